@@ -1,0 +1,73 @@
+import "server-only";
+import { unstable_rethrow } from "next/navigation";
+import { z } from "zod";
+import { ForbiddenError, NotFoundError, UnauthenticatedError, UserError } from "./errors";
+import { requireRole } from "./authorize";
+import { getCurrentUser } from "./session";
+import type { Role, SessionUser } from "./roles";
+
+export type FieldErrors = Record<string, string[] | undefined>;
+export type ActionFailure = { ok: false; error: string; fieldErrors?: FieldErrors; values?: Record<string, string> };
+export type ActionResult<T extends object = object> = ({ ok: true } & T) | ActionFailure;
+export type ActionContext = { user: SessionUser };
+
+// Fields never echoed back to the form after a failure.
+const SECRET_FIELDS = new Set(["password"]);
+
+/**
+ * The one way to write a server action: authenticate, check the role, parse the
+ * input with zod, then run the handler with a typed context. Failures come back
+ * as { ok: false, error, fieldErrors } with the user's input, so nothing typed is lost.
+ */
+export function createAction<S extends z.ZodType, T extends object>(
+  opts: { schema: S; roles: readonly Role[] },
+  handler: (input: z.output<S>, ctx: ActionContext) => Promise<T>,
+) {
+  return async function action(_prev: ActionResult<T> | null, input: FormData | Record<string, unknown>): Promise<ActionResult<T>> {
+    const raw = input instanceof FormData ? formToObject(input) : input;
+    const values = echo(raw);
+    try {
+      const user = await getCurrentUser();
+      if (!user) throw new UnauthenticatedError();
+      requireRole(user, opts.roles);
+      const parsed = opts.schema.safeParse(raw);
+      if (!parsed.success) return invalid(parsed.error, values);
+      const data = await handler(parsed.data, { user });
+      return { ok: true, ...data };
+    } catch (error) {
+      unstable_rethrow(error);
+      return toFailure(error, values);
+    }
+  };
+}
+
+export function invalid(error: z.ZodError, values?: Record<string, string>): ActionFailure {
+  const fieldErrors = z.flattenError(error).fieldErrors as FieldErrors;
+  return { ok: false, error: "Please correct the highlighted fields.", fieldErrors, values };
+}
+
+export function toFailure(error: unknown, values?: Record<string, string>): ActionFailure {
+  if (error instanceof UserError) {
+    return { ok: false, error: error.message, values, ...(error.field ? { fieldErrors: { [error.field]: [error.message] } } : {}) };
+  }
+  if (error instanceof NotFoundError || error instanceof ForbiddenError || error instanceof UnauthenticatedError) {
+    return { ok: false, error: error.message, values };
+  }
+  console.error("[action] unexpected error", error);
+  return { ok: false, error: "Something went wrong on our side. Your input is kept; please try again.", values };
+}
+
+function formToObject(form: FormData): Record<string, unknown> {
+  const out: Record<string, unknown> = {};
+  for (const [key, value] of form.entries()) {
+    if (key.startsWith("$ACTION")) continue;
+    out[key] = value;
+  }
+  return out;
+}
+
+function echo(raw: Record<string, unknown>): Record<string, string> {
+  const out: Record<string, string> = {};
+  for (const [k, v] of Object.entries(raw)) if (typeof v === "string" && !SECRET_FIELDS.has(k)) out[k] = v;
+  return out;
+}

@@ -1,0 +1,26 @@
+import { randomBytes } from "node:crypto";
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
+import path from "node:path";
+
+let cached: string | undefined;
+
+/**
+ * NEXTAUTH_SECRET when set; otherwise a random secret kept in data/.auth-secret
+ * (created on first run, never committed), so a fresh clone runs with no setup.
+ */
+export function authSecret(): string {
+  if (cached) return cached;
+  const fromEnv = process.env.NEXTAUTH_SECRET ?? process.env.AUTH_SECRET;
+  if (fromEnv) return (cached = fromEnv);
+  const dir = path.join(process.cwd(), "data");
+  const file = path.join(dir, ".auth-secret");
+  if (!existsSync(file)) {
+    mkdirSync(dir, { recursive: true });
+    try {
+      writeFileSync(file, randomBytes(32).toString("base64url"), { mode: 0o600, flag: "wx" });
+    } catch {
+      // Another process wrote it first; read theirs.
+    }
+  }
+  return (cached = readFileSync(file, "utf8").trim());
+}

@@ -1,0 +1,78 @@
+import { createHash, randomUUID } from "node:crypto";
+import { readdirSync, readFileSync, existsSync } from "node:fs";
+import path from "node:path";
+import Database from "better-sqlite3";
+
+// Applies prisma/migrations/*/migration.sql to a SQLite file and records them
+// in Prisma's own `_prisma_migrations` table, so `prisma migrate status` agrees.
+// Why not `prisma migrate deploy`: see docs/decisions/002-own-migration-runner.md.
+
+const MIGRATIONS_TABLE = `CREATE TABLE IF NOT EXISTS "_prisma_migrations" (
+  "id" TEXT PRIMARY KEY NOT NULL,
+  "checksum" TEXT NOT NULL,
+  "finished_at" DATETIME,
+  "migration_name" TEXT NOT NULL,
+  "logs" TEXT,
+  "rolled_back_at" DATETIME,
+  "started_at" DATETIME NOT NULL DEFAULT current_timestamp,
+  "applied_steps_count" INTEGER UNSIGNED NOT NULL DEFAULT 0
+)`;
+
+export type Migration = { name: string; sql: string; checksum: string };
+
+export function readMigrations(dir = path.join(process.cwd(), "prisma", "migrations")): Migration[] {
+  return readdirSync(dir, { withFileTypes: true })
+    .filter((e) => e.isDirectory() && existsSync(path.join(dir, e.name, "migration.sql")))
+    .map((e) => e.name)
+    .sort()
+    .map((name) => {
+      const sql = readFileSync(path.join(dir, name, "migration.sql"), "utf8");
+      return { name, sql, checksum: createHash("sha256").update(sql).digest("hex") };
+    });
+}
+
+/** Opens (creating if needed) a SQLite file with the settings Shiftline relies on. */
+export function openSqlite(file: string): Database.Database {
+  const db = new Database(file, { timeout: 5000 });
+  db.pragma("journal_mode = WAL");
+  db.pragma("synchronous = NORMAL");
+  db.pragma("foreign_keys = ON");
+  return db;
+}
+
+/** Applies pending migrations; returns the names applied. */
+export function migrate(file: string, migrations = readMigrations()): string[] {
+  const db = openSqlite(file);
+  try {
+    db.exec(MIGRATIONS_TABLE);
+    const applied = new Map(
+      (db.prepare(`SELECT migration_name, checksum FROM _prisma_migrations WHERE rolled_back_at IS NULL AND finished_at IS NOT NULL`).all() as {
+        migration_name: string;
+        checksum: string;
+      }[]).map((r) => [r.migration_name, r.checksum]),
+    );
+    const done: string[] = [];
+    for (const m of migrations) {
+      const known = applied.get(m.name);
+      if (known) {
+        if (known !== m.checksum) throw new Error(`Migration ${m.name} was changed after it was applied.`);
+        continue;
+      }
+      db.transaction(() => {
+        const id = randomUUID();
+        db.prepare(`INSERT INTO _prisma_migrations (id, checksum, migration_name, started_at) VALUES (?, ?, ?, ?)`).run(
+          id,
+          m.checksum,
+          m.name,
+          Date.now(),
+        );
+        db.exec(m.sql);
+        db.prepare(`UPDATE _prisma_migrations SET finished_at = ?, applied_steps_count = 1 WHERE id = ?`).run(Date.now(), id);
+      })();
+      done.push(m.name);
+    }
+    return done;
+  } finally {
+    db.close();
+  }
+}

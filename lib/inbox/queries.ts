@@ -1,0 +1,160 @@
+import "server-only";
+import { db } from "@/lib/db";
+import { requireStaff } from "@/lib/auth/authorize";
+import { NotFoundError } from "@/lib/auth/errors";
+import type { SessionUser } from "@/lib/auth/roles";
+import { requireInboxThread } from "./access";
+
+export type InboxContact = {
+  conversationId: string;
+  teammateId: string;
+  firstName: string;
+  lastName: string;
+  waitingList: boolean;
+  preview: string | null;
+  lastMessageAt: Date | null;
+  processed: boolean;
+  unread: number;
+};
+
+export const CONTACTS_PAGE_SIZE = 50;
+
+/** The contact list of the shared inbox, newest activity first, with this staff user's unread counts. */
+export async function listInboxContacts(user: SessionUser, take = CONTACTS_PAGE_SIZE): Promise<InboxContact[]> {
+  requireStaff(user);
+  const rows = await db.conversation.findMany({
+    where: { organizationId: user.organizationId, kind: "INBOX", deletedAt: null },
+    orderBy: [{ lastMessageAt: { sort: "desc", nulls: "last" } }, { id: "asc" }],
+    take,
+    select: {
+      id: true,
+      lastMessagePreview: true,
+      lastMessageAt: true,
+      lastInboundSeq: true,
+      processed: true,
+      teammate: { select: { id: true, firstName: true, lastName: true, profile: { select: { waitingList: true } } } },
+      staffReads: { where: { userId: user.id }, select: { lastReadSeq: true } },
+    },
+  });
+  const readSeq = (r: (typeof rows)[number]) => r.staffReads[0]?.lastReadSeq ?? 0;
+  const behind = rows.filter((r) => r.lastInboundSeq > readSeq(r));
+  const counts = behind.length
+    ? await db.message.groupBy({
+        by: ["conversationId"],
+        where: { fromStaff: false, OR: behind.map((r) => ({ conversationId: r.id, seq: { gt: readSeq(r) } })) },
+        _count: { _all: true },
+      })
+    : [];
+  const unread = new Map(counts.map((c) => [c.conversationId, c._count._all]));
+  return rows
+    .filter((r) => r.teammate)
+    .map((r) => ({
+      conversationId: r.id,
+      teammateId: r.teammate!.id,
+      firstName: r.teammate!.firstName,
+      lastName: r.teammate!.lastName,
+      waitingList: r.teammate!.profile?.waitingList ?? false,
+      preview: r.lastMessagePreview,
+      lastMessageAt: r.lastMessageAt,
+      processed: r.processed,
+      unread: unread.get(r.id) ?? 0,
+    }));
+}
+
+export type ThreadMessage = {
+  id: string;
+  seq: number;
+  body: string;
+  kind: string;
+  fromStaff: boolean;
+  createdAt: Date;
+  authorName: string | null;
+  authorId: string | null;
+};
+
+export const THREAD_PAGE_SIZE = 100;
+
+async function latestMessages(conversationId: string): Promise<ThreadMessage[]> {
+  const rows = await db.message.findMany({
+    where: { conversationId, deletedAt: null },
+    orderBy: { seq: "desc" },
+    take: THREAD_PAGE_SIZE,
+    select: {
+      id: true,
+      seq: true,
+      body: true,
+      kind: true,
+      fromStaff: true,
+      createdAt: true,
+      authorId: true,
+      author: { select: { firstName: true, lastName: true } },
+    },
+  });
+  return rows.reverse().map(({ author, ...m }) => ({ ...m, authorName: author ? `${author.firstName} ${author.lastName}` : null }));
+}
+
+export type StaffThread = {
+  id: string;
+  teammate: { id: string; firstName: string; lastName: string; email: string; phone: string | null };
+  processed: boolean;
+  processedAt: Date | null;
+  processedBy: string | null;
+  lastSeq: number;
+  messages: ThreadMessage[];
+};
+
+export async function getStaffThread(user: SessionUser, conversationId: string): Promise<StaffThread> {
+  requireStaff(user);
+  const t = await db.conversation.findFirst({
+    where: { id: conversationId, organizationId: user.organizationId, kind: "INBOX", deletedAt: null },
+    select: {
+      id: true,
+      processed: true,
+      processedAt: true,
+      processedById: true,
+      lastSeq: true,
+      teammate: { select: { id: true, firstName: true, lastName: true, email: true, phone: true } },
+    },
+  });
+  if (!t?.teammate) throw new NotFoundError("This conversation");
+  const processedBy = t.processedById
+    ? await db.user.findFirst({ where: { id: t.processedById, organizationId: user.organizationId }, select: { firstName: true } })
+    : null;
+  return {
+    id: t.id,
+    teammate: t.teammate,
+    processed: t.processed,
+    processedAt: t.processedAt,
+    processedBy: processedBy?.firstName ?? null,
+    lastSeq: t.lastSeq,
+    messages: await latestMessages(t.id),
+  };
+}
+
+export type TeammateThread = { id: string; lastSeq: number; messages: ThreadMessage[] };
+
+/** The teammate's own thread. Staff-only data (private notes, processed state) is not selected. */
+export async function getTeammateThread(user: SessionUser, conversationId: string): Promise<TeammateThread> {
+  const thread = await requireInboxThread(user, conversationId);
+  if (thread.teammateId !== user.id) throw new NotFoundError("This conversation");
+  const { lastSeq } = await db.conversation.findUniqueOrThrow({ where: { id: thread.id }, select: { lastSeq: true } });
+  return { id: thread.id, lastSeq, messages: await latestMessages(thread.id) };
+}
+
+export async function teammateThreadId(user: SessionUser): Promise<string | null> {
+  const t = await db.conversation.findFirst({
+    where: { organizationId: user.organizationId, kind: "INBOX", teammateId: user.id, deletedAt: null },
+    select: { id: true },
+  });
+  return t?.id ?? null;
+}
+
+/** Unread messages from the organisation in the teammate's thread (for the bottom bar badge). */
+export async function teammateUnreadCount(user: SessionUser): Promise<number> {
+  const member = await db.conversationMember.findFirst({
+    where: { userId: user.id, conversation: { kind: "INBOX", teammateId: user.id, organizationId: user.organizationId } },
+    select: { conversationId: true, lastReadSeq: true },
+  });
+  if (!member) return 0;
+  return db.message.count({ where: { conversationId: member.conversationId, fromStaff: true, seq: { gt: member.lastReadSeq } } });
+}

@@ -1,0 +1,28 @@
+// Creates the database file if needed, applies pending migrations and, when the
+// database has no organisation yet, seeds the demo organisation.
+// Usage: tsx scripts/setup-db.ts [--reset]   (DATABASE_URL picks the file)
+import { existsSync, mkdirSync, rmSync } from "node:fs";
+import path from "node:path";
+import { databaseFile } from "../lib/db/path";
+import { migrate } from "../lib/db/migrate";
+import { createPrismaClient } from "../lib/db/create-client";
+import { seedDemo, DEMO_PASSWORD } from "../lib/db/seed-demo";
+import { hashPassword } from "../lib/auth/password";
+
+const file = databaseFile();
+if (process.argv.includes("--reset")) for (const suffix of ["", "-wal", "-shm"]) rmSync(file + suffix, { force: true });
+mkdirSync(path.dirname(file), { recursive: true });
+const isNew = !existsSync(file);
+const applied = migrate(file);
+if (applied.length) console.log(`Applied ${applied.length} migration(s) to ${path.relative(process.cwd(), file)}${isNew ? " (new file)" : ""}.`);
+
+const db = createPrismaClient(file);
+try {
+  if ((await db.organization.count()) === 0) {
+    const started = Date.now();
+    const result = await seedDemo(db, { passwordHash: await hashPassword(DEMO_PASSWORD) });
+    console.log(`Seeded the demo organisation: ${result.staff} staff, ${result.teammates} teammates (${Date.now() - started} ms).`);
+  }
+} finally {
+  await db.$disconnect();
+}
