@@ -12,7 +12,7 @@ export function authSecret(): string {
   if (cached) return cached;
   const fromEnv = process.env.NEXTAUTH_SECRET ?? process.env.AUTH_SECRET;
   if (fromEnv) return (cached = fromEnv);
-  const dir = path.join(process.cwd(), "data");
+  const dir = path.resolve(/* turbopackIgnore: true */ "data");
   const file = path.join(dir, ".auth-secret");
   if (!existsSync(file)) {
     mkdirSync(dir, { recursive: true });

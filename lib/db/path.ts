@@ -4,5 +4,5 @@ import path from "node:path";
 export function databaseFile(url = process.env.DATABASE_URL ?? "file:./data/shiftline.db"): string {
   if (!url.startsWith("file:")) throw new Error(`DATABASE_URL must be a SQLite "file:" URL, got "${url}"`);
   const raw = url.slice("file:".length).split("?")[0] ?? "";
-  return path.isAbsolute(raw) ? raw : path.join(process.cwd(), raw);
+  return path.resolve(/* turbopackIgnore: true */ raw);
 }

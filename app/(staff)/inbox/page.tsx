@@ -1,0 +1,16 @@
+import type { Metadata } from "next";
+import { requireStaffPage } from "@/lib/auth/pages";
+import { getOrganization } from "@/lib/org/queries";
+import { InboxShell } from "./inbox-shell";
+
+export const metadata: Metadata = { title: "Messaging" };
+
+export default async function InboxPage() {
+  const user = await requireStaffPage();
+  const org = await getOrganization(user);
+  return (
+    <InboxShell user={user} timeZone={org.timeZone}>
+      <div className="flex flex-1 items-center justify-center text-slate-500">Select a teammate to open the conversation.</div>
+    </InboxShell>
+  );
+}

@@ -1,0 +1,36 @@
+import { requireStaffPage } from "@/lib/auth/pages";
+import { getOrganization } from "@/lib/org/queries";
+import { StaffNav, type NavItem } from "@/components/staff-nav";
+import { SignOutButton } from "@/components/sign-out-button";
+
+export default async function StaffLayout({ children }: { children: React.ReactNode }) {
+  const user = await requireStaffPage();
+  const org = await getOrganization(user);
+  const items: NavItem[] = [
+    { href: "/inbox", label: "Messaging" },
+    // The Chat option is paid: when it is off the menu entry is gone (its data is kept).
+    ...(org.chatEnabled ? [{ href: "/chat", label: "Chat" }] : []),
+    { href: "/schedule", label: "Schedule" },
+    { href: "/teammates", label: "Teammates" },
+    ...(user.role === "ADMIN" ? [{ href: "/settings", label: "Settings" }] : []),
+  ];
+  return (
+    <div className="flex h-full">
+      <aside className="flex w-56 shrink-0 flex-col border-r border-slate-200 bg-white p-3">
+        <div className="mb-4 px-3">
+          <p className="text-lg font-semibold text-teal-800">Shiftline</p>
+          <p className="truncate text-xs text-slate-500">{org.name}</p>
+        </div>
+        <StaffNav items={items} />
+        <div className="mt-auto border-t border-slate-200 px-3 pt-3">
+          <p className="truncate text-sm font-medium" data-testid="current-user">
+            {user.firstName} {user.lastName}
+          </p>
+          <p className="mb-2 text-xs text-slate-500">{user.role === "ADMIN" ? "Administrator" : "Manager"}</p>
+          <SignOutButton />
+        </div>
+      </aside>
+      <div className="min-w-0 flex-1">{children}</div>
+    </div>
+  );
+}

@@ -1,0 +1,37 @@
+import type { Metadata } from "next";
+import { randomUUID } from "node:crypto";
+import { notFound } from "next/navigation";
+import { requireTeammatePage } from "@/lib/auth/pages";
+import { NotFoundError } from "@/lib/auth/errors";
+import { getOrganization } from "@/lib/org/queries";
+import { getTeammateThread } from "@/lib/inbox/queries";
+import { markReadByMember } from "@/lib/inbox/read";
+import { MessageList } from "@/components/thread/message-list";
+import { Composer } from "@/components/thread/composer";
+
+export const metadata: Metadata = { title: "Messages" };
+
+export default async function MyThreadPage({ params }: { params: Promise<{ conversationId: string }> }) {
+  const { conversationId } = await params;
+  const user = await requireTeammatePage();
+  const org = await getOrganization(user);
+  const thread = await getTeammateThread(user, conversationId).catch((e) => {
+    if (e instanceof NotFoundError) notFound();
+    throw e;
+  });
+  await markReadByMember(user, thread.id, thread.lastSeq);
+  return (
+    <>
+      <header className="sticky top-0 z-10 border-b border-slate-200 bg-white px-4 py-3">
+        <h1 className="text-lg font-semibold">{org.name}</h1>
+        <p className="text-xs text-slate-500">Messages with your organisation</p>
+      </header>
+      <div className="flex-1 px-4 py-4">
+        <MessageList messages={thread.messages} timeZone={org.timeZone} mine={(m) => m.authorId === user.id} />
+      </div>
+      <div className="sticky bottom-16">
+        <Composer conversationId={thread.id} clientId={randomUUID()} />
+      </div>
+    </>
+  );
+}

@@ -1,0 +1,45 @@
+import Link from "next/link";
+import type { InboxContact } from "@/lib/inbox/queries";
+import { formatListTime } from "@/lib/text/format";
+
+export function ContactList({ contacts, activeId, timeZone }: { contacts: InboxContact[]; activeId?: string; timeZone: string }) {
+  if (contacts.length === 0) return <p className="p-4 text-sm text-slate-500">No teammates yet.</p>;
+  return (
+    <ul aria-label="Contacts" className="divide-y divide-slate-100">
+      {contacts.map((c) => {
+        const name = `${c.firstName} ${c.lastName}`;
+        return (
+          <li key={c.conversationId}>
+            <Link
+              href={`/inbox/${c.conversationId}`}
+              aria-current={c.conversationId === activeId ? "page" : undefined}
+              data-testid="contact"
+              className={`flex gap-3 px-4 py-3 hover:bg-slate-50 ${c.conversationId === activeId ? "bg-teal-50" : ""}`}
+            >
+              <span
+                title={c.processed ? "Processed" : "Not processed"}
+                aria-label={c.processed ? "Processed" : "Not processed"}
+                className={`mt-1.5 h-2.5 w-2.5 shrink-0 rounded-full ${c.lastMessageAt ? (c.processed ? "bg-green-500" : "bg-orange-400") : "bg-slate-200"}`}
+              />
+              <span className="min-w-0 flex-1">
+                <span className="flex items-baseline justify-between gap-2">
+                  <span className={`truncate text-sm ${c.unread ? "font-semibold" : "font-medium"}`}>{name}</span>
+                  {c.lastMessageAt ? <span className="shrink-0 text-xs text-slate-500">{formatListTime(c.lastMessageAt, timeZone)}</span> : null}
+                </span>
+                <span className="flex items-center justify-between gap-2">
+                  <span className="truncate text-sm text-slate-500">{c.preview ?? (c.waitingList ? "Waiting-list candidate" : "No messages yet")}</span>
+                  {c.unread ? (
+                    <span aria-label={`${c.unread} unread`} data-testid="unread-badge" className="flex shrink-0 items-center gap-1 text-xs font-semibold text-blue-700">
+                      <span className="h-2 w-2 rounded-full bg-blue-600" />
+                      {c.unread}
+                    </span>
+                  ) : null}
+                </span>
+              </span>
+            </Link>
+          </li>
+        );
+      })}
+    </ul>
+  );
+}

@@ -1,0 +1,32 @@
+import { defineConfig, devices } from "@playwright/test";
+
+// End-to-end tests against the production build (`npm run build` first), on a
+// fresh copy of the demo database, in Debian's Chromium.
+const PORT = Number(process.env.E2E_PORT ?? 3100);
+const chromium = process.env.CHROMIUM_PATH ?? "/usr/bin/chromium";
+
+export default defineConfig({
+  testDir: "tests/e2e",
+  fullyParallel: false,
+  workers: 2,
+  retries: process.env.CI ? 1 : 0,
+  reporter: [["list"]],
+  timeout: 30_000,
+  expect: { timeout: 5_000 },
+  use: {
+    baseURL: `http://127.0.0.1:${PORT}`,
+    trace: "retain-on-failure",
+    launchOptions: {
+      executablePath: chromium,
+      args: ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run", "--disable-quic"],
+    },
+  },
+  projects: [{ name: "chromium", use: { ...devices["Desktop Chrome"], channel: undefined } }],
+  webServer: {
+    command: `tsx scripts/setup-db.ts --reset && next start -p ${PORT} -H 127.0.0.1`,
+    url: `http://127.0.0.1:${PORT}/sign-in`,
+    reuseExistingServer: false,
+    timeout: 120_000,
+    env: { DATABASE_URL: "file:./.tmp/e2e.db", NEXT_TELEMETRY_DISABLED: "1", NEXTAUTH_SECRET: "e2e-secret-not-for-production" },
+  },
+});
