@@ -1,0 +1,69 @@
+import { describe, expect, it } from "vitest";
+import { db } from "@/lib/db";
+import { makeOrg, TEST_PASSWORD } from "@/tests/helpers/org";
+import { authenticate } from "./credentials";
+import { THROTTLE } from "./throttle";
+import { loadSessionUser, revokeSessions } from "./session";
+
+describe("authenticate", () => {
+  it("signs in with the right password, case-insensitive e-mail", async () => {
+    const { manager } = await makeOrg();
+    const out = await authenticate(manager.email.toUpperCase(), TEST_PASSWORD, "10.0.0.1");
+    expect(out).toMatchObject({ ok: true, user: { id: manager.id, role: "MANAGER" } });
+  });
+
+  it("refuses a wrong password and an unknown account alike", async () => {
+    const { manager } = await makeOrg();
+    expect(await authenticate(manager.email, "nope", "10.0.0.2")).toEqual({ ok: false, reason: "invalid" });
+    expect(await authenticate("nobody@t.test", TEST_PASSWORD, "10.0.0.2")).toEqual({ ok: false, reason: "invalid" });
+  });
+
+  it("locks an account after repeated failures, even for the right password", async () => {
+    const { manager } = await makeOrg();
+    for (let i = 0; i < THROTTLE.account.limit; i++) await authenticate(manager.email, "wrong", `10.1.0.${i}`);
+    const out = await authenticate(manager.email, TEST_PASSWORD, "10.1.1.1");
+    expect(out.ok).toBe(false);
+    expect(out).toMatchObject({ reason: "locked" });
+  });
+
+  it("locks an address that tries many accounts", async () => {
+    for (let i = 0; i < THROTTLE.address.limit; i++) await authenticate(`guess${i}@t.test`, "wrong", "10.9.9.9");
+    const { manager } = await makeOrg();
+    expect(await authenticate(manager.email, TEST_PASSWORD, "10.9.9.9")).toMatchObject({ ok: false, reason: "locked" });
+    expect(await authenticate(manager.email, TEST_PASSWORD, "10.9.9.8")).toMatchObject({ ok: true });
+  });
+
+  it("a success resets the account's failure count", async () => {
+    const { manager } = await makeOrg();
+    for (let i = 0; i < THROTTLE.account.limit - 1; i++) await authenticate(manager.email, "wrong", "10.2.0.1");
+    expect(await authenticate(manager.email, TEST_PASSWORD, "10.2.0.1")).toMatchObject({ ok: true });
+    for (let i = 0; i < THROTTLE.account.limit - 1; i++) await authenticate(manager.email, "wrong", "10.2.0.1");
+    expect(await authenticate(manager.email, TEST_PASSWORD, "10.2.0.1")).toMatchObject({ ok: true });
+  });
+
+  it("refuses a disabled user", async () => {
+    const { manager } = await makeOrg();
+    await db.user.update({ where: { id: manager.id }, data: { disabledAt: new Date() } });
+    expect(await authenticate(manager.email, TEST_PASSWORD, "10.3.0.1")).toEqual({ ok: false, reason: "invalid" });
+  });
+});
+
+describe("sessions", () => {
+  it("a session is valid until revoked or the user is disabled", async () => {
+    const { manager, teammate } = await makeOrg();
+    expect(await loadSessionUser(manager.id, 0)).toMatchObject({ id: manager.id, role: "MANAGER" });
+    await revokeSessions(manager.id, manager.organizationId);
+    expect(await loadSessionUser(manager.id, 0)).toBeNull();
+    expect(await loadSessionUser(manager.id, 1)).not.toBeNull();
+
+    await db.user.update({ where: { id: teammate.id }, data: { disabledAt: new Date(), sessionVersion: { increment: 1 } } });
+    expect(await loadSessionUser(teammate.id, 1)).toBeNull();
+  });
+
+  it("revoking needs the user's own organisation", async () => {
+    const a = await makeOrg("A");
+    const b = await makeOrg("B");
+    await revokeSessions(a.manager.id, b.org.id);
+    expect(await loadSessionUser(a.manager.id, 0)).not.toBeNull();
+  });
+});

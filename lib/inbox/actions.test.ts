@@ -1,0 +1,72 @@
+import { beforeEach, describe, expect, it, vi } from "vitest";
+import { db } from "@/lib/db";
+import type { SessionUser } from "@/lib/auth/roles";
+import { cid, makeOrg } from "@/tests/helpers/org";
+
+const session = vi.hoisted(() => ({ user: null as SessionUser | null }));
+vi.mock("@/lib/auth/session", () => ({ getCurrentUser: async () => session.user }));
+vi.mock("next/cache", () => ({ revalidatePath: vi.fn() }));
+
+const { sendMessageAction } = await import("./actions");
+
+function form(fields: Record<string, string>) {
+  const f = new FormData();
+  for (const [k, v] of Object.entries(fields)) f.set(k, v);
+  return f;
+}
+
+describe("sendMessageAction", () => {
+  beforeEach(() => {
+    session.user = null;
+  });
+
+  it("sends for staff and for the thread's teammate", async () => {
+    const { manager, teammate } = await makeOrg();
+    session.user = manager;
+    expect(await sendMessageAction(null, form({ conversationId: teammate.threadId, body: "Hi", clientId: cid() }))).toMatchObject({ ok: true, seq: 1 });
+    session.user = teammate;
+    expect(await sendMessageAction(null, form({ conversationId: teammate.threadId, body: "Hello", clientId: cid() }))).toMatchObject({ ok: true, seq: 2 });
+  });
+
+  it("refuses without a session", async () => {
+    const { teammate } = await makeOrg();
+    const out = await sendMessageAction(null, form({ conversationId: teammate.threadId, body: "Hi", clientId: cid() }));
+    expect(out).toMatchObject({ ok: false, error: "Your session has ended. Please sign in again.", values: { body: "Hi" } });
+  });
+
+  it("refuses another organisation and another teammate as not found, writing nothing", async () => {
+    const a = await makeOrg("A");
+    const b = await makeOrg("B");
+    session.user = b.admin;
+    expect(await sendMessageAction(null, form({ conversationId: a.teammate.threadId, body: "x", clientId: cid() }))).toMatchObject({
+      ok: false,
+      error: "This conversation was not found.",
+    });
+    session.user = a.teammate2;
+    expect(await sendMessageAction(null, form({ conversationId: a.teammate.threadId, body: "x", clientId: cid() }))).toMatchObject({ ok: false });
+    expect(await db.message.count({ where: { conversationId: a.teammate.threadId } })).toBe(0);
+  });
+
+  it("answers bad input with field errors, keeps the draft and writes nothing", async () => {
+    const { manager, teammate } = await makeOrg();
+    session.user = manager;
+    const empty = await sendMessageAction(null, form({ conversationId: teammate.threadId, body: "   ", clientId: cid() }));
+    expect(empty).toMatchObject({ ok: false, fieldErrors: { body: ["Write a message first."] } });
+    const long = "a".repeat(4001);
+    const tooLong = await sendMessageAction(null, form({ conversationId: teammate.threadId, body: long, clientId: cid() }));
+    expect(tooLong).toMatchObject({ ok: false, fieldErrors: { body: ["Messages are limited to 4,000 characters."] }, values: { body: long } });
+    const badId = await sendMessageAction(null, form({ conversationId: teammate.threadId, body: "ok", clientId: "<script>" }));
+    expect(badId).toMatchObject({ ok: false, fieldErrors: { clientId: [expect.stringContaining("Invalid message id")] } });
+    expect(await db.message.count({ where: { conversationId: teammate.threadId } })).toBe(0);
+  });
+
+  it("hides unexpected errors behind a generic message", async () => {
+    const { manager, teammate } = await makeOrg();
+    session.user = { ...manager, id: "deleted-user" };
+    const spy = vi.spyOn(console, "error").mockImplementation(() => {});
+    const out = await sendMessageAction(null, form({ conversationId: teammate.threadId, body: "x", clientId: cid() }));
+    expect(out).toMatchObject({ ok: false, error: expect.stringContaining("Something went wrong"), values: { body: "x" } });
+    expect(spy).toHaveBeenCalled();
+    spy.mockRestore();
+  });
+});
