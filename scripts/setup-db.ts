@@ -9,6 +9,8 @@ import { createPrismaClient } from "../lib/db/create-client";
 import { seedDemo, DEMO_PASSWORD } from "../lib/db/seed-demo";
 import { hashPassword } from "../lib/auth/password";
 
+// Next.js reads .env itself; this script runs before it, so it reads the file too.
+if (existsSync(".env")) process.loadEnvFile(".env");
 const file = databaseFile();
 if (process.argv.includes("--reset")) for (const suffix of ["", "-wal", "-shm"]) rmSync(file + suffix, { force: true });
 mkdirSync(path.dirname(file), { recursive: true });
