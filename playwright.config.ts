@@ -27,6 +27,6 @@ export default defineConfig({
     url: `http://127.0.0.1:${PORT}/sign-in`,
     reuseExistingServer: false,
     timeout: 120_000,
-    env: { DATABASE_URL: "file:./.tmp/e2e.db", NEXT_TELEMETRY_DISABLED: "1", NEXTAUTH_SECRET: "e2e-secret-not-for-production" },
+    env: { DATABASE_URL: "file:./.tmp/e2e.db", NEXT_TELEMETRY_DISABLED: "1", NEXTAUTH_SECRET: "e2e-secret-not-for-production", NEXTAUTH_URL: `http://127.0.0.1:${PORT}` },
   },
 });

@@ -20,7 +20,8 @@ export function TabBar({ tabs }: { tabs: Tab[] }) {
                 className={`relative flex flex-col items-center py-3 text-sm font-medium ${active ? "text-teal-700" : "text-slate-600"}`}
               >
                 {t.label}
-                {t.badge ? (
+                {/* The open tab's own badge is hidden: its screen shows what is new. */}
+                {t.badge && !active ? (
                   <span aria-label={`${t.badge} unread`} className="absolute top-1 right-[22%] rounded-full bg-blue-600 px-1.5 text-xs text-white">
                     {t.badge}
                   </span>

@@ -1,5 +1,6 @@
 import "server-only";
-import { redirect } from "next/navigation";
+import { notFound, redirect } from "next/navigation";
+import { NotFoundError } from "./errors";
 import { getCurrentUser } from "./session";
 import { homePath, isStaff, type SessionUser } from "./roles";
 
@@ -28,4 +29,14 @@ export async function requireTeammatePage(): Promise<SessionUser> {
   const user = await requirePageUser();
   if (isStaff(user.role)) redirect(homePath(user.role));
   return user;
+}
+
+/** Renders the not-found page when a domain lookup says "not found" (another organisation's record included). */
+export async function orNotFound<T>(lookup: Promise<T>): Promise<T> {
+  try {
+    return await lookup;
+  } catch (error) {
+    if (error instanceof NotFoundError) notFound();
+    throw error;
+  }
 }

@@ -7,7 +7,8 @@ export const signInSchema = z.object({
     .string()
     .max(500)
     .optional()
-    .transform((v) => (v && v.startsWith("/") && !v.startsWith("//") ? v : undefined)),
+    // Only paths on this site: "//host" and "/\host" would leave it.
+    .transform((v) => (v && /^\/(?![\/\\])/.test(v) ? v : undefined)),
 });
 
 export type SignInInput = z.infer<typeof signInSchema>;

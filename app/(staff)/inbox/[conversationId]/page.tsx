@@ -1,8 +1,6 @@
 import type { Metadata } from "next";
 import { randomUUID } from "node:crypto";
-import { notFound } from "next/navigation";
-import { requireStaffPage } from "@/lib/auth/pages";
-import { NotFoundError } from "@/lib/auth/errors";
+import { orNotFound, requireStaffPage } from "@/lib/auth/pages";
 import { getOrganization } from "@/lib/org/queries";
 import { getStaffThread } from "@/lib/inbox/queries";
 import { markReadByStaff } from "@/lib/inbox/read";
@@ -17,10 +15,7 @@ export default async function ThreadPage({ params }: { params: Promise<{ convers
   const { conversationId } = await params;
   const user = await requireStaffPage();
   const org = await getOrganization(user);
-  const thread = await getStaffThread(user, conversationId).catch((e) => {
-    if (e instanceof NotFoundError) notFound();
-    throw e;
-  });
+  const thread = await orNotFound(getStaffThread(user, conversationId));
   // Opening a thread marks it read for this staff user only, before the list is drawn.
   await markReadByStaff(user, thread.id, thread.lastSeq);
   const name = `${thread.teammate.firstName} ${thread.teammate.lastName}`;

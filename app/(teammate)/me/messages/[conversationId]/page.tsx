@@ -1,8 +1,6 @@
 import type { Metadata } from "next";
 import { randomUUID } from "node:crypto";
-import { notFound } from "next/navigation";
-import { requireTeammatePage } from "@/lib/auth/pages";
-import { NotFoundError } from "@/lib/auth/errors";
+import { orNotFound, requireTeammatePage } from "@/lib/auth/pages";
 import { getOrganization } from "@/lib/org/queries";
 import { getTeammateThread } from "@/lib/inbox/queries";
 import { markReadByMember } from "@/lib/inbox/read";
@@ -15,10 +13,7 @@ export default async function MyThreadPage({ params }: { params: Promise<{ conve
   const { conversationId } = await params;
   const user = await requireTeammatePage();
   const org = await getOrganization(user);
-  const thread = await getTeammateThread(user, conversationId).catch((e) => {
-    if (e instanceof NotFoundError) notFound();
-    throw e;
-  });
+  const thread = await orNotFound(getTeammateThread(user, conversationId));
   await markReadByMember(user, thread.id, thread.lastSeq);
   return (
     <>

@@ -1,0 +1,25 @@
+import { describe, expect, it } from "vitest";
+import { signInSchema } from "./schemas";
+
+describe("signInSchema", () => {
+  it("normalises the e-mail and keeps an on-site callback", () => {
+    expect(signInSchema.parse({ email: "  Maya@Northwind.TEST ", password: "p", callbackUrl: "/inbox/abc" })).toEqual({
+      email: "maya@northwind.test",
+      password: "p",
+      callbackUrl: "/inbox/abc",
+    });
+  });
+
+  it("drops callbacks that would leave the site", () => {
+    for (const callbackUrl of ["https://evil.test", "//evil.test", "/\\evil.test", "inbox"]) {
+      expect(signInSchema.parse({ email: "a@b.test", password: "p", callbackUrl }).callbackUrl).toBeUndefined();
+    }
+  });
+
+  it("explains each bad field", () => {
+    const r = signInSchema.safeParse({ email: "not-an-email", password: "x".repeat(201) });
+    expect(r.success).toBe(false);
+    const issues = Object.fromEntries(r.error!.issues.map((i) => [i.path[0], i.message]));
+    expect(issues).toEqual({ email: "Enter a valid e-mail address.", password: "This password is too long." });
+  });
+});
