@@ -1,7 +1,7 @@
 "use client";
 
 import { useActionState, useEffect, useState } from "react";
-import { sendMessageAction } from "@/lib/inbox/actions";
+import { addNoteAction, sendMessageAction } from "@/lib/inbox/actions";
 import { MESSAGE_MAX_LENGTH } from "@/lib/inbox/schemas";
 import { Button } from "@/components/ui/button";
 import { FieldError, FormError } from "@/components/ui/field-error";
@@ -12,20 +12,34 @@ function newClientId() {
 
 /**
  * Message form. Posts without JavaScript (the server renders the result); with
- * JavaScript the draft is kept on any error and cleared only once the message is stored.
+ * JavaScript the draft is kept on any error and cleared only once it is stored.
+ * With `allowNotes` (staff), a second button saves the text as a private note.
  */
-export function Composer({ conversationId, clientId: initialClientId, placeholder = "Write a message…" }: { conversationId: string; clientId: string; placeholder?: string }) {
-  const [state, formAction, pending] = useActionState(sendMessageAction, null);
+export function Composer({
+  conversationId,
+  clientId: initialClientId,
+  placeholder = "Write a message…",
+  allowNotes = false,
+}: {
+  conversationId: string;
+  clientId: string;
+  placeholder?: string;
+  allowNotes?: boolean;
+}) {
+  const [sent, formAction, sending] = useActionState(sendMessageAction, null);
+  const [noted, noteAction, noting] = useActionState(addNoteAction, null);
+  const pending = sending || noting;
+  const state = noted && !noted.ok ? noted : sent && !sent.ok ? sent : (sent ?? noted);
   const failed = state && !state.ok ? state : null;
   const [draft, setDraft] = useState(failed?.values?.body ?? "");
   const [clientId, setClientId] = useState(failed?.values?.clientId ?? initialClientId);
 
   useEffect(() => {
-    if (state?.ok) {
+    if (sent?.ok || noted?.ok) {
       setDraft("");
       setClientId(newClientId());
     }
-  }, [state]);
+  }, [sent, noted]);
 
   return (
     <form action={formAction} className="border-t border-slate-200 bg-white p-3" noValidate>
@@ -50,9 +64,22 @@ export function Composer({ conversationId, clientId: initialClientId, placeholde
           aria-describedby="message-body-error"
           className="min-h-11 flex-1 resize-y rounded-md border border-slate-300 px-3 py-2 text-base outline-none focus:border-teal-600 focus:ring-2 focus:ring-teal-600/20 aria-[invalid=true]:border-red-500"
         />
-        <Button type="submit" disabled={pending}>
-          {pending ? "Sending…" : "Send"}
-        </Button>
+        <div className="flex flex-col gap-1">
+          <Button type="submit" disabled={pending}>
+            {sending ? "Sending…" : "Send"}
+          </Button>
+          {allowNotes ? (
+            <button
+              type="submit"
+              formAction={noteAction}
+              disabled={pending}
+              title="Visible to staff only, never to the teammate"
+              className="rounded-md border border-yellow-300 bg-yellow-100 px-3 py-1.5 text-sm font-medium text-yellow-900 hover:bg-yellow-200"
+            >
+              {noting ? "Saving…" : "Add private note"}
+            </button>
+          ) : null}
+        </div>
       </div>
       <FieldError id="message-body-error" messages={failed?.fieldErrors?.body} />
       {draft.length > MESSAGE_MAX_LENGTH * 0.9 ? (

@@ -1,28 +1,66 @@
 import type { ThreadMessage } from "@/lib/inbox/queries";
+import type { ThreadNote } from "@/lib/inbox/notes";
+import { markUnreadAction } from "@/lib/inbox/actions";
 import { dayKey, formatDay, formatTime } from "@/lib/text/format";
+import { ActionButton } from "@/components/ui/action-button";
 import { MessageText } from "./message-text";
+
+type Entry = { kind: "message"; at: Date; m: ThreadMessage } | { kind: "note"; at: Date; n: ThreadNote };
 
 /**
  * A thread in order with day separators. `mine` decides which side a message
  * sits on: the organisation's side for staff, the teammate's own for a teammate.
+ * `notes` and `staffConversationId` are given on staff pages only.
  */
-export function MessageList({ messages, timeZone, mine }: { messages: ThreadMessage[]; timeZone: string; mine: (m: ThreadMessage) => boolean }) {
-  if (messages.length === 0) return <p className="py-8 text-center text-sm text-slate-500">No messages yet. Say hello.</p>;
+export function MessageList({
+  messages,
+  notes = [],
+  timeZone,
+  mine,
+  staffConversationId,
+}: {
+  messages: ThreadMessage[];
+  notes?: ThreadNote[];
+  timeZone: string;
+  mine: (m: ThreadMessage) => boolean;
+  staffConversationId?: string;
+}) {
+  const entries: Entry[] = [
+    ...messages.map((m) => ({ kind: "message" as const, at: m.createdAt, m })),
+    ...notes.map((n) => ({ kind: "note" as const, at: n.createdAt, n })),
+  ].sort((a, b) => a.at.getTime() - b.at.getTime());
+  if (entries.length === 0) return <p className="py-8 text-center text-sm text-slate-500">No messages yet. Say hello.</p>;
   let previousDay = "";
   return (
     <ol aria-label="Conversation history" className="flex flex-col gap-2">
-      {messages.map((m) => {
-        const day = dayKey(m.createdAt, timeZone);
-        const separator = day !== previousDay;
+      {entries.map((e) => {
+        const day = dayKey(e.at, timeZone);
+        const separator =
+          day !== previousDay ? (
+            <div role="separator" className="my-3 self-center rounded-full bg-slate-200 px-3 py-0.5 text-xs text-slate-600">
+              {formatDay(e.at, timeZone)}
+            </div>
+          ) : null;
         previousDay = day;
+        if (e.kind === "note") {
+          return (
+            <li key={`n-${e.n.id}`} className="flex flex-col" data-testid="private-note">
+              {separator}
+              <div className="max-w-[80%] self-end rounded-lg border border-yellow-300 bg-yellow-100 px-3 py-2 text-sm text-yellow-950">
+                <p className="mb-0.5 text-xs font-semibold uppercase tracking-wide text-yellow-800">Private note</p>
+                <MessageText text={e.n.body} />
+              </div>
+              <p className="mt-0.5 self-end text-xs text-slate-500">
+                {e.n.authorName} · <time dateTime={e.n.createdAt.toISOString()}>{formatTime(e.n.createdAt, timeZone)}</time>
+              </p>
+            </li>
+          );
+        }
+        const m = e.m;
         const own = mine(m);
         return (
-          <li key={m.id} className="flex flex-col" data-testid="message" data-seq={m.seq}>
-            {separator ? (
-              <div role="separator" className="my-3 self-center rounded-full bg-slate-200 px-3 py-0.5 text-xs text-slate-600">
-                {formatDay(m.createdAt, timeZone)}
-              </div>
-            ) : null}
+          <li key={m.id} className="group flex flex-col" data-testid="message" data-seq={m.seq}>
+            {separator}
             {m.kind === "SYSTEM" ? (
               <div className="self-center text-xs text-slate-500">
                 <MessageText text={m.body} />
@@ -32,9 +70,19 @@ export function MessageList({ messages, timeZone, mine }: { messages: ThreadMess
                 <div className={`rounded-2xl px-3 py-2 text-sm ${own ? "bg-teal-700 text-white" : "border border-slate-200 bg-white"}`}>
                   <MessageText text={m.body} />
                 </div>
-                <p className={`mt-0.5 text-xs text-slate-500 ${own ? "text-right" : ""}`}>
-                  {m.authorName ?? "Shiftline"} · <time dateTime={m.createdAt.toISOString()}>{formatTime(m.createdAt, timeZone)}</time>
-                </p>
+                <div className={`mt-0.5 flex items-center gap-2 text-xs text-slate-500 ${own ? "justify-end" : ""}`}>
+                  <span>
+                    {m.authorName ?? "Shiftline"} · <time dateTime={m.createdAt.toISOString()}>{formatTime(m.createdAt, timeZone)}</time>
+                  </span>
+                  {staffConversationId && !m.fromStaff ? (
+                    <ActionButton
+                      action={markUnreadAction}
+                      fields={{ conversationId: staffConversationId, fromSeq: String(m.seq) }}
+                      label="Mark as unread"
+                      className="text-slate-500 underline-offset-2 hover:underline"
+                    />
+                  ) : null}
+                </div>
               </div>
             )}
           </li>

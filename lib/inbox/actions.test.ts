@@ -70,3 +70,35 @@ describe("sendMessageAction", () => {
     spy.mockRestore();
   });
 });
+
+describe("staff-only inbox actions", () => {
+  it("refuse a teammate (wrong role) and another organisation, writing nothing", async () => {
+    const { markProcessedAction, addNoteAction } = await import("./actions");
+    const a = await makeOrg("A");
+    const b = await makeOrg("B");
+    session.user = a.teammate;
+    expect(await markProcessedAction(null, form({ conversationId: a.teammate.threadId, processed: "true" }))).toMatchObject({
+      ok: false,
+      error: "You are not allowed to do this.",
+    });
+    expect(await addNoteAction(null, form({ conversationId: a.teammate.threadId, body: "x", clientId: cid() }))).toMatchObject({ ok: false });
+    session.user = b.manager;
+    expect(await markProcessedAction(null, form({ conversationId: a.teammate.threadId, processed: "true" }))).toMatchObject({
+      ok: false,
+      error: "This conversation was not found.",
+    });
+    expect(await db.processedChange.count({ where: { conversationId: a.teammate.threadId } })).toBe(0);
+    expect(await db.privateNote.count({ where: { conversationId: a.teammate.threadId } })).toBe(0);
+  });
+
+  it("validate their input", async () => {
+    const { markProcessedAction } = await import("./actions");
+    const { manager, teammate } = await makeOrg();
+    session.user = manager;
+    expect(await markProcessedAction(null, form({ conversationId: teammate.threadId, processed: "maybe" }))).toMatchObject({
+      ok: false,
+      fieldErrors: { processed: ["Choose processed or not processed."] },
+    });
+    expect(await markProcessedAction(null, form({ conversationId: teammate.threadId, processed: "true" }))).toMatchObject({ ok: true, changed: true });
+  });
+});

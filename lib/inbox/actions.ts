@@ -1,9 +1,15 @@
 "use server";
 
 import { revalidatePath } from "next/cache";
+import { redirect } from "next/navigation";
 import { createAction } from "@/lib/auth/action";
-import { sendMessageSchema } from "./schemas";
+import { addNoteSchema, markUnreadSchema, sendMessageSchema, setProcessedSchema } from "./schemas";
 import { sendInboxMessage } from "./send";
+import { setProcessed } from "./processed";
+import { markUnreadByStaff } from "./unread";
+import { addPrivateNote } from "./notes";
+
+const STAFF = ["ADMIN", "MANAGER"] as const;
 
 export const sendMessageAction = createAction(
   { schema: sendMessageSchema, roles: ["ADMIN", "MANAGER", "TEAMMATE"] },
@@ -14,3 +20,22 @@ export const sendMessageAction = createAction(
     return { messageId: message.id, seq: message.seq, duplicate };
   },
 );
+
+export const markProcessedAction = createAction({ schema: setProcessedSchema, roles: STAFF }, async (input, { user }) => {
+  const result = await setProcessed(user, input.conversationId, input.processed);
+  revalidatePath("/inbox", "layout");
+  return result;
+});
+
+export const markUnreadAction = createAction({ schema: markUnreadSchema, roles: STAFF }, async (input, { user }) => {
+  await markUnreadByStaff(user, input.conversationId, input.fromSeq);
+  revalidatePath("/inbox", "layout");
+  // Back to the list: staying on the thread would read it again.
+  redirect("/inbox");
+});
+
+export const addNoteAction = createAction({ schema: addNoteSchema, roles: STAFF }, async (input, { user }) => {
+  const result = await addPrivateNote(user, input);
+  revalidatePath(`/inbox/${input.conversationId}`);
+  return result;
+});

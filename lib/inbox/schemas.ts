@@ -17,3 +17,16 @@ export const sendMessageSchema = z.object({
 });
 
 export type SendMessageInput = z.infer<typeof sendMessageSchema>;
+
+export const setProcessedSchema = z.object({
+  conversationId: id,
+  processed: z.enum(["true", "false"], "Choose processed or not processed.").transform((v) => v === "true"),
+});
+
+export const markUnreadSchema = z.object({
+  conversationId: id,
+  // Unread from this message on; without it, from the teammate's last message.
+  fromSeq: z.coerce.number().int().min(1).max(1_000_000_000).optional(),
+});
+
+export const addNoteSchema = sendMessageSchema;

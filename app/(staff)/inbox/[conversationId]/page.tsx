@@ -3,11 +3,15 @@ import { randomUUID } from "node:crypto";
 import { orNotFound, requireStaffPage } from "@/lib/auth/pages";
 import { getOrganization } from "@/lib/org/queries";
 import { getStaffThread } from "@/lib/inbox/queries";
+import { listNotes } from "@/lib/inbox/notes";
+import { processedHistory } from "@/lib/inbox/processed";
 import { markReadByStaff } from "@/lib/inbox/read";
-import { formatDateTime } from "@/lib/text/format";
+import { markUnreadAction } from "@/lib/inbox/actions";
 import { MessageList } from "@/components/thread/message-list";
 import { Composer } from "@/components/thread/composer";
+import { ActionButton } from "@/components/ui/action-button";
 import { InboxShell } from "../inbox-shell";
+import { ProcessedBanner } from "./processed-banner";
 
 export const metadata: Metadata = { title: "Conversation" };
 
@@ -16,31 +20,45 @@ export default async function ThreadPage({ params }: { params: Promise<{ convers
   const user = await requireStaffPage();
   const org = await getOrganization(user);
   const thread = await orNotFound(getStaffThread(user, conversationId));
+  const [notes, history] = await Promise.all([
+    listNotes(user, thread.id, thread.messages.length >= 100 ? thread.messages[0]!.createdAt : undefined),
+    processedHistory(user, thread.id),
+  ]);
   // Opening a thread marks it read for this staff user only, before the list is drawn.
   await markReadByStaff(user, thread.id, thread.lastSeq);
   const name = `${thread.teammate.firstName} ${thread.teammate.lastName}`;
+  const hasInbound = thread.messages.some((m) => !m.fromStaff);
   return (
     <InboxShell user={user} timeZone={org.timeZone} activeId={thread.id}>
-      <header className="border-b border-slate-200 bg-white px-5 py-3">
-        <h2 className="text-lg font-semibold">{name}</h2>
-        <p className="text-sm text-slate-500">
-          {thread.teammate.email}
-          {thread.teammate.phone ? ` · ${thread.teammate.phone}` : ""}
-        </p>
+      <header className="flex items-start justify-between gap-4 border-b border-slate-200 bg-white px-5 py-3">
+        <div>
+          <h2 className="text-lg font-semibold">{name}</h2>
+          <p className="text-sm text-slate-500">
+            {thread.teammate.email}
+            {thread.teammate.phone ? ` · ${thread.teammate.phone}` : ""}
+          </p>
+        </div>
+        {hasInbound ? (
+          <ActionButton
+            action={markUnreadAction}
+            fields={{ conversationId: thread.id }}
+            label="Mark as unread"
+            className="rounded-md border border-slate-300 px-2.5 py-1 text-sm hover:bg-slate-100"
+          />
+        ) : null}
       </header>
-      <div
-        role="status"
-        data-testid="processed-banner"
-        className={`px-5 py-2 text-sm font-medium ${thread.processed ? "bg-green-100 text-green-900" : "bg-orange-100 text-orange-900"}`}
-      >
-        {thread.processed && thread.processedAt
-          ? `Processed${thread.processedBy ? ` by ${thread.processedBy}` : ""} on ${formatDateTime(thread.processedAt, org.timeZone)}`
-          : "Not processed"}
-      </div>
+      <ProcessedBanner
+        conversationId={thread.id}
+        processed={thread.processed}
+        processedAt={thread.processedAt}
+        processedBy={thread.processedBy}
+        history={history}
+        timeZone={org.timeZone}
+      />
       <div className="min-h-0 flex-1 overflow-y-auto px-5 py-4">
-        <MessageList messages={thread.messages} timeZone={org.timeZone} mine={(m) => m.fromStaff} />
+        <MessageList messages={thread.messages} notes={notes} timeZone={org.timeZone} mine={(m) => m.fromStaff} staffConversationId={thread.id} />
       </div>
-      <Composer conversationId={thread.id} clientId={randomUUID()} placeholder={`Write to ${thread.teammate.firstName}…`} />
+      <Composer conversationId={thread.id} clientId={randomUUID()} placeholder={`Write to ${thread.teammate.firstName}…`} allowNotes />
     </InboxShell>
   );
 }

@@ -1,0 +1,49 @@
+import { markProcessedAction } from "@/lib/inbox/actions";
+import type { ProcessedHistoryEntry } from "@/lib/inbox/processed";
+import { formatDateTime } from "@/lib/text/format";
+import { ActionButton } from "@/components/ui/action-button";
+
+/** Green "Processed by …" or orange "Not processed", the button that flips it, and the history. */
+export function ProcessedBanner({
+  conversationId,
+  processed,
+  processedAt,
+  processedBy,
+  history,
+  timeZone,
+}: {
+  conversationId: string;
+  processed: boolean;
+  processedAt: Date | null;
+  processedBy: string | null;
+  history: ProcessedHistoryEntry[];
+  timeZone: string;
+}) {
+  return (
+    <div className={`px-5 py-2 text-sm ${processed ? "bg-green-100 text-green-900" : "bg-orange-100 text-orange-900"}`}>
+      <div className="flex flex-wrap items-center justify-between gap-2">
+        <p role="status" data-testid="processed-banner" className="font-medium">
+          {processed && processedAt ? `Processed${processedBy ? ` by ${processedBy}` : ""} on ${formatDateTime(processedAt, timeZone)}` : "Not processed"}
+        </p>
+        <ActionButton
+          action={markProcessedAction}
+          fields={{ conversationId, processed: String(!processed) }}
+          label={processed ? "Mark as not processed" : "Mark as processed"}
+          className="rounded-md border border-current/30 bg-white/70 px-2.5 py-1 text-sm font-medium hover:bg-white"
+        />
+      </div>
+      {history.length ? (
+        <details className="mt-1">
+          <summary className="cursor-pointer text-xs">History</summary>
+          <ul className="mt-1 space-y-0.5 text-xs" data-testid="processed-history">
+            {history.map((h, i) => (
+              <li key={i}>
+                {h.processed ? "Processed" : "Not processed"} · {h.by ?? "new message from the teammate"} · {formatDateTime(h.at, timeZone)}
+              </li>
+            ))}
+          </ul>
+        </details>
+      ) : null}
+    </div>
+  );
+}

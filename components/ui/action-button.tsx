@@ -1,0 +1,33 @@
+"use client";
+
+import { useActionState } from "react";
+import type { ActionResult } from "@/lib/auth/action";
+
+
+/** A one-button form for a server action, with its error shown beside it. Works without JavaScript. */
+export function ActionButton<T extends object>({
+  action,
+  fields,
+  label,
+  pendingLabel,
+  className = "",
+}: {
+  action: (prev: ActionResult<T> | null, form: FormData) => Promise<ActionResult<T>>;
+  fields: Record<string, string>; label: string; pendingLabel?: string; className?: string }) {
+  const [state, formAction, pending] = useActionState(action, null);
+  return (
+    <form action={formAction} className="inline-flex items-center gap-2">
+      {Object.entries(fields).map(([name, value]) => (
+        <input key={name} type="hidden" name={name} value={value} />
+      ))}
+      <button type="submit" disabled={pending} className={className}>
+        {pending && pendingLabel ? pendingLabel : label}
+      </button>
+      {state && !state.ok ? (
+        <span role="alert" className="text-xs text-red-700">
+          {state.error}
+        </span>
+      ) : null}
+    </form>
+  );
+}

@@ -1,0 +1,53 @@
+import "server-only";
+import { db } from "@/lib/db";
+import { UserError } from "@/lib/auth/errors";
+import { requireStaff } from "@/lib/auth/authorize";
+import type { SessionUser } from "@/lib/auth/roles";
+import { appendEvent } from "@/lib/realtime/events";
+import { requireInboxThread } from "./access";
+import type { SendMessageInput } from "./schemas";
+
+export type ThreadNote = { id: string; body: string; createdAt: Date; authorName: string };
+
+/**
+ * A private note: staff only, stored apart from messages, announced to staff only.
+ * Stored once per (author, clientId) like messages.
+ */
+export async function addPrivateNote(user: SessionUser, input: SendMessageInput): Promise<{ id: string; duplicate: boolean }> {
+  requireStaff(user);
+  const thread = await requireInboxThread(user, input.conversationId);
+  return db.$transaction(async (tx) => {
+    const existing = await tx.privateNote.findUnique({
+      where: { authorId_clientId: { authorId: user.id, clientId: input.clientId } },
+      select: { id: true, conversationId: true },
+    });
+    if (existing) {
+      if (existing.conversationId !== thread.id) throw new UserError("This note was already saved elsewhere; reload the page.");
+      return { id: existing.id, duplicate: true };
+    }
+    const note = await tx.privateNote.create({
+      data: { organizationId: thread.organizationId, conversationId: thread.id, authorId: user.id, body: input.body, clientId: input.clientId },
+      select: { id: true },
+    });
+    await appendEvent(tx, {
+      organizationId: thread.organizationId,
+      type: "note.created",
+      audience: "STAFF",
+      conversationId: thread.id,
+      payload: { conversationId: thread.id, noteId: note.id },
+    });
+    return { id: note.id, duplicate: false };
+  });
+}
+
+/** Notes of a thread since `since` (the oldest message shown), oldest first. Staff only. */
+export async function listNotes(user: SessionUser, conversationId: string, since?: Date): Promise<ThreadNote[]> {
+  requireStaff(user);
+  const rows = await db.privateNote.findMany({
+    where: { conversationId, organizationId: user.organizationId, ...(since ? { createdAt: { gte: since } } : {}) },
+    orderBy: { createdAt: "asc" },
+    take: 200,
+    select: { id: true, body: true, createdAt: true, author: { select: { firstName: true, lastName: true } } },
+  });
+  return rows.map(({ author, ...n }) => ({ ...n, authorName: `${author.firstName} ${author.lastName}` }));
+}
