@@ -42,7 +42,8 @@ raw.close();
 const built = performance.now() - t0;
 
 process.env.DATABASE_URL = `file:${file}`;
-const { listInboxContacts, getStaffThread } = await import("../lib/inbox/queries");
+const { getStaffThread } = await import("../lib/inbox/queries");
+const { listInboxContacts } = await import("../lib/inbox/contacts");
 const { sendInboxMessage } = await import("../lib/inbox/send");
 const manager = { id: "bench-manager", organizationId: orgId, role: "MANAGER" as const, firstName: "Bench", lastName: "Manager", email: "manager@bench.test" };
 

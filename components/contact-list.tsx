@@ -1,9 +1,9 @@
 import Link from "next/link";
-import type { InboxContact } from "@/lib/inbox/queries";
+import type { InboxContact } from "@/lib/inbox/contacts";
 import { formatListTime } from "@/lib/text/format";
 
-export function ContactList({ contacts, activeId, timeZone }: { contacts: InboxContact[]; activeId?: string; timeZone: string }) {
-  if (contacts.length === 0) return <p className="p-4 text-sm text-slate-500">No teammates yet.</p>;
+export function ContactList({ contacts, activeId, timeZone, query = "" }: { contacts: InboxContact[]; activeId?: string; timeZone: string; query?: string }) {
+  if (contacts.length === 0) return <p className="p-4 text-sm text-slate-500">No contact matches this view.</p>;
   return (
     <ul aria-label="Contacts" className="divide-y divide-slate-100">
       {contacts.map((c) => {
@@ -11,7 +11,7 @@ export function ContactList({ contacts, activeId, timeZone }: { contacts: InboxC
         return (
           <li key={c.conversationId}>
             <Link
-              href={`/inbox/${c.conversationId}`}
+              href={`/inbox/${c.conversationId}${query}`}
               aria-current={c.conversationId === activeId ? "page" : undefined}
               data-testid="contact"
               className={`flex gap-3 px-4 py-3 hover:bg-slate-50 ${c.conversationId === activeId ? "bg-teal-50" : ""}`}

@@ -4,7 +4,7 @@ import { ForbiddenError, NotFoundError } from "@/lib/auth/errors";
 import { cid, makeOrg } from "@/tests/helpers/org";
 import { processedHistory, setProcessed } from "./processed";
 import { markUnreadByStaff } from "./unread";
-import { listInboxContacts } from "./queries";
+import { listInboxContacts } from "./contacts";
 import { sendInboxMessage } from "./send";
 
 describe("processed state", () => {
@@ -47,7 +47,7 @@ describe("mark as unread", () => {
     for (const body of ["1", "2", "3"]) await sendInboxMessage(teammate, { conversationId: teammate.threadId, body, clientId: cid() });
     await markUnreadByStaff(manager, teammate.threadId, 3);
     await markUnreadByStaff(manager2, teammate.threadId, 4);
-    const unread = async (u: typeof manager) => (await listInboxContacts(u)).find((c) => c.conversationId === teammate.threadId)!.unread;
+    const unread = async (u: typeof manager) => (await listInboxContacts(u)).contacts.find((c) => c.conversationId === teammate.threadId)!.unread;
     expect(await unread(manager)).toBe(1);
     // Without a message: from the teammate's last message.
     expect(await markUnreadByStaff(manager2, teammate.threadId)).toEqual({ lastReadSeq: 2 });

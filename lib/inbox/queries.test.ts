@@ -1,7 +1,8 @@
 import { describe, expect, it } from "vitest";
 import { ForbiddenError, NotFoundError } from "@/lib/auth/errors";
 import { cid, makeOrg } from "@/tests/helpers/org";
-import { getStaffThread, getTeammateThread, listInboxContacts, teammateUnreadCount } from "./queries";
+import { getStaffThread, getTeammateThread, teammateUnreadCount } from "./queries";
+import { listInboxContacts } from "./contacts";
 import { markReadByMember, markReadByStaff } from "./read";
 import { sendInboxMessage } from "./send";
 
@@ -13,21 +14,21 @@ describe("inbox queries", () => {
     await sendInboxMessage(manager, { conversationId: teammate.threadId, body: "reply", clientId: cid() });
     await sendInboxMessage(teammate, { conversationId: teammate.threadId, body: "third", clientId: cid() });
 
-    const list = await listInboxContacts(manager);
+    const list = (await listInboxContacts(manager)).contacts;
     expect(list.map((c) => c.conversationId)).toEqual([teammate.threadId, teammate2.threadId]);
     // The manager replied after two messages, so one is unread for them; all three for the other manager.
     expect(list[0]).toMatchObject({ firstName: "Tess", preview: "third", unread: 1, processed: false });
-    expect((await listInboxContacts(manager2))[0]!.unread).toBe(3);
+    expect((await listInboxContacts(manager2)).contacts[0]!.unread).toBe(3);
 
     await markReadByStaff(manager2, teammate.threadId, 4);
-    expect((await listInboxContacts(manager2))[0]!.unread).toBe(0);
-    expect((await listInboxContacts(manager))[0]!.unread).toBe(1);
+    expect((await listInboxContacts(manager2)).contacts[0]!.unread).toBe(0);
+    expect((await listInboxContacts(manager)).contacts[0]!.unread).toBe(1);
   });
 
   it("never lists another organisation's teammates", async () => {
     const a = await makeOrg("A");
     const b = await makeOrg("B");
-    const ids = (await listInboxContacts(b.manager)).map((c) => c.conversationId);
+    const ids = (await listInboxContacts(b.manager)).contacts.map((c) => c.conversationId);
     expect(ids).not.toContain(a.teammate.threadId);
     await expect(getStaffThread(b.manager, a.teammate.threadId)).rejects.toBeInstanceOf(NotFoundError);
   });

@@ -5,62 +5,6 @@ import { NotFoundError } from "@/lib/auth/errors";
 import type { SessionUser } from "@/lib/auth/roles";
 import { requireInboxThread } from "./access";
 
-export type InboxContact = {
-  conversationId: string;
-  teammateId: string;
-  firstName: string;
-  lastName: string;
-  waitingList: boolean;
-  preview: string | null;
-  lastMessageAt: Date | null;
-  processed: boolean;
-  unread: number;
-};
-
-export const CONTACTS_PAGE_SIZE = 50;
-
-/** The contact list of the shared inbox, newest activity first, with this staff user's unread counts. */
-export async function listInboxContacts(user: SessionUser, take = CONTACTS_PAGE_SIZE): Promise<InboxContact[]> {
-  requireStaff(user);
-  const rows = await db.conversation.findMany({
-    where: { organizationId: user.organizationId, kind: "INBOX", deletedAt: null },
-    orderBy: [{ lastMessageAt: { sort: "desc", nulls: "last" } }, { id: "asc" }],
-    take,
-    select: {
-      id: true,
-      lastMessagePreview: true,
-      lastMessageAt: true,
-      lastInboundSeq: true,
-      processed: true,
-      teammate: { select: { id: true, firstName: true, lastName: true, profile: { select: { waitingList: true } } } },
-      staffReads: { where: { userId: user.id }, select: { lastReadSeq: true } },
-    },
-  });
-  const readSeq = (r: (typeof rows)[number]) => r.staffReads[0]?.lastReadSeq ?? 0;
-  const behind = rows.filter((r) => r.lastInboundSeq > readSeq(r));
-  const counts = behind.length
-    ? await db.message.groupBy({
-        by: ["conversationId"],
-        where: { fromStaff: false, OR: behind.map((r) => ({ conversationId: r.id, seq: { gt: readSeq(r) } })) },
-        _count: { _all: true },
-      })
-    : [];
-  const unread = new Map(counts.map((c) => [c.conversationId, c._count._all]));
-  return rows
-    .filter((r) => r.teammate)
-    .map((r) => ({
-      conversationId: r.id,
-      teammateId: r.teammate!.id,
-      firstName: r.teammate!.firstName,
-      lastName: r.teammate!.lastName,
-      waitingList: r.teammate!.profile?.waitingList ?? false,
-      preview: r.lastMessagePreview,
-      lastMessageAt: r.lastMessageAt,
-      processed: r.processed,
-      unread: unread.get(r.id) ?? 0,
-    }));
-}
-
 export type ThreadMessage = {
   id: string;
   seq: number;

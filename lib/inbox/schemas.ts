@@ -30,3 +30,31 @@ export const markUnreadSchema = z.object({
 });
 
 export const addNoteSchema = sendMessageSchema;
+
+export const CONTACT_SORTS = ["latest", "received", "name", "unprocessed"] as const;
+export type ContactSort = (typeof CONTACT_SORTS)[number];
+
+const optionalId = z.string().trim().max(64).regex(/^[A-Za-z0-9_-]+$/).optional().catch(undefined);
+const optionalText = z.string().trim().max(100).optional().catch(undefined).transform((v) => v || undefined);
+const flag = z.enum(["1"]).optional().catch(undefined).transform((v) => v === "1");
+
+/**
+ * The contact list's sort and filters, read from the URL so a view can be
+ * bookmarked and shared. Unknown or malformed values are ignored, never an error page.
+ */
+export const contactFiltersSchema = z.object({
+  sort: z.enum(CONTACT_SORTS).catch("latest").default("latest"),
+  q: optionalText,
+  skill: optionalId,
+  activity: optionalId,
+  department: optionalId,
+  tag: optionalId,
+  city: optionalText,
+  postcode: optionalText,
+  waiting: flag,
+  unread: flag,
+  processed: z.enum(["yes", "no"]).optional().catch(undefined),
+  page: z.coerce.number().int().min(1).max(10_000).catch(1).default(1),
+});
+
+export type ContactFilters = z.infer<typeof contactFiltersSchema>;

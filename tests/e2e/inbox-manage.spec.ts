@@ -49,3 +49,31 @@ test("mark as unread brings the blue dot back for this manager", async ({ browse
   await expect(maya.getByTestId("contact").filter({ hasText: "Louis Durand" }).getByTestId("unread-badge")).toBeVisible();
   await maya.context().close();
 });
+
+test("sort and filters live in the URL and can be shared", async ({ browser }) => {
+  const maya = await pageAs(browser, MANAGER);
+  await maya.getByLabel("Sort by").selectOption("name");
+  await expect(maya).toHaveURL(/\/inbox\?sort=name$/);
+  await expect(maya.getByTestId("contact").first()).toContainText("Bernard");
+  await expect(maya.getByTestId("contact-count")).toHaveText("1–50 of 66");
+  await maya.getByText("Filters").click();
+  await maya.getByLabel("Waiting list").check();
+  await expect(maya).toHaveURL(/waiting=1/);
+  await expect(maya.getByTestId("contact-count")).toHaveText("1–6 of 6");
+  await maya.getByLabel("Search by name").fill("lena");
+  await maya.getByRole("button", { name: "Apply" }).click();
+  await expect(maya).toHaveURL(/q=lena/);
+  await expect(maya.getByTestId("contact-count")).toHaveText("1–1 of 1");
+  await expect(maya.getByTestId("contact")).toContainText("Lena");
+
+  // A shared link opens the same view for another manager, and survives opening a thread.
+  const marc = await pageAs(browser, MANAGER_2);
+  await marc.goto("/inbox?sort=name&skill=nonexistent-id&page=abc");
+  await expect(marc.getByTestId("contact-count")).toHaveText("0–0 of 0");
+  await marc.goto("/inbox?unread=1&sort=name");
+  const first = marc.getByTestId("contact").first();
+  await first.click();
+  await expect(marc).toHaveURL(/\/inbox\/[^?]+\?sort=name&unread=1$/);
+  await maya.context().close();
+  await marc.context().close();
+});

@@ -1,19 +1,56 @@
-import { listInboxContacts } from "@/lib/inbox/queries";
+import Link from "next/link";
+import { CONTACTS_PAGE_SIZE, contactFilterOptions, listInboxContacts } from "@/lib/inbox/contacts";
+import { contactFiltersSchema, type ContactFilters } from "@/lib/inbox/schemas";
+import { filtersQuery } from "@/lib/inbox/filters-url";
 import type { SessionUser } from "@/lib/auth/roles";
 import { ContactList } from "@/components/contact-list";
+import { ContactFiltersForm } from "./contact-filters";
+
+export type InboxSearchParams = Promise<Record<string, string | string[] | undefined>>;
+
+/** Sort and filters from the URL; malformed values fall back to defaults. */
+export async function readFilters(searchParams: InboxSearchParams): Promise<ContactFilters> {
+  const raw = await searchParams;
+  const flat = Object.fromEntries(Object.entries(raw).map(([k, v]) => [k, Array.isArray(v) ? v[0] : v]));
+  return contactFiltersSchema.parse(flat);
+}
 
 /** The two panes of Messaging: contacts on the left, the open conversation on the right. */
-export async function InboxShell({ user, timeZone, activeId, children }: { user: SessionUser; timeZone: string; activeId?: string; children: React.ReactNode }) {
-  const contacts = await listInboxContacts(user);
+export async function InboxShell({
+  user,
+  timeZone,
+  filters,
+  activeId,
+  children,
+}: {
+  user: SessionUser;
+  timeZone: string;
+  filters: ContactFilters;
+  activeId?: string;
+  children: React.ReactNode;
+}) {
+  const [{ contacts, total, page, pages }, options] = await Promise.all([listInboxContacts(user, filters), contactFilterOptions(user)]);
+  const here = activeId ? `/inbox/${activeId}` : "/inbox";
+  const first = total === 0 ? 0 : (page - 1) * CONTACTS_PAGE_SIZE + 1;
   return (
     <div className="flex h-full">
       <section aria-label="Contact list" className="flex w-80 shrink-0 flex-col border-r border-slate-200 bg-white">
-        <header className="border-b border-slate-200 px-4 py-3">
+        <header className="px-4 pt-3">
           <h1 className="text-lg font-semibold">Messaging</h1>
         </header>
+        <ContactFiltersForm filters={filters} options={options} action={here} />
         <div className="min-h-0 flex-1 overflow-y-auto">
-          <ContactList contacts={contacts} activeId={activeId} timeZone={timeZone} />
+          <ContactList contacts={contacts} activeId={activeId} timeZone={timeZone} query={filtersQuery(filters)} />
         </div>
+        <footer className="flex items-center justify-between border-t border-slate-200 px-4 py-2 text-xs text-slate-600">
+          <span data-testid="contact-count">
+            {first}–{first ? first + contacts.length - 1 : 0} of {total}
+          </span>
+          <span className="flex gap-3">
+            {page > 1 ? <Link href={`${here}${filtersQuery(filters, { page: page - 1 })}`}>Previous</Link> : null}
+            {page < pages ? <Link href={`${here}${filtersQuery(filters, { page: page + 1 })}`}>Next</Link> : null}
+          </span>
+        </footer>
       </section>
       <section className="flex min-w-0 flex-1 flex-col">{children}</section>
     </div>

@@ -10,12 +10,12 @@ import { markUnreadAction } from "@/lib/inbox/actions";
 import { MessageList } from "@/components/thread/message-list";
 import { Composer } from "@/components/thread/composer";
 import { ActionButton } from "@/components/ui/action-button";
-import { InboxShell } from "../inbox-shell";
+import { InboxShell, readFilters, type InboxSearchParams } from "../inbox-shell";
 import { ProcessedBanner } from "./processed-banner";
 
 export const metadata: Metadata = { title: "Conversation" };
 
-export default async function ThreadPage({ params }: { params: Promise<{ conversationId: string }> }) {
+export default async function ThreadPage({ params, searchParams }: { params: Promise<{ conversationId: string }>; searchParams: InboxSearchParams }) {
   const { conversationId } = await params;
   const user = await requireStaffPage();
   const org = await getOrganization(user);
@@ -29,7 +29,7 @@ export default async function ThreadPage({ params }: { params: Promise<{ convers
   const name = `${thread.teammate.firstName} ${thread.teammate.lastName}`;
   const hasInbound = thread.messages.some((m) => !m.fromStaff);
   return (
-    <InboxShell user={user} timeZone={org.timeZone} activeId={thread.id}>
+    <InboxShell user={user} timeZone={org.timeZone} filters={await readFilters(searchParams)} activeId={thread.id}>
       <header className="flex items-start justify-between gap-4 border-b border-slate-200 bg-white px-5 py-3">
         <div>
           <h2 className="text-lg font-semibold">{name}</h2>
