@@ -2,10 +2,12 @@ import { requireStaffPage } from "@/lib/auth/pages";
 import { getOrganization } from "@/lib/org/queries";
 import { StaffNav, type NavItem } from "@/components/staff-nav";
 import { SignOutButton } from "@/components/sign-out-button";
+import { LiveRefresh } from "@/components/live-refresh";
+import { latestEventId } from "@/lib/realtime/hub";
 
 export default async function StaffLayout({ children }: { children: React.ReactNode }) {
   const user = await requireStaffPage();
-  const org = await getOrganization(user);
+  const [org, after] = await Promise.all([getOrganization(user), latestEventId(user.organizationId)]);
   const items: NavItem[] = [
     { href: "/inbox", label: "Messaging" },
     // The Chat option is paid: when it is off the menu entry is gone (its data is kept).
@@ -31,6 +33,7 @@ export default async function StaffLayout({ children }: { children: React.ReactN
         </div>
       </aside>
       <div className="min-w-0 flex-1">{children}</div>
+      <LiveRefresh after={after} />
     </div>
   );
 }

@@ -9,11 +9,17 @@ import type { SessionUser } from "./roles";
  * The signed-in user, checked against the database on every request: a disabled
  * user, or a session whose version was bumped (revoked), is signed out.
  */
-export const getCurrentUser = cache(async (): Promise<SessionUser | null> => {
+export const getCurrentSession = cache(async (): Promise<{ user: SessionUser; sessionVersion: number } | null> => {
   const session = (await getServerSession(authOptions())) as { uid?: string; sv?: number } | null;
   if (!session?.uid) return null;
-  return loadSessionUser(session.uid, session.sv ?? 0);
+  const sessionVersion = session.sv ?? 0;
+  const user = await loadSessionUser(session.uid, sessionVersion);
+  return user ? { user, sessionVersion } : null;
 });
+
+export async function getCurrentUser(): Promise<SessionUser | null> {
+  return (await getCurrentSession())?.user ?? null;
+}
 
 export async function loadSessionUser(id: string, sessionVersion: number): Promise<SessionUser | null> {
   return db.user.findFirst({

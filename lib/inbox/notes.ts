@@ -4,6 +4,7 @@ import { UserError } from "@/lib/auth/errors";
 import { requireStaff } from "@/lib/auth/authorize";
 import type { SessionUser } from "@/lib/auth/roles";
 import { appendEvent } from "@/lib/realtime/events";
+import { wake } from "@/lib/realtime/signal";
 import { requireInboxThread } from "./access";
 import type { SendMessageInput } from "./schemas";
 
@@ -16,7 +17,7 @@ export type ThreadNote = { id: string; body: string; createdAt: Date; authorName
 export async function addPrivateNote(user: SessionUser, input: SendMessageInput): Promise<{ id: string; duplicate: boolean }> {
   requireStaff(user);
   const thread = await requireInboxThread(user, input.conversationId);
-  return db.$transaction(async (tx) => {
+  const result = await db.$transaction(async (tx) => {
     const existing = await tx.privateNote.findUnique({
       where: { authorId_clientId: { authorId: user.id, clientId: input.clientId } },
       select: { id: true, conversationId: true },
@@ -38,6 +39,8 @@ export async function addPrivateNote(user: SessionUser, input: SendMessageInput)
     });
     return { id: note.id, duplicate: false };
   });
+  if (!result.duplicate) wake(thread.organizationId);
+  return result;
 }
 
 /** Notes of a thread since `since` (the oldest message shown), oldest first. Staff only. */

@@ -3,6 +3,7 @@ import { db } from "@/lib/db";
 import { requireStaff } from "@/lib/auth/authorize";
 import type { SessionUser } from "@/lib/auth/roles";
 import { appendEvent } from "@/lib/realtime/events";
+import { wake } from "@/lib/realtime/signal";
 import { requireInboxThread } from "./access";
 
 /**
@@ -12,7 +13,7 @@ import { requireInboxThread } from "./access";
 export async function setProcessed(user: SessionUser, conversationId: string, processed: boolean): Promise<{ changed: boolean }> {
   requireStaff(user);
   const thread = await requireInboxThread(user, conversationId);
-  return db.$transaction(async (tx) => {
+  const result = await db.$transaction(async (tx) => {
     const current = await tx.conversation.findUniqueOrThrow({ where: { id: thread.id }, select: { processed: true } });
     if (current.processed === processed) return { changed: false };
     const at = new Date();
@@ -34,6 +35,8 @@ export async function setProcessed(user: SessionUser, conversationId: string, pr
     });
     return { changed: true };
   });
+  if (result.changed) wake(thread.organizationId);
+  return result;
 }
 
 export type ProcessedHistoryEntry = { processed: boolean; at: Date; by: string | null };

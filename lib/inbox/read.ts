@@ -1,20 +1,40 @@
 import "server-only";
 import { db } from "@/lib/db";
 import type { SessionUser } from "@/lib/auth/roles";
+import { appendEvent } from "@/lib/realtime/events";
+import { wake } from "@/lib/realtime/signal";
 
-/** Moves this staff user's read position forward (never back: marking unread is explicit). */
+/**
+ * Sets this staff user's read position in a thread (the caller has checked access)
+ * and tells their other open tabs. `onlyForward` is how opening a thread reads it:
+ * it never moves the position back; marking as unread does.
+ */
+export async function setStaffReadPosition(user: SessionUser, conversationId: string, seq: number, onlyForward: boolean): Promise<void> {
+  const key = { conversationId_userId: { conversationId, userId: user.id } };
+  const state = await db.staffReadState.findUnique({ where: key, select: { lastReadSeq: true } });
+  const current = state?.lastReadSeq ?? 0;
+  if (current === seq || (onlyForward && current > seq)) return;
+  await db.$transaction(async (tx) => {
+    await tx.staffReadState.upsert({
+      where: key,
+      create: { conversationId, userId: user.id, lastReadSeq: seq },
+      update: { lastReadSeq: seq },
+      select: { conversationId: true },
+    });
+    await appendEvent(tx, {
+      organizationId: user.organizationId,
+      type: "thread.read",
+      audience: "USER",
+      userId: user.id,
+      conversationId,
+      payload: { conversationId, lastReadSeq: seq },
+    });
+  });
+  wake(user.organizationId);
+}
+
 export async function markReadByStaff(user: SessionUser, conversationId: string, seq: number): Promise<void> {
-  const state = await db.staffReadState.findUnique({
-    where: { conversationId_userId: { conversationId, userId: user.id } },
-    select: { lastReadSeq: true },
-  });
-  if (state && state.lastReadSeq >= seq) return;
-  await db.staffReadState.upsert({
-    where: { conversationId_userId: { conversationId, userId: user.id } },
-    create: { conversationId, userId: user.id, lastReadSeq: seq },
-    update: { lastReadSeq: seq },
-    select: { conversationId: true },
-  });
+  await setStaffReadPosition(user, conversationId, seq, true);
 }
 
 export async function markReadByMember(user: SessionUser, conversationId: string, seq: number): Promise<void> {

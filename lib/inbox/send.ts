@@ -3,6 +3,7 @@ import { db } from "@/lib/db";
 import { UserError } from "@/lib/auth/errors";
 import { isStaff, type SessionUser } from "@/lib/auth/roles";
 import { appendEvent } from "@/lib/realtime/events";
+import { wake } from "@/lib/realtime/signal";
 import { requireInboxThread } from "./access";
 import type { SendMessageInput } from "./schemas";
 
@@ -21,7 +22,7 @@ export async function sendInboxMessage(user: SessionUser, input: SendMessageInpu
   const thread = await requireInboxThread(user, input.conversationId);
   const fromStaff = isStaff(user.role);
 
-  return db.$transaction(async (tx) => {
+  const result = await db.$transaction(async (tx) => {
     const existing = await tx.message.findUnique({
       where: { authorId_clientId: { authorId: user.id, clientId: input.clientId } },
       select: { id: true, seq: true, createdAt: true, conversationId: true },
@@ -95,4 +96,6 @@ export async function sendInboxMessage(user: SessionUser, input: SendMessageInpu
     });
     return { message, duplicate: false };
   });
+  if (!result.duplicate) wake(thread.organizationId);
+  return result;
 }

@@ -3,6 +3,7 @@ import { db } from "@/lib/db";
 import { requireStaff } from "@/lib/auth/authorize";
 import type { SessionUser } from "@/lib/auth/roles";
 import { requireInboxThread } from "./access";
+import { setStaffReadPosition } from "./read";
 
 /**
  * Mark as unread, for this staff user only: unread from `fromSeq` on, or from the
@@ -14,11 +15,6 @@ export async function markUnreadByStaff(user: SessionUser, conversationId: strin
   const { lastSeq, lastInboundSeq } = await db.conversation.findUniqueOrThrow({ where: { id: thread.id }, select: { lastSeq: true, lastInboundSeq: true } });
   const from = Math.min(fromSeq ?? Math.max(lastInboundSeq, 1), Math.max(lastSeq, 1));
   const lastReadSeq = from - 1;
-  await db.staffReadState.upsert({
-    where: { conversationId_userId: { conversationId: thread.id, userId: user.id } },
-    create: { conversationId: thread.id, userId: user.id, lastReadSeq },
-    update: { lastReadSeq },
-    select: { conversationId: true },
-  });
+  await setStaffReadPosition(user, thread.id, lastReadSeq, false);
   return { lastReadSeq };
 }

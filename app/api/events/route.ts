@@ -1,0 +1,66 @@
+import { getCurrentSession, loadSessionUser } from "@/lib/auth/session";
+import { isStaff } from "@/lib/auth/roles";
+import { subscribe, viewerFor } from "@/lib/realtime/hub";
+import { resumeSchema } from "@/lib/realtime/schemas";
+import type { LoggedEvent } from "@/lib/realtime/visibility";
+
+export const dynamic = "force-dynamic";
+
+const HEARTBEAT_MS = 20_000;
+const RECHECK_EVERY = 3; // heartbeats between session checks: a revoked session is cut within a minute
+
+/**
+ * Server-Sent Events: the live feed of what this user may see. Authenticated by
+ * the session cookie; a reconnect resumes after its Last-Event-ID.
+ */
+export async function GET(request: Request) {
+  const session = await getCurrentSession();
+  if (!session) return Response.json({ error: "Please sign in again." }, { status: 401 });
+  const { user, sessionVersion: version } = session;
+  const url = new URL(request.url);
+  const parsed = resumeSchema.safeParse({ after: request.headers.get("last-event-id") || url.searchParams.get("after") || undefined });
+  if (!parsed.success) return Response.json({ error: "Invalid resume position." }, { status: 400 });
+  const viewer = await viewerFor({ id: user.id, organizationId: user.organizationId, isStaff: isStaff(user.role) });
+
+  const encoder = new TextEncoder();
+  let cleanup = () => {};
+  const stream = new ReadableStream<Uint8Array>({
+    async start(controller) {
+      let closed = false;
+      const write = (text: string) => {
+        if (!closed) controller.enqueue(encoder.encode(text));
+      };
+      const send = (e: LoggedEvent) => write(`id: ${e.id}\nevent: ${e.type}\ndata: ${e.payload}\n\n`);
+      write("retry: 2000\n\n");
+      const unsubscribe = await subscribe(viewer, parsed.data.after, send);
+      let beats = 0;
+      const heartbeat = setInterval(async () => {
+        write(": ping\n\n");
+        if (++beats % RECHECK_EVERY === 0 && !(await loadSessionUser(user.id, version))) cleanup();
+      }, HEARTBEAT_MS);
+      cleanup = () => {
+        if (closed) return;
+        closed = true;
+        clearInterval(heartbeat);
+        unsubscribe();
+        try {
+          controller.close();
+        } catch {
+          // already closed by the client
+        }
+      };
+      request.signal.addEventListener("abort", () => cleanup());
+    },
+    cancel() {
+      cleanup();
+    },
+  });
+  return new Response(stream, {
+    headers: {
+      "Content-Type": "text/event-stream; charset=utf-8",
+      "Cache-Control": "no-cache, no-transform",
+      Connection: "keep-alive",
+      "X-Accel-Buffering": "no",
+    },
+  });
+}

@@ -1,0 +1,84 @@
+import { describe, expect, it } from "vitest";
+import { isStaff, type SessionUser } from "@/lib/auth/roles";
+import { cid, makeOrg } from "@/tests/helpers/org";
+import { sendInboxMessage } from "@/lib/inbox/send";
+import { addPrivateNote } from "@/lib/inbox/notes";
+import { setProcessed } from "@/lib/inbox/processed";
+import { latestEventId, subscribe, viewerFor } from "./hub";
+import type { LoggedEvent } from "./visibility";
+
+async function listen(user: SessionUser, after?: number) {
+  const got: LoggedEvent[] = [];
+  const viewer = await viewerFor({ id: user.id, organizationId: user.organizationId, isStaff: isStaff(user.role) });
+  const stop = await subscribe(viewer, after, (e) => got.push(e));
+  return { got, stop, types: () => got.map((e) => e.type) };
+}
+
+const until = async (check: () => boolean, ms = 3000) => {
+  const end = Date.now() + ms;
+  while (!check()) {
+    if (Date.now() > end) throw new Error("timed out waiting for events");
+    await new Promise((r) => setTimeout(r, 10));
+  }
+};
+
+describe("realtime hub", () => {
+  it("delivers new events at once, filtered per recipient", async () => {
+    const { manager, teammate, teammate2 } = await makeOrg();
+    const staffFeed = await listen(manager);
+    const tessFeed = await listen(teammate);
+    const theoFeed = await listen(teammate2);
+
+    await sendInboxMessage(teammate, { conversationId: teammate.threadId, body: "hi", clientId: cid() });
+    await addPrivateNote(manager, { conversationId: teammate.threadId, body: "staff only", clientId: cid() });
+    await setProcessed(manager, teammate.threadId, true);
+    await sendInboxMessage(manager, { conversationId: teammate.threadId, body: "hello", clientId: cid() });
+    await until(() => staffFeed.got.length === 4 && tessFeed.got.length === 2);
+
+    expect(staffFeed.types()).toEqual(["message.created", "note.created", "thread.processed", "message.created"]);
+    expect(tessFeed.types()).toEqual(["message.created", "message.created"]);
+    expect(JSON.stringify(tessFeed.got)).not.toContain("note");
+    expect(theoFeed.got).toEqual([]);
+    for (const f of [staffFeed, tessFeed, theoFeed]) f.stop();
+  });
+
+  it("resumes after a gap: everything after the last id, nothing twice", async () => {
+    const { manager, teammate } = await makeOrg();
+    const first = await listen(manager);
+    await sendInboxMessage(teammate, { conversationId: teammate.threadId, body: "1", clientId: cid() });
+    await until(() => first.got.length === 1);
+    const lastSeen = first.got[0]!.id;
+    first.stop(); // the connection drops
+
+    for (const body of ["2", "3", "4"]) await sendInboxMessage(teammate, { conversationId: teammate.threadId, body, clientId: cid() });
+    const resumed = await listen(manager, lastSeen);
+    await sendInboxMessage(teammate, { conversationId: teammate.threadId, body: "5", clientId: cid() });
+    await until(() => resumed.got.length === 4);
+    await new Promise((r) => setTimeout(r, 100));
+    const seqs = resumed.got.map((e) => (JSON.parse(e.payload) as { seq: number }).seq);
+    expect(seqs).toEqual([2, 3, 4, 5]);
+    expect(new Set(resumed.got.map((e) => e.id)).size).toBe(4);
+    resumed.stop();
+  });
+
+  it("a fresh page starts at the newest event and misses nothing after it", async () => {
+    const { manager, teammate } = await makeOrg();
+    await sendInboxMessage(teammate, { conversationId: teammate.threadId, body: "old", clientId: cid() });
+    const renderedAt = await latestEventId(manager.organizationId);
+    await sendInboxMessage(teammate, { conversationId: teammate.threadId, body: "between render and connect", clientId: cid() });
+    const feed = await listen(manager, renderedAt);
+    await until(() => feed.got.length === 1);
+    expect(JSON.parse(feed.got[0]!.payload)).toMatchObject({ seq: 2 });
+    feed.stop();
+  });
+
+  it("never crosses organisations", async () => {
+    const a = await makeOrg("A");
+    const b = await makeOrg("B");
+    const feedB = await listen(b.manager, 0);
+    await sendInboxMessage(a.teammate, { conversationId: a.teammate.threadId, body: "a", clientId: cid() });
+    await new Promise((r) => setTimeout(r, 150));
+    expect(feedB.got).toEqual([]);
+    feedB.stop();
+  });
+});

@@ -1,0 +1,147 @@
+import "server-only";
+import { db } from "@/lib/db";
+import { signal } from "./signal";
+import { canSee, type LoggedEvent, type Viewer } from "./visibility";
+
+const POLL_MS = 1000; // finds events written by other server instances
+const BATCH = 500;
+const BACKLOG_LIMIT = 2000;
+
+type Client = { viewer: Viewer; lastId: number; pending: LoggedEvent[] | null; send: (e: LoggedEvent) => void };
+
+const select = { id: true, organizationId: true, type: true, audience: true, conversationId: true, userId: true, payload: true } as const;
+
+/**
+ * One reader per organisation and process: a wake-up or the poll timer runs one
+ * query for new events, then each connected client gets those it may see, in
+ * order, each once.
+ */
+class OrgFeed {
+  clients = new Set<Client>();
+  cursor = 0;
+  private running = false;
+  private again = false;
+  private timer: NodeJS.Timeout | undefined;
+  ready: Promise<void>;
+
+  constructor(readonly organizationId: string) {
+    this.ready = db.event
+      .aggregate({ where: { organizationId }, _max: { id: true } })
+      .then((r) => {
+        this.cursor = Math.max(this.cursor, r._max.id ?? 0);
+      });
+    this.timer = setInterval(() => void this.poll(), POLL_MS);
+    this.timer.unref?.();
+  }
+
+  async poll(): Promise<void> {
+    if (this.running) {
+      this.again = true;
+      return;
+    }
+    this.running = true;
+    try {
+      await this.ready;
+      do {
+        this.again = false;
+        const rows = await db.event.findMany({
+          where: { organizationId: this.organizationId, id: { gt: this.cursor } },
+          orderBy: { id: "asc" },
+          take: BATCH,
+          select,
+        });
+        if (rows.length === 0) break;
+        this.cursor = rows[rows.length - 1]!.id;
+        for (const client of this.clients) deliver(client, rows);
+        if (rows.length === BATCH) this.again = true;
+      } while (this.again);
+    } catch (error) {
+      console.error("[realtime] poll failed", error);
+    } finally {
+      this.running = false;
+    }
+  }
+
+  close() {
+    clearInterval(this.timer);
+  }
+}
+
+function deliver(client: Client, rows: LoggedEvent[]) {
+  for (const e of rows) {
+    if (e.id <= client.lastId) continue;
+    if (client.pending) {
+      client.pending.push(e);
+      continue;
+    }
+    client.lastId = e.id;
+    if (canSee(e, client.viewer)) client.send(e);
+  }
+}
+
+const g = globalThis as unknown as { shiftlineFeeds?: Map<string, OrgFeed>; shiftlineWakeBound?: boolean };
+const feeds = (g.shiftlineFeeds ??= new Map<string, OrgFeed>());
+if (!g.shiftlineWakeBound) {
+  g.shiftlineWakeBound = true;
+  signal.on("wake", (organizationId: string) => void feeds.get(organizationId)?.poll());
+}
+
+/**
+ * Streams the events a viewer may see. With `afterId` (a reconnecting client's
+ * last event id), first replays what it missed; without it, starts from now.
+ * Returns the function that unsubscribes.
+ */
+export async function subscribe(viewer: Viewer, afterId: number | undefined, send: (e: LoggedEvent) => void): Promise<() => void> {
+  let feed = feeds.get(viewer.organizationId);
+  if (!feed) {
+    feed = new OrgFeed(viewer.organizationId);
+    feeds.set(viewer.organizationId, feed);
+  }
+  await feed.ready;
+  const client: Client = { viewer, lastId: afterId ?? feed.cursor, pending: [], send };
+  feed.clients.add(client);
+  try {
+    if (afterId !== undefined && afterId < feed.cursor) {
+      const missed = await db.event.findMany({
+        where: { organizationId: viewer.organizationId, id: { gt: afterId, lte: feed.cursor } },
+        orderBy: { id: "asc" },
+        take: BACKLOG_LIMIT,
+        select,
+      });
+      const queued = client.pending!;
+      client.pending = null;
+      deliver(client, missed);
+      deliver(client, queued);
+    } else {
+      const queued = client.pending!;
+      client.pending = null;
+      deliver(client, queued);
+    }
+  } catch (error) {
+    feed.clients.delete(client);
+    throw error;
+  }
+  const f = feed;
+  return () => {
+    f.clients.delete(client);
+    if (f.clients.size === 0 && feeds.get(f.organizationId) === f) {
+      f.close();
+      feeds.delete(f.organizationId);
+    }
+  };
+}
+
+/** The newest event id of an organisation: where a freshly rendered page starts listening. */
+export async function latestEventId(organizationId: string): Promise<number> {
+  const r = await db.event.aggregate({ where: { organizationId }, _max: { id: true } });
+  return r._max.id ?? 0;
+}
+
+/** What a user is a member of, for event filtering. */
+export async function viewerFor(user: { id: string; organizationId: string; isStaff: boolean }): Promise<Viewer> {
+  const memberships = await db.conversationMember.findMany({
+    where: { userId: user.id, leftAt: null, conversation: { organizationId: user.organizationId, deletedAt: null } },
+    select: { conversationId: true },
+  });
+  return { userId: user.id, organizationId: user.organizationId, isStaff: user.isStaff, memberOf: new Set(memberships.map((m) => m.conversationId)) };
+}

@@ -1,0 +1,13 @@
+import { EventEmitter } from "node:events";
+
+// In-process wake-up for realtime readers. The event log in the database is the
+// source of truth; this only shortens the wait. Other server instances find the
+// same events by polling the log.
+const g = globalThis as unknown as { shiftlineSignal?: EventEmitter };
+export const signal: EventEmitter = g.shiftlineSignal ?? new EventEmitter().setMaxListeners(0);
+g.shiftlineSignal = signal;
+
+/** Call after a transaction that appended events has committed. */
+export function wake(organizationId: string): void {
+  signal.emit("wake", organizationId);
+}
