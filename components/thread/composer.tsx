@@ -1,48 +1,84 @@
 "use client";
 
-import { useActionState, useEffect, useState } from "react";
+import { useActionState, useEffect, useState, type FormEvent } from "react";
 import { addNoteAction, sendMessageAction } from "@/lib/inbox/actions";
-import { MESSAGE_MAX_LENGTH } from "@/lib/inbox/schemas";
+import { MESSAGE_MAX_LENGTH, sendMessageSchema } from "@/lib/inbox/schemas";
+import { invalidResult, type ActionFailure } from "@/lib/auth/action-result";
 import { Button } from "@/components/ui/button";
 import { FieldError, FormError } from "@/components/ui/field-error";
+import { PendingMessages, type PendingMessage } from "./pending-messages";
 
-function newClientId() {
-  return crypto.randomUUID();
-}
+const NETWORK_ERROR = "Not sent: check your connection.";
 
 /**
- * Message form. Posts without JavaScript (the server renders the result); with
- * JavaScript the draft is kept on any error and cleared only once it is stored.
+ * Message form. Without JavaScript it posts and the server renders the result.
+ * With JavaScript a message shows at once, is retried with the same client id
+ * (stored once), and its text is never lost: a failed send keeps it with Retry.
  * With `allowNotes` (staff), a second button saves the text as a private note.
  */
-export function Composer({
-  conversationId,
-  clientId: initialClientId,
-  placeholder = "Write a message…",
-  allowNotes = false,
-}: {
-  conversationId: string;
-  clientId: string;
-  placeholder?: string;
-  allowNotes?: boolean;
-}) {
-  const [sent, formAction, sending] = useActionState(sendMessageAction, null);
+export function Composer({ conversationId, clientId: initialClientId, placeholder = "Write a message…", allowNotes = false }: { conversationId: string; clientId: string; placeholder?: string; allowNotes?: boolean }) {
+  const [sent, formAction] = useActionState(sendMessageAction, null);
   const [noted, noteAction, noting] = useActionState(addNoteAction, null);
-  const pending = sending || noting;
-  const state = noted && !noted.ok ? noted : sent && !sent.ok ? sent : (sent ?? noted);
-  const failed = state && !state.ok ? state : null;
-  const [draft, setDraft] = useState(failed?.values?.body ?? "");
-  const [clientId, setClientId] = useState(failed?.values?.clientId ?? initialClientId);
+  const [clientError, setClientError] = useState<ActionFailure | null>(null);
+  const serverFailure = (noted && !noted.ok ? noted : null) ?? (sent && !sent.ok ? sent : null);
+  const failed = clientError ?? serverFailure;
+  const [draft, setDraft] = useState(serverFailure?.values?.body ?? "");
+  const [clientId, setClientId] = useState(serverFailure?.values?.clientId ?? initialClientId);
+  const [outbox, setOutbox] = useState<PendingMessage[]>([]);
 
   useEffect(() => {
-    if (sent?.ok || noted?.ok) {
+    if (noted?.ok) {
       setDraft("");
-      setClientId(newClientId());
+      setClientId(crypto.randomUUID());
     }
-  }, [sent, noted]);
+  }, [noted]);
+
+  const patch = (id: string, change: Partial<PendingMessage> | null) =>
+    setOutbox((items) => (change ? items.map((m) => (m.clientId === id ? { ...m, ...change } : m)) : items.filter((m) => m.clientId !== id)));
+
+  async function deliver(item: PendingMessage) {
+    patch(item.clientId, { status: "sending", error: undefined });
+    try {
+      const result = await sendMessageAction(null, { conversationId, body: item.body, clientId: item.clientId });
+      patch(item.clientId, null);
+      if (!result.ok) {
+        setDraft((d) => d || item.body);
+        setClientError(result);
+      }
+    } catch {
+      patch(item.clientId, { status: "failed", error: NETWORK_ERROR });
+    }
+  }
+
+  function onSubmit(e: FormEvent<HTMLFormElement>) {
+    const submitter = (e.nativeEvent as SubmitEvent).submitter as HTMLElement | null;
+    if (submitter?.dataset.note) return; // the private-note button posts through its own action
+    e.preventDefault();
+    const parsed = sendMessageSchema.safeParse({ conversationId, body: draft, clientId });
+    if (!parsed.success) return setClientError(invalidResult(parsed.error, { body: draft }));
+    const item: PendingMessage = { clientId, body: draft, status: "sending" };
+    setClientError(null);
+    setOutbox((items) => [...items, item]);
+    setDraft("");
+    setClientId(crypto.randomUUID());
+    void deliver(item);
+  }
 
   return (
-    <form action={formAction} className="border-t border-slate-200 bg-white p-3" noValidate>
+    <form action={formAction} onSubmit={onSubmit} className="border-t border-slate-200 bg-white p-3" noValidate>
+      <PendingMessages
+        items={outbox}
+        onRetry={(id) => {
+          const item = outbox.find((m) => m.clientId === id);
+          if (item) void deliver(item);
+        }}
+        onEdit={(id) => {
+          const item = outbox.find((m) => m.clientId === id);
+          if (!item) return;
+          patch(id, null);
+          setDraft((d) => (d ? `${d}\n${item.body}` : item.body));
+        }}
+      />
       <input type="hidden" name="conversationId" value={conversationId} />
       <input type="hidden" name="clientId" value={clientId} />
       {failed && !failed.fieldErrors?.body ? <FormError message={failed.error} /> : null}
@@ -65,14 +101,14 @@ export function Composer({
           className="min-h-11 flex-1 resize-y rounded-md border border-slate-300 px-3 py-2 text-base outline-none focus:border-teal-600 focus:ring-2 focus:ring-teal-600/20 aria-[invalid=true]:border-red-500"
         />
         <div className="flex flex-col gap-1">
-          <Button type="submit" disabled={pending}>
-            {sending ? "Sending…" : "Send"}
-          </Button>
+          <Button type="submit">Send</Button>
           {allowNotes ? (
             <button
               type="submit"
+              data-note="1"
               formAction={noteAction}
-              disabled={pending}
+              disabled={noting}
+              onClick={() => setClientError(null)}
               title="Visible to staff only, never to the teammate"
               className="rounded-md border border-yellow-300 bg-yellow-100 px-3 py-1.5 text-sm font-medium text-yellow-900 hover:bg-yellow-200"
             >

@@ -1,14 +1,13 @@
 import "server-only";
 import { unstable_rethrow } from "next/navigation";
-import { z } from "zod";
+import type { z } from "zod";
+import { invalidResult, type ActionFailure, type ActionResult } from "./action-result";
 import { ForbiddenError, NotFoundError, UnauthenticatedError, UserError } from "./errors";
 import { requireRole } from "./authorize";
 import { getCurrentUser } from "./session";
 import type { Role, SessionUser } from "./roles";
 
-export type FieldErrors = Record<string, string[] | undefined>;
-export type ActionFailure = { ok: false; error: string; fieldErrors?: FieldErrors; values?: Record<string, string> };
-export type ActionResult<T extends object = object> = ({ ok: true } & T) | ActionFailure;
+export type { ActionFailure, ActionResult, FieldErrors } from "./action-result";
 export type ActionContext = { user: SessionUser };
 
 // Fields never echoed back to the form after a failure.
@@ -41,10 +40,7 @@ export function createAction<S extends z.ZodType, T extends object>(
   };
 }
 
-export function invalid(error: z.ZodError, values?: Record<string, string>): ActionFailure {
-  const fieldErrors = z.flattenError(error).fieldErrors as FieldErrors;
-  return { ok: false, error: "Please correct the highlighted fields.", fieldErrors, values };
-}
+export const invalid = invalidResult;
 
 export function toFailure(error: unknown, values?: Record<string, string>): ActionFailure {
   if (error instanceof UserError) {
