@@ -1,9 +1,10 @@
 "use client";
 
 import { useActionState, useEffect, useState, type FormEvent } from "react";
+import { useRouter } from "next/navigation";
 import { addNoteAction, sendMessageAction } from "@/lib/inbox/actions";
 import { MESSAGE_MAX_LENGTH, sendMessageSchema } from "@/lib/inbox/schemas";
-import { invalidResult, type ActionFailure } from "@/lib/auth/action-result";
+import { invalidResult, type ActionFailure, type ActionResult } from "@/lib/auth/action-result";
 import { Button } from "@/components/ui/button";
 import { FieldError, FormError } from "@/components/ui/field-error";
 import { PendingMessages, type PendingMessage } from "./pending-messages";
@@ -16,7 +17,20 @@ const NETWORK_ERROR = "Not sent: check your connection.";
  * (stored once), and its text is never lost: a failed send keeps it with Retry.
  * With `allowNotes` (staff), a second button saves the text as a private note.
  */
-export function Composer({ conversationId, clientId: initialClientId, placeholder = "Write a message…", allowNotes = false }: { conversationId: string; clientId: string; placeholder?: string; allowNotes?: boolean }) {
+export function Composer({
+  conversationId,
+  clientId: initialClientId,
+  latestSeq,
+  placeholder = "Write a message…",
+  allowNotes = false,
+}: {
+  conversationId: string;
+  clientId: string;
+  /** The newest message the page shows: a sent message leaves the outbox once the page has it. */
+  latestSeq: number;
+  placeholder?: string;
+  allowNotes?: boolean;
+}) {
   const [sent, formAction] = useActionState(sendMessageAction, null);
   const [noted, noteAction, noting] = useActionState(addNoteAction, null);
   const [clientError, setClientError] = useState<ActionFailure | null>(null);
@@ -25,6 +39,13 @@ export function Composer({ conversationId, clientId: initialClientId, placeholde
   const [draft, setDraft] = useState(serverFailure?.values?.body ?? "");
   const [clientId, setClientId] = useState(serverFailure?.values?.clientId ?? initialClientId);
   const [outbox, setOutbox] = useState<PendingMessage[]>([]);
+  const router = useRouter();
+
+  const shown = (m: PendingMessage) => !(m.status === "sent" && (m.sentAtSeq ?? 0) <= latestSeq);
+  useEffect(() => {
+    setOutbox((items) => (items.every(shown) ? items : items.filter(shown)));
+    // Runs when the page shows newer messages; `shown` reads the same latestSeq.
+  }, [latestSeq]);
 
   useEffect(() => {
     if (noted?.ok) {
@@ -39,9 +60,18 @@ export function Composer({ conversationId, clientId: initialClientId, placeholde
   async function deliver(item: PendingMessage) {
     patch(item.clientId, { status: "sending", error: undefined });
     try {
-      const result = await sendMessageAction(null, { conversationId, body: item.body, clientId: item.clientId });
-      patch(item.clientId, null);
-      if (!result.ok) {
+      const response = await fetch(`/api/conversations/${encodeURIComponent(conversationId)}/messages`, {
+        method: "POST",
+        headers: { "Content-Type": "application/json" },
+        body: JSON.stringify({ body: item.body, clientId: item.clientId }),
+      });
+      if (response.status >= 500) throw new Error(`HTTP ${response.status}`);
+      const result = (await response.json()) as ActionResult<{ seq: number }>;
+      if (result.ok) {
+        patch(item.clientId, { status: "sent", sentAtSeq: result.seq });
+        router.refresh();
+      } else {
+        patch(item.clientId, null);
         setDraft((d) => d || item.body);
         setClientError(result);
       }
@@ -67,7 +97,7 @@ export function Composer({ conversationId, clientId: initialClientId, placeholde
   return (
     <form action={formAction} onSubmit={onSubmit} className="border-t border-slate-200 bg-white p-3" noValidate>
       <PendingMessages
-        items={outbox}
+        items={outbox.filter(shown)}
         onRetry={(id) => {
           const item = outbox.find((m) => m.clientId === id);
           if (item) void deliver(item);

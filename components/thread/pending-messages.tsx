@@ -1,6 +1,6 @@
 "use client";
 
-export type PendingMessage = { clientId: string; body: string; status: "sending" | "failed"; error?: string };
+export type PendingMessage = { clientId: string; body: string; status: "sending" | "sent" | "failed"; error?: string; sentAtSeq?: number };
 
 /** Messages on their way: shown at once, greyed while sending, with Retry when sending failed. */
 export function PendingMessages({ items, onRetry, onEdit }: { items: PendingMessage[]; onRetry: (clientId: string) => void; onEdit: (clientId: string) => void }) {
@@ -15,6 +15,8 @@ export function PendingMessages({ items, onRetry, onEdit }: { items: PendingMess
           <p className="mt-0.5 flex justify-end gap-2 text-xs text-slate-500" role={m.status === "failed" ? "alert" : undefined}>
             {m.status === "sending" ? (
               "Sending…"
+            ) : m.status === "sent" ? (
+              "Sent"
             ) : (
               <>
                 <span className="text-red-700">{m.error ?? "Not sent."}</span>

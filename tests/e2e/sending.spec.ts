@@ -8,9 +8,9 @@ test("a send that fails on the network keeps the text, and Retry stores it once"
 
   // The server stores the message but the answer never reaches the browser.
   let failNext = true;
-  await page.route("**/inbox/**", async (route) => {
+  await page.route("**/api/conversations/**", async (route) => {
     const request = route.request();
-    if (failNext && request.method() === "POST" && request.headers()["next-action"]) {
+    if (failNext && request.method() === "POST") {
       failNext = false;
       await route.fetch();
       await route.abort("connectionreset");
@@ -40,7 +40,7 @@ test("a message shows at once while it is being sent", async ({ browser }) => {
   await expect(page.getByRole("heading", { name: "Jules Girard" })).toBeVisible();
   let release!: () => void;
   const gate = new Promise<void>((r) => (release = r));
-  await page.route("**/inbox/**", async (route) => {
+  await page.route("**/api/conversations/**", async (route) => {
     if (route.request().method() === "POST") await gate;
     await route.continue();
   });

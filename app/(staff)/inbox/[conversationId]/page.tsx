@@ -58,7 +58,7 @@ export default async function ThreadPage({ params, searchParams }: { params: Pro
       <div className="min-h-0 flex-1 overflow-y-auto px-5 py-4">
         <MessageList messages={thread.messages} notes={notes} timeZone={org.timeZone} mine={(m) => m.fromStaff} staffConversationId={thread.id} />
       </div>
-      <Composer conversationId={thread.id} clientId={randomUUID()} placeholder={`Write to ${thread.teammate.firstName}…`} allowNotes />
+      <Composer conversationId={thread.id} clientId={randomUUID()} latestSeq={thread.lastSeq} placeholder={`Write to ${thread.teammate.firstName}…`} allowNotes />
     </InboxShell>
   );
 }

@@ -25,7 +25,7 @@ export default async function MyThreadPage({ params }: { params: Promise<{ conve
         <MessageList messages={thread.messages} timeZone={org.timeZone} mine={(m) => m.authorId === user.id} />
       </div>
       <div className="sticky bottom-16">
-        <Composer conversationId={thread.id} clientId={randomUUID()} />
+        <Composer conversationId={thread.id} clientId={randomUUID()} latestSeq={thread.lastSeq} />
       </div>
     </>
   );

@@ -1,0 +1,67 @@
+import { beforeEach, describe, expect, it, vi } from "vitest";
+import { db } from "@/lib/db";
+import type { SessionUser } from "@/lib/auth/roles";
+import { cid, makeOrg } from "@/tests/helpers/org";
+
+const session = vi.hoisted(() => ({ user: null as SessionUser | null }));
+vi.mock("@/lib/auth/session", () => ({ getCurrentUser: async () => session.user }));
+
+const { POST } = await import("@/app/api/conversations/[conversationId]/messages/route");
+
+function post(conversationId: string, body: unknown, headers: Record<string, string> = {}) {
+  const request = new Request(`http://shiftline.test/api/conversations/${conversationId}/messages`, {
+    method: "POST",
+    headers: { host: "shiftline.test", "content-type": "application/json", ...headers },
+    body: typeof body === "string" ? body : JSON.stringify(body),
+  });
+  return POST(request, { params: Promise.resolve({ conversationId }) });
+}
+
+describe("POST /api/conversations/:id/messages", () => {
+  beforeEach(() => {
+    session.user = null;
+  });
+
+  it("stores a message once per client id", async () => {
+    const { manager, teammate } = await makeOrg();
+    session.user = manager;
+    const clientId = cid();
+    const first = await post(teammate.threadId, { body: "Hi", clientId });
+    expect(first.status).toBe(200);
+    expect(await first.json()).toMatchObject({ ok: true, seq: 1, duplicate: false });
+    expect(await (await post(teammate.threadId, { body: "Hi", clientId })).json()).toMatchObject({ ok: true, seq: 1, duplicate: true });
+    expect(await db.message.count({ where: { conversationId: teammate.threadId } })).toBe(1);
+  });
+
+  it("refuses without a session (401), another organisation and another teammate's thread (404)", async () => {
+    const a = await makeOrg("A");
+    const b = await makeOrg("B");
+    expect((await post(a.teammate.threadId, { body: "x", clientId: cid() })).status).toBe(401);
+    session.user = b.manager;
+    expect((await post(a.teammate.threadId, { body: "x", clientId: cid() })).status).toBe(404);
+    session.user = a.teammate2;
+    const other = await post(a.teammate.threadId, { body: "x", clientId: cid() });
+    expect(other.status).toBe(404);
+    expect(await other.json()).toEqual({ ok: false, error: "This conversation was not found." });
+    expect(await db.message.count({ where: { conversationId: a.teammate.threadId } })).toBe(0);
+  });
+
+  it("answers bad input with 400 and field errors, writing nothing", async () => {
+    const { manager, teammate } = await makeOrg();
+    session.user = manager;
+    const empty = await post(teammate.threadId, { body: " ", clientId: cid() });
+    expect(empty.status).toBe(400);
+    expect(await empty.json()).toMatchObject({ ok: false, fieldErrors: { body: ["Write a message first."] } });
+    expect((await post(teammate.threadId, "{not json")).status).toBe(400);
+    expect((await post(teammate.threadId, { body: "x".repeat(70_000), clientId: cid() })).status).toBe(413);
+    expect(await db.message.count({ where: { conversationId: teammate.threadId } })).toBe(0);
+  });
+
+  it("refuses a request from another site", async () => {
+    const { manager, teammate } = await makeOrg();
+    session.user = manager;
+    const response = await post(teammate.threadId, { body: "x", clientId: cid() }, { origin: "https://evil.test" });
+    expect(response.status).toBe(403);
+    expect(await db.message.count({ where: { conversationId: teammate.threadId } })).toBe(0);
+  });
+});

@@ -1,0 +1,63 @@
+import "server-only";
+import type { z } from "zod";
+import { ForbiddenError, NotFoundError, UnauthenticatedError, UserError } from "./errors";
+import { requireRole } from "./authorize";
+import { getCurrentUser } from "./session";
+import { invalidResult } from "./action-result";
+import type { ActionContext } from "./action";
+import type { Role } from "./roles";
+
+const MAX_BODY_BYTES = 64 * 1024;
+
+/**
+ * The route-handler twin of createAction: session, role, a size-limited JSON
+ * body parsed with zod (merged with the route's params), then the handler.
+ * Answers JSON in the same { ok, error, fieldErrors } shape, with HTTP statuses.
+ */
+export function createRoute<S extends z.ZodType, T extends object, P extends Record<string, string>>(
+  opts: { schema: S; roles: readonly Role[] },
+  handler: (input: z.output<S>, ctx: ActionContext) => Promise<T>,
+) {
+  return async function route(request: Request, context: { params: Promise<P> }): Promise<Response> {
+    try {
+      if (!sameOrigin(request)) throw new ForbiddenError("This request came from another site.");
+      const user = await getCurrentUser();
+      if (!user) throw new UnauthenticatedError();
+      requireRole(user, opts.roles);
+      const text = await request.text();
+      if (text.length > MAX_BODY_BYTES) return Response.json({ ok: false, error: "This request is too large." }, { status: 413 });
+      let body: unknown;
+      try {
+        body = text ? JSON.parse(text) : {};
+      } catch {
+        return Response.json({ ok: false, error: "The request body is not valid JSON." }, { status: 400 });
+      }
+      const raw = { ...(typeof body === "object" && body ? body : {}), ...(await context.params) };
+      const parsed = opts.schema.safeParse(raw);
+      if (!parsed.success) return Response.json(invalidResult(parsed.error), { status: 400 });
+      return Response.json({ ok: true, ...(await handler(parsed.data, { user })) });
+    } catch (error) {
+      return failure(error);
+    }
+  };
+}
+
+// Cookies are SameSite=Lax already; this also refuses cross-site requests that carry one.
+function sameOrigin(request: Request): boolean {
+  const origin = request.headers.get("origin");
+  if (!origin || request.method === "GET") return true;
+  try {
+    return new URL(origin).host === (request.headers.get("x-forwarded-host") ?? request.headers.get("host"));
+  } catch {
+    return false;
+  }
+}
+
+function failure(error: unknown): Response {
+  if (error instanceof UnauthenticatedError) return Response.json({ ok: false, error: error.message }, { status: 401 });
+  if (error instanceof ForbiddenError) return Response.json({ ok: false, error: error.message }, { status: 403 });
+  if (error instanceof NotFoundError) return Response.json({ ok: false, error: error.message }, { status: 404 });
+  if (error instanceof UserError) return Response.json({ ok: false, error: error.message }, { status: 409 });
+  console.error("[route] unexpected error", error);
+  return Response.json({ ok: false, error: "Something went wrong on our side. Please try again." }, { status: 500 });
+}
