@@ -1,71 +1,106 @@
-// npm run bench: builds a scratch database, then times the inbox's hot paths
-// through the same domain code the server actions use. Prints a table.
-// Sizes: BENCH_CONTACTS (default 2000) and BENCH_MESSAGES (default 100000).
+// npm run bench: the inbox at scale, measured through HTTP against the production
+// server, and printed as a table next to the goals of issue 3.
+// BENCH_CONTACTS (5000), BENCH_MESSAGES (500000), BENCH_LISTENERS (2000), BENCH_SECONDS (10).
+import { execFileSync, spawn } from "node:child_process";
 import { randomUUID } from "node:crypto";
-import { mkdirSync, rmSync } from "node:fs";
 import path from "node:path";
-import { migrate, openSqlite } from "../lib/db/migrate";
+import { buildScratchDb, MANAGER, teammateId, threadId } from "./lib/scratch-db";
+import { maxRate, openLoop, sequential, sessionCookie, stats, type Stats } from "./lib/measure";
+import { openListeners } from "./lib/listeners";
 
-const CONTACTS = Number(process.env.BENCH_CONTACTS ?? 2000);
-const MESSAGES = Number(process.env.BENCH_MESSAGES ?? 100_000);
+const CONTACTS = Number(process.env.BENCH_CONTACTS ?? 5000);
+const MESSAGES = Number(process.env.BENCH_MESSAGES ?? 500_000);
+const LISTENERS = Number(process.env.BENCH_LISTENERS ?? 2000);
+const SECONDS = Number(process.env.BENCH_SECONDS ?? 10);
+const PORT = Number(process.env.BENCH_PORT ?? 3300);
+const SECRET = "bench-only-secret";
+const BASE = `http://127.0.0.1:${PORT}`;
 const file = path.resolve(".tmp/bench/inbox.db");
-mkdirSync(path.dirname(file), { recursive: true });
-for (const s of ["", "-wal", "-shm"]) rmSync(file + s, { force: true });
-migrate(file);
 
-// Bulk data straight through SQLite: building it is not what is measured.
-const t0 = performance.now();
-const raw = openSqlite(file);
-const orgId = "bench-org";
-raw.prepare(`INSERT INTO Organization (id, name, slug) VALUES (?, 'Bench', 'bench')`).run(orgId);
-const addUser = raw.prepare(`INSERT INTO User (id, organizationId, email, firstName, lastName, passwordHash, role, updatedAt) VALUES (?, ?, ?, ?, ?, 'x', ?, ?)`);
-const addConv = raw.prepare(`INSERT INTO Conversation (id, organizationId, kind, teammateId, lastSeq, lastMessageAt, lastMessagePreview, lastInboundSeq, lastInboundAt) VALUES (?, ?, 'INBOX', ?, ?, ?, 'preview', ?, ?)`);
-const addMember = raw.prepare(`INSERT INTO ConversationMember (conversationId, userId) VALUES (?, ?)`);
-const addMsg = raw.prepare(`INSERT INTO Message (id, organizationId, conversationId, seq, authorId, fromStaff, body, clientId, createdAt) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)`);
-raw.transaction(() => {
-  addUser.run("bench-manager", orgId, "manager@bench.test", "Bench", "Manager", "MANAGER", Date.now());
-  const perThread = Math.max(1, Math.floor(MESSAGES / CONTACTS));
-  for (let c = 0; c < CONTACTS; c++) {
-    const uid = `u${c}`;
-    const cid = `c${c}`;
-    const last = Date.now() - c * 1000;
-    addUser.run(uid, orgId, `t${c}@bench.test`, `First${c}`, `Last${c}`, "TEAMMATE", Date.now());
-    addConv.run(cid, orgId, uid, perThread, last, perThread, last);
-    addMember.run(cid, uid);
-    for (let s = 1; s <= perThread; s++) {
-      const staff = s % 2 === 0;
-      addMsg.run(`m${c}-${s}`, orgId, cid, s, staff ? "bench-manager" : uid, staff ? 1 : 0, `Message ${s} in thread ${c}`, `seed-${c}-${s}`, last - (perThread - s) * 60_000);
-    }
+const ms = (v: number) => (Number.isFinite(v) ? v.toFixed(1) : "-");
+const rows: string[][] = [];
+const row = (what: string, s: Partial<Stats> & { extra?: string }, goal: string, ok?: boolean) =>
+  rows.push([what, String(s.n ?? ""), ms(s.p50 ?? NaN), ms(s.p95 ?? NaN), ms(s.p99 ?? NaN), s.extra ?? "", goal, ok === undefined ? "" : ok ? "met" : "MISSED"]);
+
+console.log(`Building a scratch database: ${CONTACTS} contacts, ${MESSAGES} messages…`);
+const built = buildScratchDb(file, CONTACTS, MESSAGES);
+console.log(`  built in ${(built / 1000).toFixed(1)} s`);
+execFileSync("node", ["scripts/build-if-needed.mjs"], { stdio: "inherit" });
+
+const server = spawn("node", ["node_modules/next/dist/bin/next", "start", "-p", String(PORT), "-H", "127.0.0.1"], {
+  env: { ...process.env, DATABASE_URL: `file:${file}`, NEXTAUTH_SECRET: SECRET, NEXTAUTH_URL: BASE, SHIFTLINE_BENCH_FLOOR: "1", NEXT_TELEMETRY_DISABLED: "1" },
+  stdio: ["ignore", "ignore", "inherit"],
+});
+const stop = () => server.kill("SIGTERM");
+process.on("exit", stop);
+
+try {
+  for (let i = 0; ; i++) {
+    const ok = await fetch(`${BASE}/sign-in`).then((r) => r.ok).catch(() => false);
+    if (ok) break;
+    if (i > 300) throw new Error("the server did not start");
+    await new Promise((r) => setTimeout(r, 100));
   }
-})();
-raw.close();
-const built = performance.now() - t0;
+  const manager = await sessionCookie(MANAGER, SECRET);
+  const get = (p: string) => fetch(`${BASE}${p}`, { headers: { cookie: manager } });
+  const send = (i: number, cookie = manager) =>
+    fetch(`${BASE}/api/conversations/${threadId(i % CONTACTS)}/messages`, {
+      method: "POST",
+      headers: { cookie, "content-type": "application/json" },
+      body: JSON.stringify({ body: `Bench message ${i}`, clientId: randomUUID() }),
+    });
+  const floor = () => fetch(`${BASE}/api/bench/floor`, { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify({ body: "Bench message" }) });
 
-process.env.DATABASE_URL = `file:${file}`;
-const { getStaffThread } = await import("../lib/inbox/queries");
-const { listInboxContacts } = await import("../lib/inbox/contacts");
-const { sendInboxMessage } = await import("../lib/inbox/send");
-const manager = { id: "bench-manager", organizationId: orgId, role: "MANAGER" as const, firstName: "Bench", lastName: "Manager", email: "manager@bench.test" };
+  await sequential(10, () => get("/inbox")); // warm up
+  const list = await sequential(100, () => get("/inbox"));
+  row("inbox list page (GET /inbox)", list, "p95 < 100 ms", list.p95 < 100);
+  const sorted = await sequential(50, (i) => get(`/inbox?sort=${["name", "received", "unprocessed"][i % 3]}&unread=${i % 2}`));
+  row("inbox list, sorted and filtered", sorted, "p95 < 100 ms", sorted.p95 < 100);
+  const thread = await sequential(100, (i) => get(`/inbox/${threadId(i * 37)}`));
+  row("open a thread (GET /inbox/:id)", thread, "-");
 
-async function time(n: number, fn: (i: number) => Promise<unknown>) {
-  const samples: number[] = [];
-  for (let i = 0; i < n; i++) {
-    const s = performance.now();
-    await fn(i);
-    samples.push(performance.now() - s);
+  await sequential(20, (i) => send(i));
+  const steady = await openLoop(200, SECONDS, (i) => send(i));
+  row("send at a steady 200/s (POST …/messages)", { ...steady, extra: `${steady.errors} errors` }, "p95 < 50 ms", steady.p95 < 50 && steady.errors === 0);
+
+  await maxRate(16, 1, () => floor()); // warm up
+  const floorRate = await maxRate(16, 5, () => floor());
+  const sendRate = await maxRate(16, 5, (i) => send(i));
+  row("highest send rate (16 in flight)", { extra: `${sendRate.rate.toFixed(0)}/s (floor ${floorRate.rate.toFixed(0)}/s)` }, "≥ half the floor", sendRate.rate >= floorRate.rate / 2);
+
+  console.log(`Opening ${LISTENERS} live listeners…`);
+  const staffListeners = Math.min(10, LISTENERS);
+  const teammates = LISTENERS - staffListeners;
+  const cookies = [
+    ...(await Promise.all(Array.from({ length: teammates }, (_, i) => sessionCookie(teammateId(i), SECRET)))),
+    ...Array.from({ length: staffListeners }, () => manager),
+  ];
+  const sentAt = new Map<string, number>();
+  const latencies: number[] = [];
+  const listeners = await openListeners(BASE, cookies, (a) => {
+    const t = sentAt.get(a.conversationId);
+    if (t !== undefined) latencies.push(a.at - t);
+  });
+  await new Promise((r) => setTimeout(r, 1000));
+  const probes = Math.min(200, teammates);
+  for (let k = 0; k < probes; k++) {
+    sentAt.set(threadId(k), performance.now());
+    void send(k).then((r) => r.arrayBuffer());
+    await new Promise((r) => setTimeout(r, 50));
   }
-  samples.sort((a, b) => a - b);
-  const q = (p: number) => samples[Math.min(samples.length - 1, Math.floor(p * samples.length))]!.toFixed(2);
-  return { p50: q(0.5), p95: q(0.95), p99: q(0.99) };
+  await new Promise((r) => setTimeout(r, 2000));
+  const expected = probes * (1 + staffListeners);
+  const live = stats(latencies);
+  const rss = Number(execFileSync("ps", ["-o", "rss=", "-p", String(server.pid)]).toString().trim()) / 1024;
+  row(`send-to-receive, ${LISTENERS} listeners`, { ...live, extra: `${latencies.length}/${expected} delivered` }, "p99 < 250 ms", live.p99 < 250 && latencies.length === expected);
+  row("server memory (RSS) with the listeners open", { extra: `${rss.toFixed(0)} MiB` }, "-");
+  listeners.close();
+} finally {
+  stop();
 }
 
-await listInboxContacts(manager); // warm up the client
-const rows = [
-  { name: "list contacts (50, unread counts)", n: 200, ...(await time(200, () => listInboxContacts(manager))) },
-  { name: "open thread (last 100 messages)", n: 200, ...(await time(200, (i) => getStaffThread(manager, `c${i % CONTACTS}`))) },
-  { name: "send message (one transaction)", n: 1000, ...(await time(1000, (i) => sendInboxMessage(manager, { conversationId: `c${i % CONTACTS}`, body: "Bench message", clientId: randomUUID() }))) },
-];
-console.log(`\nScratch database: ${CONTACTS} contacts, ${MESSAGES} messages, built in ${(built / 1000).toFixed(1)} s\n`);
-console.log("| operation | runs | p50 ms | p95 ms | p99 ms |\n|---|---|---|---|---|");
-for (const r of rows) console.log(`| ${r.name} | ${r.n} | ${r.p50} | ${r.p95} | ${r.p99} |`);
+console.log(`\nShiftline inbox benchmark: ${CONTACTS} contacts, ${MESSAGES} messages, ${LISTENERS} listeners, 2 cores\n`);
+const header = ["measure", "n", "p50 ms", "p95 ms", "p99 ms", "", "goal", ""];
+console.log(`| ${header.join(" | ")} |\n|${header.map(() => "---").join("|")}|`);
+for (const r of rows) console.log(`| ${r.join(" | ")} |`);
 process.exit(0);

@@ -1,7 +1,9 @@
 import { createHash, randomUUID } from "node:crypto";
 import { readdirSync, readFileSync, existsSync } from "node:fs";
 import path from "node:path";
-import Database from "better-sqlite3";
+import { openSqlite } from "./sqlite-file";
+
+export { openSqlite };
 
 // Applies prisma/migrations/*/migration.sql to a SQLite file and records them
 // in Prisma's own `_prisma_migrations` table, so `prisma migrate status` agrees.
@@ -29,15 +31,6 @@ export function readMigrations(dir = path.join(process.cwd(), "prisma", "migrati
       const sql = readFileSync(path.join(dir, name, "migration.sql"), "utf8");
       return { name, sql, checksum: createHash("sha256").update(sql).digest("hex") };
     });
-}
-
-/** Opens (creating if needed) a SQLite file with the settings Shiftline relies on. */
-export function openSqlite(file: string): Database.Database {
-  const db = new Database(file, { timeout: 5000 });
-  db.pragma("journal_mode = WAL");
-  db.pragma("synchronous = NORMAL");
-  db.pragma("foreign_keys = ON");
-  return db;
 }
 
 /** Applies pending migrations; returns the names applied. */

@@ -27,8 +27,12 @@ async function world() {
   const ana$ = { ...o.teammate, id: ana.id, firstName: "Ana", lastName: "Zola", email: ana.email };
   const bob$ = { ...o.teammate, id: bob.id, firstName: "Bob", lastName: "Abel", email: bob.email };
   // Message order: Tess (teammate) first, then Ana, then a staff message to Bob last.
+  // Apart by a few milliseconds, as real messages are, so the order is defined.
+  const tick = () => new Promise((r) => setTimeout(r, 5));
   await sendInboxMessage(o.teammate, { conversationId: o.teammate.threadId, body: "t", clientId: cid() });
+  await tick();
   await sendInboxMessage(ana$, { conversationId: ana.threadId, body: "a", clientId: cid() });
+  await tick();
   await sendInboxMessage(o.manager, { conversationId: bob.threadId, body: "b", clientId: cid() });
   await setProcessed(o.manager, o.teammate.threadId, true);
   return { ...o, ana: { ...ana$, threadId: ana.threadId }, bob: { ...bob$, threadId: bob.threadId }, nursing, senior, other, activity };

@@ -28,7 +28,8 @@ type Row = {
   preview: string | null;
   lastMessageAt: string | Date | null;
   processed: number | boolean;
-  unread: number | bigint;
+  lastInboundSeq: number | bigint;
+  readSeq: number | bigint;
 };
 
 const ORDER: Record<ContactFilters["sort"], Prisma.Sql> = {
@@ -38,12 +39,9 @@ const ORDER: Record<ContactFilters["sort"], Prisma.Sql> = {
   unprocessed: Prisma.sql`CASE WHEN c."processed" = false AND c."lastSeq" > 0 THEN 0 ELSE 1 END, c."lastMessageAt" DESC NULLS LAST, c."id"`,
 };
 
-// Unread for this staff user: the teammate's messages after their read position.
-const unreadCount = (userId: string) => Prisma.sql`(
-  SELECT count(*) FROM "Message" m
-  WHERE m."conversationId" = c."id" AND m."fromStaff" = false
-    AND m."seq" > COALESCE((SELECT r."lastReadSeq" FROM "StaffReadState" r WHERE r."conversationId" = c."id" AND r."userId" = ${userId}), 0)
-)`;
+// This staff user's read position in thread c.
+const readSeq = (userId: string) =>
+  Prisma.sql`COALESCE((SELECT r."lastReadSeq" FROM "StaffReadState" r WHERE r."conversationId" = c."id" AND r."userId" = ${userId}), 0)`;
 
 function conditions(user: SessionUser, f: ContactFilters): Prisma.Sql {
   const where: Prisma.Sql[] = [
@@ -67,7 +65,8 @@ function conditions(user: SessionUser, f: ContactFilters): Prisma.Sql {
       SELECT 1 FROM "Assignment" a JOIN "Shift" sh ON sh."id" = a."shiftId"
       WHERE a."userId" = u."id" AND a."deletedAt" IS NULL AND sh."activityId" = ${f.activity} AND sh."organizationId" = ${user.organizationId})`);
   }
-  if (f.unread) where.push(Prisma.sql`${unreadCount(user.id)} > 0`);
+  // Some unread message exactly when the teammate's last message is past the read position.
+  if (f.unread) where.push(Prisma.sql`c."lastInboundSeq" > ${readSeq(user.id)}`);
   return Prisma.join(where, " AND ");
 }
 
@@ -92,10 +91,11 @@ export async function listInboxContacts(
   const page = Math.min(f.page, pages);
   const rows = await db.$queryRaw<Row[]>`
     SELECT c."id" AS "conversationId", u."id" AS "teammateId", u."firstName", u."lastName", p."waitingList",
-      c."lastMessagePreview" AS "preview", c."lastMessageAt", c."processed", ${unreadCount(user.id)} AS "unread"
+      c."lastMessagePreview" AS "preview", c."lastMessageAt", c."processed", c."lastInboundSeq", ${readSeq(user.id)} AS "readSeq"
     ${from}
     ORDER BY ${ORDER[f.sort]}
     LIMIT ${pageSize} OFFSET ${(page - 1) * pageSize}`;
+  const unread = await unreadCounts(rows);
   return {
     total,
     page,
@@ -109,9 +109,21 @@ export async function listInboxContacts(
       preview: r.preview,
       lastMessageAt: r.lastMessageAt ? new Date(r.lastMessageAt) : null,
       processed: Boolean(r.processed),
-      unread: Number(r.unread),
+      unread: unread.get(r.conversationId) ?? 0,
     })),
   };
+}
+
+/** Unread counts for one page of contacts: one indexed query for the threads that have any. */
+async function unreadCounts(rows: Row[]): Promise<Map<string, number>> {
+  const behind = rows.filter((r) => Number(r.lastInboundSeq) > Number(r.readSeq));
+  if (behind.length === 0) return new Map();
+  const counts = await db.message.groupBy({
+    by: ["conversationId"],
+    where: { fromStaff: false, OR: behind.map((r) => ({ conversationId: r.conversationId, seq: { gt: Number(r.readSeq) } })) },
+    _count: { _all: true },
+  });
+  return new Map(counts.map((c) => [c.conversationId, c._count._all]));
 }
 
 /** What the filter menus offer: the organisation's departments, skills, tags and activities. */

@@ -30,3 +30,4 @@ export async function appendEvent(tx: Tx, e: EventInput): Promise<void> {
     select: { id: true },
   });
 }
+

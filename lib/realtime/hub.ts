@@ -1,5 +1,6 @@
 import "server-only";
 import { db } from "@/lib/db";
+import { queryAll, queryOne, sql } from "@/lib/db/sql";
 import { signal } from "./signal";
 import { canSee, type LoggedEvent, type Viewer } from "./visibility";
 
@@ -9,7 +10,15 @@ const BACKLOG_LIMIT = 2000;
 
 type Client = { viewer: Viewer; lastId: number; pending: LoggedEvent[] | null; send: (e: LoggedEvent) => void };
 
-const select = { id: true, organizationId: true, type: true, audience: true, conversationId: true, userId: true, payload: true } as const;
+// Reads through the SQL executor: with many listeners these run on every wake-up.
+const newEvents = (organizationId: string, after: number, upTo: number, limit: number) =>
+  queryAll<LoggedEvent>(sql`SELECT "id", "organizationId", "type", "audience", "conversationId", "userId", "payload" FROM "Event"
+    WHERE "organizationId" = ${organizationId} AND "id" > ${after} AND "id" <= ${upTo} ORDER BY "id" LIMIT ${limit}`);
+
+/** The newest event id of an organisation: where a freshly rendered page starts listening. */
+export async function latestEventId(organizationId: string): Promise<number> {
+  return queryOne<{ id: number | null }>(sql`SELECT max("id") AS "id" FROM "Event" WHERE "organizationId" = ${organizationId}`)?.id ?? 0;
+}
 
 /**
  * One reader per organisation and process: a wake-up or the poll timer runs one
@@ -25,11 +34,9 @@ class OrgFeed {
   ready: Promise<void>;
 
   constructor(readonly organizationId: string) {
-    this.ready = db.event
-      .aggregate({ where: { organizationId }, _max: { id: true } })
-      .then((r) => {
-        this.cursor = Math.max(this.cursor, r._max.id ?? 0);
-      });
+    this.ready = latestEventId(organizationId).then((id) => {
+      this.cursor = Math.max(this.cursor, id);
+    });
     this.timer = setInterval(() => void this.poll(), POLL_MS);
     this.timer.unref?.();
   }
@@ -44,12 +51,7 @@ class OrgFeed {
       await this.ready;
       do {
         this.again = false;
-        const rows = await db.event.findMany({
-          where: { organizationId: this.organizationId, id: { gt: this.cursor } },
-          orderBy: { id: "asc" },
-          take: BATCH,
-          select,
-        });
+        const rows = newEvents(this.organizationId, this.cursor, Number.MAX_SAFE_INTEGER, BATCH);
         if (rows.length === 0) break;
         this.cursor = rows[rows.length - 1]!.id;
         for (const client of this.clients) deliver(client, rows);
@@ -102,12 +104,7 @@ export async function subscribe(viewer: Viewer, afterId: number | undefined, sen
   feed.clients.add(client);
   try {
     if (afterId !== undefined && afterId < feed.cursor) {
-      const missed = await db.event.findMany({
-        where: { organizationId: viewer.organizationId, id: { gt: afterId, lte: feed.cursor } },
-        orderBy: { id: "asc" },
-        take: BACKLOG_LIMIT,
-        select,
-      });
+      const missed = newEvents(viewer.organizationId, afterId, feed.cursor, BACKLOG_LIMIT);
       const queued = client.pending!;
       client.pending = null;
       deliver(client, missed);
@@ -131,11 +128,6 @@ export async function subscribe(viewer: Viewer, afterId: number | undefined, sen
   };
 }
 
-/** The newest event id of an organisation: where a freshly rendered page starts listening. */
-export async function latestEventId(organizationId: string): Promise<number> {
-  const r = await db.event.aggregate({ where: { organizationId }, _max: { id: true } });
-  return r._max.id ?? 0;
-}
 
 /** What a user is a member of, for event filtering. */
 export async function viewerFor(user: { id: string; organizationId: string; isStaff: boolean }): Promise<Viewer> {

@@ -11,6 +11,8 @@ process.env.NEXTAUTH_SECRET ??= "vitest-secret";
 delete (globalThis as { shiftlineDb?: unknown }).shiftlineDb;
 
 afterAll(async () => {
+  const { closeSql } = await import("@/lib/db/sql");
+  closeSql();
   const db = (globalThis as { shiftlineDb?: { $disconnect(): Promise<void> } }).shiftlineDb;
   await db?.$disconnect();
 });
