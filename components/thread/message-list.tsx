@@ -4,6 +4,7 @@ import { markUnreadAction } from "@/lib/inbox/actions";
 import { dayKey, formatDay, formatTime } from "@/lib/text/format";
 import { ActionButton } from "@/components/ui/action-button";
 import { MessageText } from "./message-text";
+import { ShiftCard } from "./shift-card";
 
 type Entry = { kind: "message"; at: Date; m: ThreadMessage } | { kind: "note"; at: Date; n: ThreadNote };
 
@@ -67,9 +68,13 @@ export function MessageList({
               </div>
             ) : (
               <div className={`max-w-[80%] ${own ? "self-end" : "self-start"}`}>
-                <div className={`rounded-2xl px-3 py-2 text-sm ${own ? "bg-teal-700 text-white" : "border border-slate-200 bg-white"}`}>
-                  <MessageText text={m.body} />
-                </div>
+                {m.kind === "SHIFT_QUESTION" || m.kind === "UNAVAILABILITY_REPORT" ? (
+                  <ShiftCard message={m} timeZone={timeZone} staff={Boolean(staffConversationId)} />
+                ) : (
+                  <div className={`rounded-2xl px-3 py-2 text-sm ${own ? "bg-teal-700 text-white" : "border border-slate-200 bg-white"}`}>
+                    <MessageText text={m.body} />
+                  </div>
+                )}
                 <div className={`mt-0.5 flex items-center gap-2 text-xs text-slate-500 ${own ? "justify-end" : ""}`}>
                   <span>
                     {m.authorName ?? "Shiftline"} · <time dateTime={m.createdAt.toISOString()}>{formatTime(m.createdAt, timeZone)}</time>

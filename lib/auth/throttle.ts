@@ -1,5 +1,5 @@
 import "server-only";
-import { db } from "@/lib/db";
+import { db, writeTx } from "@/lib/db";
 
 // Failed sign-ins are counted per account and per address in the database, so
 // several server instances share the count. A lock ends by itself.
@@ -25,7 +25,7 @@ export async function lockedUntil(keys: ThrottleKeys, now = new Date()): Promise
 }
 
 export async function recordFailure(keys: ThrottleKeys, now = new Date()): Promise<void> {
-  await db.$transaction(async (tx) => {
+  await writeTx(async (tx) => {
     for (const [key, rule] of [
       [keys.account, THROTTLE.account],
       [keys.address, THROTTLE.address],

@@ -1,5 +1,5 @@
 import "server-only";
-import { db } from "@/lib/db";
+import { db, writeTx } from "@/lib/db";
 import { UserError } from "@/lib/auth/errors";
 import { requireStaff } from "@/lib/auth/authorize";
 import type { SessionUser } from "@/lib/auth/roles";
@@ -17,7 +17,7 @@ export type ThreadNote = { id: string; body: string; createdAt: Date; authorName
 export async function addPrivateNote(user: SessionUser, input: SendMessageInput): Promise<{ id: string; duplicate: boolean }> {
   requireStaff(user);
   const thread = await requireInboxThread(user, input.conversationId);
-  const result = await db.$transaction(async (tx) => {
+  const result = await writeTx(async (tx) => {
     const existing = await tx.privateNote.findUnique({
       where: { authorId_clientId: { authorId: user.id, clientId: input.clientId } },
       select: { id: true, conversationId: true },

@@ -1,5 +1,5 @@
 import "server-only";
-import { db } from "@/lib/db";
+import { db, writeTx } from "@/lib/db";
 import { requireStaff } from "@/lib/auth/authorize";
 import type { SessionUser } from "@/lib/auth/roles";
 import { appendEvent } from "@/lib/realtime/events";
@@ -13,7 +13,7 @@ import { requireInboxThread } from "./access";
 export async function setProcessed(user: SessionUser, conversationId: string, processed: boolean): Promise<{ changed: boolean }> {
   requireStaff(user);
   const thread = await requireInboxThread(user, conversationId);
-  const result = await db.$transaction(async (tx) => {
+  const result = await writeTx(async (tx) => {
     const current = await tx.conversation.findUniqueOrThrow({ where: { id: thread.id }, select: { processed: true } });
     if (current.processed === processed) return { changed: false };
     const at = new Date();

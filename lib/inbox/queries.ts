@@ -14,6 +14,8 @@ export type ThreadMessage = {
   createdAt: Date;
   authorName: string | null;
   authorId: string | null;
+  actionSummary: string | null;
+  shift: { id: string; startsAt: Date; endsAt: Date; place: string; activity: { name: string } } | null;
 };
 
 export const THREAD_PAGE_SIZE = 100;
@@ -31,6 +33,8 @@ async function latestMessages(conversationId: string): Promise<ThreadMessage[]> 
       fromStaff: true,
       createdAt: true,
       authorId: true,
+      actionSummary: true,
+      shift: { select: { id: true, startsAt: true, endsAt: true, place: true, activity: { select: { name: true } } } },
       author: { select: { firstName: true, lastName: true } },
     },
   });
@@ -82,7 +86,9 @@ export async function getTeammateThread(user: SessionUser, conversationId: strin
   const thread = await requireInboxThread(user, conversationId);
   if (thread.teammateId !== user.id) throw new NotFoundError("This conversation");
   const { lastSeq } = await db.conversation.findUniqueOrThrow({ where: { id: thread.id }, select: { lastSeq: true } });
-  return { id: thread.id, lastSeq, messages: await latestMessages(thread.id) };
+  // What staff did about a shift question is theirs to read; the teammate gets the system message.
+  const messages = (await latestMessages(thread.id)).map((m) => ({ ...m, actionSummary: null }));
+  return { id: thread.id, lastSeq, messages };
 }
 
 export async function teammateThreadId(user: SessionUser): Promise<string | null> {

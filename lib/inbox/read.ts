@@ -1,5 +1,5 @@
 import "server-only";
-import { db } from "@/lib/db";
+import { db, writeTx } from "@/lib/db";
 import type { SessionUser } from "@/lib/auth/roles";
 import { appendEvent } from "@/lib/realtime/events";
 import { wake } from "@/lib/realtime/signal";
@@ -14,7 +14,7 @@ export async function setStaffReadPosition(user: SessionUser, conversationId: st
   const state = await db.staffReadState.findUnique({ where: key, select: { lastReadSeq: true } });
   const current = state?.lastReadSeq ?? 0;
   if (current === seq || (onlyForward && current > seq)) return;
-  await db.$transaction(async (tx) => {
+  await writeTx(async (tx) => {
     await tx.staffReadState.upsert({
       where: key,
       create: { conversationId, userId: user.id, lastReadSeq: seq },

@@ -25,7 +25,11 @@ function appendEvent(tx: SqlTx, organizationId: string, type: string, audience: 
  * the event log. Staff of another organisation and other teammates get "not found".
  * The hottest write path, so it runs as SQL (docs/decisions/004-hot-paths-in-sql.md).
  */
-export async function sendInboxMessage(user: SessionUser, input: SendMessageInput): Promise<{ message: SentMessage; duplicate: boolean }> {
+export async function sendInboxMessage(
+  user: SessionUser,
+  input: SendMessageInput,
+  about: { kind: "TEXT" | "SHIFT_QUESTION" | "UNAVAILABILITY_REPORT"; shiftId: string | null } = { kind: "TEXT", shiftId: null },
+): Promise<{ message: SentMessage; duplicate: boolean }> {
   const fromStaff = isStaff(user.role);
   try {
     const message = await writeTransaction((tx) => {
@@ -47,8 +51,8 @@ export async function sendInboxMessage(user: SessionUser, input: SendMessageInpu
           WHERE "id" = ${thread.id}`);
       }
       // The unique (authorId, clientId) index refuses a retried send; the catch below answers it.
-      tx.run(sql`INSERT INTO "Message" ("id", "organizationId", "conversationId", "seq", "authorId", "fromStaff", "kind", "body", "clientId", "createdAt")
-        VALUES (${id}, ${thread.organizationId}, ${thread.id}, ${seq}, ${user.id}, ${fromStaff}, 'TEXT', ${input.body}, ${input.clientId}, ${now})`);
+      tx.run(sql`INSERT INTO "Message" ("id", "organizationId", "conversationId", "seq", "authorId", "fromStaff", "kind", "body", "clientId", "shiftId", "createdAt")
+        VALUES (${id}, ${thread.organizationId}, ${thread.id}, ${seq}, ${user.id}, ${fromStaff}, ${about.kind}, ${input.body}, ${input.clientId}, ${about.shiftId}, ${now})`);
       if (fromStaff) {
         tx.run(sql`INSERT INTO "StaffReadState" ("conversationId", "userId", "lastReadSeq", "updatedAt") VALUES (${thread.id}, ${user.id}, ${seq}, ${now})
           ON CONFLICT ("conversationId", "userId") DO UPDATE SET "lastReadSeq" = excluded."lastReadSeq", "updatedAt" = excluded."updatedAt"`);

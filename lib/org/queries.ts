@@ -9,3 +9,7 @@ export const getOrganization = cache(async (user: SessionUser) =>
     select: { id: true, name: true, timeZone: true, chatEnabled: true, chatEnabledAt: true, chatPricePerSeatCents: true },
   }),
 );
+
+export async function listDepartments(user: SessionUser) {
+  return db.department.findMany({ where: { organizationId: user.organizationId }, orderBy: { name: "asc" }, select: { id: true, name: true } });
+}

@@ -1,7 +1,9 @@
 import "server-only";
 import { db } from "@/lib/db";
 import { requireStaff } from "@/lib/auth/authorize";
+import { NotFoundError } from "@/lib/auth/errors";
 import type { SessionUser } from "@/lib/auth/roles";
+import { addDays, isoDay, zonedToUtc } from "./time";
 
 const shiftSelect = {
   id: true,
@@ -9,29 +11,38 @@ const shiftSelect = {
   endsAt: true,
   place: true,
   activity: { select: { name: true } },
-  department: { select: { name: true } },
+  department: { select: { id: true, name: true } },
 } as const;
 
-/** A teammate's own shifts (assignments not deleted) from `from` for `days` days. */
-export async function myShifts(user: SessionUser, from: Date, days = 14) {
-  const to = new Date(from.getTime() + days * 86_400_000);
-  return db.shift.findMany({
-    where: {
-      organizationId: user.organizationId,
-      startsAt: { gte: from, lt: to },
-      assignments: { some: { userId: user.id, deletedAt: null } },
-    },
-    orderBy: { startsAt: "asc" },
-    select: shiftSelect,
-  });
+/** [start, end) of the week starting on `monday` (a UTC date), in the organisation's time zone. */
+export function weekRange(monday: Date, timeZone: string) {
+  return { from: zonedToUtc(`${isoDay(monday)}T00:00`, timeZone), to: zonedToUtc(`${isoDay(addDays(monday, 7))}T00:00`, timeZone) };
 }
 
-/** All shifts of the organisation in a week, with who is assigned (staff only). */
-export async function weekShifts(user: SessionUser, weekStart: Date) {
+/** A teammate's own week: their shifts (assignments not deleted) and unavailability periods. */
+export async function myWeek(user: SessionUser, monday: Date, timeZone: string) {
+  const { from, to } = weekRange(monday, timeZone);
+  const [shifts, periods] = await Promise.all([
+    db.shift.findMany({
+      where: { organizationId: user.organizationId, startsAt: { gte: from, lt: to }, assignments: { some: { userId: user.id, deletedAt: null } } },
+      orderBy: { startsAt: "asc" },
+      select: shiftSelect,
+    }),
+    db.unavailability.findMany({
+      where: { organizationId: user.organizationId, userId: user.id, startsAt: { lt: to }, endsAt: { gt: from } },
+      orderBy: { startsAt: "asc" },
+      select: { id: true, startsAt: true, endsAt: true, reason: true },
+    }),
+  ]);
+  return { shifts, periods };
+}
+
+/** The organisation's shifts in a week, with who is assigned (staff only). */
+export async function weekShifts(user: SessionUser, monday: Date, timeZone: string, departmentId?: string) {
   requireStaff(user);
-  const to = new Date(weekStart.getTime() + 7 * 86_400_000);
+  const { from, to } = weekRange(monday, timeZone);
   return db.shift.findMany({
-    where: { organizationId: user.organizationId, startsAt: { gte: weekStart, lt: to } },
+    where: { organizationId: user.organizationId, startsAt: { gte: from, lt: to }, ...(departmentId ? { departmentId } : {}) },
     orderBy: [{ startsAt: "asc" }, { departmentId: "asc" }],
     select: {
       ...shiftSelect,
@@ -40,7 +51,63 @@ export async function weekShifts(user: SessionUser, weekStart: Date) {
   });
 }
 
-/** Monday 00:00 UTC of the week that holds `d`. */
-export function weekStartOf(d: Date): Date {
-  return new Date(Date.UTC(d.getUTCFullYear(), d.getUTCMonth(), d.getUTCDate() - ((d.getUTCDay() + 6) % 7)));
+export async function shiftDetails(user: SessionUser, shiftId: string) {
+  requireStaff(user);
+  const shift = await db.shift.findFirst({
+    where: { id: shiftId, organizationId: user.organizationId },
+    select: {
+      ...shiftSelect,
+      notes: true,
+      assignments: { where: { deletedAt: null }, select: { user: { select: { id: true, firstName: true, lastName: true } } } },
+      messages: {
+        where: { kind: { in: ["SHIFT_QUESTION", "UNAVAILABILITY_REPORT"] } },
+        orderBy: { createdAt: "desc" },
+        select: { id: true, kind: true, body: true, createdAt: true, actionSummary: true, conversationId: true, author: { select: { firstName: true, lastName: true } } },
+      },
+    },
+  });
+  if (!shift) throw new NotFoundError("This shift");
+  const candidates = await db.user.findMany({
+    where: { organizationId: user.organizationId, role: "TEAMMATE", disabledAt: null, profile: { OR: [{ departmentId: shift.department.id }, { waitingList: true }] } },
+    orderBy: [{ lastName: "asc" }, { firstName: "asc" }],
+    select: { id: true, firstName: true, lastName: true },
+  });
+  return { ...shift, candidates };
+}
+
+export async function teammateDetails(user: SessionUser, teammateId: string) {
+  requireStaff(user);
+  const teammate = await db.user.findFirst({
+    where: { id: teammateId, organizationId: user.organizationId, role: "TEAMMATE" },
+    select: {
+      id: true,
+      firstName: true,
+      lastName: true,
+      email: true,
+      phone: true,
+      inboxThread: { select: { id: true } },
+      profile: {
+        select: {
+          street: true,
+          city: true,
+          postcode: true,
+          smsConsent: true,
+          waitingList: true,
+          department: { select: { name: true } },
+          groups: { select: { name: true } },
+          skills: { select: { name: true } },
+          tags: { select: { name: true } },
+        },
+      },
+      assignments: {
+        where: { deletedAt: null, shift: { endsAt: { gt: new Date() } } },
+        orderBy: { shift: { startsAt: "asc" } },
+        take: 30,
+        select: { shift: { select: shiftSelect } },
+      },
+      unavailability: { orderBy: { startsAt: "asc" }, select: { id: true, startsAt: true, endsAt: true, reason: true } },
+    },
+  });
+  if (!teammate) throw new NotFoundError("This teammate");
+  return teammate;
 }

@@ -27,3 +27,4 @@ export async function pageAs(browser: Browser, email: string, opts: { phone?: bo
 }
 
 export { test, expect } from "@playwright/test";
+export type { Page } from "@playwright/test";

@@ -69,7 +69,8 @@ test("text is escaped and links are clickable", async ({ browser }) => {
 test("a teammate who opens another teammate's thread by URL gets not found", async ({ browser }) => {
   const manager = await pageAs(browser, MANAGER);
   await manager.goto("/teammates");
-  const href = await manager.getByRole("link", { name: "Lefebvre Hugo" }).getAttribute("href");
+  await manager.getByRole("link", { name: "Lefebvre Hugo" }).click();
+  const href = await manager.getByRole("link", { name: "Message" }).getAttribute("href");
   const otherId = href!.split("/").pop();
   await manager.context().close();
 

@@ -29,7 +29,7 @@ export default async function TeammatesPage() {
               <tr key={t.id}>
                 <td className="px-3 py-2">
                   {t.inboxThread ? (
-                    <Link className="font-medium text-teal-800 hover:underline" href={`/inbox/${t.inboxThread.id}`}>
+                    <Link className="font-medium text-teal-800 hover:underline" href={`/teammates/${t.id}`}>
                       {t.lastName} {t.firstName}
                     </Link>
                   ) : (

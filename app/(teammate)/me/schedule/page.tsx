@@ -1,23 +1,55 @@
 import type { Metadata } from "next";
+import Link from "next/link";
+import { randomUUID } from "node:crypto";
 import { requireTeammatePage } from "@/lib/auth/pages";
 import { getOrganization } from "@/lib/org/queries";
-import { myShifts, weekStartOf } from "@/lib/schedule/queries";
-import { formatDay, formatTime } from "@/lib/text/format";
+import { myWeek } from "@/lib/schedule/queries";
+import { weekSchema } from "@/lib/schedule/schemas";
+import { addDays, isoDay, weekStart } from "@/lib/schedule/time";
+import { formatDateTime, formatDay, formatTime } from "@/lib/text/format";
+import { ShiftActions } from "./shift-actions";
 
 export const metadata: Metadata = { title: "My schedule" };
 
-export default async function MySchedulePage() {
+export default async function MySchedulePage({ searchParams }: { searchParams: Promise<Record<string, string | undefined>> }) {
   const user = await requireTeammatePage();
   const org = await getOrganization(user);
-  const shifts = await myShifts(user, weekStartOf(new Date()));
+  const { week } = weekSchema.parse(await searchParams);
+  const monday = weekStart(week ?? new Date());
+  const { shifts, periods } = await myWeek(user, monday, org.timeZone);
+  const now = new Date();
+  const nav = "rounded-md border border-slate-300 px-2 py-1 text-sm";
   return (
     <>
-      <header className="sticky top-0 border-b border-slate-200 bg-white px-4 py-3">
+      <header className="sticky top-0 z-10 border-b border-slate-200 bg-white px-4 py-3">
         <h1 className="text-lg font-semibold">My schedule</h1>
-        <p className="text-xs text-slate-500">This week and next</p>
+        <div className="mt-2 flex items-center justify-between gap-2">
+          <Link className={nav} href={`/me/schedule?week=${isoDay(addDays(monday, -7))}`}>
+            Previous week
+          </Link>
+          <span className="text-sm text-slate-600" data-testid="week-label">
+            Week of {formatDay(monday, "UTC")}
+          </span>
+          <Link className={nav} href={`/me/schedule?week=${isoDay(addDays(monday, 7))}`}>
+            Next week
+          </Link>
+        </div>
       </header>
+      {periods.length ? (
+        <section className="border-b border-slate-100 px-4 py-3">
+          <h2 className="text-sm font-semibold text-slate-700">Unavailable</h2>
+          <ul className="mt-1 space-y-1 text-sm text-slate-600" data-testid="my-unavailability">
+            {periods.map((p) => (
+              <li key={p.id}>
+                {formatDateTime(p.startsAt, org.timeZone)} – {formatDateTime(p.endsAt, org.timeZone)}
+                {p.reason ? ` · ${p.reason}` : ""}
+              </li>
+            ))}
+          </ul>
+        </section>
+      ) : null}
       {shifts.length === 0 ? (
-        <p className="p-4 text-sm text-slate-500">No shifts in these two weeks.</p>
+        <p className="p-4 text-sm text-slate-500">No shifts this week.</p>
       ) : (
         <ul className="divide-y divide-slate-100">
           {shifts.map((s) => (
@@ -29,6 +61,7 @@ export default async function MySchedulePage() {
               <p className="text-sm text-slate-500">
                 {s.place} · {s.department.name}
               </p>
+              {s.endsAt > now ? <ShiftActions shiftId={s.id} clientIds={[randomUUID(), randomUUID()]} /> : <p className="mt-1 text-xs text-slate-400">Past shift</p>}
             </li>
           ))}
         </ul>

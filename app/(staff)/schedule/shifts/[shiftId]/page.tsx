@@ -1,0 +1,65 @@
+import type { Metadata } from "next";
+import Link from "next/link";
+import { orNotFound, requireStaffPage } from "@/lib/auth/pages";
+import { getOrganization } from "@/lib/org/queries";
+import { shiftDetails } from "@/lib/schedule/queries";
+import { isoDay, weekStart } from "@/lib/schedule/time";
+import { formatDateTime, formatDay, formatTime } from "@/lib/text/format";
+import { AssignForm, UnassignButton } from "./assign-forms";
+
+export const metadata: Metadata = { title: "Shift" };
+
+export default async function ShiftPage({ params }: { params: Promise<{ shiftId: string }> }) {
+  const { shiftId } = await params;
+  const user = await requireStaffPage();
+  const org = await getOrganization(user);
+  const shift = await orNotFound(shiftDetails(user, shiftId));
+  const assigned = new Set(shift.assignments.map((a) => a.user.id));
+  return (
+    <main className="max-w-3xl space-y-6 p-6">
+      <div>
+        <Link href={`/schedule?week=${isoDay(weekStart(shift.startsAt))}`} className="text-sm text-teal-800 underline">
+          Back to the schedule
+        </Link>
+        <h1 className="mt-2 text-xl font-semibold">{shift.activity.name}</h1>
+        <p className="text-slate-600">
+          {formatDay(shift.startsAt, org.timeZone)}, {formatTime(shift.startsAt, org.timeZone)}–{formatTime(shift.endsAt, org.timeZone)}
+        </p>
+        <p className="text-slate-500">
+          {shift.place} · {shift.department.name}
+        </p>
+      </div>
+      <section className="rounded-lg border border-slate-200 bg-white p-4">
+        <h2 className="mb-2 font-medium">Assigned teammates</h2>
+        {shift.assignments.length === 0 ? <p className="text-sm text-slate-500">Nobody is assigned.</p> : null}
+        <ul className="mb-3 space-y-1" data-testid="assigned">
+          {shift.assignments.map((a) => (
+            <li key={a.user.id} className="flex items-center justify-between text-sm">
+              <Link href={`/teammates/${a.user.id}`} className="hover:underline">
+                {a.user.firstName} {a.user.lastName}
+              </Link>
+              <UnassignButton shiftId={shift.id} userId={a.user.id} name={`${a.user.firstName} ${a.user.lastName}`} />
+            </li>
+          ))}
+        </ul>
+        <AssignForm shiftId={shift.id} candidates={shift.candidates.filter((c) => !assigned.has(c.id)).map((c) => ({ id: c.id, name: `${c.lastName} ${c.firstName}` }))} />
+      </section>
+      <section className="rounded-lg border border-slate-200 bg-white p-4">
+        <h2 className="mb-2 font-medium">Questions about this shift</h2>
+        {shift.messages.length === 0 ? <p className="text-sm text-slate-500">No questions.</p> : null}
+        <ul className="space-y-2">
+          {shift.messages.map((m) => (
+            <li key={m.id} className="text-sm">
+              <Link href={`/inbox/${m.conversationId}`} className="font-medium hover:underline">
+                {m.author ? `${m.author.firstName} ${m.author.lastName}` : "Teammate"}
+              </Link>{" "}
+              · {m.kind === "SHIFT_QUESTION" ? "Question" : "Unavailability"} · {formatDateTime(m.createdAt, org.timeZone)}
+              <p className="text-slate-600">{m.body}</p>
+              {m.actionSummary ? <p className="text-green-800">{m.actionSummary}</p> : null}
+            </li>
+          ))}
+        </ul>
+      </section>
+    </main>
+  );
+}

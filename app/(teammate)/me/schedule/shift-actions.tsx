@@ -1,0 +1,51 @@
+"use client";
+
+import { useActionState } from "react";
+import Link from "next/link";
+import { askAboutShiftAction } from "@/lib/schedule/actions";
+
+function AskForm({ shiftId, kind, clientId, label, field, submit }: { shiftId: string; kind: string; clientId: string; label: string; field: string; submit: string }) {
+  const [state, action, pending] = useActionState(askAboutShiftAction, null);
+  if (state?.ok)
+    return (
+      <p role="status" className="text-sm text-green-800">
+        Sent to your organisation. <Link href="/me/messages" className="underline">See Messages</Link>
+      </p>
+    );
+  const failed = state && !state.ok ? state : null;
+  return (
+    <form action={action} className="mt-2 space-y-2">
+      <input type="hidden" name="shiftId" value={shiftId} />
+      <input type="hidden" name="kind" value={kind} />
+      <input type="hidden" name="clientId" value={clientId} />
+      <label className="block text-sm">
+        {label}
+        <textarea name="body" rows={2} defaultValue={failed?.values?.body} className="mt-1 block w-full rounded-md border border-slate-300 px-2 py-1 text-base" />
+      </label>
+      {failed ? (
+        <p role="alert" className="text-sm text-red-700">
+          {failed.fieldErrors?.body?.[0] ?? failed.error}
+        </p>
+      ) : null}
+      <button type="submit" disabled={pending} className="rounded-md bg-teal-700 px-3 py-1.5 text-sm font-medium text-white">
+        {pending ? "Sending…" : submit}
+      </button>
+    </form>
+  );
+}
+
+/** "Ask a question" and "Report an unavailability" on one of my shifts. Both work without JavaScript. */
+export function ShiftActions({ shiftId, clientIds }: { shiftId: string; clientIds: [string, string] }) {
+  return (
+    <div className="mt-2 flex flex-col gap-1">
+      <details>
+        <summary className="cursor-pointer text-sm font-medium text-teal-800">Ask a question</summary>
+        <AskForm shiftId={shiftId} kind="SHIFT_QUESTION" clientId={clientIds[0]} label="Your question" field="body" submit="Send question" />
+      </details>
+      <details>
+        <summary className="cursor-pointer text-sm font-medium text-teal-800">Report an unavailability</summary>
+        <AskForm shiftId={shiftId} kind="UNAVAILABILITY_REPORT" clientId={clientIds[1]} label="Reason (optional)" field="body" submit="Report unavailability" />
+      </details>
+    </div>
+  );
+}

@@ -1,0 +1,44 @@
+import Link from "next/link";
+import type { ThreadMessage } from "@/lib/inbox/queries";
+import { formatDay, formatTime } from "@/lib/text/format";
+import { isoDay, weekStart } from "@/lib/schedule/time";
+import { MessageText } from "./message-text";
+import { DeleteAssignmentForm } from "./delete-assignment-form";
+
+const LABELS: Record<string, string> = { SHIFT_QUESTION: "Question about a shift", UNAVAILABILITY_REPORT: "Unavailability reported" };
+
+/** A shift question or unavailability report: the shift, a link to it, and for staff the action on it. */
+export function ShiftCard({ message: m, timeZone, staff }: { message: ThreadMessage; timeZone: string; staff: boolean }) {
+  const shift = m.shift;
+  return (
+    <div data-testid="shift-card" className="w-80 max-w-full rounded-xl border border-sky-200 bg-sky-50 p-3 text-sm">
+      <p className="text-xs font-semibold uppercase tracking-wide text-sky-800">{LABELS[m.kind]}</p>
+      <div className="mt-1">
+        <MessageText text={m.body} />
+      </div>
+      {shift ? (
+        <div className="mt-2 rounded-md bg-white p-2">
+          <p className="font-medium">{shift.activity.name}</p>
+          <p className="text-slate-600">
+            {formatDay(shift.startsAt, timeZone)}, {formatTime(shift.startsAt, timeZone)}–{formatTime(shift.endsAt, timeZone)}
+          </p>
+          <p className="text-slate-500">{shift.place}</p>
+          <Link href={staff ? `/schedule/shifts/${shift.id}` : `/me/schedule?week=${isoDay(weekStart(shift.startsAt))}`} className="text-teal-800 underline">
+            Open the shift
+          </Link>
+        </div>
+      ) : (
+        <p className="mt-2 text-slate-500">This shift no longer exists.</p>
+      )}
+      {staff && shift ? (
+        m.actionSummary ? (
+          <p className="mt-2 font-medium text-green-800" data-testid="shift-action">
+            {m.actionSummary}
+          </p>
+        ) : (
+          <DeleteAssignmentForm messageId={m.id} />
+        )
+      ) : null}
+    </div>
+  );
+}

@@ -1,0 +1,118 @@
+import { describe, expect, it } from "vitest";
+import { db } from "@/lib/db";
+import { createShift } from "@/lib/db/factories";
+import { ForbiddenError, NotFoundError, UserError } from "@/lib/auth/errors";
+import { cid, makeOrg } from "@/tests/helpers/org";
+import { askAboutShift } from "./questions";
+import { assignTeammate, deleteAssignmentFromMessage, unassignTeammate } from "./assignments";
+import { saveUnavailability } from "./unavailability";
+import { unavailabilitySchema } from "./schemas";
+import { zonedToUtc, utcToLocalInput } from "./time";
+
+// Organisations are created in Europe/Paris: 07:00 there is 06:00 UTC in November.
+async function world() {
+  const o = await makeOrg();
+  const activity = await db.activity.create({ data: { organizationId: o.org.id, name: "Morning care" } });
+  const shift = await createShift(db, {
+    organizationId: o.org.id, activityId: activity.id, departmentId: o.dept.id, place: "Residence",
+    startsAt: new Date("2030-11-18T06:00:00Z"), endsAt: new Date("2030-11-18T14:00:00Z"), assignees: [o.teammate.id],
+  });
+  return { ...o, shift };
+}
+
+describe("time zones", () => {
+  it("reads wall-clock input in the organisation's time zone", () => {
+    expect(zonedToUtc("2030-11-18T07:00", "Europe/Paris").toISOString()).toBe("2030-11-18T06:00:00.000Z");
+    expect(zonedToUtc("2030-07-01T07:00", "Europe/Paris").toISOString()).toBe("2030-07-01T05:00:00.000Z");
+    expect(utcToLocalInput(new Date("2030-11-18T06:00:00Z"), "Europe/Paris")).toBe("2030-11-18T07:00");
+  });
+});
+
+describe("unavailability periods", () => {
+  it("refuses an end before the start", () => {
+    const r = unavailabilitySchema.safeParse({ userId: "u", startsAt: "2030-11-18T10:00", endsAt: "2030-11-18T09:00" });
+    expect(r.success).toBe(false);
+    expect(r.error!.issues[0]).toMatchObject({ path: ["endsAt"], message: "The end must be after the start." });
+  });
+
+  it("refuses overlaps, accepts touching periods, and an edit does not clash with itself", async () => {
+    const { manager, teammate } = await makeOrg();
+    const first = await saveUnavailability(manager, { userId: teammate.id, startsAt: "2030-11-18T08:00", endsAt: "2030-11-18T12:00", reason: "Doctor" });
+    await expect(saveUnavailability(manager, { userId: teammate.id, startsAt: "2030-11-18T11:00", endsAt: "2030-11-18T13:00", reason: "" })).rejects.toThrow(
+      /overlaps another unavailability: 18 Nov 2030, 08:00 – 18 Nov 2030, 12:00 \(Doctor\)/,
+    );
+    await saveUnavailability(manager, { userId: teammate.id, startsAt: "2030-11-18T12:00", endsAt: "2030-11-18T13:00", reason: "" });
+    await saveUnavailability(manager, { id: first.id, userId: teammate.id, startsAt: "2030-11-18T07:00", endsAt: "2030-11-18T12:00", reason: "Doctor" });
+    const periods = await db.unavailability.findMany({ where: { userId: teammate.id }, orderBy: { startsAt: "asc" } });
+    expect(periods.map((p) => p.startsAt.toISOString())).toEqual(["2030-11-18T06:00:00.000Z", "2030-11-18T11:00:00.000Z"]);
+  });
+
+  it("is staff-only and scoped to the organisation", async () => {
+    const a = await makeOrg("A");
+    const b = await makeOrg("B");
+    const input = { userId: a.teammate.id, startsAt: "2030-11-18T08:00", endsAt: "2030-11-18T09:00", reason: "" };
+    await expect(saveUnavailability(a.teammate, input)).rejects.toBeInstanceOf(ForbiddenError);
+    await expect(saveUnavailability(b.manager, input)).rejects.toBeInstanceOf(NotFoundError);
+  });
+});
+
+describe("shift questions and Delete assignment", () => {
+  it("a teammate asks about their own shift; the message is linked to it", async () => {
+    const w = await world();
+    const { message } = await askAboutShift(w.teammate, { kind: "SHIFT_QUESTION", shiftId: w.shift.id, body: "Where do I park?", clientId: cid() });
+    const stored = await db.message.findUniqueOrThrow({ where: { id: message.id } });
+    expect(stored).toMatchObject({ kind: "SHIFT_QUESTION", shiftId: w.shift.id, conversationId: w.teammate.threadId, body: "Where do I park?" });
+    await expect(askAboutShift(w.teammate2, { kind: "SHIFT_QUESTION", shiftId: w.shift.id, body: "?", clientId: cid() })).rejects.toBeInstanceOf(NotFoundError);
+    await expect(askAboutShift(w.manager, { kind: "SHIFT_QUESTION", shiftId: w.shift.id, body: "?", clientId: cid() })).rejects.toBeInstanceOf(ForbiddenError);
+  });
+
+  it("deletes the assignment once, adds the unavailability, records who, and tells the teammate", async () => {
+    const w = await world();
+    const { message } = await askAboutShift(w.teammate, { kind: "UNAVAILABILITY_REPORT", shiftId: w.shift.id, body: "Sick", clientId: cid() });
+    const first = await deleteAssignmentFromMessage(w.manager, message.id, true);
+    expect(first.done).toBe("deleted");
+    expect(first.summary).toMatch(/^Assignment deleted by Max on .*; set as unavailable in this time slot$/);
+    const assignment = await db.assignment.findUniqueOrThrow({ where: { shiftId_userId: { shiftId: w.shift.id, userId: w.teammate.id } } });
+    expect(assignment).toMatchObject({ deletedById: w.manager.id });
+    const periods = await db.unavailability.findMany({ where: { userId: w.teammate.id } });
+    expect(periods).toMatchObject([{ startsAt: new Date("2030-11-18T06:00:00Z"), endsAt: new Date("2030-11-18T14:00:00Z"), reason: "Sick", sourceMessageId: message.id }]);
+    const system = await db.message.findFirstOrThrow({ where: { conversationId: w.teammate.threadId, kind: "SYSTEM" } });
+    expect(system.body).toMatch(/^Your assignment to Morning care on 18 Nov 2030, 07:00–15:00 was deleted\. You are marked unavailable/);
+
+    const again = await deleteAssignmentFromMessage(w.manager2, message.id, true);
+    expect(again).toEqual({ done: "already", summary: first.summary });
+    expect(await db.unavailability.count({ where: { userId: w.teammate.id } })).toBe(1);
+    expect(await db.message.count({ where: { conversationId: w.teammate.threadId, kind: "SYSTEM" } })).toBe(1);
+  });
+
+  it("says so when the assignment is already gone", async () => {
+    const w = await world();
+    const { message } = await askAboutShift(w.teammate, { kind: "SHIFT_QUESTION", shiftId: w.shift.id, body: "Can I swap?", clientId: cid() });
+    await unassignTeammate(w.manager, w.shift.id, w.teammate.id);
+    await expect(deleteAssignmentFromMessage(w.manager, message.id, false)).rejects.toThrow(/already deleted on/);
+    await expect(deleteAssignmentFromMessage(w.manager, message.id, false)).rejects.toBeInstanceOf(UserError);
+  });
+
+  it("refuses teammates and other organisations", async () => {
+    const w = await world();
+    const b = await makeOrg("B");
+    const { message } = await askAboutShift(w.teammate, { kind: "SHIFT_QUESTION", shiftId: w.shift.id, body: "?", clientId: cid() });
+    await expect(deleteAssignmentFromMessage(w.teammate, message.id, false)).rejects.toBeInstanceOf(ForbiddenError);
+    await expect(deleteAssignmentFromMessage(b.manager, message.id, false)).rejects.toBeInstanceOf(NotFoundError);
+    await expect(unassignTeammate(w.teammate, w.shift.id, w.teammate.id)).rejects.toBeInstanceOf(ForbiddenError);
+    await expect(assignTeammate(b.manager, w.shift.id, w.teammate2.id)).rejects.toBeInstanceOf(NotFoundError);
+    expect(await db.assignment.count({ where: { shiftId: w.shift.id, deletedAt: null } })).toBe(1);
+  });
+});
+
+describe("assigning", () => {
+  it("refuses a teammate who is unavailable then, with the reason", async () => {
+    const w = await world();
+    await saveUnavailability(w.manager, { userId: w.teammate2.id, startsAt: "2030-11-18T00:00", endsAt: "2030-11-18T23:59", reason: "Holiday" });
+    await expect(assignTeammate(w.manager, w.shift.id, w.teammate2.id)).rejects.toThrow("Theo is unavailable then: 18 Nov 2030, 00:00 – 18 Nov 2030, 23:59 (Holiday).");
+    await expect(assignTeammate(w.manager, w.shift.id, w.teammate.id)).rejects.toThrow("Tess is already assigned to this shift.");
+    await unassignTeammate(w.manager, w.shift.id, w.teammate.id);
+    await assignTeammate(w.manager, w.shift.id, w.teammate.id);
+    expect(await db.assignment.count({ where: { shiftId: w.shift.id, deletedAt: null } })).toBe(1);
+  });
+});

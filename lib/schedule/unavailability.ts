@@ -1,0 +1,71 @@
+import "server-only";
+import { db, writeTx } from "@/lib/db";
+import type { Prisma } from "@/lib/db/generated/client";
+import { requireStaff } from "@/lib/auth/authorize";
+import { NotFoundError, UserError } from "@/lib/auth/errors";
+import type { SessionUser } from "@/lib/auth/roles";
+import { formatDateTime } from "@/lib/text/format";
+import { zonedToUtc } from "./time";
+import type { UnavailabilityInput } from "./schemas";
+
+type Tx = Prisma.TransactionClient;
+type Period = { id: string; startsAt: Date; endsAt: Date; reason: string | null };
+
+/** Periods of a teammate that overlap [start, end) (touching ends do not overlap). */
+export function overlapping(tx: Tx, userId: string, start: Date, end: Date, exceptId?: string): Promise<Period[]> {
+  return tx.unavailability.findMany({
+    where: { userId, startsAt: { lt: end }, endsAt: { gt: start }, ...(exceptId ? { id: { not: exceptId } } : {}) },
+    orderBy: { startsAt: "asc" },
+    select: { id: true, startsAt: true, endsAt: true, reason: true },
+  });
+}
+
+export function describePeriod(p: { startsAt: Date; endsAt: Date; reason?: string | null }, timeZone: string): string {
+  return `${formatDateTime(p.startsAt, timeZone)} – ${formatDateTime(p.endsAt, timeZone)}${p.reason ? ` (${p.reason})` : ""}`;
+}
+
+async function orgContext(user: SessionUser, teammateId: string) {
+  const [org, teammate] = await Promise.all([
+    db.organization.findUniqueOrThrow({ where: { id: user.organizationId }, select: { timeZone: true } }),
+    db.user.findFirst({ where: { id: teammateId, organizationId: user.organizationId, role: "TEAMMATE" }, select: { id: true } }),
+  ]);
+  if (!teammate) throw new NotFoundError("This teammate");
+  return org.timeZone;
+}
+
+/** Adds or edits (with `id`) an unavailability period on a teammate's page. Overlaps are refused. */
+export async function saveUnavailability(user: SessionUser, input: UnavailabilityInput): Promise<{ id: string }> {
+  requireStaff(user);
+  const timeZone = await orgContext(user, input.userId);
+  const startsAt = zonedToUtc(input.startsAt, timeZone);
+  const endsAt = zonedToUtc(input.endsAt, timeZone);
+  return writeTx(async (tx) => {
+    if (input.id) {
+      const found = await tx.unavailability.findFirst({ where: { id: input.id, organizationId: user.organizationId, userId: input.userId }, select: { id: true } });
+      if (!found) throw new NotFoundError("This period");
+    }
+    const clash = await overlapping(tx, input.userId, startsAt, endsAt, input.id);
+    if (clash[0]) throw new UserError(`This period overlaps another unavailability: ${describePeriod(clash[0], timeZone)}.`, "startsAt");
+    const data = { startsAt, endsAt, reason: input.reason || null };
+    const saved = input.id
+      ? await tx.unavailability.update({ where: { id: input.id }, data, select: { id: true } })
+      : await tx.unavailability.create({
+          data: { ...data, organizationId: user.organizationId, userId: input.userId, createdById: user.id },
+          select: { id: true },
+        });
+    await tx.auditEntry.create({
+      data: { organizationId: user.organizationId, actorId: user.id, action: input.id ? "unavailability.updated" : "unavailability.added", targetType: "User", targetId: input.userId, data: JSON.stringify({ id: saved.id, ...data }) },
+    });
+    return saved;
+  });
+}
+
+export async function removeUnavailability(user: SessionUser, id: string): Promise<void> {
+  requireStaff(user);
+  const found = await db.unavailability.findFirst({ where: { id, organizationId: user.organizationId }, select: { id: true, userId: true } });
+  if (!found) throw new NotFoundError("This period");
+  await db.$transaction([
+    db.unavailability.delete({ where: { id } }),
+    db.auditEntry.create({ data: { organizationId: user.organizationId, actorId: user.id, action: "unavailability.removed", targetType: "User", targetId: found.userId, data: JSON.stringify({ id }) } }),
+  ]);
+}
