@@ -1,6 +1,6 @@
 import Link from "next/link";
 import type { ThreadMessage } from "@/lib/inbox/queries";
-import { formatDay, formatTime } from "@/lib/text/format";
+import { formatShiftTime } from "@/lib/text/format";
 import { isoDay, weekStart } from "@/lib/schedule/time";
 import { MessageText } from "./message-text";
 import { DeleteAssignmentForm } from "./delete-assignment-form";
@@ -20,7 +20,7 @@ export function ShiftCard({ message: m, timeZone, staff }: { message: ThreadMess
         <div className="mt-2 rounded-md bg-white p-2">
           <p className="font-medium">{shift.activity.name}</p>
           <p className="text-slate-600">
-            {formatDay(shift.startsAt, timeZone)}, {formatTime(shift.startsAt, timeZone)}–{formatTime(shift.endsAt, timeZone)}
+            {formatShiftTime(shift.startsAt, shift.endsAt, timeZone)}
           </p>
           <p className="text-slate-500">{shift.place}</p>
           <Link href={staff ? `/schedule/shifts/${shift.id}` : `/me/schedule?week=${isoDay(weekStart(shift.startsAt))}`} className="text-teal-800 underline">

@@ -5,7 +5,7 @@ import { NotFoundError } from "@/lib/auth/errors";
 import type { SessionUser } from "@/lib/auth/roles";
 import { addDays, isoDay, zonedToUtc } from "./time";
 
-const shiftSelect = {
+export const shiftSelect = {
   id: true,
   startsAt: true,
   endsAt: true,
@@ -73,41 +73,4 @@ export async function shiftDetails(user: SessionUser, shiftId: string) {
     select: { id: true, firstName: true, lastName: true },
   });
   return { ...shift, candidates };
-}
-
-export async function teammateDetails(user: SessionUser, teammateId: string) {
-  requireStaff(user);
-  const teammate = await db.user.findFirst({
-    where: { id: teammateId, organizationId: user.organizationId, role: "TEAMMATE" },
-    select: {
-      id: true,
-      firstName: true,
-      lastName: true,
-      email: true,
-      phone: true,
-      inboxThread: { select: { id: true } },
-      profile: {
-        select: {
-          street: true,
-          city: true,
-          postcode: true,
-          smsConsent: true,
-          waitingList: true,
-          department: { select: { name: true } },
-          groups: { select: { name: true } },
-          skills: { select: { name: true } },
-          tags: { select: { name: true } },
-        },
-      },
-      assignments: {
-        where: { deletedAt: null, shift: { endsAt: { gt: new Date() } } },
-        orderBy: { shift: { startsAt: "asc" } },
-        take: 30,
-        select: { shift: { select: shiftSelect } },
-      },
-      unavailability: { orderBy: { startsAt: "asc" }, select: { id: true, startsAt: true, endsAt: true, reason: true } },
-    },
-  });
-  if (!teammate) throw new NotFoundError("This teammate");
-  return teammate;
 }

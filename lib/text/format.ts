@@ -22,3 +22,8 @@ export function formatListTime(d: Date, timeZone: string, now = new Date()): str
 export function dayKey(d: Date, timeZone: string): string {
   return new Intl.DateTimeFormat("en-CA", { timeZone }).format(d);
 }
+
+/** "Monday 16 November 2026, 07:00–15:00": a shift's day and hours. */
+export function formatShiftTime(startsAt: Date, endsAt: Date, timeZone: string): string {
+  return `${formatDay(startsAt, timeZone)}, ${formatTime(startsAt, timeZone)}–${formatTime(endsAt, timeZone)}`;
+}

@@ -28,13 +28,9 @@ export default async function TeammatesPage() {
             {teammates.map((t) => (
               <tr key={t.id}>
                 <td className="px-3 py-2">
-                  {t.inboxThread ? (
-                    <Link className="font-medium text-teal-800 hover:underline" href={`/teammates/${t.id}`}>
-                      {t.lastName} {t.firstName}
-                    </Link>
-                  ) : (
-                    `${t.lastName} ${t.firstName}`
-                  )}
+                  <Link className="font-medium text-teal-800 hover:underline" href={`/teammates/${t.id}`}>
+                    {t.lastName} {t.firstName}
+                  </Link>
                   {t.profile?.waitingList ? <span className="ml-2 rounded bg-amber-100 px-1.5 text-xs text-amber-900">Waiting list</span> : null}
                 </td>
                 <td className="px-3 py-2">{t.profile?.department?.name ?? "—"}</td>

@@ -2,9 +2,9 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { orNotFound, requireStaffPage } from "@/lib/auth/pages";
 import { getOrganization } from "@/lib/org/queries";
-import { teammateDetails } from "@/lib/schedule/queries";
+import { teammateDetails } from "@/lib/teammates/queries";
 import { utcToLocalInput } from "@/lib/schedule/time";
-import { formatDateTime, formatDay, formatTime } from "@/lib/text/format";
+import { formatDateTime, formatShiftTime } from "@/lib/text/format";
 import { RemoveUnavailabilityButton, UnavailabilityForm } from "./unavailability-forms";
 
 export const metadata: Metadata = { title: "Teammate" };
@@ -59,7 +59,7 @@ export default async function TeammatePage({ params }: { params: Promise<{ teamm
           {t.assignments.map(({ shift: s }) => (
             <li key={s.id}>
               <Link href={`/schedule/shifts/${s.id}`} className="hover:underline">
-                {formatDay(s.startsAt, tz)}, {formatTime(s.startsAt, tz)}–{formatTime(s.endsAt, tz)} · {s.activity.name}
+                {formatShiftTime(s.startsAt, s.endsAt, tz)} · {s.activity.name}
               </Link>{" "}
               <span className="text-slate-500">· {s.place}</span>
             </li>

@@ -6,7 +6,7 @@ import { getOrganization } from "@/lib/org/queries";
 import { myWeek } from "@/lib/schedule/queries";
 import { weekSchema } from "@/lib/schedule/schemas";
 import { addDays, isoDay, weekStart } from "@/lib/schedule/time";
-import { formatDateTime, formatDay, formatTime } from "@/lib/text/format";
+import { formatDateTime, formatDay, formatShiftTime } from "@/lib/text/format";
 import { ShiftActions } from "./shift-actions";
 
 export const metadata: Metadata = { title: "My schedule" };
@@ -56,7 +56,7 @@ export default async function MySchedulePage({ searchParams }: { searchParams: P
             <li key={s.id} className="px-4 py-3" data-testid="my-shift">
               <p className="font-medium">{s.activity.name}</p>
               <p className="text-sm text-slate-600">
-                {formatDay(s.startsAt, org.timeZone)}, {formatTime(s.startsAt, org.timeZone)}–{formatTime(s.endsAt, org.timeZone)}
+                {formatShiftTime(s.startsAt, s.endsAt, org.timeZone)}
               </p>
               <p className="text-sm text-slate-500">
                 {s.place} · {s.department.name}

@@ -4,7 +4,7 @@ import { orNotFound, requireStaffPage } from "@/lib/auth/pages";
 import { getOrganization } from "@/lib/org/queries";
 import { shiftDetails } from "@/lib/schedule/queries";
 import { isoDay, weekStart } from "@/lib/schedule/time";
-import { formatDateTime, formatDay, formatTime } from "@/lib/text/format";
+import { formatDateTime, formatShiftTime } from "@/lib/text/format";
 import { AssignForm, UnassignButton } from "./assign-forms";
 
 export const metadata: Metadata = { title: "Shift" };
@@ -23,7 +23,7 @@ export default async function ShiftPage({ params }: { params: Promise<{ shiftId:
         </Link>
         <h1 className="mt-2 text-xl font-semibold">{shift.activity.name}</h1>
         <p className="text-slate-600">
-          {formatDay(shift.startsAt, org.timeZone)}, {formatTime(shift.startsAt, org.timeZone)}–{formatTime(shift.endsAt, org.timeZone)}
+          {formatShiftTime(shift.startsAt, shift.endsAt, org.timeZone)}
         </p>
         <p className="text-slate-500">
           {shift.place} · {shift.department.name}
