@@ -30,7 +30,7 @@ export function createAction<S extends z.ZodType, T extends object>(
       if (!user) throw new UnauthenticatedError();
       requireRole(user, opts.roles);
       const parsed = opts.schema.safeParse(raw);
-      if (!parsed.success) return invalid(parsed.error, values);
+      if (!parsed.success) return invalidResult(parsed.error, values);
       const data = await handler(parsed.data, { user });
       return { ok: true, ...data };
     } catch (error) {
@@ -39,8 +39,6 @@ export function createAction<S extends z.ZodType, T extends object>(
     }
   };
 }
-
-export const invalid = invalidResult;
 
 export function toFailure(error: unknown, values?: Record<string, string>): ActionFailure {
   if (error instanceof UserError) {

@@ -5,7 +5,7 @@ import { redirect } from "next/navigation";
 import { encode } from "next-auth/jwt";
 import { authenticate } from "./credentials";
 import { clientAddress } from "./client-address";
-import { invalid, type ActionResult } from "./action";
+import { invalidResult, type ActionResult } from "./action-result";
 import { SESSION_COOKIE, SESSION_MAX_AGE, sessionCookieOptions } from "./options";
 import { authSecret } from "./secret";
 import { signInSchema } from "./schemas";
@@ -20,7 +20,7 @@ export async function signInAction(_prev: ActionResult | null, form: FormData): 
   const raw = { email: form.get("email") ?? "", password: form.get("password") ?? "", callbackUrl: form.get("callbackUrl") ?? undefined };
   const values = { email: String(raw.email) };
   const parsed = signInSchema.safeParse(raw);
-  if (!parsed.success) return invalid(parsed.error, values);
+  if (!parsed.success) return invalidResult(parsed.error, values);
 
   const outcome = await authenticate(parsed.data.email, parsed.data.password, clientAddress(await headers()));
   if (!outcome.ok) {
