@@ -18,10 +18,16 @@ export function utcToLocalInput(d: Date, timeZone: string): string {
   return `${p.year}-${p.month}-${p.day}T${p.hour}:${p.minute}`;
 }
 
+const partsFormatters = new Map<string, Intl.DateTimeFormat>();
+
 function parts(d: Date, timeZone: string) {
+  let f = partsFormatters.get(timeZone);
+  if (!f) {
+    f = new Intl.DateTimeFormat("en-GB", { timeZone, hourCycle: "h23", year: "numeric", month: "2-digit", day: "2-digit", hour: "2-digit", minute: "2-digit", second: "2-digit" });
+    partsFormatters.set(timeZone, f);
+  }
   const out: Record<string, string> = {};
-  for (const p of new Intl.DateTimeFormat("en-GB", { timeZone, hourCycle: "h23", year: "numeric", month: "2-digit", day: "2-digit", hour: "2-digit", minute: "2-digit", second: "2-digit" }).formatToParts(d))
-    out[p.type] = p.value;
+  for (const p of f.formatToParts(d)) out[p.type] = p.value;
   return out as { year: string; month: string; day: string; hour: string; minute: string; second: string };
 }
 

@@ -1,0 +1,17 @@
+import { describe, expect, it } from "vitest";
+import { dayKey, formatDateTime, formatListTime, formatShiftTime } from "./format";
+
+describe("date formatting in the organisation's time zone", () => {
+  const d = new Date("2026-11-16T06:00:00Z");
+
+  it("formats in the given zone, whatever the server's", () => {
+    expect(formatShiftTime(d, new Date("2026-11-16T14:00:00Z"), "Europe/Paris")).toBe("Monday, 16 November 2026, 07:00–15:00");
+    expect(formatDateTime(d, "America/New_York")).toBe("16 Nov 2026, 01:00");
+    expect(dayKey(new Date("2026-11-16T23:30:00Z"), "Europe/Paris")).toBe("2026-11-17");
+  });
+
+  it("shows the time for today and the day otherwise", () => {
+    expect(formatListTime(d, "Europe/Paris", new Date("2026-11-16T20:00:00Z"))).toBe("07:00");
+    expect(formatListTime(d, "Europe/Paris", new Date("2026-11-18T20:00:00Z"))).toBe("Mon 16 Nov");
+  });
+});
