@@ -21,6 +21,10 @@ export async function latestEventId(organizationId: string): Promise<number> {
 }
 
 /**
+ * SQLite assigns event ids in commit order, so "id > cursor" misses nothing. On
+ * PostgreSQL a sequence can commit out of order; that path will need to re-read a
+ * short window behind the cursor.
+ *
  * One reader per organisation and process: a wake-up or the poll timer runs one
  * query for new events, then each connected client gets those it may see, in
  * order, each once.
