@@ -1,6 +1,7 @@
 import { mkdirSync, rmSync } from "node:fs";
 import path from "node:path";
-import { migrate, openSqlite } from "../../lib/db/migrate";
+import { migrate } from "../../lib/db/migrate";
+import { openSqlite } from "../../lib/db/sqlite-file";
 
 export const ORG = "bench-org";
 export const MANAGER = "bench-manager";

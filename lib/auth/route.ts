@@ -1,6 +1,7 @@
 import "server-only";
 import type { z } from "zod";
 import { ForbiddenError, NotFoundError, UnauthenticatedError, UserError } from "./errors";
+import { toFailure } from "./action";
 import { requireRole } from "./authorize";
 import { getCurrentUser } from "./session";
 import { invalidResult } from "./action-result";
@@ -53,11 +54,9 @@ function sameOrigin(request: Request): boolean {
   }
 }
 
+// The same messages as actions (toFailure), with the HTTP status of each kind of refusal.
 function failure(error: unknown): Response {
-  if (error instanceof UnauthenticatedError) return Response.json({ ok: false, error: error.message }, { status: 401 });
-  if (error instanceof ForbiddenError) return Response.json({ ok: false, error: error.message }, { status: 403 });
-  if (error instanceof NotFoundError) return Response.json({ ok: false, error: error.message }, { status: 404 });
-  if (error instanceof UserError) return Response.json({ ok: false, error: error.message }, { status: 409 });
-  console.error("[route] unexpected error", error);
-  return Response.json({ ok: false, error: "Something went wrong on our side. Please try again." }, { status: 500 });
+  const status =
+    error instanceof UnauthenticatedError ? 401 : error instanceof ForbiddenError ? 403 : error instanceof NotFoundError ? 404 : error instanceof UserError ? 409 : 500;
+  return Response.json(toFailure(error), { status });
 }

@@ -1,5 +1,6 @@
 import type { PrismaClient } from "./generated/client";
 import type { Role } from "./generated/enums";
+import { previewOf } from "../text/preview";
 
 // Factories shared by the seed, the tests and the benchmarks, so demo data and
 // test data are built the same way. They take the client so scripts can pass their own.
@@ -100,7 +101,7 @@ export async function addMessage(
       data: {
         lastSeq: seq,
         lastMessageAt: at,
-        lastMessagePreview: m.body.replace(/\s+/g, " ").slice(0, 140),
+        lastMessagePreview: previewOf(m.body),
         ...(m.fromStaff ? {} : { lastInboundSeq: seq, lastInboundAt: at, processed: false, processedAt: null, processedById: null }),
       },
     });

@@ -3,8 +3,6 @@ import { readdirSync, readFileSync, existsSync } from "node:fs";
 import path from "node:path";
 import { openSqlite } from "./sqlite-file";
 
-export { openSqlite };
-
 // Applies prisma/migrations/*/migration.sql to a SQLite file and records them
 // in Prisma's own `_prisma_migrations` table, so `prisma migrate status` agrees.
 // Why not `prisma migrate deploy`: see docs/decisions/002-own-migration-runner.md.

@@ -1,4 +1,5 @@
 import type { PrismaClient } from "./generated/client";
+import { weekStart } from "../schedule/time";
 import { addMessage, createDepartment, createOrganization, createShift, createStaff, createTeammate } from "./factories";
 
 // The demo organisation: deterministic (a seeded random generator), with dates
@@ -106,7 +107,7 @@ export async function seedDemo(db: PrismaClient, { passwordHash, now = new Date(
   );
 
   // Two weeks of shifts from Monday of this week, two per department per day.
-  const monday = new Date(Date.UTC(now.getUTCFullYear(), now.getUTCMonth(), now.getUTCDate() - ((now.getUTCDay() + 6) % 7)));
+  const monday = weekStart(now);
   const employed = teammates.filter((t) => !t.waitingList);
   for (let day = 0; day < 14; day++) {
     for (const [d, dept] of departments.entries()) {

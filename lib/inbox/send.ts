@@ -5,13 +5,10 @@ import { newId } from "@/lib/db/ids";
 import { NotFoundError, UserError } from "@/lib/auth/errors";
 import { isStaff, type SessionUser } from "@/lib/auth/roles";
 import { wake } from "@/lib/realtime/signal";
+import { previewOf } from "@/lib/text/preview";
 import type { SendMessageInput } from "./schemas";
 
 export type SentMessage = { id: string; seq: number; createdAt: Date };
-
-export function previewOf(body: string): string {
-  return body.replace(/\s+/g, " ").trim().slice(0, 140);
-}
 
 function appendEvent(tx: SqlTx, organizationId: string, type: string, audience: "STAFF" | "MEMBERS", conversationId: string, payload: object, at: Date) {
   tx.run(sql`INSERT INTO "Event" ("organizationId", "type", "audience", "conversationId", "payload", "createdAt")

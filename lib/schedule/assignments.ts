@@ -8,6 +8,9 @@ import type { SessionUser } from "@/lib/auth/roles";
 import { appendEvent } from "@/lib/realtime/events";
 import { wake } from "@/lib/realtime/signal";
 import { formatDateTime, formatTime } from "@/lib/text/format";
+import { previewOf } from "@/lib/text/preview";
+import { getOrganization } from "@/lib/org/queries";
+import { reportedReason } from "./questions";
 import { describePeriod, overlapping } from "./unavailability";
 
 type Tx = Prisma.TransactionClient;
@@ -16,7 +19,7 @@ type Tx = Prisma.TransactionClient;
 async function postSystemMessage(tx: Tx, organizationId: string, conversationId: string, body: string, at: Date) {
   const { lastSeq } = await tx.conversation.update({
     where: { id: conversationId },
-    data: { lastSeq: { increment: 1 }, lastMessageAt: at, lastMessagePreview: body.slice(0, 140) },
+    data: { lastSeq: { increment: 1 }, lastMessageAt: at, lastMessagePreview: previewOf(body) },
     select: { lastSeq: true },
   });
   const message = await tx.message.create({
@@ -36,7 +39,7 @@ export type DeleteOutcome = { done: "deleted" | "already"; summary: string };
  */
 export async function deleteAssignmentFromMessage(user: SessionUser, messageId: string, markUnavailable: boolean): Promise<DeleteOutcome> {
   requireStaff(user);
-  const { timeZone } = await db.organization.findUniqueOrThrow({ where: { id: user.organizationId }, select: { timeZone: true } });
+  const { timeZone } = await getOrganization(user);
   const outcome = await writeTx(async (tx): Promise<DeleteOutcome> => {
     const message = await tx.message.findFirst({
       where: { id: messageId, organizationId: user.organizationId, kind: { in: ["SHIFT_QUESTION", "UNAVAILABILITY_REPORT"] }, shiftId: { not: null } },
@@ -68,7 +71,7 @@ export async function deleteAssignmentFromMessage(user: SessionUser, messageId: 
       const clash = await overlapping(tx, teammateId, shift.startsAt, shift.endsAt);
       if (clash[0]) unavailable = `; already unavailable then (${describePeriod(clash[0], timeZone)})`;
       else {
-        const reason = message.kind === "UNAVAILABILITY_REPORT" ? message.body.replace(/^I am unavailable for this shift[:.]\s*/, "") || null : null;
+        const reason = message.kind === "UNAVAILABILITY_REPORT" ? reportedReason(message.body) : null;
         await tx.unavailability.create({
           data: { organizationId: user.organizationId, userId: teammateId, startsAt: shift.startsAt, endsAt: shift.endsAt, reason, createdById: user.id, sourceMessageId: message.id },
         });
@@ -97,7 +100,7 @@ export async function deleteAssignmentFromMessage(user: SessionUser, messageId: 
 /** Staff assign a teammate to a shift; refused where it overlaps one of their unavailability periods. */
 export async function assignTeammate(user: SessionUser, shiftId: string, userId: string): Promise<void> {
   requireStaff(user);
-  const { timeZone } = await db.organization.findUniqueOrThrow({ where: { id: user.organizationId }, select: { timeZone: true } });
+  const { timeZone } = await getOrganization(user);
   await writeTx(async (tx) => {
     const [shift, teammate] = await Promise.all([
       tx.shift.findFirst({ where: { id: shiftId, organizationId: user.organizationId }, select: { id: true, startsAt: true, endsAt: true } }),

@@ -3,11 +3,19 @@ import { db } from "@/lib/db";
 import { ForbiddenError, NotFoundError } from "@/lib/auth/errors";
 import { isStaff, type SessionUser } from "@/lib/auth/roles";
 import { sendInboxMessage } from "@/lib/inbox/send";
+import { teammateThreadId } from "@/lib/inbox/queries";
 import type { AskAboutShiftInput } from "./schemas";
+
+const UNAVAILABLE = "I am unavailable for this shift";
 
 export function shiftMessageBody(input: AskAboutShiftInput): string {
   if (input.kind === "SHIFT_QUESTION") return input.body;
-  return input.body ? `I am unavailable for this shift: ${input.body}` : "I am unavailable for this shift.";
+  return input.body ? `${UNAVAILABLE}: ${input.body}` : `${UNAVAILABLE}.`;
+}
+
+/** The reason a teammate gave in an unavailability report, or null: the reverse of shiftMessageBody. */
+export function reportedReason(body: string): string | null {
+  return body.startsWith(`${UNAVAILABLE}: `) ? body.slice(UNAVAILABLE.length + 2) : null;
 }
 
 /**
@@ -16,13 +24,13 @@ export function shiftMessageBody(input: AskAboutShiftInput): string {
  */
 export async function askAboutShift(user: SessionUser, input: AskAboutShiftInput) {
   if (isStaff(user.role)) throw new ForbiddenError("Only the teammate on the shift can ask about it.");
-  const [assignment, thread] = await Promise.all([
+  const [assignment, threadId] = await Promise.all([
     db.assignment.findFirst({
       where: { shiftId: input.shiftId, userId: user.id, organizationId: user.organizationId, deletedAt: null },
       select: { id: true },
     }),
-    db.conversation.findFirst({ where: { organizationId: user.organizationId, kind: "INBOX", teammateId: user.id, deletedAt: null }, select: { id: true } }),
+    teammateThreadId(user),
   ]);
-  if (!assignment || !thread) throw new NotFoundError("This shift");
-  return sendInboxMessage(user, { conversationId: thread.id, body: shiftMessageBody(input), clientId: input.clientId }, { kind: input.kind, shiftId: input.shiftId });
+  if (!assignment || !threadId) throw new NotFoundError("This shift");
+  return sendInboxMessage(user, { conversationId: threadId, body: shiftMessageBody(input), clientId: input.clientId }, { kind: input.kind, shiftId: input.shiftId });
 }

@@ -5,6 +5,7 @@ import { requireStaff } from "@/lib/auth/authorize";
 import { NotFoundError, UserError } from "@/lib/auth/errors";
 import type { SessionUser } from "@/lib/auth/roles";
 import { formatDateTime } from "@/lib/text/format";
+import { getOrganization } from "@/lib/org/queries";
 import { zonedToUtc } from "./time";
 import type { UnavailabilityInput } from "./schemas";
 
@@ -26,7 +27,7 @@ export function describePeriod(p: { startsAt: Date; endsAt: Date; reason?: strin
 
 async function orgContext(user: SessionUser, teammateId: string) {
   const [org, teammate] = await Promise.all([
-    db.organization.findUniqueOrThrow({ where: { id: user.organizationId }, select: { timeZone: true } }),
+    getOrganization(user),
     db.user.findFirst({ where: { id: teammateId, organizationId: user.organizationId, role: "TEAMMATE" }, select: { id: true } }),
   ]);
   if (!teammate) throw new NotFoundError("This teammate");
