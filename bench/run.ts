@@ -1,17 +1,22 @@
 // npm run bench: the inbox at scale, measured through HTTP against the production
 // server, and printed as a table next to the goals of issue 3.
-// BENCH_CONTACTS (5000), BENCH_MESSAGES (500000), BENCH_LISTENERS (2000), BENCH_SECONDS (10).
+// BENCH_CONTACTS (5000), BENCH_MESSAGES (500000), BENCH_LISTENERS (2000), BENCH_SECONDS (10),
+// BENCH_STAFF_MODES ("patch", or "refresh,patch" to compare with the page re-render of before issue 7),
+// BENCH_ONLY ("staff": only the browser-like staff rows).
 import { execFileSync, spawn } from "node:child_process";
 import { randomUUID } from "node:crypto";
 import path from "node:path";
-import { buildScratchDb, MANAGER, teammateId, threadId } from "./lib/scratch-db";
+import { buildScratchDb, EXTRA_MANAGERS, MANAGER, managerId, teammateId, threadId } from "./lib/scratch-db";
 import { maxRate, openLoop, sequential, sessionCookie, stats, type Stats } from "./lib/measure";
 import { openListeners } from "./lib/listeners";
+import { runStaffBrowsers, type Mode } from "./lib/staff-browsers";
 
 const CONTACTS = Number(process.env.BENCH_CONTACTS ?? 5000);
 const MESSAGES = Number(process.env.BENCH_MESSAGES ?? 500_000);
 const LISTENERS = Number(process.env.BENCH_LISTENERS ?? 2000);
 const SECONDS = Number(process.env.BENCH_SECONDS ?? 10);
+const STAFF_MODES = (process.env.BENCH_STAFF_MODES ?? "patch").split(",") as Mode[];
+const ONLY_STAFF = process.env.BENCH_ONLY === "staff";
 const PORT = Number(process.env.BENCH_PORT ?? 3300);
 const SECRET = "bench-only-secret";
 const BASE = `http://127.0.0.1:${PORT}`;
@@ -43,8 +48,8 @@ try {
   }
   const manager = await sessionCookie(MANAGER, SECRET);
   const get = (p: string) => fetch(`${BASE}${p}`, { headers: { cookie: manager } });
-  const send = (i: number, cookie = manager) =>
-    fetch(`${BASE}/api/conversations/${threadId(i % CONTACTS)}/messages`, {
+  const send = (i: number, cookie = manager, conversationId = threadId(i % CONTACTS)) =>
+    fetch(`${BASE}/api/conversations/${conversationId}/messages`, {
       method: "POST",
       headers: { cookie, "content-type": "application/json" },
       body: JSON.stringify({ body: `Bench message ${i}`, clientId: randomUUID() }),
@@ -52,6 +57,35 @@ try {
   const floor = () => fetch(`${BASE}/api/bench/floor`, { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify({ body: "Bench message" }) });
 
   await sequential(10, () => get("/inbox")); // warm up
+  if (!ONLY_STAFF) await corePaths();
+  for (const mode of STAFF_MODES) await staffBrowsers(mode);
+  async function staffBrowsers(mode: Mode) {
+    console.log(`${EXTRA_MANAGERS} browser-like managers (${mode}), 20 inbound messages/s for 30 s…`);
+    const managers = await Promise.all(
+      Array.from({ length: EXTRA_MANAGERS }, async (_, k) => ({ cookie: await sessionCookie(managerId(k), SECRET), threadId: threadId(k) })),
+    );
+    const teammateCookies = await Promise.all(Array.from({ length: 200 }, (_, i) => sessionCookie(teammateId(i), SECRET)));
+    const r = await runStaffBrowsers({
+      base: BASE,
+      mode,
+      managers,
+      rate: 20,
+      seconds: 30,
+      serverPid: server.pid!,
+      send: async (i) => {
+        const t = (i * 7) % 200; // a quarter of them land in a thread some manager has open
+        const res = await send(i, teammateCookies[t], threadId(t));
+        const body = (await res.json()) as { seq?: number };
+        return { threadId: threadId(t), seq: body.seq ?? -1, ok: res.ok };
+      },
+    });
+    const label = mode === "refresh" ? "page re-render on every event (before)" : "patched from events";
+    row(`50 managers, ${label}: inbound send`, { ...r.send, extra: `${r.send.errors} errors` }, "p95 < 50 ms", r.send.p95 < 50 && r.send.errors === 0);
+    row(`50 managers, ${label}: message shown`, { ...r.view, extra: `${r.view.n}/${r.view.expected} shown` }, "p95 < 500 ms", r.view.p95 < 500 && r.view.n >= r.view.expected);
+    row(`50 managers, ${label}: server CPU`, { extra: `${(r.cpuPerMessage * 1000).toFixed(1)} CPU ms/message, ${r.pageFetches} page fetches` }, "-");
+  }
+
+  async function corePaths() {
   const list = await sequential(100, () => get("/inbox"));
   row("inbox list page (GET /inbox)", list, "p95 < 100 ms", list.p95 < 100);
   const sorted = await sequential(50, (i) => get(`/inbox?sort=${["name", "received", "unprocessed"][i % 3]}&unread=${i % 2}`));
@@ -95,6 +129,7 @@ try {
   row(`send-to-receive, ${LISTENERS} listeners`, { ...live, extra: `${latencies.length}/${expected} delivered` }, "p99 < 250 ms", live.p99 < 250 && latencies.length === expected);
   row("server memory (RSS) with the listeners open", { extra: `${rss.toFixed(0)} MiB` }, "-");
   listeners.close();
+  }
 } finally {
   stop();
 }

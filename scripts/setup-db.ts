@@ -6,7 +6,7 @@ import path from "node:path";
 import { databaseFile } from "../lib/db/path";
 import { migrate } from "../lib/db/migrate";
 import { createPrismaClient } from "../lib/db/create-client";
-import { seedDemo, DEMO_PASSWORD } from "../lib/db/seed-demo";
+import { seedDemo, DEMO_PASSWORD } from "../lib/seed/demo";
 import { hashPassword } from "../lib/auth/password";
 
 // Next.js reads .env itself; this script runs before it, so it reads the file too.

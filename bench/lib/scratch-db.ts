@@ -8,6 +8,9 @@ export const MANAGER = "bench-manager";
 export const FLOOR_CONVERSATION = "bench-floor";
 export const teammateId = (i: number) => `u${i}`;
 export const threadId = (i: number) => `c${i}`;
+/** Extra managers for the browser-like listeners (the inbox open on thread `threadId(k)`). */
+export const managerId = (k: number) => `bench-manager-${k}`;
+export const EXTRA_MANAGERS = 50;
 
 // Prisma's SQLite adapter stores DateTime as ISO text with an explicit offset.
 const iso = (ms: number) => new Date(ms).toISOString().replace("Z", "+00:00");
@@ -34,6 +37,7 @@ export function buildScratchDb(file: string, contacts: number, messages: number)
   db.transaction(() => {
     db.prepare(`INSERT INTO "Organization" (id, name, slug, createdAt) VALUES (?, 'Bench', 'bench', ?)`).run(ORG, iso(now));
     addUser.run(MANAGER, ORG, "manager@bench.test", "Bench", "Manager", "MANAGER", iso(now), iso(now));
+    for (let k = 0; k < EXTRA_MANAGERS; k++) addUser.run(managerId(k), ORG, `manager${k}@bench.test`, `Manager${k}`, "Bench", "MANAGER", iso(now), iso(now));
     addConv.run(FLOOR_CONVERSATION, ORG, "GROUP", null, 0, null, null, 0, null, iso(now));
     const perThread = Math.max(1, Math.floor(messages / contacts));
     for (let c = 0; c < contacts; c++) {

@@ -4,7 +4,7 @@ import { useActionState, useEffect, useState, type FormEvent } from "react";
 import { useRouter } from "next/navigation";
 import { addNoteAction, sendMessageAction } from "@/lib/inbox/actions";
 import { MESSAGE_MAX_LENGTH, sendMessageSchema } from "@/lib/inbox/schemas";
-import { invalidResult, type ActionFailure, type ActionResult } from "@/lib/auth/action-result";
+import { invalidResult, type ActionFailure, type ActionResult } from "@/lib/api/result";
 import { Button } from "@/components/ui/button";
 import { FieldError, FormError } from "@/components/ui/field-error";
 import { PendingMessages, type PendingMessage } from "./pending-messages";

@@ -1,7 +1,7 @@
 "use client";
 
 import { useActionState } from "react";
-import type { ActionResult } from "@/lib/auth/action-result";
+import type { ActionResult } from "@/lib/api/result";
 
 
 /** A one-button form for a server action, with its error shown beside it. Works without JavaScript. */

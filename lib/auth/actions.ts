@@ -5,7 +5,7 @@ import { redirect } from "next/navigation";
 import { encode } from "next-auth/jwt";
 import { authenticate } from "./credentials";
 import { clientAddress } from "./client-address";
-import { invalidResult, type ActionResult } from "./action-result";
+import { invalidResult, type ActionResult } from "@/lib/api/result";
 import { SESSION_COOKIE, SESSION_MAX_AGE, sessionCookieOptions } from "./options";
 import { authSecret } from "./secret";
 import { signInSchema } from "./schemas";

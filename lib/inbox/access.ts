@@ -1,6 +1,6 @@
 import "server-only";
 import { db } from "@/lib/db";
-import { NotFoundError } from "@/lib/auth/errors";
+import { NotFoundError } from "@/lib/api/errors";
 import { isStaff, type SessionUser } from "@/lib/auth/roles";
 
 export type InboxThreadRef = { id: string; organizationId: string; teammateId: string };

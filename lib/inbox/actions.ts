@@ -2,7 +2,7 @@
 
 import { revalidatePath } from "next/cache";
 import { redirect } from "next/navigation";
-import { createAction } from "@/lib/auth/action";
+import { createAction } from "@/lib/api/action";
 import { addNoteSchema, markUnreadSchema, sendMessageSchema, setProcessedSchema } from "./schemas";
 import { sendInboxMessage } from "./send";
 import { setProcessed } from "./processed";

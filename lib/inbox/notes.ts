@@ -1,14 +1,14 @@
 import "server-only";
 import { db, writeTx } from "@/lib/db";
-import { UserError } from "@/lib/auth/errors";
+import { UserError } from "@/lib/api/errors";
 import { requireStaff } from "@/lib/auth/authorize";
 import type { SessionUser } from "@/lib/auth/roles";
-import { appendEvent } from "@/lib/realtime/events";
-import { wake } from "@/lib/realtime/signal";
+import { appendEvent } from "@/lib/realtime/append";
+import type { ThreadNote } from "@/lib/messaging/wire";
 import { requireInboxThread } from "./access";
 import type { SendMessageInput } from "./schemas";
 
-export type ThreadNote = { id: string; body: string; createdAt: Date; authorName: string };
+export type { ThreadNote };
 
 /**
  * A private note: staff only, stored apart from messages, announced to staff only.
@@ -17,7 +17,7 @@ export type ThreadNote = { id: string; body: string; createdAt: Date; authorName
 export async function addPrivateNote(user: SessionUser, input: SendMessageInput): Promise<{ id: string; duplicate: boolean }> {
   requireStaff(user);
   const thread = await requireInboxThread(user, input.conversationId);
-  const result = await writeTx(async (tx) => {
+  return writeTx(async (tx, ex) => {
     const existing = await tx.privateNote.findUnique({
       where: { authorId_clientId: { authorId: user.id, clientId: input.clientId } },
       select: { id: true, conversationId: true },
@@ -28,19 +28,12 @@ export async function addPrivateNote(user: SessionUser, input: SendMessageInput)
     }
     const note = await tx.privateNote.create({
       data: { organizationId: thread.organizationId, conversationId: thread.id, authorId: user.id, body: input.body, clientId: input.clientId },
-      select: { id: true },
+      select: { id: true, createdAt: true },
     });
-    await appendEvent(tx, {
-      organizationId: thread.organizationId,
-      type: "note.created",
-      audience: "STAFF",
-      conversationId: thread.id,
-      payload: { conversationId: thread.id, noteId: note.id },
-    });
+    const wire = { id: note.id, body: input.body, createdAt: note.createdAt.toISOString(), authorName: `${user.firstName} ${user.lastName}` };
+    await appendEvent(ex, "note.created", { organizationId: thread.organizationId, audience: "STAFF", conversationId: thread.id }, { conversationId: thread.id, note: wire });
     return { id: note.id, duplicate: false };
   });
-  if (!result.duplicate) wake(thread.organizationId);
-  return result;
 }
 
 /** Notes of a thread since `since` (the oldest message shown), oldest first. Staff only. */

@@ -2,8 +2,7 @@ import "server-only";
 import { db, writeTx } from "@/lib/db";
 import { requireStaff } from "@/lib/auth/authorize";
 import type { SessionUser } from "@/lib/auth/roles";
-import { appendEvent } from "@/lib/realtime/events";
-import { wake } from "@/lib/realtime/signal";
+import { recordProcessed } from "@/lib/messaging/processed";
 import { requireInboxThread } from "./access";
 
 /**
@@ -13,30 +12,9 @@ import { requireInboxThread } from "./access";
 export async function setProcessed(user: SessionUser, conversationId: string, processed: boolean): Promise<{ changed: boolean }> {
   requireStaff(user);
   const thread = await requireInboxThread(user, conversationId);
-  const result = await writeTx(async (tx) => {
-    const current = await tx.conversation.findUniqueOrThrow({ where: { id: thread.id }, select: { processed: true } });
-    if (current.processed === processed) return { changed: false };
-    const at = new Date();
-    await tx.conversation.update({
-      where: { id: thread.id },
-      data: { processed, processedAt: processed ? at : null, processedById: processed ? user.id : null },
-      select: { id: true },
-    });
-    await tx.processedChange.create({
-      data: { organizationId: thread.organizationId, conversationId: thread.id, processed, byId: user.id, at },
-      select: { id: true },
-    });
-    await appendEvent(tx, {
-      organizationId: thread.organizationId,
-      type: "thread.processed",
-      audience: "STAFF",
-      conversationId: thread.id,
-      payload: { conversationId: thread.id, processed, byFirstName: user.firstName, at: at.toISOString() },
-    });
-    return { changed: true };
-  });
-  if (result.changed) wake(thread.organizationId);
-  return result;
+  const by = { id: user.id, firstName: user.firstName, name: `${user.firstName} ${user.lastName}` };
+  const changed = await writeTx((_tx, ex) => recordProcessed(ex, { organizationId: thread.organizationId, conversationId: thread.id, processed, by }));
+  return { changed };
 }
 
 export type ProcessedHistoryEntry = { processed: boolean; at: Date; by: string | null };

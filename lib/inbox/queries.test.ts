@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { ForbiddenError, NotFoundError } from "@/lib/auth/errors";
+import { ForbiddenError, NotFoundError } from "@/lib/api/errors";
 import { cid, makeOrg } from "@/tests/helpers/org";
 import { getStaffThread, getTeammateThread, teammateUnreadCount } from "./queries";
 import { listInboxContacts } from "./contacts";

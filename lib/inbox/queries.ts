@@ -1,22 +1,12 @@
 import "server-only";
 import { db } from "@/lib/db";
 import { requireStaff } from "@/lib/auth/authorize";
-import { NotFoundError } from "@/lib/auth/errors";
+import { NotFoundError } from "@/lib/api/errors";
 import type { SessionUser } from "@/lib/auth/roles";
+import { THREAD_MESSAGE_SELECT, threadMessage, type ThreadMessage } from "@/lib/messaging/wire";
 import { requireInboxThread } from "./access";
 
-export type ThreadMessage = {
-  id: string;
-  seq: number;
-  body: string;
-  kind: string;
-  fromStaff: boolean;
-  createdAt: Date;
-  authorName: string | null;
-  authorId: string | null;
-  actionSummary: string | null;
-  shift: { id: string; startsAt: Date; endsAt: Date; place: string; activity: { name: string } } | null;
-};
+export type { ThreadMessage };
 
 export const THREAD_PAGE_SIZE = 100;
 
@@ -25,20 +15,9 @@ async function latestMessages(conversationId: string): Promise<ThreadMessage[]> 
     where: { conversationId, deletedAt: null },
     orderBy: { seq: "desc" },
     take: THREAD_PAGE_SIZE,
-    select: {
-      id: true,
-      seq: true,
-      body: true,
-      kind: true,
-      fromStaff: true,
-      createdAt: true,
-      authorId: true,
-      actionSummary: true,
-      shift: { select: { id: true, startsAt: true, endsAt: true, place: true, activity: { select: { name: true } } } },
-      author: { select: { firstName: true, lastName: true } },
-    },
+    select: THREAD_MESSAGE_SELECT,
   });
-  return rows.reverse().map(({ author, ...m }) => ({ ...m, authorName: author ? `${author.firstName} ${author.lastName}` : null }));
+  return rows.reverse().map(threadMessage);
 }
 
 export type StaffThread = {

@@ -1,8 +1,7 @@
 import "server-only";
 import { db, writeTx } from "@/lib/db";
 import type { SessionUser } from "@/lib/auth/roles";
-import { appendEvent } from "@/lib/realtime/events";
-import { wake } from "@/lib/realtime/signal";
+import { appendEvent } from "@/lib/realtime/append";
 
 /**
  * Sets this staff user's read position in a thread (the caller has checked access)
@@ -14,23 +13,15 @@ export async function setStaffReadPosition(user: SessionUser, conversationId: st
   const state = await db.staffReadState.findUnique({ where: key, select: { lastReadSeq: true } });
   const current = state?.lastReadSeq ?? 0;
   if (current === seq || (onlyForward && current > seq)) return;
-  await writeTx(async (tx) => {
+  await writeTx(async (tx, ex) => {
     await tx.staffReadState.upsert({
       where: key,
       create: { conversationId, userId: user.id, lastReadSeq: seq },
       update: { lastReadSeq: seq },
       select: { conversationId: true },
     });
-    await appendEvent(tx, {
-      organizationId: user.organizationId,
-      type: "thread.read",
-      audience: "USER",
-      userId: user.id,
-      conversationId,
-      payload: { conversationId, lastReadSeq: seq },
-    });
+    await appendEvent(ex, "thread.read", { organizationId: user.organizationId, audience: "USER", userId: user.id, conversationId }, { conversationId, lastReadSeq: seq });
   });
-  wake(user.organizationId);
 }
 
 export async function markReadByStaff(user: SessionUser, conversationId: string, seq: number): Promise<void> {

@@ -55,7 +55,7 @@ describe("realtime hub", () => {
     await sendInboxMessage(teammate, { conversationId: teammate.threadId, body: "5", clientId: cid() });
     await until(() => resumed.got.length === 4);
     await new Promise((r) => setTimeout(r, 100));
-    const seqs = resumed.got.map((e) => (JSON.parse(e.payload) as { seq: number }).seq);
+    const seqs = resumed.got.map((e) => (JSON.parse(e.payload) as { message: { seq: number } }).message.seq);
     expect(seqs).toEqual([2, 3, 4, 5]);
     expect(new Set(resumed.got.map((e) => e.id)).size).toBe(4);
     resumed.stop();
@@ -68,7 +68,7 @@ describe("realtime hub", () => {
     await sendInboxMessage(teammate, { conversationId: teammate.threadId, body: "between render and connect", clientId: cid() });
     const feed = await listen(manager, renderedAt);
     await until(() => feed.got.length === 1);
-    expect(JSON.parse(feed.got[0]!.payload)).toMatchObject({ seq: 2 });
+    expect(JSON.parse(feed.got[0]!.payload)).toMatchObject({ message: { seq: 2, body: "between render and connect" } });
     feed.stop();
   });
 

@@ -17,7 +17,7 @@ const newEvents = (organizationId: string, after: number, upTo: number, limit: n
 
 /** The newest event id of an organisation: where a freshly rendered page starts listening. */
 export async function latestEventId(organizationId: string): Promise<number> {
-  return queryOne<{ id: number | null }>(sql`SELECT max("id") AS "id" FROM "Event" WHERE "organizationId" = ${organizationId}`)?.id ?? 0;
+  return (await queryOne<{ id: number | null }>(sql`SELECT max("id") AS "id" FROM "Event" WHERE "organizationId" = ${organizationId}`))?.id ?? 0;
 }
 
 /**
@@ -55,7 +55,7 @@ class OrgFeed {
       await this.ready;
       do {
         this.again = false;
-        const rows = newEvents(this.organizationId, this.cursor, Number.MAX_SAFE_INTEGER, BATCH);
+        const rows = await newEvents(this.organizationId, this.cursor, Number.MAX_SAFE_INTEGER, BATCH);
         if (rows.length === 0) break;
         this.cursor = rows[rows.length - 1]!.id;
         for (const client of this.clients) deliver(client, rows);
@@ -95,9 +95,11 @@ if (!g.shiftlineWakeBound) {
 /**
  * Streams the events a viewer may see. With `afterId` (a reconnecting client's
  * last event id), first replays what it missed; without it, starts from now.
+ * When more was missed than the replay holds, `reload` is called instead: the
+ * client must re-sync in full rather than live with a silent gap.
  * Returns the function that unsubscribes.
  */
-export async function subscribe(viewer: Viewer, afterId: number | undefined, send: (e: LoggedEvent) => void): Promise<() => void> {
+export async function subscribe(viewer: Viewer, afterId: number | undefined, send: (e: LoggedEvent) => void, reload: () => void = () => {}): Promise<() => void> {
   let feed = feeds.get(viewer.organizationId);
   if (!feed) {
     feed = new OrgFeed(viewer.organizationId);
@@ -108,10 +110,13 @@ export async function subscribe(viewer: Viewer, afterId: number | undefined, sen
   feed.clients.add(client);
   try {
     if (afterId !== undefined && afterId < feed.cursor) {
-      const missed = newEvents(viewer.organizationId, afterId, feed.cursor, BACKLOG_LIMIT);
+      const missed = await newEvents(viewer.organizationId, afterId, feed.cursor, BACKLOG_LIMIT);
       const queued = client.pending!;
       client.pending = null;
-      deliver(client, missed);
+      if (missed.length === BACKLOG_LIMIT) {
+        client.lastId = feed.cursor;
+        reload();
+      } else deliver(client, missed);
       deliver(client, queued);
     } else {
       const queued = client.pending!;

@@ -1,7 +1,7 @@
 "use server";
 
 import { revalidatePath } from "next/cache";
-import { createAction } from "@/lib/auth/action";
+import { createAction } from "@/lib/api/action";
 import { askAboutShiftSchema, assignmentSchema, deleteAssignmentSchema, removeUnavailabilitySchema, unavailabilitySchema } from "./schemas";
 import { askAboutShift } from "./questions";
 import { assignTeammate, deleteAssignmentFromMessage, unassignTeammate } from "./assignments";

@@ -1,33 +1,15 @@
 import "server-only";
 import { db, writeTx } from "@/lib/db";
-import type { Prisma } from "@/lib/db/generated/client";
-import { newId } from "@/lib/db/ids";
 import { requireStaff } from "@/lib/auth/authorize";
-import { NotFoundError, UserError } from "@/lib/auth/errors";
+import { NotFoundError, UserError } from "@/lib/api/errors";
 import type { SessionUser } from "@/lib/auth/roles";
-import { appendEvent } from "@/lib/realtime/events";
-import { wake } from "@/lib/realtime/signal";
+import { appendEvent } from "@/lib/realtime/append";
+import { postMessage } from "@/lib/messaging/post";
 import { formatDateTime, formatTime } from "@/lib/text/format";
-import { previewOf } from "@/lib/text/preview";
 import { getOrganization } from "@/lib/org/queries";
 import { reportedReason } from "./questions";
 import { describePeriod, overlapping } from "./unavailability";
-
-type Tx = Prisma.TransactionClient;
-
-/** A system message in a thread (seen by the teammate), inside the caller's transaction. */
-async function postSystemMessage(tx: Tx, organizationId: string, conversationId: string, body: string, at: Date) {
-  const { lastSeq } = await tx.conversation.update({
-    where: { id: conversationId },
-    data: { lastSeq: { increment: 1 }, lastMessageAt: at, lastMessagePreview: previewOf(body) },
-    select: { lastSeq: true },
-  });
-  const message = await tx.message.create({
-    data: { organizationId, conversationId, seq: lastSeq, authorId: null, fromStaff: true, kind: "SYSTEM", body, clientId: `system-${newId()}`, createdAt: at },
-    select: { id: true },
-  });
-  await appendEvent(tx, { organizationId, type: "message.created", audience: "MEMBERS", conversationId, payload: { conversationId, messageId: message.id, seq: lastSeq } });
-}
+import { scheduleChanged } from "./events";
 
 export type DeleteOutcome = { done: "deleted" | "already"; summary: string };
 
@@ -40,7 +22,7 @@ export type DeleteOutcome = { done: "deleted" | "already"; summary: string };
 export async function deleteAssignmentFromMessage(user: SessionUser, messageId: string, markUnavailable: boolean): Promise<DeleteOutcome> {
   requireStaff(user);
   const { timeZone } = await getOrganization(user);
-  const outcome = await writeTx(async (tx): Promise<DeleteOutcome> => {
+  return writeTx(async (tx, ex): Promise<DeleteOutcome> => {
     const message = await tx.message.findFirst({
       where: { id: messageId, organizationId: user.organizationId, kind: { in: ["SHIFT_QUESTION", "UNAVAILABILITY_REPORT"] }, shiftId: { not: null } },
       select: {
@@ -84,24 +66,25 @@ export async function deleteAssignmentFromMessage(user: SessionUser, messageId: 
       data: { organizationId: user.organizationId, actorId: user.id, action: "assignment.deleted", targetType: "Assignment", targetId: assignment.id, data: JSON.stringify({ messageId, markUnavailable }) },
     });
     const when = `${formatDateTime(shift.startsAt, timeZone)}–${formatTime(shift.endsAt, timeZone)}`;
-    await postSystemMessage(
-      tx,
-      user.organizationId,
-      message.conversation.id,
-      `Your assignment to ${shift.activity.name} on ${when} was deleted.${unavailable.startsWith("; set") ? " You are marked unavailable for this time slot." : ""}`,
-      now,
-    );
+    const scope = { organizationId: user.organizationId, conversationId: message.conversation.id };
+    await appendEvent(ex, "message.action", { ...scope, audience: "STAFF" }, { conversationId: scope.conversationId, messageId: message.id, actionSummary: summary }, now);
+    await postMessage(ex, {
+      ...scope,
+      author: null,
+      kind: "SYSTEM",
+      body: `Your assignment to ${shift.activity.name} on ${when} was deleted.${unavailable.startsWith("; set") ? " You are marked unavailable for this time slot." : ""}`,
+      at: now,
+    });
+    await scheduleChanged(ex, user.organizationId, [teammateId], shift.id);
     return { done: "deleted", summary };
   });
-  if (outcome.done === "deleted") wake(user.organizationId);
-  return outcome;
 }
 
 /** Staff assign a teammate to a shift; refused where it overlaps one of their unavailability periods. */
 export async function assignTeammate(user: SessionUser, shiftId: string, userId: string): Promise<void> {
   requireStaff(user);
   const { timeZone } = await getOrganization(user);
-  await writeTx(async (tx) => {
+  await writeTx(async (tx, ex) => {
     const [shift, teammate] = await Promise.all([
       tx.shift.findFirst({ where: { id: shiftId, organizationId: user.organizationId }, select: { id: true, startsAt: true, endsAt: true } }),
       tx.user.findFirst({ where: { id: userId, organizationId: user.organizationId, role: "TEAMMATE", disabledAt: null }, select: { id: true, firstName: true } }),
@@ -115,15 +98,17 @@ export async function assignTeammate(user: SessionUser, shiftId: string, userId:
     if (existing) await tx.assignment.update({ where: { id: existing.id }, data: { deletedAt: null, deletedById: null, createdById: user.id, createdAt: new Date() } });
     else await tx.assignment.create({ data: { organizationId: user.organizationId, shiftId, userId, createdById: user.id } });
     await tx.auditEntry.create({ data: { organizationId: user.organizationId, actorId: user.id, action: "assignment.added", targetType: "Shift", targetId: shiftId, data: JSON.stringify({ userId }) } });
+    await scheduleChanged(ex, user.organizationId, [userId], shiftId);
   });
 }
 
 export async function unassignTeammate(user: SessionUser, shiftId: string, userId: string): Promise<void> {
   requireStaff(user);
-  await writeTx(async (tx) => {
+  await writeTx(async (tx, ex) => {
     const existing = await tx.assignment.findFirst({ where: { shiftId, userId, organizationId: user.organizationId, deletedAt: null }, select: { id: true } });
     if (!existing) throw new NotFoundError("This assignment");
     await tx.assignment.update({ where: { id: existing.id }, data: { deletedAt: new Date(), deletedById: user.id } });
     await tx.auditEntry.create({ data: { organizationId: user.organizationId, actorId: user.id, action: "assignment.deleted", targetType: "Assignment", targetId: existing.id, data: "{}" } });
+    await scheduleChanged(ex, user.organizationId, [userId], shiftId);
   });
 }

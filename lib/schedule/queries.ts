@@ -1,7 +1,7 @@
 import "server-only";
 import { db } from "@/lib/db";
 import { requireStaff } from "@/lib/auth/authorize";
-import { NotFoundError } from "@/lib/auth/errors";
+import { NotFoundError } from "@/lib/api/errors";
 import type { SessionUser } from "@/lib/auth/roles";
 import { addDays, isoDay, zonedToUtc } from "./time";
 

@@ -1,9 +1,10 @@
 import "server-only";
 import { db } from "@/lib/db";
-import { ForbiddenError, NotFoundError } from "@/lib/auth/errors";
+import { ForbiddenError, NotFoundError } from "@/lib/api/errors";
 import { isStaff, type SessionUser } from "@/lib/auth/roles";
 import { sendInboxMessage } from "@/lib/inbox/send";
 import { teammateThreadId } from "@/lib/inbox/queries";
+import { shiftToWire } from "@/lib/messaging/wire";
 import type { AskAboutShiftInput } from "./schemas";
 
 const UNAVAILABLE = "I am unavailable for this shift";
@@ -27,10 +28,10 @@ export async function askAboutShift(user: SessionUser, input: AskAboutShiftInput
   const [assignment, threadId] = await Promise.all([
     db.assignment.findFirst({
       where: { shiftId: input.shiftId, userId: user.id, organizationId: user.organizationId, deletedAt: null },
-      select: { id: true },
+      select: { shift: { select: { id: true, startsAt: true, endsAt: true, place: true, activity: { select: { name: true } } } } },
     }),
     teammateThreadId(user),
   ]);
   if (!assignment || !threadId) throw new NotFoundError("This shift");
-  return sendInboxMessage(user, { conversationId: threadId, body: shiftMessageBody(input), clientId: input.clientId }, { kind: input.kind, shiftId: input.shiftId });
+  return sendInboxMessage(user, { conversationId: threadId, body: shiftMessageBody(input), clientId: input.clientId }, { kind: input.kind, shift: shiftToWire(assignment.shift) });
 }

@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { db } from "@/lib/db";
-import { createShift } from "@/lib/db/factories";
-import { ForbiddenError, NotFoundError, UserError } from "@/lib/auth/errors";
+import { createShift } from "@/lib/seed/factories";
+import { ForbiddenError, NotFoundError, UserError } from "@/lib/api/errors";
 import { cid, makeOrg } from "@/tests/helpers/org";
 import { askAboutShift } from "./questions";
 import { assignTeammate, deleteAssignmentFromMessage, unassignTeammate } from "./assignments";

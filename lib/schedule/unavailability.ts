@@ -2,11 +2,12 @@ import "server-only";
 import { db, writeTx } from "@/lib/db";
 import type { Prisma } from "@/lib/db/generated/client";
 import { requireStaff } from "@/lib/auth/authorize";
-import { NotFoundError, UserError } from "@/lib/auth/errors";
+import { NotFoundError, UserError } from "@/lib/api/errors";
 import type { SessionUser } from "@/lib/auth/roles";
 import { formatDateTime } from "@/lib/text/format";
 import { getOrganization } from "@/lib/org/queries";
 import { zonedToUtc } from "./time";
+import { scheduleChanged } from "./events";
 import type { UnavailabilityInput } from "./schemas";
 
 type Tx = Prisma.TransactionClient;
@@ -40,7 +41,7 @@ export async function saveUnavailability(user: SessionUser, input: Unavailabilit
   const timeZone = await orgContext(user, input.userId);
   const startsAt = zonedToUtc(input.startsAt, timeZone);
   const endsAt = zonedToUtc(input.endsAt, timeZone);
-  return writeTx(async (tx) => {
+  return writeTx(async (tx, ex) => {
     if (input.id) {
       const found = await tx.unavailability.findFirst({ where: { id: input.id, organizationId: user.organizationId, userId: input.userId }, select: { id: true } });
       if (!found) throw new NotFoundError("This period");
@@ -57,6 +58,7 @@ export async function saveUnavailability(user: SessionUser, input: Unavailabilit
     await tx.auditEntry.create({
       data: { organizationId: user.organizationId, actorId: user.id, action: input.id ? "unavailability.updated" : "unavailability.added", targetType: "User", targetId: input.userId, data: JSON.stringify({ id: saved.id, ...data }) },
     });
+    await scheduleChanged(ex, user.organizationId, [input.userId], null);
     return saved;
   });
 }
@@ -65,8 +67,9 @@ export async function removeUnavailability(user: SessionUser, id: string): Promi
   requireStaff(user);
   const found = await db.unavailability.findFirst({ where: { id, organizationId: user.organizationId }, select: { id: true, userId: true } });
   if (!found) throw new NotFoundError("This period");
-  await db.$transaction([
-    db.unavailability.delete({ where: { id } }),
-    db.auditEntry.create({ data: { organizationId: user.organizationId, actorId: user.id, action: "unavailability.removed", targetType: "User", targetId: found.userId, data: JSON.stringify({ id }) } }),
-  ]);
+  await writeTx(async (tx, ex) => {
+    await tx.unavailability.delete({ where: { id } });
+    await tx.auditEntry.create({ data: { organizationId: user.organizationId, actorId: user.id, action: "unavailability.removed", targetType: "User", targetId: found.userId, data: JSON.stringify({ id }) } });
+    await scheduleChanged(ex, user.organizationId, [found.userId], null);
+  });
 }

@@ -4,7 +4,7 @@ export const PASSWORD = "shiftline-demo";
 export const ADMIN = "admin@northwind.test";
 export const MANAGER = "maya@northwind.test";
 export const MANAGER_2 = "marc@northwind.test";
-// Demo teammates (see lib/db/seed-demo.ts): Lena Martin has a seeded thread.
+// Demo teammates (see lib/seed/demo.ts): Lena Martin has a seeded thread.
 export const TEAMMATE = "lena.martin@northwind.test";
 export const OTHER_TEAMMATE = "hugo.lefebvre@northwind.test";
 

@@ -1,6 +1,6 @@
 import { randomUUID } from "node:crypto";
 import { db } from "@/lib/db";
-import { createDepartment, createOrganization, createStaff, createTeammate } from "@/lib/db/factories";
+import { createDepartment, createOrganization, createStaff, createTeammate } from "@/lib/seed/factories";
 import { hashPassword } from "@/lib/auth/password";
 import type { SessionUser } from "@/lib/auth/roles";
 

@@ -3,6 +3,7 @@ import { isStaff } from "@/lib/auth/roles";
 import { subscribe, viewerFor } from "@/lib/realtime/hub";
 import { resumeSchema } from "@/lib/realtime/schemas";
 import type { LoggedEvent } from "@/lib/realtime/visibility";
+import { RELOAD_EVENT } from "@/lib/realtime/event-types";
 
 export const dynamic = "force-dynamic";
 
@@ -32,7 +33,8 @@ export async function GET(request: Request) {
       };
       const send = (e: LoggedEvent) => write(`id: ${e.id}\nevent: ${e.type}\ndata: ${e.payload}\n\n`);
       write("retry: 2000\n\n");
-      const unsubscribe = await subscribe(viewer, parsed.data.after, send);
+      const reload = () => write(`event: ${RELOAD_EVENT}\ndata: {}\n\n`);
+      const unsubscribe = await subscribe(viewer, parsed.data.after, send, reload);
       let beats = 0;
       const heartbeat = setInterval(async () => {
         write(": ping\n\n");

@@ -1,4 +1,4 @@
-import { createRoute } from "@/lib/auth/route";
+import { createRoute } from "@/lib/api/route";
 import { sendMessageSchema } from "@/lib/inbox/schemas";
 import { sendInboxMessage } from "@/lib/inbox/send";
 

@@ -1,6 +1,6 @@
-import type { PrismaClient } from "./generated/client";
+import type { PrismaClient } from "../db/generated/client";
 import { weekStart } from "../schedule/time";
-import { addMessage, createDepartment, createOrganization, createShift, createStaff, createTeammate } from "./factories";
+import { addMessage, setThreadProcessed, createDepartment, createOrganization, createShift, createStaff, createTeammate } from "./factories";
 
 // The demo organisation: deterministic (a seeded random generator), with dates
 // relative to the day it is seeded so the schedule is always current.
@@ -66,7 +66,7 @@ export async function seedDemo(db: PrismaClient, { passwordHash, now = new Date(
   const skills = await Promise.all(SKILLS.map((name) => db.skill.create({ data: { organizationId, name }, select: { id: true, name: true } })));
   const tags = await Promise.all(TAGS.map((name) => db.tag.create({ data: { organizationId, name }, select: { id: true } })));
 
-  const teammates: { id: string; threadId: string; departmentId: string; waitingList: boolean }[] = [];
+  const teammates: { id: string; name: string; threadId: string; departmentId: string; waitingList: boolean }[] = [];
   for (let i = 0; i < 66; i++) {
     const firstName = FIRST[i % FIRST.length]!;
     const lastName = LAST[(i * 7 + Math.floor(i / LAST.length)) % LAST.length]!;
@@ -89,7 +89,7 @@ export async function seedDemo(db: PrismaClient, { passwordHash, now = new Date(
       street: `${1 + Math.floor(rand() * 120)} ${pick(STREETS)}`,
       ...place,
     });
-    teammates.push({ id: t.id, threadId: t.threadId, departmentId: dept.id, waitingList });
+    teammates.push({ id: t.id, name: `${t.firstName} ${t.lastName}`, threadId: t.threadId, departmentId: dept.id, waitingList });
   }
 
   const activities = await Promise.all(
@@ -136,16 +136,17 @@ export async function seedDemo(db: PrismaClient, { passwordHash, now = new Date(
   for (let i = 0; i < 12; i++) {
     const t = teammates[i * 5]!;
     const lines = THREAD_LINES[i % THREAD_LINES.length]!;
-    const manager = staff[1 + (i % 3)]!;
+    const m = staff[1 + (i % 3)]!;
+    const manager = { id: m.id, firstName: m.firstName, name: `${m.firstName} ${m.lastName}` };
     const start = now.getTime() - (12 - i) * 3_600_000 * 5;
     for (const [k, body] of lines.entries()) {
       const fromStaff = k % 2 === 1;
-      await addMessage(db, { conversationId: t.threadId, authorId: fromStaff ? manager.id : t.id, fromStaff, body, createdAt: new Date(start + k * 600_000) });
+      const author = fromStaff ? { id: manager.id, name: manager.name, staff: true } : { id: t.id, name: t.name, staff: false };
+      await addMessage(db, { organizationId, conversationId: t.threadId, author, body, createdAt: new Date(start + k * 600_000) });
     }
     if (i % 3 === 0) {
       const at = new Date(start + lines.length * 600_000);
-      await db.conversation.update({ where: { id: t.threadId }, data: { processed: true, processedAt: at, processedById: manager.id } });
-      await db.processedChange.create({ data: { organizationId, conversationId: t.threadId, processed: true, byId: manager.id, at } });
+      await setThreadProcessed(db, organizationId, t.threadId, manager, true, at);
     }
   }
   return { organizationId, teammates: teammates.length, staff: staff.length };

@@ -1,6 +1,8 @@
-import type { PrismaClient } from "./generated/client";
-import type { Role } from "./generated/enums";
-import { previewOf } from "../text/preview";
+import type { PrismaClient } from "../db/generated/client";
+import type { Role } from "../db/generated/enums";
+import { prismaWriteTx } from "../db/exec";
+import { postMessage, type MessageAuthor, type NewMessage } from "../messaging/post";
+import { recordProcessed, type ProcessedBy } from "../messaging/processed";
 
 // Factories shared by the seed, the tests and the benchmarks, so demo data and
 // test data are built the same way. They take the client so scripts can pass their own.
@@ -32,7 +34,7 @@ export type UserSeed = {
 };
 
 export async function createStaff(db: Db, u: UserSeed) {
-  return db.user.create({ data: { ...u, email: u.email.toLowerCase() }, select: { id: true, email: true, role: true, organizationId: true } });
+  return db.user.create({ data: { ...u, email: u.email.toLowerCase() }, select: { id: true, email: true, role: true, organizationId: true, firstName: true, lastName: true } });
 }
 
 export type TeammateSeed = Omit<UserSeed, "role"> & {
@@ -87,38 +89,19 @@ export async function createTeammate(db: Db, t: TeammateSeed) {
   });
 }
 
-/** Appends a message to a thread directly (seed and test data), keeping sequence and summary right. */
+/** Adds a message through the messaging core (lib/messaging/post.ts), as a send would. */
 export async function addMessage(
   db: Db,
-  m: { conversationId: string; authorId: string | null; fromStaff: boolean; body: string; createdAt?: Date; clientId?: string },
+  m: { organizationId: string; conversationId: string; author: MessageAuthor | null; body: string; createdAt?: Date; clientId?: string; kind?: NewMessage["kind"] },
 ) {
-  return db.$transaction(async (tx) => {
-    const conv = await tx.conversation.findUniqueOrThrow({ where: { id: m.conversationId }, select: { lastSeq: true, organizationId: true } });
-    const seq = conv.lastSeq + 1;
-    const at = m.createdAt ?? new Date();
-    await tx.conversation.update({
-      where: { id: m.conversationId },
-      data: {
-        lastSeq: seq,
-        lastMessageAt: at,
-        lastMessagePreview: previewOf(m.body),
-        ...(m.fromStaff ? {} : { lastInboundSeq: seq, lastInboundAt: at, processed: false, processedAt: null, processedById: null }),
-      },
-    });
-    return tx.message.create({
-      data: {
-        organizationId: conv.organizationId,
-        conversationId: m.conversationId,
-        seq,
-        authorId: m.authorId,
-        fromStaff: m.fromStaff,
-        body: m.body,
-        clientId: m.clientId ?? `seed-${m.conversationId}-${seq}`,
-        createdAt: at,
-      },
-      select: { id: true, seq: true },
-    });
-  });
+  const posted = await prismaWriteTx(db, (_tx, ex) => postMessage(ex, { ...m, kind: m.kind ?? "TEXT", at: m.createdAt }));
+  if (!posted) throw new Error(`No conversation ${m.conversationId}`);
+  return posted;
+}
+
+/** Marks a thread processed or not through the same statement as "Mark as processed". */
+export async function setThreadProcessed(db: Db, organizationId: string, conversationId: string, by: ProcessedBy, processed: boolean, at?: Date) {
+  return prismaWriteTx(db, (_tx, ex) => recordProcessed(ex, { organizationId, conversationId, by, processed, at }));
 }
 
 export async function createShift(

@@ -1,13 +1,13 @@
 import "server-only";
 import { unstable_rethrow } from "next/navigation";
 import type { z } from "zod";
-import { invalidResult, type ActionFailure, type ActionResult } from "./action-result";
+import { invalidResult, type ActionFailure, type ActionResult } from "./result";
 import { ForbiddenError, NotFoundError, UnauthenticatedError, UserError } from "./errors";
-import { requireRole } from "./authorize";
-import { getCurrentUser } from "./session";
-import type { Role, SessionUser } from "./roles";
+import { requireRole } from "@/lib/auth/authorize";
+import { getCurrentUser } from "@/lib/auth/session";
+import type { Role, SessionUser } from "@/lib/auth/roles";
 
-export type { ActionFailure, ActionResult, FieldErrors } from "./action-result";
+export type { ActionFailure, ActionResult, FieldErrors } from "./result";
 export type ActionContext = { user: SessionUser };
 
 // Fields never echoed back to the form after a failure.

@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { db } from "@/lib/db";
 import { hashPassword } from "@/lib/auth/password";
-import { seedDemo } from "./seed-demo";
+import { seedDemo } from "./demo";
 
 describe("demo seed", () => {
   it("builds the demo organisation the README describes", async () => {

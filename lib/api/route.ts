@@ -2,11 +2,11 @@ import "server-only";
 import type { z } from "zod";
 import { ForbiddenError, NotFoundError, UnauthenticatedError, UserError } from "./errors";
 import { toFailure } from "./action";
-import { requireRole } from "./authorize";
-import { getCurrentUser } from "./session";
-import { invalidResult } from "./action-result";
+import { requireRole } from "@/lib/auth/authorize";
+import { getCurrentUser } from "@/lib/auth/session";
+import { invalidResult } from "./result";
 import type { ActionContext } from "./action";
-import type { Role } from "./roles";
+import type { Role } from "@/lib/auth/roles";
 
 const MAX_BODY_BYTES = 64 * 1024;
 

@@ -1,0 +1,175 @@
+import { readFileSync, readdirSync } from "node:fs";
+import { setMaxListeners } from "node:events";
+import { stats, type Stats } from "./measure";
+
+// Staff listeners that behave like browsers: each has the inbox open on one thread
+// and, on every event it receives, fetches what its page would fetch.
+// - "refresh": what the page did before issue 7: every event re-rendered the whole
+//   page from the server (router.refresh(), 30 ms debounce, one in flight at a time).
+// - "patch": what it does now: a message in the open thread is drawn from the event
+//   itself; other events ask for the touched contact rows and the counts, batched
+//   over a window, one request in flight at a time (components/inbox/live-contacts.tsx).
+
+export type Mode = "refresh" | "patch";
+export const PATCH_WINDOW_MS = 250;
+
+type Manager = { cookie: string; threadId: string };
+type Waiting = { key: string; arrived: number };
+
+export async function runStaffBrowsers(opts: {
+  base: string;
+  mode: Mode;
+  managers: Manager[];
+  /** Sends inbound message i; resolves with the thread it went to once acknowledged. */
+  send: (i: number) => Promise<{ threadId: string; seq: number; ok: boolean }>;
+  rate: number;
+  seconds: number;
+  serverPid: number;
+}): Promise<{ send: Stats & { errors: number }; view: Stats & { expected: number }; cpuPerMessage: number; pageFetches: number }> {
+  const { base, mode, managers } = opts;
+  const controller = new AbortController();
+  setMaxListeners(0, controller.signal);
+  // Keyed by thread and sequence number; an event can arrive before its send is acknowledged.
+  const sentAt = new Map<string, number>();
+  const shownAt: { key: string; at: number }[] = [];
+  let pageFetches = 0;
+  const shown = (key: string) => shownAt.push({ key, at: performance.now() });
+
+  await Promise.all(
+    managers.map(async (m) => {
+      const res = await fetch(`${base}/api/events`, { headers: { cookie: m.cookie, accept: "text/event-stream" }, signal: controller.signal });
+      if (!res.ok || !res.body) throw new Error(`staff listener: HTTP ${res.status}`);
+      let inFlight = false;
+      let waiting: Waiting[] = [];
+      let touched = new Set<string>();
+      let timer: NodeJS.Timeout | undefined;
+      const fetchNow = async () => {
+        if (inFlight) return;
+        inFlight = true;
+        const batch = waiting;
+        const ids = [...touched];
+        waiting = [];
+        touched = new Set();
+        try {
+          pageFetches++;
+          const url = mode === "refresh" ? `${base}/inbox/${m.threadId}` : `${base}/api/inbox/contacts?ids=${ids.join(",")}`;
+          const r = await fetch(url, { headers: { cookie: m.cookie, ...(mode === "refresh" ? { rsc: "1" } : {}) }, signal: controller.signal });
+          await r.arrayBuffer();
+          for (const w of batch) shown(w.key);
+        } catch {
+          // aborted at the end of the run
+        } finally {
+          inFlight = false;
+          if (waiting.length) schedule();
+        }
+      };
+      // refresh: a debounce, as LiveRefresh had; patch: a throttle, so a steady stream still lands.
+      const schedule = () => {
+        if (mode === "refresh") clearTimeout(timer);
+        else if (timer) return;
+        timer = setTimeout(() => {
+          timer = undefined;
+          void fetchNow();
+        }, mode === "refresh" ? 30 : PATCH_WINDOW_MS);
+      };
+      void (async () => {
+        const decoder = new TextDecoder();
+        let buffer = "";
+        try {
+          for await (const chunk of res.body as unknown as AsyncIterable<Uint8Array>) {
+            buffer += decoder.decode(chunk, { stream: true });
+            let end: number;
+            while ((end = buffer.indexOf("\n\n")) >= 0) {
+              const block = buffer.slice(0, end);
+              buffer = buffer.slice(end + 2);
+              const data = block.split("\n").find((l) => l.startsWith("data: "));
+              if (!data || !block.includes("event: ")) continue;
+              const payload = JSON.parse(data.slice(6)) as { conversationId?: string; seq?: number; message?: { seq: number } };
+              const isMessage = block.includes("event: message.created");
+              const seq = payload.message?.seq ?? payload.seq;
+              const key = isMessage ? `${payload.conversationId}:${seq}` : "";
+              if (mode === "patch" && isMessage && payload.conversationId === m.threadId) {
+                shown(key); // appended from the event's data, no request
+                continue;
+              }
+              if (mode === "patch" && payload.conversationId) touched.add(payload.conversationId);
+              if (key) waiting.push({ key, arrived: performance.now() });
+              schedule();
+            }
+          }
+        } catch {
+          // aborted
+        }
+      })();
+    }),
+  );
+
+  await new Promise((r) => setTimeout(r, 500));
+  const cpu0 = cpuSeconds(opts.serverPid);
+  const total = Math.round(opts.rate * opts.seconds);
+  const start = performance.now() + 20;
+  const samples: number[] = [];
+  let errors = 0;
+  const runs: Promise<void>[] = [];
+  for (let i = 0; i < total; i++) {
+    const at = start + (i * 1000) / opts.rate;
+    const wait = at - performance.now();
+    if (wait > 0) await new Promise((r) => setTimeout(r, wait));
+    runs.push(
+      opts
+        .send(i)
+        .then((r) => {
+          samples.push(performance.now() - at);
+          if (!r.ok) errors++;
+          else sentAt.set(`${r.threadId}:${r.seq}`, at);
+        })
+        .catch(() => {
+          errors++;
+        }),
+    );
+  }
+  await Promise.all(runs);
+  await new Promise((r) => setTimeout(r, 2000));
+  const cpu1 = cpuSeconds(opts.serverPid);
+  controller.abort();
+  const viewLatency = shownAt.flatMap((s) => {
+    const t = sentAt.get(s.key);
+    return t === undefined ? [] : [s.at - t];
+  });
+  return {
+    send: { ...stats(samples), errors },
+    view: { ...stats(viewLatency), expected: total * managers.length },
+    cpuPerMessage: (cpu1 - cpu0) / total,
+    pageFetches,
+  };
+}
+
+/** User plus system CPU seconds of a process and its descendants (Linux /proc). */
+export function cpuSeconds(pid: number): number {
+  const ticks = 100;
+  let total = 0;
+  const children = new Map<number, number[]>();
+  for (const d of readdirSync("/proc")) {
+    if (!/^\d+$/.test(d)) continue;
+    try {
+      const f = readFileSync(`/proc/${d}/stat`, "utf8");
+      const rest = f.slice(f.lastIndexOf(")") + 2).split(" ");
+      const ppid = Number(rest[1]);
+      children.set(ppid, [...(children.get(ppid) ?? []), Number(d)]);
+    } catch {
+      // gone
+    }
+  }
+  const walk = (p: number) => {
+    try {
+      const f = readFileSync(`/proc/${p}/stat`, "utf8");
+      const rest = f.slice(f.lastIndexOf(")") + 2).split(" ");
+      total += (Number(rest[11]) + Number(rest[12])) / ticks;
+    } catch {
+      return;
+    }
+    for (const c of children.get(p) ?? []) walk(c);
+  };
+  walk(pid);
+  return total;
+}

@@ -1,0 +1,33 @@
+import "server-only";
+import { db } from "@/lib/db";
+import { isUniqueViolation, writeTransaction } from "@/lib/db/sql";
+import { NotFoundError, UserError } from "@/lib/api/errors";
+import { toWire, THREAD_MESSAGE_SELECT, threadMessage } from "./wire";
+import { postMessage, type MessageAuthor, type NewMessage, type PostedMessage } from "./post";
+
+export type SendResult = { message: PostedMessage; duplicate: boolean };
+
+/**
+ * A message someone sends from a device: stored once per (author, clientId) in one
+ * transaction on the hot-path connection. A retried send answers with the stored
+ * message. `what` names the conversation in the "not found" answer.
+ * The hottest write path (docs/decisions/004-hot-paths-in-sql.md).
+ */
+export async function sendOnce(m: NewMessage & { author: MessageAuthor; clientId: string }, what = "This conversation"): Promise<SendResult> {
+  try {
+    const posted = await writeTransaction((tx) => postMessage(tx, m));
+    if (!posted) throw new NotFoundError(what);
+    return { message: posted, duplicate: false };
+  } catch (error) {
+    if (!isUniqueViolation(error)) throw error;
+    const existing = await db.message.findUnique({
+      where: { authorId_clientId: { authorId: m.author.id, clientId: m.clientId } },
+      select: { ...THREAD_MESSAGE_SELECT, conversationId: true },
+    });
+    if (!existing) throw error;
+    const { conversationId, ...row } = existing;
+    if (conversationId !== m.conversationId) throw new UserError("This message was already sent elsewhere; reload the page.");
+    const message = threadMessage(row);
+    return { message: { id: message.id, seq: message.seq, createdAt: message.createdAt, message: toWire(message) }, duplicate: true };
+  }
+}

@@ -1,0 +1,58 @@
+import type { WireMessage, WireNote } from "@/lib/realtime/event-types";
+
+// A message as pages hold it (Dates) and as events and responses carry it (ISO
+// strings). Pages render ThreadMessage; live events arrive as WireMessage.
+
+export type ThreadShift = { id: string; startsAt: Date; endsAt: Date; place: string; activity: { name: string } };
+
+export type ThreadMessage = Omit<WireMessage, "createdAt" | "shift"> & {
+  createdAt: Date;
+  shift: ThreadShift | null;
+  /** What staff did about a shift question: staff pages only, null for a teammate. */
+  actionSummary: string | null;
+};
+
+export type ThreadNote = Omit<WireNote, "createdAt"> & { createdAt: Date };
+
+export const THREAD_MESSAGE_SELECT = {
+  id: true,
+  seq: true,
+  body: true,
+  kind: true,
+  fromStaff: true,
+  createdAt: true,
+  authorId: true,
+  actionSummary: true,
+  shift: { select: { id: true, startsAt: true, endsAt: true, place: true, activity: { select: { name: true } } } },
+  author: { select: { firstName: true, lastName: true } },
+} as const;
+
+type Row = Omit<ThreadMessage, "authorName"> & { author: { firstName: string; lastName: string } | null };
+
+export function threadMessage({ author, ...m }: Row): ThreadMessage {
+  return { ...m, authorName: author ? `${author.firstName} ${author.lastName}` : null };
+}
+
+export function toWire({ actionSummary: _staffOnly, ...m }: ThreadMessage): WireMessage {
+  void _staffOnly;
+  return {
+    ...m,
+    createdAt: m.createdAt.toISOString(),
+    shift: m.shift ? { ...m.shift, startsAt: m.shift.startsAt.toISOString(), endsAt: m.shift.endsAt.toISOString() } : null,
+  };
+}
+
+export function fromWire(m: WireMessage): ThreadMessage {
+  return {
+    ...m,
+    createdAt: new Date(m.createdAt),
+    shift: m.shift ? { ...m.shift, startsAt: new Date(m.shift.startsAt), endsAt: new Date(m.shift.endsAt) } : null,
+    actionSummary: null,
+  };
+}
+
+export function noteFromWire(n: WireNote): ThreadNote {
+  return { ...n, createdAt: new Date(n.createdAt) };
+}
+
+export const shiftToWire = (s: ThreadShift) => ({ ...s, startsAt: s.startsAt.toISOString(), endsAt: s.endsAt.toISOString() });

@@ -1,0 +1,57 @@
+import type { EventAudience } from "@/lib/db/generated/enums";
+
+// The one list of live event types with their payloads, shared by every writer
+// (lib/realtime/append.ts) and by the client code that reads them
+// (components/live). Dates travel as ISO strings.
+
+export type WireShift = { id: string; startsAt: string; endsAt: string; place: string; activity: { name: string } };
+
+/** A message as the thread shows it. Never carries staff-only data (actionSummary is sent apart, to staff). */
+export type WireMessage = {
+  id: string;
+  seq: number;
+  body: string;
+  kind: "TEXT" | "SYSTEM" | "SHIFT_QUESTION" | "UNAVAILABILITY_REPORT";
+  fromStaff: boolean;
+  authorId: string | null;
+  authorName: string | null;
+  createdAt: string;
+  shift: WireShift | null;
+};
+
+export type WireNote = { id: string; body: string; createdAt: string; authorName: string };
+
+export type EventPayloads = {
+  /** A message in a conversation; `inbound` when a teammate wrote it (it counts as unread for staff). */
+  "message.created": { conversationId: string; message: WireMessage; preview: string; inbound: boolean };
+  /** What staff did about a shift question ("Assignment deleted by …"). */
+  "message.action": { conversationId: string; messageId: string; actionSummary: string };
+  "note.created": { conversationId: string; note: WireNote };
+  "thread.processed": { conversationId: string; processed: boolean; byFirstName: string | null; byName: string | null; at: string };
+  /** This user's read position moved (their other tabs update their counts). */
+  "thread.read": { conversationId: string; lastReadSeq: number };
+  /** Assignments or unavailability of these teammates changed. */
+  "schedule.changed": { userIds: string[]; shiftId: string | null };
+};
+
+export type EventType = keyof EventPayloads;
+
+/**
+ * Who may receive each type. Private notes, the processed state and staff actions
+ * are STAFF only: the event log refuses them for any other audience.
+ */
+export const EVENT_AUDIENCES: { [K in EventType]: readonly EventAudience[] } = {
+  "message.created": ["MEMBERS"],
+  "message.action": ["STAFF"],
+  "note.created": ["STAFF"],
+  "thread.processed": ["STAFF"],
+  "thread.read": ["USER"],
+  "schedule.changed": ["STAFF", "USER"],
+};
+
+export const EVENT_TYPES = Object.keys(EVENT_AUDIENCES) as EventType[];
+
+/** Sent by the stream itself, not logged: the client must re-sync in full (it fell too far behind). */
+export const RELOAD_EVENT = "reload";
+
+export type LiveEvent = { [K in EventType]: { id: number; type: K; payload: EventPayloads[K] } }[EventType];
