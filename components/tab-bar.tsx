@@ -2,16 +2,31 @@
 
 import Link from "next/link";
 import { usePathname } from "next/navigation";
+import { useState } from "react";
+import { useLiveEvent } from "@/components/live/live-events";
 
-export type Tab = { href: string; label: string; badge?: number };
+export type Tab = { href: string; label: string; badge?: number; countsInbox?: boolean };
 
+/**
+ * The teammate's bottom bar. The tab that `countsInbox` shows the unread messages
+ * from the organisation: zero once that tab is open, one more for each message
+ * that arrives while another tab is open.
+ */
 export function TabBar({ tabs }: { tabs: Tab[] }) {
   const pathname = usePathname();
+  const inbox = tabs.find((t) => t.countsInbox);
+  const onInbox = Boolean(inbox && pathname.startsWith(inbox.href));
+  const [unread, setUnread] = useState(inbox?.badge ?? 0);
+  if (onInbox && unread !== 0) setUnread(0);
+  useLiveEvent("message.created", (p) => {
+    if (p.message.fromStaff && !onInbox) setUnread((n) => n + 1);
+  });
   return (
     <nav aria-label="Main" className="fixed inset-x-0 bottom-0 border-t border-slate-200 bg-white pb-[env(safe-area-inset-bottom)]">
       <ul className="mx-auto flex max-w-lg">
         {tabs.map((t) => {
           const active = pathname === t.href || pathname.startsWith(`${t.href}/`);
+          const badge = t.countsInbox ? unread : t.badge;
           return (
             <li key={t.href} className="flex-1">
               <Link
@@ -21,9 +36,9 @@ export function TabBar({ tabs }: { tabs: Tab[] }) {
               >
                 {t.label}
                 {/* The open tab's own badge is hidden: its screen shows what is new. */}
-                {t.badge && !active ? (
-                  <span aria-label={`${t.badge} unread`} className="absolute top-1 right-[22%] rounded-full bg-blue-600 px-1.5 text-xs text-white">
-                    {t.badge}
+                {badge && !active ? (
+                  <span aria-label={`${badge} unread`} data-testid="tab-badge" className="absolute top-1 right-[22%] rounded-full bg-blue-600 px-1.5 text-xs text-white">
+                    {badge}
                   </span>
                 ) : null}
               </Link>

@@ -2,7 +2,7 @@ import { requireStaffPage } from "@/lib/auth/pages";
 import { getOrganization } from "@/lib/org/queries";
 import { StaffNav, type NavItem } from "@/components/staff-nav";
 import { SignOutButton } from "@/components/sign-out-button";
-import { LiveRefresh } from "@/components/live-refresh";
+import { LiveEvents } from "@/components/live/live-events";
 import { latestEventId } from "@/lib/realtime/hub";
 
 export default async function StaffLayout({ children }: { children: React.ReactNode }) {
@@ -17,6 +17,7 @@ export default async function StaffLayout({ children }: { children: React.ReactN
     ...(user.role === "ADMIN" ? [{ href: "/settings", label: "Settings" }] : []),
   ];
   return (
+    <LiveEvents after={after}>
     <div className="flex h-full">
       <aside className="flex w-56 shrink-0 flex-col border-r border-slate-200 bg-white p-3">
         <div className="mb-4 px-3">
@@ -33,7 +34,7 @@ export default async function StaffLayout({ children }: { children: React.ReactN
         </div>
       </aside>
       <div className="min-w-0 flex-1">{children}</div>
-      <LiveRefresh after={after} />
     </div>
+    </LiveEvents>
   );
 }

@@ -1,9 +1,10 @@
 "use client";
 
 import { useActionState, useEffect, useState, type FormEvent } from "react";
-import { useRouter } from "next/navigation";
 import { addNoteAction, sendMessageAction } from "@/lib/inbox/actions";
 import { MESSAGE_MAX_LENGTH, sendMessageSchema } from "@/lib/inbox/schemas";
+import { fromWire, type ThreadMessage } from "@/lib/messaging/wire";
+import type { WireMessage } from "@/lib/realtime/event-types";
 import { invalidResult, type ActionFailure, type ActionResult } from "@/lib/api/result";
 import { Button } from "@/components/ui/button";
 import { FieldError, FormError } from "@/components/ui/field-error";
@@ -23,6 +24,7 @@ export function Composer({
   latestSeq,
   placeholder = "Write a message…",
   allowNotes = false,
+  onSent,
 }: {
   conversationId: string;
   clientId: string;
@@ -30,6 +32,8 @@ export function Composer({
   latestSeq: number;
   placeholder?: string;
   allowNotes?: boolean;
+  /** The stored message, to show before its live event arrives. */
+  onSent?: (message: ThreadMessage) => void;
 }) {
   const [sent, formAction] = useActionState(sendMessageAction, null);
   const [noted, noteAction, noting] = useActionState(addNoteAction, null);
@@ -39,7 +43,6 @@ export function Composer({
   const [draft, setDraft] = useState(serverFailure?.values?.body ?? "");
   const [clientId, setClientId] = useState(serverFailure?.values?.clientId ?? initialClientId);
   const [outbox, setOutbox] = useState<PendingMessage[]>([]);
-  const router = useRouter();
 
   const shown = (m: PendingMessage) => !(m.status === "sent" && (m.sentAtSeq ?? 0) <= latestSeq);
   useEffect(() => {
@@ -66,10 +69,10 @@ export function Composer({
         body: JSON.stringify({ body: item.body, clientId: item.clientId }),
       });
       if (response.status >= 500) throw new Error(`HTTP ${response.status}`);
-      const result = (await response.json()) as ActionResult<{ seq: number }>;
+      const result = (await response.json()) as ActionResult<{ seq: number; message: WireMessage }>;
       if (result.ok) {
         patch(item.clientId, { status: "sent", sentAtSeq: result.seq });
-        router.refresh();
+        onSent?.(fromWire(result.message));
       } else {
         patch(item.clientId, null);
         setDraft((d) => d || item.body);

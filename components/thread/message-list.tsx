@@ -1,5 +1,4 @@
-import type { ThreadMessage } from "@/lib/inbox/queries";
-import type { ThreadNote } from "@/lib/inbox/notes";
+import type { ThreadMessage, ThreadNote } from "@/lib/messaging/wire";
 import { markUnreadAction } from "@/lib/inbox/actions";
 import { dayKey, formatDay, formatTime } from "@/lib/text/format";
 import { ActionButton } from "@/components/ui/action-button";
@@ -9,23 +8,24 @@ import { ShiftCard } from "./shift-card";
 type Entry = { kind: "message"; at: Date; m: ThreadMessage } | { kind: "note"; at: Date; n: ThreadNote };
 
 /**
- * A thread in order with day separators. `mine` decides which side a message
- * sits on: the organisation's side for staff, the teammate's own for a teammate.
- * `notes` and `staffConversationId` are given on staff pages only.
+ * A thread in order with day separators. `side` decides which side a message
+ * sits on: the organisation's messages on staff pages, the reader's own on a
+ * teammate's. `notes` and `staffConversationId` are given on staff pages only.
  */
 export function MessageList({
   messages,
   notes = [],
   timeZone,
-  mine,
+  side,
   staffConversationId,
 }: {
   messages: ThreadMessage[];
   notes?: ThreadNote[];
   timeZone: string;
-  mine: (m: ThreadMessage) => boolean;
+  side: "staff" | { userId: string };
   staffConversationId?: string;
 }) {
+  const mine = (m: ThreadMessage) => (side === "staff" ? m.fromStaff : m.authorId === side.userId);
   const entries: Entry[] = [
     ...messages.map((m) => ({ kind: "message" as const, at: m.createdAt, m })),
     ...notes.map((n) => ({ kind: "note" as const, at: n.createdAt, n })),

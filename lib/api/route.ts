@@ -12,7 +12,8 @@ const MAX_BODY_BYTES = 64 * 1024;
 
 /**
  * The route-handler twin of createAction: session, role, a size-limited JSON
- * body parsed with zod (merged with the route's params), then the handler.
+ * body (or a GET's query string) parsed with zod, merged with the route's params,
+ * then the handler.
  * Answers JSON in the same { ok, error, fieldErrors } shape, with HTTP statuses.
  */
 export function createRoute<S extends z.ZodType, T extends object, P extends Record<string, string>>(
@@ -33,7 +34,8 @@ export function createRoute<S extends z.ZodType, T extends object, P extends Rec
       } catch {
         return Response.json({ ok: false, error: "The request body is not valid JSON." }, { status: 400 });
       }
-      const raw = { ...(typeof body === "object" && body ? body : {}), ...(await context.params) };
+      const query = request.method === "GET" ? Object.fromEntries(new URL(request.url).searchParams) : {};
+      const raw = { ...query, ...(typeof body === "object" && body ? body : {}), ...(await context.params) };
       const parsed = opts.schema.safeParse(raw);
       if (!parsed.success) return Response.json(invalidResult(parsed.error), { status: 400 });
       return Response.json({ ok: true, ...(await handler(parsed.data, { user })) });

@@ -13,6 +13,7 @@ export type InboxContact = {
   waitingList: boolean;
   preview: string | null;
   lastMessageAt: Date | null;
+  lastInboundAt: Date | null;
   processed: boolean;
   unread: number;
 };
@@ -27,6 +28,7 @@ type Row = {
   waitingList: number | boolean | null;
   preview: string | null;
   lastMessageAt: string | Date | null;
+  lastInboundAt: string | Date | null;
   processed: number | boolean;
   lastInboundSeq: number | bigint;
   readSeq: number | bigint;
@@ -78,6 +80,7 @@ export async function listInboxContacts(
   user: SessionUser,
   filters: Partial<ContactFilters> = {},
   pageSize = CONTACTS_PAGE_SIZE,
+  only?: string[],
 ): Promise<{ contacts: InboxContact[]; total: number; page: number; pages: number }> {
   requireStaff(user);
   const f: ContactFilters = { ...contactFiltersSchema.parse({}), ...filters };
@@ -89,12 +92,15 @@ export async function listInboxContacts(
   const total = Number(countRow?.n ?? 0);
   const pages = Math.max(1, Math.ceil(total / pageSize));
   const page = Math.min(f.page, pages);
+  // `only`: just these threads, where they still match the view (a live update of some rows).
+  const window = only
+    ? Prisma.sql`AND c."id" IN (${only.length ? Prisma.join(only) : Prisma.sql`NULL`})`
+    : Prisma.sql`ORDER BY ${ORDER[f.sort]} LIMIT ${pageSize} OFFSET ${(page - 1) * pageSize}`;
   const rows = await db.$queryRaw<Row[]>`
     SELECT c."id" AS "conversationId", u."id" AS "teammateId", u."firstName", u."lastName", p."waitingList",
-      c."lastMessagePreview" AS "preview", c."lastMessageAt", c."processed", c."lastInboundSeq", ${readSeq(user.id)} AS "readSeq"
+      c."lastMessagePreview" AS "preview", c."lastMessageAt", c."lastInboundAt", c."processed", c."lastInboundSeq", ${readSeq(user.id)} AS "readSeq"
     ${from}
-    ORDER BY ${ORDER[f.sort]}
-    LIMIT ${pageSize} OFFSET ${(page - 1) * pageSize}`;
+    ${window}`;
   const unread = await unreadCounts(rows);
   return {
     total,
@@ -108,6 +114,7 @@ export async function listInboxContacts(
       waitingList: Boolean(r.waitingList),
       preview: r.preview,
       lastMessageAt: r.lastMessageAt ? new Date(r.lastMessageAt) : null,
+      lastInboundAt: r.lastInboundAt ? new Date(r.lastInboundAt) : null,
       processed: Boolean(r.processed),
       unread: unread.get(r.conversationId) ?? 0,
     })),

@@ -3,7 +3,7 @@ import { ForbiddenError, NotFoundError } from "@/lib/api/errors";
 import { cid, makeOrg } from "@/tests/helpers/org";
 import { getStaffThread, getTeammateThread, teammateUnreadCount } from "./queries";
 import { listInboxContacts } from "./contacts";
-import { markReadByMember, markReadByStaff } from "./read";
+import { markThreadRead } from "./read";
 import { sendInboxMessage } from "./send";
 
 describe("inbox queries", () => {
@@ -20,7 +20,7 @@ describe("inbox queries", () => {
     expect(list[0]).toMatchObject({ firstName: "Tess", preview: "third", unread: 1, processed: false });
     expect((await listInboxContacts(manager2)).contacts[0]!.unread).toBe(3);
 
-    await markReadByStaff(manager2, teammate.threadId, 4);
+    await markThreadRead(manager2, teammate.threadId, 4);
     expect((await listInboxContacts(manager2)).contacts[0]!.unread).toBe(0);
     expect((await listInboxContacts(manager)).contacts[0]!.unread).toBe(1);
   });
@@ -52,7 +52,7 @@ describe("inbox queries", () => {
     await sendInboxMessage(manager, { conversationId: teammate.threadId, body: "1", clientId: cid() });
     await sendInboxMessage(manager, { conversationId: teammate.threadId, body: "2", clientId: cid() });
     expect(await teammateUnreadCount(teammate)).toBe(2);
-    await markReadByMember(teammate, teammate.threadId, 2);
+    await markThreadRead(teammate, teammate.threadId, 2);
     expect(await teammateUnreadCount(teammate)).toBe(0);
   });
 });

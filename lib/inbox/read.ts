@@ -1,6 +1,7 @@
 import "server-only";
 import { db, writeTx } from "@/lib/db";
-import type { SessionUser } from "@/lib/auth/roles";
+import { isStaff, type SessionUser } from "@/lib/auth/roles";
+import { requireInboxThread } from "./access";
 import { appendEvent } from "@/lib/realtime/append";
 
 /**
@@ -24,13 +25,16 @@ export async function setStaffReadPosition(user: SessionUser, conversationId: st
   });
 }
 
-export async function markReadByStaff(user: SessionUser, conversationId: string, seq: number): Promise<void> {
-  await setStaffReadPosition(user, conversationId, seq, true);
-}
-
-export async function markReadByMember(user: SessionUser, conversationId: string, seq: number): Promise<void> {
-  await db.conversationMember.updateMany({
-    where: { conversationId, userId: user.id, lastReadSeq: { lt: seq } },
-    data: { lastReadSeq: seq },
-  });
+/**
+ * The open page says the reader has seen up to `seq`: forward only, and never past
+ * the thread's last message. Staff keep their own position; a teammate's is their
+ * membership. Returns the position recorded.
+ */
+export async function markThreadRead(user: SessionUser, conversationId: string, seq: number): Promise<number> {
+  const thread = await requireInboxThread(user, conversationId);
+  const { lastSeq } = await db.conversation.findUniqueOrThrow({ where: { id: thread.id }, select: { lastSeq: true } });
+  const upTo = Math.min(seq, lastSeq);
+  if (isStaff(user.role)) await setStaffReadPosition(user, thread.id, upTo, true);
+  else await db.conversationMember.updateMany({ where: { conversationId: thread.id, userId: user.id, lastReadSeq: { lt: upTo } }, data: { lastReadSeq: upTo } });
+  return upTo;
 }

@@ -31,6 +31,11 @@ export const markUnreadSchema = z.object({
 
 export const addNoteSchema = sendMessageSchema;
 
+export const markReadSchema = z.object({
+  conversationId: id,
+  seq: z.coerce.number().int().min(0).max(1_000_000_000),
+});
+
 export const CONTACT_SORTS = ["latest", "received", "name", "unprocessed"] as const;
 export type ContactSort = (typeof CONTACT_SORTS)[number];
 
@@ -58,3 +63,12 @@ export const contactFiltersSchema = z.object({
 });
 
 export type ContactFilters = z.infer<typeof contactFiltersSchema>;
+
+/** A live update of some rows of the contact list, in the view the page shows. */
+export const contactRowsSchema = contactFiltersSchema.extend({
+  ids: z
+    .string()
+    .max(64 * 101)
+    .transform((v) => v.split(",").filter(Boolean))
+    .pipe(z.array(z.string().regex(/^[A-Za-z0-9_-]{1,64}$/, "Invalid conversation.")).max(100, "Ask for at most 100 rows.")),
+});

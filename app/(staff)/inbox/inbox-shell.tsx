@@ -3,7 +3,7 @@ import { CONTACTS_PAGE_SIZE, contactFilterOptions, listInboxContacts } from "@/l
 import { contactFiltersSchema, type ContactFilters } from "@/lib/inbox/schemas";
 import { filtersQuery } from "@/lib/inbox/filters-url";
 import type { SessionUser } from "@/lib/auth/roles";
-import { ContactList } from "@/components/contact-list";
+import { LiveContactList } from "@/components/inbox/live-contact-list";
 import { ContactFiltersForm } from "./contact-filters";
 
 export type InboxSearchParams = Promise<Record<string, string | string[] | undefined>>;
@@ -39,18 +39,23 @@ export async function InboxShell({
           <h1 className="text-lg font-semibold">Messaging</h1>
         </header>
         <ContactFiltersForm filters={filters} options={options} action={here} />
-        <div className="min-h-0 flex-1 overflow-y-auto">
-          <ContactList contacts={contacts} activeId={activeId} timeZone={timeZone} query={filtersQuery(filters)} />
-        </div>
-        <footer className="flex items-center justify-between border-t border-slate-200 px-4 py-2 text-xs text-slate-600">
-          <span data-testid="contact-count">
-            {first}–{first ? first + contacts.length - 1 : 0} of {total}
-          </span>
-          <span className="flex gap-3">
-            {page > 1 ? <Link href={`${here}${filtersQuery(filters, { page: page - 1 })}`}>Previous</Link> : null}
-            {page < pages ? <Link href={`${here}${filtersQuery(filters, { page: page + 1 })}`}>Next</Link> : null}
-          </span>
-        </footer>
+        <LiveContactList
+          contacts={contacts}
+          total={total}
+          first={first}
+          sort={filters.sort}
+          page={page}
+          pageSize={CONTACTS_PAGE_SIZE}
+          query={filtersQuery(filters)}
+          activeId={activeId}
+          timeZone={timeZone}
+          pager={
+            <span className="flex gap-3">
+              {page > 1 ? <Link href={`${here}${filtersQuery(filters, { page: page - 1 })}`}>Previous</Link> : null}
+              {page < pages ? <Link href={`${here}${filtersQuery(filters, { page: page + 1 })}`}>Next</Link> : null}
+            </span>
+          }
+        />
       </section>
       <section className="flex min-w-0 flex-1 flex-col">{children}</section>
     </div>

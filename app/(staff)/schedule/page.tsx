@@ -6,6 +6,7 @@ import { weekShifts } from "@/lib/schedule/queries";
 import { weekSchema } from "@/lib/schedule/schemas";
 import { addDays, isoDay, weekStart } from "@/lib/schedule/time";
 import { dayKey, formatDay, formatTime } from "@/lib/text/format";
+import { RefreshOn } from "@/components/live/live-events";
 
 export const metadata: Metadata = { title: "Schedule" };
 
@@ -23,6 +24,7 @@ export default async function SchedulePage({ searchParams }: { searchParams: Pro
   const link = (w: Date, d = department) => `/schedule?week=${isoDay(w)}${d ? `&department=${d}` : ""}`;
   return (
     <main className="p-6">
+      <RefreshOn types={["schedule.changed"]} />
       <div className="mb-4 flex flex-wrap items-center gap-3">
         <h1 className="text-xl font-semibold">Schedule · week of {formatDay(monday, "UTC")}</h1>
         <Link href={link(addDays(monday, -7))} className="rounded-md border border-slate-300 px-2 py-1 text-sm">

@@ -5,10 +5,8 @@ import { getOrganization } from "@/lib/org/queries";
 import { getStaffThread } from "@/lib/inbox/queries";
 import { listNotes } from "@/lib/inbox/notes";
 import { processedHistory } from "@/lib/inbox/processed";
-import { markReadByStaff } from "@/lib/inbox/read";
 import { markUnreadAction } from "@/lib/inbox/actions";
-import { MessageList } from "@/components/thread/message-list";
-import { Composer } from "@/components/thread/composer";
+import { ThreadView } from "@/components/thread/thread-view";
 import { ActionButton } from "@/components/ui/action-button";
 import { InboxShell, readFilters, type InboxSearchParams } from "../inbox-shell";
 import { ProcessedBanner } from "./processed-banner";
@@ -24,8 +22,6 @@ export default async function ThreadPage({ params, searchParams }: { params: Pro
     listNotes(user, thread.id, thread.messages.length >= 100 ? thread.messages[0]!.createdAt : undefined),
     processedHistory(user, thread.id),
   ]);
-  // Opening a thread marks it read for this staff user only, before the list is drawn.
-  await markReadByStaff(user, thread.id, thread.lastSeq);
   const name = `${thread.teammate.firstName} ${thread.teammate.lastName}`;
   const hasInbound = thread.messages.some((m) => !m.fromStaff);
   return (
@@ -55,10 +51,14 @@ export default async function ThreadPage({ params, searchParams }: { params: Pro
         history={history}
         timeZone={org.timeZone}
       />
-      <div className="min-h-0 flex-1 overflow-y-auto px-5 py-4">
-        <MessageList messages={thread.messages} notes={notes} timeZone={org.timeZone} mine={(m) => m.fromStaff} staffConversationId={thread.id} />
-      </div>
-      <Composer conversationId={thread.id} clientId={randomUUID()} latestSeq={thread.lastSeq} placeholder={`Write to ${thread.teammate.firstName}…`} allowNotes />
+      <ThreadView
+        conversationId={thread.id}
+        messages={thread.messages}
+        notes={notes}
+        timeZone={org.timeZone}
+        staff
+        composer={{ clientId: randomUUID(), placeholder: `Write to ${thread.teammate.firstName}…` }}
+      />
     </InboxShell>
   );
 }

@@ -1,16 +1,22 @@
+"use client";
+
+import { useState } from "react";
 import { markProcessedAction } from "@/lib/inbox/actions";
+import { useLiveEvent } from "@/components/live/live-events";
 import type { ProcessedHistoryEntry } from "@/lib/inbox/processed";
 import { formatDateTime } from "@/lib/text/format";
 import { ActionButton } from "@/components/ui/action-button";
 
-/** Green "Processed by …" or orange "Not processed", the button that flips it, and the history. */
+type State = { processed: boolean; processedAt: Date | null; processedBy: string | null; history: ProcessedHistoryEntry[] };
+
+/**
+ * Green "Processed by …" or orange "Not processed", the button that flips it, and
+ * the history; kept current when another manager (or the teammate's new message) changes it.
+ */
 export function ProcessedBanner({
   conversationId,
-  processed,
-  processedAt,
-  processedBy,
-  history,
   timeZone,
+  ...initial
 }: {
   conversationId: string;
   processed: boolean;
@@ -19,6 +25,20 @@ export function ProcessedBanner({
   history: ProcessedHistoryEntry[];
   timeZone: string;
 }) {
+  const [live, setLive] = useState<State | null>(null);
+  // A newer server render (after this user's own click) wins over what events told.
+  const newest = (s: State) => s.history[0]?.at.getTime() ?? 0;
+  const { processed, processedAt, processedBy, history } = live && newest(live) > newest(initial) ? live : initial;
+  useLiveEvent("thread.processed", (p) => {
+    if (p.conversationId !== conversationId) return;
+    const at = new Date(p.at);
+    setLive({
+      processed: p.processed,
+      processedAt: p.processed ? at : null,
+      processedBy: p.byFirstName,
+      history: [{ processed: p.processed, at, by: p.byName }, ...history],
+    });
+  });
   return (
     <div className={`px-5 py-2 text-sm ${processed ? "bg-green-100 text-green-900" : "bg-orange-100 text-orange-900"}`}>
       <div className="flex flex-wrap items-center justify-between gap-2">

@@ -6,6 +6,7 @@ import { teammateDetails } from "@/lib/teammates/queries";
 import { utcToLocalInput } from "@/lib/schedule/time";
 import { formatDateTime, formatShiftTime } from "@/lib/text/format";
 import { RemoveUnavailabilityButton, UnavailabilityForm } from "./unavailability-forms";
+import { RefreshOn } from "@/components/live/live-events";
 
 export const metadata: Metadata = { title: "Teammate" };
 
@@ -18,6 +19,7 @@ export default async function TeammatePage({ params }: { params: Promise<{ teamm
   const tz = org.timeZone;
   return (
     <main className="max-w-4xl space-y-6 p-6">
+      <RefreshOn types={["schedule.changed"]} />
       <div className="flex items-start justify-between gap-4">
         <div>
           <h1 className="text-xl font-semibold">

@@ -8,6 +8,7 @@ import { weekSchema } from "@/lib/schedule/schemas";
 import { addDays, isoDay, weekStart } from "@/lib/schedule/time";
 import { formatDateTime, formatDay, formatShiftTime } from "@/lib/text/format";
 import { ShiftActions } from "./shift-actions";
+import { RefreshOn } from "@/components/live/live-events";
 
 export const metadata: Metadata = { title: "My schedule" };
 
@@ -21,6 +22,7 @@ export default async function MySchedulePage({ searchParams }: { searchParams: P
   const nav = "rounded-md border border-slate-300 px-2 py-1 text-sm";
   return (
     <>
+      <RefreshOn types={["schedule.changed"]} />
       <header className="sticky top-0 z-10 border-b border-slate-200 bg-white px-4 py-3">
         <h1 className="text-lg font-semibold">My schedule</h1>
         <div className="mt-2 flex items-center justify-between gap-2">

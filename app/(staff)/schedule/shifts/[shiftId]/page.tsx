@@ -6,6 +6,7 @@ import { shiftDetails } from "@/lib/schedule/queries";
 import { isoDay, weekStart } from "@/lib/schedule/time";
 import { formatDateTime, formatShiftTime } from "@/lib/text/format";
 import { AssignForm, UnassignButton } from "./assign-forms";
+import { RefreshOn } from "@/components/live/live-events";
 
 export const metadata: Metadata = { title: "Shift" };
 
@@ -17,6 +18,7 @@ export default async function ShiftPage({ params }: { params: Promise<{ shiftId:
   const assigned = new Set(shift.assignments.map((a) => a.user.id));
   return (
     <main className="max-w-3xl space-y-6 p-6">
+      <RefreshOn types={["schedule.changed"]} />
       <div>
         <Link href={`/schedule?week=${isoDay(weekStart(shift.startsAt))}`} className="text-sm text-teal-800 underline">
           Back to the schedule

@@ -3,9 +3,7 @@ import { randomUUID } from "node:crypto";
 import { orNotFound, requireTeammatePage } from "@/lib/auth/pages";
 import { getOrganization } from "@/lib/org/queries";
 import { getTeammateThread } from "@/lib/inbox/queries";
-import { markReadByMember } from "@/lib/inbox/read";
-import { MessageList } from "@/components/thread/message-list";
-import { Composer } from "@/components/thread/composer";
+import { ThreadView } from "@/components/thread/thread-view";
 
 export const metadata: Metadata = { title: "Messages" };
 
@@ -14,19 +12,13 @@ export default async function MyThreadPage({ params }: { params: Promise<{ conve
   const user = await requireTeammatePage();
   const org = await getOrganization(user);
   const thread = await orNotFound(getTeammateThread(user, conversationId));
-  await markReadByMember(user, thread.id, thread.lastSeq);
   return (
     <>
       <header className="sticky top-0 z-10 border-b border-slate-200 bg-white px-4 py-3">
         <h1 className="text-lg font-semibold">{org.name}</h1>
         <p className="text-xs text-slate-500">Messages with your organisation</p>
       </header>
-      <div className="flex-1 px-4 py-4">
-        <MessageList messages={thread.messages} timeZone={org.timeZone} mine={(m) => m.authorId === user.id} />
-      </div>
-      <div className="sticky bottom-16">
-        <Composer conversationId={thread.id} clientId={randomUUID()} latestSeq={thread.lastSeq} />
-      </div>
+      <ThreadView conversationId={thread.id} messages={thread.messages} timeZone={org.timeZone} selfId={user.id} staff={false} composer={{ clientId: randomUUID() }} />
     </>
   );
 }

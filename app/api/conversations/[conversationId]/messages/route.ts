@@ -6,5 +6,5 @@ import { sendInboxMessage } from "@/lib/inbox/send";
 // server action is the fallback without it). Retries carry the same clientId.
 export const POST = createRoute({ schema: sendMessageSchema, roles: ["ADMIN", "MANAGER", "TEAMMATE"] }, async (input, { user }) => {
   const { message, duplicate } = await sendInboxMessage(user, input);
-  return { messageId: message.id, seq: message.seq, duplicate };
+  return { messageId: message.id, seq: message.seq, duplicate, message: message.message };
 });
