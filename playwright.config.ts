@@ -18,7 +18,15 @@ export default defineConfig({
     trace: "retain-on-failure",
     launchOptions: {
       executablePath: chromium,
-      args: ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run", "--disable-quic"],
+      args: [
+        "--no-sandbox",
+        "--disable-gpu",
+        "--disable-background-networking",
+        "--disable-component-update",
+        "--disable-sync",
+        "--no-first-run",
+        "--disable-quic",
+      ],
     },
   },
   projects: [{ name: "chromium", use: { ...devices["Desktop Chrome"], channel: undefined } }],
@@ -27,6 +35,11 @@ export default defineConfig({
     url: `http://127.0.0.1:${PORT}/sign-in`,
     reuseExistingServer: false,
     timeout: 120_000,
-    env: { DATABASE_URL: "file:./.tmp/e2e.db", NEXT_TELEMETRY_DISABLED: "1", NEXTAUTH_SECRET: "e2e-secret-not-for-production", NEXTAUTH_URL: `http://127.0.0.1:${PORT}` },
+    env: {
+      DATABASE_URL: "file:./.tmp/e2e.db",
+      NEXT_TELEMETRY_DISABLED: "1",
+      NEXTAUTH_SECRET: "e2e-secret-not-for-production",
+      NEXTAUTH_URL: `http://127.0.0.1:${PORT}`,
+    },
   },
 });

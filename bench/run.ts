@@ -25,7 +25,16 @@ const file = path.resolve(".tmp/bench/inbox.db");
 const ms = (v: number) => (Number.isFinite(v) ? v.toFixed(1) : "-");
 const rows: string[][] = [];
 const row = (what: string, s: Partial<Stats> & { extra?: string }, goal: string, ok?: boolean) =>
-  rows.push([what, String(s.n ?? ""), ms(s.p50 ?? NaN), ms(s.p95 ?? NaN), ms(s.p99 ?? NaN), s.extra ?? "", goal, ok === undefined ? "" : ok ? "met" : "MISSED"]);
+  rows.push([
+    what,
+    String(s.n ?? ""),
+    ms(s.p50 ?? NaN),
+    ms(s.p95 ?? NaN),
+    ms(s.p99 ?? NaN),
+    s.extra ?? "",
+    goal,
+    ok === undefined ? "" : ok ? "met" : "MISSED",
+  ]);
 
 console.log(`Building a scratch database: ${CONTACTS} contacts, ${MESSAGES} messages…`);
 const built = buildScratchDb(file, CONTACTS, MESSAGES);
@@ -41,7 +50,9 @@ process.on("exit", stop);
 
 try {
   for (let i = 0; ; i++) {
-    const ok = await fetch(`${BASE}/sign-in`).then((r) => r.ok).catch(() => false);
+    const ok = await fetch(`${BASE}/sign-in`)
+      .then((r) => r.ok)
+      .catch(() => false);
     if (ok) break;
     if (i > 300) throw new Error("the server did not start");
     await new Promise((r) => setTimeout(r, 100));
@@ -54,7 +65,8 @@ try {
       headers: { cookie, "content-type": "application/json" },
       body: JSON.stringify({ body: `Bench message ${i}`, clientId: randomUUID() }),
     });
-  const floor = () => fetch(`${BASE}/api/bench/floor`, { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify({ body: "Bench message" }) });
+  const floor = () =>
+    fetch(`${BASE}/api/bench/floor`, { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify({ body: "Bench message" }) });
 
   await sequential(10, () => get("/inbox")); // warm up
   if (!ONLY_STAFF) await corePaths();
@@ -81,54 +93,74 @@ try {
     });
     const label = mode === "refresh" ? "page re-render on every event (before)" : "patched from events";
     row(`50 managers, ${label}: inbound send`, { ...r.send, extra: `${r.send.errors} errors` }, "p95 < 50 ms", r.send.p95 < 50 && r.send.errors === 0);
-    row(`50 managers, ${label}: message shown`, { ...r.view, extra: `${r.view.n}/${r.view.expected} shown` }, "p95 < 500 ms", r.view.p95 < 500 && r.view.n >= r.view.expected);
+    row(
+      `50 managers, ${label}: message shown`,
+      { ...r.view, extra: `${r.view.n}/${r.view.expected} shown` },
+      "p95 < 500 ms",
+      r.view.p95 < 500 && r.view.n >= r.view.expected,
+    );
     row(`50 managers, ${label}: server CPU`, { extra: `${(r.cpuPerMessage * 1000).toFixed(1)} CPU ms/message, ${r.pageFetches} page fetches` }, "-");
   }
 
   async function corePaths() {
-  const list = await sequential(100, () => get("/inbox"));
-  row("inbox list page (GET /inbox)", list, "p95 < 100 ms", list.p95 < 100);
-  const sorted = await sequential(50, (i) => get(`/inbox?sort=${["name", "received", "unprocessed"][i % 3]}&unread=${i % 2}`));
-  row("inbox list, sorted and filtered", sorted, "p95 < 100 ms", sorted.p95 < 100);
-  const thread = await sequential(100, (i) => get(`/inbox/${threadId(i * 37)}`));
-  row("open a thread (GET /inbox/:id)", thread, "-");
+    const list = await sequential(100, () => get("/inbox"));
+    row("inbox list page (GET /inbox)", list, "p95 < 100 ms", list.p95 < 100);
+    const sorted = await sequential(50, (i) => get(`/inbox?sort=${["name", "received", "unprocessed"][i % 3]}&unread=${i % 2}`));
+    row("inbox list, sorted and filtered", sorted, "p95 < 100 ms", sorted.p95 < 100);
+    const thread = await sequential(100, (i) => get(`/inbox/${threadId(i * 37)}`));
+    row("open a thread (GET /inbox/:id)", thread, "-");
 
-  await sequential(20, (i) => send(i));
-  const steady = await openLoop(200, SECONDS, (i) => send(i));
-  row("send at a steady 200/s (POST …/messages)", { ...steady, extra: `${steady.errors} errors` }, "p95 < 50 ms", steady.p95 < 50 && steady.errors === 0);
+    await sequential(20, (i) => send(i));
+    const steady = await openLoop(200, SECONDS, (i) => send(i));
+    row("send at a steady 200/s (POST …/messages)", { ...steady, extra: `${steady.errors} errors` }, "p95 < 50 ms", steady.p95 < 50 && steady.errors === 0);
 
-  await maxRate(16, 1, () => floor()); // warm up
-  const floorRate = await maxRate(16, 5, () => floor());
-  const sendRate = await maxRate(16, 5, (i) => send(i));
-  row("highest send rate (16 in flight)", { extra: `${sendRate.rate.toFixed(0)}/s (floor ${floorRate.rate.toFixed(0)}/s)` }, "≥ half the floor", sendRate.rate >= floorRate.rate / 2);
+    await maxRate(16, 1, () => floor()); // warm up
+    const floorRate = await maxRate(16, 5, () => floor());
+    const sendRate = await maxRate(16, 5, (i) => send(i));
+    row(
+      "highest send rate (16 in flight)",
+      { extra: `${sendRate.rate.toFixed(0)}/s (floor ${floorRate.rate.toFixed(0)}/s)` },
+      "≥ half the floor",
+      sendRate.rate >= floorRate.rate / 2,
+    );
 
-  console.log(`Opening ${LISTENERS} live listeners…`);
-  const staffListeners = Math.min(10, LISTENERS);
-  const teammates = LISTENERS - staffListeners;
-  const cookies = [
-    ...(await Promise.all(Array.from({ length: teammates }, (_, i) => sessionCookie(teammateId(i), SECRET)))),
-    ...Array.from({ length: staffListeners }, () => manager),
-  ];
-  const sentAt = new Map<string, number>();
-  const latencies: number[] = [];
-  const listeners = await openListeners(BASE, cookies, (a) => {
-    const t = sentAt.get(a.conversationId);
-    if (t !== undefined) latencies.push(a.at - t);
-  });
-  await new Promise((r) => setTimeout(r, 1000));
-  const probes = Math.min(200, teammates);
-  for (let k = 0; k < probes; k++) {
-    sentAt.set(threadId(k), performance.now());
-    void send(k).then((r) => r.arrayBuffer());
-    await new Promise((r) => setTimeout(r, 50));
-  }
-  await new Promise((r) => setTimeout(r, 2000));
-  const expected = probes * (1 + staffListeners);
-  const live = stats(latencies);
-  const rss = Number(execFileSync("ps", ["-o", "rss=", "-p", String(server.pid)]).toString().trim()) / 1024;
-  row(`send-to-receive, ${LISTENERS} listeners`, { ...live, extra: `${latencies.length}/${expected} delivered` }, "p99 < 250 ms", live.p99 < 250 && latencies.length === expected);
-  row("server memory (RSS) with the listeners open", { extra: `${rss.toFixed(0)} MiB` }, "-");
-  listeners.close();
+    console.log(`Opening ${LISTENERS} live listeners…`);
+    const staffListeners = Math.min(10, LISTENERS);
+    const teammates = LISTENERS - staffListeners;
+    const cookies = [
+      ...(await Promise.all(Array.from({ length: teammates }, (_, i) => sessionCookie(teammateId(i), SECRET)))),
+      ...Array.from({ length: staffListeners }, () => manager),
+    ];
+    const sentAt = new Map<string, number>();
+    const latencies: number[] = [];
+    const listeners = await openListeners(BASE, cookies, (a) => {
+      const t = sentAt.get(a.conversationId);
+      if (t !== undefined) latencies.push(a.at - t);
+    });
+    await new Promise((r) => setTimeout(r, 1000));
+    const probes = Math.min(200, teammates);
+    for (let k = 0; k < probes; k++) {
+      sentAt.set(threadId(k), performance.now());
+      void send(k).then((r) => r.arrayBuffer());
+      await new Promise((r) => setTimeout(r, 50));
+    }
+    await new Promise((r) => setTimeout(r, 2000));
+    const expected = probes * (1 + staffListeners);
+    const live = stats(latencies);
+    const rss =
+      Number(
+        execFileSync("ps", ["-o", "rss=", "-p", String(server.pid)])
+          .toString()
+          .trim(),
+      ) / 1024;
+    row(
+      `send-to-receive, ${LISTENERS} listeners`,
+      { ...live, extra: `${latencies.length}/${expected} delivered` },
+      "p99 < 250 ms",
+      live.p99 < 250 && latencies.length === expected,
+    );
+    row("server memory (RSS) with the listeners open", { extra: `${rss.toFixed(0)} MiB` }, "-");
+    listeners.close();
   }
 } finally {
   stop();

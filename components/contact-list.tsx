@@ -29,7 +29,11 @@ export function ContactList({ contacts, activeId, timeZone, query = "" }: { cont
                 <span className="flex items-center justify-between gap-2">
                   <span className="truncate text-sm text-slate-500">{c.preview ?? (c.waitingList ? "Waiting-list candidate" : "No messages yet")}</span>
                   {c.unread ? (
-                    <span aria-label={`${c.unread} unread`} data-testid="unread-badge" className="flex shrink-0 items-center gap-1 text-xs font-semibold text-blue-700">
+                    <span
+                      aria-label={`${c.unread} unread`}
+                      data-testid="unread-badge"
+                      className="flex shrink-0 items-center gap-1 text-xs font-semibold text-blue-700"
+                    >
                       <span className="h-2 w-2 rounded-full bg-blue-600" />
                       {c.unread}
                     </span>

@@ -1,11 +1,12 @@
-import { signOutAction } from "@/lib/auth/actions";
+import { signOutAction, signOutEverywhereAction } from "@/lib/auth/actions";
+import { ActionButton } from "@/components/ui/action-button";
 
-export function SignOutButton({ className = "" }: { className?: string }) {
-  return (
-    <form action={signOutAction}>
-      <button type="submit" className={`text-sm text-slate-600 underline-offset-2 hover:underline ${className}`}>
-        Sign out
-      </button>
-    </form>
+const LOOK = "text-sm text-slate-600 underline-offset-2 hover:underline";
+
+export function SignOutButton({ className = "", everywhere = false }: { className?: string; everywhere?: boolean }) {
+  return everywhere ? (
+    <ActionButton action={signOutEverywhereAction} fields={{}} label="Sign out on every device" className={`${LOOK} ${className}`} />
+  ) : (
+    <ActionButton action={signOutAction} fields={{}} label="Sign out" className={`${LOOK} ${className}`} />
   );
 }

@@ -37,7 +37,11 @@ export function TabBar({ tabs }: { tabs: Tab[] }) {
                 {t.label}
                 {/* The open tab's own badge is hidden: its screen shows what is new. */}
                 {badge && !active ? (
-                  <span aria-label={`${badge} unread`} data-testid="tab-badge" className="absolute top-1 right-[22%] rounded-full bg-blue-600 px-1.5 text-xs text-white">
+                  <span
+                    aria-label={`${badge} unread`}
+                    data-testid="tab-badge"
+                    className="absolute top-1 right-[22%] rounded-full bg-blue-600 px-1.5 text-xs text-white"
+                  >
                     {badge}
                   </span>
                 ) : null}

@@ -18,23 +18,23 @@ export default async function StaffLayout({ children }: { children: React.ReactN
   ];
   return (
     <LiveEvents after={after}>
-    <div className="flex h-full">
-      <aside className="flex w-56 shrink-0 flex-col border-r border-slate-200 bg-white p-3">
-        <div className="mb-4 px-3">
-          <p className="text-lg font-semibold text-teal-800">Shiftline</p>
-          <p className="truncate text-xs text-slate-500">{org.name}</p>
-        </div>
-        <StaffNav items={items} />
-        <div className="mt-auto border-t border-slate-200 px-3 pt-3">
-          <p className="truncate text-sm font-medium" data-testid="current-user">
-            {user.firstName} {user.lastName}
-          </p>
-          <p className="mb-2 text-xs text-slate-500">{user.role === "ADMIN" ? "Administrator" : "Manager"}</p>
-          <SignOutButton />
-        </div>
-      </aside>
-      <div className="min-w-0 flex-1">{children}</div>
-    </div>
+      <div className="flex h-full">
+        <aside className="flex w-56 shrink-0 flex-col border-r border-slate-200 bg-white p-3">
+          <div className="mb-4 px-3">
+            <p className="text-lg font-semibold text-teal-800">Shiftline</p>
+            <p className="truncate text-xs text-slate-500">{org.name}</p>
+          </div>
+          <StaffNav items={items} />
+          <div className="mt-auto border-t border-slate-200 px-3 pt-3">
+            <p className="truncate text-sm font-medium" data-testid="current-user">
+              {user.firstName} {user.lastName}
+            </p>
+            <p className="mb-2 text-xs text-slate-500">{user.role === "ADMIN" ? "Administrator" : "Manager"}</p>
+            <SignOutButton />
+          </div>
+        </aside>
+        <div className="min-w-0 flex-1">{children}</div>
+      </div>
     </LiveEvents>
   );
 }

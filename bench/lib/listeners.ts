@@ -4,11 +4,7 @@ import { setMaxListeners } from "node:events";
 
 export type Arrival = { listener: number; conversationId: string; seq: number; at: number };
 
-export async function openListeners(
-  base: string,
-  cookies: string[],
-  onEvent: (a: Arrival) => void,
-): Promise<{ close: () => void }> {
+export async function openListeners(base: string, cookies: string[], onEvent: (a: Arrival) => void): Promise<{ close: () => void }> {
   const controller = new AbortController();
   setMaxListeners(0, controller.signal);
   let opened = 0;

@@ -49,7 +49,17 @@ export function buildScratchDb(file: string, contacts: number, messages: number)
       addMember.run(threadId(c), uid, iso(now));
       for (let s = 1; s <= perThread; s++) {
         const staff = s % 2 === 0;
-        addMsg.run(`m${c}-${s}`, ORG, threadId(c), s, staff ? MANAGER : uid, staff ? 1 : 0, `Message ${s} in thread ${c}`, `seed-${c}-${s}`, iso(last - (perThread - s) * 60_000));
+        addMsg.run(
+          `m${c}-${s}`,
+          ORG,
+          threadId(c),
+          s,
+          staff ? MANAGER : uid,
+          staff ? 1 : 0,
+          `Message ${s} in thread ${c}`,
+          `seed-${c}-${s}`,
+          iso(last - (perThread - s) * 60_000),
+        );
       }
     }
   })();

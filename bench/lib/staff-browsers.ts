@@ -40,6 +40,15 @@ export async function runStaffBrowsers(opts: {
       const res = await fetch(`${base}/api/events`, { headers: { cookie: m.cookie, accept: "text/event-stream" }, signal: controller.signal });
       if (!res.ok || !res.body) throw new Error(`staff listener: HTTP ${res.status}`);
       let inFlight = false;
+      // The page's rows: the 50 threads with the latest messages (the scratch data's first 50 to begin with).
+      const onPage = new Set(Array.from({ length: 50 }, (_, i) => `c${i}`));
+      const enter = (id: string) => {
+        onPage.delete(id);
+        onPage.add(id);
+        if (onPage.size > 50) onPage.delete(onPage.values().next().value!);
+      };
+      let readTimer: NodeJS.Timeout | undefined;
+      let readSeq = 0;
       let waiting: Waiting[] = [];
       let touched = new Set<string>();
       let timer: NodeJS.Timeout | undefined;
@@ -67,10 +76,13 @@ export async function runStaffBrowsers(opts: {
       const schedule = () => {
         if (mode === "refresh") clearTimeout(timer);
         else if (timer) return;
-        timer = setTimeout(() => {
-          timer = undefined;
-          void fetchNow();
-        }, mode === "refresh" ? 30 : PATCH_WINDOW_MS);
+        timer = setTimeout(
+          () => {
+            timer = undefined;
+            void fetchNow();
+          },
+          mode === "refresh" ? 30 : PATCH_WINDOW_MS,
+        );
       };
       void (async () => {
         const decoder = new TextDecoder();
@@ -88,11 +100,36 @@ export async function runStaffBrowsers(opts: {
               const isMessage = block.includes("event: message.created");
               const seq = payload.message?.seq ?? payload.seq;
               const key = isMessage ? `${payload.conversationId}:${seq}` : "";
-              if (mode === "patch" && isMessage && payload.conversationId === m.threadId) {
-                shown(key); // appended from the event's data, no request
-                continue;
+              if (mode === "patch") {
+                if (!isMessage) continue; // thread.read for the open thread: nothing to fetch
+                const id = payload.conversationId!;
+                if (id === m.threadId) {
+                  shown(key); // appended from the event's data
+                  readSeq = Math.max(readSeq, seq ?? 0);
+                  clearTimeout(readTimer);
+                  readTimer = setTimeout(() => {
+                    pageFetches++;
+                    void fetch(`${base}/api/conversations/${id}/read`, {
+                      method: "POST",
+                      headers: { cookie: m.cookie, "content-type": "application/json" },
+                      body: JSON.stringify({ seq: readSeq }),
+                      signal: controller.signal,
+                    }).then(
+                      (r) => r.arrayBuffer(),
+                      () => undefined,
+                    );
+                  }, 300);
+                  enter(id);
+                  continue;
+                }
+                if (onPage.has(id)) {
+                  shown(key); // the row is patched from the event
+                  enter(id);
+                  continue;
+                }
+                enter(id);
+                touched.add(id);
               }
-              if (mode === "patch" && payload.conversationId) touched.add(payload.conversationId);
               if (key) waiting.push({ key, arrived: performance.now() });
               schedule();
             }

@@ -31,6 +31,7 @@ export function LiveContactList({
   page,
   pageSize,
   query,
+  stateFiltered,
   activeId,
   timeZone,
   pager,
@@ -42,6 +43,8 @@ export function LiveContactList({
   page: number;
   pageSize: number;
   query: string;
+  /** The view filters on read or processed state: an event can add or drop rows and change the count. */
+  stateFiltered: boolean;
   activeId?: string;
   timeZone: string;
   /** Previous / Next links, drawn by the server. */
@@ -66,16 +69,16 @@ export function LiveContactList({
     inFlight.current = true;
     try {
       const sep = query ? "&" : "?";
-      const response = await fetch(`/api/inbox/contacts${query}${sep}ids=${ids.map(encodeURIComponent).join(",")}`);
+      const response = await fetch(`/api/inbox/contacts${query}${sep}ids=${ids.map(encodeURIComponent).join(",")}${stateFiltered ? "&count=1" : ""}`);
       if (!response.ok) throw new Error(`HTTP ${response.status}`);
-      const result = (await response.json()) as { contacts: Json<InboxContact>[]; total: number };
+      const result = (await response.json()) as { contacts: Json<InboxContact>[]; total: number | null };
       const fresh = new Map(result.contacts.map((c) => [c.conversationId, revive(c)]));
       setView((v) => {
         const kept = v.contacts.filter((c) => !ids.includes(c.conversationId) || fresh.has(c.conversationId)).map((c) => fresh.get(c.conversationId) ?? c);
         // A row that was not on this page joins it only on the first page, where the newest arrive.
         const joining = page === 1 ? [...fresh.values()].filter((c) => !kept.some((k) => k.conversationId === c.conversationId)) : [];
         const rows = [...kept, ...joining].sort(CONTACT_ORDER[sort]).slice(0, pageSize);
-        return { ...v, contacts: rows, total: result.total };
+        return { ...v, contacts: rows, total: result.total ?? v.total };
       });
     } catch {
       for (const id of ids) touched.current.add(id);
@@ -87,7 +90,12 @@ export function LiveContactList({
   const schedule = (ms = CONTACT_REFRESH_MS) => {
     if (!timer.current) timer.current = setTimeout(() => void refetch(), ms);
   };
-  const touch = (id: string) => {
+  // A row on the page, in a view whose filters the event cannot change, is patched and sorted here alone.
+  const touch = (id: string, force = false) => {
+    if (!force && !stateFiltered && view.contacts.some((c) => c.conversationId === id)) {
+      setView((v) => ({ ...v, contacts: [...v.contacts].sort(CONTACT_ORDER[sort]) }));
+      return;
+    }
     touched.current.add(id);
     schedule();
   };
@@ -109,7 +117,10 @@ export function LiveContactList({
     patch(p.conversationId, (c) => ({ ...c, processed: p.processed }));
     touch(p.conversationId);
   });
-  useLiveEvent("thread.read", (p) => touch(p.conversationId));
+  // This user's own read position moved elsewhere (another tab, Mark as unread): the server counts the row's unread.
+  useLiveEvent("thread.read", (p) => {
+    if (p.conversationId !== activeId) touch(p.conversationId, true);
+  });
 
   const shown = view.contacts;
   return (

@@ -1,7 +1,7 @@
 "use client";
 
 import { useRouter } from "next/navigation";
-import { createContext, useContext, useEffect, useRef } from "react";
+import { createContext, useContext, useEffect, useRef, useState } from "react";
 import { EVENT_TYPES, RELOAD_EVENT, type EventPayloads, type EventType } from "@/lib/realtime/event-types";
 
 type Handler<K extends EventType> = (payload: EventPayloads[K], id: number) => void;
@@ -19,14 +19,14 @@ export function LiveEvents({ after, children }: { after: number; children: React
   const router = useRouter();
   const start = useRef(after);
   const handlers = useRef(new Map<EventType, Set<Handler<EventType>>>());
-  const registry = useRef<Registry>({
+  const [registry] = useState<Registry>(() => ({
     on(type, handler) {
       const set = handlers.current.get(type) ?? new Set();
       handlers.current.set(type, set);
       set.add(handler as Handler<EventType>);
       return () => void set.delete(handler as Handler<EventType>);
     },
-  });
+  }));
 
   useEffect(() => {
     const source = new EventSource(`/api/events?after=${start.current}`);
@@ -54,7 +54,7 @@ export function LiveEvents({ after, children }: { after: number; children: React
     return () => source.close();
   }, [router]);
 
-  return <LiveContext.Provider value={registry.current}>{children}</LiveContext.Provider>;
+  return <LiveContext.Provider value={registry}>{children}</LiveContext.Provider>;
 }
 
 /** Calls `handler` for each live event of `type`. The latest handler is used; it need not be memoised. */

@@ -1,6 +1,6 @@
 "use client";
 
-import { useActionState, useEffect, useState, type FormEvent } from "react";
+import { useActionState, useState, type FormEvent } from "react";
 import { addNoteAction, sendMessageAction } from "@/lib/inbox/actions";
 import { MESSAGE_MAX_LENGTH, sendMessageSchema } from "@/lib/inbox/schemas";
 import { fromWire, type ThreadMessage } from "@/lib/messaging/wire";
@@ -45,17 +45,15 @@ export function Composer({
   const [outbox, setOutbox] = useState<PendingMessage[]>([]);
 
   const shown = (m: PendingMessage) => !(m.status === "sent" && (m.sentAtSeq ?? 0) <= latestSeq);
-  useEffect(() => {
-    setOutbox((items) => (items.every(shown) ? items : items.filter(shown)));
-    // Runs when the page shows newer messages; `shown` reads the same latestSeq.
-  }, [latestSeq]);
-
-  useEffect(() => {
+  // A saved note starts a fresh draft (adjusted while rendering, not in an effect).
+  const [savedNote, setSavedNote] = useState(noted);
+  if (savedNote !== noted) {
+    setSavedNote(noted);
     if (noted?.ok) {
       setDraft("");
       setClientId(crypto.randomUUID());
     }
-  }, [noted]);
+  }
 
   const patch = (id: string, change: Partial<PendingMessage> | null) =>
     setOutbox((items) => (change ? items.map((m) => (m.clientId === id ? { ...m, ...change } : m)) : items.filter((m) => m.clientId !== id)));
@@ -91,7 +89,7 @@ export function Composer({
     if (!parsed.success) return setClientError(invalidResult(parsed.error, { body: draft }));
     const item: PendingMessage = { clientId, body: draft, status: "sending" };
     setClientError(null);
-    setOutbox((items) => [...items, item]);
+    setOutbox((items) => [...items.filter(shown), item]);
     setDraft("");
     setClientId(crypto.randomUUID());
     void deliver(item);

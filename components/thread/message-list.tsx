@@ -31,18 +31,16 @@ export function MessageList({
     ...notes.map((n) => ({ kind: "note" as const, at: n.createdAt, n })),
   ].sort((a, b) => a.at.getTime() - b.at.getTime());
   if (entries.length === 0) return <p className="py-8 text-center text-sm text-slate-500">No messages yet. Say hello.</p>;
-  let previousDay = "";
+  const days = entries.map((e) => dayKey(e.at, timeZone));
   return (
     <ol aria-label="Conversation history" className="flex flex-col gap-2">
-      {entries.map((e) => {
-        const day = dayKey(e.at, timeZone);
+      {entries.map((e, i) => {
         const separator =
-          day !== previousDay ? (
+          days[i] !== days[i - 1] ? (
             <div role="separator" className="my-3 self-center rounded-full bg-slate-200 px-3 py-0.5 text-xs text-slate-600">
               {formatDay(e.at, timeZone)}
             </div>
           ) : null;
-        previousDay = day;
         if (e.kind === "note") {
           return (
             <li key={`n-${e.n.id}`} className="flex flex-col" data-testid="private-note">

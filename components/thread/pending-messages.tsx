@@ -3,13 +3,23 @@
 export type PendingMessage = { clientId: string; body: string; status: "sending" | "sent" | "failed"; error?: string; sentAtSeq?: number };
 
 /** Messages on their way: shown at once, greyed while sending, with Retry when sending failed. */
-export function PendingMessages({ items, onRetry, onEdit }: { items: PendingMessage[]; onRetry: (clientId: string) => void; onEdit: (clientId: string) => void }) {
+export function PendingMessages({
+  items,
+  onRetry,
+  onEdit,
+}: {
+  items: PendingMessage[];
+  onRetry: (clientId: string) => void;
+  onEdit: (clientId: string) => void;
+}) {
   if (items.length === 0) return null;
   return (
     <ol aria-label="Outbox" className="mb-2 flex flex-col gap-2">
       {items.map((m) => (
         <li key={m.clientId} data-testid="pending-message" data-status={m.status} className="max-w-[80%] self-end">
-          <div className={`rounded-2xl px-3 py-2 text-sm whitespace-pre-wrap [overflow-wrap:anywhere] ${m.status === "failed" ? "border border-red-300 bg-red-50 text-red-950" : "bg-teal-700/60 text-white"}`}>
+          <div
+            className={`rounded-2xl px-3 py-2 text-sm whitespace-pre-wrap [overflow-wrap:anywhere] ${m.status === "failed" ? "border border-red-300 bg-red-50 text-red-950" : "bg-teal-700/60 text-white"}`}
+          >
             {m.body}
           </div>
           <p className="mt-0.5 flex justify-end gap-2 text-xs text-slate-500" role={m.status === "failed" ? "alert" : undefined}>

@@ -19,9 +19,7 @@ export function ShiftCard({ message: m, timeZone, staff }: { message: ThreadMess
       {shift ? (
         <div className="mt-2 rounded-md bg-white p-2">
           <p className="font-medium">{shift.activity.name}</p>
-          <p className="text-slate-600">
-            {formatShiftTime(shift.startsAt, shift.endsAt, timeZone)}
-          </p>
+          <p className="text-slate-600">{formatShiftTime(shift.startsAt, shift.endsAt, timeZone)}</p>
           <p className="text-slate-500">{shift.place}</p>
           <Link href={staff ? `/schedule/shifts/${shift.id}` : `/me/schedule?week=${isoDay(weekStart(shift.startsAt))}`} className="text-teal-800 underline">
             Open the shift

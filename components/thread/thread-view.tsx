@@ -68,7 +68,14 @@ export function ThreadView({
 
   // Staff read in a pane that scrolls on its own; the teammate's phone page scrolls as a whole.
   const composerBox = (
-    <Composer conversationId={conversationId} clientId={composer.clientId} latestSeq={latestSeq} placeholder={composer.placeholder} allowNotes={staff} onSent={append} />
+    <Composer
+      conversationId={conversationId}
+      clientId={composer.clientId}
+      latestSeq={latestSeq}
+      placeholder={composer.placeholder}
+      allowNotes={staff}
+      onSent={append}
+    />
   );
   return (
     <>

@@ -3,7 +3,6 @@
 import { useActionState } from "react";
 import type { ActionResult } from "@/lib/api/result";
 
-
 /** A one-button form for a server action, with its error shown beside it. Works without JavaScript. */
 export function ActionButton<T extends object>({
   action,
@@ -13,7 +12,11 @@ export function ActionButton<T extends object>({
   className = "",
 }: {
   action: (prev: ActionResult<T> | null, form: FormData) => Promise<ActionResult<T>>;
-  fields: Record<string, string>; label: string; pendingLabel?: string; className?: string }) {
+  fields: Record<string, string>;
+  label: string;
+  pendingLabel?: string;
+  className?: string;
+}) {
   const [state, formAction, pending] = useActionState(action, null);
   return (
     <form action={formAction} className="inline-flex items-center gap-2">

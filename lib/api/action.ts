@@ -40,6 +40,25 @@ export function createAction<S extends z.ZodType, T extends object>(
   };
 }
 
+/**
+ * The same builder for the few actions that run without a session (sign-in,
+ * sign-out): input parsed with zod, one result shape, nothing typed lost.
+ */
+export function createPublicAction<S extends z.ZodType, T extends object>(opts: { schema: S }, handler: (input: z.output<S>) => Promise<T>) {
+  return async function action(_prev: ActionResult<T> | null, input: FormData | Record<string, unknown>): Promise<ActionResult<T>> {
+    const raw = input instanceof FormData ? formToObject(input) : (input ?? {});
+    const values = echo(raw);
+    try {
+      const parsed = opts.schema.safeParse(raw);
+      if (!parsed.success) return invalidResult(parsed.error, values);
+      return { ok: true, ...(await handler(parsed.data)) };
+    } catch (error) {
+      unstable_rethrow(error);
+      return toFailure(error, values);
+    }
+  };
+}
+
 export function toFailure(error: unknown, values?: Record<string, string>): ActionFailure {
   if (error instanceof UserError) {
     return { ok: false, error: error.message, values, ...(error.field ? { fieldErrors: { [error.field]: [error.message] } } : {}) };

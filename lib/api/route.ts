@@ -59,6 +59,14 @@ function sameOrigin(request: Request): boolean {
 // The same messages as actions (toFailure), with the HTTP status of each kind of refusal.
 function failure(error: unknown): Response {
   const status =
-    error instanceof UnauthenticatedError ? 401 : error instanceof ForbiddenError ? 403 : error instanceof NotFoundError ? 404 : error instanceof UserError ? 409 : 500;
+    error instanceof UnauthenticatedError
+      ? 401
+      : error instanceof ForbiddenError
+        ? 403
+        : error instanceof NotFoundError
+          ? 404
+          : error instanceof UserError
+            ? 409
+            : 500;
   return Response.json(toFailure(error), { status });
 }

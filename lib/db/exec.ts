@@ -92,7 +92,10 @@ type TxClient = { $transaction<R>(fn: (tx: RawClient) => Promise<R>, options?: {
  * BEGIN, and one that reads, then writes after another connection committed, would
  * fail with SQLITE_BUSY. A write statement that changes nothing takes the lock.
  */
-export async function prismaWriteTx<C extends TxClient, T>(client: C, work: (tx: Parameters<Parameters<C["$transaction"]>[0]>[0], ex: SqlExec) => Promise<T>): Promise<T> {
+export async function prismaWriteTx<C extends TxClient, T>(
+  client: C,
+  work: (tx: Parameters<Parameters<C["$transaction"]>[0]>[0], ex: SqlExec) => Promise<T>,
+): Promise<T> {
   const hooks = commitHooks();
   const result = await client.$transaction(async (tx) => {
     await tx.$executeRawUnsafe(`DELETE FROM "SignInThrottle" WHERE 0`);

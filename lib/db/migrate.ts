@@ -37,10 +37,12 @@ export function migrate(file: string, migrations = readMigrations()): string[] {
   try {
     db.exec(MIGRATIONS_TABLE);
     const applied = new Map(
-      (db.prepare(`SELECT migration_name, checksum FROM _prisma_migrations WHERE rolled_back_at IS NULL AND finished_at IS NOT NULL`).all() as {
-        migration_name: string;
-        checksum: string;
-      }[]).map((r) => [r.migration_name, r.checksum]),
+      (
+        db.prepare(`SELECT migration_name, checksum FROM _prisma_migrations WHERE rolled_back_at IS NULL AND finished_at IS NOT NULL`).all() as {
+          migration_name: string;
+          checksum: string;
+        }[]
+      ).map((r) => [r.migration_name, r.checksum]),
     );
     const done: string[] = [];
     for (const m of migrations) {
@@ -51,12 +53,7 @@ export function migrate(file: string, migrations = readMigrations()): string[] {
       }
       db.transaction(() => {
         const id = randomUUID();
-        db.prepare(`INSERT INTO _prisma_migrations (id, checksum, migration_name, started_at) VALUES (?, ?, ?, ?)`).run(
-          id,
-          m.checksum,
-          m.name,
-          Date.now(),
-        );
+        db.prepare(`INSERT INTO _prisma_migrations (id, checksum, migration_name, started_at) VALUES (?, ?, ?, ?)`).run(id, m.checksum, m.name, Date.now());
         db.exec(m.sql);
         db.prepare(`UPDATE _prisma_migrations SET finished_at = ?, applied_steps_count = 1 WHERE id = ?`).run(Date.now(), id);
       })();

@@ -8,7 +8,7 @@ import { bind, commitHooks, type Sql, type SqlExec } from "./exec";
 // spends ~0.5 ms of JavaScript per query; a prepared statement here costs ~0.02 ms.
 // See docs/decisions/004-hot-paths-in-sql.md.
 
-export { sql, type Sql, type SqlExec } from "./exec";
+export { sql, joinSql, EMPTY_SQL, type Sql, type SqlExec } from "./exec";
 
 type Connection = { file: string; db: Database.Database; cache: Map<string, Database.Statement>; busy: Promise<void> | null };
 const g = globalThis as unknown as { shiftlineSql?: Connection };

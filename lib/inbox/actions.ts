@@ -11,15 +11,12 @@ import { addPrivateNote } from "./notes";
 
 const STAFF = ["ADMIN", "MANAGER"] as const;
 
-export const sendMessageAction = createAction(
-  { schema: sendMessageSchema, roles: ["ADMIN", "MANAGER", "TEAMMATE"] },
-  async (input, { user }) => {
-    const { message, duplicate } = await sendInboxMessage(user, input);
-    revalidatePath("/inbox", "layout");
-    revalidatePath("/me", "layout");
-    return { messageId: message.id, seq: message.seq, duplicate };
-  },
-);
+export const sendMessageAction = createAction({ schema: sendMessageSchema, roles: ["ADMIN", "MANAGER", "TEAMMATE"] }, async (input, { user }) => {
+  const { message, duplicate } = await sendInboxMessage(user, input);
+  revalidatePath("/inbox", "layout");
+  revalidatePath("/me", "layout");
+  return { messageId: message.id, seq: message.seq, duplicate };
+});
 
 export const markProcessedAction = createAction({ schema: setProcessedSchema, roles: STAFF }, async (input, { user }) => {
   const result = await setProcessed(user, input.conversationId, input.processed);

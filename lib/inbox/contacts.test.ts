@@ -17,13 +17,36 @@ async function world() {
   const other = await db.department.create({ data: { organizationId: orgId, name: "Kitchen" } });
   const activity = await db.activity.create({ data: { organizationId: orgId, name: "Night watch" } });
   const ana = await createTeammate(db, {
-    organizationId: orgId, firstName: "Ana", lastName: "Zola", email: `ana-${cid()}@t.test`, passwordHash: "x",
-    departmentId: other.id, skillIds: [nursing.id], tagIds: [senior.id], city: "Lyon", postcode: "69003",
+    organizationId: orgId,
+    firstName: "Ana",
+    lastName: "Zola",
+    email: `ana-${cid()}@t.test`,
+    passwordHash: "x",
+    departmentId: other.id,
+    skillIds: [nursing.id],
+    tagIds: [senior.id],
+    city: "Lyon",
+    postcode: "69003",
   });
   const bob = await createTeammate(db, {
-    organizationId: orgId, firstName: "Bob", lastName: "Abel", email: `bob-${cid()}@t.test`, passwordHash: "x", waitingList: true, city: "Bron", postcode: "69500",
+    organizationId: orgId,
+    firstName: "Bob",
+    lastName: "Abel",
+    email: `bob-${cid()}@t.test`,
+    passwordHash: "x",
+    waitingList: true,
+    city: "Bron",
+    postcode: "69500",
   });
-  await createShift(db, { organizationId: orgId, activityId: activity.id, departmentId: other.id, startsAt: new Date(), endsAt: new Date(Date.now() + 3600e3), place: "A", assignees: [ana.id] });
+  await createShift(db, {
+    organizationId: orgId,
+    activityId: activity.id,
+    departmentId: other.id,
+    startsAt: new Date(),
+    endsAt: new Date(Date.now() + 3600e3),
+    place: "A",
+    assignees: [ana.id],
+  });
   const ana$ = { ...o.teammate, id: ana.id, firstName: "Ana", lastName: "Zola", email: ana.email };
   const bob$ = { ...o.teammate, id: bob.id, firstName: "Bob", lastName: "Abel", email: bob.email };
   // Message order: Tess (teammate) first, then Ana, then a staff message to Bob last.

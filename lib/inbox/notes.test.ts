@@ -12,7 +12,9 @@ describe("private notes", () => {
     await sendInboxMessage(teammate, { conversationId: teammate.threadId, body: "Can I leave early?", clientId: cid() });
     const clientId = cid();
     await addPrivateNote(manager, { conversationId: teammate.threadId, body: "SECRET: check her contract first", clientId });
-    expect(await addPrivateNote(manager, { conversationId: teammate.threadId, body: "SECRET: check her contract first", clientId })).toMatchObject({ duplicate: true });
+    expect(await addPrivateNote(manager, { conversationId: teammate.threadId, body: "SECRET: check her contract first", clientId })).toMatchObject({
+      duplicate: true,
+    });
 
     expect((await listNotes(manager, teammate.threadId)).map((n) => [n.body, n.authorName])).toEqual([["SECRET: check her contract first", "Max Manager"]]);
     const own = await getTeammateThread(teammate, teammate.threadId);

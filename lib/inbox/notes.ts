@@ -31,7 +31,12 @@ export async function addPrivateNote(user: SessionUser, input: SendMessageInput)
       select: { id: true, createdAt: true },
     });
     const wire = { id: note.id, body: input.body, createdAt: note.createdAt.toISOString(), authorName: `${user.firstName} ${user.lastName}` };
-    await appendEvent(ex, "note.created", { organizationId: thread.organizationId, audience: "STAFF", conversationId: thread.id }, { conversationId: thread.id, note: wire });
+    await appendEvent(
+      ex,
+      "note.created",
+      { organizationId: thread.organizationId, audience: "STAFF", conversationId: thread.id },
+      { conversationId: thread.id, note: wire },
+    );
     return { id: note.id, duplicate: false };
   });
 }

@@ -30,7 +30,10 @@ export async function processedHistory(user: SessionUser, conversationId: string
     select: { processed: true, at: true, byId: true },
   });
   const ids = [...new Set(rows.map((r) => r.byId).filter((v): v is string => Boolean(v)))];
-  const people = await db.user.findMany({ where: { id: { in: ids }, organizationId: user.organizationId }, select: { id: true, firstName: true, lastName: true } });
+  const people = await db.user.findMany({
+    where: { id: { in: ids }, organizationId: user.organizationId },
+    select: { id: true, firstName: true, lastName: true },
+  });
   const names = new Map(people.map((p) => [p.id, `${p.firstName} ${p.lastName}`]));
   return rows.map((r) => ({ processed: r.processed, at: r.at, by: r.byId ? (names.get(r.byId) ?? null) : null }));
 }

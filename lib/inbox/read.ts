@@ -21,7 +21,12 @@ export async function setStaffReadPosition(user: SessionUser, conversationId: st
       update: { lastReadSeq: seq },
       select: { conversationId: true },
     });
-    await appendEvent(ex, "thread.read", { organizationId: user.organizationId, audience: "USER", userId: user.id, conversationId }, { conversationId, lastReadSeq: seq });
+    await appendEvent(
+      ex,
+      "thread.read",
+      { organizationId: user.organizationId, audience: "USER", userId: user.id, conversationId },
+      { conversationId, lastReadSeq: seq },
+    );
   });
 }
 
@@ -35,6 +40,7 @@ export async function markThreadRead(user: SessionUser, conversationId: string, 
   const { lastSeq } = await db.conversation.findUniqueOrThrow({ where: { id: thread.id }, select: { lastSeq: true } });
   const upTo = Math.min(seq, lastSeq);
   if (isStaff(user.role)) await setStaffReadPosition(user, thread.id, upTo, true);
-  else await db.conversationMember.updateMany({ where: { conversationId: thread.id, userId: user.id, lastReadSeq: { lt: upTo } }, data: { lastReadSeq: upTo } });
+  else
+    await db.conversationMember.updateMany({ where: { conversationId: thread.id, userId: user.id, lastReadSeq: { lt: upTo } }, data: { lastReadSeq: upTo } });
   return upTo;
 }

@@ -11,9 +11,7 @@ export const sendMessageSchema = z.object({
     .trim()
     .min(1, "Write a message first.")
     .max(MESSAGE_MAX_LENGTH, `Messages are limited to ${MESSAGE_MAX_LENGTH.toLocaleString("en")} characters.`),
-  clientId: z
-    .string()
-    .regex(/^[A-Za-z0-9_-]{8,64}$/, "Invalid message id; reload the page and try again."),
+  clientId: z.string().regex(/^[A-Za-z0-9_-]{8,64}$/, "Invalid message id; reload the page and try again."),
 });
 
 export type SendMessageInput = z.infer<typeof sendMessageSchema>;
@@ -39,9 +37,25 @@ export const markReadSchema = z.object({
 export const CONTACT_SORTS = ["latest", "received", "name", "unprocessed"] as const;
 export type ContactSort = (typeof CONTACT_SORTS)[number];
 
-const optionalId = z.string().trim().max(64).regex(/^[A-Za-z0-9_-]+$/).optional().catch(undefined);
-const optionalText = z.string().trim().max(100).optional().catch(undefined).transform((v) => v || undefined);
-const flag = z.enum(["1"]).optional().catch(undefined).transform((v) => v === "1");
+const optionalId = z
+  .string()
+  .trim()
+  .max(64)
+  .regex(/^[A-Za-z0-9_-]+$/)
+  .optional()
+  .catch(undefined);
+const optionalText = z
+  .string()
+  .trim()
+  .max(100)
+  .optional()
+  .catch(undefined)
+  .transform((v) => v || undefined);
+const flag = z
+  .enum(["1"])
+  .optional()
+  .catch(undefined)
+  .transform((v) => v === "1");
 
 /**
  * The contact list's sort and filters, read from the URL so a view can be
@@ -71,4 +85,6 @@ export const contactRowsSchema = contactFiltersSchema.extend({
     .max(64 * 101)
     .transform((v) => v.split(",").filter(Boolean))
     .pipe(z.array(z.string().regex(/^[A-Za-z0-9_-]{1,64}$/, "Invalid conversation.")).max(100, "Ask for at most 100 rows.")),
+  /** "1": also count the view (its filters depend on read or processed state). */
+  count: flag,
 });

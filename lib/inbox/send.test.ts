@@ -49,8 +49,13 @@ describe("sendInboxMessage", () => {
     const { manager, teammate } = await makeOrg();
     await sendInboxMessage(manager, { conversationId: teammate.threadId, body: "a", clientId: cid() });
     await sendInboxMessage(teammate, { conversationId: teammate.threadId, body: "b", clientId: cid() });
-    expect((await db.staffReadState.findUniqueOrThrow({ where: { conversationId_userId: { conversationId: teammate.threadId, userId: manager.id } } })).lastReadSeq).toBe(1);
-    expect((await db.conversationMember.findUniqueOrThrow({ where: { conversationId_userId: { conversationId: teammate.threadId, userId: teammate.id } } })).lastReadSeq).toBe(2);
+    expect(
+      (await db.staffReadState.findUniqueOrThrow({ where: { conversationId_userId: { conversationId: teammate.threadId, userId: manager.id } } })).lastReadSeq,
+    ).toBe(1);
+    expect(
+      (await db.conversationMember.findUniqueOrThrow({ where: { conversationId_userId: { conversationId: teammate.threadId, userId: teammate.id } } }))
+        .lastReadSeq,
+    ).toBe(2);
   });
 
   it("refuses another organisation's thread and another teammate's thread as not found, writing nothing", async () => {

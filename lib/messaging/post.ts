@@ -44,9 +44,7 @@ export async function postMessage(tx: SqlExec, m: NewMessage): Promise<PostedMes
   const at = m.at ?? new Date();
   const preview = previewOf(m.body);
   const inbound = Boolean(m.author && !m.author.staff);
-  const scope = m.where
-    ? sql` AND "kind" = ${m.where.kind}${m.where.teammateId ? sql` AND "teammateId" = ${m.where.teammateId}` : EMPTY_SQL}`
-    : EMPTY_SQL;
+  const scope = m.where ? sql` AND "kind" = ${m.where.kind}${m.where.teammateId ? sql` AND "teammateId" = ${m.where.teammateId}` : EMPTY_SQL}` : EMPTY_SQL;
   const thread = await tx.get<{ lastSeq: number }>(sql`
     UPDATE "Conversation" SET "lastSeq" = "lastSeq" + 1, "lastMessageAt" = ${at}, "lastMessagePreview" = ${preview}
     WHERE "id" = ${m.conversationId} AND "organizationId" = ${m.organizationId} AND "deletedAt" IS NULL${scope}
@@ -62,7 +60,9 @@ export async function postMessage(tx: SqlExec, m: NewMessage): Promise<PostedMes
     await tx.run(sql`INSERT INTO "StaffReadState" ("conversationId", "userId", "lastReadSeq", "updatedAt") VALUES (${m.conversationId}, ${m.author.id}, ${seq}, ${at})
       ON CONFLICT ("conversationId", "userId") DO UPDATE SET "lastReadSeq" = CASE WHEN excluded."lastReadSeq" > "StaffReadState"."lastReadSeq" THEN excluded."lastReadSeq" ELSE "StaffReadState"."lastReadSeq" END, "updatedAt" = excluded."updatedAt"`);
   } else if (m.author) {
-    await tx.run(sql`UPDATE "ConversationMember" SET "lastReadSeq" = ${seq} WHERE "conversationId" = ${m.conversationId} AND "userId" = ${m.author.id} AND "lastReadSeq" < ${seq}`);
+    await tx.run(
+      sql`UPDATE "ConversationMember" SET "lastReadSeq" = ${seq} WHERE "conversationId" = ${m.conversationId} AND "userId" = ${m.author.id} AND "lastReadSeq" < ${seq}`,
+    );
   }
   const message: WireMessage = {
     id,
@@ -75,7 +75,13 @@ export async function postMessage(tx: SqlExec, m: NewMessage): Promise<PostedMes
     createdAt: at.toISOString(),
     shift: m.shift ?? null,
   };
-  await appendEvent(tx, "message.created", { organizationId: m.organizationId, audience: "MEMBERS", conversationId: m.conversationId }, { conversationId: m.conversationId, message, preview, inbound }, at);
+  await appendEvent(
+    tx,
+    "message.created",
+    { organizationId: m.organizationId, audience: "MEMBERS", conversationId: m.conversationId },
+    { conversationId: m.conversationId, message, preview, inbound },
+    at,
+  );
   return { id, seq, createdAt: at, message };
 }
 

@@ -99,7 +99,12 @@ if (!g.shiftlineWakeBound) {
  * client must re-sync in full rather than live with a silent gap.
  * Returns the function that unsubscribes.
  */
-export async function subscribe(viewer: Viewer, afterId: number | undefined, send: (e: LoggedEvent) => void, reload: () => void = () => {}): Promise<() => void> {
+export async function subscribe(
+  viewer: Viewer,
+  afterId: number | undefined,
+  send: (e: LoggedEvent) => void,
+  reload: () => void = () => {},
+): Promise<() => void> {
   let feed = feeds.get(viewer.organizationId);
   if (!feed) {
     feed = new OrgFeed(viewer.organizationId);
@@ -136,7 +141,6 @@ export async function subscribe(viewer: Viewer, afterId: number | undefined, sen
     }
   };
 }
-
 
 /** What a user is a member of, for event filtering. */
 export async function viewerFor(user: { id: string; organizationId: string; isStaff: boolean }): Promise<Viewer> {

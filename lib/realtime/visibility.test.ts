@@ -3,7 +3,16 @@ import { canSee, type LoggedEvent, type Viewer } from "./visibility";
 
 const staff: Viewer = { userId: "m", organizationId: "o", isStaff: true, memberOf: new Set() };
 const teammate: Viewer = { userId: "t", organizationId: "o", isStaff: false, memberOf: new Set(["thread-t"]) };
-const ev = (e: Partial<LoggedEvent>): LoggedEvent => ({ id: 1, organizationId: "o", type: "x", audience: "MEMBERS", conversationId: "thread-t", userId: null, payload: "{}", ...e });
+const ev = (e: Partial<LoggedEvent>): LoggedEvent => ({
+  id: 1,
+  organizationId: "o",
+  type: "x",
+  audience: "MEMBERS",
+  conversationId: "thread-t",
+  userId: null,
+  payload: "{}",
+  ...e,
+});
 
 describe("canSee", () => {
   it("keeps staff-only events from teammates", () => {

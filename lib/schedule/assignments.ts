@@ -1,5 +1,5 @@
 import "server-only";
-import { db, writeTx } from "@/lib/db";
+import { writeTx } from "@/lib/db";
 import { requireStaff } from "@/lib/auth/authorize";
 import { NotFoundError, UserError } from "@/lib/api/errors";
 import type { SessionUser } from "@/lib/auth/roles";
@@ -38,7 +38,10 @@ export async function deleteAssignmentFromMessage(user: SessionUser, messageId: 
     if (!message?.shift || !teammateId) throw new NotFoundError("This shift question");
     if (message.actionSummary) return { done: "already", summary: message.actionSummary };
     const shift = message.shift;
-    const assignment = await tx.assignment.findUnique({ where: { shiftId_userId: { shiftId: shift.id, userId: teammateId } }, select: { id: true, deletedAt: true } });
+    const assignment = await tx.assignment.findUnique({
+      where: { shiftId_userId: { shiftId: shift.id, userId: teammateId } },
+      select: { id: true, deletedAt: true },
+    });
     if (!assignment || assignment.deletedAt) {
       throw new UserError(
         assignment?.deletedAt
@@ -55,7 +58,15 @@ export async function deleteAssignmentFromMessage(user: SessionUser, messageId: 
       else {
         const reason = message.kind === "UNAVAILABILITY_REPORT" ? reportedReason(message.body) : null;
         await tx.unavailability.create({
-          data: { organizationId: user.organizationId, userId: teammateId, startsAt: shift.startsAt, endsAt: shift.endsAt, reason, createdById: user.id, sourceMessageId: message.id },
+          data: {
+            organizationId: user.organizationId,
+            userId: teammateId,
+            startsAt: shift.startsAt,
+            endsAt: shift.endsAt,
+            reason,
+            createdById: user.id,
+            sourceMessageId: message.id,
+          },
         });
         unavailable = "; set as unavailable in this time slot";
       }
@@ -63,11 +74,24 @@ export async function deleteAssignmentFromMessage(user: SessionUser, messageId: 
     const summary = `Assignment deleted by ${user.firstName} on ${formatDateTime(now, timeZone)}${unavailable}`;
     await tx.message.update({ where: { id: message.id }, data: { actionAt: now, actionById: user.id, actionSummary: summary } });
     await tx.auditEntry.create({
-      data: { organizationId: user.organizationId, actorId: user.id, action: "assignment.deleted", targetType: "Assignment", targetId: assignment.id, data: JSON.stringify({ messageId, markUnavailable }) },
+      data: {
+        organizationId: user.organizationId,
+        actorId: user.id,
+        action: "assignment.deleted",
+        targetType: "Assignment",
+        targetId: assignment.id,
+        data: JSON.stringify({ messageId, markUnavailable }),
+      },
     });
     const when = `${formatDateTime(shift.startsAt, timeZone)}–${formatTime(shift.endsAt, timeZone)}`;
     const scope = { organizationId: user.organizationId, conversationId: message.conversation.id };
-    await appendEvent(ex, "message.action", { ...scope, audience: "STAFF" }, { conversationId: scope.conversationId, messageId: message.id, actionSummary: summary }, now);
+    await appendEvent(
+      ex,
+      "message.action",
+      { ...scope, audience: "STAFF" },
+      { conversationId: scope.conversationId, messageId: message.id, actionSummary: summary },
+      now,
+    );
     await postMessage(ex, {
       ...scope,
       author: null,
@@ -87,7 +111,10 @@ export async function assignTeammate(user: SessionUser, shiftId: string, userId:
   await writeTx(async (tx, ex) => {
     const [shift, teammate] = await Promise.all([
       tx.shift.findFirst({ where: { id: shiftId, organizationId: user.organizationId }, select: { id: true, startsAt: true, endsAt: true } }),
-      tx.user.findFirst({ where: { id: userId, organizationId: user.organizationId, role: "TEAMMATE", disabledAt: null }, select: { id: true, firstName: true } }),
+      tx.user.findFirst({
+        where: { id: userId, organizationId: user.organizationId, role: "TEAMMATE", disabledAt: null },
+        select: { id: true, firstName: true },
+      }),
     ]);
     if (!shift) throw new NotFoundError("This shift");
     if (!teammate) throw new NotFoundError("This teammate");
@@ -95,9 +122,19 @@ export async function assignTeammate(user: SessionUser, shiftId: string, userId:
     if (clash[0]) throw new UserError(`${teammate.firstName} is unavailable then: ${describePeriod(clash[0], timeZone)}.`, "userId");
     const existing = await tx.assignment.findUnique({ where: { shiftId_userId: { shiftId, userId } }, select: { id: true, deletedAt: true } });
     if (existing && !existing.deletedAt) throw new UserError(`${teammate.firstName} is already assigned to this shift.`, "userId");
-    if (existing) await tx.assignment.update({ where: { id: existing.id }, data: { deletedAt: null, deletedById: null, createdById: user.id, createdAt: new Date() } });
+    if (existing)
+      await tx.assignment.update({ where: { id: existing.id }, data: { deletedAt: null, deletedById: null, createdById: user.id, createdAt: new Date() } });
     else await tx.assignment.create({ data: { organizationId: user.organizationId, shiftId, userId, createdById: user.id } });
-    await tx.auditEntry.create({ data: { organizationId: user.organizationId, actorId: user.id, action: "assignment.added", targetType: "Shift", targetId: shiftId, data: JSON.stringify({ userId }) } });
+    await tx.auditEntry.create({
+      data: {
+        organizationId: user.organizationId,
+        actorId: user.id,
+        action: "assignment.added",
+        targetType: "Shift",
+        targetId: shiftId,
+        data: JSON.stringify({ userId }),
+      },
+    });
     await scheduleChanged(ex, user.organizationId, [userId], shiftId);
   });
 }
@@ -108,7 +145,16 @@ export async function unassignTeammate(user: SessionUser, shiftId: string, userI
     const existing = await tx.assignment.findFirst({ where: { shiftId, userId, organizationId: user.organizationId, deletedAt: null }, select: { id: true } });
     if (!existing) throw new NotFoundError("This assignment");
     await tx.assignment.update({ where: { id: existing.id }, data: { deletedAt: new Date(), deletedById: user.id } });
-    await tx.auditEntry.create({ data: { organizationId: user.organizationId, actorId: user.id, action: "assignment.deleted", targetType: "Assignment", targetId: existing.id, data: "{}" } });
+    await tx.auditEntry.create({
+      data: {
+        organizationId: user.organizationId,
+        actorId: user.id,
+        action: "assignment.deleted",
+        targetType: "Assignment",
+        targetId: existing.id,
+        data: "{}",
+      },
+    });
     await scheduleChanged(ex, user.organizationId, [userId], shiftId);
   });
 }

@@ -62,13 +62,26 @@ export async function shiftDetails(user: SessionUser, shiftId: string) {
       messages: {
         where: { kind: { in: ["SHIFT_QUESTION", "UNAVAILABILITY_REPORT"] } },
         orderBy: { createdAt: "desc" },
-        select: { id: true, kind: true, body: true, createdAt: true, actionSummary: true, conversationId: true, author: { select: { firstName: true, lastName: true } } },
+        select: {
+          id: true,
+          kind: true,
+          body: true,
+          createdAt: true,
+          actionSummary: true,
+          conversationId: true,
+          author: { select: { firstName: true, lastName: true } },
+        },
       },
     },
   });
   if (!shift) throw new NotFoundError("This shift");
   const candidates = await db.user.findMany({
-    where: { organizationId: user.organizationId, role: "TEAMMATE", disabledAt: null, profile: { OR: [{ departmentId: shift.department.id }, { waitingList: true }] } },
+    where: {
+      organizationId: user.organizationId,
+      role: "TEAMMATE",
+      disabledAt: null,
+      profile: { OR: [{ departmentId: shift.department.id }, { waitingList: true }] },
+    },
     orderBy: [{ lastName: "asc" }, { firstName: "asc" }],
     select: { id: true, firstName: true, lastName: true },
   });

@@ -33,5 +33,9 @@ export async function askAboutShift(user: SessionUser, input: AskAboutShiftInput
     teammateThreadId(user),
   ]);
   if (!assignment || !threadId) throw new NotFoundError("This shift");
-  return sendInboxMessage(user, { conversationId: threadId, body: shiftMessageBody(input), clientId: input.clientId }, { kind: input.kind, shift: shiftToWire(assignment.shift) });
+  return sendInboxMessage(
+    user,
+    { conversationId: threadId, body: shiftMessageBody(input), clientId: input.clientId },
+    { kind: input.kind, shift: shiftToWire(assignment.shift) },
+  );
 }

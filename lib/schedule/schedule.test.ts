@@ -14,8 +14,13 @@ async function world() {
   const o = await makeOrg();
   const activity = await db.activity.create({ data: { organizationId: o.org.id, name: "Morning care" } });
   const shift = await createShift(db, {
-    organizationId: o.org.id, activityId: activity.id, departmentId: o.dept.id, place: "Residence",
-    startsAt: new Date("2030-11-18T06:00:00Z"), endsAt: new Date("2030-11-18T14:00:00Z"), assignees: [o.teammate.id],
+    organizationId: o.org.id,
+    activityId: activity.id,
+    departmentId: o.dept.id,
+    place: "Residence",
+    startsAt: new Date("2030-11-18T06:00:00Z"),
+    endsAt: new Date("2030-11-18T14:00:00Z"),
+    assignees: [o.teammate.id],
   });
   return { ...o, shift };
 }
@@ -75,7 +80,9 @@ describe("shift questions and Delete assignment", () => {
     const assignment = await db.assignment.findUniqueOrThrow({ where: { shiftId_userId: { shiftId: w.shift.id, userId: w.teammate.id } } });
     expect(assignment).toMatchObject({ deletedById: w.manager.id });
     const periods = await db.unavailability.findMany({ where: { userId: w.teammate.id } });
-    expect(periods).toMatchObject([{ startsAt: new Date("2030-11-18T06:00:00Z"), endsAt: new Date("2030-11-18T14:00:00Z"), reason: "Sick", sourceMessageId: message.id }]);
+    expect(periods).toMatchObject([
+      { startsAt: new Date("2030-11-18T06:00:00Z"), endsAt: new Date("2030-11-18T14:00:00Z"), reason: "Sick", sourceMessageId: message.id },
+    ]);
     const system = await db.message.findFirstOrThrow({ where: { conversationId: w.teammate.threadId, kind: "SYSTEM" } });
     expect(system.body).toMatch(/^Your assignment to Morning care on 18 Nov 2030, 07:00–15:00 was deleted\. You are marked unavailable/);
 
@@ -109,10 +116,45 @@ describe("assigning", () => {
   it("refuses a teammate who is unavailable then, with the reason", async () => {
     const w = await world();
     await saveUnavailability(w.manager, { userId: w.teammate2.id, startsAt: "2030-11-18T00:00", endsAt: "2030-11-18T23:59", reason: "Holiday" });
-    await expect(assignTeammate(w.manager, w.shift.id, w.teammate2.id)).rejects.toThrow("Theo is unavailable then: 18 Nov 2030, 00:00 – 18 Nov 2030, 23:59 (Holiday).");
+    await expect(assignTeammate(w.manager, w.shift.id, w.teammate2.id)).rejects.toThrow(
+      "Theo is unavailable then: 18 Nov 2030, 00:00 – 18 Nov 2030, 23:59 (Holiday).",
+    );
     await expect(assignTeammate(w.manager, w.shift.id, w.teammate.id)).rejects.toThrow("Tess is already assigned to this shift.");
     await unassignTeammate(w.manager, w.shift.id, w.teammate.id);
     await assignTeammate(w.manager, w.shift.id, w.teammate.id);
     expect(await db.assignment.count({ where: { shiftId: w.shift.id, deletedAt: null } })).toBe(1);
+  });
+});
+
+describe("schedule changes are live", () => {
+  const scheduleEvents = (organizationId: string) =>
+    db.event.findMany({ where: { organizationId, type: "schedule.changed" }, orderBy: { id: "asc" }, select: { audience: true, userId: true, payload: true } });
+
+  it("assigning, unassigning and unavailability tell staff and the teammate concerned, nobody else", async () => {
+    const w = await world();
+    await assignTeammate(w.manager, w.shift.id, w.teammate2.id);
+    await unassignTeammate(w.manager, w.shift.id, w.teammate2.id);
+    await saveUnavailability(w.manager, { userId: w.teammate.id, startsAt: "2030-12-01T08:00", endsAt: "2030-12-01T12:00", reason: "" });
+    const events = await scheduleEvents(w.org.id);
+    expect(events.map((e) => [e.audience, e.userId])).toEqual([
+      ["STAFF", null],
+      ["USER", w.teammate2.id],
+      ["STAFF", null],
+      ["USER", w.teammate2.id],
+      ["STAFF", null],
+      ["USER", w.teammate.id],
+    ]);
+    expect(JSON.parse(events[0]!.payload)).toEqual({ userIds: [w.teammate2.id], shiftId: w.shift.id });
+  });
+
+  it("Delete assignment from a shift question tells staff what was done, and the teammate only through the system message", async () => {
+    const w = await world();
+    const { message } = await askAboutShift(w.teammate, { kind: "SHIFT_QUESTION", shiftId: w.shift.id, body: "Swap?", clientId: cid() });
+    await deleteAssignmentFromMessage(w.manager, message.id, false);
+    const action = await db.event.findFirstOrThrow({ where: { organizationId: w.org.id, type: "message.action" } });
+    expect(action.audience).toBe("STAFF");
+    const members = await db.event.findMany({ where: { organizationId: w.org.id, audience: "MEMBERS" } });
+    expect(members.map((e) => e.payload).join()).not.toContain("Assignment deleted by");
+    expect((await scheduleEvents(w.org.id)).map((e) => e.audience)).toEqual(["STAFF", "USER"]);
   });
 });

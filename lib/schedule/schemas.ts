@@ -2,7 +2,10 @@ import { z } from "zod";
 
 const id = (what: string) => z.string().trim().min(1, `Missing ${what}.`).max(64, `Invalid ${what}.`);
 const clientId = z.string().regex(/^[A-Za-z0-9_-]{8,64}$/, "Invalid request id; reload the page and try again.");
-const checkbox = z.union([z.literal("on"), z.literal("true"), z.literal(true)]).optional().transform((v) => v !== undefined);
+const checkbox = z
+  .union([z.literal("on"), z.literal("true"), z.literal(true)])
+  .optional()
+  .transform((v) => v !== undefined);
 
 export const askAboutShiftSchema = z.discriminatedUnion("kind", [
   z.object({
@@ -27,7 +30,10 @@ export const deleteAssignmentSchema = z.object({
 
 // <input type="datetime-local"> sends "2026-11-16T06:00"; read in the organisation's time zone by the caller.
 const localDateTime = (label: string) =>
-  z.string().trim().regex(/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}$/, `Enter the ${label} date and time.`);
+  z
+    .string()
+    .trim()
+    .regex(/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}$/, `Enter the ${label} date and time.`);
 
 export const unavailabilitySchema = z
   .object({

@@ -23,7 +23,16 @@ const partsFormatters = new Map<string, Intl.DateTimeFormat>();
 function parts(d: Date, timeZone: string) {
   let f = partsFormatters.get(timeZone);
   if (!f) {
-    f = new Intl.DateTimeFormat("en-GB", { timeZone, hourCycle: "h23", year: "numeric", month: "2-digit", day: "2-digit", hour: "2-digit", minute: "2-digit", second: "2-digit" });
+    f = new Intl.DateTimeFormat("en-GB", {
+      timeZone,
+      hourCycle: "h23",
+      year: "numeric",
+      month: "2-digit",
+      day: "2-digit",
+      hour: "2-digit",
+      minute: "2-digit",
+      second: "2-digit",
+    });
     partsFormatters.set(timeZone, f);
   }
   const out: Record<string, string> = {};

@@ -43,7 +43,10 @@ export async function saveUnavailability(user: SessionUser, input: Unavailabilit
   const endsAt = zonedToUtc(input.endsAt, timeZone);
   return writeTx(async (tx, ex) => {
     if (input.id) {
-      const found = await tx.unavailability.findFirst({ where: { id: input.id, organizationId: user.organizationId, userId: input.userId }, select: { id: true } });
+      const found = await tx.unavailability.findFirst({
+        where: { id: input.id, organizationId: user.organizationId, userId: input.userId },
+        select: { id: true },
+      });
       if (!found) throw new NotFoundError("This period");
     }
     const clash = await overlapping(tx, input.userId, startsAt, endsAt, input.id);
@@ -56,7 +59,14 @@ export async function saveUnavailability(user: SessionUser, input: Unavailabilit
           select: { id: true },
         });
     await tx.auditEntry.create({
-      data: { organizationId: user.organizationId, actorId: user.id, action: input.id ? "unavailability.updated" : "unavailability.added", targetType: "User", targetId: input.userId, data: JSON.stringify({ id: saved.id, ...data }) },
+      data: {
+        organizationId: user.organizationId,
+        actorId: user.id,
+        action: input.id ? "unavailability.updated" : "unavailability.added",
+        targetType: "User",
+        targetId: input.userId,
+        data: JSON.stringify({ id: saved.id, ...data }),
+      },
     });
     await scheduleChanged(ex, user.organizationId, [input.userId], null);
     return saved;
@@ -69,7 +79,16 @@ export async function removeUnavailability(user: SessionUser, id: string): Promi
   if (!found) throw new NotFoundError("This period");
   await writeTx(async (tx, ex) => {
     await tx.unavailability.delete({ where: { id } });
-    await tx.auditEntry.create({ data: { organizationId: user.organizationId, actorId: user.id, action: "unavailability.removed", targetType: "User", targetId: found.userId, data: JSON.stringify({ id }) } });
+    await tx.auditEntry.create({
+      data: {
+        organizationId: user.organizationId,
+        actorId: user.id,
+        action: "unavailability.removed",
+        targetType: "User",
+        targetId: found.userId,
+        data: JSON.stringify({ id }),
+      },
+    });
     await scheduleChanged(ex, user.organizationId, [found.userId], null);
   });
 }

@@ -15,7 +15,28 @@ export const DEMO_STAFF = [
 ] as const;
 
 const FIRST = ["Lena", "Hugo", "Chloe", "Louis", "Ines", "Jules", "Manon", "Adam", "Sarah", "Noah", "Emma", "Lucas", "Jade", "Tom", "Alice", "Leo"];
-const LAST = ["Martin", "Bernard", "Dubois", "Thomas", "Robert", "Richard", "Durand", "Lefebvre", "Mercier", "Blanc", "Garnier", "Faure", "Rousseau", "Fontaine", "Chevalier", "Girard", "Lambert", "Bonnet", "Francois", "Legrand"];
+const LAST = [
+  "Martin",
+  "Bernard",
+  "Dubois",
+  "Thomas",
+  "Robert",
+  "Richard",
+  "Durand",
+  "Lefebvre",
+  "Mercier",
+  "Blanc",
+  "Garnier",
+  "Faure",
+  "Rousseau",
+  "Fontaine",
+  "Chevalier",
+  "Girard",
+  "Lambert",
+  "Bonnet",
+  "Francois",
+  "Legrand",
+];
 const CITIES = [
   { city: "Lyon", postcode: "69003" },
   { city: "Lyon", postcode: "69007" },
@@ -46,7 +67,10 @@ function rng(seed: number) {
 }
 
 function slug(s: string) {
-  return s.normalize("NFD").replace(/[\u0300-\u036f]/g, "").toLowerCase();
+  return s
+    .normalize("NFD")
+    .replace(/[\u0300-\u036f]/g, "")
+    .toLowerCase();
 }
 
 export type SeedOptions = { passwordHash: string; now?: Date };

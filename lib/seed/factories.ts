@@ -34,7 +34,10 @@ export type UserSeed = {
 };
 
 export async function createStaff(db: Db, u: UserSeed) {
-  return db.user.create({ data: { ...u, email: u.email.toLowerCase() }, select: { id: true, email: true, role: true, organizationId: true, firstName: true, lastName: true } });
+  return db.user.create({
+    data: { ...u, email: u.email.toLowerCase() },
+    select: { id: true, email: true, role: true, organizationId: true, firstName: true, lastName: true },
+  });
 }
 
 export type TeammateSeed = Omit<UserSeed, "role"> & {
@@ -92,7 +95,15 @@ export async function createTeammate(db: Db, t: TeammateSeed) {
 /** Adds a message through the messaging core (lib/messaging/post.ts), as a send would. */
 export async function addMessage(
   db: Db,
-  m: { organizationId: string; conversationId: string; author: MessageAuthor | null; body: string; createdAt?: Date; clientId?: string; kind?: NewMessage["kind"] },
+  m: {
+    organizationId: string;
+    conversationId: string;
+    author: MessageAuthor | null;
+    body: string;
+    createdAt?: Date;
+    clientId?: string;
+    kind?: NewMessage["kind"];
+  },
 ) {
   const posted = await prismaWriteTx(db, (_tx, ex) => postMessage(ex, { ...m, kind: m.kind ?? "TEXT", at: m.createdAt }));
   if (!posted) throw new Error(`No conversation ${m.conversationId}`);

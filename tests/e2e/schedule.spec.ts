@@ -44,7 +44,12 @@ test("a teammate asks about a shift; the manager deletes the assignment and sets
 
   // Acting again does nothing more: the card shows what was done.
   await maya.reload();
-  await expect(maya.getByTestId("shift-card").filter({ hasText: `${stamp}` }).getByTestId("shift-action")).toContainText("Assignment deleted by Maya");
+  await expect(
+    maya
+      .getByTestId("shift-card")
+      .filter({ hasText: `${stamp}` })
+      .getByTestId("shift-action"),
+  ).toContainText("Assignment deleted by Maya");
   await hugo.context().close();
   await maya.context().close();
 });
@@ -89,7 +94,10 @@ test("the staff schedule shows the week per department, and assigning respects u
   await expect(maya.getByRole("heading", { name: "Assigned teammates" })).toBeVisible();
   const assigned = maya.getByTestId("assigned").getByRole("listitem");
   const before = await assigned.count();
-  await assigned.first().getByRole("button", { name: /Unassign/ }).click();
+  await assigned
+    .first()
+    .getByRole("button", { name: /Unassign/ })
+    .click();
   await expect(assigned).toHaveCount(before - 1);
   await maya.getByLabel("Assign a teammate").selectOption({ index: 1 });
   await maya.getByRole("button", { name: "Assign", exact: true }).click();

@@ -19,11 +19,46 @@ export async function makeOrg(name = "Org") {
   const org = await createOrganization(db, { name, slug: `${name.toLowerCase()}-${tag}` });
   const dept = await createDepartment(db, org.id, "Care", ["Day", "Night"]);
   const ph = await passwordHash();
-  const admin = await createStaff(db, { organizationId: org.id, role: "ADMIN", firstName: "Ada", lastName: "Admin", email: `admin-${tag}@t.test`, passwordHash: ph });
-  const manager = await createStaff(db, { organizationId: org.id, role: "MANAGER", firstName: "Max", lastName: "Manager", email: `max-${tag}@t.test`, passwordHash: ph });
-  const manager2 = await createStaff(db, { organizationId: org.id, role: "MANAGER", firstName: "Mia", lastName: "Manager", email: `mia-${tag}@t.test`, passwordHash: ph });
-  const t1 = await createTeammate(db, { organizationId: org.id, firstName: "Tess", lastName: "One", email: `tess-${tag}@t.test`, passwordHash: ph, departmentId: dept.id });
-  const t2 = await createTeammate(db, { organizationId: org.id, firstName: "Theo", lastName: "Two", email: `theo-${tag}@t.test`, passwordHash: ph, departmentId: dept.id });
+  const admin = await createStaff(db, {
+    organizationId: org.id,
+    role: "ADMIN",
+    firstName: "Ada",
+    lastName: "Admin",
+    email: `admin-${tag}@t.test`,
+    passwordHash: ph,
+  });
+  const manager = await createStaff(db, {
+    organizationId: org.id,
+    role: "MANAGER",
+    firstName: "Max",
+    lastName: "Manager",
+    email: `max-${tag}@t.test`,
+    passwordHash: ph,
+  });
+  const manager2 = await createStaff(db, {
+    organizationId: org.id,
+    role: "MANAGER",
+    firstName: "Mia",
+    lastName: "Manager",
+    email: `mia-${tag}@t.test`,
+    passwordHash: ph,
+  });
+  const t1 = await createTeammate(db, {
+    organizationId: org.id,
+    firstName: "Tess",
+    lastName: "One",
+    email: `tess-${tag}@t.test`,
+    passwordHash: ph,
+    departmentId: dept.id,
+  });
+  const t2 = await createTeammate(db, {
+    organizationId: org.id,
+    firstName: "Theo",
+    lastName: "Two",
+    email: `theo-${tag}@t.test`,
+    passwordHash: ph,
+    departmentId: dept.id,
+  });
   return {
     org,
     dept,

@@ -5,7 +5,8 @@ import { signInAction } from "@/lib/auth/actions";
 import { Button } from "@/components/ui/button";
 import { FieldError, FormError } from "@/components/ui/field-error";
 
-const input = "mt-1 block w-full rounded-md border border-slate-300 px-3 py-2 text-base outline-none focus:border-teal-600 focus:ring-2 focus:ring-teal-600/20 aria-[invalid=true]:border-red-500";
+const input =
+  "mt-1 block w-full rounded-md border border-slate-300 px-3 py-2 text-base outline-none focus:border-teal-600 focus:ring-2 focus:ring-teal-600/20 aria-[invalid=true]:border-red-500";
 
 export function SignInForm({ callbackUrl, initialError }: { callbackUrl?: string; initialError?: string }) {
   const [state, formAction, pending] = useActionState(signInAction, null);

@@ -47,6 +47,7 @@ export async function InboxShell({
           page={page}
           pageSize={CONTACTS_PAGE_SIZE}
           query={filtersQuery(filters)}
+          stateFiltered={Boolean(filters.unread || filters.processed)}
           activeId={activeId}
           timeZone={timeZone}
           pager={

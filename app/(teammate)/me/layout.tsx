@@ -16,10 +16,10 @@ export default async function TeammateLayout({ children }: { children: React.Rea
   ];
   return (
     <LiveEvents after={after}>
-    <div className="mx-auto flex min-h-full max-w-lg flex-col bg-white pb-16">
-      {children}
-      <TabBar tabs={tabs} />
-    </div>
+      <div className="mx-auto flex min-h-full max-w-lg flex-col bg-white pb-16">
+        {children}
+        <TabBar tabs={tabs} />
+      </div>
     </LiveEvents>
   );
 }

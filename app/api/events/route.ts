@@ -36,9 +36,12 @@ export async function GET(request: Request) {
       const reload = () => write(`event: ${RELOAD_EVENT}\ndata: {}\n\n`);
       const unsubscribe = await subscribe(viewer, parsed.data.after, send, reload);
       let beats = 0;
-      const heartbeat = setInterval(async () => {
+      const recheck = async () => {
+        if (!(await loadSessionUser(user.id, version))) cleanup();
+      };
+      const heartbeat = setInterval(() => {
         write(": ping\n\n");
-        if (++beats % RECHECK_EVERY === 0 && !(await loadSessionUser(user.id, version))) cleanup();
+        if (++beats % RECHECK_EVERY === 0) recheck().catch((error: unknown) => console.error("[events] session check failed", error));
       }, HEARTBEAT_MS);
       cleanup = () => {
         if (closed) return;

@@ -80,7 +80,10 @@ export default async function TeammatePage({ params }: { params: Promise<{ teamm
               </p>
               <details>
                 <summary className="cursor-pointer text-xs text-teal-800">Edit</summary>
-                <UnavailabilityForm userId={t.id} period={{ id: u.id, startsAt: utcToLocalInput(u.startsAt, tz), endsAt: utcToLocalInput(u.endsAt, tz), reason: u.reason ?? "" }} />
+                <UnavailabilityForm
+                  userId={t.id}
+                  period={{ id: u.id, startsAt: utcToLocalInput(u.startsAt, tz), endsAt: utcToLocalInput(u.endsAt, tz), reason: u.reason ?? "" }}
+                />
               </details>
             </li>
           ))}

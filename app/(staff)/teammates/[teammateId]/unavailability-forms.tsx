@@ -47,7 +47,11 @@ export function RemoveUnavailabilityButton({ id }: { id: string }) {
       <button type="submit" disabled={pending} className="text-sm text-red-700 underline">
         Remove
       </button>
-      {state && !state.ok ? <span role="alert" className="ml-2 text-sm text-red-700">{state.error}</span> : null}
+      {state && !state.ok ? (
+        <span role="alert" className="ml-2 text-sm text-red-700">
+          {state.error}
+        </span>
+      ) : null}
     </form>
   );
 }

@@ -1,6 +1,5 @@
 import type { Metadata } from "next";
 import { requireTeammatePage } from "@/lib/auth/pages";
-import { signOutEverywhereAction } from "@/lib/auth/actions";
 import { SignOutButton } from "@/components/sign-out-button";
 
 export const metadata: Metadata = { title: "Profile" };
@@ -20,11 +19,7 @@ export default async function ProfilePage() {
           <p className="text-sm text-slate-600">{user.email}</p>
         </div>
         <SignOutButton />
-        <form action={signOutEverywhereAction}>
-          <button type="submit" className="text-sm text-slate-600 underline-offset-2 hover:underline">
-            Sign out on every device
-          </button>
-        </form>
+        <SignOutButton everywhere />
       </div>
     </>
   );

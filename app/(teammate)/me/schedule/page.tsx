@@ -57,13 +57,15 @@ export default async function MySchedulePage({ searchParams }: { searchParams: P
           {shifts.map((s) => (
             <li key={s.id} className="px-4 py-3" data-testid="my-shift">
               <p className="font-medium">{s.activity.name}</p>
-              <p className="text-sm text-slate-600">
-                {formatShiftTime(s.startsAt, s.endsAt, org.timeZone)}
-              </p>
+              <p className="text-sm text-slate-600">{formatShiftTime(s.startsAt, s.endsAt, org.timeZone)}</p>
               <p className="text-sm text-slate-500">
                 {s.place} · {s.department.name}
               </p>
-              {s.endsAt > now ? <ShiftActions shiftId={s.id} clientIds={[randomUUID(), randomUUID()]} /> : <p className="mt-1 text-xs text-slate-400">Past shift</p>}
+              {s.endsAt > now ? (
+                <ShiftActions shiftId={s.id} clientIds={[randomUUID(), randomUUID()]} />
+              ) : (
+                <p className="mt-1 text-xs text-slate-400">Past shift</p>
+              )}
             </li>
           ))}
         </ul>

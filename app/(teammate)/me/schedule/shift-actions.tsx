@@ -4,12 +4,15 @@ import { useActionState } from "react";
 import Link from "next/link";
 import { askAboutShiftAction } from "@/lib/schedule/actions";
 
-function AskForm({ shiftId, kind, clientId, label, field, submit }: { shiftId: string; kind: string; clientId: string; label: string; field: string; submit: string }) {
+function AskForm({ shiftId, kind, clientId, label, submit }: { shiftId: string; kind: string; clientId: string; label: string; submit: string }) {
   const [state, action, pending] = useActionState(askAboutShiftAction, null);
   if (state?.ok)
     return (
       <p role="status" className="text-sm text-green-800">
-        Sent to your organisation. <Link href="/me/messages" className="underline">See Messages</Link>
+        Sent to your organisation.{" "}
+        <Link href="/me/messages" className="underline">
+          See Messages
+        </Link>
       </p>
     );
   const failed = state && !state.ok ? state : null;
@@ -20,7 +23,12 @@ function AskForm({ shiftId, kind, clientId, label, field, submit }: { shiftId: s
       <input type="hidden" name="clientId" value={clientId} />
       <label className="block text-sm">
         {label}
-        <textarea name="body" rows={2} defaultValue={failed?.values?.body} className="mt-1 block w-full rounded-md border border-slate-300 px-2 py-1 text-base" />
+        <textarea
+          name="body"
+          rows={2}
+          defaultValue={failed?.values?.body}
+          className="mt-1 block w-full rounded-md border border-slate-300 px-2 py-1 text-base"
+        />
       </label>
       {failed ? (
         <p role="alert" className="text-sm text-red-700">
@@ -40,11 +48,11 @@ export function ShiftActions({ shiftId, clientIds }: { shiftId: string; clientId
     <div className="mt-2 flex flex-col gap-1">
       <details>
         <summary className="cursor-pointer text-sm font-medium text-teal-800">Ask a question</summary>
-        <AskForm shiftId={shiftId} kind="SHIFT_QUESTION" clientId={clientIds[0]} label="Your question" field="body" submit="Send question" />
+        <AskForm shiftId={shiftId} kind="SHIFT_QUESTION" clientId={clientIds[0]} label="Your question" submit="Send question" />
       </details>
       <details>
         <summary className="cursor-pointer text-sm font-medium text-teal-800">Report an unavailability</summary>
-        <AskForm shiftId={shiftId} kind="UNAVAILABILITY_REPORT" clientId={clientIds[1]} label="Reason (optional)" field="body" submit="Report unavailability" />
+        <AskForm shiftId={shiftId} kind="UNAVAILABILITY_REPORT" clientId={clientIds[1]} label="Reason (optional)" submit="Report unavailability" />
       </details>
     </div>
   );

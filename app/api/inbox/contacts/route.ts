@@ -5,7 +5,7 @@ import { contactRowsSchema } from "@/lib/inbox/schemas";
 // Rows of the contact list that live events touched, as the page's view (sort and
 // filters in the query string) shows them, and the view's count. A row that no
 // longer matches is absent.
-export const GET = createRoute({ schema: contactRowsSchema, roles: ["ADMIN", "MANAGER"] }, async ({ ids, ...filters }, { user }) => {
-  const { contacts, total } = await listInboxContacts(user, filters, undefined, ids);
-  return { ids, contacts, total };
+export const GET = createRoute({ schema: contactRowsSchema, roles: ["ADMIN", "MANAGER"] }, async ({ ids, count, ...filters }, { user }) => {
+  const { contacts, total } = await listInboxContacts(user, filters, undefined, { ids, count });
+  return { ids, contacts, total: count ? total : null };
 });

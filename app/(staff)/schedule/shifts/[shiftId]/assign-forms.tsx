@@ -42,7 +42,11 @@ export function UnassignButton({ shiftId, userId, name }: { shiftId: string; use
       <button type="submit" disabled={pending} aria-label={`Unassign ${name}`} className="text-sm text-red-700 underline">
         Unassign
       </button>
-      {state && !state.ok ? <span role="alert" className="ml-2 text-sm text-red-700">{state.error}</span> : null}
+      {state && !state.ok ? (
+        <span role="alert" className="ml-2 text-sm text-red-700">
+          {state.error}
+        </span>
+      ) : null}
     </form>
   );
 }

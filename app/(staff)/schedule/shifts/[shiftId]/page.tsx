@@ -24,9 +24,7 @@ export default async function ShiftPage({ params }: { params: Promise<{ shiftId:
           Back to the schedule
         </Link>
         <h1 className="mt-2 text-xl font-semibold">{shift.activity.name}</h1>
-        <p className="text-slate-600">
-          {formatShiftTime(shift.startsAt, shift.endsAt, org.timeZone)}
-        </p>
+        <p className="text-slate-600">{formatShiftTime(shift.startsAt, shift.endsAt, org.timeZone)}</p>
         <p className="text-slate-500">
           {shift.place} · {shift.department.name}
         </p>
@@ -44,7 +42,10 @@ export default async function ShiftPage({ params }: { params: Promise<{ shiftId:
             </li>
           ))}
         </ul>
-        <AssignForm shiftId={shift.id} candidates={shift.candidates.filter((c) => !assigned.has(c.id)).map((c) => ({ id: c.id, name: `${c.lastName} ${c.firstName}` }))} />
+        <AssignForm
+          shiftId={shift.id}
+          candidates={shift.candidates.filter((c) => !assigned.has(c.id)).map((c) => ({ id: c.id, name: `${c.lastName} ${c.firstName}` }))}
+        />
       </section>
       <section className="rounded-lg border border-slate-200 bg-white p-4">
         <h2 className="mb-2 font-medium">Questions about this shift</h2>

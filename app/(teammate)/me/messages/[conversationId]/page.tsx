@@ -18,7 +18,14 @@ export default async function MyThreadPage({ params }: { params: Promise<{ conve
         <h1 className="text-lg font-semibold">{org.name}</h1>
         <p className="text-xs text-slate-500">Messages with your organisation</p>
       </header>
-      <ThreadView conversationId={thread.id} messages={thread.messages} timeZone={org.timeZone} selfId={user.id} staff={false} composer={{ clientId: randomUUID() }} />
+      <ThreadView
+        conversationId={thread.id}
+        messages={thread.messages}
+        timeZone={org.timeZone}
+        selfId={user.id}
+        staff={false}
+        composer={{ clientId: randomUUID() }}
+      />
     </>
   );
 }

@@ -1,0 +1,22 @@
+import { RuleTester } from "eslint";
+import { describe, it } from "vitest";
+import plugin from "../../tools/eslint/shiftline-plugin.mjs";
+
+RuleTester.describe = describe;
+RuleTester.it = it;
+const tester = new RuleTester({ languageOptions: { ecmaVersion: 2022, sourceType: "module" } });
+
+tester.run("server-actions-only", plugin.rules["server-actions-only"], {
+  valid: [
+    { code: `"use server";\nexport const sendMessageAction = createAction({}, async () => ({}));` },
+    { code: `"use server";\nexport const signInAction = createPublicAction({}, async () => ({}));` },
+    { code: `export async function helper() {}` }, // not a "use server" file
+  ],
+  invalid: [
+    { code: `"use server";\nexport async function leak() {}`, errors: [{ messageId: "other" }] },
+    { code: `"use server";\nexport const raw = async () => ({});`, errors: [{ messageId: "notBuilt" }] },
+    { code: `"use server";\nexport const send = createAction({}, async () => ({}));`, errors: [{ messageId: "name" }] },
+    { code: `"use server";\nconst a = 1;\nexport { a };`, errors: [{ messageId: "other" }] },
+    { code: `"use server";\nexport default async function x() {}`, errors: [{ messageId: "other" }] },
+  ],
+});
