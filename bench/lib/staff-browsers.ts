@@ -11,7 +11,7 @@ import { stats, type Stats } from "./measure";
 //   over a window, one request in flight at a time (components/inbox/live-contacts.tsx).
 
 export type Mode = "refresh" | "patch";
-export const PATCH_WINDOW_MS = 250;
+export const PATCH_WINDOW_MS = 1000; // COUNT_SYNC_MS in components/inbox/live-contact-list.tsx
 
 type Manager = { cookie: string; threadId: string };
 type Waiting = { key: string; arrived: number };
@@ -53,7 +53,7 @@ export async function runStaffBrowsers(opts: {
       let touched = new Set<string>();
       let timer: NodeJS.Timeout | undefined;
       const fetchNow = async () => {
-        if (inFlight) return;
+        if (inFlight) return schedule();
         inFlight = true;
         const batch = waiting;
         const ids = [...touched];
@@ -69,7 +69,7 @@ export async function runStaffBrowsers(opts: {
           // aborted at the end of the run
         } finally {
           inFlight = false;
-          if (waiting.length) schedule();
+          if (waiting.length || touched.size) schedule();
         }
       };
       // refresh: a debounce, as LiveRefresh had; patch: a throttle, so a steady stream still lands.
@@ -81,7 +81,7 @@ export async function runStaffBrowsers(opts: {
             timer = undefined;
             void fetchNow();
           },
-          mode === "refresh" ? 30 : PATCH_WINDOW_MS,
+          mode === "refresh" ? 30 : PATCH_WINDOW_MS * (0.5 + Math.random()), // jittered like the page
         );
       };
       void (async () => {
@@ -122,13 +122,13 @@ export async function runStaffBrowsers(opts: {
                   enter(id);
                   continue;
                 }
-                if (onPage.has(id)) {
-                  shown(key); // the row is patched from the event
-                  enter(id);
-                  continue;
-                }
+                shown(key); // the row is patched from the event, or joins the page from it
+                const joined = !onPage.has(id);
                 enter(id);
-                touched.add(id);
+                if (!joined) continue;
+                touched.add(id); // its exact unread count is confirmed in the next batch
+                schedule();
+                continue;
               }
               if (key) waiting.push({ key, arrived: performance.now() });
               schedule();

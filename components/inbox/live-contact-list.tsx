@@ -4,11 +4,17 @@ import { useEffect, useRef, useState } from "react";
 import type { InboxContact } from "@/lib/inbox/contacts";
 import { CONTACT_ORDER } from "@/lib/inbox/contact-order";
 import type { ContactSort } from "@/lib/inbox/schemas";
+import type { EventPayloads } from "@/lib/realtime/event-types";
 import { useLiveEvent } from "@/components/live/live-events";
 import { ContactList } from "@/components/contact-list";
 
-/** How often the rows that events touched, and the counts, are asked for again: at most once per window. */
-export const CONTACT_REFRESH_MS = 300;
+/**
+ * How often rows are asked for again, at most: soon in a view filtered on read or
+ * processed state (an event can add or drop rows), otherwise only to confirm the
+ * unread count of a row that joined the page from an event.
+ */
+export const FILTERED_SYNC_MS = 300;
+export const COUNT_SYNC_MS = 1000;
 
 type Json<T> = { [K in keyof T]: T[K] extends Date | null ? string | null : T[K] };
 const revive = (c: Json<InboxContact>): InboxContact => ({
@@ -17,11 +23,14 @@ const revive = (c: Json<InboxContact>): InboxContact => ({
   lastInboundAt: c.lastInboundAt ? new Date(c.lastInboundAt) : null,
 });
 
+type View = { contacts: InboxContact[]; total: number; from: InboxContact[] };
+
 /**
- * The contact list, patched from live events instead of re-rendered: the row an
- * event concerns changes at once (preview, time, unread, processed dot), then the
- * touched rows and the count are fetched in the page's view, at most once per
- * window, to place them by the sort and drop those the filters no longer match.
+ * The contact list, patched from live events instead of re-rendered. The row an
+ * event concerns changes at once (preview, time, unread, processed dot, place in
+ * the sort); a thread that was not on the page joins it from the event's data.
+ * Rows are fetched again, in the page's view and a batch at a time, only where
+ * the page cannot know: a filtered view, or a joining row's exact unread count.
  */
 export function LiveContactList({
   contacts,
@@ -50,7 +59,7 @@ export function LiveContactList({
   /** Previous / Next links, drawn by the server. */
   pager: React.ReactNode;
 }) {
-  const [view, setView] = useState({ contacts, total, from: contacts });
+  const [view, setView] = useState<View>({ contacts, total, from: contacts });
   // A new server render (navigation, filters, the user's own action) replaces what events patched.
   if (view.from !== contacts) setView({ contacts, total, from: contacts });
   const touched = useRef(new Set<string>());
@@ -58,12 +67,11 @@ export function LiveContactList({
   const inFlight = useRef(false);
   useEffect(() => () => clearTimeout(timer.current), []);
 
-  const patch = (id: string, change: (c: InboxContact) => InboxContact) =>
-    setView((v) => ({ ...v, contacts: v.contacts.map((c) => (c.conversationId === id ? change(c) : c)) }));
+  const place = (rows: InboxContact[]) => [...rows].sort(CONTACT_ORDER[sort]).slice(0, pageSize);
 
-  const refetch = async () => {
+  const sync = async () => {
     timer.current = undefined;
-    if (inFlight.current) return schedule();
+    if (inFlight.current) return later();
     const ids = [...touched.current];
     touched.current.clear();
     inFlight.current = true;
@@ -75,51 +83,70 @@ export function LiveContactList({
       const fresh = new Map(result.contacts.map((c) => [c.conversationId, revive(c)]));
       setView((v) => {
         const kept = v.contacts.filter((c) => !ids.includes(c.conversationId) || fresh.has(c.conversationId)).map((c) => fresh.get(c.conversationId) ?? c);
-        // A row that was not on this page joins it only on the first page, where the newest arrive.
         const joining = page === 1 ? [...fresh.values()].filter((c) => !kept.some((k) => k.conversationId === c.conversationId)) : [];
-        const rows = [...kept, ...joining].sort(CONTACT_ORDER[sort]).slice(0, pageSize);
-        return { ...v, contacts: rows, total: result.total ?? v.total };
+        return { ...v, contacts: place([...kept, ...joining]), total: result.total ?? v.total };
       });
     } catch {
       for (const id of ids) touched.current.add(id);
-      schedule(2000);
+      later(2000);
     } finally {
       inFlight.current = false;
     }
   };
-  const schedule = (ms = CONTACT_REFRESH_MS) => {
-    if (!timer.current) timer.current = setTimeout(() => void refetch(), ms);
+  // Jittered: every manager's page hears the same event at once, and their fetches should not arrive together.
+  const later = (ms = stateFiltered ? FILTERED_SYNC_MS : COUNT_SYNC_MS) => {
+    if (!timer.current) timer.current = setTimeout(() => void sync(), ms * (0.5 + Math.random()));
   };
-  // A row on the page, in a view whose filters the event cannot change, is patched and sorted here alone.
-  const touch = (id: string, force = false) => {
-    if (!force && !stateFiltered && view.contacts.some((c) => c.conversationId === id)) {
-      setView((v) => ({ ...v, contacts: [...v.contacts].sort(CONTACT_ORDER[sort]) }));
-      return;
-    }
+  const ask = (id: string) => {
     touched.current.add(id);
-    schedule();
+    later();
   };
 
-  useLiveEvent("message.created", (p) => {
+  const onMessage = (p: EventPayloads["message.created"]) => {
     const at = new Date(p.message.createdAt);
-    const countsUnread = p.inbound && p.conversationId !== activeId;
-    patch(p.conversationId, (c) => ({
-      ...c,
-      preview: p.preview,
-      lastMessageAt: at,
-      lastInboundAt: p.inbound ? at : c.lastInboundAt,
-      processed: p.inbound ? false : c.processed,
-      unread: countsUnread ? c.unread + 1 : c.unread,
-    }));
-    touch(p.conversationId);
-  });
+    const unread = p.inbound && p.conversationId !== activeId ? 1 : 0;
+    const present = view.contacts.some((c) => c.conversationId === p.conversationId);
+    setView((v) => {
+      if (present) {
+        const rows = v.contacts.map((c) =>
+          c.conversationId === p.conversationId
+            ? {
+                ...c,
+                preview: p.preview,
+                lastMessageAt: at,
+                lastInboundAt: p.inbound ? at : c.lastInboundAt,
+                processed: p.inbound ? false : c.processed,
+                unread: c.unread + unread,
+              }
+            : c,
+        );
+        return { ...v, contacts: place(rows) };
+      }
+      // The newest threads arrive on the first page; "by name" order does not move for a message.
+      if (page !== 1 || sort === "name" || !p.contact || stateFiltered) return v;
+      const joining: InboxContact = {
+        conversationId: p.conversationId,
+        ...p.contact,
+        preview: p.preview,
+        lastMessageAt: at,
+        lastInboundAt: p.inbound ? at : null,
+        processed: false,
+        unread,
+      };
+      return { ...v, contacts: place([...v.contacts, joining]) };
+    });
+    // What only the server knows: a filtered view's rows, or a joining row's exact count and state.
+    if (stateFiltered || (!present && page === 1)) ask(p.conversationId);
+  };
+
+  useLiveEvent("message.created", onMessage);
   useLiveEvent("thread.processed", (p) => {
-    patch(p.conversationId, (c) => ({ ...c, processed: p.processed }));
-    touch(p.conversationId);
+    setView((v) => ({ ...v, contacts: place(v.contacts.map((c) => (c.conversationId === p.conversationId ? { ...c, processed: p.processed } : c))) }));
+    if (stateFiltered) ask(p.conversationId);
   });
-  // This user's own read position moved elsewhere (another tab, Mark as unread): the server counts the row's unread.
+  // This user's read position moved in another thread (another tab, Mark as unread): the server counts its unread.
   useLiveEvent("thread.read", (p) => {
-    if (p.conversationId !== activeId) touch(p.conversationId, true);
+    if (p.conversationId !== activeId) ask(p.conversationId);
   });
 
   const shown = view.contacts;

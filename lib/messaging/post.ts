@@ -2,7 +2,7 @@ import { EMPTY_SQL, sql, type SqlExec } from "@/lib/db/exec";
 import { newId } from "@/lib/db/ids";
 import { recordProcessed } from "./processed";
 import { appendEvent } from "@/lib/realtime/append";
-import type { WireMessage, WireShift } from "@/lib/realtime/event-types";
+import type { WireContact, WireMessage, WireShift } from "@/lib/realtime/event-types";
 import { previewOf } from "@/lib/text/preview";
 
 // The one way to add a message to any conversation: the send, system messages,
@@ -45,10 +45,10 @@ export async function postMessage(tx: SqlExec, m: NewMessage): Promise<PostedMes
   const preview = previewOf(m.body);
   const inbound = Boolean(m.author && !m.author.staff);
   const scope = m.where ? sql` AND "kind" = ${m.where.kind}${m.where.teammateId ? sql` AND "teammateId" = ${m.where.teammateId}` : EMPTY_SQL}` : EMPTY_SQL;
-  const thread = await tx.get<{ lastSeq: number }>(sql`
+  const thread = await tx.get<{ lastSeq: number; teammateId: string | null }>(sql`
     UPDATE "Conversation" SET "lastSeq" = "lastSeq" + 1, "lastMessageAt" = ${at}, "lastMessagePreview" = ${preview}
     WHERE "id" = ${m.conversationId} AND "organizationId" = ${m.organizationId} AND "deletedAt" IS NULL${scope}
-    RETURNING "lastSeq"`);
+    RETURNING "lastSeq", "teammateId"`);
   if (!thread) return null;
   const seq = Number(thread.lastSeq);
   const id = newId();
@@ -75,14 +75,21 @@ export async function postMessage(tx: SqlExec, m: NewMessage): Promise<PostedMes
     createdAt: at.toISOString(),
     shift: m.shift ?? null,
   };
+  const contact = thread.teammateId ? await contactOf(tx, thread.teammateId) : null;
   await appendEvent(
     tx,
     "message.created",
     { organizationId: m.organizationId, audience: "MEMBERS", conversationId: m.conversationId },
-    { conversationId: m.conversationId, message, preview, inbound },
+    { conversationId: m.conversationId, message, preview, inbound, contact },
     at,
   );
   return { id, seq, createdAt: at, message };
+}
+
+async function contactOf(tx: SqlExec, teammateId: string): Promise<WireContact | null> {
+  const row = await tx.get<{ firstName: string; lastName: string; waitingList: number | boolean | null }>(sql`
+    SELECT u."firstName", u."lastName", p."waitingList" FROM "User" u LEFT JOIN "TeammateProfile" p ON p."userId" = u."id" WHERE u."id" = ${teammateId}`);
+  return row ? { teammateId, firstName: row.firstName, lastName: row.lastName, waitingList: Boolean(row.waitingList) } : null;
 }
 
 /** A teammate's message: their last-inbound position, and "not processed" again (with history) if it was processed. */

@@ -21,9 +21,16 @@ export type WireMessage = {
 
 export type WireNote = { id: string; body: string; createdAt: string; authorName: string };
 
+/** Who an inbox thread is with, so a contact list can show a row it did not have yet. */
+export type WireContact = { teammateId: string; firstName: string; lastName: string; waitingList: boolean };
+
 export type EventPayloads = {
-  /** A message in a conversation; `inbound` when a teammate wrote it (it counts as unread for staff). */
-  "message.created": { conversationId: string; message: WireMessage; preview: string; inbound: boolean };
+  /**
+   * A message in a conversation; `inbound` when a teammate wrote it (it counts as
+   * unread for staff). `contact`: the teammate of an inbox thread (their own name,
+   * which the teammate may see).
+   */
+  "message.created": { conversationId: string; message: WireMessage; preview: string; inbound: boolean; contact: WireContact | null };
   /** What staff did about a shift question ("Assignment deleted by …"). */
   "message.action": { conversationId: string; messageId: string; actionSummary: string };
   "note.created": { conversationId: string; note: WireNote };
