@@ -1,8 +1,11 @@
 import { defineConfig, devices } from "@playwright/test";
 
-// End-to-end tests against the production build (`npm run build` first), on a
-// fresh copy of the demo database, in Debian's Chromium.
-const PORT = Number(process.env.E2E_PORT ?? 3100);
+import { E2E_DATABASE_URL, E2E_PORT as PORT, E2E_SECRET } from "./tests/e2e/env";
+
+// End-to-end tests against the production build (`npm run build` first), in Debian's
+// Chromium. The server starts on a fresh demo database; each test adds the
+// organisation it needs (tests/e2e/fixtures.ts).
+
 const chromium = process.env.CHROMIUM_PATH ?? "/usr/bin/chromium";
 
 export default defineConfig({
@@ -36,9 +39,9 @@ export default defineConfig({
     reuseExistingServer: false,
     timeout: 120_000,
     env: {
-      DATABASE_URL: "file:./.tmp/e2e.db",
+      DATABASE_URL: E2E_DATABASE_URL,
       NEXT_TELEMETRY_DISABLED: "1",
-      NEXTAUTH_SECRET: "e2e-secret-not-for-production",
+      NEXTAUTH_SECRET: E2E_SECRET,
       NEXTAUTH_URL: `http://127.0.0.1:${PORT}`,
     },
   },

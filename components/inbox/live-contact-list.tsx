@@ -23,6 +23,9 @@ const revive = (c: Json<InboxContact>): InboxContact => ({
   lastInboundAt: c.lastInboundAt ? new Date(c.lastInboundAt) : null,
 });
 
+// Every manager's page hears the same event at once; their fetches should not arrive together.
+const jittered = (ms: number) => ms * (0.5 + Math.random());
+
 type View = { contacts: InboxContact[]; total: number; from: InboxContact[] };
 
 /**
@@ -93,9 +96,8 @@ export function LiveContactList({
       inFlight.current = false;
     }
   };
-  // Jittered: every manager's page hears the same event at once, and their fetches should not arrive together.
   const later = (ms = stateFiltered ? FILTERED_SYNC_MS : COUNT_SYNC_MS) => {
-    if (!timer.current) timer.current = setTimeout(() => void sync(), ms * (0.5 + Math.random()));
+    if (!timer.current) timer.current = setTimeout(() => void sync(), jittered(ms));
   };
   const ask = (id: string) => {
     touched.current.add(id);
@@ -149,7 +151,8 @@ export function LiveContactList({
     if (p.conversationId !== activeId) ask(p.conversationId);
   });
 
-  const shown = view.contacts;
+  // The open thread is being read: its row carries no unread count.
+  const shown = view.contacts.map((c) => (c.conversationId === activeId && c.unread ? { ...c, unread: 0 } : c));
   return (
     <>
       <div className="min-h-0 flex-1 overflow-y-auto">

@@ -1,30 +1,71 @@
-import { expect, type Page, type Browser } from "@playwright/test";
+import { expect, type Browser, type Page } from "@playwright/test";
+import { encode } from "next-auth/jwt";
+import { createPrismaClient } from "../../lib/db/create-client";
+import { databaseFile } from "../../lib/db/path";
+import { addMessage } from "../../lib/seed/factories";
+import { addShift, buildOrg, TEST_PASSWORD, type TestOrg, type TestUser } from "../helpers/world";
+import { E2E_DATABASE_URL, E2E_PORT, E2E_SECRET } from "./env";
 
-export const PASSWORD = "shiftline-demo";
-export const ADMIN = "admin@northwind.test";
-export const MANAGER = "maya@northwind.test";
-export const MANAGER_2 = "marc@northwind.test";
-// Demo teammates (see lib/seed/demo.ts): Lena Martin has a seeded thread.
-export const TEAMMATE = "lena.martin@northwind.test";
-export const OTHER_TEAMMATE = "hugo.lefebvre@northwind.test";
+// Each test builds the organisation it needs in the server's database, through the
+// seed's factories, and opens pages already signed in: the session cookie is made
+// here, as the sign-in action makes it. Only the sign-in tests type into the form.
 
+export { TEST_PASSWORD };
+export type { TestOrg, TestUser };
 export const PHONE = { viewport: { width: 390, height: 844 }, isMobile: true, hasTouch: true };
 
-export async function signIn(page: Page, email: string, password = PASSWORD) {
+let client: ReturnType<typeof createPrismaClient> | undefined;
+export const e2eDb = () => (client ??= createPrismaClient(databaseFile(E2E_DATABASE_URL)));
+
+/** A fresh organisation: an admin, managers Max and Mia, teammates Tess One and Theo Two. */
+export const newOrg = (name = "Northwind", opts: { chatEnabled?: boolean } = {}) => buildOrg(e2eDb(), name, opts);
+
+export const shiftFor = (o: TestOrg, s: Parameters<typeof addShift>[2]) => addShift(e2eDb(), o, s);
+
+/** A message in a thread as the seed writes it (through the messaging core). */
+export async function seedMessage(o: TestOrg, conversationId: string, author: TestUser, body: string) {
+  return addMessage(e2eDb(), {
+    organizationId: o.org.id,
+    conversationId,
+    author: { id: author.id, name: `${author.firstName} ${author.lastName}`, staff: author.role !== "TEAMMATE" },
+    body,
+  });
+}
+
+export async function sessionCookie(user: { id: string }) {
+  const value = await encode({ token: { sub: user.id, sv: 0 }, secret: E2E_SECRET, maxAge: 3600 });
+  return { name: "shiftline.session", value, domain: "127.0.0.1", path: "/", httpOnly: true, sameSite: "Lax" as const };
+}
+
+/** A new browser context signed in as `user` (phone-sized for teammates), on `path` or their home page. */
+export async function pageAs(browser: Browser, user: TestUser, opts: { phone?: boolean; javaScriptEnabled?: boolean; path?: string } = {}): Promise<Page> {
+  const phone = opts.phone ?? user.role === "TEAMMATE";
+  const context = await browser.newContext({
+    ...(phone ? PHONE : {}),
+    javaScriptEnabled: opts.javaScriptEnabled ?? true,
+    baseURL: `http://127.0.0.1:${E2E_PORT}`,
+  });
+  await context.addCookies([await sessionCookie(user)]);
+  const page = await context.newPage();
+  await page.goto(opts.path ?? (user.role === "TEAMMATE" ? "/me" : "/inbox"));
+  await expect(page).not.toHaveURL(/sign-in/);
+  return page;
+}
+
+/** Waits until the page's live event stream is connected. */
+export async function live(page: Page) {
+  await expect(page.locator("html[data-live=open]")).toHaveCount(1);
+}
+
+/** The sign-in form, for the tests of signing in itself. */
+export async function signIn(page: Page, email: string, password = TEST_PASSWORD) {
   await page.goto("/sign-in");
   await page.getByLabel("E-mail").fill(email);
   await page.getByLabel("Password").fill(password);
   await page.getByRole("button", { name: "Sign in" }).click();
 }
 
-/** A new browser context signed in as `email`, phone-sized for teammates. */
-export async function pageAs(browser: Browser, email: string, opts: { phone?: boolean; javaScriptEnabled?: boolean } = {}) {
-  const context = await browser.newContext({ ...(opts.phone ? PHONE : {}), javaScriptEnabled: opts.javaScriptEnabled ?? true });
-  const page = await context.newPage();
-  await signIn(page, email);
-  await expect(page).not.toHaveURL(/sign-in/);
-  return page;
-}
+export const name = (u: TestUser) => `${u.firstName} ${u.lastName}`;
 
 export { test, expect } from "@playwright/test";
 export type { Page } from "@playwright/test";

@@ -1,79 +1,99 @@
-import { test, expect, pageAs, MANAGER, MANAGER_2 } from "./fixtures";
+import { test, expect, newOrg, pageAs, seedMessage, name } from "./fixtures";
 
 test("mark as processed and not processed, seen by another manager, with history", async ({ browser }) => {
-  const maya = await pageAs(browser, MANAGER);
-  await maya.getByTestId("contact").filter({ hasText: "Sarah Dubois" }).click();
-  const banner = maya.getByTestId("processed-banner");
+  const o = await newOrg();
+  await seedMessage(o, o.teammate.threadId, o.teammate, "Can I swap Tuesday?");
+  const max = await pageAs(browser, o.manager, { path: `/inbox/${o.teammate.threadId}` });
+  const banner = max.getByTestId("processed-banner");
   await expect(banner).toHaveText("Not processed");
-  await maya.getByRole("button", { name: "Mark as processed" }).click();
-  await expect(banner).toContainText("Processed by Maya on");
-  await expect(maya.getByRole("button", { name: "Mark as not processed" })).toBeVisible();
+  await max.getByRole("button", { name: "Mark as processed" }).click();
+  await expect(banner).toContainText("Processed by Max on");
+  await expect(max.getByRole("button", { name: "Mark as not processed" })).toBeVisible();
 
-  const marc = await pageAs(browser, MANAGER_2);
-  await marc.getByTestId("contact").filter({ hasText: "Sarah Dubois" }).click();
-  await expect(marc.getByTestId("processed-banner")).toContainText("Processed by Maya on");
-  await marc.getByRole("button", { name: "Mark as not processed" }).click();
-  await expect(marc.getByTestId("processed-banner")).toHaveText("Not processed");
-  await marc.getByText("History").click();
-  await expect(marc.getByTestId("processed-history").getByRole("listitem").first()).toContainText("Not processed · Marc Leroy");
-  await maya.context().close();
-  await marc.context().close();
+  const mia = await pageAs(browser, o.manager2, { path: `/inbox/${o.teammate.threadId}` });
+  await expect(mia.getByTestId("processed-banner")).toContainText("Processed by Max on");
+  await mia.getByRole("button", { name: "Mark as not processed" }).click();
+  await expect(mia.getByTestId("processed-banner")).toHaveText("Not processed");
+  await mia.getByText("History").click();
+  await expect(mia.getByTestId("processed-history").getByRole("listitem").first()).toContainText(`Not processed · ${name(o.manager2)}`);
+  await max.context().close();
+  await mia.context().close();
 });
 
 test("a private note shows in yellow for staff and never for the teammate", async ({ browser }) => {
-  const stamp = Date.now();
-  const maya = await pageAs(browser, MANAGER);
-  await maya.getByTestId("contact").filter({ hasText: "Sarah Dubois" }).click();
-  await maya.getByLabel("Message").fill(`Staff only ${stamp}`);
-  await maya.getByRole("button", { name: "Add private note" }).click();
-  const note = maya.getByTestId("private-note").last();
-  await expect(note).toContainText(`Staff only ${stamp}`);
-  await expect(note).toContainText("Maya Moreau");
-  await expect(maya.getByLabel("Message")).toHaveValue("");
-  await maya.context().close();
+  const o = await newOrg();
+  await seedMessage(o, o.teammate.threadId, o.teammate, "Hello");
+  const max = await pageAs(browser, o.manager, { path: `/inbox/${o.teammate.threadId}` });
+  await max.getByLabel("Message").fill("Staff only: check her contract");
+  await max.getByRole("button", { name: "Add private note" }).click();
+  const note = max.getByTestId("private-note").last();
+  await expect(note).toContainText("Staff only: check her contract");
+  await expect(note).toContainText(name(o.manager));
+  await expect(max.getByLabel("Message")).toHaveValue("");
 
-  const sarah = await pageAs(browser, "sarah.dubois40@northwind.test", { phone: true });
-  await expect(sarah.getByTestId("message").first()).toBeVisible();
-  const html = await sarah.content();
-  expect(html).not.toContain(`Staff only ${stamp}`);
-  await sarah.context().close();
+  const tess = await pageAs(browser, o.teammate);
+  await expect(tess.getByTestId("message").first()).toBeVisible();
+  expect(await tess.content()).not.toContain("check her contract");
+  await max.context().close();
+  await tess.context().close();
 });
 
-test("mark as unread brings the blue dot back for this manager", async ({ browser }) => {
-  const maya = await pageAs(browser, MANAGER);
-  const louis = maya.getByTestId("contact").filter({ hasText: "Louis Durand" });
-  await louis.click();
-  await expect(louis.getByTestId("unread-badge")).toHaveCount(0);
-  await maya.getByRole("button", { name: "Mark as unread" }).first().click();
-  await expect(maya).toHaveURL(/\/inbox$/);
-  await expect(maya.getByTestId("contact").filter({ hasText: "Louis Durand" }).getByTestId("unread-badge")).toBeVisible();
-  await maya.context().close();
+test("mark as unread brings the blue dot back for this manager only", async ({ browser }) => {
+  const o = await newOrg();
+  await seedMessage(o, o.teammate.threadId, o.teammate, "Are the new badges ready?");
+  const max = await pageAs(browser, o.manager);
+  const tess = max.getByTestId("contact").filter({ hasText: name(o.teammate) });
+  await expect(tess.getByTestId("unread-badge")).toHaveText("1");
+  await tess.click();
+  await expect(tess.getByTestId("unread-badge")).toHaveCount(0);
+  await max.getByRole("button", { name: "Mark as unread" }).first().click();
+  await expect(max).toHaveURL(/\/inbox$/);
+  await expect(
+    max
+      .getByTestId("contact")
+      .filter({ hasText: name(o.teammate) })
+      .getByTestId("unread-badge"),
+  ).toBeVisible();
+  const mia = await pageAs(browser, o.manager2);
+  await expect(
+    mia
+      .getByTestId("contact")
+      .filter({ hasText: name(o.teammate) })
+      .getByTestId("unread-badge"),
+  ).toHaveText("1");
+  await max.context().close();
+  await mia.context().close();
 });
 
 test("sort and filters live in the URL and can be shared", async ({ browser }) => {
-  const maya = await pageAs(browser, MANAGER);
-  await maya.getByLabel("Sort by").selectOption("name");
-  await expect(maya).toHaveURL(/\/inbox\?sort=name$/);
-  await expect(maya.getByTestId("contact").first()).toContainText("Bernard");
-  await expect(maya.getByTestId("contact-count")).toHaveText("1–50 of 66");
-  await maya.getByText("Filters").click();
-  await maya.getByLabel("Waiting list").check();
-  await expect(maya).toHaveURL(/waiting=1/);
-  await expect(maya.getByTestId("contact-count")).toHaveText("1–6 of 6");
-  await maya.getByLabel("Search by name").fill("lena");
-  await maya.getByRole("button", { name: "Apply" }).click();
-  await expect(maya).toHaveURL(/q=lena/);
-  await expect(maya.getByTestId("contact-count")).toHaveText("1–1 of 1");
-  await expect(maya.getByTestId("contact")).toContainText("Lena");
+  const o = await newOrg();
+  await o.addTeammate("Ines", "Bernard");
+  await o.addTeammate("Wanda", "Waiting", { waitingList: true });
+  await o.addTeammate("Walt", "Waiting", { waitingList: true });
+  await seedMessage(o, o.teammate.threadId, o.teammate, "Unread question");
+  const max = await pageAs(browser, o.manager);
+  await max.getByLabel("Sort by").selectOption("name");
+  await expect(max).toHaveURL(/\/inbox\?sort=name$/);
+  await expect(max.getByTestId("contact").first()).toContainText("Ines Bernard");
+  await expect(max.getByTestId("contact-count")).toHaveText("1–5 of 5");
+  await max.getByText("Filters").click();
+  await max.getByLabel("Waiting list").check();
+  await expect(max).toHaveURL(/waiting=1/);
+  await expect(max.getByTestId("contact-count")).toHaveText("1–2 of 2");
+  await max.getByLabel("Search by name").fill("wan");
+  await max.getByRole("button", { name: "Apply" }).click();
+  await expect(max).toHaveURL(/q=wan/);
+  await expect(max.getByTestId("contact-count")).toHaveText("1–1 of 1");
+  await expect(max.getByTestId("contact")).toContainText("Wanda");
 
   // A shared link opens the same view for another manager, and survives opening a thread.
-  const marc = await pageAs(browser, MANAGER_2);
-  await marc.goto("/inbox?sort=name&skill=nonexistent-id&page=abc");
-  await expect(marc.getByTestId("contact-count")).toHaveText("0–0 of 0");
-  await marc.goto("/inbox?unread=1&sort=name");
-  const first = marc.getByTestId("contact").first();
-  await first.click();
-  await expect(marc).toHaveURL(/\/inbox\/[^?]+\?sort=name&unread=1$/);
-  await maya.context().close();
-  await marc.context().close();
+  const mia = await pageAs(browser, o.manager2);
+  await mia.goto("/inbox?sort=name&skill=nonexistent-id&page=abc");
+  await expect(mia.getByTestId("contact-count")).toHaveText("0–0 of 0");
+  await mia.goto("/inbox?unread=1&sort=name");
+  await expect(mia.getByTestId("contact-count")).toHaveText("1–1 of 1");
+  await mia.getByTestId("contact").first().click();
+  await expect(mia).toHaveURL(/\/inbox\/[^?]+\?sort=name&unread=1$/);
+  await max.context().close();
+  await mia.context().close();
 });

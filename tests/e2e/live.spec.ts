@@ -1,43 +1,101 @@
-import { test, expect, pageAs, MANAGER, MANAGER_2 } from "./fixtures";
+import { test, expect, newOrg, pageAs, seedMessage, shiftFor, live, name } from "./fixtures";
 
 // Live updates arrive through Server-Sent Events: no reload anywhere in these tests.
 
 test("manager and teammate see each other's messages live", async ({ browser }) => {
-  const stamp = Date.now();
-  const manager = await pageAs(browser, MANAGER);
-  await manager.getByTestId("contact").filter({ hasText: "Tom Bonnet" }).click();
-  await expect(manager.getByRole("heading", { name: "Tom Bonnet" })).toBeVisible();
-  const tom = await pageAs(browser, "tom.bonnet45@northwind.test", { phone: true });
-  await expect(tom.locator("html[data-live=open]")).toHaveCount(1);
-  await expect(manager.locator("html[data-live=open]")).toHaveCount(1);
+  const o = await newOrg();
+  const manager = await pageAs(browser, o.manager, { path: `/inbox/${o.teammate.threadId}` });
+  const tess = await pageAs(browser, o.teammate);
+  await live(tess);
+  await live(manager);
 
-  await manager.getByLabel("Message").fill(`Live from the office ${stamp}`);
+  await manager.getByLabel("Message").fill("Live from the office");
   await manager.getByRole("button", { name: "Send" }).click();
-  await expect(tom.getByTestId("message").last()).toContainText(`Live from the office ${stamp}`, { timeout: 3000 });
+  await expect(tess.getByTestId("message").last()).toContainText("Live from the office");
 
-  await tom.getByLabel("Message").fill(`Live from the phone ${stamp}`);
-  await tom.getByRole("button", { name: "Send" }).click();
-  await expect(manager.getByTestId("message").last()).toContainText(`Live from the phone ${stamp}`, { timeout: 3000 });
+  await tess.getByLabel("Message").fill("Live from the phone");
+  await tess.getByRole("button", { name: "Send" }).click();
+  await expect(manager.getByTestId("message").last()).toContainText("Live from the phone");
+  // Read where it was shown: the open thread carries no unread badge, and the banner went back to not processed.
+  await expect(
+    manager
+      .getByTestId("contact")
+      .filter({ hasText: name(o.teammate) })
+      .getByTestId("unread-badge"),
+  ).toHaveCount(0);
   await manager.context().close();
-  await tom.context().close();
+  await tess.context().close();
 });
 
 test("two managers see processed changes and notes live", async ({ browser }) => {
-  const stamp = Date.now();
-  const maya = await pageAs(browser, MANAGER);
-  const marc = await pageAs(browser, MANAGER_2);
-  for (const p of [maya, marc]) {
-    await p.getByTestId("contact").filter({ hasText: "Noah Lambert" }).click();
-    await expect(p.getByRole("heading", { name: "Noah Lambert" })).toBeVisible();
-    await expect(p.locator("html[data-live=open]")).toHaveCount(1);
-  }
-  await maya.getByRole("button", { name: "Mark as processed" }).click();
-  await expect(marc.getByTestId("processed-banner")).toContainText("Processed by Maya", { timeout: 3000 });
-  await maya.getByLabel("Message").fill(`Shared note ${stamp}`);
-  await maya.getByRole("button", { name: "Add private note" }).click();
-  await expect(marc.getByTestId("private-note").last()).toContainText(`Shared note ${stamp}`, { timeout: 3000 });
-  await maya.context().close();
-  await marc.context().close();
+  const o = await newOrg();
+  await seedMessage(o, o.teammate.threadId, o.teammate, "Question");
+  const max = await pageAs(browser, o.manager, { path: `/inbox/${o.teammate.threadId}` });
+  const mia = await pageAs(browser, o.manager2, { path: `/inbox/${o.teammate.threadId}` });
+  await live(max);
+  await live(mia);
+  await max.getByRole("button", { name: "Mark as processed" }).click();
+  await expect(mia.getByTestId("processed-banner")).toContainText("Processed by Max");
+  await expect(
+    mia
+      .getByTestId("contact")
+      .filter({ hasText: name(o.teammate) })
+      .getByLabel("Processed", { exact: true }),
+  ).toBeVisible();
+  await max.getByLabel("Message").fill("Shared note");
+  await max.getByRole("button", { name: "Add private note" }).click();
+  await expect(mia.getByTestId("private-note").last()).toContainText("Shared note");
+  await max.context().close();
+  await mia.context().close();
+});
+
+test("the contact list patches the row a new message concerns, and a new thread joins the list", async ({ browser }) => {
+  const o = await newOrg();
+  const extra = await o.addTeammate("Zoe", "Zephyr");
+  await seedMessage(o, o.teammate.threadId, o.teammate, "Older message");
+  const max = await pageAs(browser, o.manager, { path: `/inbox/${o.teammate2.threadId}` });
+  await live(max);
+  await expect(max.getByTestId("contact").first()).toContainText(name(o.teammate));
+
+  const theoThread = max.getByTestId("message");
+  const zoe = await pageAs(browser, extra);
+  await live(zoe);
+  await zoe.getByLabel("Message").fill("Zoe needs a day off");
+  await zoe.getByRole("button", { name: "Send" }).click();
+  const row = max.getByTestId("contact").first();
+  await expect(row).toContainText("Zoe needs a day off");
+  await expect(row.getByTestId("unread-badge")).toHaveText("1");
+  await zoe.getByLabel("Message").fill("and Friday too");
+  await zoe.getByRole("button", { name: "Send" }).click();
+  await expect(row.getByTestId("unread-badge")).toHaveText("2");
+  // The open thread (Theo's) did not change.
+  await expect(theoThread).toHaveCount(0);
+  await max.context().close();
+  await zoe.context().close();
+});
+
+test("schedule changes show without a reload, for the teammate and on the staff week view", async ({ browser }) => {
+  const o = await newOrg();
+  const startsAt = new Date(Date.now() + 3 * 3600_000);
+  const endsAt = new Date(startsAt.getTime() + 4 * 3600_000);
+  const shift = await shiftFor(o, { activity: "Night round", startsAt, endsAt, assignees: [] });
+  const week = startsAt.toISOString().slice(0, 10);
+  const tess = await pageAs(browser, o.teammate, { path: `/me/schedule?week=${week}` });
+  const mia = await pageAs(browser, o.manager2, { path: `/schedule?week=${week}` });
+  await live(tess);
+  await live(mia);
+  await expect(tess.getByTestId("my-shift")).toHaveCount(0);
+
+  const max = await pageAs(browser, o.manager, { path: `/schedule/shifts/${shift.id}` });
+  await max.getByLabel("Assign a teammate").selectOption({ label: `${o.teammate.lastName} ${o.teammate.firstName}` });
+  await max.getByRole("button", { name: "Assign", exact: true }).click();
+  await expect(max.getByTestId("assigned")).toContainText(name(o.teammate));
+
+  await expect(tess.getByTestId("my-shift")).toContainText("Night round");
+  await expect(mia.getByTestId("shift").filter({ hasText: "Night round" })).toContainText("Tess");
+  await tess.context().close();
+  await mia.context().close();
+  await max.context().close();
 });
 
 test("the event stream refuses visitors without a session", async ({ request }) => {
