@@ -1,7 +1,7 @@
 // npm run bench: the inbox at scale, measured through HTTP against the production
 // server, and printed as a table next to the goals of issue 3.
 // BENCH_CONTACTS (5000), BENCH_MESSAGES (500000), BENCH_LISTENERS (2000), BENCH_SECONDS (10),
-// BENCH_STAFF_MODES ("patch", or "refresh,patch" to compare with the page re-render of before issue 7),
+// BENCH_STAFF_MODES ("patch"; "refresh,patch" to compare with the page re-render of before issue 7; "none"),
 // BENCH_ONLY ("staff": only the browser-like staff rows).
 import { execFileSync, spawn } from "node:child_process";
 import { randomUUID } from "node:crypto";
@@ -15,7 +15,7 @@ const CONTACTS = Number(process.env.BENCH_CONTACTS ?? 5000);
 const MESSAGES = Number(process.env.BENCH_MESSAGES ?? 500_000);
 const LISTENERS = Number(process.env.BENCH_LISTENERS ?? 2000);
 const SECONDS = Number(process.env.BENCH_SECONDS ?? 10);
-const STAFF_MODES = (process.env.BENCH_STAFF_MODES ?? "patch").split(",") as Mode[];
+const STAFF_MODES = (process.env.BENCH_STAFF_MODES ?? "patch").split(",").filter((m) => m && m !== "none") as Mode[];
 const ONLY_STAFF = process.env.BENCH_ONLY === "staff";
 const PORT = Number(process.env.BENCH_PORT ?? 3300);
 const SECRET = "bench-only-secret";

@@ -1,6 +1,7 @@
 import { readFileSync, readdirSync } from "node:fs";
 import { setMaxListeners } from "node:events";
 import { stats, type Stats } from "./measure";
+import { readEvents } from "./sse";
 
 // Staff listeners that behave like browsers: each has the inbox open on one thread
 // and, on every event it receives, fetches what its page would fetch.
@@ -84,60 +85,45 @@ export async function runStaffBrowsers(opts: {
           mode === "refresh" ? 30 : PATCH_WINDOW_MS * (0.5 + Math.random()), // jittered like the page
         );
       };
-      void (async () => {
-        const decoder = new TextDecoder();
-        let buffer = "";
-        try {
-          for await (const chunk of res.body as unknown as AsyncIterable<Uint8Array>) {
-            buffer += decoder.decode(chunk, { stream: true });
-            let end: number;
-            while ((end = buffer.indexOf("\n\n")) >= 0) {
-              const block = buffer.slice(0, end);
-              buffer = buffer.slice(end + 2);
-              const data = block.split("\n").find((l) => l.startsWith("data: "));
-              if (!data || !block.includes("event: ")) continue;
-              const payload = JSON.parse(data.slice(6)) as { conversationId?: string; seq?: number; message?: { seq: number } };
-              const isMessage = block.includes("event: message.created");
-              const seq = payload.message?.seq ?? payload.seq;
-              const key = isMessage ? `${payload.conversationId}:${seq}` : "";
-              if (mode === "patch") {
-                if (!isMessage) continue; // thread.read for the open thread: nothing to fetch
-                const id = payload.conversationId!;
-                if (id === m.threadId) {
-                  shown(key); // appended from the event's data
-                  readSeq = Math.max(readSeq, seq ?? 0);
-                  clearTimeout(readTimer);
-                  readTimer = setTimeout(() => {
-                    pageFetches++;
-                    void fetch(`${base}/api/conversations/${id}/read`, {
-                      method: "POST",
-                      headers: { cookie: m.cookie, "content-type": "application/json" },
-                      body: JSON.stringify({ seq: readSeq }),
-                      signal: controller.signal,
-                    }).then(
-                      (r) => r.arrayBuffer(),
-                      () => undefined,
-                    );
-                  }, 300);
-                  enter(id);
-                  continue;
-                }
-                shown(key); // the row is patched from the event, or joins the page from it
-                const joined = !onPage.has(id);
-                enter(id);
-                if (!joined) continue;
-                touched.add(id); // its exact unread count is confirmed in the next batch
-                schedule();
-                continue;
-              }
-              if (key) waiting.push({ key, arrived: performance.now() });
-              schedule();
-            }
+      const onEvent = (type: string, data: unknown) => {
+        const payload = data as { conversationId?: string; message?: { seq: number } };
+        const isMessage = type === "message.created";
+        const seq = payload.message?.seq;
+        const key = isMessage ? `${payload.conversationId}:${seq}` : "";
+        if (mode === "patch") {
+          if (!isMessage) return; // thread.read for the open thread: nothing to fetch
+          const id = payload.conversationId!;
+          if (id === m.threadId) {
+            shown(key); // appended from the event's data
+            readSeq = Math.max(readSeq, seq ?? 0);
+            clearTimeout(readTimer);
+            readTimer = setTimeout(() => {
+              pageFetches++;
+              void fetch(`${base}/api/conversations/${id}/read`, {
+                method: "POST",
+                headers: { cookie: m.cookie, "content-type": "application/json" },
+                body: JSON.stringify({ seq: readSeq }),
+                signal: controller.signal,
+              }).then(
+                (r) => r.arrayBuffer(),
+                () => undefined,
+              );
+            }, 300);
+            enter(id);
+            return;
           }
-        } catch {
-          // aborted
+          shown(key); // the row is patched from the event, or joins the page from it
+          const joined = !onPage.has(id);
+          enter(id);
+          if (!joined) return;
+          touched.add(id); // its exact unread count is confirmed in the next batch
+          schedule();
+          return;
         }
-      })();
+        if (key) waiting.push({ key, arrived: performance.now() });
+        schedule();
+      };
+      void readEvents(res, onEvent);
     }),
   );
 

@@ -31,8 +31,6 @@ type Row = {
   lastInboundAt: string | Date | null;
   processed: number | boolean;
   lastInboundSeq: number | bigint;
-  readSeq: number | bigint;
-  unread: number | bigint;
 };
 
 const ORDER: Record<ContactFilters["sort"], Sql> = {
@@ -100,14 +98,21 @@ export async function listInboxContacts(
           : sql`NULL`
       })`
     : sql`ORDER BY ${ORDER[f.sort]} LIMIT ${pageSize} OFFSET ${(page - 1) * pageSize}`;
-  // Unread messages are counted only where the teammate wrote past this user's read position.
-  const rows = await queryAll<Row>(sql`
+  // The page first, then its read positions and unread counts: computed for the rows shown,
+  // not for every row a sort must look at.
+  const rows = await queryAll<Omit<Row, "readSeq" | "unread">>(sql`
     SELECT c."id" AS "conversationId", u."id" AS "teammateId", u."firstName", u."lastName", p."waitingList",
-      c."lastMessagePreview" AS "preview", c."lastMessageAt", c."lastInboundAt", c."processed", c."lastInboundSeq", ${readSeq(user.id)} AS "readSeq",
-      CASE WHEN c."lastInboundSeq" > ${readSeq(user.id)} THEN (SELECT count(*) FROM "Message" m
-        WHERE m."conversationId" = c."id" AND m."fromStaff" = false AND m."seq" > ${readSeq(user.id)}) ELSE 0 END AS "unread"
+      c."lastMessagePreview" AS "preview", c."lastMessageAt", c."lastInboundAt", c."processed", c."lastInboundSeq"
     ${from}
     ${window}`);
+  const counts = new Map(
+    (
+      await unreadCounts(
+        user.id,
+        rows.map((r) => r.conversationId),
+      )
+    ).map((r) => [r.conversationId, Number(r.unread)]),
+  );
   return {
     total,
     page,
@@ -122,9 +127,22 @@ export async function listInboxContacts(
       lastMessageAt: r.lastMessageAt ? new Date(r.lastMessageAt) : null,
       lastInboundAt: r.lastInboundAt ? new Date(r.lastInboundAt) : null,
       processed: Boolean(r.processed),
-      unread: Number(r.unread),
+      unread: counts.get(r.conversationId) ?? 0,
     })),
   };
+}
+
+/** This user's unread messages in these threads, counted only where the teammate wrote past their read position. */
+function unreadCounts(userId: string, ids: string[]) {
+  if (ids.length === 0) return Promise.resolve([]);
+  return queryAll<{ conversationId: string; unread: number | bigint }>(sql`
+    SELECT c."id" AS "conversationId",
+      CASE WHEN c."lastInboundSeq" > ${readSeq(userId)} THEN (SELECT count(*) FROM "Message" m
+        WHERE m."conversationId" = c."id" AND m."fromStaff" = false AND m."seq" > ${readSeq(userId)}) ELSE 0 END AS "unread"
+    FROM "Conversation" c WHERE c."id" IN (${joinSql(
+      ids.map((id) => sql`${id}`),
+      ", ",
+    )})`);
 }
 
 /** What the filter menus offer: the organisation's departments, skills, tags and activities. */

@@ -1,4 +1,5 @@
 import { describe, expect, it } from "vitest";
+import { db } from "@/lib/db";
 import { isStaff, type SessionUser } from "@/lib/auth/roles";
 import { cid, makeOrg } from "@/tests/helpers/org";
 import { sendInboxMessage } from "@/lib/inbox/send";
@@ -9,9 +10,15 @@ import type { LoggedEvent } from "./visibility";
 
 async function listen(user: SessionUser, after?: number) {
   const got: LoggedEvent[] = [];
+  let reloads = 0;
   const viewer = await viewerFor({ id: user.id, organizationId: user.organizationId, isStaff: isStaff(user.role) });
-  const stop = await subscribe(viewer, after, (e) => got.push(e));
-  return { got, stop, types: () => got.map((e) => e.type) };
+  const stop = await subscribe(
+    viewer,
+    after,
+    (e) => got.push(e),
+    () => reloads++,
+  );
+  return { got, stop, types: () => got.map((e) => e.type), reloads: () => reloads };
 }
 
 const until = async (check: () => boolean, ms = 3000) => {
@@ -80,5 +87,20 @@ describe("realtime hub", () => {
     await new Promise((r) => setTimeout(r, 150));
     expect(feedB.got).toEqual([]);
     feedB.stop();
+  });
+
+  it("tells a client that fell further behind than the replay holds to reload, instead of a silent gap", async () => {
+    const { org, manager, teammate } = await makeOrg();
+    const start = await latestEventId(org.id);
+    await db.event.createMany({
+      data: Array.from({ length: 2001 }, () => ({ organizationId: org.id, type: "thread.read", audience: "USER" as const, userId: teammate.id, payload: "{}" })),
+    });
+    const behind = await listen(manager, start);
+    expect(behind.reloads()).toBe(1);
+    expect(behind.got).toEqual([]);
+    await sendInboxMessage(teammate, { conversationId: teammate.threadId, body: "after the gap", clientId: cid() });
+    await until(() => behind.got.length === 1);
+    expect(behind.types()).toEqual(["message.created"]);
+    behind.stop();
   });
 });

@@ -10,6 +10,7 @@ import { getOrganization } from "@/lib/org/queries";
 import { reportedReason } from "./questions";
 import { describePeriod, overlapping } from "./unavailability";
 import { scheduleChanged } from "./events";
+import { audit } from "@/lib/audit/record";
 
 export type DeleteOutcome = { done: "deleted" | "already"; summary: string };
 
@@ -73,16 +74,7 @@ export async function deleteAssignmentFromMessage(user: SessionUser, messageId: 
     }
     const summary = `Assignment deleted by ${user.firstName} on ${formatDateTime(now, timeZone)}${unavailable}`;
     await tx.message.update({ where: { id: message.id }, data: { actionAt: now, actionById: user.id, actionSummary: summary } });
-    await tx.auditEntry.create({
-      data: {
-        organizationId: user.organizationId,
-        actorId: user.id,
-        action: "assignment.deleted",
-        targetType: "Assignment",
-        targetId: assignment.id,
-        data: JSON.stringify({ messageId, markUnavailable }),
-      },
-    });
+    await audit(tx, user, "assignment.deleted", { type: "Assignment", id: assignment.id }, { messageId, markUnavailable });
     const when = `${formatDateTime(shift.startsAt, timeZone)}–${formatTime(shift.endsAt, timeZone)}`;
     const scope = { organizationId: user.organizationId, conversationId: message.conversation.id };
     await appendEvent(
@@ -125,16 +117,7 @@ export async function assignTeammate(user: SessionUser, shiftId: string, userId:
     if (existing)
       await tx.assignment.update({ where: { id: existing.id }, data: { deletedAt: null, deletedById: null, createdById: user.id, createdAt: new Date() } });
     else await tx.assignment.create({ data: { organizationId: user.organizationId, shiftId, userId, createdById: user.id } });
-    await tx.auditEntry.create({
-      data: {
-        organizationId: user.organizationId,
-        actorId: user.id,
-        action: "assignment.added",
-        targetType: "Shift",
-        targetId: shiftId,
-        data: JSON.stringify({ userId }),
-      },
-    });
+    await audit(tx, user, "assignment.added", { type: "Shift", id: shiftId }, { userId });
     await scheduleChanged(ex, user.organizationId, [userId], shiftId);
   });
 }
@@ -145,16 +128,7 @@ export async function unassignTeammate(user: SessionUser, shiftId: string, userI
     const existing = await tx.assignment.findFirst({ where: { shiftId, userId, organizationId: user.organizationId, deletedAt: null }, select: { id: true } });
     if (!existing) throw new NotFoundError("This assignment");
     await tx.assignment.update({ where: { id: existing.id }, data: { deletedAt: new Date(), deletedById: user.id } });
-    await tx.auditEntry.create({
-      data: {
-        organizationId: user.organizationId,
-        actorId: user.id,
-        action: "assignment.deleted",
-        targetType: "Assignment",
-        targetId: existing.id,
-        data: "{}",
-      },
-    });
+    await audit(tx, user, "assignment.deleted", { type: "Assignment", id: existing.id });
     await scheduleChanged(ex, user.organizationId, [userId], shiftId);
   });
 }

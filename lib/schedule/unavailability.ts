@@ -9,6 +9,7 @@ import { getOrganization } from "@/lib/org/queries";
 import { zonedToUtc } from "./time";
 import { scheduleChanged } from "./events";
 import type { UnavailabilityInput } from "./schemas";
+import { audit } from "@/lib/audit/record";
 
 type Tx = Prisma.TransactionClient;
 type Period = { id: string; startsAt: Date; endsAt: Date; reason: string | null };
@@ -58,16 +59,7 @@ export async function saveUnavailability(user: SessionUser, input: Unavailabilit
           data: { ...data, organizationId: user.organizationId, userId: input.userId, createdById: user.id },
           select: { id: true },
         });
-    await tx.auditEntry.create({
-      data: {
-        organizationId: user.organizationId,
-        actorId: user.id,
-        action: input.id ? "unavailability.updated" : "unavailability.added",
-        targetType: "User",
-        targetId: input.userId,
-        data: JSON.stringify({ id: saved.id, ...data }),
-      },
-    });
+    await audit(tx, user, input.id ? "unavailability.updated" : "unavailability.added", { type: "User", id: input.userId }, { id: saved.id, ...data });
     await scheduleChanged(ex, user.organizationId, [input.userId], null);
     return saved;
   });
@@ -79,16 +71,7 @@ export async function removeUnavailability(user: SessionUser, id: string): Promi
   if (!found) throw new NotFoundError("This period");
   await writeTx(async (tx, ex) => {
     await tx.unavailability.delete({ where: { id } });
-    await tx.auditEntry.create({
-      data: {
-        organizationId: user.organizationId,
-        actorId: user.id,
-        action: "unavailability.removed",
-        targetType: "User",
-        targetId: found.userId,
-        data: JSON.stringify({ id }),
-      },
-    });
+    await audit(tx, user, "unavailability.removed", { type: "User", id: found.userId }, { id });
     await scheduleChanged(ex, user.organizationId, [found.userId], null);
   });
 }

@@ -38,7 +38,11 @@ export async function sessionCookie(user: { id: string }) {
 }
 
 /** A new browser context signed in as `user` (phone-sized for teammates), on `path` or their home page. */
-export async function pageAs(browser: Browser, user: TestUser, opts: { phone?: boolean; javaScriptEnabled?: boolean; path?: string } = {}): Promise<Page> {
+export async function pageAs(
+  browser: Browser,
+  user: TestUser,
+  opts: { phone?: boolean; javaScriptEnabled?: boolean; path?: string; beforeOpen?: (page: Page) => Promise<unknown> } = {},
+): Promise<Page> {
   const phone = opts.phone ?? user.role === "TEAMMATE";
   const context = await browser.newContext({
     ...(phone ? PHONE : {}),
@@ -47,6 +51,7 @@ export async function pageAs(browser: Browser, user: TestUser, opts: { phone?: b
   });
   await context.addCookies([await sessionCookie(user)]);
   const page = await context.newPage();
+  await opts.beforeOpen?.(page);
   await page.goto(opts.path ?? (user.role === "TEAMMATE" ? "/me" : "/inbox"));
   await expect(page).not.toHaveURL(/sign-in/);
   return page;

@@ -102,3 +102,26 @@ test("the event stream refuses visitors without a session", async ({ request }) 
   const response = await request.get("/api/events");
   expect(response.status()).toBe(401);
 });
+
+test("after the event stream drops, what was sent meanwhile shows once, in order", async ({ browser }) => {
+  const o = await newOrg();
+  let release!: () => void;
+  const away = new Promise<void>((r) => (release = r));
+  let streams = 0;
+  const max = await pageAs(browser, o.manager, {
+    path: `/inbox/${o.teammate.threadId}`,
+    beforeOpen: (page) =>
+      page.route("**/api/events*", async (route) => {
+        // The first stream ends at once, as a dropped connection would; the reconnect waits until messages were sent.
+        if (++streams === 1) return route.fulfill({ status: 200, contentType: "text/event-stream", body: "retry: 200\n\n" });
+        await away;
+        await route.continue();
+      }),
+  });
+  await expect.poll(() => streams).toBeGreaterThan(1);
+  for (const body of ["First while away", "Second while away", "Third while away"]) await seedMessage(o, o.teammate.threadId, o.teammate, body);
+  release();
+  await live(max);
+  await expect(max.getByTestId("message")).toHaveText([/First while away/, /Second while away/, /Third while away/]);
+  await max.context().close();
+});
