@@ -93,7 +93,13 @@ describe("realtime hub", () => {
     const { org, manager, teammate } = await makeOrg();
     const start = await latestEventId(org.id);
     await db.event.createMany({
-      data: Array.from({ length: 2001 }, () => ({ organizationId: org.id, type: "thread.read", audience: "USER" as const, userId: teammate.id, payload: "{}" })),
+      data: Array.from({ length: 2001 }, () => ({
+        organizationId: org.id,
+        type: "thread.read",
+        audience: "USER" as const,
+        userId: teammate.id,
+        payload: "{}",
+      })),
     });
     const behind = await listen(manager, start);
     expect(behind.reloads()).toBe(1);
