@@ -1,24 +1,33 @@
-// Creates the database file if needed, applies pending migrations and, when the
+// Creates the database if needed, applies pending migrations and, when the
 // database has no organisation yet, seeds the demo organisation.
-// Usage: tsx scripts/setup-db.ts [--reset]   (DATABASE_URL picks the file)
+// Usage: tsx scripts/setup-db.ts [--reset]   (DATABASE_URL picks the database: a SQLite file or PostgreSQL)
 import { existsSync, mkdirSync, rmSync } from "node:fs";
 import path from "node:path";
-import { databaseFile } from "../lib/db/path";
+import { databaseFile, databaseUrl, dialectOf } from "../lib/db/path";
 import { migrate } from "../lib/db/migrate";
+import { migratePostgres, resetPostgres } from "../lib/db/migrate-postgres";
 import { createPrismaClient } from "../lib/db/create-client";
 import { seedDemo, DEMO_PASSWORD } from "../lib/seed/demo";
 import { hashPassword } from "../lib/auth/password";
 
 // Next.js reads .env itself; this script runs before it, so it reads the file too.
 if (existsSync(".env")) process.loadEnvFile(".env");
-const file = databaseFile();
-if (process.argv.includes("--reset")) for (const suffix of ["", "-wal", "-shm"]) rmSync(file + suffix, { force: true });
-mkdirSync(path.dirname(file), { recursive: true });
-const isNew = !existsSync(file);
-const applied = migrate(file);
-if (applied.length) console.log(`Applied ${applied.length} migration(s) to ${path.relative(process.cwd(), file)}${isNew ? " (new file)" : ""}.`);
+const url = databaseUrl();
+const reset = process.argv.includes("--reset");
+if (dialectOf(url) === "postgres") {
+  if (reset) await resetPostgres(url);
+  const applied = await migratePostgres(url);
+  if (applied.length) console.log(`Applied ${applied.length} migration(s) to PostgreSQL.`);
+} else {
+  const file = databaseFile(url);
+  if (reset) for (const suffix of ["", "-wal", "-shm"]) rmSync(file + suffix, { force: true });
+  mkdirSync(path.dirname(file), { recursive: true });
+  const isNew = !existsSync(file);
+  const applied = migrate(file);
+  if (applied.length) console.log(`Applied ${applied.length} migration(s) to ${path.relative(process.cwd(), file)}${isNew ? " (new file)" : ""}.`);
+}
 
-const db = createPrismaClient(file);
+const db = createPrismaClient(url);
 try {
   if ((await db.organization.count()) === 0) {
     const started = Date.now();

@@ -1,5 +1,6 @@
 import "server-only";
 import { db, writeTx } from "@/lib/db";
+import { sql } from "@/lib/db/exec";
 
 // Failed sign-ins are counted per account and per address in the database, so
 // several server instances share the count. A lock ends by itself.
@@ -24,21 +25,23 @@ export async function lockedUntil(keys: ThrottleKeys, now = new Date()): Promise
   return times.length ? new Date(Math.max(...times)) : null;
 }
 
+/** Counts a failure on both keys, atomically (concurrent failures on several instances all count). */
 export async function recordFailure(keys: ThrottleKeys, now = new Date()): Promise<void> {
-  await writeTx(async (tx) => {
+  await writeTx(async (_tx, ex) => {
     for (const [key, rule] of [
       [keys.account, THROTTLE.account],
       [keys.address, THROTTLE.address],
     ] as const) {
-      const row = await tx.signInThrottle.findUnique({ where: { key } });
-      const fresh = !row || now.getTime() - row.windowStart.getTime() > rule.windowMs;
-      const failures = fresh ? 1 : row.failures + 1;
-      const lock = failures >= rule.limit ? new Date(now.getTime() + rule.lockMs) : null;
-      await tx.signInThrottle.upsert({
-        where: { key },
-        create: { key, failures, windowStart: now, lockedUntil: lock },
-        update: { failures, ...(fresh ? { windowStart: now } : {}), lockedUntil: lock },
-      });
+      const windowFrom = new Date(now.getTime() - rule.windowMs);
+      const row = await ex.get<{ failures: number }>(sql`
+        INSERT INTO "SignInThrottle" ("key", "failures", "windowStart", "lockedUntil") VALUES (${key}, 1, ${now}, NULL)
+        ON CONFLICT ("key") DO UPDATE SET
+          "failures" = CASE WHEN "SignInThrottle"."windowStart" < ${windowFrom} THEN 1 ELSE "SignInThrottle"."failures" + 1 END,
+          "windowStart" = CASE WHEN "SignInThrottle"."windowStart" < ${windowFrom} THEN excluded."windowStart" ELSE "SignInThrottle"."windowStart" END
+        RETURNING "failures"`);
+      if (row && Number(row.failures) >= rule.limit) {
+        await ex.run(sql`UPDATE "SignInThrottle" SET "lockedUntil" = ${new Date(now.getTime() + rule.lockMs)} WHERE "key" = ${key}`);
+      }
     }
   });
 }

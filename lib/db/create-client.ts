@@ -1,9 +1,24 @@
+import { PrismaPg } from "@prisma/adapter-pg";
 import { PrismaClient } from "./generated/client";
+import { PrismaClient as PgPrismaClient } from "./generated-pg/client";
 import { sqliteAdapter } from "./adapter";
+import { registerDialect } from "./exec";
+import { databaseFile, databaseUrl, dialectOf } from "./path";
 
-/** A Prisma client on one SQLite file. Used by the app (lib/db/index.ts), scripts and tests. */
-export function createPrismaClient(file: string): PrismaClient {
-  return new PrismaClient({ adapter: sqliteAdapter(file) });
+/**
+ * A Prisma client on DATABASE_URL's database (or `url`): SQLite through
+ * better-sqlite3, PostgreSQL through pg. Both clients come from the one schema and
+ * have the same API; the app types them as the SQLite one. Used by the app
+ * (lib/db/index.ts), scripts and tests.
+ */
+export function createPrismaClient(url = databaseUrl()): PrismaClient {
+  const dialect = dialectOf(url);
+  const client =
+    dialect === "postgres"
+      ? (new PgPrismaClient({ adapter: new PrismaPg({ connectionString: url, max: Number(process.env.DATABASE_POOL_SIZE ?? 10) }) }) as unknown as PrismaClient)
+      : new PrismaClient({ adapter: sqliteAdapter(databaseFile(url)) });
+  registerDialect(client, dialect);
+  return client;
 }
 
 export type Db = PrismaClient;

@@ -3,44 +3,74 @@
 // interactive transaction (prismaExec below), so a statement such as "add a message"
 // is written once and runs inside either. See docs/decisions/004-hot-paths-in-sql.md.
 
-export type Sql = { text: string; values: unknown[] };
+import type { Dialect } from "./path";
+
+/** A statement: the text around its parameters, and the parameters. parts.length === values.length + 1. */
+export type Sql = { parts: readonly string[]; values: unknown[] };
 
 /**
  * Tagged template: sql`SELECT … WHERE "id" = ${id}` with bound parameters. A value
  * that is itself an Sql fragment is inlined with its own parameters.
  */
 export function sql(strings: TemplateStringsArray, ...values: unknown[]): Sql {
-  let text = strings[0] ?? "";
+  const parts: string[] = [strings[0] ?? ""];
   const out: unknown[] = [];
   values.forEach((v, i) => {
     if (isSql(v)) {
-      text += v.text;
-      out.push(...v.values);
+      parts[parts.length - 1] += v.parts[0] ?? "";
+      for (let k = 0; k < v.values.length; k++) {
+        out.push(v.values[k]);
+        parts.push(v.parts[k + 1] ?? "");
+      }
     } else {
-      text += "?";
       out.push(v);
+      parts.push("");
     }
-    text += strings[i + 1] ?? "";
+    parts[parts.length - 1] += strings[i + 1] ?? "";
   });
-  return { text, values: out };
+  return { parts, values: out };
 }
 
 /** Fragments joined by a separator (" AND ", ", "). */
-export function joinSql(parts: Sql[], separator: string): Sql {
-  return { text: parts.map((p) => p.text).join(separator), values: parts.flatMap((p) => p.values) };
+export function joinSql(items: Sql[], separator: string): Sql {
+  if (items.length === 0) return EMPTY_SQL;
+  const parts = [...items[0]!.parts];
+  const values = [...items[0]!.values];
+  for (const item of items.slice(1)) {
+    parts[parts.length - 1] += separator + (item.parts[0] ?? "");
+    parts.push(...item.parts.slice(1));
+    values.push(...item.values);
+  }
+  return { parts, values };
 }
 
-export const EMPTY_SQL: Sql = { text: "", values: [] };
+export const EMPTY_SQL: Sql = { parts: [""], values: [] };
+
+/** Text with no parameters, for identifiers the code chooses (never user input). */
+export const rawSql = (text: string): Sql => ({ parts: [text], values: [] });
 
 function isSql(v: unknown): v is Sql {
-  return typeof v === "object" && v !== null && "text" in v && "values" in v && Array.isArray((v as Sql).values);
+  return typeof v === "object" && v !== null && "parts" in v && "values" in v && Array.isArray((v as Sql).values);
 }
 
-/** Values as Prisma's SQLite adapter writes them, so both paths read each other's rows. */
-export function bind(v: unknown): unknown {
-  if (v instanceof Date) return v.toISOString().replace("Z", "+00:00");
-  if (typeof v === "boolean") return v ? 1 : 0;
-  return v ?? null;
+/** The statement's text for a dialect: "?" placeholders for SQLite, "$1…" for PostgreSQL. */
+export function textOf(q: Sql, dialect: Dialect): string {
+  let text = q.parts[0] ?? "";
+  for (let i = 1; i < q.parts.length; i++) text += (dialect === "postgres" ? `$${i}` : "?") + q.parts[i];
+  return text;
+}
+
+/**
+ * Values as each side writes them. SQLite: as Prisma's adapter stores them (ISO dates
+ * with "+00:00", booleans as 0/1), so both connections read each other's rows.
+ * PostgreSQL: UTC ISO strings, which a timestamp column reads as UTC.
+ */
+export function bindFor(dialect: Dialect) {
+  return (v: unknown): unknown => {
+    if (v instanceof Date) return dialect === "postgres" ? v.toISOString() : v.toISOString().replace("Z", "+00:00");
+    if (typeof v === "boolean" && dialect === "sqlite") return v ? 1 : 0;
+    return v ?? null;
+  };
 }
 
 export type SqlExec = {
@@ -50,6 +80,7 @@ export type SqlExec = {
   run(q: Sql): Promise<number>;
   /** Runs `fn` once the transaction has committed (never after a rollback). */
   afterCommit(fn: () => void): void;
+  readonly dialect: Dialect;
 };
 
 /** Collects after-commit callbacks of one transaction; `flush` runs them once. */
@@ -75,16 +106,32 @@ type RawClient = {
 };
 
 /** The SqlExec of a Prisma interactive transaction; `hooks` run after its commit. */
-export function prismaExec(tx: RawClient, hooks: ReturnType<typeof commitHooks>): SqlExec {
+export function prismaExec(tx: RawClient, hooks: ReturnType<typeof commitHooks>, dialect: Dialect): SqlExec {
+  const bind = bindFor(dialect);
+  const args = (q: Sql) => [textOf(q, dialect), ...q.values.map(bind)] as const;
   return {
-    get: async <T>(q: Sql) => (await tx.$queryRawUnsafe<T[]>(q.text, ...q.values.map(bind)))[0],
-    all: <T>(q: Sql) => tx.$queryRawUnsafe<T[]>(q.text, ...q.values.map(bind)),
-    run: (q: Sql) => tx.$executeRawUnsafe(q.text, ...q.values.map(bind)),
+    get: async <T>(q: Sql) => (await tx.$queryRawUnsafe<T[]>(...args(q)))[0],
+    all: <T>(q: Sql) => tx.$queryRawUnsafe<T[]>(...args(q)),
+    run: (q: Sql) => tx.$executeRawUnsafe(...args(q)),
     afterCommit: hooks.add,
+    dialect,
   };
 }
 
 type TxClient = { $transaction<R>(fn: (tx: RawClient) => Promise<R>, options?: { timeout?: number }): Promise<R> };
+
+// Which database each Prisma client talks to (lib/db/create-client.ts registers it).
+// Kept on globalThis: a bundler may load this module more than once in one process.
+const clientDialects: WeakMap<object, Dialect> = ((globalThis as { shiftlineDialects?: WeakMap<object, Dialect> }).shiftlineDialects ??= new WeakMap());
+export function registerDialect(client: object, dialect: Dialect) {
+  clientDialects.set(client, dialect);
+}
+
+function dialectOfClient(client: object): Dialect {
+  const dialect = clientDialects.get(client);
+  if (!dialect) throw new Error("A Prisma client not made by createPrismaClient (lib/db/create-client.ts)");
+  return dialect;
+}
 
 /**
  * A Prisma write transaction that also offers the SqlExec view of itself. It takes
@@ -98,9 +145,18 @@ export async function prismaWriteTx<C extends TxClient, T>(
 ): Promise<T> {
   const hooks = commitHooks();
   const result = await client.$transaction(async (tx) => {
-    await tx.$executeRawUnsafe(`DELETE FROM "SignInThrottle" WHERE 0`);
-    return work(tx as never, prismaExec(tx, hooks));
+    await tx.$executeRawUnsafe(`DELETE FROM "SignInThrottle" WHERE 1 = 0`);
+    return work(tx as never, prismaExec(tx, hooks, dialectOfClient(client)));
   });
   hooks.flush();
   return result;
+}
+
+/**
+ * Locks a row until the transaction ends, to serialise read-then-write checks on it
+ * (an unavailability overlap, a double booking). PostgreSQL: SELECT … FOR UPDATE.
+ * SQLite needs nothing: a write transaction holds the database's one write lock.
+ */
+export async function lockRow(tx: SqlExec, table: "User" | "Conversation" | "Shift", id: string): Promise<void> {
+  if (tx.dialect === "postgres") await tx.get(sql`SELECT 1 FROM ${rawSql(`"${table}"`)} WHERE "id" = ${id} FOR UPDATE`);
 }

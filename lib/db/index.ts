@@ -1,12 +1,11 @@
 import "server-only";
 import { createPrismaClient, type Db } from "./create-client";
 import { prismaWriteTx, type SqlExec } from "./exec";
-import { databaseFile } from "./path";
 
 // One client per server process; kept on globalThis so dev reloads do not open more.
 const globalForDb = globalThis as unknown as { shiftlineDb?: Db };
 
-export const db: Db = globalForDb.shiftlineDb ?? createPrismaClient(databaseFile());
+export const db: Db = globalForDb.shiftlineDb ?? createPrismaClient();
 globalForDb.shiftlineDb = db;
 
 export type { Db };

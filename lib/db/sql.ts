@@ -1,119 +1,209 @@
 import "server-only";
+import { createHash } from "node:crypto";
 import type Database from "better-sqlite3";
+import pg from "pg";
 import { openSqlite } from "./sqlite-file";
-import { databaseFile } from "./path";
-import { bind, commitHooks, type Sql, type SqlExec } from "./exec";
+import { databaseFile, databaseUrl, dialectOf, type Dialect } from "./path";
+import { bindFor, commitHooks, textOf, type Sql, type SqlExec } from "./exec";
 
-// The hot-path executor: SqlExec on its own better-sqlite3 connection. Prisma 6.19
-// spends ~0.5 ms of JavaScript per query; a prepared statement here costs ~0.02 ms.
-// See docs/decisions/004-hot-paths-in-sql.md.
+// The hot-path executor: SqlExec on a connection of its own, beside Prisma's. On
+// SQLite a better-sqlite3 connection (a prepared statement costs ~0.02 ms against
+// Prisma's ~0.5 ms of JavaScript per query); on PostgreSQL a pg pool with prepared
+// statements. See docs/decisions/004-hot-paths-in-sql.md and 005-two-databases.md.
 
 export { sql, joinSql, EMPTY_SQL, type Sql, type SqlExec } from "./exec";
 
-type Connection = { file: string; db: Database.Database; cache: Map<string, Database.Statement>; busy: Promise<void> | null };
-const g = globalThis as unknown as { shiftlineSql?: Connection };
+type Executor = {
+  dialect: Dialect;
+  queryAll<T>(q: Sql): Promise<T[]>;
+  writeTransaction<R>(work: (tx: SqlExec) => Promise<R>): Promise<R>;
+  close(): Promise<void>;
+};
 
-function connection(): Connection {
-  const file = databaseFile();
-  if (!g.shiftlineSql || g.shiftlineSql.file !== file) {
-    const db = openSqlite(file);
-    // Never wait inside a synchronous call: a busy database is retried asynchronously (below).
-    db.pragma("busy_timeout = 0");
-    g.shiftlineSql = { file, db, cache: new Map(), busy: null };
+const g = globalThis as unknown as { shiftlineSql?: { url: string; exec: Executor } };
+
+function executor(): Executor {
+  const url = databaseUrl();
+  if (!g.shiftlineSql || g.shiftlineSql.url !== url) {
+    g.shiftlineSql = { url, exec: dialectOf(url) === "postgres" ? postgresExecutor(url) : sqliteExecutor(databaseFile(url)) };
   }
-  return g.shiftlineSql;
-}
-
-function statement(c: Connection, q: Sql): Database.Statement {
-  let s = c.cache.get(q.text);
-  if (!s) {
-    s = c.db.prepare(q.text);
-    c.cache.set(q.text, s);
-  }
-  return s;
-}
-
-const values = (q: Sql) => q.values.map(bind);
-
-// One connection serves every request. While a transaction is open on it, other
-// work waits for it, so nothing reads or writes inside someone else's transaction.
-async function idle(c: Connection): Promise<void> {
-  while (c.busy) await c.busy;
+  return g.shiftlineSql.exec;
 }
 
 /** One read, outside any transaction. */
 export async function queryOne<T>(q: Sql): Promise<T | undefined> {
-  const c = connection();
-  if (c.busy) await idle(c);
-  return statement(c, q).get(...values(q)) as T | undefined;
+  return (await executor().queryAll<T>(q))[0];
 }
 
-export async function queryAll<T>(q: Sql): Promise<T[]> {
-  const c = connection();
-  if (c.busy) await idle(c);
-  return statement(c, q).all(...values(q)) as T[];
-}
-
-const BUSY_RETRIES = 200;
-
-function begin(c: Connection): boolean {
-  try {
-    c.db.exec("BEGIN IMMEDIATE");
-    return true;
-  } catch (error) {
-    if ((error as { code?: string }).code !== "SQLITE_BUSY") throw error;
-    return false;
-  }
+export function queryAll<T>(q: Sql): Promise<T[]> {
+  return executor().queryAll<T>(q);
 }
 
 /**
- * Runs `work` in one write transaction (BEGIN IMMEDIATE) on the hot-path
- * connection. When another connection (Prisma's) holds the write lock, waits for
- * it without blocking the event loop and tries again. `work` should only await
- * its own statements: the connection is held until it returns.
+ * Runs `work` in one write transaction on the hot-path connection. `work` should
+ * only await its own statements. SQLite: BEGIN IMMEDIATE, waiting without blocking
+ * the event loop while Prisma's connection holds the write lock. PostgreSQL: READ
+ * COMMITTED, retried on a serialization failure or deadlock; the statements make
+ * each read-then-write atomic themselves (UPDATE … RETURNING, ON CONFLICT).
  */
-export async function writeTransaction<R>(work: (tx: SqlExec) => Promise<R>): Promise<R> {
-  const c = connection();
-  for (let attempt = 0; ; attempt++) {
-    await idle(c);
-    if (begin(c)) break;
-    if (attempt >= BUSY_RETRIES) throw Object.assign(new Error("The database is busy."), { code: "SQLITE_BUSY" });
-    await new Promise((r) => setTimeout(r, Math.min(1 + attempt, 20)));
-  }
-  let release!: () => void;
-  c.busy = new Promise<void>((r) => (release = r));
-  const hooks = commitHooks();
-  const tx: SqlExec = {
-    get: async <T>(q: Sql) => statement(c, q).get(...values(q)) as T | undefined,
-    all: async <T>(q: Sql) => statement(c, q).all(...values(q)) as T[],
-    run: async (q: Sql) => statement(c, q).run(...values(q)).changes,
-    afterCommit: hooks.add,
-  };
-  try {
-    const result = await work(tx);
-    c.db.exec("COMMIT");
-    c.busy = null;
-    release();
-    hooks.flush();
-    return result;
-  } catch (error) {
-    if (c.db.inTransaction) c.db.exec("ROLLBACK");
-    c.busy = null;
-    release();
-    throw error;
-  }
+export function writeTransaction<R>(work: (tx: SqlExec) => Promise<R>): Promise<R> {
+  return executor().writeTransaction(work);
 }
 
-/** A unique-index refusal, from either executor (Prisma wraps the driver's error in a raw query). */
+export function sqlDialect(): Dialect {
+  return executor().dialect;
+}
+
+/** A unique-index refusal, from either executor or Prisma (which wraps the driver's error in a raw query). */
 export function isUniqueViolation(error: unknown): boolean {
   const e = error as { code?: string; meta?: { code?: string; message?: string } } | null;
   const code = e?.code;
-  if (code === "SQLITE_CONSTRAINT_UNIQUE" || code === "SQLITE_CONSTRAINT_PRIMARYKEY" || code === "P2002") return true;
-  return code === "P2010" && /UNIQUE constraint failed/.test(String(e?.meta?.message ?? ""));
+  if (code === "SQLITE_CONSTRAINT_UNIQUE" || code === "SQLITE_CONSTRAINT_PRIMARYKEY" || code === "P2002" || code === "23505") return true;
+  return code === "P2010" && (e?.meta?.code === "23505" || /UNIQUE constraint failed|duplicate key value/.test(String(e?.meta?.message ?? "")));
 }
 
+const isRetryable = (error: unknown) => ["40001", "40P01"].includes((error as { code?: string } | null)?.code ?? "");
+
 /** Closes the connection (tests, scripts). */
-export function closeSql(): void {
-  g.shiftlineSql?.db.close();
+export async function closeSql(): Promise<void> {
+  const current = g.shiftlineSql;
   g.shiftlineSql = undefined;
+  await current?.exec.close();
+}
+
+function sqliteExecutor(file: string): Executor {
+  const db: Database.Database = openSqlite(file);
+  // Never wait inside a synchronous call: a busy database is retried asynchronously (below).
+  db.pragma("busy_timeout = 0");
+  const cache = new Map<string, Database.Statement>();
+  const bind = bindFor("sqlite");
+  const statement = (q: Sql) => {
+    const text = textOf(q, "sqlite");
+    let s = cache.get(text);
+    if (!s) {
+      s = db.prepare(text);
+      cache.set(text, s);
+    }
+    return s;
+  };
+  const values = (q: Sql) => q.values.map(bind);
+  // One connection serves every request. While a transaction is open on it, other
+  // work waits for it, so nothing reads or writes inside someone else's transaction.
+  // The check and the taking happen in one tick: `while (busy) await busy;` inline, never behind another await.
+  let busy: Promise<void> | null = null;
+  const begin = () => {
+    try {
+      db.exec("BEGIN IMMEDIATE");
+      return true;
+    } catch (error) {
+      if ((error as { code?: string }).code !== "SQLITE_BUSY") throw error;
+      return false;
+    }
+  };
+  return {
+    dialect: "sqlite",
+    async queryAll<T>(q: Sql) {
+      while (busy) await busy;
+      return statement(q).all(...values(q)) as T[];
+    },
+    async writeTransaction<R>(work: (tx: SqlExec) => Promise<R>) {
+      for (let attempt = 0; ; attempt++) {
+        while (busy) await busy;
+        if (begin()) break;
+        if (attempt >= 200) throw Object.assign(new Error("The database is busy."), { code: "SQLITE_BUSY" });
+        await new Promise((r) => setTimeout(r, Math.min(1 + attempt, 20)));
+      }
+      let release!: () => void;
+      busy = new Promise<void>((r) => (release = r));
+      const hooks = commitHooks();
+      const tx: SqlExec = {
+        get: async <T>(q: Sql) => statement(q).get(...values(q)) as T | undefined,
+        all: async <T>(q: Sql) => statement(q).all(...values(q)) as T[],
+        run: async (q: Sql) => statement(q).run(...values(q)).changes,
+        afterCommit: hooks.add,
+        dialect: "sqlite",
+      };
+      try {
+        const result = await work(tx);
+        db.exec("COMMIT");
+        busy = null;
+        release();
+        hooks.flush();
+        return result;
+      } catch (error) {
+        if (db.inTransaction) db.exec("ROLLBACK");
+        busy = null;
+        release();
+        throw error;
+      }
+    },
+    async close() {
+      db.close();
+    },
+  };
+}
+
+// PostgreSQL's `timestamp(3)` columns hold UTC (Prisma writes them so); 64-bit
+// integers (event ids, counts) fit a JavaScript number here.
+const PG_TYPES = {
+  getTypeParser(oid: number, format?: "text" | "binary") {
+    if (oid === 1114) return (v: string) => new Date(`${v.replace(" ", "T")}Z`);
+    if (oid === 20) return (v: string) => Number(v);
+    return pg.types.getTypeParser(oid, format);
+  },
+} as pg.CustomTypesConfig;
+
+function postgresExecutor(url: string): Executor {
+  const pool = new pg.Pool({ connectionString: url, max: Number(process.env.DATABASE_POOL_SIZE ?? 10), types: PG_TYPES });
+  // An idle connection dropped by the server (a restart) must not end the process; the next query reconnects.
+  pool.on("error", (error) => console.error("[db] idle PostgreSQL connection lost:", error.message));
+  const bind = bindFor("postgres");
+  const names = new Map<string, string>();
+  const query = (client: pg.Pool | pg.PoolClient, q: Sql) => {
+    const text = textOf(q, "postgres");
+    let name = names.get(text);
+    if (!name) {
+      name = `s${createHash("sha1").update(text).digest("hex").slice(0, 16)}`;
+      names.set(text, name);
+    }
+    return client.query({ name, text, values: q.values.map(bind) });
+  };
+  return {
+    dialect: "postgres",
+    async queryAll<T>(q: Sql) {
+      return (await query(pool, q)).rows as T[];
+    },
+    async writeTransaction<R>(work: (tx: SqlExec) => Promise<R>) {
+      for (let attempt = 0; ; attempt++) {
+        const client = await pool.connect();
+        const hooks = commitHooks();
+        const tx: SqlExec = {
+          get: async <T>(q: Sql) => (await query(client, q)).rows[0] as T | undefined,
+          all: async <T>(q: Sql) => (await query(client, q)).rows as T[],
+          run: async (q: Sql) => (await query(client, q)).rowCount ?? 0,
+          afterCommit: hooks.add,
+          dialect: "postgres",
+        };
+        try {
+          await client.query("BEGIN");
+          const result = await work(tx);
+          await client.query("COMMIT");
+          client.release();
+          hooks.flush();
+          return result;
+        } catch (error) {
+          const broken = await client.query("ROLLBACK").then(
+            () => false,
+            () => true,
+          );
+          client.release(broken ? (error as Error) : undefined);
+          if (isRetryable(error) && attempt < 3) continue;
+          throw error;
+        }
+      }
+    },
+    async close() {
+      await pool.end();
+    },
+  };
 }

@@ -47,8 +47,11 @@ const readSeq = (userId: string) =>
 function conditions(user: SessionUser, f: ContactFilters): Sql {
   const where: Sql[] = [sql`c."organizationId" = ${user.organizationId}`, sql`c."kind" = 'INBOX'`, sql`c."deletedAt" IS NULL`];
   if (f.q) {
-    const like = `%${f.q.replace(/[\\%_]/g, (ch) => `\\${ch}`)}%`;
-    where.push(sql`(u."firstName" || ' ' || u."lastName" LIKE ${like} ESCAPE '\\' OR u."lastName" || ' ' || u."firstName" LIKE ${like} ESCAPE '\\')`);
+    // Case-insensitive on both databases (SQLite's LIKE folds ASCII only, PostgreSQL's none).
+    const like = `%${f.q.toLowerCase().replace(/[\\%_]/g, (ch) => `\\${ch}`)}%`;
+    where.push(
+      sql`(lower(u."firstName" || ' ' || u."lastName") LIKE ${like} ESCAPE '\\' OR lower(u."lastName" || ' ' || u."firstName") LIKE ${like} ESCAPE '\\')`,
+    );
   }
   if (f.department) where.push(sql`p."departmentId" = ${f.department}`);
   if (f.city) where.push(sql`lower(p."city") = lower(${f.city})`);

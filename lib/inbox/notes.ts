@@ -1,5 +1,6 @@
 import "server-only";
 import { db, writeTx } from "@/lib/db";
+import { isUniqueViolation } from "@/lib/db/sql";
 import { UserError } from "@/lib/api/errors";
 import { requireStaff } from "@/lib/auth/authorize";
 import type { SessionUser } from "@/lib/auth/roles";
@@ -17,28 +18,37 @@ export type { ThreadNote };
 export async function addPrivateNote(user: SessionUser, input: SendMessageInput): Promise<{ id: string; duplicate: boolean }> {
   requireStaff(user);
   const thread = await requireInboxThread(user, input.conversationId);
-  return writeTx(async (tx, ex) => {
-    const existing = await tx.privateNote.findUnique({
+  const stored = async () => {
+    const existing = await db.privateNote.findUnique({
       where: { authorId_clientId: { authorId: user.id, clientId: input.clientId } },
       select: { id: true, conversationId: true },
     });
-    if (existing) {
-      if (existing.conversationId !== thread.id) throw new UserError("This note was already saved elsewhere; reload the page.");
-      return { id: existing.id, duplicate: true };
-    }
-    const note = await tx.privateNote.create({
-      data: { organizationId: thread.organizationId, conversationId: thread.id, authorId: user.id, body: input.body, clientId: input.clientId },
-      select: { id: true, createdAt: true },
+    if (existing && existing.conversationId !== thread.id) throw new UserError("This note was already saved elsewhere; reload the page.");
+    return existing ? { id: existing.id, duplicate: true } : null;
+  };
+  const earlier = await stored();
+  if (earlier) return earlier;
+  try {
+    return await writeTx(async (tx, ex) => {
+      const note = await tx.privateNote.create({
+        data: { organizationId: thread.organizationId, conversationId: thread.id, authorId: user.id, body: input.body, clientId: input.clientId },
+        select: { id: true, createdAt: true },
+      });
+      const wire = { id: note.id, body: input.body, createdAt: note.createdAt.toISOString(), authorName: `${user.firstName} ${user.lastName}` };
+      await appendEvent(
+        ex,
+        "note.created",
+        { organizationId: thread.organizationId, audience: "STAFF", conversationId: thread.id },
+        { conversationId: thread.id, note: wire },
+      );
+      return { id: note.id, duplicate: false };
     });
-    const wire = { id: note.id, body: input.body, createdAt: note.createdAt.toISOString(), authorName: `${user.firstName} ${user.lastName}` };
-    await appendEvent(
-      ex,
-      "note.created",
-      { organizationId: thread.organizationId, audience: "STAFF", conversationId: thread.id },
-      { conversationId: thread.id, note: wire },
-    );
-    return { id: note.id, duplicate: false };
-  });
+  } catch (error) {
+    // The same note retried at the same moment: the unique (author, clientId) index kept one.
+    const concurrent = isUniqueViolation(error) ? await stored() : null;
+    if (!concurrent) throw error;
+    return concurrent;
+  }
 }
 
 /** Notes of a thread since `since` (the oldest message shown), oldest first. Staff only. */

@@ -13,7 +13,15 @@ type Target = { organizationId: string; audience: EventAudience; conversationId?
 export async function appendEvent<K extends EventType>(tx: SqlExec, type: K, target: Target, payload: EventPayloads[K], at = new Date()): Promise<void> {
   if (!EVENT_AUDIENCES[type].includes(target.audience)) throw new Error(`Event ${type} may not go to ${target.audience}`);
   if (target.audience === "USER" && !target.userId) throw new Error(`Event ${type} for USER needs a userId`);
-  await tx.run(sql`INSERT INTO "Event" ("organizationId", "type", "audience", "conversationId", "userId", "payload", "createdAt")
-    VALUES (${target.organizationId}, ${type}, ${target.audience}, ${target.conversationId ?? null}, ${target.userId ?? null}, ${JSON.stringify(payload)}, ${at})`);
+  // The organisation's next sequence number: its row stays locked until this transaction
+  // commits, so an organisation's events become visible in sequence order.
+  const org = await tx.get<{ eventSeq: number | string }>(
+    sql`UPDATE "Organization" SET "eventSeq" = "eventSeq" + 1 WHERE "id" = ${target.organizationId} RETURNING "eventSeq"`,
+  );
+  if (!org) throw new Error(`No organisation ${target.organizationId}`);
+  const json = JSON.stringify(payload);
+  await tx.run(sql`INSERT INTO "Event" ("organizationId", "seq", "type", "audience", "conversationId", "userId", "payload", "createdAt")
+    VALUES (${target.organizationId}, ${Number(org.eventSeq)}, ${type}, ${target.audience}, ${target.conversationId ?? null}, ${target.userId ?? null},
+      ${tx.dialect === "postgres" ? sql`CAST(${json} AS JSONB)` : json}, ${at})`);
   tx.afterCommit(() => wake(target.organizationId));
 }

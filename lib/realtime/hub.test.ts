@@ -93,14 +93,16 @@ describe("realtime hub", () => {
     const { org, manager, teammate } = await makeOrg();
     const start = await latestEventId(org.id);
     await db.event.createMany({
-      data: Array.from({ length: 2001 }, () => ({
+      data: Array.from({ length: 2001 }, (_, k) => ({
         organizationId: org.id,
+        seq: start + k + 1,
         type: "thread.read",
         audience: "USER" as const,
         userId: teammate.id,
-        payload: "{}",
+        payload: {},
       })),
     });
+    await db.organization.update({ where: { id: org.id }, data: { eventSeq: start + 2001 } });
     const behind = await listen(manager, start);
     expect(behind.reloads()).toBe(1);
     expect(behind.got).toEqual([]);
@@ -108,5 +110,22 @@ describe("realtime hub", () => {
     await until(() => behind.got.length === 1);
     expect(behind.types()).toEqual(["message.created"]);
     behind.stop();
+  });
+
+  it("tells a client whose position was pruned, or is ahead of the log, to reload", async () => {
+    const { org, manager, teammate } = await makeOrg();
+    for (const body of ["1", "2", "3"]) await sendInboxMessage(teammate, { conversationId: teammate.threadId, body, clientId: cid() });
+    await db.event.deleteMany({ where: { organizationId: org.id, seq: { lte: 2 } } });
+    const pruned = await listen(manager, 0);
+    expect(pruned.reloads()).toBe(1);
+    expect(pruned.got).toEqual([]);
+    pruned.stop();
+    const ahead = await listen(manager, 1000);
+    expect(ahead.reloads()).toBe(1);
+    ahead.stop();
+    const current = await listen(manager, 2);
+    await until(() => current.got.length === 1);
+    expect(current.reloads()).toBe(0);
+    current.stop();
   });
 });

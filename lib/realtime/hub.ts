@@ -12,18 +12,21 @@ type Client = { viewer: Viewer; lastId: number; pending: LoggedEvent[] | null; s
 
 // Reads through the SQL executor: with many listeners these run on every wake-up.
 const newEvents = (organizationId: string, after: number, upTo: number, limit: number) =>
-  queryAll<LoggedEvent>(sql`SELECT "id", "organizationId", "type", "audience", "conversationId", "userId", "payload" FROM "Event"
-    WHERE "organizationId" = ${organizationId} AND "id" > ${after} AND "id" <= ${upTo} ORDER BY "id" LIMIT ${limit}`);
+  queryAll<LoggedEvent>(sql`SELECT "seq" AS "id", "organizationId", "type", "audience", "conversationId", "userId", CAST("payload" AS TEXT) AS "payload"
+    FROM "Event" WHERE "organizationId" = ${organizationId} AND "seq" > ${after} AND "seq" <= ${upTo} ORDER BY "seq" LIMIT ${limit}`).then((rows) =>
+    rows.map((r) => ({ ...r, id: Number(r.id) })),
+  );
 
-/** The newest event id of an organisation: where a freshly rendered page starts listening. */
+/** The newest event of an organisation (its committed sequence number): where a freshly rendered page starts listening. */
 export async function latestEventId(organizationId: string): Promise<number> {
-  return (await queryOne<{ id: number | null }>(sql`SELECT max("id") AS "id" FROM "Event" WHERE "organizationId" = ${organizationId}`))?.id ?? 0;
+  return Number((await queryOne<{ id: number | string }>(sql`SELECT "eventSeq" AS "id" FROM "Organization" WHERE "id" = ${organizationId}`))?.id ?? 0);
 }
 
 /**
- * SQLite assigns event ids in commit order, so "id > cursor" misses nothing. On
- * PostgreSQL a sequence can commit out of order; that path will need to re-read a
- * short window behind the cursor.
+ * Events are read by their organisation's sequence number, which each event takes
+ * in its writing transaction while holding the organisation's row: they commit in
+ * sequence order on SQLite and PostgreSQL alike, without gaps, so "seq > cursor"
+ * misses nothing and sends nothing twice.
  *
  * One reader per organisation and process: a wake-up or the poll timer runs one
  * query for new events, then each connected client gets those it may see, in
@@ -118,12 +121,19 @@ export async function subscribe(
       const missed = await newEvents(viewer.organizationId, afterId, feed.cursor, BACKLOG_LIMIT);
       const queued = client.pending!;
       client.pending = null;
-      if (missed.length === BACKLOG_LIMIT) {
+      // Too far behind to replay, or behind events already pruned (sequence numbers have no gaps).
+      const pruned = missed.length > 0 && missed[0]!.id !== afterId + 1;
+      if (missed.length === BACKLOG_LIMIT || pruned) {
         client.lastId = feed.cursor;
         reload();
       } else deliver(client, missed);
       deliver(client, queued);
     } else {
+      // Ahead of the log: it was reset (a restored backup, a migration). Start from now.
+      if (afterId !== undefined && afterId > feed.cursor) {
+        client.lastId = feed.cursor;
+        reload();
+      }
       const queued = client.pending!;
       client.pending = null;
       deliver(client, queued);

@@ -1,5 +1,6 @@
 import "server-only";
 import { writeTx } from "@/lib/db";
+import { lockRow } from "@/lib/db/exec";
 import { requireStaff } from "@/lib/auth/authorize";
 import { NotFoundError, UserError } from "@/lib/api/errors";
 import type { SessionUser } from "@/lib/auth/roles";
@@ -54,6 +55,7 @@ export async function deleteAssignmentFromMessage(user: SessionUser, messageId: 
     await tx.assignment.update({ where: { id: assignment.id }, data: { deletedAt: now, deletedById: user.id } });
     let unavailable = "";
     if (markUnavailable) {
+      await lockRow(ex, "User", teammateId);
       const clash = await overlapping(tx, teammateId, shift.startsAt, shift.endsAt);
       if (clash[0]) unavailable = `; already unavailable then (${describePeriod(clash[0], timeZone)})`;
       else {
@@ -110,6 +112,7 @@ export async function assignTeammate(user: SessionUser, shiftId: string, userId:
     ]);
     if (!shift) throw new NotFoundError("This shift");
     if (!teammate) throw new NotFoundError("This teammate");
+    await lockRow(ex, "User", userId);
     const clash = await overlapping(tx, userId, shift.startsAt, shift.endsAt);
     if (clash[0]) throw new UserError(`${teammate.firstName} is unavailable then: ${describePeriod(clash[0], timeZone)}.`, "userId");
     const existing = await tx.assignment.findUnique({ where: { shiftId_userId: { shiftId, userId } }, select: { id: true, deletedAt: true } });

@@ -1,5 +1,6 @@
 import "server-only";
 import { db, writeTx } from "@/lib/db";
+import { lockRow } from "@/lib/db/exec";
 import type { Prisma } from "@/lib/db/generated/client";
 import { requireStaff } from "@/lib/auth/authorize";
 import { NotFoundError, UserError } from "@/lib/api/errors";
@@ -50,6 +51,7 @@ export async function saveUnavailability(user: SessionUser, input: Unavailabilit
       });
       if (!found) throw new NotFoundError("This period");
     }
+    await lockRow(ex, "User", input.userId);
     const clash = await overlapping(tx, input.userId, startsAt, endsAt, input.id);
     if (clash[0]) throw new UserError(`This period overlaps another unavailability: ${describePeriod(clash[0], timeZone)}.`, "startsAt");
     const data = { startsAt, endsAt, reason: input.reason || null };

@@ -1,4 +1,5 @@
 // Shared by playwright.config.ts and the fixtures: the server under test and its database.
 export const E2E_PORT = Number(process.env.E2E_PORT ?? 3100);
-export const E2E_DATABASE_URL = "file:./.tmp/e2e.db";
+// E2E_DATABASE_URL runs them on PostgreSQL (the CI script sets it for its second run).
+export const E2E_DATABASE_URL = process.env.E2E_DATABASE_URL || "file:./.tmp/e2e.db";
 export const E2E_SECRET = "e2e-secret-not-for-production";

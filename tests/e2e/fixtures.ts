@@ -1,7 +1,6 @@
 import { expect, type Browser, type Page } from "@playwright/test";
 import { encode } from "next-auth/jwt";
 import { createPrismaClient } from "../../lib/db/create-client";
-import { databaseFile } from "../../lib/db/path";
 import { addMessage } from "../../lib/seed/factories";
 import { addShift, buildOrg, TEST_PASSWORD, type TestOrg, type TestUser } from "../helpers/world";
 import { E2E_DATABASE_URL, E2E_PORT, E2E_SECRET } from "./env";
@@ -15,7 +14,7 @@ export type { TestOrg, TestUser };
 export const PHONE = { viewport: { width: 390, height: 844 }, isMobile: true, hasTouch: true };
 
 let client: ReturnType<typeof createPrismaClient> | undefined;
-export const e2eDb = () => (client ??= createPrismaClient(databaseFile(E2E_DATABASE_URL)));
+export const e2eDb = () => (client ??= createPrismaClient(E2E_DATABASE_URL));
 
 /** A fresh organisation: an admin, managers Max and Mia, teammates Tess One and Theo Two. */
 export const newOrg = (name = "Northwind", opts: { chatEnabled?: boolean } = {}) => buildOrg(e2eDb(), name, opts);

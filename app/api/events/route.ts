@@ -26,19 +26,12 @@ export async function GET(request: Request) {
   const encoder = new TextEncoder();
   let cleanup = () => {};
   const stream = new ReadableStream<Uint8Array>({
-    async start(controller) {
+    // Everything that must be undone is registered before the first await, so a
+    // client that leaves at once leaks no subscriber and no timer.
+    start(controller) {
       let closed = false;
-      const write = (text: string) => {
-        if (!closed) controller.enqueue(encoder.encode(text));
-      };
-      const send = (e: LoggedEvent) => write(`id: ${e.id}\nevent: ${e.type}\ndata: ${e.payload}\n\n`);
-      write("retry: 2000\n\n");
-      const reload = () => write(`event: ${RELOAD_EVENT}\ndata: {}\n\n`);
-      const unsubscribe = await subscribe(viewer, parsed.data.after, send, reload);
+      let unsubscribe: (() => void) | undefined;
       let beats = 0;
-      const recheck = async () => {
-        if (!(await loadSessionUser(user.id, version))) cleanup();
-      };
       const heartbeat = setInterval(() => {
         write(": ping\n\n");
         if (++beats % RECHECK_EVERY === 0) recheck().catch((error: unknown) => console.error("[events] session check failed", error));
@@ -47,14 +40,39 @@ export async function GET(request: Request) {
         if (closed) return;
         closed = true;
         clearInterval(heartbeat);
-        unsubscribe();
+        unsubscribe?.();
         try {
           controller.close();
         } catch {
           // already closed by the client
         }
       };
+      const write = (text: string) => {
+        if (closed) return;
+        try {
+          controller.enqueue(encoder.encode(text));
+        } catch {
+          cleanup(); // the client went away between two writes
+        }
+      };
       request.signal.addEventListener("abort", () => cleanup());
+      if (request.signal.aborted) return cleanup();
+      const recheck = async () => {
+        if (!(await loadSessionUser(user.id, version))) cleanup();
+      };
+      write("retry: 2000\n\n");
+      const send = (e: LoggedEvent) => write(`id: ${e.id}\nevent: ${e.type}\ndata: ${e.payload}\n\n`);
+      const reload = () => write(`event: ${RELOAD_EVENT}\ndata: {}\n\n`);
+      subscribe(viewer, parsed.data.after, send, reload).then(
+        (stop) => {
+          if (closed) stop();
+          else unsubscribe = stop;
+        },
+        (error: unknown) => {
+          console.error("[events] subscribe failed", error);
+          cleanup();
+        },
+      );
     },
     cancel() {
       cleanup();
