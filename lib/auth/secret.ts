@@ -1,17 +1,21 @@
 import { randomBytes } from "node:crypto";
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import path from "node:path";
+import { dialectOf } from "@/lib/db/path";
 
 let cached: string | undefined;
 
 /**
- * NEXTAUTH_SECRET when set; otherwise a random secret kept in data/.auth-secret
- * (created on first run, never committed), so a fresh clone runs with no setup.
+ * NEXTAUTH_SECRET when set; otherwise, on the embedded SQLite default, a random
+ * secret kept in data/.auth-secret (created on first run, never committed), so a
+ * fresh clone runs with no setup.
  */
 export function authSecret(): string {
   if (cached) return cached;
   const fromEnv = process.env.NEXTAUTH_SECRET ?? process.env.AUTH_SECRET;
   if (fromEnv) return (cached = fromEnv);
+  // Several instances on one PostgreSQL must share one secret, or a session from one is refused by another.
+  if (dialectOf() === "postgres") throw new Error("Set NEXTAUTH_SECRET: on PostgreSQL every instance must use the same secret.");
   const dir = path.resolve(/* turbopackIgnore: true */ "data");
   const file = path.join(dir, ".auth-secret");
   if (!existsSync(file)) {

@@ -23,5 +23,7 @@ export async function appendEvent<K extends EventType>(tx: SqlExec, type: K, tar
   await tx.run(sql`INSERT INTO "Event" ("organizationId", "seq", "type", "audience", "conversationId", "userId", "payload", "createdAt")
     VALUES (${target.organizationId}, ${Number(org.eventSeq)}, ${type}, ${target.audience}, ${target.conversationId ?? null}, ${target.userId ?? null},
       ${tx.dialect === "postgres" ? sql`CAST(${json} AS JSONB)` : json}, ${at})`);
+  // Other instances hear of it when this commits (PostgreSQL delivers a notification with the commit).
+  if (tx.dialect === "postgres") await tx.run(sql`SELECT pg_notify('shiftline_events', ${target.organizationId})`);
   tx.afterCommit(() => wake(target.organizationId));
 }

@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { db } from "@/lib/db";
+import { onServer, testPostgres } from "@/tests/setup/postgres";
 import { isStaff, type SessionUser } from "@/lib/auth/roles";
 import { cid, makeOrg } from "@/tests/helpers/org";
 import { sendInboxMessage } from "@/lib/inbox/send";
@@ -127,5 +128,27 @@ describe("realtime hub", () => {
     await until(() => current.got.length === 1);
     expect(current.reloads()).toBe(0);
     current.stop();
+  });
+
+  it.skipIf(!testPostgres())("on PostgreSQL, an event committed by another instance arrives by notification, not by the poll", async () => {
+    const { org, manager, teammate } = await makeOrg();
+    const feed = await listen(manager);
+    // Another instance: its own connection, the same statement as appendEvent, no wake-up in this process.
+    const started = Date.now();
+    await onServer(process.env.DATABASE_URL!, async (c) => {
+      await c.query("BEGIN");
+      const { rows } = await c.query<{ eventSeq: string }>(`UPDATE "Organization" SET "eventSeq" = "eventSeq" + 1 WHERE "id" = $1 RETURNING "eventSeq"`, [
+        org.id,
+      ]);
+      await c.query(
+        `INSERT INTO "Event" ("organizationId", "seq", "type", "audience", "conversationId", "payload") VALUES ($1, $2, 'thread.read', 'STAFF', $3, '{}'::jsonb)`,
+        [org.id, rows[0]!.eventSeq, teammate.threadId],
+      );
+      await c.query("SELECT pg_notify('shiftline_events', $1)", [org.id]);
+      await c.query("COMMIT");
+    });
+    await until(() => feed.got.length === 1, 5000);
+    expect(Date.now() - started).toBeLessThan(2000); // the safety poll runs every 15 s
+    feed.stop();
   });
 });

@@ -1,10 +1,14 @@
 import "server-only";
 import { db } from "@/lib/db";
 import { queryAll, queryOne, sql } from "@/lib/db/sql";
+import { listenForWakeups, notificationsHealthy } from "@/lib/db/notify";
 import { signal } from "./signal";
 import { canSee, type LoggedEvent, type Viewer } from "./visibility";
 
-const POLL_MS = 1000; // finds events written by other server instances
+// Finds events written by other server instances: every second on SQLite; on
+// PostgreSQL their notifications wake the readers, and the poll is only a safety net.
+const POLL_MS = 1000;
+const SAFETY_POLL_MS = 15_000;
 const BATCH = 500;
 const BACKLOG_LIMIT = 2000;
 
@@ -40,11 +44,15 @@ class OrgFeed {
   private timer: NodeJS.Timeout | undefined;
   ready: Promise<void>;
 
+  private lastPoll = 0;
+
   constructor(readonly organizationId: string) {
     this.ready = latestEventId(organizationId).then((id) => {
       this.cursor = Math.max(this.cursor, id);
     });
-    this.timer = setInterval(() => void this.poll(), POLL_MS);
+    this.timer = setInterval(() => {
+      if (Date.now() - this.lastPoll >= (notificationsHealthy() ? SAFETY_POLL_MS : POLL_MS) - 50) void this.poll();
+    }, POLL_MS);
     this.timer.unref?.();
   }
 
@@ -54,6 +62,7 @@ class OrgFeed {
       return;
     }
     this.running = true;
+    this.lastPoll = Date.now();
     try {
       await this.ready;
       do {
@@ -93,6 +102,12 @@ const feeds = (g.shiftlineFeeds ??= new Map<string, OrgFeed>());
 if (!g.shiftlineWakeBound) {
   g.shiftlineWakeBound = true;
   signal.on("wake", (organizationId: string) => void feeds.get(organizationId)?.poll());
+  listenForWakeups(
+    (organizationId) => void feeds.get(organizationId)?.poll(),
+    () => {
+      for (const feed of feeds.values()) void feed.poll();
+    },
+  );
 }
 
 /**

@@ -21,6 +21,8 @@ delete (globalThis as { shiftlineDb?: unknown }).shiftlineDb;
 
 afterAll(async () => {
   const { closeSql } = await import("@/lib/db/sql");
+  const { stopListening } = await import("@/lib/db/notify");
+  await stopListening();
   await closeSql();
   const db = (globalThis as { shiftlineDb?: { $disconnect(): Promise<void> } }).shiftlineDb;
   await db?.$disconnect();

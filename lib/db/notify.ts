@@ -1,0 +1,70 @@
+import "server-only";
+import pg from "pg";
+import { databaseUrl, dialectOf } from "./path";
+
+// Cross-instance wake-up on PostgreSQL: a transaction that appends events also
+// runs pg_notify (lib/realtime/append.ts), delivered when it commits; every
+// instance LISTENs on one connection of its own and wakes its readers. The event
+// log stays the source of truth: a lost notification costs a poll interval, never an event.
+
+export const CHANNEL = "shiftline_events";
+
+type Listener = { client: pg.Client | null; stopped: boolean; healthy: boolean };
+const g = globalThis as unknown as { shiftlineListener?: Listener };
+
+/** Whether notifications are arriving (readers can then poll rarely). */
+export function notificationsHealthy(): boolean {
+  return Boolean(g.shiftlineListener?.healthy);
+}
+
+/**
+ * Starts this process's listener once (PostgreSQL only). `onWake(organizationId)` for
+ * each notification; `onReconnect()` after the connection was lost and came back,
+ * so readers catch up on what committed meanwhile.
+ */
+export function listenForWakeups(onWake: (organizationId: string) => void, onReconnect: () => void): void {
+  if (g.shiftlineListener || dialectOf(databaseUrl()) !== "postgres") return;
+  const state: Listener = { client: null, stopped: false, healthy: false };
+  g.shiftlineListener = state;
+  let delay = 250;
+  const connect = async (): Promise<void> => {
+    const client = new pg.Client({ connectionString: databaseUrl() });
+    const lost = () => {
+      if (state.client !== client) return;
+      state.client = null;
+      state.healthy = false;
+      client.end().catch(() => undefined);
+      if (!state.stopped) setTimeout(() => void connect(), delay).unref?.();
+      delay = Math.min(delay * 2, 5000);
+    };
+    client.on("error", lost);
+    client.on("end", lost);
+    client.on("notification", (n) => {
+      if (n.payload) onWake(n.payload);
+    });
+    state.client = client;
+    try {
+      await client.connect();
+      await client.query(`LISTEN ${CHANNEL}`);
+      const wasDown = delay > 250;
+      state.healthy = true;
+      delay = 250;
+      if (wasDown) onReconnect();
+    } catch (error) {
+      console.error("[realtime] PostgreSQL listener:", (error as Error).message);
+      lost();
+    }
+  };
+  void connect();
+}
+
+/** Stops the listener (tests, scripts). */
+export async function stopListening(): Promise<void> {
+  const state = g.shiftlineListener;
+  g.shiftlineListener = undefined;
+  if (!state) return;
+  state.stopped = true;
+  const client = state.client;
+  state.client = null;
+  await client?.end().catch(() => undefined);
+}
