@@ -9,7 +9,7 @@ const DELAY_MS = 300;
  * when a message arrives while the page is visible, and when the page becomes
  * visible again. Only forward, at most one request at a time.
  */
-export function useReadReporter(conversationId: string, latestSeq: number) {
+export function useReadReporter(conversationId: string, latestSeq: number, openedAt: string) {
   const reported = useRef(0);
   useEffect(() => {
     let timer: ReturnType<typeof setTimeout> | undefined;
@@ -22,7 +22,7 @@ export function useReadReporter(conversationId: string, latestSeq: number) {
         fetch(`/api/conversations/${encodeURIComponent(conversationId)}/read`, {
           method: "POST",
           headers: { "Content-Type": "application/json" },
-          body: JSON.stringify({ seq }),
+          body: JSON.stringify({ seq, openedAt }),
         }).catch(() => {
           reported.current = Math.min(reported.current, seq - 1); // try again on the next change
         });
@@ -34,5 +34,5 @@ export function useReadReporter(conversationId: string, latestSeq: number) {
       clearTimeout(timer);
       document.removeEventListener("visibilitychange", report);
     };
-  }, [conversationId, latestSeq]);
+  }, [conversationId, latestSeq, openedAt]);
 }

@@ -21,6 +21,7 @@ export function ThreadView({
   selfId,
   staff,
   composer,
+  openedAt,
 }: {
   conversationId: string;
   messages: ThreadMessage[];
@@ -30,6 +31,8 @@ export function ThreadView({
   selfId?: string;
   staff: boolean;
   composer: { clientId: string; placeholder?: string };
+  /** When the server rendered this page (ISO). */
+  openedAt: string;
 }) {
   const router = useRouter();
   const [live, setLive] = useState<ThreadMessage[]>([]);
@@ -64,7 +67,7 @@ export function ThreadView({
     if (p.conversationId === conversationId) setActions((a) => ({ ...a, [p.messageId]: p.actionSummary }));
   });
 
-  useReadReporter(conversationId, latestSeq);
+  useReadReporter(conversationId, latestSeq, openedAt);
 
   // Staff read in a pane that scrolls on its own; the teammate's phone page scrolls as a whole.
   const composerBox = (

@@ -1,32 +1,43 @@
 import "server-only";
 import { db, writeTx } from "@/lib/db";
+import { sql } from "@/lib/db/exec";
 import { isStaff, type SessionUser } from "@/lib/auth/roles";
 import { requireInboxThread } from "./access";
 import { appendEvent } from "@/lib/realtime/append";
 
 /**
- * Sets this staff user's read position in a thread (the caller has checked access)
- * and tells their other open tabs. `onlyForward` is how opening a thread reads it:
- * it never moves the position back; marking as unread does.
+ * Moves this staff user's read position in a thread (the caller has checked access)
+ * and tells their other open tabs. Opening a thread reads it forward only, and not
+ * when the user marked it unread after the page was opened (`openedAt`); "Mark as
+ * unread" moves it back and remembers when. One atomic statement either way.
  */
-export async function setStaffReadPosition(user: SessionUser, conversationId: string, seq: number, onlyForward: boolean): Promise<void> {
-  const key = { conversationId_userId: { conversationId, userId: user.id } };
-  const state = await db.staffReadState.findUnique({ where: key, select: { lastReadSeq: true } });
-  const current = state?.lastReadSeq ?? 0;
-  if (current === seq || (onlyForward && current > seq)) return;
-  await writeTx(async (tx, ex) => {
-    await tx.staffReadState.upsert({
-      where: key,
-      create: { conversationId, userId: user.id, lastReadSeq: seq },
-      update: { lastReadSeq: seq },
-      select: { conversationId: true },
-    });
+export async function setStaffReadPosition(
+  user: SessionUser,
+  conversationId: string,
+  seq: number,
+  how: { forward: true; openedAt: Date } | { forward: false },
+): Promise<boolean> {
+  const now = new Date();
+  return writeTx(async (_tx, ex) => {
+    const moved = how.forward
+      ? await ex.get(sql`
+          INSERT INTO "StaffReadState" ("conversationId", "userId", "lastReadSeq", "updatedAt") VALUES (${conversationId}, ${user.id}, ${seq}, ${now})
+          ON CONFLICT ("conversationId", "userId") DO UPDATE SET "lastReadSeq" = excluded."lastReadSeq", "updatedAt" = excluded."updatedAt"
+          WHERE "StaffReadState"."lastReadSeq" < excluded."lastReadSeq"
+            AND ("StaffReadState"."unreadMarkedAt" IS NULL OR "StaffReadState"."unreadMarkedAt" < ${how.openedAt})
+          RETURNING "lastReadSeq"`)
+      : await ex.get(sql`
+          INSERT INTO "StaffReadState" ("conversationId", "userId", "lastReadSeq", "updatedAt", "unreadMarkedAt") VALUES (${conversationId}, ${user.id}, ${seq}, ${now}, ${now})
+          ON CONFLICT ("conversationId", "userId") DO UPDATE SET "lastReadSeq" = excluded."lastReadSeq", "updatedAt" = excluded."updatedAt", "unreadMarkedAt" = excluded."unreadMarkedAt"
+          RETURNING "lastReadSeq"`);
+    if (!moved) return false;
     await appendEvent(
       ex,
       "thread.read",
       { organizationId: user.organizationId, audience: "USER", userId: user.id, conversationId },
       { conversationId, lastReadSeq: seq },
     );
+    return true;
   });
 }
 
@@ -35,11 +46,11 @@ export async function setStaffReadPosition(user: SessionUser, conversationId: st
  * the thread's last message. Staff keep their own position; a teammate's is their
  * membership. Returns the position recorded.
  */
-export async function markThreadRead(user: SessionUser, conversationId: string, seq: number): Promise<number> {
+export async function markThreadRead(user: SessionUser, conversationId: string, seq: number, openedAt = new Date()): Promise<number> {
   const thread = await requireInboxThread(user, conversationId);
   const { lastSeq } = await db.conversation.findUniqueOrThrow({ where: { id: thread.id }, select: { lastSeq: true } });
   const upTo = Math.min(seq, lastSeq);
-  if (isStaff(user.role)) await setStaffReadPosition(user, thread.id, upTo, true);
+  if (isStaff(user.role)) await setStaffReadPosition(user, thread.id, upTo, { forward: true, openedAt });
   else
     await db.conversationMember.updateMany({ where: { conversationId: thread.id, userId: user.id, lastReadSeq: { lt: upTo } }, data: { lastReadSeq: upTo } });
   return upTo;

@@ -32,6 +32,11 @@ export const addNoteSchema = sendMessageSchema;
 export const markReadSchema = z.object({
   conversationId: id,
   seq: z.coerce.number().int().min(0).max(1_000_000_000),
+  /** When the page was rendered: a "Mark as unread" after it wins over this read. */
+  openedAt: z.iso
+    .datetime("Invalid page time.")
+    .transform((v) => new Date(v))
+    .optional(),
 });
 
 export const CONTACT_SORTS = ["latest", "received", "name", "unprocessed"] as const;

@@ -15,6 +15,6 @@ export async function markUnreadByStaff(user: SessionUser, conversationId: strin
   const { lastSeq, lastInboundSeq } = await db.conversation.findUniqueOrThrow({ where: { id: thread.id }, select: { lastSeq: true, lastInboundSeq: true } });
   const from = Math.min(fromSeq ?? Math.max(lastInboundSeq, 1), Math.max(lastSeq, 1));
   const lastReadSeq = from - 1;
-  await setStaffReadPosition(user, thread.id, lastReadSeq, false);
+  await setStaffReadPosition(user, thread.id, lastReadSeq, { forward: false });
   return { lastReadSeq };
 }

@@ -58,6 +58,7 @@ export default async function ThreadPage({ params, searchParams }: { params: Pro
         timeZone={org.timeZone}
         staff
         composer={{ clientId: randomUUID(), placeholder: `Write to ${thread.teammate.firstName}…` }}
+        openedAt={new Date().toISOString()}
       />
     </InboxShell>
   );

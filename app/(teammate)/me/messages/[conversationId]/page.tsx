@@ -25,6 +25,7 @@ export default async function MyThreadPage({ params }: { params: Promise<{ conve
         selfId={user.id}
         staff={false}
         composer={{ clientId: randomUUID() }}
+        openedAt={new Date().toISOString()}
       />
     </>
   );

@@ -1,0 +1,3 @@
+-- AlterTable
+ALTER TABLE "StaffReadState" ADD COLUMN "unreadMarkedAt" DATETIME;
+
