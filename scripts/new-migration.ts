@@ -38,7 +38,9 @@ const pgSql = diff(pgFrom, writePostgresSchema());
 const pgDir = path.join("prisma", "postgres", "migrations", `${stamp}_${name}`);
 mkdirSync(pgDir, { recursive: true });
 writeFileSync(path.join(pgDir, "migration.sql"), pgSql);
-console.log(`Wrote ${dir}/migration.sql and ${pgDir}/migration.sql. Review both (Prisma cannot turn a column into a serial type), then commit them with the schema.`);
+console.log(
+  `Wrote ${dir}/migration.sql and ${pgDir}/migration.sql. Review both (Prisma cannot turn a column into a serial type), then commit them with the schema.`,
+);
 
 function previousSchema(): string | undefined {
   if (readMigrations().length === 0) return undefined;
