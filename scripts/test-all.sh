@@ -22,3 +22,5 @@ trap 'node scripts/pg-cluster.mjs stop' EXIT
 node -e 'const pg=require("pg");const c=new pg.Client(process.argv[1]);c.connect().then(()=>c.query("CREATE DATABASE shiftline_e2e")).then(()=>c.end())' "$server"
 TEST_POSTGRES_URL="$server" npm run test:unit
 E2E_DATABASE_URL="${server%/postgres}/shiftline_e2e" npx playwright test
+echo "== Faults: two instances on one PostgreSQL"
+TEST_POSTGRES_URL="$server" npx tsx tests/faults/two-instances.ts

@@ -1,5 +1,6 @@
 import "server-only";
 import { unstable_rethrow } from "next/navigation";
+import { isDatabaseUnavailable } from "@/lib/db/sql";
 import type { z } from "zod";
 import { invalidResult, type ActionFailure, type ActionResult } from "./result";
 import { ForbiddenError, NotFoundError, UnauthenticatedError, UserError } from "./errors";
@@ -59,12 +60,18 @@ export function createPublicAction<S extends z.ZodType, T extends object>(opts: 
   };
 }
 
+export const UNAVAILABLE = "Shiftline cannot reach its database right now. Your input is kept; try again in a moment.";
+
 export function toFailure(error: unknown, values?: Record<string, string>): ActionFailure {
   if (error instanceof UserError) {
     return { ok: false, error: error.message, values, ...(error.field ? { fieldErrors: { [error.field]: [error.message] } } : {}) };
   }
   if (error instanceof NotFoundError || error instanceof ForbiddenError || error instanceof UnauthenticatedError) {
     return { ok: false, error: error.message, values };
+  }
+  if (isDatabaseUnavailable(error)) {
+    console.error("[action] database unavailable:", (error as Error).message);
+    return { ok: false, error: UNAVAILABLE, values };
   }
   console.error("[action] unexpected error", error);
   return { ok: false, error: "Something went wrong on our side. Your input is kept; please try again.", values };

@@ -2,6 +2,7 @@ import "server-only";
 import type { z } from "zod";
 import { ForbiddenError, NotFoundError, UnauthenticatedError, UserError } from "./errors";
 import { toFailure } from "./action";
+import { isDatabaseUnavailable } from "@/lib/db/sql";
 import { requireRole } from "@/lib/auth/authorize";
 import { getCurrentUser } from "@/lib/auth/session";
 import { invalidResult } from "./result";
@@ -67,6 +68,8 @@ function failure(error: unknown): Response {
           ? 404
           : error instanceof UserError
             ? 409
-            : 500;
+            : isDatabaseUnavailable(error)
+              ? 503
+              : 500;
   return Response.json(toFailure(error), { status });
 }

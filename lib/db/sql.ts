@@ -62,6 +62,17 @@ export function isUniqueViolation(error: unknown): boolean {
   return code === "P2010" && (e?.meta?.code === "23505" || /UNIQUE constraint failed|duplicate key value/.test(String(e?.meta?.message ?? "")));
 }
 
+/** The database cannot be reached right now (down, restarting, out of connections): worth a retry in a moment. */
+export function isDatabaseUnavailable(error: unknown): boolean {
+  const e = error as { code?: string; message?: string; meta?: { code?: string } } | null;
+  const code = e?.code ?? e?.meta?.code ?? "";
+  if (["ECONNREFUSED", "ECONNRESET", "EPIPE", "ETIMEDOUT", "57P01", "57P02", "57P03", "53300", "08000", "08003", "08006", "SQLITE_BUSY"].includes(code))
+    return true;
+  return /Connection terminated|connection is closed|terminating connection|the database system is (starting up|shutting down)|Can't reach database|ECONNREFUSED/i.test(
+    String(e?.message ?? ""),
+  );
+}
+
 const isRetryable = (error: unknown) => ["40001", "40P01"].includes((error as { code?: string } | null)?.code ?? "");
 
 /** Closes the connection (tests, scripts). */
