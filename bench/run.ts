@@ -2,7 +2,9 @@
 // server, and printed as a table next to the goals of issue 3.
 // BENCH_CONTACTS (5000), BENCH_MESSAGES (500000), BENCH_LISTENERS (2000), BENCH_SECONDS (10),
 // BENCH_STAFF_MODES ("patch"; "refresh,patch" to compare with the page re-render of before issue 7; "none"),
-// BENCH_ONLY ("staff": only the browser-like staff rows).
+// BENCH_ONLY ("staff": only the browser-like staff rows), BENCH_DB ("postgres": the same on a
+// throwaway PostgreSQL, plus two instances and an idle instance's queries; BENCH_POSTGRES_URL
+// to use a server of your own instead).
 import { execFileSync, spawn } from "node:child_process";
 import { randomUUID } from "node:crypto";
 import path from "node:path";
@@ -10,6 +12,8 @@ import { buildScratchDb, EXTRA_MANAGERS, MANAGER, managerId, teammateId, threadI
 import { maxRate, openLoop, sequential, sessionCookie, stats, type Stats } from "./lib/measure";
 import { openListeners } from "./lib/listeners";
 import { runStaffBrowsers, type Mode } from "./lib/staff-browsers";
+import { buildScratchPg } from "./lib/scratch-pg";
+import { crossInstance, idleQueries } from "./lib/instances";
 
 const CONTACTS = Number(process.env.BENCH_CONTACTS ?? 5000);
 const MESSAGES = Number(process.env.BENCH_MESSAGES ?? 500_000);
@@ -36,16 +40,36 @@ const row = (what: string, s: Partial<Stats> & { extra?: string }, goal: string,
     ok === undefined ? "" : ok ? "met" : "MISSED",
   ]);
 
-console.log(`Building a scratch database: ${CONTACTS} contacts, ${MESSAGES} messages…`);
-const built = buildScratchDb(file, CONTACTS, MESSAGES);
-console.log(`  built in ${(built / 1000).toFixed(1)} s`);
+const POSTGRES = process.env.BENCH_DB === "postgres";
+const PG_ENV = { ...process.env, PG_PORT: process.env.BENCH_PG_PORT ?? "55601" };
+let pgServer = process.env.BENCH_POSTGRES_URL;
+const ownCluster = POSTGRES && !pgServer;
+if (ownCluster) pgServer = execFileSync("node", ["scripts/pg-cluster.mjs", "start"], { env: PG_ENV, encoding: "utf8" }).trim();
+
+console.log(`Building a scratch ${POSTGRES ? "PostgreSQL" : "SQLite"} database: ${CONTACTS} contacts, ${MESSAGES} messages…`);
+let databaseUrl = `file:${file}`;
+if (POSTGRES) {
+  const built = await buildScratchPg(pgServer!, CONTACTS, MESSAGES);
+  databaseUrl = built.url;
+  console.log(`  built in ${(built.ms / 1000).toFixed(1)} s`);
+} else {
+  const built = buildScratchDb(file, CONTACTS, MESSAGES);
+  console.log(`  built in ${(built / 1000).toFixed(1)} s`);
+}
 execFileSync("node", ["scripts/build-if-needed.mjs"], { stdio: "inherit" });
 
-const server = spawn("node", ["node_modules/next/dist/bin/next", "start", "-p", String(PORT), "-H", "127.0.0.1"], {
-  env: { ...process.env, DATABASE_URL: `file:${file}`, NEXTAUTH_SECRET: SECRET, NEXTAUTH_URL: BASE, SHIFTLINE_BENCH_FLOOR: "1", NEXT_TELEMETRY_DISABLED: "1" },
-  stdio: ["ignore", "ignore", "inherit"],
-});
-const stop = () => server.kill("SIGTERM");
+const startServer = (port: number) =>
+  spawn("node", ["node_modules/next/dist/bin/next", "start", "-p", String(port), "-H", "127.0.0.1"], {
+    env: { ...process.env, DATABASE_URL: databaseUrl, NEXTAUTH_SECRET: SECRET, NEXTAUTH_URL: BASE, SHIFTLINE_BENCH_FLOOR: "1", NEXT_TELEMETRY_DISABLED: "1" },
+    stdio: ["ignore", "ignore", "inherit"],
+  });
+const server = startServer(PORT);
+let second: ReturnType<typeof startServer> | undefined;
+const stop = () => {
+  server.kill("SIGTERM");
+  second?.kill("SIGTERM");
+  if (ownCluster) execFileSync("node", ["scripts/pg-cluster.mjs", "stop"], { env: PG_ENV, stdio: "ignore" });
+};
 process.on("exit", stop);
 
 try {
@@ -71,6 +95,21 @@ try {
   await sequential(10, () => get("/inbox")); // warm up
   if (!ONLY_STAFF) await corePaths();
   for (const mode of STAFF_MODES) await staffBrowsers(mode);
+  if (POSTGRES && !ONLY_STAFF) {
+    console.log(`Starting a second instance; ${LISTENERS} listeners split between the two…`);
+    second = startServer(PORT + 1);
+    const cross = await crossInstance(BASE, `http://127.0.0.1:${PORT + 1}`, LISTENERS, SECRET, send);
+    row(
+      `send-to-receive across 2 instances, ${LISTENERS} listeners`,
+      { ...cross, extra: `${cross.n}/${cross.expected} delivered` },
+      "p99 < 250 ms",
+      cross.p99 < 250 && cross.n === cross.expected,
+    );
+    second.kill("SIGTERM");
+    second = undefined;
+    const idle = await idleQueries(BASE, databaseUrl, SECRET);
+    row("queries an idle instance makes (10 streams open)", { extra: `${idle.toFixed(2)}/s` }, "≤ 1/s", idle <= 1);
+  }
   async function staffBrowsers(mode: Mode) {
     console.log(`${EXTRA_MANAGERS} browser-like managers (${mode}), 20 inbound messages/s for 30 s…`);
     const managers = await Promise.all(
@@ -166,7 +205,9 @@ try {
   stop();
 }
 
-console.log(`\nShiftline inbox benchmark: ${CONTACTS} contacts, ${MESSAGES} messages, ${LISTENERS} listeners, 2 cores\n`);
+console.log(
+  `\nShiftline inbox benchmark on ${POSTGRES ? "PostgreSQL" : "SQLite"}: ${CONTACTS} contacts, ${MESSAGES} messages, ${LISTENERS} listeners, 2 cores\n`,
+);
 const header = ["measure", "n", "p50 ms", "p95 ms", "p99 ms", "", "goal", ""];
 console.log(`| ${header.join(" | ")} |\n|${header.map(() => "---").join("|")}|`);
 for (const r of rows) console.log(`| ${r.join(" | ")} |`);

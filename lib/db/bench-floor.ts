@@ -1,15 +1,27 @@
 import "server-only";
 import { randomUUID } from "node:crypto";
 import Database from "better-sqlite3";
-import { databaseFile } from "./path";
+import pg from "pg";
+import { databaseFile, databaseUrl, dialectOf } from "./path";
 
 // The framework's floor for `npm run bench`: the same message insert as a send,
 // straight through better-sqlite3, with no session, Prisma or domain logic.
 
 let insert: Database.Statement | undefined;
+let pool: pg.Pool | undefined;
 let seq = 0;
 
-export function insertFloorMessage(body: string): string {
+export async function insertFloorMessage(body: string): Promise<string> {
+  if (dialectOf() === "postgres") {
+    pool ??= new pg.Pool({ connectionString: databaseUrl(), max: 10 });
+    const id = randomUUID();
+    await pool.query({
+      name: "bench-floor",
+      text: `INSERT INTO "Message" (id, "organizationId", "conversationId", seq, "authorId", "fromStaff", kind, body, "clientId", "createdAt") VALUES ($1, 'bench-org', 'bench-floor', $2, 'bench-manager', true, 'TEXT', $3, $1, now())`,
+      values: [id, ++seq, body],
+    });
+    return id;
+  }
   if (!insert) {
     const db = new Database(databaseFile(), { timeout: 5000 });
     db.pragma("synchronous = NORMAL");

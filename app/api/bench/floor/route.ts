@@ -11,5 +11,5 @@ export async function POST(request: Request) {
   if (process.env.SHIFTLINE_BENCH_FLOOR !== "1") return new Response("Not found", { status: 404 });
   const parsed = bodySchema.safeParse(await request.json().catch(() => null));
   if (!parsed.success) return Response.json({ ok: false, error: "Invalid body." }, { status: 400 });
-  return Response.json({ ok: true, id: insertFloorMessage(parsed.data.body) });
+  return Response.json({ ok: true, id: await insertFloorMessage(parsed.data.body) });
 }

@@ -1,0 +1,85 @@
+import { onServer } from "../../tests/setup/postgres";
+import { openListeners } from "./listeners";
+import { sessionCookie, stats, type Stats } from "./measure";
+import { MANAGER, teammateId, threadId } from "./scratch-db";
+
+async function ready(base: string) {
+  for (let i = 0; i < 300; i++) {
+    if (
+      await fetch(`${base}/sign-in`).then(
+        (r) => r.ok,
+        () => false,
+      )
+    )
+      return;
+    await new Promise((r) => setTimeout(r, 100));
+  }
+  throw new Error(`${base} did not start`);
+}
+
+/**
+ * Two instances on one PostgreSQL, listeners split between them: each probe is sent
+ * to the first instance, and the time until each listener (on either) has it is measured.
+ */
+export async function crossInstance(
+  baseA: string,
+  baseB: string,
+  listeners: number,
+  secret: string,
+  send: (i: number, cookie?: string, conversationId?: string) => Promise<Response>,
+): Promise<Stats & { expected: number }> {
+  await ready(baseB);
+  const staff = 10;
+  const teammates = listeners - staff;
+  const cookies = await Promise.all(Array.from({ length: teammates }, (_, i) => sessionCookie(teammateId(i), secret)));
+  const manager = await sessionCookie(MANAGER, secret);
+  const sentAt = new Map<string, number>();
+  const latencies: number[] = [];
+  const onArrival = (a: { conversationId: string; at: number }) => {
+    const t = sentAt.get(a.conversationId);
+    if (t !== undefined) latencies.push(a.at - t);
+  };
+  const half = Math.floor(teammates / 2);
+  const [onA, onB] = await Promise.all([
+    openListeners(baseA, [...cookies.slice(0, half), ...Array.from({ length: staff / 2 }, () => manager)], onArrival),
+    openListeners(baseB, [...cookies.slice(half), ...Array.from({ length: staff / 2 }, () => manager)], onArrival),
+  ]);
+  await new Promise((r) => setTimeout(r, 1000));
+  const probes = Math.min(200, teammates);
+  for (let k = 0; k < probes; k++) {
+    // Threads of teammates listening on B: their message crosses from A to B.
+    const t = half + (k % (teammates - half));
+    sentAt.set(threadId(t), performance.now());
+    void send(k, manager, threadId(t)).then((r) => r.arrayBuffer());
+    await new Promise((r) => setTimeout(r, 50));
+  }
+  await new Promise((r) => setTimeout(r, 2000));
+  onA.close();
+  onB.close();
+  return { ...stats(latencies), expected: probes * (1 + staff) };
+}
+
+/** Transactions per second that one instance with 10 open event streams and no traffic runs on the database. */
+export async function idleQueries(base: string, databaseUrl: string, secret: string, seconds = 30): Promise<number> {
+  const manager = await sessionCookie(MANAGER, secret);
+  const streams = await openListeners(
+    base,
+    Array.from({ length: 10 }, () => manager),
+    () => undefined,
+  );
+  // PostgreSQL's statistics of idle connections reach pg_stat_database up to 10 s late:
+  // wait that out, so the busy phases before do not count as idle.
+  await new Promise((r) => setTimeout(r, 15_000));
+  const count = () =>
+    onServer(databaseUrl, async (c) => {
+      await c.query("SELECT pg_stat_force_next_flush()");
+      const { rows } = await c.query<{ n: string }>(`SELECT xact_commit + xact_rollback AS n FROM pg_stat_database WHERE datname = current_database()`);
+      return Number(rows[0]!.n);
+    });
+  const before = await count();
+  await new Promise((r) => setTimeout(r, seconds * 1000));
+  const after = await count();
+  streams.close();
+  // Less this measurement's own two transactions.
+  return Math.max(0, after - before - 2) / seconds;
+}
