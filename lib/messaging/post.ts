@@ -45,8 +45,9 @@ export async function postMessage(tx: SqlExec, m: NewMessage): Promise<PostedMes
   const preview = previewOf(m.body);
   const inbound = Boolean(m.author && !m.author.staff);
   const scope = m.where ? sql` AND "kind" = ${m.where.kind}${m.where.teammateId ? sql` AND "teammateId" = ${m.where.teammateId}` : EMPTY_SQL}` : EMPTY_SQL;
+  const inboundSet = inbound ? sql`, "lastInboundSeq" = "lastSeq" + 1, "lastInboundAt" = ${at}` : EMPTY_SQL;
   const thread = await tx.get<{ lastSeq: number; teammateId: string | null }>(sql`
-    UPDATE "Conversation" SET "lastSeq" = "lastSeq" + 1, "lastMessageAt" = ${at}, "lastMessagePreview" = ${preview}
+    UPDATE "Conversation" SET "lastSeq" = "lastSeq" + 1, "lastMessageAt" = ${at}, "lastMessagePreview" = ${preview}${inboundSet}
     WHERE "id" = ${m.conversationId} AND "organizationId" = ${m.organizationId} AND "deletedAt" IS NULL${scope}
     RETURNING "lastSeq", "teammateId"`);
   if (!thread) return null;
@@ -55,7 +56,8 @@ export async function postMessage(tx: SqlExec, m: NewMessage): Promise<PostedMes
   await tx.run(sql`INSERT INTO "Message" ("id", "organizationId", "conversationId", "seq", "authorId", "fromStaff", "kind", "body", "clientId", "shiftId", "createdAt")
     VALUES (${id}, ${m.organizationId}, ${m.conversationId}, ${seq}, ${m.author?.id ?? null}, ${!inbound}, ${m.kind}, ${m.body},
       ${m.clientId ?? `${m.kind.toLowerCase()}-${id}`}, ${m.shift?.id ?? null}, ${at})`);
-  if (inbound) await reopen(tx, m.organizationId, m.conversationId, seq, at);
+  // A teammate's message makes the thread "not processed" again, with history.
+  if (inbound) await recordProcessed(tx, { organizationId: m.organizationId, conversationId: m.conversationId, processed: false, by: null, at });
   if (m.author?.staff) {
     await tx.run(sql`INSERT INTO "StaffReadState" ("conversationId", "userId", "lastReadSeq", "updatedAt") VALUES (${m.conversationId}, ${m.author.id}, ${seq}, ${at})
       ON CONFLICT ("conversationId", "userId") DO UPDATE SET "lastReadSeq" = CASE WHEN excluded."lastReadSeq" > "StaffReadState"."lastReadSeq" THEN excluded."lastReadSeq" ELSE "StaffReadState"."lastReadSeq" END, "updatedAt" = excluded."updatedAt"`);
@@ -90,10 +92,4 @@ async function contactOf(tx: SqlExec, teammateId: string): Promise<WireContact |
   const row = await tx.get<{ firstName: string; lastName: string; waitingList: number | boolean | null }>(sql`
     SELECT u."firstName", u."lastName", p."waitingList" FROM "User" u LEFT JOIN "TeammateProfile" p ON p."userId" = u."id" WHERE u."id" = ${teammateId}`);
   return row ? { teammateId, firstName: row.firstName, lastName: row.lastName, waitingList: Boolean(row.waitingList) } : null;
-}
-
-/** A teammate's message: their last-inbound position, and "not processed" again (with history) if it was processed. */
-async function reopen(tx: SqlExec, organizationId: string, conversationId: string, seq: number, at: Date) {
-  await tx.run(sql`UPDATE "Conversation" SET "lastInboundSeq" = ${seq}, "lastInboundAt" = ${at} WHERE "id" = ${conversationId}`);
-  await recordProcessed(tx, { organizationId, conversationId, processed: false, by: null, at });
 }
