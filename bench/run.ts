@@ -5,7 +5,7 @@
 // BENCH_ONLY ("staff": only the browser-like staff rows), BENCH_DB ("postgres": the same on a
 // throwaway PostgreSQL, plus two instances and an idle instance's queries; BENCH_POSTGRES_URL
 // to use a server of your own instead).
-import { execFileSync, spawn } from "node:child_process";
+import { execFileSync } from "node:child_process";
 import { randomUUID } from "node:crypto";
 import path from "node:path";
 import { buildScratchDb, EXTRA_MANAGERS, MANAGER, managerId, teammateId, threadId } from "./lib/scratch-db";
@@ -14,6 +14,7 @@ import { openListeners } from "./lib/listeners";
 import { runStaffBrowsers, type Mode } from "./lib/staff-browsers";
 import { buildScratchPg } from "./lib/scratch-pg";
 import { crossInstance, idleQueries } from "./lib/instances";
+import { startNext, waitForServer } from "../tests/helpers/server";
 
 const CONTACTS = Number(process.env.BENCH_CONTACTS ?? 5000);
 const MESSAGES = Number(process.env.BENCH_MESSAGES ?? 500_000);
@@ -58,11 +59,7 @@ if (POSTGRES) {
 }
 execFileSync("node", ["scripts/build-if-needed.mjs"], { stdio: "inherit" });
 
-const startServer = (port: number) =>
-  spawn("node", ["node_modules/next/dist/bin/next", "start", "-p", String(port), "-H", "127.0.0.1"], {
-    env: { ...process.env, DATABASE_URL: databaseUrl, NEXTAUTH_SECRET: SECRET, NEXTAUTH_URL: BASE, SHIFTLINE_BENCH_FLOOR: "1", NEXT_TELEMETRY_DISABLED: "1" },
-    stdio: ["ignore", "ignore", "inherit"],
-  });
+const startServer = (port: number) => startNext(port, { DATABASE_URL: databaseUrl, NEXTAUTH_SECRET: SECRET, NEXTAUTH_URL: BASE, SHIFTLINE_BENCH_FLOOR: "1" });
 const server = startServer(PORT);
 let second: ReturnType<typeof startServer> | undefined;
 const stop = () => {
@@ -73,14 +70,7 @@ const stop = () => {
 process.on("exit", stop);
 
 try {
-  for (let i = 0; ; i++) {
-    const ok = await fetch(`${BASE}/sign-in`)
-      .then((r) => r.ok)
-      .catch(() => false);
-    if (ok) break;
-    if (i > 300) throw new Error("the server did not start");
-    await new Promise((r) => setTimeout(r, 100));
-  }
+  await waitForServer(BASE);
   const manager = await sessionCookie(MANAGER, SECRET);
   const get = (p: string) => fetch(`${BASE}${p}`, { headers: { cookie: manager } });
   const send = (i: number, cookie = manager, conversationId = threadId(i % CONTACTS)) =>

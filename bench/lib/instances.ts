@@ -1,21 +1,8 @@
 import { onServer } from "../../tests/setup/postgres";
+import { waitForServer } from "../../tests/helpers/server";
 import { openListeners } from "./listeners";
 import { sessionCookie, stats, type Stats } from "./measure";
 import { MANAGER, teammateId, threadId } from "./scratch-db";
-
-async function ready(base: string) {
-  for (let i = 0; i < 300; i++) {
-    if (
-      await fetch(`${base}/sign-in`).then(
-        (r) => r.ok,
-        () => false,
-      )
-    )
-      return;
-    await new Promise((r) => setTimeout(r, 100));
-  }
-  throw new Error(`${base} did not start`);
-}
 
 /**
  * Two instances on one PostgreSQL, listeners split between them: each probe is sent
@@ -28,7 +15,7 @@ export async function crossInstance(
   secret: string,
   send: (i: number, cookie?: string, conversationId?: string) => Promise<Response>,
 ): Promise<Stats & { expected: number }> {
-  await ready(baseB);
+  await waitForServer(baseB);
   const staff = 10;
   const teammates = listeners - staff;
   const cookies = await Promise.all(Array.from({ length: teammates }, (_, i) => sessionCookie(teammateId(i), secret)));

@@ -1,7 +1,7 @@
 import { randomUUID } from "node:crypto";
 import path from "node:path";
 import pg from "pg";
-import { readMigrations, type Migration } from "./migrate";
+import { APPLIED_QUERY, pending, readMigrations, type Migration } from "./migrate";
 
 // Applies prisma/postgres/migrations/*/migration.sql to a PostgreSQL database and
 // records them in `_prisma_migrations` with the columns Prisma itself creates, so
@@ -31,17 +31,9 @@ export async function migratePostgres(url: string, migrations: Migration[] = rea
   try {
     await client.query("SELECT pg_advisory_lock($1)", [LOCK]);
     await client.query(MIGRATIONS_TABLE);
-    const { rows } = await client.query<{ migration_name: string; checksum: string }>(
-      `SELECT migration_name, checksum FROM "_prisma_migrations" WHERE rolled_back_at IS NULL AND finished_at IS NOT NULL`,
-    );
-    const applied = new Map(rows.map((r) => [r.migration_name, r.checksum]));
+    const { rows } = await client.query<{ migration_name: string; checksum: string }>(APPLIED_QUERY);
     const done: string[] = [];
-    for (const m of migrations) {
-      const known = applied.get(m.name);
-      if (known) {
-        if (known !== m.checksum) throw new Error(`Migration ${m.name} was changed after it was applied.`);
-        continue;
-      }
+    for (const m of pending(migrations, rows)) {
       const id = randomUUID();
       await client.query("BEGIN");
       try {

@@ -31,26 +31,27 @@ export function readMigrations(dir = path.join(process.cwd(), "prisma", "migrati
     });
 }
 
+/** The query both runners read Prisma's table with. */
+export const APPLIED_QUERY = `SELECT migration_name, checksum FROM "_prisma_migrations" WHERE rolled_back_at IS NULL AND finished_at IS NOT NULL`;
+
+/** The migrations still to apply, in order; one changed after it was applied is refused. */
+export function pending(migrations: Migration[], applied: { migration_name: string; checksum: string }[]): Migration[] {
+  const known = new Map(applied.map((r) => [r.migration_name, r.checksum]));
+  return migrations.filter((m) => {
+    const checksum = known.get(m.name);
+    if (checksum && checksum !== m.checksum) throw new Error(`Migration ${m.name} was changed after it was applied.`);
+    return !checksum;
+  });
+}
+
 /** Applies pending migrations; returns the names applied. */
 export function migrate(file: string, migrations = readMigrations()): string[] {
   const db = openSqlite(file);
   try {
     db.exec(MIGRATIONS_TABLE);
-    const applied = new Map(
-      (
-        db.prepare(`SELECT migration_name, checksum FROM _prisma_migrations WHERE rolled_back_at IS NULL AND finished_at IS NOT NULL`).all() as {
-          migration_name: string;
-          checksum: string;
-        }[]
-      ).map((r) => [r.migration_name, r.checksum]),
-    );
+    const applied = db.prepare(APPLIED_QUERY).all() as { migration_name: string; checksum: string }[];
     const done: string[] = [];
-    for (const m of migrations) {
-      const known = applied.get(m.name);
-      if (known) {
-        if (known !== m.checksum) throw new Error(`Migration ${m.name} was changed after it was applied.`);
-        continue;
-      }
+    for (const m of pending(migrations, applied)) {
       db.transaction(() => {
         const id = randomUUID();
         db.prepare(`INSERT INTO _prisma_migrations (id, checksum, migration_name, started_at) VALUES (?, ?, ?, ?)`).run(id, m.checksum, m.name, Date.now());

@@ -7,7 +7,7 @@
 // 2. PostgreSQL restarts during a send loop: sends fail with a clear error while it is
 //    down, then succeed again, without restarting the app.
 // Prints "N passed, M failed" and exits non-zero on a failure.
-import { spawn, execFile, type ChildProcess } from "node:child_process";
+import { execFile, type ChildProcess } from "node:child_process";
 import { randomUUID } from "node:crypto";
 import { encode } from "next-auth/jwt";
 import { createPrismaClient } from "../../lib/db/create-client";
@@ -16,6 +16,7 @@ import { addMessage } from "../../lib/seed/factories";
 import { readEvents } from "../../bench/lib/sse";
 import { buildOrg } from "../helpers/world";
 import { databaseIn, onServer } from "../setup/postgres";
+import { startNext, waitForServer } from "../helpers/server";
 
 const server = process.env.TEST_POSTGRES_URL;
 if (!server) throw new Error("Set TEST_POSTGRES_URL to a PostgreSQL server (npm test does).");
@@ -28,25 +29,8 @@ const check = (name: string, ok: boolean, detail = "") => {
   console.log(`${ok ? "ok  " : "FAIL"} ${name}${detail ? `: ${detail}` : ""}`);
 };
 
-function start(port: number): ChildProcess {
-  return spawn("node", ["node_modules/next/dist/bin/next", "start", "-p", String(port), "-H", "127.0.0.1"], {
-    env: { ...process.env, DATABASE_URL: url, NEXTAUTH_SECRET: SECRET, NEXTAUTH_URL: `http://127.0.0.1:${port}`, NEXT_TELEMETRY_DISABLED: "1" },
-    stdio: ["ignore", "ignore", "inherit"],
-  });
-}
-async function ready(base: string) {
-  for (let i = 0; i < 300; i++) {
-    if (
-      await fetch(`${base}/sign-in`).then(
-        (r) => r.ok,
-        () => false,
-      )
-    )
-      return;
-    await new Promise((r) => setTimeout(r, 100));
-  }
-  throw new Error(`${base} did not start`);
-}
+const start = (port: number) => startNext(port, { DATABASE_URL: url, NEXTAUTH_SECRET: SECRET, NEXTAUTH_URL: `http://127.0.0.1:${port}` });
+const ready = waitForServer;
 const cookie = async (id: string) => `shiftline.session=${await encode({ token: { sub: id, sv: 0 }, secret: SECRET, maxAge: 3600 })}`;
 
 type Heard = { seqs: number[]; lastId: number; close: () => void };
