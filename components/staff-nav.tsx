@@ -2,13 +2,15 @@
 
 import Link from "next/link";
 import { usePathname } from "next/navigation";
+import { useTranslations } from "next-intl";
 
 export type NavItem = { href: string; label: string; badge?: number };
 
 export function StaffNav({ items }: { items: NavItem[] }) {
   const pathname = usePathname();
+  const t = useTranslations();
   return (
-    <nav aria-label="Main" className="flex flex-col gap-1">
+    <nav aria-label={t("nav.main")} className="flex flex-col gap-1">
       {items.map((item) => {
         const active = pathname === item.href || pathname.startsWith(`${item.href}/`);
         return (

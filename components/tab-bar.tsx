@@ -2,6 +2,7 @@
 
 import Link from "next/link";
 import { usePathname } from "next/navigation";
+import { useTranslations } from "next-intl";
 import { useState } from "react";
 import { useLiveEvent } from "@/components/live/live-events";
 
@@ -14,6 +15,7 @@ export type Tab = { href: string; label: string; badge?: number; countsInbox?: b
  */
 export function TabBar({ tabs }: { tabs: Tab[] }) {
   const pathname = usePathname();
+  const t = useTranslations();
   const inbox = tabs.find((t) => t.countsInbox);
   const onInbox = Boolean(inbox && pathname.startsWith(inbox.href));
   const [unread, setUnread] = useState(inbox?.badge ?? 0);
@@ -22,23 +24,23 @@ export function TabBar({ tabs }: { tabs: Tab[] }) {
     if (p.message.fromStaff && !onInbox) setUnread((n) => n + 1);
   });
   return (
-    <nav aria-label="Main" className="fixed inset-x-0 bottom-0 border-t border-slate-200 bg-white pb-[env(safe-area-inset-bottom)]">
+    <nav aria-label={t("nav.main")} className="fixed inset-x-0 bottom-0 border-t border-slate-200 bg-white pb-[env(safe-area-inset-bottom)]">
       <ul className="mx-auto flex max-w-lg">
-        {tabs.map((t) => {
-          const active = pathname === t.href || pathname.startsWith(`${t.href}/`);
-          const badge = t.countsInbox ? unread : t.badge;
+        {tabs.map((tab) => {
+          const active = pathname === tab.href || pathname.startsWith(`${tab.href}/`);
+          const badge = tab.countsInbox ? unread : tab.badge;
           return (
-            <li key={t.href} className="flex-1">
+            <li key={tab.href} className="flex-1">
               <Link
-                href={t.href}
+                href={tab.href}
                 aria-current={active ? "page" : undefined}
                 className={`relative flex flex-col items-center py-3 text-sm font-medium ${active ? "text-teal-700" : "text-slate-600"}`}
               >
-                {t.label}
+                {tab.label}
                 {/* The open tab's own badge is hidden: its screen shows what is new. */}
                 {badge && !active ? (
                   <span
-                    aria-label={`${badge} unread`}
+                    aria-label={t("nav.unread", { count: badge })}
                     data-testid="tab-badge"
                     className="absolute top-1 right-[22%] rounded-full bg-blue-600 px-1.5 text-xs text-white"
                   >

@@ -4,17 +4,20 @@ import { StaffNav, type NavItem } from "@/components/staff-nav";
 import { SignOutButton } from "@/components/sign-out-button";
 import { LiveEvents } from "@/components/live/live-events";
 import { latestEventId } from "@/lib/realtime/hub";
+import { getTranslations } from "next-intl/server";
+import { isLocale } from "@/lib/i18n/locales";
+import { LanguageForm } from "@/components/language-form";
 
 export default async function StaffLayout({ children }: { children: React.ReactNode }) {
   const user = await requireStaffPage();
-  const [org, after] = await Promise.all([getOrganization(user), latestEventId(user.organizationId)]);
+  const [org, after, t] = await Promise.all([getOrganization(user), latestEventId(user.organizationId), getTranslations()]);
   const items: NavItem[] = [
-    { href: "/inbox", label: "Messaging" },
+    { href: "/inbox", label: t("nav.messaging") },
     // The Chat option is paid: when it is off the menu entry is gone (its data is kept).
-    ...(org.chatEnabled ? [{ href: "/chat", label: "Chat" }] : []),
-    { href: "/schedule", label: "Schedule" },
-    { href: "/teammates", label: "Teammates" },
-    ...(user.role === "ADMIN" ? [{ href: "/settings", label: "Settings" }] : []),
+    ...(org.chatEnabled ? [{ href: "/chat", label: t("nav.chat") }] : []),
+    { href: "/schedule", label: t("nav.schedule") },
+    { href: "/teammates", label: t("nav.teammates") },
+    ...(user.role === "ADMIN" ? [{ href: "/settings", label: t("nav.settings") }] : []),
   ];
   return (
     <LiveEvents after={after}>
@@ -29,8 +32,11 @@ export default async function StaffLayout({ children }: { children: React.ReactN
             <p className="truncate text-sm font-medium" data-testid="current-user">
               {user.firstName} {user.lastName}
             </p>
-            <p className="mb-2 text-xs text-slate-500">{user.role === "ADMIN" ? "Administrator" : "Manager"}</p>
+            <p className="mb-2 text-xs text-slate-500">{t(user.role === "ADMIN" ? "roles.ADMIN" : "roles.MANAGER")}</p>
             <SignOutButton />
+            <div className="mt-3">
+              <LanguageForm current={isLocale(user.locale) ? user.locale : "en"} compact />
+            </div>
           </div>
         </aside>
         <div className="min-w-0 flex-1">{children}</div>

@@ -3,7 +3,15 @@ import { ForbiddenError } from "@/lib/api/errors";
 import { orgScope, requireAdmin, requireRole, requireStaff } from "./authorize";
 import { homePath, isStaff, type SessionUser } from "./roles";
 
-const user = (role: SessionUser["role"]): SessionUser => ({ id: "u", organizationId: "o", role, firstName: "F", lastName: "L", email: "e@x.test" });
+const user = (role: SessionUser["role"]): SessionUser => ({
+  id: "u",
+  organizationId: "o",
+  role,
+  firstName: "F",
+  lastName: "L",
+  email: "e@x.test",
+  locale: "en",
+});
 
 describe("authorization checks", () => {
   it("staff are admins and managers", () => {

@@ -9,6 +9,8 @@ export type SessionUser = {
   firstName: string;
   lastName: string;
   email: string;
+  /** The language of the user's profile ("en", "fr"). */
+  locale: string;
 };
 
 export const STAFF_ROLES: readonly Role[] = ["ADMIN", "MANAGER"];

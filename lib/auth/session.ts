@@ -49,7 +49,7 @@ export async function getCurrentUser(): Promise<SessionUser | null> {
 export async function loadSessionUser(id: string, sessionVersion: number): Promise<SessionUser | null> {
   // Runs on every request, so through the SQL executor (docs/decisions/004-hot-paths-in-sql.md).
   const user = await queryOne<SessionUser>(sql`
-    SELECT "id", "organizationId", "role", "firstName", "lastName", "email" FROM "User"
+    SELECT "id", "organizationId", "role", "firstName", "lastName", "email", "locale" FROM "User"
     WHERE "id" = ${id} AND "sessionVersion" = ${sessionVersion} AND "disabledAt" IS NULL`);
   return user ?? null;
 }

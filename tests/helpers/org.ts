@@ -12,6 +12,7 @@ const asSession = ({ id, organizationId, role, email, firstName, lastName }: Tes
   email,
   firstName,
   lastName,
+  locale: "en",
 });
 
 /** An organisation with an admin, two managers and two teammates with their threads. */

@@ -2,22 +2,26 @@ import type { Metadata } from "next";
 import { redirect } from "next/navigation";
 import { getCurrentUser } from "@/lib/auth/session";
 import { homePath } from "@/lib/auth/roles";
+import { getTranslations } from "next-intl/server";
 import { SignInForm } from "./sign-in-form";
 
-export const metadata: Metadata = { title: "Sign in" };
+export async function generateMetadata(): Promise<Metadata> {
+  return { title: (await getTranslations())("auth.signIn") };
+}
 
 export default async function SignInPage({ searchParams }: { searchParams: Promise<{ callbackUrl?: string; error?: string }> }) {
   const user = await getCurrentUser();
   if (user) redirect(homePath(user.role));
   const { callbackUrl, error } = await searchParams;
+  const t = await getTranslations();
   return (
     <main className="flex min-h-full items-center justify-center p-4">
       <div className="w-full max-w-sm rounded-xl border border-slate-200 bg-white p-6 shadow-sm">
         <div className="mb-6">
-          <p className="text-lg font-semibold text-teal-800">Shiftline</p>
-          <h1 className="text-2xl font-semibold">Sign in</h1>
+          <p className="text-lg font-semibold text-teal-800">{t("app.name")}</p>
+          <h1 className="text-2xl font-semibold">{t("auth.signIn")}</h1>
         </div>
-        <SignInForm callbackUrl={typeof callbackUrl === "string" ? callbackUrl : undefined} initialError={error ? "Wrong e-mail or password." : undefined} />
+        <SignInForm callbackUrl={typeof callbackUrl === "string" ? callbackUrl : undefined} initialError={error ? t("auth.wrongCredentials") : undefined} />
       </div>
     </main>
   );

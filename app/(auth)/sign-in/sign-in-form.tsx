@@ -1,6 +1,7 @@
 "use client";
 
 import { useActionState } from "react";
+import { useTranslations } from "next-intl";
 import { signInAction } from "@/lib/auth/actions";
 import { Button } from "@/components/ui/button";
 import { FieldError, FormError } from "@/components/ui/field-error";
@@ -10,13 +11,14 @@ const input =
 
 export function SignInForm({ callbackUrl, initialError }: { callbackUrl?: string; initialError?: string }) {
   const [state, formAction, pending] = useActionState(signInAction, null);
+  const t = useTranslations();
   const failed = state && !state.ok ? state : null;
   return (
     <form action={formAction} className="space-y-4" noValidate>
       <FormError message={failed ? (failed.fieldErrors ? undefined : failed.error) : initialError} />
       {callbackUrl ? <input type="hidden" name="callbackUrl" value={callbackUrl} /> : null}
       <label className="block text-sm font-medium">
-        E-mail
+        {t("auth.email")}
         <input
           name="email"
           type="email"
@@ -30,7 +32,7 @@ export function SignInForm({ callbackUrl, initialError }: { callbackUrl?: string
       </label>
       <FieldError id="email-error" messages={failed?.fieldErrors?.email} />
       <label className="block text-sm font-medium">
-        Password
+        {t("auth.password")}
         <input
           name="password"
           type="password"
@@ -43,7 +45,7 @@ export function SignInForm({ callbackUrl, initialError }: { callbackUrl?: string
       </label>
       <FieldError id="password-error" messages={failed?.fieldErrors?.password} />
       <Button type="submit" disabled={pending} className="w-full">
-        {pending ? "Signing in…" : "Sign in"}
+        {pending ? t("auth.signingIn") : t("auth.signIn")}
       </Button>
     </form>
   );

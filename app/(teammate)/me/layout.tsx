@@ -4,15 +4,16 @@ import { getOrganization } from "@/lib/org/queries";
 import { TabBar, type Tab } from "@/components/tab-bar";
 import { LiveEvents } from "@/components/live/live-events";
 import { latestEventId } from "@/lib/realtime/hub";
+import { getTranslations } from "next-intl/server";
 
 export default async function TeammateLayout({ children }: { children: React.ReactNode }) {
   const user = await requireTeammatePage();
-  const [org, unread, after] = await Promise.all([getOrganization(user), teammateUnreadCount(user), latestEventId(user.organizationId)]);
+  const [org, unread, after, t] = await Promise.all([getOrganization(user), teammateUnreadCount(user), latestEventId(user.organizationId), getTranslations()]);
   const tabs: Tab[] = [
-    { href: "/me/messages", label: "Messages", badge: unread, countsInbox: true },
-    ...(org.chatEnabled ? [{ href: "/me/chat", label: "Chat" }] : []),
-    { href: "/me/schedule", label: "Schedule" },
-    { href: "/me/profile", label: "Profile" },
+    { href: "/me/messages", label: t("nav.messages"), badge: unread, countsInbox: true },
+    ...(org.chatEnabled ? [{ href: "/me/chat", label: t("nav.chat") }] : []),
+    { href: "/me/schedule", label: t("nav.schedule") },
+    { href: "/me/profile", label: t("nav.profile") },
   ];
   return (
     <LiveEvents after={after}>

@@ -1,15 +1,21 @@
 import type { Metadata } from "next";
 import { requireTeammatePage } from "@/lib/auth/pages";
+import { getTranslations } from "next-intl/server";
 import { SignOutButton } from "@/components/sign-out-button";
+import { LanguageForm } from "@/components/language-form";
+import { isLocale } from "@/lib/i18n/locales";
 
-export const metadata: Metadata = { title: "Profile" };
+export async function generateMetadata(): Promise<Metadata> {
+  return { title: (await getTranslations())("profile.title") };
+}
 
 export default async function ProfilePage() {
   const user = await requireTeammatePage();
+  const t = await getTranslations();
   return (
     <>
       <header className="border-b border-slate-200 px-4 py-3">
-        <h1 className="text-lg font-semibold">Profile</h1>
+        <h1 className="text-lg font-semibold">{t("profile.title")}</h1>
       </header>
       <div className="space-y-4 p-4">
         <div>
@@ -18,6 +24,7 @@ export default async function ProfilePage() {
           </p>
           <p className="text-sm text-slate-600">{user.email}</p>
         </div>
+        <LanguageForm current={isLocale(user.locale) ? user.locale : "en"} />
         <SignOutButton />
         <SignOutButton everywhere />
       </div>

@@ -1,0 +1,61 @@
+import { readdirSync, readFileSync, statSync } from "node:fs";
+import path from "node:path";
+import { createTranslator } from "use-intl";
+import { describe, expect, it } from "vitest";
+import en from "./messages/en.json";
+import fr from "./messages/fr.json";
+import { negotiate } from "./locales";
+
+type Tree = { [key: string]: string | Tree };
+const flatten = (tree: Tree, prefix = ""): string[] =>
+  Object.entries(tree).flatMap(([k, v]) => (typeof v === "string" ? [`${prefix}${k}`] : flatten(v, `${prefix}${k}.`)));
+
+// Every key is written out in full where it is used (t("nav.schedule"), no namespaces),
+// so a key no source file spells is unused.
+function sourceText(dir: string): string {
+  return readdirSync(dir)
+    .map((name) => path.join(dir, name))
+    .map((p) =>
+      statSync(p).isDirectory()
+        ? p.includes("generated")
+          ? ""
+          : sourceText(p)
+        : /\.(ts|tsx)$/.test(p) && !p.endsWith(".test.ts")
+          ? readFileSync(p, "utf8")
+          : "",
+    )
+    .join("\n");
+}
+
+describe("catalogues", () => {
+  it("English and French have the same keys", () => {
+    expect(flatten(fr as Tree).sort()).toEqual(flatten(en as Tree).sort());
+  });
+
+  it("every key is used somewhere", () => {
+    const source = ["app", "components", "lib"].map((d) => sourceText(path.resolve(d))).join("\n");
+    const unused = flatten(en as Tree).filter((key) => !source.includes(`"${key}"`));
+    expect(unused).toEqual([]);
+  });
+
+  it("plurals are right in both languages", () => {
+    const tEn = createTranslator({ locale: "en", messages: en });
+    const tFr = createTranslator({ locale: "fr", messages: fr });
+    expect(tEn("nav.unread", { count: 1 })).toBe("1 unread");
+    expect(tEn("nav.unread", { count: 3 })).toBe("3 unread");
+    expect(tFr("nav.unread", { count: 1 })).toBe("1 non lu");
+    expect(tFr("nav.unread", { count: 0 })).toBe("0 non lu"); // French: 0 and 1 are singular
+    expect(tFr("nav.unread", { count: 2 })).toBe("2 non lus");
+  });
+});
+
+describe("language before sign-in", () => {
+  it("follows the browser's Accept-Language, English otherwise", () => {
+    expect(negotiate("fr-CA,fr;q=0.9,en;q=0.8")).toBe("fr");
+    expect(negotiate("de-DE,de;q=0.9,fr;q=0.5")).toBe("fr");
+    expect(negotiate("en-GB,fr;q=0.9")).toBe("en");
+    expect(negotiate("fr;q=0.2,en;q=0.8")).toBe("en");
+    expect(negotiate("es")).toBe("en");
+    expect(negotiate(null)).toBe("en");
+  });
+});

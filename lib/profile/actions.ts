@@ -1,0 +1,12 @@
+"use server";
+
+import { revalidatePath } from "next/cache";
+import { createAction } from "@/lib/api/action";
+import { setLocaleSchema } from "./schemas";
+import { setLocale } from "./locale";
+
+export const setLocaleAction = createAction({ schema: setLocaleSchema, roles: ["ADMIN", "MANAGER", "TEAMMATE"] }, async (input, { user }) => {
+  await setLocale(user, input.locale);
+  revalidatePath("/", "layout");
+  return { locale: input.locale };
+});
