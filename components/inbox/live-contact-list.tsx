@@ -7,6 +7,7 @@ import type { ContactSort } from "@/lib/inbox/schemas";
 import type { EventPayloads } from "@/lib/realtime/event-types";
 import { useLiveEvent } from "@/components/live/live-events";
 import { ContactList } from "@/components/contact-list";
+import { useTranslations } from "next-intl";
 
 /**
  * How often rows are asked for again, at most: soon in a view filtered on read or
@@ -62,6 +63,7 @@ export function LiveContactList({
   /** Previous / Next links, drawn by the server. */
   pager: React.ReactNode;
 }) {
+  const t = useTranslations();
   const [view, setView] = useState<View>({ contacts, total, from: contacts });
   // A new server render (navigation, filters, the user's own action) replaces what events patched.
   if (view.from !== contacts) setView({ contacts, total, from: contacts });
@@ -159,9 +161,7 @@ export function LiveContactList({
         <ContactList contacts={shown} activeId={activeId} timeZone={timeZone} query={query} />
       </div>
       <footer className="flex items-center justify-between border-t border-slate-200 px-4 py-2 text-xs text-slate-600">
-        <span data-testid="contact-count">
-          {first}–{first ? first + shown.length - 1 : 0} of {view.total}
-        </span>
+        <span data-testid="contact-count">{t("inbox.count", { first, last: first ? first + shown.length - 1 : 0, total: view.total })}</span>
         {pager}
       </footer>
     </>

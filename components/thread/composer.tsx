@@ -1,6 +1,7 @@
 "use client";
 
 import { useActionState, useState, type FormEvent } from "react";
+import { useTranslations } from "next-intl";
 import { addNoteAction, sendMessageAction } from "@/lib/inbox/actions";
 import { MESSAGE_MAX_LENGTH, sendMessageSchema } from "@/lib/inbox/schemas";
 import { fromWire, type ThreadMessage } from "@/lib/messaging/wire";
@@ -9,8 +10,6 @@ import { invalidResult, type ActionFailure, type ActionResult } from "@/lib/api/
 import { Button } from "@/components/ui/button";
 import { FieldError, FormError } from "@/components/ui/field-error";
 import { PendingMessages, type PendingMessage } from "./pending-messages";
-
-const NETWORK_ERROR = "Not sent: check your connection.";
 
 /**
  * Message form. Without JavaScript it posts and the server renders the result.
@@ -22,7 +21,7 @@ export function Composer({
   conversationId,
   clientId: initialClientId,
   latestSeq,
-  placeholder = "Write a message…",
+  placeholder,
   allowNotes = false,
   onSent,
 }: {
@@ -35,6 +34,7 @@ export function Composer({
   /** The stored message, to show before its live event arrives. */
   onSent?: (message: ThreadMessage) => void;
 }) {
+  const t = useTranslations();
   const [sent, formAction] = useActionState(sendMessageAction, null);
   const [noted, noteAction, noting] = useActionState(addNoteAction, null);
   const [clientError, setClientError] = useState<ActionFailure | null>(null);
@@ -77,7 +77,7 @@ export function Composer({
         setClientError(result);
       }
     } catch {
-      patch(item.clientId, { status: "failed", error: NETWORK_ERROR });
+      patch(item.clientId, { status: "failed", error: t("thread.networkError") });
     }
   }
 
@@ -115,7 +115,7 @@ export function Composer({
       {failed && !failed.fieldErrors?.body ? <FormError message={failed.error} /> : null}
       <div className="flex items-end gap-2">
         <label className="sr-only" htmlFor="message-body">
-          Message
+          {t("thread.message")}
         </label>
         <textarea
           id="message-body"
@@ -126,13 +126,13 @@ export function Composer({
           onKeyDown={(e) => {
             if (e.key === "Enter" && (e.metaKey || e.ctrlKey)) e.currentTarget.form?.requestSubmit();
           }}
-          placeholder={placeholder}
+          placeholder={placeholder ?? t("thread.placeholder")}
           aria-invalid={Boolean(failed?.fieldErrors?.body)}
           aria-describedby="message-body-error"
           className="min-h-11 flex-1 resize-y rounded-md border border-slate-300 px-3 py-2 text-base outline-none focus:border-teal-600 focus:ring-2 focus:ring-teal-600/20 aria-[invalid=true]:border-red-500"
         />
         <div className="flex flex-col gap-1">
-          <Button type="submit">Send</Button>
+          <Button type="submit">{t("thread.send")}</Button>
           {allowNotes ? (
             <button
               type="submit"
@@ -140,19 +140,17 @@ export function Composer({
               formAction={noteAction}
               disabled={noting}
               onClick={() => setClientError(null)}
-              title="Visible to staff only, never to the teammate"
+              title={t("thread.noteHint")}
               className="rounded-md border border-yellow-300 bg-yellow-100 px-3 py-1.5 text-sm font-medium text-yellow-900 hover:bg-yellow-200"
             >
-              {noting ? "Saving…" : "Add private note"}
+              {noting ? t("thread.savingNote") : t("thread.addNote")}
             </button>
           ) : null}
         </div>
       </div>
       <FieldError id="message-body-error" messages={failed?.fieldErrors?.body} />
       {draft.length > MESSAGE_MAX_LENGTH * 0.9 ? (
-        <p className="mt-1 text-xs text-slate-500">
-          {draft.length.toLocaleString("en")} / {MESSAGE_MAX_LENGTH.toLocaleString("en")} characters
-        </p>
+        <p className="mt-1 text-xs text-slate-500">{t("thread.characters", { count: draft.length, max: MESSAGE_MAX_LENGTH })}</p>
       ) : null}
     </form>
   );

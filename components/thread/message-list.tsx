@@ -1,3 +1,6 @@
+"use client";
+
+import { useTranslations } from "next-intl";
 import type { ThreadMessage, ThreadNote } from "@/lib/messaging/wire";
 import { markUnreadAction } from "@/lib/inbox/actions";
 import { dayKey, formatDay, formatTime } from "@/lib/text/format";
@@ -25,15 +28,16 @@ export function MessageList({
   side: "staff" | { userId: string };
   staffConversationId?: string;
 }) {
+  const t = useTranslations();
   const mine = (m: ThreadMessage) => (side === "staff" ? m.fromStaff : m.authorId === side.userId);
   const entries: Entry[] = [
     ...messages.map((m) => ({ kind: "message" as const, at: m.createdAt, m })),
     ...notes.map((n) => ({ kind: "note" as const, at: n.createdAt, n })),
   ].sort((a, b) => a.at.getTime() - b.at.getTime());
-  if (entries.length === 0) return <p className="py-8 text-center text-sm text-slate-500">No messages yet. Say hello.</p>;
+  if (entries.length === 0) return <p className="py-8 text-center text-sm text-slate-500">{t("thread.empty")}</p>;
   const days = entries.map((e) => dayKey(e.at, timeZone));
   return (
-    <ol aria-label="Conversation history" className="flex flex-col gap-2">
+    <ol aria-label={t("thread.history")} className="flex flex-col gap-2">
       {entries.map((e, i) => {
         const separator =
           days[i] !== days[i - 1] ? (
@@ -46,7 +50,7 @@ export function MessageList({
             <li key={`n-${e.n.id}`} className="flex flex-col" data-testid="private-note">
               {separator}
               <div className="max-w-[80%] self-end rounded-lg border border-yellow-300 bg-yellow-100 px-3 py-2 text-sm text-yellow-950">
-                <p className="mb-0.5 text-xs font-semibold uppercase tracking-wide text-yellow-800">Private note</p>
+                <p className="mb-0.5 text-xs font-semibold uppercase tracking-wide text-yellow-800">{t("thread.privateNote")}</p>
                 <MessageText text={e.n.body} />
               </div>
               <p className="mt-0.5 self-end text-xs text-slate-500">
@@ -75,13 +79,13 @@ export function MessageList({
                 )}
                 <div className={`mt-0.5 flex items-center gap-2 text-xs text-slate-500 ${own ? "justify-end" : ""}`}>
                   <span>
-                    {m.authorName ?? "Shiftline"} · <time dateTime={m.createdAt.toISOString()}>{formatTime(m.createdAt, timeZone)}</time>
+                    {m.authorName ?? t("thread.systemAuthor")} · <time dateTime={m.createdAt.toISOString()}>{formatTime(m.createdAt, timeZone)}</time>
                   </span>
                   {staffConversationId && !m.fromStaff ? (
                     <ActionButton
                       action={markUnreadAction}
                       fields={{ conversationId: staffConversationId, fromSeq: String(m.seq) }}
-                      label="Mark as unread"
+                      label={t("inbox.markUnread")}
                       className="text-slate-500 underline-offset-2 hover:underline"
                     />
                   ) : null}

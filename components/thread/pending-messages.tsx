@@ -1,5 +1,7 @@
 "use client";
 
+import { useTranslations } from "next-intl";
+
 export type PendingMessage = { clientId: string; body: string; status: "sending" | "sent" | "failed"; error?: string; sentAtSeq?: number };
 
 /** Messages on their way: shown at once, greyed while sending, with Retry when sending failed. */
@@ -12,9 +14,10 @@ export function PendingMessages({
   onRetry: (clientId: string) => void;
   onEdit: (clientId: string) => void;
 }) {
+  const t = useTranslations();
   if (items.length === 0) return null;
   return (
-    <ol aria-label="Outbox" className="mb-2 flex flex-col gap-2">
+    <ol aria-label={t("thread.outbox")} className="mb-2 flex flex-col gap-2">
       {items.map((m) => (
         <li key={m.clientId} data-testid="pending-message" data-status={m.status} className="max-w-[80%] self-end">
           <div
@@ -24,17 +27,17 @@ export function PendingMessages({
           </div>
           <p className="mt-0.5 flex justify-end gap-2 text-xs text-slate-500" role={m.status === "failed" ? "alert" : undefined}>
             {m.status === "sending" ? (
-              "Sending…"
+              t("thread.sending")
             ) : m.status === "sent" ? (
-              "Sent"
+              t("thread.sent")
             ) : (
               <>
-                <span className="text-red-700">{m.error ?? "Not sent."}</span>
+                <span className="text-red-700">{m.error ?? t("thread.notSent")}</span>
                 <button type="button" className="font-medium text-teal-800 underline" onClick={() => onRetry(m.clientId)}>
-                  Retry
+                  {t("thread.retry")}
                 </button>
                 <button type="button" className="underline" onClick={() => onEdit(m.clientId)}>
-                  Edit
+                  {t("thread.edit")}
                 </button>
               </>
             )}

@@ -1,18 +1,24 @@
+"use client";
+
 import Link from "next/link";
+import { useTranslations } from "next-intl";
 import type { ThreadMessage } from "@/lib/inbox/queries";
 import { formatShiftTime } from "@/lib/text/format";
 import { isoDay, weekStart } from "@/lib/schedule/time";
 import { MessageText } from "./message-text";
 import { DeleteAssignmentForm } from "./delete-assignment-form";
 
-const LABELS: Record<string, string> = { SHIFT_QUESTION: "Question about a shift", UNAVAILABILITY_REPORT: "Unavailability reported" };
+const LABELS = { SHIFT_QUESTION: "thread.shiftQuestion", UNAVAILABILITY_REPORT: "thread.unavailabilityReported" } as const;
 
 /** A shift question or unavailability report: the shift, a link to it, and for staff the action on it. */
 export function ShiftCard({ message: m, timeZone, staff }: { message: ThreadMessage; timeZone: string; staff: boolean }) {
   const shift = m.shift;
+  const t = useTranslations();
   return (
     <div data-testid="shift-card" className="w-80 max-w-full rounded-xl border border-sky-200 bg-sky-50 p-3 text-sm">
-      <p className="text-xs font-semibold uppercase tracking-wide text-sky-800">{LABELS[m.kind]}</p>
+      <p className="text-xs font-semibold uppercase tracking-wide text-sky-800">
+        {t(m.kind === "UNAVAILABILITY_REPORT" ? LABELS.UNAVAILABILITY_REPORT : LABELS.SHIFT_QUESTION)}
+      </p>
       <div className="mt-1">
         <MessageText text={m.body} />
       </div>
@@ -22,11 +28,11 @@ export function ShiftCard({ message: m, timeZone, staff }: { message: ThreadMess
           <p className="text-slate-600">{formatShiftTime(shift.startsAt, shift.endsAt, timeZone)}</p>
           <p className="text-slate-500">{shift.place}</p>
           <Link href={staff ? `/schedule/shifts/${shift.id}` : `/me/schedule?week=${isoDay(weekStart(shift.startsAt))}`} className="text-teal-800 underline">
-            Open the shift
+            {t("thread.openShift")}
           </Link>
         </div>
       ) : (
-        <p className="mt-2 text-slate-500">This shift no longer exists.</p>
+        <p className="mt-2 text-slate-500">{t("thread.shiftGone")}</p>
       )}
       {staff && shift ? (
         m.actionSummary ? (

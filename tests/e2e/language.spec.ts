@@ -1,4 +1,4 @@
-import { test, expect, newOrg, pageAs } from "./fixtures";
+import { test, expect, newOrg, pageAs, e2eDb, seedMessage, TEST_PASSWORD } from "./fixtures";
 
 test("before sign-in, the browser's language decides", async ({ browser }) => {
   const context = await browser.newContext({ locale: "fr-FR" });
@@ -29,4 +29,26 @@ test("each person picks their language in their profile; the others keep theirs"
   await expect(max.getByText("Gestionnaire")).toBeVisible();
   await tess.context().close();
   await max.context().close();
+});
+
+test("the core flow in French: sign in, open a thread, send, mark as processed", async ({ browser }) => {
+  const o = await newOrg();
+  await e2eDb().user.update({ where: { id: o.manager.id }, data: { locale: "fr" } });
+  await seedMessage(o, o.teammate.threadId, o.teammate, "Bonjour, une question sur vendredi");
+  const context = await browser.newContext({ locale: "fr-FR" });
+  const page = await context.newPage();
+  await page.goto("/sign-in");
+  await page.getByLabel("Courriel").fill(o.manager.email);
+  await page.getByLabel("Mot de passe").fill(TEST_PASSWORD);
+  await page.getByRole("button", { name: "Se connecter" }).click();
+  await expect(page.getByRole("heading", { name: "Messagerie" })).toBeVisible();
+  await page.getByTestId("contact").filter({ hasText: "Tess One" }).click();
+  await expect(page.getByTestId("processed-banner")).toHaveText("Non traité");
+  await page.getByLabel("Message").fill("Oui, c'est noté");
+  await page.getByRole("button", { name: "Envoyer" }).click();
+  await expect(page.getByTestId("message").last()).toContainText("Oui, c'est noté");
+  await page.getByRole("button", { name: "Marquer comme traité" }).click();
+  await expect(page.getByTestId("processed-banner")).toContainText("Traité par Max le");
+  await expect(page.getByRole("button", { name: "Marquer comme non traité" })).toBeVisible();
+  await context.close();
 });

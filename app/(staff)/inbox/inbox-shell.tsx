@@ -5,6 +5,7 @@ import { filtersQuery } from "@/lib/inbox/filters-url";
 import type { SessionUser } from "@/lib/auth/roles";
 import { LiveContactList } from "@/components/inbox/live-contact-list";
 import { ContactFiltersForm } from "./contact-filters";
+import { getTranslations } from "next-intl/server";
 
 export type InboxSearchParams = Promise<Record<string, string | string[] | undefined>>;
 
@@ -29,14 +30,14 @@ export async function InboxShell({
   activeId?: string;
   children: React.ReactNode;
 }) {
-  const [{ contacts, total, page, pages }, options] = await Promise.all([listInboxContacts(user, filters), contactFilterOptions(user)]);
+  const [{ contacts, total, page, pages }, options, t] = await Promise.all([listInboxContacts(user, filters), contactFilterOptions(user), getTranslations()]);
   const here = activeId ? `/inbox/${activeId}` : "/inbox";
   const first = total === 0 ? 0 : (page - 1) * CONTACTS_PAGE_SIZE + 1;
   return (
     <div className="flex h-full">
-      <section aria-label="Contact list" className="flex w-80 shrink-0 flex-col border-r border-slate-200 bg-white">
+      <section aria-label={t("inbox.contactList")} className="flex w-80 shrink-0 flex-col border-r border-slate-200 bg-white">
         <header className="px-4 pt-3">
-          <h1 className="text-lg font-semibold">Messaging</h1>
+          <h1 className="text-lg font-semibold">{t("inbox.title")}</h1>
         </header>
         <ContactFiltersForm filters={filters} options={options} action={here} />
         <LiveContactList
@@ -52,8 +53,8 @@ export async function InboxShell({
           timeZone={timeZone}
           pager={
             <span className="flex gap-3">
-              {page > 1 ? <Link href={`${here}${filtersQuery(filters, { page: page - 1 })}`}>Previous</Link> : null}
-              {page < pages ? <Link href={`${here}${filtersQuery(filters, { page: page + 1 })}`}>Next</Link> : null}
+              {page > 1 ? <Link href={`${here}${filtersQuery(filters, { page: page - 1 })}`}>{t("inbox.previous")}</Link> : null}
+              {page < pages ? <Link href={`${here}${filtersQuery(filters, { page: page + 1 })}`}>{t("inbox.next")}</Link> : null}
             </span>
           }
         />

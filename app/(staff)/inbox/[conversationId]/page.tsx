@@ -1,4 +1,3 @@
-import type { Metadata } from "next";
 import { randomUUID } from "node:crypto";
 import { orNotFound, requireStaffPage } from "@/lib/auth/pages";
 import { getOrganization } from "@/lib/org/queries";
@@ -10,13 +9,12 @@ import { ThreadView } from "@/components/thread/thread-view";
 import { ActionButton } from "@/components/ui/action-button";
 import { InboxShell, readFilters, type InboxSearchParams } from "../inbox-shell";
 import { ProcessedBanner } from "./processed-banner";
-
-export const metadata: Metadata = { title: "Conversation" };
+import { getTranslations } from "next-intl/server";
 
 export default async function ThreadPage({ params, searchParams }: { params: Promise<{ conversationId: string }>; searchParams: InboxSearchParams }) {
   const { conversationId } = await params;
   const user = await requireStaffPage();
-  const org = await getOrganization(user);
+  const [org, t] = await Promise.all([getOrganization(user), getTranslations()]);
   const thread = await orNotFound(getStaffThread(user, conversationId));
   const [notes, history] = await Promise.all([
     listNotes(user, thread.id, thread.messages.length >= 100 ? thread.messages[0]!.createdAt : undefined),
@@ -38,7 +36,7 @@ export default async function ThreadPage({ params, searchParams }: { params: Pro
           <ActionButton
             action={markUnreadAction}
             fields={{ conversationId: thread.id }}
-            label="Mark as unread"
+            label={t("inbox.markUnread")}
             className="rounded-md border border-slate-300 px-2.5 py-1 text-sm hover:bg-slate-100"
           />
         ) : null}
@@ -57,7 +55,7 @@ export default async function ThreadPage({ params, searchParams }: { params: Pro
         notes={notes}
         timeZone={org.timeZone}
         staff
-        composer={{ clientId: randomUUID(), placeholder: `Write to ${thread.teammate.firstName}…` }}
+        composer={{ clientId: randomUUID(), placeholder: t("inbox.writeTo", { name: thread.teammate.firstName }) }}
         openedAt={new Date().toISOString()}
       />
     </InboxShell>

@@ -6,6 +6,7 @@ import { useLiveEvent } from "@/components/live/live-events";
 import type { ProcessedHistoryEntry } from "@/lib/inbox/processed";
 import { formatDateTime } from "@/lib/text/format";
 import { ActionButton } from "@/components/ui/action-button";
+import { useTranslations } from "next-intl";
 
 type State = { processed: boolean; processedAt: Date | null; processedBy: string | null; history: ProcessedHistoryEntry[] };
 
@@ -29,6 +30,7 @@ export function ProcessedBanner({
   // A newer server render (after this user's own click) wins over what events told.
   const newest = (s: State) => s.history[0]?.at.getTime() ?? 0;
   const { processed, processedAt, processedBy, history } = live && newest(live) > newest(initial) ? live : initial;
+  const t = useTranslations();
   useLiveEvent("thread.processed", (p) => {
     if (p.conversationId !== conversationId) return;
     const at = new Date(p.at);
@@ -43,22 +45,26 @@ export function ProcessedBanner({
     <div className={`px-5 py-2 text-sm ${processed ? "bg-green-100 text-green-900" : "bg-orange-100 text-orange-900"}`}>
       <div className="flex flex-wrap items-center justify-between gap-2">
         <p role="status" data-testid="processed-banner" className="font-medium">
-          {processed && processedAt ? `Processed${processedBy ? ` by ${processedBy}` : ""} on ${formatDateTime(processedAt, timeZone)}` : "Not processed"}
+          {processed && processedAt
+            ? processedBy
+              ? t("inbox.processedBy", { name: processedBy, date: formatDateTime(processedAt, timeZone) })
+              : t("inbox.processedOn", { date: formatDateTime(processedAt, timeZone) })
+            : t("inbox.notProcessed")}
         </p>
         <ActionButton
           action={markProcessedAction}
           fields={{ conversationId, processed: String(!processed) }}
-          label={processed ? "Mark as not processed" : "Mark as processed"}
+          label={t(processed ? "inbox.markNotProcessed" : "inbox.markProcessed")}
           className="rounded-md border border-current/30 bg-white/70 px-2.5 py-1 text-sm font-medium hover:bg-white"
         />
       </div>
       {history.length ? (
         <details className="mt-1">
-          <summary className="cursor-pointer text-xs">History</summary>
+          <summary className="cursor-pointer text-xs">{t("inbox.history")}</summary>
           <ul className="mt-1 space-y-0.5 text-xs" data-testid="processed-history">
             {history.map((h, i) => (
               <li key={i}>
-                {h.processed ? "Processed" : "Not processed"} · {h.by ?? "new message from the teammate"} · {formatDateTime(h.at, timeZone)}
+                {t(h.processed ? "inbox.processed" : "inbox.notProcessed")} · {h.by ?? t("inbox.historyByTeammate")} · {formatDateTime(h.at, timeZone)}
               </li>
             ))}
           </ul>
