@@ -9,12 +9,15 @@ import { addDays, isoDay, weekStart } from "@/lib/schedule/time";
 import { formatDateTime, formatDay, formatShiftTime } from "@/lib/text/format";
 import { ShiftActions } from "./shift-actions";
 import { RefreshOn } from "@/components/live/live-events";
+import { getTranslations } from "next-intl/server";
 
-export const metadata: Metadata = { title: "My schedule" };
+export async function generateMetadata(): Promise<Metadata> {
+  return { title: (await getTranslations())("mySchedule.title") };
+}
 
 export default async function MySchedulePage({ searchParams }: { searchParams: Promise<Record<string, string | undefined>> }) {
   const user = await requireTeammatePage();
-  const org = await getOrganization(user);
+  const [org, t] = await Promise.all([getOrganization(user), getTranslations()]);
   const { week } = weekSchema.parse(await searchParams);
   const monday = weekStart(week ?? new Date());
   const { shifts, periods } = await myWeek(user, monday, org.timeZone);
@@ -24,22 +27,22 @@ export default async function MySchedulePage({ searchParams }: { searchParams: P
     <>
       <RefreshOn types={["schedule.changed"]} />
       <header className="sticky top-0 z-10 border-b border-slate-200 bg-white px-4 py-3">
-        <h1 className="text-lg font-semibold">My schedule</h1>
+        <h1 className="text-lg font-semibold">{t("mySchedule.title")}</h1>
         <div className="mt-2 flex items-center justify-between gap-2">
           <Link className={nav} href={`/me/schedule?week=${isoDay(addDays(monday, -7))}`}>
-            Previous week
+            {t("mySchedule.previousWeek")}
           </Link>
           <span className="text-sm text-slate-600" data-testid="week-label">
-            Week of {formatDay(monday, "UTC")}
+            {t("mySchedule.weekOf", { date: formatDay(monday, "UTC") })}
           </span>
           <Link className={nav} href={`/me/schedule?week=${isoDay(addDays(monday, 7))}`}>
-            Next week
+            {t("mySchedule.nextWeek")}
           </Link>
         </div>
       </header>
       {periods.length ? (
         <section className="border-b border-slate-100 px-4 py-3">
-          <h2 className="text-sm font-semibold text-slate-700">Unavailable</h2>
+          <h2 className="text-sm font-semibold text-slate-700">{t("mySchedule.unavailable")}</h2>
           <ul className="mt-1 space-y-1 text-sm text-slate-600" data-testid="my-unavailability">
             {periods.map((p) => (
               <li key={p.id}>
@@ -51,7 +54,7 @@ export default async function MySchedulePage({ searchParams }: { searchParams: P
         </section>
       ) : null}
       {shifts.length === 0 ? (
-        <p className="p-4 text-sm text-slate-500">No shifts this week.</p>
+        <p className="p-4 text-sm text-slate-500">{t("mySchedule.noShifts")}</p>
       ) : (
         <ul className="divide-y divide-slate-100">
           {shifts.map((s) => (
@@ -64,7 +67,7 @@ export default async function MySchedulePage({ searchParams }: { searchParams: P
               {s.endsAt > now ? (
                 <ShiftActions shiftId={s.id} clientIds={[randomUUID(), randomUUID()]} />
               ) : (
-                <p className="mt-1 text-xs text-slate-400">Past shift</p>
+                <p className="mt-1 text-xs text-slate-400">{t("mySchedule.pastShift")}</p>
               )}
             </li>
           ))}

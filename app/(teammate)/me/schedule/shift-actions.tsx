@@ -1,17 +1,19 @@
 "use client";
 
 import { useActionState } from "react";
+import { useTranslations } from "next-intl";
 import Link from "next/link";
 import { askAboutShiftAction } from "@/lib/schedule/actions";
 
 function AskForm({ shiftId, kind, clientId, label, submit }: { shiftId: string; kind: string; clientId: string; label: string; submit: string }) {
   const [state, action, pending] = useActionState(askAboutShiftAction, null);
+  const t = useTranslations();
   if (state?.ok)
     return (
       <p role="status" className="text-sm text-green-800">
-        Sent to your organisation.{" "}
+        {t("mySchedule.sent")}{" "}
         <Link href="/me/messages" className="underline">
-          See Messages
+          {t("mySchedule.seeMessages")}
         </Link>
       </p>
     );
@@ -36,7 +38,7 @@ function AskForm({ shiftId, kind, clientId, label, submit }: { shiftId: string; 
         </p>
       ) : null}
       <button type="submit" disabled={pending} className="rounded-md bg-teal-700 px-3 py-1.5 text-sm font-medium text-white">
-        {pending ? "Sending…" : submit}
+        {pending ? t("mySchedule.sending") : submit}
       </button>
     </form>
   );
@@ -44,15 +46,22 @@ function AskForm({ shiftId, kind, clientId, label, submit }: { shiftId: string; 
 
 /** "Ask a question" and "Report an unavailability" on one of my shifts. Both work without JavaScript. */
 export function ShiftActions({ shiftId, clientIds }: { shiftId: string; clientIds: [string, string] }) {
+  const t = useTranslations();
   return (
     <div className="mt-2 flex flex-col gap-1">
       <details>
-        <summary className="cursor-pointer text-sm font-medium text-teal-800">Ask a question</summary>
-        <AskForm shiftId={shiftId} kind="SHIFT_QUESTION" clientId={clientIds[0]} label="Your question" submit="Send question" />
+        <summary className="cursor-pointer text-sm font-medium text-teal-800">{t("mySchedule.askQuestion")}</summary>
+        <AskForm shiftId={shiftId} kind="SHIFT_QUESTION" clientId={clientIds[0]} label={t("mySchedule.yourQuestion")} submit={t("mySchedule.sendQuestion")} />
       </details>
       <details>
-        <summary className="cursor-pointer text-sm font-medium text-teal-800">Report an unavailability</summary>
-        <AskForm shiftId={shiftId} kind="UNAVAILABILITY_REPORT" clientId={clientIds[1]} label="Reason (optional)" submit="Report unavailability" />
+        <summary className="cursor-pointer text-sm font-medium text-teal-800">{t("mySchedule.reportUnavailability")}</summary>
+        <AskForm
+          shiftId={shiftId}
+          kind="UNAVAILABILITY_REPORT"
+          clientId={clientIds[1]}
+          label={t("mySchedule.reasonOptional")}
+          submit={t("mySchedule.sendReport")}
+        />
       </details>
     </div>
   );
