@@ -7,12 +7,15 @@ import { weekSchema } from "@/lib/schedule/schemas";
 import { addDays, isoDay, weekStart } from "@/lib/schedule/time";
 import { dayKey, formatDay, formatTime } from "@/lib/text/format";
 import { RefreshOn } from "@/components/live/live-events";
+import { getTranslations } from "next-intl/server";
 
-export const metadata: Metadata = { title: "Schedule" };
+export async function generateMetadata(): Promise<Metadata> {
+  return { title: (await getTranslations())("schedule.title") };
+}
 
 export default async function SchedulePage({ searchParams }: { searchParams: Promise<Record<string, string | undefined>> }) {
   const user = await requireStaffPage();
-  const org = await getOrganization(user);
+  const [org, t] = await Promise.all([getOrganization(user), getTranslations()]);
   const params = await searchParams;
   const { week } = weekSchema.parse(params);
   const monday = weekStart(week ?? new Date());
@@ -26,19 +29,19 @@ export default async function SchedulePage({ searchParams }: { searchParams: Pro
     <main className="p-6">
       <RefreshOn types={["schedule.changed"]} />
       <div className="mb-4 flex flex-wrap items-center gap-3">
-        <h1 className="text-xl font-semibold">Schedule · week of {formatDay(monday, "UTC")}</h1>
+        <h1 className="text-xl font-semibold">{t("schedule.heading", { date: formatDay(monday, "UTC") })}</h1>
         <Link href={link(addDays(monday, -7))} className="rounded-md border border-slate-300 px-2 py-1 text-sm">
-          Previous week
+          {t("schedule.previousWeek")}
         </Link>
         <Link href={link(weekStart())} className="rounded-md border border-slate-300 px-2 py-1 text-sm">
-          This week
+          {t("schedule.thisWeek")}
         </Link>
         <Link href={link(addDays(monday, 7))} className="rounded-md border border-slate-300 px-2 py-1 text-sm">
-          Next week
+          {t("schedule.nextWeek")}
         </Link>
-        <nav aria-label="Departments" className="flex gap-2 text-sm">
+        <nav aria-label={t("schedule.departments")} className="flex gap-2 text-sm">
           <Link href={link(monday, undefined)} aria-current={!department ? "page" : undefined} className="aria-[current=page]:font-semibold">
-            All departments
+            {t("schedule.allDepartments")}
           </Link>
           {departments.map((d) => (
             <Link key={d.id} href={link(monday, d.id)} aria-current={department === d.id ? "page" : undefined} className="aria-[current=page]:font-semibold">
@@ -47,7 +50,7 @@ export default async function SchedulePage({ searchParams }: { searchParams: Pro
           ))}
         </nav>
       </div>
-      {shifts.length === 0 ? <p className="text-slate-500">No shifts this week.</p> : null}
+      {shifts.length === 0 ? <p className="text-slate-500">{t("schedule.noShifts")}</p> : null}
       <div className="space-y-6">
         {[...days.values()].map((list) => (
           <section key={list[0]!.id}>
@@ -63,7 +66,7 @@ export default async function SchedulePage({ searchParams }: { searchParams: Pro
                   </p>
                   <p className="mt-1 text-slate-700">
                     {s.assignments.length === 0
-                      ? "Nobody assigned"
+                      ? t("schedule.nobodyAssigned")
                       : s.assignments.map((a, i) => (
                           <span key={a.user.id}>
                             {i ? ", " : ""}

@@ -1,18 +1,20 @@
 "use client";
 
 import { useActionState } from "react";
+import { useTranslations } from "next-intl";
 import { assignAction, unassignAction } from "@/lib/schedule/actions";
 
 export function AssignForm({ shiftId, candidates }: { shiftId: string; candidates: { id: string; name: string }[] }) {
   const [state, action, pending] = useActionState(assignAction, null);
+  const t = useTranslations();
   return (
     <form action={action} className="flex flex-wrap items-end gap-2">
       <input type="hidden" name="shiftId" value={shiftId} />
       <label className="text-sm">
-        Assign a teammate
+        {t("schedule.assignLabel")}
         <select name="userId" className="mt-1 block rounded-md border border-slate-300 px-2 py-1 text-sm" defaultValue="">
           <option value="" disabled>
-            Choose…
+            {t("schedule.choose")}
           </option>
           {candidates.map((c) => (
             <option key={c.id} value={c.id}>
@@ -22,7 +24,7 @@ export function AssignForm({ shiftId, candidates }: { shiftId: string; candidate
         </select>
       </label>
       <button type="submit" disabled={pending} className="rounded-md bg-teal-700 px-3 py-1.5 text-sm font-medium text-white">
-        Assign
+        {t("schedule.assign")}
       </button>
       {state && !state.ok ? (
         <p role="alert" className="w-full text-sm text-red-700">
@@ -35,12 +37,13 @@ export function AssignForm({ shiftId, candidates }: { shiftId: string; candidate
 
 export function UnassignButton({ shiftId, userId, name }: { shiftId: string; userId: string; name: string }) {
   const [state, action, pending] = useActionState(unassignAction, null);
+  const t = useTranslations();
   return (
     <form action={action} className="inline">
       <input type="hidden" name="shiftId" value={shiftId} />
       <input type="hidden" name="userId" value={userId} />
-      <button type="submit" disabled={pending} aria-label={`Unassign ${name}`} className="text-sm text-red-700 underline">
-        Unassign
+      <button type="submit" disabled={pending} aria-label={t("schedule.unassignName", { name })} className="text-sm text-red-700 underline">
+        {t("schedule.unassign")}
       </button>
       {state && !state.ok ? (
         <span role="alert" className="ml-2 text-sm text-red-700">

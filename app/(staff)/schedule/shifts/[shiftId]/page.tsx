@@ -7,13 +7,16 @@ import { isoDay, weekStart } from "@/lib/schedule/time";
 import { formatDateTime, formatShiftTime } from "@/lib/text/format";
 import { AssignForm, UnassignButton } from "./assign-forms";
 import { RefreshOn } from "@/components/live/live-events";
+import { getTranslations } from "next-intl/server";
 
-export const metadata: Metadata = { title: "Shift" };
+export async function generateMetadata(): Promise<Metadata> {
+  return { title: (await getTranslations())("schedule.shift") };
+}
 
 export default async function ShiftPage({ params }: { params: Promise<{ shiftId: string }> }) {
   const { shiftId } = await params;
   const user = await requireStaffPage();
-  const org = await getOrganization(user);
+  const [org, t] = await Promise.all([getOrganization(user), getTranslations()]);
   const shift = await orNotFound(shiftDetails(user, shiftId));
   const assigned = new Set(shift.assignments.map((a) => a.user.id));
   return (
@@ -21,7 +24,7 @@ export default async function ShiftPage({ params }: { params: Promise<{ shiftId:
       <RefreshOn types={["schedule.changed"]} />
       <div>
         <Link href={`/schedule?week=${isoDay(weekStart(shift.startsAt))}`} className="text-sm text-teal-800 underline">
-          Back to the schedule
+          {t("schedule.back")}
         </Link>
         <h1 className="mt-2 text-xl font-semibold">{shift.activity.name}</h1>
         <p className="text-slate-600">{formatShiftTime(shift.startsAt, shift.endsAt, org.timeZone)}</p>
@@ -30,8 +33,8 @@ export default async function ShiftPage({ params }: { params: Promise<{ shiftId:
         </p>
       </div>
       <section className="rounded-lg border border-slate-200 bg-white p-4">
-        <h2 className="mb-2 font-medium">Assigned teammates</h2>
-        {shift.assignments.length === 0 ? <p className="text-sm text-slate-500">Nobody is assigned.</p> : null}
+        <h2 className="mb-2 font-medium">{t("schedule.assigned")}</h2>
+        {shift.assignments.length === 0 ? <p className="text-sm text-slate-500">{t("schedule.nobodyIsAssigned")}</p> : null}
         <ul className="mb-3 space-y-1" data-testid="assigned">
           {shift.assignments.map((a) => (
             <li key={a.user.id} className="flex items-center justify-between text-sm">
@@ -48,15 +51,15 @@ export default async function ShiftPage({ params }: { params: Promise<{ shiftId:
         />
       </section>
       <section className="rounded-lg border border-slate-200 bg-white p-4">
-        <h2 className="mb-2 font-medium">Questions about this shift</h2>
-        {shift.messages.length === 0 ? <p className="text-sm text-slate-500">No questions.</p> : null}
+        <h2 className="mb-2 font-medium">{t("schedule.questions")}</h2>
+        {shift.messages.length === 0 ? <p className="text-sm text-slate-500">{t("schedule.noQuestions")}</p> : null}
         <ul className="space-y-2">
           {shift.messages.map((m) => (
             <li key={m.id} className="text-sm">
               <Link href={`/inbox/${m.conversationId}`} className="font-medium hover:underline">
-                {m.author ? `${m.author.firstName} ${m.author.lastName}` : "Teammate"}
+                {m.author ? `${m.author.firstName} ${m.author.lastName}` : t("schedule.teammate")}
               </Link>{" "}
-              · {m.kind === "SHIFT_QUESTION" ? "Question" : "Unavailability"} · {formatDateTime(m.createdAt, org.timeZone)}
+              · {t(m.kind === "SHIFT_QUESTION" ? "schedule.question" : "schedule.unavailability")} · {formatDateTime(m.createdAt, org.timeZone)}
               <p className="text-slate-600">{m.body}</p>
               {m.actionSummary ? <p className="text-green-800">{m.actionSummary}</p> : null}
             </li>
