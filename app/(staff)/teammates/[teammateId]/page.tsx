@@ -7,13 +7,16 @@ import { utcToLocalInput } from "@/lib/schedule/time";
 import { formatDateTime, formatShiftTime } from "@/lib/text/format";
 import { RemoveUnavailabilityButton, UnavailabilityForm } from "./unavailability-forms";
 import { RefreshOn } from "@/components/live/live-events";
+import { getTranslations } from "next-intl/server";
 
-export const metadata: Metadata = { title: "Teammate" };
+export async function generateMetadata(): Promise<Metadata> {
+  return { title: (await getTranslations())("teammates.teammate") };
+}
 
 export default async function TeammatePage({ params }: { params: Promise<{ teammateId: string }> }) {
   const { teammateId } = await params;
   const user = await requireStaffPage();
-  const org = await getOrganization(user);
+  const [org, tr] = await Promise.all([getOrganization(user), getTranslations()]);
   const t = await orNotFound(teammateDetails(user, teammateId));
   const p = t.profile;
   const tz = org.timeZone;
@@ -28,35 +31,36 @@ export default async function TeammatePage({ params }: { params: Promise<{ teamm
           <p className="text-slate-600">
             {t.email}
             {t.phone ? ` · ${t.phone}` : ""}
-            {p?.smsConsent && t.phone ? " · SMS consent" : ""}
+            {p?.smsConsent && t.phone ? ` · ${tr("teammates.smsConsent")}` : ""}
           </p>
         </div>
         {t.inboxThread ? (
           <Link href={`/inbox/${t.inboxThread.id}`} className="rounded-md bg-teal-700 px-3 py-1.5 text-sm font-medium text-white">
-            Message
+            {tr("teammates.message")}
           </Link>
         ) : null}
       </div>
       <section className="grid gap-2 rounded-lg border border-slate-200 bg-white p-4 text-sm sm:grid-cols-2">
         <p>
-          <span className="text-slate-500">Department:</span> {p?.department?.name ?? (p?.waitingList ? "Waiting list" : "—")}
+          <span className="text-slate-500">{tr("teammates.departmentLabel")}</span>{" "}
+          {p?.department?.name ?? (p?.waitingList ? tr("teammates.waitingList") : "—")}
         </p>
         <p>
-          <span className="text-slate-500">Groups:</span> {p?.groups.map((g) => g.name).join(", ") || "—"}
+          <span className="text-slate-500">{tr("teammates.groups")}</span> {p?.groups.map((g) => g.name).join(", ") || "—"}
         </p>
         <p>
-          <span className="text-slate-500">Skills:</span> {p?.skills.map((s) => s.name).join(", ") || "—"}
+          <span className="text-slate-500">{tr("teammates.skillsLabel")}</span> {p?.skills.map((s) => s.name).join(", ") || "—"}
         </p>
         <p>
-          <span className="text-slate-500">Tags:</span> {p?.tags.map((s) => s.name).join(", ") || "—"}
+          <span className="text-slate-500">{tr("teammates.tagsLabel")}</span> {p?.tags.map((s) => s.name).join(", ") || "—"}
         </p>
         <p className="sm:col-span-2">
-          <span className="text-slate-500">Address:</span> {[p?.street, p?.postcode, p?.city].filter(Boolean).join(", ") || "—"}
+          <span className="text-slate-500">{tr("teammates.address")}</span> {[p?.street, p?.postcode, p?.city].filter(Boolean).join(", ") || "—"}
         </p>
       </section>
       <section className="rounded-lg border border-slate-200 bg-white p-4">
-        <h2 className="mb-2 font-medium">Upcoming assignments</h2>
-        {t.assignments.length === 0 ? <p className="text-sm text-slate-500">None.</p> : null}
+        <h2 className="mb-2 font-medium">{tr("teammates.upcoming")}</h2>
+        {t.assignments.length === 0 ? <p className="text-sm text-slate-500">{tr("teammates.none")}</p> : null}
         <ul className="space-y-1 text-sm" data-testid="upcoming-assignments">
           {t.assignments.map(({ shift: s }) => (
             <li key={s.id}>
@@ -69,8 +73,8 @@ export default async function TeammatePage({ params }: { params: Promise<{ teamm
         </ul>
       </section>
       <section className="space-y-3 rounded-lg border border-slate-200 bg-white p-4">
-        <h2 className="font-medium">Unavailability periods</h2>
-        {t.unavailability.length === 0 ? <p className="text-sm text-slate-500">None.</p> : null}
+        <h2 className="font-medium">{tr("teammates.unavailability")}</h2>
+        {t.unavailability.length === 0 ? <p className="text-sm text-slate-500">{tr("teammates.none")}</p> : null}
         <ul className="space-y-3" data-testid="unavailability">
           {t.unavailability.map((u) => (
             <li key={u.id} className="text-sm">
@@ -79,7 +83,7 @@ export default async function TeammatePage({ params }: { params: Promise<{ teamm
                 {u.reason ? ` · ${u.reason}` : ""} <RemoveUnavailabilityButton id={u.id} />
               </p>
               <details>
-                <summary className="cursor-pointer text-xs text-teal-800">Edit</summary>
+                <summary className="cursor-pointer text-xs text-teal-800">{tr("teammates.edit")}</summary>
                 <UnavailabilityForm
                   userId={t.id}
                   period={{ id: u.id, startsAt: utcToLocalInput(u.startsAt, tz), endsAt: utcToLocalInput(u.endsAt, tz), reason: u.reason ?? "" }}
