@@ -1,7 +1,7 @@
 import nextVitals from "eslint-config-next/core-web-vitals";
 import nextTs from "eslint-config-next/typescript";
 import tseslint from "typescript-eslint";
-import shiftline from "./tools/eslint/shiftline-plugin.mjs";
+import shiftline from "./scripts/eslint-plugin.mjs";
 
 // One way to the database: the Prisma client, its generated code and the SQLite
 // driver are imported in lib/db only (the seed's factories receive a client).

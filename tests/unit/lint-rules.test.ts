@@ -1,6 +1,6 @@
 import { RuleTester } from "eslint";
 import { describe, it } from "vitest";
-import plugin from "../../tools/eslint/shiftline-plugin.mjs";
+import plugin from "../../scripts/eslint-plugin.mjs";
 
 RuleTester.describe = describe;
 RuleTester.it = it;
