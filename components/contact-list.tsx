@@ -2,11 +2,12 @@
 
 import Link from "next/link";
 import type { InboxContact } from "@/lib/inbox/contacts";
-import { useTranslations } from "next-intl";
+import { useLocale, useTranslations } from "next-intl";
 import { formatListTime } from "@/lib/text/format";
 
 export function ContactList({ contacts, activeId, timeZone, query = "" }: { contacts: InboxContact[]; activeId?: string; timeZone: string; query?: string }) {
   const t = useTranslations();
+  const locale = useLocale();
   if (contacts.length === 0) return <p className="p-4 text-sm text-slate-500">{t("inbox.noContacts")}</p>;
   return (
     <ul aria-label={t("inbox.contacts")} className="divide-y divide-slate-100">
@@ -28,7 +29,7 @@ export function ContactList({ contacts, activeId, timeZone, query = "" }: { cont
               <span className="min-w-0 flex-1">
                 <span className="flex items-baseline justify-between gap-2">
                   <span className={`truncate text-sm ${c.unread ? "font-semibold" : "font-medium"}`}>{name}</span>
-                  {c.lastMessageAt ? <span className="shrink-0 text-xs text-slate-500">{formatListTime(c.lastMessageAt, timeZone)}</span> : null}
+                  {c.lastMessageAt ? <span className="shrink-0 text-xs text-slate-500">{formatListTime(c.lastMessageAt, timeZone, locale)}</span> : null}
                 </span>
                 <span className="flex items-center justify-between gap-2">
                   <span className="truncate text-sm text-slate-500">{c.preview ?? t(c.waitingList ? "inbox.waitingCandidate" : "inbox.noMessagesYet")}</span>

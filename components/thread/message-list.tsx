@@ -1,6 +1,6 @@
 "use client";
 
-import { useTranslations } from "next-intl";
+import { useLocale, useTranslations } from "next-intl";
 import type { ThreadMessage, ThreadNote } from "@/lib/messaging/wire";
 import { markUnreadAction } from "@/lib/inbox/actions";
 import { dayKey, formatDay, formatTime } from "@/lib/text/format";
@@ -29,6 +29,7 @@ export function MessageList({
   staffConversationId?: string;
 }) {
   const t = useTranslations();
+  const locale = useLocale();
   const mine = (m: ThreadMessage) => (side === "staff" ? m.fromStaff : m.authorId === side.userId);
   const entries: Entry[] = [
     ...messages.map((m) => ({ kind: "message" as const, at: m.createdAt, m })),
@@ -42,7 +43,7 @@ export function MessageList({
         const separator =
           days[i] !== days[i - 1] ? (
             <div role="separator" className="my-3 self-center rounded-full bg-slate-200 px-3 py-0.5 text-xs text-slate-600">
-              {formatDay(e.at, timeZone)}
+              {formatDay(e.at, timeZone, locale)}
             </div>
           ) : null;
         if (e.kind === "note") {
@@ -54,7 +55,7 @@ export function MessageList({
                 <MessageText text={e.n.body} />
               </div>
               <p className="mt-0.5 self-end text-xs text-slate-500">
-                {e.n.authorName} · <time dateTime={e.n.createdAt.toISOString()}>{formatTime(e.n.createdAt, timeZone)}</time>
+                {e.n.authorName} · <time dateTime={e.n.createdAt.toISOString()}>{formatTime(e.n.createdAt, timeZone, locale)}</time>
               </p>
             </li>
           );
@@ -79,7 +80,7 @@ export function MessageList({
                 )}
                 <div className={`mt-0.5 flex items-center gap-2 text-xs text-slate-500 ${own ? "justify-end" : ""}`}>
                   <span>
-                    {m.authorName ?? t("thread.systemAuthor")} · <time dateTime={m.createdAt.toISOString()}>{formatTime(m.createdAt, timeZone)}</time>
+                    {m.authorName ?? t("thread.systemAuthor")} · <time dateTime={m.createdAt.toISOString()}>{formatTime(m.createdAt, timeZone, locale)}</time>
                   </span>
                   {staffConversationId && !m.fromStaff ? (
                     <ActionButton

@@ -1,7 +1,7 @@
 "use client";
 
 import Link from "next/link";
-import { useTranslations } from "next-intl";
+import { useLocale, useTranslations } from "next-intl";
 import type { ThreadMessage } from "@/lib/inbox/queries";
 import { formatShiftTime } from "@/lib/text/format";
 import { isoDay, weekStart } from "@/lib/schedule/time";
@@ -14,6 +14,7 @@ const LABELS = { SHIFT_QUESTION: "thread.shiftQuestion", UNAVAILABILITY_REPORT: 
 export function ShiftCard({ message: m, timeZone, staff }: { message: ThreadMessage; timeZone: string; staff: boolean }) {
   const shift = m.shift;
   const t = useTranslations();
+  const locale = useLocale();
   return (
     <div data-testid="shift-card" className="w-80 max-w-full rounded-xl border border-sky-200 bg-sky-50 p-3 text-sm">
       <p className="text-xs font-semibold uppercase tracking-wide text-sky-800">
@@ -25,7 +26,7 @@ export function ShiftCard({ message: m, timeZone, staff }: { message: ThreadMess
       {shift ? (
         <div className="mt-2 rounded-md bg-white p-2">
           <p className="font-medium">{shift.activity.name}</p>
-          <p className="text-slate-600">{formatShiftTime(shift.startsAt, shift.endsAt, timeZone)}</p>
+          <p className="text-slate-600">{formatShiftTime(shift.startsAt, shift.endsAt, timeZone, locale)}</p>
           <p className="text-slate-500">{shift.place}</p>
           <Link href={staff ? `/schedule/shifts/${shift.id}` : `/me/schedule?week=${isoDay(weekStart(shift.startsAt))}`} className="text-teal-800 underline">
             {t("thread.openShift")}

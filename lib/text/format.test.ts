@@ -11,7 +11,15 @@ describe("date formatting in the organisation's time zone", () => {
   });
 
   it("shows the time for today and the day otherwise", () => {
-    expect(formatListTime(d, "Europe/Paris", new Date("2026-11-16T20:00:00Z"))).toBe("07:00");
-    expect(formatListTime(d, "Europe/Paris", new Date("2026-11-18T20:00:00Z"))).toBe("Mon 16 Nov");
+    expect(formatListTime(d, "Europe/Paris", "en", new Date("2026-11-16T20:00:00Z"))).toBe("07:00");
+    expect(formatListTime(d, "Europe/Paris", "en", new Date("2026-11-18T20:00:00Z"))).toBe("Mon 16 Nov");
+  });
+
+  it("speaks the reader's language", () => {
+    const at = new Date("2026-11-23T07:00:00Z");
+    expect(formatListTime(at, "Europe/Paris", "fr", new Date("2026-11-25T12:00:00Z"))).toBe("lun. 23 nov.");
+    expect(formatDateTime(at, "Europe/Paris", "fr")).toBe("23 nov. 2026, 08:00");
+    expect(formatShiftTime(at, new Date("2026-11-23T15:00:00Z"), "Europe/Paris", "fr")).toBe("lundi 23 novembre 2026, 08:00–16:00");
+    expect(formatDateTime(at, "Europe/Paris", "en")).toBe("23 Nov 2026, 08:00");
   });
 });

@@ -7,7 +7,7 @@ import { weekSchema } from "@/lib/schedule/schemas";
 import { addDays, isoDay, weekStart } from "@/lib/schedule/time";
 import { dayKey, formatDay, formatTime } from "@/lib/text/format";
 import { RefreshOn } from "@/components/live/live-events";
-import { getTranslations } from "next-intl/server";
+import { getLocale, getTranslations } from "next-intl/server";
 
 export async function generateMetadata(): Promise<Metadata> {
   return { title: (await getTranslations())("schedule.title") };
@@ -16,6 +16,7 @@ export async function generateMetadata(): Promise<Metadata> {
 export default async function SchedulePage({ searchParams }: { searchParams: Promise<Record<string, string | undefined>> }) {
   const user = await requireStaffPage();
   const [org, t] = await Promise.all([getOrganization(user), getTranslations()]);
+  const locale = await getLocale();
   const params = await searchParams;
   const { week } = weekSchema.parse(params);
   const monday = weekStart(week ?? new Date());
@@ -29,7 +30,7 @@ export default async function SchedulePage({ searchParams }: { searchParams: Pro
     <main className="p-6">
       <RefreshOn types={["schedule.changed"]} />
       <div className="mb-4 flex flex-wrap items-center gap-3">
-        <h1 className="text-xl font-semibold">{t("schedule.heading", { date: formatDay(monday, "UTC") })}</h1>
+        <h1 className="text-xl font-semibold">{t("schedule.heading", { date: formatDay(monday, "UTC", locale) })}</h1>
         <Link href={link(addDays(monday, -7))} className="rounded-md border border-slate-300 px-2 py-1 text-sm">
           {t("schedule.previousWeek")}
         </Link>
@@ -54,12 +55,12 @@ export default async function SchedulePage({ searchParams }: { searchParams: Pro
       <div className="space-y-6">
         {[...days.values()].map((list) => (
           <section key={list[0]!.id}>
-            <h2 className="mb-2 font-medium">{formatDay(list[0]!.startsAt, org.timeZone)}</h2>
+            <h2 className="mb-2 font-medium">{formatDay(list[0]!.startsAt, org.timeZone, locale)}</h2>
             <ul className="grid gap-2 md:grid-cols-2 xl:grid-cols-3">
               {list.map((s) => (
                 <li key={s.id} className="rounded-lg border border-slate-200 bg-white p-3 text-sm" data-testid="shift">
                   <Link href={`/schedule/shifts/${s.id}`} className="font-medium text-teal-800 hover:underline">
-                    {s.activity.name} · {formatTime(s.startsAt, org.timeZone)}–{formatTime(s.endsAt, org.timeZone)}
+                    {s.activity.name} · {formatTime(s.startsAt, org.timeZone, locale)}–{formatTime(s.endsAt, org.timeZone, locale)}
                   </Link>
                   <p className="text-slate-500">
                     {s.department.name} · {s.place}

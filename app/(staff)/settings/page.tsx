@@ -2,7 +2,7 @@ import type { Metadata } from "next";
 import { requireAdminPage } from "@/lib/auth/pages";
 import { getOrganization } from "@/lib/org/queries";
 import { formatDateTime } from "@/lib/text/format";
-import { getTranslations } from "next-intl/server";
+import { getLocale, getTranslations } from "next-intl/server";
 
 export async function generateMetadata(): Promise<Metadata> {
   return { title: (await getTranslations())("settings.title") };
@@ -11,6 +11,7 @@ export async function generateMetadata(): Promise<Metadata> {
 export default async function SettingsPage() {
   const user = await requireAdminPage();
   const [org, t] = await Promise.all([getOrganization(user), getTranslations()]);
+  const locale = await getLocale();
   return (
     <main className="max-w-2xl space-y-6 p-6">
       <h1 className="text-xl font-semibold">{t("settings.title")}</h1>
@@ -28,7 +29,7 @@ export default async function SettingsPage() {
         <p className="mt-1 text-sm text-slate-600">
           {t("settings.chatPrice", { price: org.chatPricePerSeatCents / 100 })}{" "}
           {org.chatEnabled && org.chatEnabledAt
-            ? t("settings.chatEnabledSince", { date: formatDateTime(org.chatEnabledAt, org.timeZone) })
+            ? t("settings.chatEnabledSince", { date: formatDateTime(org.chatEnabledAt, org.timeZone, locale) })
             : t("settings.chatNotEnabled")}
         </p>
       </section>

@@ -6,7 +6,7 @@ import { useLiveEvent } from "@/components/live/live-events";
 import type { ProcessedHistoryEntry } from "@/lib/inbox/processed";
 import { formatDateTime } from "@/lib/text/format";
 import { ActionButton } from "@/components/ui/action-button";
-import { useTranslations } from "next-intl";
+import { useLocale, useTranslations } from "next-intl";
 
 type State = { processed: boolean; processedAt: Date | null; processedBy: string | null; history: ProcessedHistoryEntry[] };
 
@@ -31,6 +31,7 @@ export function ProcessedBanner({
   const newest = (s: State) => s.history[0]?.at.getTime() ?? 0;
   const { processed, processedAt, processedBy, history } = live && newest(live) > newest(initial) ? live : initial;
   const t = useTranslations();
+  const locale = useLocale();
   useLiveEvent("thread.processed", (p) => {
     if (p.conversationId !== conversationId) return;
     const at = new Date(p.at);
@@ -47,8 +48,8 @@ export function ProcessedBanner({
         <p role="status" data-testid="processed-banner" className="font-medium">
           {processed && processedAt
             ? processedBy
-              ? t("inbox.processedBy", { name: processedBy, date: formatDateTime(processedAt, timeZone) })
-              : t("inbox.processedOn", { date: formatDateTime(processedAt, timeZone) })
+              ? t("inbox.processedBy", { name: processedBy, date: formatDateTime(processedAt, timeZone, locale) })
+              : t("inbox.processedOn", { date: formatDateTime(processedAt, timeZone, locale) })
             : t("inbox.notProcessed")}
         </p>
         <ActionButton
@@ -64,7 +65,7 @@ export function ProcessedBanner({
           <ul className="mt-1 space-y-0.5 text-xs" data-testid="processed-history">
             {history.map((h, i) => (
               <li key={i}>
-                {t(h.processed ? "inbox.processed" : "inbox.notProcessed")} · {h.by ?? t("inbox.historyByTeammate")} · {formatDateTime(h.at, timeZone)}
+                {t(h.processed ? "inbox.processed" : "inbox.notProcessed")} · {h.by ?? t("inbox.historyByTeammate")} · {formatDateTime(h.at, timeZone, locale)}
               </li>
             ))}
           </ul>

@@ -7,7 +7,7 @@ import { utcToLocalInput } from "@/lib/schedule/time";
 import { formatDateTime, formatShiftTime } from "@/lib/text/format";
 import { RemoveUnavailabilityButton, UnavailabilityForm } from "./unavailability-forms";
 import { RefreshOn } from "@/components/live/live-events";
-import { getTranslations } from "next-intl/server";
+import { getLocale, getTranslations } from "next-intl/server";
 
 export async function generateMetadata(): Promise<Metadata> {
   return { title: (await getTranslations())("teammates.teammate") };
@@ -17,6 +17,7 @@ export default async function TeammatePage({ params }: { params: Promise<{ teamm
   const { teammateId } = await params;
   const user = await requireStaffPage();
   const [org, tr] = await Promise.all([getOrganization(user), getTranslations()]);
+  const locale = await getLocale();
   const t = await orNotFound(teammateDetails(user, teammateId));
   const p = t.profile;
   const tz = org.timeZone;
@@ -65,7 +66,7 @@ export default async function TeammatePage({ params }: { params: Promise<{ teamm
           {t.assignments.map(({ shift: s }) => (
             <li key={s.id}>
               <Link href={`/schedule/shifts/${s.id}`} className="hover:underline">
-                {formatShiftTime(s.startsAt, s.endsAt, tz)} · {s.activity.name}
+                {formatShiftTime(s.startsAt, s.endsAt, tz, locale)} · {s.activity.name}
               </Link>{" "}
               <span className="text-slate-500">· {s.place}</span>
             </li>
@@ -79,7 +80,7 @@ export default async function TeammatePage({ params }: { params: Promise<{ teamm
           {t.unavailability.map((u) => (
             <li key={u.id} className="text-sm">
               <p>
-                {formatDateTime(u.startsAt, tz)} – {formatDateTime(u.endsAt, tz)}
+                {formatDateTime(u.startsAt, tz, locale)} – {formatDateTime(u.endsAt, tz, locale)}
                 {u.reason ? ` · ${u.reason}` : ""} <RemoveUnavailabilityButton id={u.id} />
               </p>
               <details>

@@ -9,7 +9,7 @@ import { addDays, isoDay, weekStart } from "@/lib/schedule/time";
 import { formatDateTime, formatDay, formatShiftTime } from "@/lib/text/format";
 import { ShiftActions } from "./shift-actions";
 import { RefreshOn } from "@/components/live/live-events";
-import { getTranslations } from "next-intl/server";
+import { getLocale, getTranslations } from "next-intl/server";
 
 export async function generateMetadata(): Promise<Metadata> {
   return { title: (await getTranslations())("mySchedule.title") };
@@ -18,6 +18,7 @@ export async function generateMetadata(): Promise<Metadata> {
 export default async function MySchedulePage({ searchParams }: { searchParams: Promise<Record<string, string | undefined>> }) {
   const user = await requireTeammatePage();
   const [org, t] = await Promise.all([getOrganization(user), getTranslations()]);
+  const locale = await getLocale();
   const { week } = weekSchema.parse(await searchParams);
   const monday = weekStart(week ?? new Date());
   const { shifts, periods } = await myWeek(user, monday, org.timeZone);
@@ -33,7 +34,7 @@ export default async function MySchedulePage({ searchParams }: { searchParams: P
             {t("mySchedule.previousWeek")}
           </Link>
           <span className="text-sm text-slate-600" data-testid="week-label">
-            {t("mySchedule.weekOf", { date: formatDay(monday, "UTC") })}
+            {t("mySchedule.weekOf", { date: formatDay(monday, "UTC", locale) })}
           </span>
           <Link className={nav} href={`/me/schedule?week=${isoDay(addDays(monday, 7))}`}>
             {t("mySchedule.nextWeek")}
@@ -46,7 +47,7 @@ export default async function MySchedulePage({ searchParams }: { searchParams: P
           <ul className="mt-1 space-y-1 text-sm text-slate-600" data-testid="my-unavailability">
             {periods.map((p) => (
               <li key={p.id}>
-                {formatDateTime(p.startsAt, org.timeZone)} – {formatDateTime(p.endsAt, org.timeZone)}
+                {formatDateTime(p.startsAt, org.timeZone, locale)} – {formatDateTime(p.endsAt, org.timeZone, locale)}
                 {p.reason ? ` · ${p.reason}` : ""}
               </li>
             ))}
@@ -60,7 +61,7 @@ export default async function MySchedulePage({ searchParams }: { searchParams: P
           {shifts.map((s) => (
             <li key={s.id} className="px-4 py-3" data-testid="my-shift">
               <p className="font-medium">{s.activity.name}</p>
-              <p className="text-sm text-slate-600">{formatShiftTime(s.startsAt, s.endsAt, org.timeZone)}</p>
+              <p className="text-sm text-slate-600">{formatShiftTime(s.startsAt, s.endsAt, org.timeZone, locale)}</p>
               <p className="text-sm text-slate-500">
                 {s.place} · {s.department.name}
               </p>

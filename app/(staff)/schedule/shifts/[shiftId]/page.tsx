@@ -7,7 +7,7 @@ import { isoDay, weekStart } from "@/lib/schedule/time";
 import { formatDateTime, formatShiftTime } from "@/lib/text/format";
 import { AssignForm, UnassignButton } from "./assign-forms";
 import { RefreshOn } from "@/components/live/live-events";
-import { getTranslations } from "next-intl/server";
+import { getLocale, getTranslations } from "next-intl/server";
 
 export async function generateMetadata(): Promise<Metadata> {
   return { title: (await getTranslations())("schedule.shift") };
@@ -17,6 +17,7 @@ export default async function ShiftPage({ params }: { params: Promise<{ shiftId:
   const { shiftId } = await params;
   const user = await requireStaffPage();
   const [org, t] = await Promise.all([getOrganization(user), getTranslations()]);
+  const locale = await getLocale();
   const shift = await orNotFound(shiftDetails(user, shiftId));
   const assigned = new Set(shift.assignments.map((a) => a.user.id));
   return (
@@ -27,7 +28,7 @@ export default async function ShiftPage({ params }: { params: Promise<{ shiftId:
           {t("schedule.back")}
         </Link>
         <h1 className="mt-2 text-xl font-semibold">{shift.activity.name}</h1>
-        <p className="text-slate-600">{formatShiftTime(shift.startsAt, shift.endsAt, org.timeZone)}</p>
+        <p className="text-slate-600">{formatShiftTime(shift.startsAt, shift.endsAt, org.timeZone, locale)}</p>
         <p className="text-slate-500">
           {shift.place} · {shift.department.name}
         </p>
@@ -59,7 +60,7 @@ export default async function ShiftPage({ params }: { params: Promise<{ shiftId:
               <Link href={`/inbox/${m.conversationId}`} className="font-medium hover:underline">
                 {m.author ? `${m.author.firstName} ${m.author.lastName}` : t("schedule.teammate")}
               </Link>{" "}
-              · {t(m.kind === "SHIFT_QUESTION" ? "schedule.question" : "schedule.unavailability")} · {formatDateTime(m.createdAt, org.timeZone)}
+              · {t(m.kind === "SHIFT_QUESTION" ? "schedule.question" : "schedule.unavailability")} · {formatDateTime(m.createdAt, org.timeZone, locale)}
               <p className="text-slate-600">{m.body}</p>
               {m.actionSummary ? <p className="text-green-800">{m.actionSummary}</p> : null}
             </li>
