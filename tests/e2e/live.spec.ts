@@ -125,3 +125,18 @@ test("after the event stream drops, what was sent meanwhile shows once, in order
   await expect(max.getByTestId("message")).toHaveText([/First while away/, /Second while away/, /Third while away/]);
   await max.context().close();
 });
+
+test("what arrived live in one thread does not follow the manager into the next", async ({ browser }) => {
+  const o = await newOrg();
+  const max = await pageAs(browser, o.manager, { path: `/inbox/${o.teammate.threadId}` });
+  await live(max);
+  await seedMessage(o, o.teammate.threadId, o.teammate, "Only in Tess's thread");
+  await expect(max.getByTestId("message")).toHaveText([/Only in Tess's thread/]);
+  await max
+    .getByTestId("contact")
+    .filter({ hasText: name(o.teammate2) })
+    .click();
+  await expect(max.getByRole("heading", { name: name(o.teammate2) })).toBeVisible();
+  await expect(max.getByTestId("message")).toHaveCount(0);
+  await max.context().close();
+});
