@@ -1,6 +1,7 @@
 // A throwaway PostgreSQL server for tests, from Debian's `postgresql` package:
 //   node scripts/pg-cluster.mjs start   prints the server's URL (postgresql://postgres@127.0.0.1:PORT/postgres)
 //   node scripts/pg-cluster.mjs stop    stops the server this script started (its data folder's postmaster.pid)
+//   node scripts/pg-cluster.mjs restart stops it, waits a second, starts it again
 // PG_PORT (55432) and PG_DIR (a folder under the system's temporary directory) change where.
 import { execFileSync } from "node:child_process";
 import { existsSync, mkdirSync, readdirSync, rmSync, chmodSync } from "node:fs";
@@ -22,6 +23,11 @@ function bin(name) {
 const asOwner = (file, args) =>
   process.getuid?.() === 0 ? execFileSync("runuser", ["-u", "postgres", "--", file, ...args], { stdio: "pipe" }) : execFileSync(file, args, { stdio: "pipe" });
 
+function startServer() {
+  const options = `-p ${port} -k ${dir} -c listen_addresses=127.0.0.1 -c fsync=off -c synchronous_commit=off -c full_page_writes=off -c max_connections=300`;
+  asOwner(bin("pg_ctl"), ["-D", data, "-o", options, "-l", path.join(dir, "server.log"), "-w", "start"]);
+}
+
 const command = process.argv[2];
 if (command === "start") {
   // A server left running in this folder by an earlier run is stopped first.
@@ -30,14 +36,16 @@ if (command === "start") {
   mkdirSync(dir, { recursive: true });
   chmodSync(dir, 0o777);
   asOwner(bin("initdb"), ["-D", data, "-A", "trust", "-U", "postgres", "--no-sync", "-E", "UTF8", "--locale", "C.UTF-8"]);
-  const options = `-p ${port} -k ${dir} -c listen_addresses=127.0.0.1 -c fsync=off -c synchronous_commit=off -c full_page_writes=off -c max_connections=300`;
-  asOwner(bin("pg_ctl"), ["-D", data, "-o", options, "-l", path.join(dir, "server.log"), "-w", "start"]);
+  startServer();
   console.log(`postgresql://postgres@127.0.0.1:${port}/postgres`);
 } else if (command === "stop") {
   if (existsSync(path.join(data, "postmaster.pid"))) asOwner(bin("pg_ctl"), ["-D", data, "-m", "fast", "-w", "stop"]);
   rmSync(dir, { recursive: true, force: true });
 } else if (command === "restart") {
-  asOwner(bin("pg_ctl"), ["-D", data, "-m", "fast", "-w", "restart"]);
+  // Down for a second, long enough for the fault test to see requests fail meanwhile.
+  asOwner(bin("pg_ctl"), ["-D", data, "-m", "fast", "-w", "stop"]);
+  execFileSync("sleep", ["1"]);
+  startServer();
 } else {
   console.error("usage: node scripts/pg-cluster.mjs start|stop|restart");
   process.exit(2);
