@@ -15,7 +15,6 @@ export type Mode = "refresh" | "patch";
 export const PATCH_WINDOW_MS = 1000; // COUNT_SYNC_MS in components/inbox/live-contact-list.tsx
 
 type Manager = { cookie: string; threadId: string };
-type Waiting = { key: string; arrived: number };
 
 export async function runStaffBrowsers(opts: {
   base: string;
@@ -50,7 +49,7 @@ export async function runStaffBrowsers(opts: {
       };
       let readTimer: NodeJS.Timeout | undefined;
       let readSeq = 0;
-      let waiting: Waiting[] = [];
+      let waiting: string[] = []; // message keys a fetch in flight or scheduled will show
       let touched = new Set<string>();
       let timer: NodeJS.Timeout | undefined;
       const fetchNow = async () => {
@@ -65,7 +64,7 @@ export async function runStaffBrowsers(opts: {
           const url = mode === "refresh" ? `${base}/inbox/${m.threadId}` : `${base}/api/inbox/contacts?ids=${ids.join(",")}`;
           const r = await fetch(url, { headers: { cookie: m.cookie, ...(mode === "refresh" ? { rsc: "1" } : {}) }, signal: controller.signal });
           await r.arrayBuffer();
-          for (const w of batch) shown(w.key);
+          for (const key of batch) shown(key);
         } catch {
           // aborted at the end of the run
         } finally {
@@ -120,7 +119,7 @@ export async function runStaffBrowsers(opts: {
           schedule();
           return;
         }
-        if (key) waiting.push({ key, arrived: performance.now() });
+        if (key) waiting.push(key);
         schedule();
       };
       void readEvents(res, onEvent);

@@ -1,6 +1,6 @@
 import "server-only";
-import { db, writeTx } from "@/lib/db";
-import { sql } from "@/lib/db/exec";
+import { db } from "@/lib/db";
+import { sql, writeTransaction } from "@/lib/db/sql";
 
 // Failed sign-ins are counted per account and per address in the database, so
 // several server instances share the count. A lock ends by itself.
@@ -27,7 +27,7 @@ export async function lockedUntil(keys: ThrottleKeys, now = new Date()): Promise
 
 /** Counts a failure on both keys, atomically (concurrent failures on several instances all count). */
 export async function recordFailure(keys: ThrottleKeys, now = new Date()): Promise<void> {
-  await writeTx(async (_tx, ex) => {
+  await writeTransaction(async (ex) => {
     for (const [key, rule] of [
       [keys.account, THROTTLE.account],
       [keys.address, THROTTLE.address],

@@ -3,7 +3,7 @@ import { db } from "@/lib/db";
 import { NotFoundError } from "@/lib/api/errors";
 import { isStaff, type SessionUser } from "@/lib/auth/roles";
 
-export type InboxThreadRef = { id: string; organizationId: string; teammateId: string };
+export type InboxThreadRef = { id: string; organizationId: string; teammateId: string; lastSeq: number };
 
 /**
  * The inbox thread if this user may see it: staff of the same organisation, or
@@ -18,8 +18,8 @@ export async function requireInboxThread(user: SessionUser, conversationId: stri
       deletedAt: null,
       ...(isStaff(user.role) ? {} : { teammateId: user.id }),
     },
-    select: { id: true, organizationId: true, teammateId: true },
+    select: { id: true, organizationId: true, teammateId: true, lastSeq: true },
   });
   if (!thread?.teammateId) throw new NotFoundError("This conversation");
-  return { id: thread.id, organizationId: thread.organizationId, teammateId: thread.teammateId };
+  return { id: thread.id, organizationId: thread.organizationId, teammateId: thread.teammateId, lastSeq: thread.lastSeq };
 }

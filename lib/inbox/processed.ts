@@ -1,5 +1,6 @@
 import "server-only";
-import { db, writeTx } from "@/lib/db";
+import { db } from "@/lib/db";
+import { writeTransaction } from "@/lib/db/sql";
 import { requireStaff } from "@/lib/auth/authorize";
 import type { SessionUser } from "@/lib/auth/roles";
 import { recordProcessed } from "@/lib/messaging/processed";
@@ -13,7 +14,7 @@ export async function setProcessed(user: SessionUser, conversationId: string, pr
   requireStaff(user);
   const thread = await requireInboxThread(user, conversationId);
   const by = { id: user.id, firstName: user.firstName, name: `${user.firstName} ${user.lastName}` };
-  const changed = await writeTx((_tx, ex) => recordProcessed(ex, { organizationId: thread.organizationId, conversationId: thread.id, processed, by }));
+  const changed = await writeTransaction((ex) => recordProcessed(ex, { organizationId: thread.organizationId, conversationId: thread.id, processed, by }));
   return { changed };
 }
 

@@ -26,7 +26,6 @@ export type StaffThread = {
   processed: boolean;
   processedAt: Date | null;
   processedBy: string | null;
-  lastSeq: number;
   messages: ThreadMessage[];
 };
 
@@ -39,7 +38,6 @@ export async function getStaffThread(user: SessionUser, conversationId: string):
       processed: true,
       processedAt: true,
       processedById: true,
-      lastSeq: true,
       teammate: { select: { id: true, firstName: true, lastName: true, email: true, phone: true } },
     },
   });
@@ -53,21 +51,19 @@ export async function getStaffThread(user: SessionUser, conversationId: string):
     processed: t.processed,
     processedAt: t.processedAt,
     processedBy: processedBy?.firstName ?? null,
-    lastSeq: t.lastSeq,
     messages: await latestMessages(t.id),
   };
 }
 
-export type TeammateThread = { id: string; lastSeq: number; messages: ThreadMessage[] };
+export type TeammateThread = { id: string; messages: ThreadMessage[] };
 
 /** The teammate's own thread. Staff-only data (private notes, processed state) is not selected. */
 export async function getTeammateThread(user: SessionUser, conversationId: string): Promise<TeammateThread> {
   const thread = await requireInboxThread(user, conversationId);
   if (thread.teammateId !== user.id) throw new NotFoundError("This conversation");
-  const { lastSeq } = await db.conversation.findUniqueOrThrow({ where: { id: thread.id }, select: { lastSeq: true } });
   // What staff did about a shift question is theirs to read; the teammate gets the system message.
   const messages = (await latestMessages(thread.id)).map((m) => ({ ...m, actionSummary: null }));
-  return { id: thread.id, lastSeq, messages };
+  return { id: thread.id, messages };
 }
 
 export async function teammateThreadId(user: SessionUser): Promise<string | null> {

@@ -1,6 +1,6 @@
 import "server-only";
-import { db, writeTx } from "@/lib/db";
-import { sql } from "@/lib/db/exec";
+import { db } from "@/lib/db";
+import { sql, writeTransaction } from "@/lib/db/sql";
 import { isStaff, type SessionUser } from "@/lib/auth/roles";
 import { requireInboxThread } from "./access";
 import { appendEvent } from "@/lib/realtime/append";
@@ -18,7 +18,7 @@ export async function setStaffReadPosition(
   how: { forward: true; openedAt: Date } | { forward: false },
 ): Promise<boolean> {
   const now = new Date();
-  return writeTx(async (_tx, ex) => {
+  return writeTransaction(async (ex) => {
     const moved = how.forward
       ? await ex.get(sql`
           INSERT INTO "StaffReadState" ("conversationId", "userId", "lastReadSeq", "updatedAt") VALUES (${conversationId}, ${user.id}, ${seq}, ${now})
@@ -48,8 +48,7 @@ export async function setStaffReadPosition(
  */
 export async function markThreadRead(user: SessionUser, conversationId: string, seq: number, openedAt = new Date()): Promise<number> {
   const thread = await requireInboxThread(user, conversationId);
-  const { lastSeq } = await db.conversation.findUniqueOrThrow({ where: { id: thread.id }, select: { lastSeq: true } });
-  const upTo = Math.min(seq, lastSeq);
+  const upTo = Math.min(seq, thread.lastSeq);
   if (isStaff(user.role)) await setStaffReadPosition(user, thread.id, upTo, { forward: true, openedAt });
   else
     await db.conversationMember.updateMany({ where: { conversationId: thread.id, userId: user.id, lastReadSeq: { lt: upTo } }, data: { lastReadSeq: upTo } });

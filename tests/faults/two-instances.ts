@@ -30,7 +30,6 @@ const check = (name: string, ok: boolean, detail = "") => {
 };
 
 const start = (port: number) => startNext(port, { DATABASE_URL: url, NEXTAUTH_SECRET: SECRET, NEXTAUTH_URL: `http://127.0.0.1:${port}` });
-const ready = waitForServer;
 const cookie = async (id: string) => `shiftline.session=${await encode({ token: { sub: id, sv: 0 }, secret: SECRET, maxAge: 3600 })}`;
 
 type Heard = { seqs: number[]; lastId: number; close: () => void };
@@ -66,7 +65,7 @@ try {
   const a = start(3231);
   const b = start(3232);
   procs.push(a, b);
-  await Promise.all([ready(A), ready(B)]);
+  await Promise.all([waitForServer(A), waitForServer(B)]);
   const manager = await cookie(o.manager.id);
   const teammate = await cookie(o.teammate.id);
   const thread = o.teammate.threadId;
