@@ -1,14 +1,17 @@
 import type { Metadata, Viewport } from "next";
 import { NextIntlClientProvider } from "next-intl";
-import { getLocale } from "next-intl/server";
+import { getLocale, getTranslations } from "next-intl/server";
 import "./globals.css";
 
-export const metadata: Metadata = {
-  title: { default: "Shiftline", template: "%s · Shiftline" },
-  description: "Team messaging for organisations that work in shifts.",
-  applicationName: "Shiftline",
-  icons: { icon: "/icon.svg" },
-};
+export async function generateMetadata(): Promise<Metadata> {
+  const t = await getTranslations();
+  return {
+    title: { default: "Shiftline", template: "%s · Shiftline" },
+    description: t("app.description"),
+    applicationName: "Shiftline",
+    icons: { icon: "/icon.svg" },
+  };
+}
 
 export const viewport: Viewport = { themeColor: "#0f766e", width: "device-width", initialScale: 1 };
 

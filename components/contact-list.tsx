@@ -32,7 +32,9 @@ export function ContactList({ contacts, activeId, timeZone, query = "" }: { cont
                   {c.lastMessageAt ? <span className="shrink-0 text-xs text-slate-500">{formatListTime(c.lastMessageAt, timeZone, locale)}</span> : null}
                 </span>
                 <span className="flex items-center justify-between gap-2">
-                  <span className="truncate text-sm text-slate-500">{c.preview ?? t(c.waitingList ? "inbox.waitingCandidate" : "inbox.noMessagesYet")}</span>
+                  <span className="truncate text-sm text-slate-500" data-user-text={c.preview ? "" : undefined}>
+                    {c.preview ?? t(c.waitingList ? "inbox.waitingCandidate" : "inbox.noMessagesYet")}
+                  </span>
                   {c.unread ? (
                     <span
                       aria-label={t("inbox.unreadCount", { count: c.unread })}

@@ -17,10 +17,14 @@ if (!/^[a-z0-9_]+$/.test(name)) {
 }
 
 const prismaBin = path.join("node_modules", ".bin", "prisma");
+// The diff reads two schema files only, but Prisma's config opens the adapter's database
+// first: a scratch file, so a fresh clone (no data/ folder yet) can write migrations.
+const scratch = `file:${path.join(mkdtempSync(path.join(tmpdir(), "shiftline-diff-")), "scratch.db")}`;
 const diff = (from: string | undefined, to: string) =>
   execFileSync(prismaBin, ["migrate", "diff", ...(from ? ["--from-schema-datamodel", from] : ["--from-empty"]), "--to-schema-datamodel", to, "--script"], {
     encoding: "utf8",
     stdio: ["ignore", "pipe", "inherit"],
+    env: { ...process.env, DATABASE_URL: scratch },
   });
 const from = previousSchema();
 const sql = diff(from, "prisma/schema.prisma");

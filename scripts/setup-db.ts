@@ -1,6 +1,7 @@
 // Creates the database if needed, applies pending migrations and, when the
 // database has no organisation yet, seeds the demo organisation.
-// Usage: tsx scripts/setup-db.ts [--reset]   (DATABASE_URL picks the database: a SQLite file or PostgreSQL)
+// Usage: tsx scripts/setup-db.ts [--reset] [--lang fr]   (DATABASE_URL picks the database: a SQLite file or PostgreSQL;
+// --lang the demo's language, English by default)
 import { existsSync, mkdirSync, rmSync } from "node:fs";
 import path from "node:path";
 import { databaseFile, databaseUrl, dialectOf } from "../lib/db/path";
@@ -9,11 +10,18 @@ import { migratePostgres, resetPostgres } from "../lib/db/migrate-postgres";
 import { createPrismaClient } from "../lib/db/create-client";
 import { seedDemo, DEMO_PASSWORD } from "../lib/seed/demo";
 import { hashPassword } from "../lib/auth/password";
+import { DEFAULT_LOCALE, isLocale, LOCALES } from "../lib/i18n/locales";
 
 // Next.js reads .env itself; this script runs before it, so it reads the file too.
 if (existsSync(".env")) process.loadEnvFile(".env");
 const url = databaseUrl();
 const reset = process.argv.includes("--reset");
+const lang = process.argv[process.argv.indexOf("--lang") + 1] ?? "";
+const locale = process.argv.includes("--lang") ? lang : DEFAULT_LOCALE;
+if (!isLocale(locale)) {
+  console.error(`--lang takes one of ${LOCALES.join(", ")}`);
+  process.exit(2);
+}
 if (dialectOf(url) === "postgres") {
   if (reset) await resetPostgres(url);
   const applied = await migratePostgres(url);
@@ -31,7 +39,7 @@ const db = createPrismaClient(url);
 try {
   if ((await db.organization.count()) === 0) {
     const started = Date.now();
-    const result = await seedDemo(db, { passwordHash: await hashPassword(DEMO_PASSWORD) });
+    const result = await seedDemo(db, { passwordHash: await hashPassword(DEMO_PASSWORD), locale });
     console.log(`Seeded the demo organisation: ${result.staff} staff, ${result.teammates} teammates (${Date.now() - started} ms).`);
   }
 } finally {

@@ -86,7 +86,7 @@ export function Composer({
     if (submitter?.dataset.note) return; // the private-note button posts through its own action
     e.preventDefault();
     const parsed = sendMessageSchema.safeParse({ conversationId, body: draft, clientId });
-    if (!parsed.success) return setClientError(invalidResult(parsed.error, { body: draft }));
+    if (!parsed.success) return setClientError(invalidResult(parsed.error, t, { body: draft }));
     const item: PendingMessage = { clientId, body: draft, status: "sending" };
     setClientError(null);
     setOutbox((items) => [...items.filter(shown), item]);

@@ -4,6 +4,7 @@ import Link from "next/link";
 import { useLocale, useTranslations } from "next-intl";
 import type { ThreadMessage } from "@/lib/inbox/queries";
 import { formatShiftTime } from "@/lib/text/format";
+import { shiftActionText } from "@/lib/messaging/shift-action";
 import { isoDay, weekStart } from "@/lib/schedule/time";
 import { MessageText } from "./message-text";
 import { DeleteAssignmentForm } from "./delete-assignment-form";
@@ -36,9 +37,9 @@ export function ShiftCard({ message: m, timeZone, staff }: { message: ThreadMess
         <p className="mt-2 text-slate-500">{t("thread.shiftGone")}</p>
       )}
       {staff && shift ? (
-        m.actionSummary ? (
+        m.action ? (
           <p className="mt-2 font-medium text-green-800" data-testid="shift-action">
-            {m.actionSummary}
+            {shiftActionText(m.action, t, timeZone, locale)}
           </p>
         ) : (
           <DeleteAssignmentForm messageId={m.id} />

@@ -3,6 +3,7 @@
 import { useRouter } from "next/navigation";
 import { useEffect, useRef, useState } from "react";
 import { fromWire, noteFromWire, type ThreadMessage, type ThreadNote } from "@/lib/messaging/wire";
+import type { ShiftAction } from "@/lib/messaging/shift-action";
 import { useLiveEvent } from "@/components/live/live-events";
 import { MessageList } from "./message-list";
 import { Composer } from "./composer";
@@ -37,12 +38,12 @@ export function ThreadView({
   const router = useRouter();
   const [live, setLive] = useState<ThreadMessage[]>([]);
   const [liveNotes, setLiveNotes] = useState<ThreadNote[]>([]);
-  const [actions, setActions] = useState<Record<string, string>>({});
+  const [actions, setActions] = useState<Record<string, ShiftAction>>({});
 
   const known = new Set(messages.map((m) => m.id));
   const shown = [...messages, ...live.filter((m) => !known.has(m.id))]
     .sort((a, b) => a.seq - b.seq)
-    .map((m) => (actions[m.id] ? { ...m, actionSummary: actions[m.id]! } : m));
+    .map((m) => (actions[m.id] ? { ...m, action: actions[m.id]! } : m));
   const knownNotes = new Set(notes.map((n) => n.id));
   const shownNotes = [...notes, ...liveNotes.filter((n) => !knownNotes.has(n.id))];
   const latestSeq = shown.at(-1)?.seq ?? 0;
@@ -64,7 +65,7 @@ export function ThreadView({
     setLiveNotes((items) => (items.some((n) => n.id === note.id) ? items : [...items, note]));
   });
   useLiveEvent("message.action", (p) => {
-    if (p.conversationId === conversationId) setActions((a) => ({ ...a, [p.messageId]: p.actionSummary }));
+    if (p.conversationId === conversationId) setActions((a) => ({ ...a, [p.messageId]: p.action }));
   });
 
   useReadReporter(conversationId, latestSeq, openedAt);

@@ -7,6 +7,10 @@ import { ForbiddenError, NotFoundError, UnauthenticatedError, UserError } from "
 import { requireRole } from "@/lib/auth/authorize";
 import { getCurrentUser } from "@/lib/auth/session";
 import type { Role, SessionUser } from "@/lib/auth/roles";
+import { translatorFor } from "@/lib/i18n/translator";
+import { requestLocale } from "@/lib/i18n/request-locale";
+import type { Locale } from "@/lib/i18n/locales";
+import { resolveValues } from "@/lib/i18n/text";
 
 export type { ActionFailure, ActionResult, FieldErrors } from "./result";
 export type ActionContext = { user: SessionUser };
@@ -26,17 +30,18 @@ export function createAction<S extends z.ZodType, T extends object>(
   return async function action(_prev: ActionResult<T> | null, input: FormData | Record<string, unknown>): Promise<ActionResult<T>> {
     const raw = input instanceof FormData ? formToObject(input) : input;
     const values = echo(raw);
+    let user: SessionUser | null = null;
     try {
-      const user = await getCurrentUser();
+      user = await getCurrentUser();
       if (!user) throw new UnauthenticatedError();
       requireRole(user, opts.roles);
       const parsed = opts.schema.safeParse(raw);
-      if (!parsed.success) return invalidResult(parsed.error, values);
+      if (!parsed.success) return invalidResult(parsed.error, translatorFor(user.locale), values);
       const data = await handler(parsed.data, { user });
       return { ok: true, ...data };
     } catch (error) {
       unstable_rethrow(error);
-      return toFailure(error, values);
+      return toFailure(error, await requestLocale(user), values);
     }
   };
 }
@@ -51,30 +56,31 @@ export function createPublicAction<S extends z.ZodType, T extends object>(opts: 
     const values = echo(raw);
     try {
       const parsed = opts.schema.safeParse(raw);
-      if (!parsed.success) return invalidResult(parsed.error, values);
+      if (!parsed.success) return invalidResult(parsed.error, translatorFor(await requestLocale()), values);
       return { ok: true, ...(await handler(parsed.data)) };
     } catch (error) {
       unstable_rethrow(error);
-      return toFailure(error, values);
+      return toFailure(error, await requestLocale(), values);
     }
   };
 }
 
-export const UNAVAILABLE = "Shiftline cannot reach its database right now. Your input is kept; try again in a moment.";
-
-export function toFailure(error: unknown, values?: Record<string, string>): ActionFailure {
+/** A failure as the one result shape, in `locale`; unexpected errors are logged and never shown. */
+export function toFailure(error: unknown, locale: Locale, values?: Record<string, string>): ActionFailure {
+  const t = translatorFor(locale);
   if (error instanceof UserError) {
-    return { ok: false, error: error.message, values, ...(error.field ? { fieldErrors: { [error.field]: [error.message] } } : {}) };
+    const message = t(error.text.key, resolveValues(error.text.values, locale));
+    return { ok: false, error: message, values, ...(error.field ? { fieldErrors: { [error.field]: [message] } } : {}) };
   }
   if (error instanceof NotFoundError || error instanceof ForbiddenError || error instanceof UnauthenticatedError) {
-    return { ok: false, error: error.message, values };
+    return { ok: false, error: t(error.text.key), values };
   }
   if (isDatabaseUnavailable(error)) {
     console.error("[action] database unavailable:", (error as Error).message);
-    return { ok: false, error: UNAVAILABLE, values };
+    return { ok: false, error: t("errors.unavailable"), values };
   }
   console.error("[action] unexpected error", error);
-  return { ok: false, error: "Something went wrong on our side. Your input is kept; please try again.", values };
+  return { ok: false, error: t("errors.unexpected"), values };
 }
 
 function formToObject(form: FormData): Record<string, unknown> {

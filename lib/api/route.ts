@@ -7,7 +7,10 @@ import { requireRole } from "@/lib/auth/authorize";
 import { getCurrentUser } from "@/lib/auth/session";
 import { invalidResult } from "./result";
 import type { ActionContext } from "./action";
-import type { Role } from "@/lib/auth/roles";
+import type { Role, SessionUser } from "@/lib/auth/roles";
+import { translatorFor } from "@/lib/i18n/translator";
+import { requestLocale } from "@/lib/i18n/request-locale";
+import type { Locale } from "@/lib/i18n/locales";
 
 const MAX_BODY_BYTES = 64 * 1024;
 
@@ -22,26 +25,27 @@ export function createRoute<S extends z.ZodType, T extends object, P extends Rec
   handler: (input: z.output<S>, ctx: ActionContext) => Promise<T>,
 ) {
   return async function route(request: Request, context: { params: Promise<P> }): Promise<Response> {
+    let user: SessionUser | null = null;
     try {
-      if (!sameOrigin(request)) throw new ForbiddenError("This request came from another site.");
-      const user = await getCurrentUser();
+      if (!sameOrigin(request)) throw new ForbiddenError("errors.otherSite");
+      user = await getCurrentUser();
       if (!user) throw new UnauthenticatedError();
       requireRole(user, opts.roles);
       const text = await request.text();
-      if (text.length > MAX_BODY_BYTES) return Response.json({ ok: false, error: "This request is too large." }, { status: 413 });
+      if (text.length > MAX_BODY_BYTES) return Response.json({ ok: false, error: translatorFor(user.locale)("errors.tooLarge") }, { status: 413 });
       let body: unknown;
       try {
         body = text ? JSON.parse(text) : {};
       } catch {
-        return Response.json({ ok: false, error: "The request body is not valid JSON." }, { status: 400 });
+        return Response.json({ ok: false, error: translatorFor(user.locale)("errors.badJson") }, { status: 400 });
       }
       const query = request.method === "GET" ? Object.fromEntries(new URL(request.url).searchParams) : {};
       const raw = { ...query, ...(typeof body === "object" && body ? body : {}), ...(await context.params) };
       const parsed = opts.schema.safeParse(raw);
-      if (!parsed.success) return Response.json(invalidResult(parsed.error), { status: 400 });
+      if (!parsed.success) return Response.json(invalidResult(parsed.error, translatorFor(user.locale)), { status: 400 });
       return Response.json({ ok: true, ...(await handler(parsed.data, { user })) });
     } catch (error) {
-      return failure(error);
+      return failure(error, await requestLocale(user));
     }
   };
 }
@@ -58,7 +62,7 @@ function sameOrigin(request: Request): boolean {
 }
 
 // The same messages as actions (toFailure), with the HTTP status of each kind of refusal.
-function failure(error: unknown): Response {
+function failure(error: unknown, locale: Locale): Response {
   const status =
     error instanceof UnauthenticatedError
       ? 401
@@ -71,5 +75,5 @@ function failure(error: unknown): Response {
             : isDatabaseUnavailable(error)
               ? 503
               : 500;
-  return Response.json(toFailure(error), { status });
+  return Response.json(toFailure(error, locale), { status });
 }

@@ -13,6 +13,7 @@ import { authSecret } from "./secret";
 import { signInSchema } from "./schemas";
 import { getCurrentUser, revokeSessions } from "./session";
 import { homePath, type Role } from "./roles";
+import { formatTime } from "@/lib/text/format";
 
 /**
  * Signs in from the sign-in form (works without JavaScript). Issues the same
@@ -21,9 +22,9 @@ import { homePath, type Role } from "./roles";
 export const signInAction = createPublicAction({ schema: signInSchema }, async (input) => {
   const outcome = await authenticate(input.email, input.password, clientAddress(await headers()));
   if (!outcome.ok) {
-    throw new UserError(
-      outcome.reason === "locked" ? `Too many failed attempts. Try again after ${outcome.until.toISOString().slice(11, 16)} UTC.` : "Wrong e-mail or password.",
-    );
+    if (outcome.reason !== "locked") throw new UserError("auth.wrongCredentials");
+    const until = outcome.until;
+    throw new UserError("errors.locked", { time: (locale) => formatTime(until, "UTC", locale) });
   }
   const token = await encode({
     token: { sub: outcome.user.id, sv: outcome.user.sessionVersion },

@@ -14,7 +14,7 @@ export function requireStaff(user: SessionUser): void {
 }
 
 export function requireAdmin(user: SessionUser): void {
-  if (user.role !== "ADMIN") throw new ForbiddenError("Only an administrator can do this.");
+  if (user.role !== "ADMIN") throw new ForbiddenError("errors.adminOnly");
 }
 
 /** Scope for Prisma `where` clauses: every query carries the organisation. */

@@ -16,10 +16,10 @@ describe("signInSchema", () => {
     }
   });
 
-  it("explains each bad field", () => {
+  it("names each bad field's message by its catalogue key", () => {
     const r = signInSchema.safeParse({ email: "not-an-email", password: "x".repeat(201) });
     expect(r.success).toBe(false);
     const issues = Object.fromEntries(r.error!.issues.map((i) => [i.path[0], i.message]));
-    expect(issues).toEqual({ email: "Enter a valid e-mail address.", password: "This password is too long." });
+    expect(issues).toEqual({ email: "errors.emailInvalid", password: "errors.passwordTooLong" });
   });
 });

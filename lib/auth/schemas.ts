@@ -1,14 +1,8 @@
 import { z } from "zod";
 
 export const signInSchema = z.object({
-  email: z
-    .string()
-    .trim()
-    .toLowerCase()
-    .min(1, "Enter your e-mail address.")
-    .max(254, "This e-mail address is too long.")
-    .pipe(z.email("Enter a valid e-mail address.")),
-  password: z.string().min(1, "Enter your password.").max(200, "This password is too long."),
+  email: z.string().trim().toLowerCase().min(1, "errors.emailRequired").max(254, "errors.emailTooLong").pipe(z.email("errors.emailInvalid")),
+  password: z.string().min(1, "errors.passwordRequired").max(200, "errors.passwordTooLong"),
   callbackUrl: z
     .string()
     .max(500)

@@ -20,6 +20,6 @@ export async function requireInboxThread(user: SessionUser, conversationId: stri
     },
     select: { id: true, organizationId: true, teammateId: true, lastSeq: true },
   });
-  if (!thread?.teammateId) throw new NotFoundError("This conversation");
+  if (!thread?.teammateId) throw new NotFoundError("errors.notFound.conversation");
   return { id: thread.id, organizationId: thread.organizationId, teammateId: thread.teammateId, lastSeq: thread.lastSeq };
 }

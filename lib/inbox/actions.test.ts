@@ -56,7 +56,16 @@ describe("sendMessageAction", () => {
     const tooLong = await sendMessageAction(null, form({ conversationId: teammate.threadId, body: long, clientId: cid() }));
     expect(tooLong).toMatchObject({ ok: false, fieldErrors: { body: ["Messages are limited to 4,000 characters."] }, values: { body: long } });
     const badId = await sendMessageAction(null, form({ conversationId: teammate.threadId, body: "ok", clientId: "<script>" }));
-    expect(badId).toMatchObject({ ok: false, fieldErrors: { clientId: [expect.stringContaining("Invalid message id")] } });
+    expect(badId).toMatchObject({ ok: false, fieldErrors: { clientId: ["This page is out of date; reload it and try again."] } });
+    expect(await db.message.count({ where: { conversationId: teammate.threadId } })).toBe(0);
+
+    // In the language of the user's profile, numbers formatted for it; zod's own English never shows.
+    session.user = { ...manager, locale: "fr" };
+    const tooLongFr = await sendMessageAction(null, form({ conversationId: teammate.threadId, body: long, clientId: cid() }));
+    expect(tooLongFr).toMatchObject({ ok: false, error: "Veuillez corriger les champs signalés.", values: { body: long } });
+    expect(tooLongFr.ok ? [] : tooLongFr.fieldErrors?.body).toEqual([expect.stringMatching(/^Les messages sont limités à 4\s000 caractères\.$/u)]);
+    const wrongType = await sendMessageAction(null, { conversationId: teammate.threadId, body: 42, clientId: cid() });
+    expect(wrongType).toMatchObject({ ok: false, fieldErrors: { body: ["Cette valeur n'est pas valide."] } });
     expect(await db.message.count({ where: { conversationId: teammate.threadId } })).toBe(0);
   });
 

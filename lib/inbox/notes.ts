@@ -23,7 +23,7 @@ export async function addPrivateNote(user: SessionUser, input: SendMessageInput)
       where: { authorId_clientId: { authorId: user.id, clientId: input.clientId } },
       select: { id: true, conversationId: true },
     });
-    if (existing && existing.conversationId !== thread.id) throw new UserError("This note was already saved elsewhere; reload the page.");
+    if (existing && existing.conversationId !== thread.id) throw new UserError("errors.noteSavedElsewhere");
     return existing ? { id: existing.id, duplicate: true } : null;
   };
   const earlier = await stored();

@@ -41,7 +41,7 @@ export async function getStaffThread(user: SessionUser, conversationId: string):
       teammate: { select: { id: true, firstName: true, lastName: true, email: true, phone: true } },
     },
   });
-  if (!t?.teammate) throw new NotFoundError("This conversation");
+  if (!t?.teammate) throw new NotFoundError("errors.notFound.conversation");
   const processedBy = t.processedById
     ? await db.user.findFirst({ where: { id: t.processedById, organizationId: user.organizationId }, select: { firstName: true } })
     : null;
@@ -60,7 +60,7 @@ export type TeammateThread = { id: string; messages: ThreadMessage[] };
 /** The teammate's own thread. Staff-only data (private notes, processed state) is not selected. */
 export async function getTeammateThread(user: SessionUser, conversationId: string): Promise<TeammateThread> {
   const thread = await requireInboxThread(user, conversationId);
-  if (thread.teammateId !== user.id) throw new NotFoundError("This conversation");
+  if (thread.teammateId !== user.id) throw new NotFoundError("errors.notFound.conversation");
   // What staff did about a shift question is theirs to read; the teammate gets the system message.
   const messages = (await latestMessages(thread.id)).map((m) => ({ ...m, actionSummary: null }));
   return { id: thread.id, messages };

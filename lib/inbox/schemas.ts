@@ -2,23 +2,21 @@ import { z } from "zod";
 
 export const MESSAGE_MAX_LENGTH = 4000;
 
-const id = z.string().trim().min(1, "Missing conversation.").max(64, "Invalid conversation.");
+// Messages are catalogue keys, translated where the result is built (lib/api/result.ts).
+// Ids come from the page, not from typing: a bad one means a stale page.
+const id = z.string().trim().min(1, "errors.staleRequest").max(64, "errors.staleRequest");
 
 export const sendMessageSchema = z.object({
   conversationId: id,
-  body: z
-    .string()
-    .trim()
-    .min(1, "Write a message first.")
-    .max(MESSAGE_MAX_LENGTH, `Messages are limited to ${MESSAGE_MAX_LENGTH.toLocaleString("en")} characters.`),
-  clientId: z.string().regex(/^[A-Za-z0-9_-]{8,64}$/, "Invalid message id; reload the page and try again."),
+  body: z.string().trim().min(1, "errors.messageRequired").max(MESSAGE_MAX_LENGTH, "errors.messageTooLong"),
+  clientId: z.string().regex(/^[A-Za-z0-9_-]{8,64}$/, "errors.staleRequest"),
 });
 
 export type SendMessageInput = z.infer<typeof sendMessageSchema>;
 
 export const setProcessedSchema = z.object({
   conversationId: id,
-  processed: z.enum(["true", "false"], "Choose processed or not processed.").transform((v) => v === "true"),
+  processed: z.enum(["true", "false"], "errors.chooseProcessed").transform((v) => v === "true"),
 });
 
 export const markUnreadSchema = z.object({
@@ -34,7 +32,7 @@ export const markReadSchema = z.object({
   seq: z.coerce.number().int().min(0).max(1_000_000_000),
   /** When the page was rendered: a "Mark as unread" after it wins over this read. */
   openedAt: z.iso
-    .datetime("Invalid page time.")
+    .datetime("errors.staleRequest")
     .transform((v) => new Date(v))
     .optional(),
 });
@@ -89,7 +87,7 @@ export const contactRowsSchema = contactFiltersSchema.extend({
     .string()
     .max(64 * 101)
     .transform((v) => v.split(",").filter(Boolean))
-    .pipe(z.array(z.string().regex(/^[A-Za-z0-9_-]{1,64}$/, "Invalid conversation.")).max(100, "Ask for at most 100 rows.")),
+    .pipe(z.array(z.string().regex(/^[A-Za-z0-9_-]{1,64}$/, "errors.staleRequest")).max(100, "errors.tooManyRows")),
   /** "1": also count the view (its filters depend on read or processed state). */
   count: flag,
 });

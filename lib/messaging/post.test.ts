@@ -76,7 +76,7 @@ describe("the event log", () => {
           ex,
           "message.action",
           { organizationId: org.id, audience: "USER", userId: teammate.id },
-          { conversationId: teammate.threadId, messageId: "m", actionSummary: "x" },
+          { conversationId: teammate.threadId, messageId: "m", action: { kind: "legacy", text: "x" } },
         ),
       ),
     ).rejects.toThrow(/may not go to USER/);

@@ -10,13 +10,13 @@ export type SendResult = { message: PostedMessage; duplicate: boolean };
 /**
  * A message someone sends from a device: stored once per (author, clientId) in one
  * transaction on the hot-path connection. A retried send answers with the stored
- * message. `what` names the conversation in the "not found" answer.
+ * message. `notFound` is the "not found" answer's catalogue key.
  * The hottest write path (docs/decisions/004-hot-paths-in-sql.md).
  */
-export async function sendOnce(m: NewMessage & { author: MessageAuthor; clientId: string }, what = "This conversation"): Promise<SendResult> {
+export async function sendOnce(m: NewMessage & { author: MessageAuthor; clientId: string }, notFound = "errors.notFound.conversation"): Promise<SendResult> {
   try {
     const posted = await writeTransaction((tx) => postMessage(tx, m));
-    if (!posted) throw new NotFoundError(what);
+    if (!posted) throw new NotFoundError(notFound);
     return { message: posted, duplicate: false };
   } catch (error) {
     if (!isUniqueViolation(error)) throw error;
@@ -26,7 +26,7 @@ export async function sendOnce(m: NewMessage & { author: MessageAuthor; clientId
     });
     if (!existing) throw error;
     const { conversationId, ...row } = existing;
-    if (conversationId !== m.conversationId) throw new UserError("This message was already sent elsewhere; reload the page.");
+    if (conversationId !== m.conversationId) throw new UserError("errors.sentElsewhere");
     const message = threadMessage(row);
     return { message: { id: message.id, seq: message.seq, createdAt: message.createdAt, message: toWire(message) }, duplicate: true };
   }

@@ -1,4 +1,5 @@
 import type { WireMessage, WireNote } from "@/lib/realtime/event-types";
+import { readShiftAction, type ShiftAction } from "./shift-action";
 
 // A message as pages hold it (Dates) and as events and responses carry it (ISO
 // strings). Pages render ThreadMessage; live events arrive as WireMessage.
@@ -9,7 +10,7 @@ export type ThreadMessage = Omit<WireMessage, "createdAt" | "shift"> & {
   createdAt: Date;
   shift: ThreadShift | null;
   /** What staff did about a shift question: staff pages only, null for a teammate. */
-  actionSummary: string | null;
+  action: ShiftAction | null;
 };
 
 export type ThreadNote = Omit<WireNote, "createdAt"> & { createdAt: Date };
@@ -22,18 +23,18 @@ export const THREAD_MESSAGE_SELECT = {
   fromStaff: true,
   createdAt: true,
   authorId: true,
-  actionSummary: true,
+  action: true,
   shift: { select: { id: true, startsAt: true, endsAt: true, place: true, activity: { select: { name: true } } } },
   author: { select: { firstName: true, lastName: true } },
 } as const;
 
-type Row = Omit<ThreadMessage, "authorName"> & { author: { firstName: string; lastName: string } | null };
+type Row = Omit<ThreadMessage, "authorName" | "action"> & { author: { firstName: string; lastName: string } | null; action: unknown };
 
-export function threadMessage({ author, ...m }: Row): ThreadMessage {
-  return { ...m, authorName: author ? `${author.firstName} ${author.lastName}` : null };
+export function threadMessage({ author, action, ...m }: Row): ThreadMessage {
+  return { ...m, action: readShiftAction(action), authorName: author ? `${author.firstName} ${author.lastName}` : null };
 }
 
-export function toWire({ actionSummary: _staffOnly, ...m }: ThreadMessage): WireMessage {
+export function toWire({ action: _staffOnly, ...m }: ThreadMessage): WireMessage {
   void _staffOnly;
   return {
     ...m,
@@ -47,7 +48,7 @@ export function fromWire(m: WireMessage): ThreadMessage {
     ...m,
     createdAt: new Date(m.createdAt),
     shift: m.shift ? { ...m.shift, startsAt: new Date(m.shift.startsAt), endsAt: new Date(m.shift.endsAt) } : null,
-    actionSummary: null,
+    action: null,
   };
 }
 

@@ -1,4 +1,5 @@
 import type { EventAudience } from "@/lib/db/generated/enums";
+import type { ShiftAction } from "@/lib/messaging/shift-action";
 
 // The one list of live event types with their payloads, shared by every writer
 // (lib/realtime/append.ts) and by the client code that reads them
@@ -6,7 +7,7 @@ import type { EventAudience } from "@/lib/db/generated/enums";
 
 export type WireShift = { id: string; startsAt: string; endsAt: string; place: string; activity: { name: string } };
 
-/** A message as the thread shows it. Never carries staff-only data (actionSummary is sent apart, to staff). */
+/** A message as the thread shows it. Never carries staff-only data (what staff did about a shift question is sent apart, to staff). */
 export type WireMessage = {
   id: string;
   seq: number;
@@ -32,7 +33,7 @@ export type EventPayloads = {
    */
   "message.created": { conversationId: string; message: WireMessage; preview: string; inbound: boolean; contact: WireContact | null };
   /** What staff did about a shift question ("Assignment deleted by …"). */
-  "message.action": { conversationId: string; messageId: string; actionSummary: string };
+  "message.action": { conversationId: string; messageId: string; action: ShiftAction };
   "note.created": { conversationId: string; note: WireNote };
   "thread.processed": { conversationId: string; processed: boolean; byFirstName: string | null; byName: string | null; at: string };
   /** This user's read position moved (their other tabs update their counts). */

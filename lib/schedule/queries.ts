@@ -1,4 +1,5 @@
 import "server-only";
+import { readShiftAction } from "@/lib/messaging/shift-action";
 import { db } from "@/lib/db";
 import { requireStaff } from "@/lib/auth/authorize";
 import { NotFoundError } from "@/lib/api/errors";
@@ -67,14 +68,14 @@ export async function shiftDetails(user: SessionUser, shiftId: string) {
           kind: true,
           body: true,
           createdAt: true,
-          actionSummary: true,
+          action: true,
           conversationId: true,
           author: { select: { firstName: true, lastName: true } },
         },
       },
     },
   });
-  if (!shift) throw new NotFoundError("This shift");
+  if (!shift) throw new NotFoundError("errors.notFound.shift");
   const candidates = await db.user.findMany({
     where: {
       organizationId: user.organizationId,
@@ -85,5 +86,5 @@ export async function shiftDetails(user: SessionUser, shiftId: string) {
     orderBy: [{ lastName: "asc" }, { firstName: "asc" }],
     select: { id: true, firstName: true, lastName: true },
   });
-  return { ...shift, candidates };
+  return { ...shift, messages: shift.messages.map((m) => ({ ...m, action: readShiftAction(m.action) })), candidates };
 }

@@ -6,17 +6,27 @@ import { sendInboxMessage } from "@/lib/inbox/send";
 import { teammateThreadId } from "@/lib/inbox/queries";
 import { shiftToWire } from "@/lib/messaging/wire";
 import type { AskAboutShiftInput } from "./schemas";
+import { translatorFor } from "@/lib/i18n/translator";
+import { LOCALES } from "@/lib/i18n/locales";
 
-const UNAVAILABLE = "I am unavailable for this shift";
-
-export function shiftMessageBody(input: AskAboutShiftInput): string {
+/** The teammate's message: their question, or their unavailability report worded in their language. */
+export function shiftMessageBody(input: AskAboutShiftInput, locale: string): string {
   if (input.kind === "SHIFT_QUESTION") return input.body;
-  return input.body ? `${UNAVAILABLE}: ${input.body}` : `${UNAVAILABLE}.`;
+  const t = translatorFor(locale);
+  return input.body ? t("system.unavailableBecause", { reason: input.body }) : t("system.unavailable");
 }
 
-/** The reason a teammate gave in an unavailability report, or null: the reverse of shiftMessageBody. */
+const MARK = "\u0000";
+// "I am unavailable for this shift: {reason}" in each language, split around the reason.
+const REPORT_FRAMES = LOCALES.map((l) => translatorFor(l)("system.unavailableBecause", { reason: MARK }).split(MARK) as [string, string]);
+
+/** The reason a teammate gave in an unavailability report (in any of our languages), or null: the reverse of shiftMessageBody. */
 export function reportedReason(body: string): string | null {
-  return body.startsWith(`${UNAVAILABLE}: `) ? body.slice(UNAVAILABLE.length + 2) : null;
+  for (const [before, after] of REPORT_FRAMES) {
+    if (body.length > before.length + after.length && body.startsWith(before) && body.endsWith(after))
+      return body.slice(before.length, body.length - after.length);
+  }
+  return null;
 }
 
 /**
@@ -24,7 +34,7 @@ export function reportedReason(body: string): string | null {
  * shifts: a message of that kind in their inbox thread, linked to the shift.
  */
 export async function askAboutShift(user: SessionUser, input: AskAboutShiftInput) {
-  if (isStaff(user.role)) throw new ForbiddenError("Only the teammate on the shift can ask about it.");
+  if (isStaff(user.role)) throw new ForbiddenError("errors.onlyTeammateOnShift");
   const [assignment, threadId] = await Promise.all([
     db.assignment.findFirst({
       where: { shiftId: input.shiftId, userId: user.id, organizationId: user.organizationId, deletedAt: null },
@@ -32,10 +42,10 @@ export async function askAboutShift(user: SessionUser, input: AskAboutShiftInput
     }),
     teammateThreadId(user),
   ]);
-  if (!assignment || !threadId) throw new NotFoundError("This shift");
+  if (!assignment || !threadId) throw new NotFoundError("errors.notFound.shift");
   return sendInboxMessage(
     user,
-    { conversationId: threadId, body: shiftMessageBody(input), clientId: input.clientId },
+    { conversationId: threadId, body: shiftMessageBody(input, user.locale), clientId: input.clientId },
     { kind: input.kind, shift: shiftToWire(assignment.shift) },
   );
 }

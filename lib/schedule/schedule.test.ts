@@ -37,7 +37,7 @@ describe("unavailability periods", () => {
   it("refuses an end before the start", () => {
     const r = unavailabilitySchema.safeParse({ userId: "u", startsAt: "2030-11-18T10:00", endsAt: "2030-11-18T09:00" });
     expect(r.success).toBe(false);
-    expect(r.error!.issues[0]).toMatchObject({ path: ["endsAt"], message: "The end must be after the start." });
+    expect(r.error!.issues[0]).toMatchObject({ path: ["endsAt"], message: "errors.endBeforeStart" });
   });
 
   it("refuses overlaps, accepts touching periods, and an edit does not clash with itself", async () => {
@@ -87,9 +87,30 @@ describe("shift questions and Delete assignment", () => {
     expect(system.body).toMatch(/^Your assignment to Morning care on 18 Nov 2030, 07:00–15:00 was deleted\. You are marked unavailable/);
 
     const again = await deleteAssignmentFromMessage(w.manager2, message.id, true);
-    expect(again).toEqual({ done: "already", summary: first.summary });
+    expect(again).toEqual({ done: "already", action: first.action, summary: first.summary });
     expect(await db.unavailability.count({ where: { userId: w.teammate.id } })).toBe(1);
     expect(await db.message.count({ where: { conversationId: w.teammate.threadId, kind: "SYSTEM" } })).toBe(1);
+  });
+
+  it("speaks to each person in their own language: the teammate's report and the system message in French, the record in each manager's", async () => {
+    const w = await world();
+    await db.user.update({ where: { id: w.teammate.id }, data: { locale: "fr" } });
+    const teammate = { ...w.teammate, locale: "fr" };
+    const { message } = await askAboutShift(teammate, { kind: "UNAVAILABILITY_REPORT", shiftId: w.shift.id, body: "Malade", clientId: cid() });
+    expect((await db.message.findUniqueOrThrow({ where: { id: message.id } })).body).toBe("Je ne suis pas disponible pour ce quart : Malade");
+
+    // An English manager acts: the teammate is told in French, the manager reads English.
+    const done = await deleteAssignmentFromMessage(w.manager, message.id, true);
+    expect(done.summary).toMatch(/^Assignment deleted by Max on \d/);
+    const system = await db.message.findFirstOrThrow({ where: { conversationId: w.teammate.threadId, kind: "SYSTEM" } });
+    expect(system.body).toBe(
+      "Votre affectation à Morning care le 18 nov. 2030, 07:00–15:00 a été supprimée. Vous êtes indiqué comme indisponible sur ce créneau.",
+    );
+    // The French reason was read back from the French report.
+    expect(await db.unavailability.findMany({ where: { userId: w.teammate.id }, select: { reason: true } })).toEqual([{ reason: "Malade" }]);
+    // A French manager opening the same record reads it in French.
+    const again = await deleteAssignmentFromMessage({ ...w.manager2, locale: "fr" }, message.id, true);
+    expect(again.summary).toMatch(/^Affectation supprimée par Max le .* ; indiqué comme indisponible sur ce créneau$/);
   });
 
   it("says so when the assignment is already gone", async () => {

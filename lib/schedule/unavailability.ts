@@ -5,7 +5,7 @@ import type { Prisma } from "@/lib/db/generated/client";
 import { requireStaff } from "@/lib/auth/authorize";
 import { NotFoundError, UserError } from "@/lib/api/errors";
 import type { SessionUser } from "@/lib/auth/roles";
-import { formatDateTime } from "@/lib/text/format";
+import { describePeriod } from "@/lib/messaging/shift-action";
 import { getOrganization } from "@/lib/org/queries";
 import { zonedToUtc } from "./time";
 import { scheduleChanged } from "./events";
@@ -24,16 +24,12 @@ export function overlapping(tx: Tx, userId: string, start: Date, end: Date, exce
   });
 }
 
-export function describePeriod(p: { startsAt: Date; endsAt: Date; reason?: string | null }, timeZone: string): string {
-  return `${formatDateTime(p.startsAt, timeZone)} – ${formatDateTime(p.endsAt, timeZone)}${p.reason ? ` (${p.reason})` : ""}`;
-}
-
 async function orgContext(user: SessionUser, teammateId: string) {
   const [org, teammate] = await Promise.all([
     getOrganization(user),
     db.user.findFirst({ where: { id: teammateId, organizationId: user.organizationId, role: "TEAMMATE" }, select: { id: true } }),
   ]);
-  if (!teammate) throw new NotFoundError("This teammate");
+  if (!teammate) throw new NotFoundError("errors.notFound.teammate");
   return org.timeZone;
 }
 
@@ -49,11 +45,12 @@ export async function saveUnavailability(user: SessionUser, input: Unavailabilit
         where: { id: input.id, organizationId: user.organizationId, userId: input.userId },
         select: { id: true },
       });
-      if (!found) throw new NotFoundError("This period");
+      if (!found) throw new NotFoundError("errors.notFound.period");
     }
     await lockRow(ex, "User", input.userId);
     const clash = await overlapping(tx, input.userId, startsAt, endsAt, input.id);
-    if (clash[0]) throw new UserError(`This period overlaps another unavailability: ${describePeriod(clash[0], timeZone)}.`, "startsAt");
+    const clash0 = clash[0];
+    if (clash0) throw new UserError("errors.periodOverlaps", { period: (locale) => describePeriod(clash0, timeZone, locale) }, "startsAt");
     const data = { startsAt, endsAt, reason: input.reason || null };
     const saved = input.id
       ? await tx.unavailability.update({ where: { id: input.id }, data, select: { id: true } })
@@ -70,7 +67,7 @@ export async function saveUnavailability(user: SessionUser, input: Unavailabilit
 export async function removeUnavailability(user: SessionUser, id: string): Promise<void> {
   requireStaff(user);
   const found = await db.unavailability.findFirst({ where: { id, organizationId: user.organizationId }, select: { id: true, userId: true } });
-  if (!found) throw new NotFoundError("This period");
+  if (!found) throw new NotFoundError("errors.notFound.period");
   await writeTx(async (tx, ex) => {
     await tx.unavailability.delete({ where: { id } });
     await audit(tx, user, "unavailability.removed", { type: "User", id: found.userId }, { id });

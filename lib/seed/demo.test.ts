@@ -23,5 +23,33 @@ describe("demo seed", () => {
     const threads = await db.conversation.count({ where: { ...where, kind: "INBOX", lastSeq: { gt: 0 } } });
     expect(threads).toBe(12);
     expect(await db.conversation.count({ where: { ...where, kind: "INBOX" } })).toBe(66);
+
+    // English, with a third of the teammates and Marc in French, whose threads are in French.
+    expect((await db.department.findMany({ where, select: { name: true }, orderBy: { name: "asc" } })).map((d) => d.name)).toEqual([
+      "Hospitality",
+      "Residential care",
+    ]);
+    expect(await db.user.findUniqueOrThrow({ where: { email: "marc@northwind.test" }, select: { locale: true } })).toEqual({ locale: "fr" });
+    expect(await db.user.findUniqueOrThrow({ where: { email: "hugo.lefebvre@northwind.test" }, select: { locale: true } })).toEqual({ locale: "fr" });
+    expect(await db.user.count({ where: { ...where, role: "TEAMMATE", locale: "fr" } })).toBe(22);
+    const firstLines = await db.message.findMany({
+      where: { ...where, seq: 1 },
+      select: { body: true, conversation: { select: { teammate: { select: { locale: true } } } } },
+    });
+    expect(firstLines).toHaveLength(12);
+    for (const m of firstLines) expect(/[àéè]|Est-ce|Où|Bonjour|Le code|Y a-t-il/.test(m.body)).toBe(m.conversation.teammate?.locale === "fr");
+  });
+
+  it("seeds the same organisation in French", async () => {
+    await db.organization.deleteMany({ where: { slug: "northwind" } }); // the English one of the test before, if any
+    await seedDemo(db, { passwordHash: "x", now: new Date("2026-11-18T10:00:00Z"), locale: "fr" });
+    const where = { organization: { slug: "northwind" } };
+    expect((await db.department.findMany({ where, select: { name: true }, orderBy: { name: "asc" } })).map((d) => d.name)).toEqual([
+      "Hôtellerie",
+      "Soins en résidence",
+    ]);
+    expect((await db.activity.findMany({ where, select: { name: true }, orderBy: { name: "asc" } })).map((a) => a.name)).toContain("Soins du matin");
+    expect(await db.user.findUniqueOrThrow({ where: { email: "maya@northwind.test" }, select: { locale: true } })).toEqual({ locale: "fr" });
+    expect(await db.user.findUniqueOrThrow({ where: { email: "marc@northwind.test" }, select: { locale: true } })).toEqual({ locale: "en" });
   });
 });

@@ -1,9 +1,14 @@
 import type { PrismaClient } from "../db/generated/client";
 import { weekStart } from "../schedule/time";
+import { translatorFor } from "../i18n/translator";
+import { DEFAULT_LOCALE, LOCALES, type Locale } from "../i18n/locales";
 import { addMessage, setThreadProcessed, createDepartment, createOrganization, createShift, createStaff, createTeammate } from "./factories";
 
 // The demo organisation: deterministic (a seeded random generator), with dates
-// relative to the day it is seeded so the schedule is always current.
+// relative to the day it is seeded so the schedule is always current. Its texts are
+// catalogue keys ("demo.…"), written in the seed's language (`npm run setup -- --lang fr`);
+// a third of the teammates and one manager speak the other language, and their threads are
+// in theirs, so one organisation shows both.
 
 export const DEMO_PASSWORD = "shiftline-demo";
 export const DEMO_DOMAIN = "northwind.test";
@@ -45,15 +50,21 @@ const CITIES = [
   { city: "Bron", postcode: "69500" },
 ];
 const STREETS = ["rue de la République", "avenue Jean Jaurès", "cours Gambetta", "rue Garibaldi", "boulevard des Belges"];
-const SKILLS = ["Nursing", "First aid", "Cooking", "Driving licence", "Night shifts", "Reception"];
-const TAGS = ["Senior", "New hire", "Part-time", "Bilingual", "Student"];
+const SKILLS = ["demo.skills.nursing", "demo.skills.firstAid", "demo.skills.cooking", "demo.skills.driving", "demo.skills.nights", "demo.skills.reception"];
+const TAGS = ["demo.tags.senior", "demo.tags.newHire", "demo.tags.partTime", "demo.tags.bilingual", "demo.tags.student"];
 const THREAD_LINES = [
-  ["Hello, could I swap my Saturday shift with Hugo?", "Hi! Yes if Hugo confirms, I'll update the schedule.", "He confirmed, thank you!"],
-  ["I'll be 15 minutes late this morning, the tram is stuck.", "Thanks for telling us, see you soon."],
-  ["Where do I find my payslip for last month?", "It is in your profile, under Documents. I'll send it to you by e-mail too."],
-  ["Can I take a day off on the 24th?", "Please send the request with the date and reason, we'll check the rota."],
-  ["The key box code at the residence changed?", "Yes: the new code is posted at reception. Ask the night team if you can't see it."],
-  ["Is there parking for staff at the new site?", "Yes, behind the building, badge required.", "Great, thanks.", "Where do I get the badge?"],
+  ["demo.threads.swap.ask", "demo.threads.swap.answer", "demo.threads.swap.thanks"],
+  ["demo.threads.late.ask", "demo.threads.late.answer"],
+  ["demo.threads.payslip.ask", "demo.threads.payslip.answer"],
+  ["demo.threads.dayOff.ask", "demo.threads.dayOff.answer"],
+  ["demo.threads.keyBox.ask", "demo.threads.keyBox.answer"],
+  ["demo.threads.parking.ask", "demo.threads.parking.answer", "demo.threads.parking.thanks", "demo.threads.parking.badge"],
+];
+const ACTIVITIES = [
+  { name: "demo.activities.morningCare", skill: "demo.skills.nursing", color: "sky" },
+  { name: "demo.activities.eveningCare", skill: "demo.skills.nursing", color: "indigo" },
+  { name: "demo.activities.kitchen", skill: "demo.skills.cooking", color: "amber" },
+  { name: "demo.activities.reception", skill: "demo.skills.reception", color: "emerald" },
 ];
 
 function rng(seed: number) {
@@ -73,36 +84,41 @@ function slug(s: string) {
     .toLowerCase();
 }
 
-export type SeedOptions = { passwordHash: string; now?: Date };
+export type SeedOptions = { passwordHash: string; now?: Date; locale?: Locale };
 
-export async function seedDemo(db: PrismaClient, { passwordHash, now = new Date() }: SeedOptions) {
+export async function seedDemo(db: PrismaClient, { passwordHash, now = new Date(), locale = DEFAULT_LOCALE }: SeedOptions) {
+  const t = translatorFor(locale);
+  const other = LOCALES.find((l) => l !== locale) ?? locale;
   const rand = rng(42);
   const pick = <T>(xs: readonly T[]): T => xs[Math.floor(rand() * xs.length)]!;
   const org = await createOrganization(db, { name: "Northwind Care", slug: "northwind" });
   const organizationId = org.id;
 
   const staff = [];
-  for (const s of DEMO_STAFF) staff.push(await createStaff(db, { ...s, organizationId, passwordHash, phone: null }));
+  for (const s of DEMO_STAFF)
+    staff.push(await createStaff(db, { ...s, organizationId, passwordHash, phone: null, locale: s.firstName === "Marc" ? other : locale }));
 
-  const care = await createDepartment(db, organizationId, "Residential care", ["Day team", "Night team"]);
-  const hospitality = await createDepartment(db, organizationId, "Hospitality", ["Kitchen", "Front desk"]);
+  const care = await createDepartment(db, organizationId, t("demo.departments.care"), [t("demo.groups.day"), t("demo.groups.night")]);
+  const hospitality = await createDepartment(db, organizationId, t("demo.departments.hospitality"), [t("demo.groups.kitchen"), t("demo.groups.frontDesk")]);
   const departments = [care, hospitality];
-  const skills = await Promise.all(SKILLS.map((name) => db.skill.create({ data: { organizationId, name }, select: { id: true, name: true } })));
-  const tags = await Promise.all(TAGS.map((name) => db.tag.create({ data: { organizationId, name }, select: { id: true } })));
+  const skills = await Promise.all(SKILLS.map((key) => db.skill.create({ data: { organizationId, name: t(key) }, select: { id: true, name: true } })));
+  const tags = await Promise.all(TAGS.map((key) => db.tag.create({ data: { organizationId, name: t(key) }, select: { id: true } })));
 
-  const teammates: { id: string; name: string; threadId: string; departmentId: string; waitingList: boolean }[] = [];
+  const teammates: { id: string; name: string; threadId: string; departmentId: string; waitingList: boolean; locale: Locale }[] = [];
   for (let i = 0; i < 66; i++) {
     const firstName = FIRST[i % FIRST.length]!;
     const lastName = LAST[(i * 7 + Math.floor(i / LAST.length)) % LAST.length]!;
     const dept = departments[i % 2]!;
     const waitingList = i >= 60; // 6 candidates on the waiting list
     const place = pick(CITIES);
-    const t = await createTeammate(db, {
+    const speaks = i % 3 === 1 ? other : locale;
+    const created = await createTeammate(db, {
       organizationId,
       firstName,
       lastName,
       email: `${slug(firstName)}.${slug(lastName)}${i >= FIRST.length ? i : ""}@${DEMO_DOMAIN}`,
       passwordHash,
+      locale: speaks,
       phone: i % 10 === 9 ? null : `+336${String(10000000 + i * 137911).slice(0, 8)}`,
       smsConsent: i % 7 !== 3,
       waitingList,
@@ -113,18 +129,20 @@ export async function seedDemo(db: PrismaClient, { passwordHash, now = new Date(
       street: `${1 + Math.floor(rand() * 120)} ${pick(STREETS)}`,
       ...place,
     });
-    teammates.push({ id: t.id, name: `${t.firstName} ${t.lastName}`, threadId: t.threadId, departmentId: dept.id, waitingList });
+    teammates.push({
+      id: created.id,
+      name: `${created.firstName} ${created.lastName}`,
+      threadId: created.threadId,
+      departmentId: dept.id,
+      waitingList,
+      locale: speaks,
+    });
   }
 
   const activities = await Promise.all(
-    [
-      { name: "Morning care", skill: "Nursing", color: "sky" },
-      { name: "Evening care", skill: "Nursing", color: "indigo" },
-      { name: "Kitchen service", skill: "Cooking", color: "amber" },
-      { name: "Reception desk", skill: "Reception", color: "emerald" },
-    ].map((a) =>
+    ACTIVITIES.map((a) =>
       db.activity.create({
-        data: { organizationId, name: a.name, color: a.color, skillId: skills.find((s) => s.name === a.skill)!.id },
+        data: { organizationId, name: t(a.name), color: a.color, skillId: skills[SKILLS.indexOf(a.skill)]!.id },
         select: { id: true, name: true },
       }),
     ),
@@ -149,28 +167,29 @@ export async function seedDemo(db: PrismaClient, { passwordHash, now = new Date(
           departmentId: dept.id,
           startsAt: start,
           endsAt: end,
-          place: d === 0 ? "Les Tilleuls residence" : "Northwind Hotel",
+          place: t(d === 0 ? "demo.places.residence" : "demo.places.hotel"),
           assignees: [pool[offset]!.id, pool[(offset + 1) % pool.length]!.id, pool[(offset + 2) % pool.length]!.id],
         });
       }
     }
   }
 
-  // A dozen inbox threads with messages, some answered, some processed.
+  // A dozen inbox threads with messages, some answered, some processed, each in its teammate's language.
   for (let i = 0; i < 12; i++) {
-    const t = teammates[i * 5]!;
+    const teammate = teammates[i * 5]!;
+    const say = translatorFor(teammate.locale);
     const lines = THREAD_LINES[i % THREAD_LINES.length]!;
     const m = staff[1 + (i % 3)]!;
     const manager = { id: m.id, firstName: m.firstName, name: `${m.firstName} ${m.lastName}` };
     const start = now.getTime() - (12 - i) * 3_600_000 * 5;
-    for (const [k, body] of lines.entries()) {
+    for (const [k, key] of lines.entries()) {
       const fromStaff = k % 2 === 1;
-      const author = fromStaff ? { id: manager.id, name: manager.name, staff: true } : { id: t.id, name: t.name, staff: false };
-      await addMessage(db, { organizationId, conversationId: t.threadId, author, body, createdAt: new Date(start + k * 600_000) });
+      const author = fromStaff ? { id: manager.id, name: manager.name, staff: true } : { id: teammate.id, name: teammate.name, staff: false };
+      await addMessage(db, { organizationId, conversationId: teammate.threadId, author, body: say(key), createdAt: new Date(start + k * 600_000) });
     }
     if (i % 3 === 0) {
       const at = new Date(start + lines.length * 600_000);
-      await setThreadProcessed(db, organizationId, t.threadId, manager, true, at);
+      await setThreadProcessed(db, organizationId, teammate.threadId, manager, true, at);
     }
   }
   return { organizationId, teammates: teammates.length, staff: staff.length };

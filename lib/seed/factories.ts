@@ -31,6 +31,8 @@ export type UserSeed = {
   email: string;
   passwordHash: string;
   phone?: string | null;
+  /** "en" when not given. */
+  locale?: string;
 };
 
 export async function createStaff(db: Db, u: UserSeed) {

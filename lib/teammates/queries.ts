@@ -36,6 +36,6 @@ export async function teammateDetails(user: SessionUser, teammateId: string) {
       unavailability: { orderBy: { startsAt: "asc" }, select: { id: true, startsAt: true, endsAt: true, reason: true } },
     },
   });
-  if (!teammate) throw new NotFoundError("This teammate");
+  if (!teammate) throw new NotFoundError("errors.notFound.teammate");
   return teammate;
 }

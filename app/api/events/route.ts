@@ -4,6 +4,8 @@ import { subscribe, viewerFor } from "@/lib/realtime/hub";
 import { resumeSchema } from "@/lib/realtime/schemas";
 import type { LoggedEvent } from "@/lib/realtime/visibility";
 import { RELOAD_EVENT } from "@/lib/realtime/event-types";
+import { translatorFor } from "@/lib/i18n/translator";
+import { requestLocale } from "@/lib/i18n/request-locale";
 
 export const dynamic = "force-dynamic";
 
@@ -16,11 +18,11 @@ const RECHECK_EVERY = 3; // heartbeats between session checks: a revoked session
  */
 export async function GET(request: Request) {
   const session = await getCurrentSession();
-  if (!session) return Response.json({ error: "Please sign in again." }, { status: 401 });
+  if (!session) return Response.json({ ok: false, error: translatorFor(await requestLocale())("errors.sessionEnded") }, { status: 401 });
   const { user, sessionVersion: version } = session;
   const url = new URL(request.url);
   const parsed = resumeSchema.safeParse({ after: request.headers.get("last-event-id") || url.searchParams.get("after") || undefined });
-  if (!parsed.success) return Response.json({ error: "Invalid resume position." }, { status: 400 });
+  if (!parsed.success) return Response.json({ ok: false, error: translatorFor(user.locale)("errors.staleRequest") }, { status: 400 });
   const viewer = await viewerFor({ id: user.id, organizationId: user.organizationId, isStaff: isStaff(user.role) });
 
   const encoder = new TextEncoder();

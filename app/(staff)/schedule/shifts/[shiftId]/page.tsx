@@ -5,6 +5,7 @@ import { getOrganization } from "@/lib/org/queries";
 import { shiftDetails } from "@/lib/schedule/queries";
 import { isoDay, weekStart } from "@/lib/schedule/time";
 import { formatDateTime, formatShiftTime } from "@/lib/text/format";
+import { shiftActionText } from "@/lib/messaging/shift-action";
 import { AssignForm, UnassignButton } from "./assign-forms";
 import { RefreshOn } from "@/components/live/live-events";
 import { getLocale, getTranslations } from "next-intl/server";
@@ -62,7 +63,7 @@ export default async function ShiftPage({ params }: { params: Promise<{ shiftId:
               </Link>{" "}
               · {t(m.kind === "SHIFT_QUESTION" ? "schedule.question" : "schedule.unavailability")} · {formatDateTime(m.createdAt, org.timeZone, locale)}
               <p className="text-slate-600">{m.body}</p>
-              {m.actionSummary ? <p className="text-green-800">{m.actionSummary}</p> : null}
+              {m.action ? <p className="text-green-800">{shiftActionText(m.action, t, org.timeZone, locale)}</p> : null}
             </li>
           ))}
         </ul>
