@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { dayKey, formatDateTime, formatListTime, formatShiftTime } from "./format";
+import { dayKey, formatDateTime, formatListTime, formatMoney, formatNumber, formatShiftTime } from "./format";
 
 describe("date formatting in the organisation's time zone", () => {
   const d = new Date("2026-11-16T06:00:00Z");
@@ -21,5 +21,15 @@ describe("date formatting in the organisation's time zone", () => {
     expect(formatDateTime(at, "Europe/Paris", "fr")).toBe("23 nov. 2026, 08:00");
     expect(formatShiftTime(at, new Date("2026-11-23T15:00:00Z"), "Europe/Paris", "fr")).toBe("lundi 23 novembre 2026, 08:00–16:00");
     expect(formatDateTime(at, "Europe/Paris", "en")).toBe("23 Nov 2026, 08:00");
+  });
+});
+
+describe("numbers and prices in the reader's language", () => {
+  it("groups and separates decimals as each language does", () => {
+    expect(formatNumber(1234.5, "en")).toBe("1,234.5");
+    expect(formatNumber(1234.5, "fr")).toMatch(/^1\s234,5$/u); // a narrow no-break space
+    expect(formatMoney(0.25, "USD", "en")).toBe("$0.25");
+    expect(formatMoney(0.25, "USD", "fr")).toMatch(/^0,25\s\$$/u);
+    expect(formatMoney(12, "EUR", "fr")).toMatch(/^12,00\s€$/u);
   });
 });

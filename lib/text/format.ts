@@ -53,3 +53,25 @@ export function formatListTime(d: Date, timeZone: string, locale?: string, now =
 export function formatShiftTime(startsAt: Date, endsAt: Date, timeZone: string, locale?: string): string {
   return `${formatDay(startsAt, timeZone, locale)}, ${formatTime(startsAt, timeZone, locale)}–${formatTime(endsAt, timeZone, locale)}`;
 }
+
+const numberFormats = new Map<string, Intl.NumberFormat>();
+function numberFormat(locale: string, currency?: string): Intl.NumberFormat {
+  const k = `${locale}|${currency ?? ""}`;
+  let f = numberFormats.get(k);
+  if (!f) {
+    const tag = INTL_LOCALES[locale] ?? "en-GB";
+    f = currency ? new Intl.NumberFormat(tag, { style: "currency", currency, currencyDisplay: "narrowSymbol" }) : new Intl.NumberFormat(tag);
+    numberFormats.set(k, f);
+  }
+  return f;
+}
+
+/** "1,234.5" / "1 234,5": a number in the reader's language. */
+export function formatNumber(n: number, locale?: string): string {
+  return numberFormat(locale ?? "en").format(n);
+}
+
+/** "$0.25" / "0,25 $": an amount (an SMS's cost, say) in the reader's language, the currency's narrow symbol. */
+export function formatMoney(amount: number, currency: string, locale?: string): string {
+  return numberFormat(locale ?? "en", currency).format(amount);
+}
