@@ -62,7 +62,7 @@ export async function getTeammateThread(user: SessionUser, conversationId: strin
   const thread = await requireInboxThread(user, conversationId);
   if (thread.teammateId !== user.id) throw new NotFoundError("errors.notFound.conversation");
   // What staff did about a shift question is theirs to read; the teammate gets the system message.
-  const messages = (await latestMessages(thread.id)).map((m) => ({ ...m, actionSummary: null }));
+  const messages = (await latestMessages(thread.id)).map((m) => ({ ...m, action: null }));
   return { id: thread.id, messages };
 }
 

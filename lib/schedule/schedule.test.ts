@@ -4,6 +4,7 @@ import { createShift } from "@/lib/seed/factories";
 import { ForbiddenError, NotFoundError, UserError } from "@/lib/api/errors";
 import { cid, makeOrg } from "@/tests/helpers/org";
 import { askAboutShift } from "./questions";
+import { getStaffThread, getTeammateThread } from "@/lib/inbox/queries";
 import { assignTeammate, deleteAssignmentFromMessage, unassignTeammate } from "./assignments";
 import { saveUnavailability } from "./unavailability";
 import { unavailabilitySchema } from "./schemas";
@@ -85,6 +86,13 @@ describe("shift questions and Delete assignment", () => {
     ]);
     const system = await db.message.findFirstOrThrow({ where: { conversationId: w.teammate.threadId, kind: "SYSTEM" } });
     expect(system.body).toMatch(/^Your assignment to Morning care on 18 Nov 2030, 07:00–15:00 was deleted\. You are marked unavailable/);
+
+    // What staff did is theirs: the teammate's thread never carries it, the staff thread does.
+    const own = await getTeammateThread(w.teammate, w.teammate.threadId);
+    expect(own.messages.find((m) => m.id === message.id)).toMatchObject({ action: null });
+    expect(JSON.stringify(own)).not.toContain("assignmentDeleted");
+    const staffView = await getStaffThread(w.manager, w.teammate.threadId);
+    expect(staffView.messages.find((m) => m.id === message.id)?.action).toMatchObject({ kind: "assignmentDeleted", by: "Max", unavailable: "set" });
 
     const again = await deleteAssignmentFromMessage(w.manager2, message.id, true);
     expect(again).toEqual({ done: "already", action: first.action, summary: first.summary });
