@@ -1,14 +1,23 @@
+"use client";
+
+import { useTranslations } from "next-intl";
 import { signOutAction, signOutEverywhereAction } from "@/lib/auth/actions";
-import { getTranslations } from "next-intl/server";
 import { ActionButton } from "@/components/ui/action-button";
+import { clearDrafts } from "@/components/thread/device-drafts";
 
-const LOOK = "text-sm text-slate-600 underline-offset-2 hover:underline";
+// 44 px high: a comfortable target on a phone.
+const LOOK = "min-h-11 text-sm text-slate-700 underline underline-offset-2 hover:text-slate-900";
 
-export async function SignOutButton({ className = "", everywhere = false }: { className?: string; everywhere?: boolean }) {
-  const t = await getTranslations();
-  return everywhere ? (
-    <ActionButton action={signOutEverywhereAction} fields={{}} label={t("auth.signOutEverywhere")} className={`${LOOK} ${className}`} />
-  ) : (
-    <ActionButton action={signOutAction} fields={{}} label={t("auth.signOut")} className={`${LOOK} ${className}`} />
+/** Signing out also forgets the drafts and unsent messages kept on this device. */
+export function SignOutButton({ className = "", everywhere = false }: { className?: string; everywhere?: boolean }) {
+  const t = useTranslations();
+  return (
+    <ActionButton
+      action={everywhere ? signOutEverywhereAction : signOutAction}
+      fields={{}}
+      label={t(everywhere ? "auth.signOutEverywhere" : "auth.signOut")}
+      className={`${LOOK} ${className}`}
+      onSubmit={clearDrafts}
+    />
   );
 }

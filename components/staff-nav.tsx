@@ -10,7 +10,7 @@ export function StaffNav({ items }: { items: NavItem[] }) {
   const pathname = usePathname();
   const t = useTranslations();
   return (
-    <nav aria-label={t("nav.main")} className="flex flex-col gap-1">
+    <nav aria-label={t("nav.main")} className="flex min-w-0 gap-1 overflow-x-auto md:flex-col">
       {items.map((item) => {
         const active = pathname === item.href || pathname.startsWith(`${item.href}/`);
         return (
@@ -18,7 +18,7 @@ export function StaffNav({ items }: { items: NavItem[] }) {
             key={item.href}
             href={item.href}
             aria-current={active ? "page" : undefined}
-            className={`flex items-center justify-between rounded-md px-3 py-2 text-sm font-medium ${active ? "bg-teal-50 text-teal-800" : "text-slate-700 hover:bg-slate-100"}`}
+            className={`flex min-h-11 shrink-0 items-center justify-between rounded-md border-l-4 px-3 text-sm ${active ? "border-teal-700 bg-teal-50 font-semibold text-teal-900" : "border-transparent font-medium text-slate-700 hover:bg-slate-100"}`}
           >
             {item.label}
             {item.badge ? <span className="rounded-full bg-blue-600 px-2 text-xs text-white">{item.badge}</span> : null}

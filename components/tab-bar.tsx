@@ -6,7 +6,7 @@ import { useTranslations } from "next-intl";
 import { useState } from "react";
 import { useLiveEvent } from "@/components/live/live-events";
 
-export type Tab = { href: string; label: string; badge?: number; countsInbox?: boolean };
+export type Tab = { href: string; label: string; badge?: number; countsInbox?: boolean; /** Another address of the same screen ("/me"). */ also?: string };
 
 /**
  * The teammate's bottom bar. The tab that `countsInbox` shows the unread messages
@@ -17,7 +17,8 @@ export function TabBar({ tabs }: { tabs: Tab[] }) {
   const pathname = usePathname();
   const t = useTranslations();
   const inbox = tabs.find((t) => t.countsInbox);
-  const onInbox = Boolean(inbox && pathname.startsWith(inbox.href));
+  const isAt = (tab: Tab) => pathname === tab.href || pathname.startsWith(`${tab.href}/`) || pathname === tab.also;
+  const onInbox = Boolean(inbox && isAt(inbox));
   const [unread, setUnread] = useState(inbox?.badge ?? 0);
   if (onInbox && unread !== 0) setUnread(0);
   useLiveEvent("message.created", (p) => {
@@ -27,14 +28,15 @@ export function TabBar({ tabs }: { tabs: Tab[] }) {
     <nav aria-label={t("nav.main")} className="fixed inset-x-0 bottom-0 border-t border-slate-200 bg-white pb-[env(safe-area-inset-bottom)]">
       <ul className="mx-auto flex max-w-lg">
         {tabs.map((tab) => {
-          const active = pathname === tab.href || pathname.startsWith(`${tab.href}/`);
+          const active = isAt(tab);
           const badge = tab.countsInbox ? unread : tab.badge;
           return (
             <li key={tab.href} className="flex-1">
               <Link
                 href={tab.href}
                 aria-current={active ? "page" : undefined}
-                className={`relative flex flex-col items-center py-3 text-sm font-medium ${active ? "text-teal-700" : "text-slate-600"}`}
+                // 4rem high: the thread's composer sits right on top of it. The open tab is marked by a bar and weight, not colour alone.
+                className={`relative flex h-16 flex-col items-center justify-center border-t-4 text-sm ${active ? "border-teal-700 font-semibold text-teal-800" : "border-transparent font-medium text-slate-600"}`}
               >
                 {tab.label}
                 {/* The open tab's own badge is hidden: its screen shows what is new. */}

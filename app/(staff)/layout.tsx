@@ -19,27 +19,39 @@ export default async function StaffLayout({ children }: { children: React.ReactN
     { href: "/teammates", label: t("nav.teammates") },
     ...(user.role === "ADMIN" ? [{ href: "/settings", label: t("nav.settings") }] : []),
   ];
+  const account = (
+    <div className="absolute right-0 z-30 mt-1 w-64 rounded-lg border border-slate-200 bg-white p-3 shadow-lg md:static md:mt-0 md:w-auto md:rounded-none md:border-0 md:border-t md:px-3 md:pt-3 md:pb-0 md:shadow-none">
+      <p className="truncate text-sm font-medium" data-testid="current-user">
+        {user.firstName} {user.lastName}
+      </p>
+      <p className="mb-2 text-xs text-slate-600">{t(user.role === "ADMIN" ? "roles.ADMIN" : "roles.MANAGER")}</p>
+      <SignOutButton />
+      <div className="mt-3">
+        <LanguageForm current={isLocale(user.locale) ? user.locale : "en"} compact />
+      </div>
+    </div>
+  );
+  // From 768 px a sidebar; on a phone a top bar with the sections and an account menu.
   return (
     <LiveEvents after={after}>
-      <div className="flex h-full">
-        <aside className="flex w-56 shrink-0 flex-col border-r border-slate-200 bg-white p-3">
-          <div className="mb-4 px-3">
+      <div className="flex h-full flex-col md:flex-row">
+        <aside className="flex shrink-0 items-center gap-2 border-b border-slate-200 bg-white px-2 md:w-56 md:flex-col md:items-stretch md:border-r md:border-b-0 md:p-3">
+          <div className="hidden px-3 md:mb-4 md:block">
             <p className="text-lg font-semibold text-teal-800">Shiftline</p>
-            <p className="truncate text-xs text-slate-500">{org.name}</p>
+            <p className="truncate text-xs text-slate-600">{org.name}</p>
           </div>
           <StaffNav items={items} />
-          <div className="mt-auto border-t border-slate-200 px-3 pt-3">
-            <p className="truncate text-sm font-medium" data-testid="current-user">
-              {user.firstName} {user.lastName}
-            </p>
-            <p className="mb-2 text-xs text-slate-500">{t(user.role === "ADMIN" ? "roles.ADMIN" : "roles.MANAGER")}</p>
-            <SignOutButton />
-            <div className="mt-3">
-              <LanguageForm current={isLocale(user.locale) ? user.locale : "en"} compact />
-            </div>
-          </div>
+          {/* One account block: a menu on a phone, always open in the sidebar (globals.css). */}
+          <details className="account-menu relative ml-auto md:mt-auto md:ml-0">
+            <summary className="flex min-h-11 cursor-pointer list-none items-center rounded-md px-3 text-sm font-medium text-slate-700 hover:bg-slate-100 md:hidden">
+              {t("nav.account")}
+            </summary>
+            {account}
+          </details>
         </aside>
-        <div className="min-w-0 flex-1">{children}</div>
+        <main id="main" tabIndex={-1} className="min-h-0 min-w-0 flex-1 outline-none">
+          {children}
+        </main>
       </div>
     </LiveEvents>
   );

@@ -1,15 +1,16 @@
 "use client";
 
-import { useActionState, useState, type FormEvent } from "react";
+import { useActionState, useEffect, useRef, useState, type FormEvent } from "react";
 import { useTranslations } from "next-intl";
 import { addNoteAction, sendMessageAction } from "@/lib/inbox/actions";
-import { MESSAGE_MAX_LENGTH, sendMessageSchema } from "@/lib/inbox/schemas";
+import { MESSAGE_MAX_LENGTH } from "@/lib/inbox/limits";
 import { fromWire, type ThreadMessage } from "@/lib/messaging/wire";
 import type { WireMessage } from "@/lib/realtime/event-types";
-import { invalidResult, type ActionFailure, type ActionResult } from "@/lib/api/result";
+import type { ActionFailure, ActionResult } from "@/lib/api/result";
 import { Button } from "@/components/ui/button";
 import { FieldError, FormError } from "@/components/ui/field-error";
 import { PendingMessages, type PendingMessage } from "./pending-messages";
+import { loadDraft, saveDraft } from "./device-drafts";
 
 /**
  * Message form. Without JavaScript it posts and the server renders the result.
@@ -43,6 +44,28 @@ export function Composer({
   const [draft, setDraft] = useState(serverFailure?.values?.body ?? "");
   const [clientId, setClientId] = useState(serverFailure?.values?.clientId ?? initialClientId);
   const [outbox, setOutbox] = useState<PendingMessage[]>([]);
+  const lastSend = useRef(0);
+
+  // What was typed and not sent on this device comes back after a reload; unsent messages
+  // are sent again with their own client ids (stored once even if they had arrived).
+  const [restored, setRestored] = useState(false);
+  useEffect(() => {
+    const saved = loadDraft(conversationId);
+    // Reading the device's storage can only happen after hydration.
+    // eslint-disable-next-line react-hooks/set-state-in-effect
+    setRestored(true);
+    if (!saved) return;
+    if (saved.draft) setDraft((d) => d || saved.draft);
+    if (saved.outbox.length) {
+      setOutbox((items) => [...items, ...saved.outbox.filter((m) => !items.some((x) => x.clientId === m.clientId))]);
+      for (const item of saved.outbox) void deliver(item);
+    }
+    // Once per conversation: `deliver` is stable enough for this (it only patches state).
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, [conversationId]);
+  useEffect(() => {
+    if (restored) saveDraft(conversationId, { draft, outbox });
+  }, [restored, conversationId, draft, outbox]);
 
   const shown = (m: PendingMessage) => !(m.status === "sent" && (m.sentAtSeq ?? 0) <= latestSeq);
   // A saved note starts a fresh draft (adjusted while rendering, not in an effect).
@@ -85,10 +108,18 @@ export function Composer({
     const submitter = (e.nativeEvent as SubmitEvent).submitter as HTMLElement | null;
     if (submitter?.dataset.note) return; // the private-note button posts through its own action
     e.preventDefault();
-    const parsed = sendMessageSchema.safeParse({ conversationId, body: draft, clientId });
-    if (!parsed.success) return setClientError(invalidResult(parsed.error, t, { body: draft }));
+    // A second click of a double-click finds the box already emptied: nothing to say.
+    if (!draft.trim() && Date.now() - lastSend.current < 1500) return;
+    // The server's rules, checked here first so an empty or over-long message never leaves the page.
+    const problem = !draft.trim()
+      ? t("errors.messageRequired")
+      : draft.trim().length > MESSAGE_MAX_LENGTH
+        ? t("errors.messageTooLong", { max: MESSAGE_MAX_LENGTH })
+        : null;
+    if (problem) return setClientError({ ok: false, error: t("errors.correctFields"), fieldErrors: { body: [problem] }, values: { body: draft } });
     const item: PendingMessage = { clientId, body: draft, status: "sending" };
     setClientError(null);
+    lastSend.current = Date.now();
     setOutbox((items) => [...items.filter(shown), item]);
     setDraft("");
     setClientId(crypto.randomUUID());
@@ -128,7 +159,7 @@ export function Composer({
           }}
           placeholder={placeholder ?? t("thread.placeholder")}
           aria-invalid={Boolean(failed?.fieldErrors?.body)}
-          aria-describedby="message-body-error"
+          aria-describedby={failed?.fieldErrors?.body ? "message-body-error message-body-hint" : "message-body-hint"}
           className="min-h-11 flex-1 resize-y rounded-md border border-slate-300 px-3 py-2 text-base outline-none focus:border-teal-600 focus:ring-2 focus:ring-teal-600/20 aria-[invalid=true]:border-red-500"
         />
         <div className="flex flex-col gap-1">
@@ -149,6 +180,9 @@ export function Composer({
         </div>
       </div>
       <FieldError id="message-body-error" messages={failed?.fieldErrors?.body} />
+      <p id="message-body-hint" className="mt-1 hidden text-xs text-slate-600 sm:block">
+        {t("thread.sendHint")}
+      </p>
       {draft.length > MESSAGE_MAX_LENGTH * 0.9 ? (
         <p className="mt-1 text-xs text-slate-500">{t("thread.characters", { count: draft.length, max: MESSAGE_MAX_LENGTH })}</p>
       ) : null}

@@ -21,12 +21,14 @@ export function MessageList({
   timeZone,
   side,
   staffConversationId,
+  listQuery = "",
 }: {
   messages: ThreadMessage[];
   notes?: ThreadNote[];
   timeZone: string;
   side: "staff" | { userId: string };
   staffConversationId?: string;
+  listQuery?: string;
 }) {
   const t = useTranslations();
   const locale = useLocale();
@@ -85,7 +87,7 @@ export function MessageList({
                   {staffConversationId && !m.fromStaff ? (
                     <ActionButton
                       action={markUnreadAction}
-                      fields={{ conversationId: staffConversationId, fromSeq: String(m.seq) }}
+                      fields={{ conversationId: staffConversationId, fromSeq: String(m.seq), list: listQuery }}
                       label={t("inbox.markUnread")}
                       className="text-slate-500 underline-offset-2 hover:underline"
                     />

@@ -6,7 +6,7 @@ import { linkify } from "@/lib/text/linkify";
  */
 export function MessageText({ text }: { text: string }) {
   return (
-    <p data-user-text className="whitespace-pre-wrap break-words [overflow-wrap:anywhere]">
+    <p data-user-text dir="auto" className="whitespace-pre-wrap break-words [overflow-wrap:anywhere]">
       {linkify(text).map((p, i) =>
         p.kind === "link" ? (
           <a key={i} href={p.href} target="_blank" rel="noopener noreferrer nofollow" className="underline">

@@ -2,51 +2,108 @@
 
 import { useRouter } from "next/navigation";
 import { useEffect, useRef, useState } from "react";
+import { useTranslations } from "next-intl";
 import { fromWire, noteFromWire, type ThreadMessage, type ThreadNote } from "@/lib/messaging/wire";
 import type { ShiftAction } from "@/lib/messaging/shift-action";
+import type { WireMessage, WireNote } from "@/lib/realtime/event-types";
 import { useLiveEvent } from "@/components/live/live-events";
 import { MessageList } from "./message-list";
 import { Composer } from "./composer";
 import { useReadReporter } from "./read-reporter";
+import { useThreadScroll } from "./use-thread-scroll";
+
+const byId = <T extends { id: string }>(items: T[]): T[] => [...new Map(items.map((x) => [x.id, x])).values()];
 
 /**
  * An open conversation kept current from live events: a new message or note is
  * appended from the event's data, a staff action patches its card. A gap in the
  * sequence numbers (something was missed) re-syncs the page from the server.
+ * It opens at the newest message; scrolled up, a marker says what arrived below;
+ * "Show earlier messages" pages back and keeps the reader's place.
  */
 export function ThreadView({
   conversationId,
   messages,
   notes = [],
+  hasEarlier = false,
   timeZone,
   selfId,
   staff,
+  listQuery = "",
   composer,
   openedAt,
 }: {
   conversationId: string;
   messages: ThreadMessage[];
   notes?: ThreadNote[];
+  /** Older messages exist before the first one given. */
+  hasEarlier?: boolean;
   timeZone: string;
   /** A teammate's own id: their messages sit on their side. Staff pages put the organisation's messages on theirs. */
   selfId?: string;
   staff: boolean;
+  /** Staff: the contact list's search, sort and filters, kept by "Mark as unread". */
+  listQuery?: string;
   composer: { clientId: string; placeholder?: string };
   /** When the server rendered this page (ISO). */
   openedAt: string;
 }) {
   const router = useRouter();
+  const t = useTranslations();
   const [live, setLive] = useState<ThreadMessage[]>([]);
   const [liveNotes, setLiveNotes] = useState<ThreadNote[]>([]);
   const [actions, setActions] = useState<Record<string, ShiftAction>>({});
+  // Pages loaded by scrolling back, with what the page showed then (a refresh moves the newest page on).
+  const [earlier, setEarlier] = useState<{ messages: ThreadMessage[]; notes: ThreadNote[]; more: boolean; loading: boolean; failed: boolean }>({
+    messages: [],
+    notes: [],
+    more: hasEarlier,
+    loading: false,
+    failed: false,
+  });
 
-  const known = new Set(messages.map((m) => m.id));
-  const shown = [...messages, ...live.filter((m) => !known.has(m.id))]
+  // The page's messages win over copies kept from live events or earlier pages (they are newer reads).
+  const shown = byId([...earlier.messages, ...live, ...messages])
     .sort((a, b) => a.seq - b.seq)
     .map((m) => (actions[m.id] ? { ...m, action: actions[m.id]! } : m));
-  const knownNotes = new Set(notes.map((n) => n.id));
-  const shownNotes = [...notes, ...liveNotes.filter((n) => !knownNotes.has(n.id))];
+  const shownNotes = byId([...earlier.notes, ...liveNotes, ...notes]);
   const latestSeq = shown.at(-1)?.seq ?? 0;
+  const mine = (m: ThreadMessage) => (staff ? m.fromStaff : m.authorId === selfId);
+  const newest = shown.at(-1);
+  const newestNote = shownNotes.at(-1);
+  const lastIsNote = Boolean(newestNote && (!newest || newestNote.createdAt >= newest.createdAt));
+  const pane = useRef<HTMLDivElement>(null);
+  const scroll = useThreadScroll(staff ? pane : null, {
+    firstKey: shown[0]?.id ?? "",
+    lastKey: lastIsNote ? `n-${newestNote!.id}` : (newest?.id ?? ""),
+    // A note is written by staff on a staff page: their own.
+    lastMine: lastIsNote || Boolean(newest && mine(newest)),
+  });
+  // What arrived from others since the reader was last at the bottom.
+  const [seenSeq, setSeenSeq] = useState(latestSeq);
+  if (scroll.atBottom && seenSeq !== latestSeq) setSeenSeq(latestSeq);
+  const unseen = scroll.atBottom ? 0 : shown.filter((m) => m.seq > seenSeq && !mine(m)).length;
+
+  async function loadEarlier() {
+    const before = shown[0]?.seq;
+    if (!before || earlier.loading) return;
+    setEarlier((e) => ({ ...e, loading: true, failed: false }));
+    try {
+      const response = await fetch(`/api/conversations/${encodeURIComponent(conversationId)}/messages?before=${before}`);
+      if (!response.ok) throw new Error(`HTTP ${response.status}`);
+      const page = (await response.json()) as { messages: WireMessage[]; notes: WireNote[]; hasEarlier: boolean };
+      scroll.keepPlace();
+      setEarlier((e) => ({
+        messages: [...page.messages.map(fromWire), ...e.messages, ...messages],
+        notes: [...page.notes.map(noteFromWire), ...e.notes, ...notes],
+        more: page.hasEarlier,
+        loading: false,
+        failed: false,
+      }));
+    } catch {
+      setEarlier((e) => ({ ...e, loading: false, failed: true }));
+    }
+  }
   const latest = useRef(latestSeq);
   useEffect(() => {
     latest.current = latestSeq;
@@ -81,18 +138,50 @@ export function ThreadView({
       onSent={append}
     />
   );
+  const marker =
+    unseen > 0 ? (
+      <button
+        type="button"
+        onClick={scroll.toBottom}
+        className="absolute -top-12 left-1/2 z-10 min-h-11 -translate-x-1/2 rounded-full bg-teal-800 px-4 text-sm font-medium text-white shadow-lg"
+        data-testid="new-messages"
+      >
+        {t("thread.newMessages", { count: unseen })} ↓
+      </button>
+    ) : null;
   return (
     <>
-      <div className={staff ? "min-h-0 flex-1 overflow-y-auto px-5 py-4" : "flex-1 px-4 py-4"}>
+      <div ref={pane} className={staff ? "min-h-0 flex-1 overflow-y-auto px-3 py-4 sm:px-5" : "flex-1 px-4 py-4"}>
+        {earlier.more ? (
+          <div className="mb-3 text-center">
+            <button
+              type="button"
+              onClick={() => void loadEarlier()}
+              disabled={earlier.loading}
+              className="min-h-11 rounded-full border border-slate-300 px-4 text-sm text-slate-700 hover:bg-slate-100"
+            >
+              {earlier.loading ? t("thread.loadingEarlier") : t("thread.showEarlier")}
+            </button>
+            {earlier.failed ? (
+              <p role="alert" className="mt-1 text-sm text-red-700">
+                {t("thread.earlierFailed")}
+              </p>
+            ) : null}
+          </div>
+        ) : null}
         <MessageList
           messages={shown}
           notes={shownNotes}
           timeZone={timeZone}
           side={staff ? "staff" : { userId: selfId ?? "" }}
           staffConversationId={staff ? conversationId : undefined}
+          listQuery={listQuery}
         />
       </div>
-      {staff ? composerBox : <div className="sticky bottom-16">{composerBox}</div>}
+      <div className={staff ? "relative" : "sticky bottom-[calc(4rem+env(safe-area-inset-bottom))]"}>
+        {marker}
+        {composerBox}
+      </div>
     </>
   );
 }

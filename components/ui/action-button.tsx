@@ -10,16 +10,19 @@ export function ActionButton<T extends object>({
   label,
   pendingLabel,
   className = "",
+  onSubmit,
 }: {
   action: (prev: ActionResult<T> | null, form: FormData) => Promise<ActionResult<T>>;
   fields: Record<string, string>;
   label: string;
   pendingLabel?: string;
   className?: string;
+  /** Runs in the browser as the form is sent (with JavaScript). */
+  onSubmit?: () => void;
 }) {
   const [state, formAction, pending] = useActionState(action, null);
   return (
-    <form action={formAction} className="inline-flex items-center gap-2">
+    <form action={formAction} onSubmit={onSubmit} className="inline-flex items-center gap-2">
       {Object.entries(fields).map(([name, value]) => (
         <input key={name} type="hidden" name={name} value={value} />
       ))}

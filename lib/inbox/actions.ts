@@ -27,8 +27,8 @@ export const markProcessedAction = createAction({ schema: setProcessedSchema, ro
 export const markUnreadAction = createAction({ schema: markUnreadSchema, roles: STAFF }, async (input, { user }) => {
   await markUnreadByStaff(user, input.conversationId, input.fromSeq);
   revalidatePath("/inbox", "layout");
-  // Back to the list: staying on the thread would read it again.
-  redirect("/inbox");
+  // Back to the list as it was (search, sort, filters): staying on the thread would read it again.
+  redirect(`/inbox${input.list ?? ""}`);
 });
 
 export const addNoteAction = createAction({ schema: addNoteSchema, roles: STAFF }, async (input, { user }) => {

@@ -1,4 +1,5 @@
 import "server-only";
+import { containsPattern, foldSql } from "@/lib/text/fold";
 import { db } from "@/lib/db";
 import { joinSql, queryAll, queryOne, sql, type Sql } from "@/lib/db/sql";
 import { requireStaff } from "@/lib/auth/authorize";
@@ -46,16 +47,16 @@ const readSeq = (userId: string) =>
 
 function conditions(user: SessionUser, f: ContactFilters): Sql {
   const where: Sql[] = [sql`c."organizationId" = ${user.organizationId}`, sql`c."kind" = 'INBOX'`, sql`c."deletedAt" IS NULL`];
+  // Text filters match anywhere, whatever the case and accents, on both databases (lib/text/fold.ts).
   if (f.q) {
-    // Case-insensitive on both databases (SQLite's LIKE folds ASCII only, PostgreSQL's none).
-    const like = `%${f.q.toLowerCase().replace(/[\\%_]/g, (ch) => `\\${ch}`)}%`;
+    const like = containsPattern(f.q);
     where.push(
-      sql`(lower(u."firstName" || ' ' || u."lastName") LIKE ${like} ESCAPE '\\' OR lower(u."lastName" || ' ' || u."firstName") LIKE ${like} ESCAPE '\\')`,
+      sql`(${foldSql(sql`u."firstName" || ' ' || u."lastName"`)} LIKE ${like} ESCAPE '\\' OR ${foldSql(sql`u."lastName" || ' ' || u."firstName"`)} LIKE ${like} ESCAPE '\\')`,
     );
   }
   if (f.department) where.push(sql`p."departmentId" = ${f.department}`);
-  if (f.city) where.push(sql`lower(p."city") = lower(${f.city})`);
-  if (f.postcode) where.push(sql`p."postcode" LIKE ${`${f.postcode.replace(/[\\%_]/g, "")}%`}`);
+  if (f.city) where.push(sql`${foldSql(sql`p."city"`)} LIKE ${containsPattern(f.city)} ESCAPE '\\'`);
+  if (f.postcode) where.push(sql`${foldSql(sql`p."postcode"`)} LIKE ${containsPattern(f.postcode)} ESCAPE '\\'`);
   if (f.waiting) where.push(sql`p."waitingList" = true`);
   if (f.processed) where.push(f.processed === "yes" ? sql`c."processed" = true` : sql`c."processed" = false AND c."lastSeq" > 0`);
   if (f.skill) where.push(sql`EXISTS (SELECT 1 FROM "_SkillToTeammateProfile" s WHERE s."B" = u."id" AND s."A" = ${f.skill})`);

@@ -52,10 +52,10 @@ export async function addPrivateNote(user: SessionUser, input: SendMessageInput)
 }
 
 /** Notes of a thread since `since` (the oldest message shown), oldest first. Staff only. */
-export async function listNotes(user: SessionUser, conversationId: string, since?: Date): Promise<ThreadNote[]> {
+export async function listNotes(user: SessionUser, conversationId: string, since?: Date, before?: Date): Promise<ThreadNote[]> {
   requireStaff(user);
   const rows = await db.privateNote.findMany({
-    where: { conversationId, organizationId: user.organizationId, ...(since ? { createdAt: { gte: since } } : {}) },
+    where: { conversationId, organizationId: user.organizationId, createdAt: { ...(since ? { gte: since } : {}), ...(before ? { lt: before } : {}) } },
     orderBy: { createdAt: "asc" },
     take: 200,
     select: { id: true, body: true, createdAt: true, author: { select: { firstName: true, lastName: true } } },

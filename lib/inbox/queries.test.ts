@@ -1,7 +1,9 @@
 import { describe, expect, it } from "vitest";
 import { ForbiddenError, NotFoundError } from "@/lib/api/errors";
 import { cid, makeOrg } from "@/tests/helpers/org";
-import { getStaffThread, getTeammateThread, teammateUnreadCount } from "./queries";
+import { earlierMessages, getStaffThread, getTeammateThread, teammateUnreadCount } from "./queries";
+import { db } from "@/lib/db";
+import { addMessage } from "@/lib/seed/factories";
 import { listInboxContacts } from "./contacts";
 import { markThreadRead } from "./read";
 import { sendInboxMessage } from "./send";
@@ -45,6 +47,44 @@ describe("inbox queries", () => {
     const own = await getTeammateThread(teammate, teammate.threadId);
     expect(own.messages.map((m) => m.body)).toEqual(["for Tess"]);
     await expect(getTeammateThread(teammate2, teammate.threadId)).rejects.toBeInstanceOf(NotFoundError);
+  });
+
+  it("pages back through a long thread, with the notes of each stretch for staff only", async () => {
+    const { org, manager, teammate, teammate2 } = await makeOrg();
+    const b = await makeOrg("B");
+    const base = Date.parse("2026-11-01T08:00:00Z");
+    const author = { id: teammate.id, name: "Tess One", staff: false };
+    for (let i = 1; i <= 230; i++) {
+      await addMessage(db, { organizationId: org.id, conversationId: teammate.threadId, author, body: `m${i}`, createdAt: new Date(base + i * 60_000) });
+      // A note after messages 20 and 180: one in the oldest page, one in the newest.
+      if (i === 20 || i === 180)
+        await db.privateNote.create({
+          data: {
+            organizationId: org.id,
+            conversationId: teammate.threadId,
+            authorId: manager.id,
+            body: `note after m${i}`,
+            clientId: cid(),
+            createdAt: new Date(base + i * 60_000 + 1),
+          },
+        });
+    }
+    const newest = await getStaffThread(manager, teammate.threadId);
+    expect(newest.messages.map((m) => m.body).slice(0, 1)).toEqual(["m131"]);
+    expect(newest).toMatchObject({ hasEarlier: true });
+    const middle = await earlierMessages(manager, teammate.threadId, newest.messages[0]!.seq);
+    expect([middle.messages[0]!.body, middle.messages.at(-1)!.body, middle.hasEarlier]).toEqual(["m31", "m130", true]);
+    expect(middle.notes).toEqual([]);
+    const oldest = await earlierMessages(manager, teammate.threadId, middle.messages[0]!.seq);
+    expect([oldest.messages.length, oldest.messages[0]!.body, oldest.hasEarlier]).toEqual([30, "m1", false]);
+    expect(oldest.notes.map((n) => n.body)).toEqual(["note after m20"]);
+
+    // The teammate pages back through their own thread, without notes; nobody else can.
+    const own = await earlierMessages(teammate, teammate.threadId, newest.messages[0]!.seq);
+    expect([own.messages.length, own.notes]).toEqual([100, []]);
+    expect(own.messages.every((m) => m.action === null)).toBe(true);
+    await expect(earlierMessages(teammate2, teammate.threadId, 200)).rejects.toBeInstanceOf(NotFoundError);
+    await expect(earlierMessages(b.manager, teammate.threadId, 200)).rejects.toBeInstanceOf(NotFoundError);
   });
 
   it("counts a teammate's unread messages from the organisation", async () => {

@@ -3,21 +3,48 @@ import { db } from "@/lib/db";
 import { requireStaff } from "@/lib/auth/authorize";
 import { NotFoundError } from "@/lib/api/errors";
 import type { SessionUser } from "@/lib/auth/roles";
-import { THREAD_MESSAGE_SELECT, threadMessage, type ThreadMessage } from "@/lib/messaging/wire";
+import { THREAD_MESSAGE_SELECT, threadMessage, type ThreadMessage, type ThreadNote } from "@/lib/messaging/wire";
+import { isStaff } from "@/lib/auth/roles";
+import { listNotes } from "./notes";
 import { requireInboxThread } from "./access";
 
 export type { ThreadMessage };
 
 export const THREAD_PAGE_SIZE = 100;
 
-async function latestMessages(conversationId: string): Promise<ThreadMessage[]> {
+export type MessagePage = { messages: ThreadMessage[]; /** Older messages exist before the first one. */ hasEarlier: boolean };
+
+/** The newest page of a thread, or the page before message `beforeSeq`, oldest first. */
+async function messagePage(conversationId: string, beforeSeq?: number): Promise<MessagePage> {
   const rows = await db.message.findMany({
-    where: { conversationId, deletedAt: null },
+    where: { conversationId, deletedAt: null, ...(beforeSeq ? { seq: { lt: beforeSeq } } : {}) },
     orderBy: { seq: "desc" },
-    take: THREAD_PAGE_SIZE,
+    take: THREAD_PAGE_SIZE + 1,
     select: THREAD_MESSAGE_SELECT,
   });
-  return rows.reverse().map(threadMessage);
+  return { messages: rows.slice(0, THREAD_PAGE_SIZE).reverse().map(threadMessage), hasEarlier: rows.length > THREAD_PAGE_SIZE };
+}
+
+/** What staff did about a shift question is theirs to read; the teammate gets the system message. */
+const forTeammate = (page: MessagePage): MessagePage => ({ ...page, messages: page.messages.map((m) => ({ ...m, action: null })) });
+
+export type EarlierPage = MessagePage & { notes: ThreadNote[] };
+
+/**
+ * The page of messages before `beforeSeq` in a thread this user may read, for a reader
+ * scrolling back; staff also get the private notes written in that stretch of time.
+ */
+export async function earlierMessages(user: SessionUser, conversationId: string, beforeSeq: number): Promise<EarlierPage> {
+  const thread = await requireInboxThread(user, conversationId);
+  const page = await messagePage(thread.id, beforeSeq);
+  if (!isStaff(user.role)) return { ...forTeammate(page), notes: [] };
+  const next = await db.message.findFirst({
+    where: { conversationId: thread.id, seq: { gte: beforeSeq } },
+    orderBy: { seq: "asc" },
+    select: { createdAt: true },
+  });
+  const from = page.hasEarlier ? page.messages[0]?.createdAt : undefined;
+  return { ...page, notes: await listNotes(user, thread.id, from, next?.createdAt) };
 }
 
 export type StaffThread = {
@@ -27,6 +54,7 @@ export type StaffThread = {
   processedAt: Date | null;
   processedBy: string | null;
   messages: ThreadMessage[];
+  hasEarlier: boolean;
 };
 
 export async function getStaffThread(user: SessionUser, conversationId: string): Promise<StaffThread> {
@@ -51,19 +79,17 @@ export async function getStaffThread(user: SessionUser, conversationId: string):
     processed: t.processed,
     processedAt: t.processedAt,
     processedBy: processedBy?.firstName ?? null,
-    messages: await latestMessages(t.id),
+    ...(await messagePage(t.id)),
   };
 }
 
-export type TeammateThread = { id: string; messages: ThreadMessage[] };
+export type TeammateThread = MessagePage & { id: string };
 
 /** The teammate's own thread. Staff-only data (private notes, processed state) is not selected. */
 export async function getTeammateThread(user: SessionUser, conversationId: string): Promise<TeammateThread> {
   const thread = await requireInboxThread(user, conversationId);
   if (thread.teammateId !== user.id) throw new NotFoundError("errors.notFound.conversation");
-  // What staff did about a shift question is theirs to read; the teammate gets the system message.
-  const messages = (await latestMessages(thread.id)).map((m) => ({ ...m, action: null }));
-  return { id: thread.id, messages };
+  return { id: thread.id, ...forTeammate(await messagePage(thread.id)) };
 }
 
 export async function teammateThreadId(user: SessionUser): Promise<string | null> {

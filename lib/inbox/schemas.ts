@@ -1,6 +1,8 @@
 import { z } from "zod";
 
-export const MESSAGE_MAX_LENGTH = 4000;
+import { MESSAGE_MAX_LENGTH } from "./limits";
+
+export { MESSAGE_MAX_LENGTH };
 
 // Messages are catalogue keys, translated where the result is built (lib/api/result.ts).
 // Ids come from the page, not from typing: a bad one means a stale page.
@@ -23,9 +25,22 @@ export const markUnreadSchema = z.object({
   conversationId: id,
   // Unread from this message on; without it, from the teammate's last message.
   fromSeq: z.coerce.number().int().min(1).max(1_000_000_000).optional(),
+  /** The list's search, sort and filters ("?sort=name&city=lyon"), kept when going back to it. */
+  list: z
+    .string()
+    .max(2000)
+    .regex(/^\?[^#\\]*$/)
+    .optional()
+    .catch(undefined),
 });
 
 export const addNoteSchema = sendMessageSchema;
+
+/** The page of a thread before a message, for a reader scrolling back. */
+export const earlierMessagesSchema = z.object({
+  conversationId: id,
+  before: z.coerce.number().int().min(1, "errors.staleRequest").max(1_000_000_000, "errors.staleRequest"),
+});
 
 export const markReadSchema = z.object({
   conversationId: id,

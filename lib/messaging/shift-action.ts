@@ -1,30 +1,45 @@
-import { z } from "zod";
 import type { Translate } from "@/lib/i18n/text";
 import { formatDateTime } from "@/lib/text/format";
 
 // What staff did about a shift question, stored as data (Message.action) and put into
 // words where it is read, in the reader's language and the organisation's time zone.
-// Shared by server pages and the live shift card (pure, no server imports).
+// Shared by server pages and the live shift card (pure, no server imports, no zod: it
+// ships to the browser).
 
-const iso = z.iso.datetime();
-export const shiftActionSchema = z.discriminatedUnion("kind", [
-  z.object({
-    kind: z.literal("assignmentDeleted"),
-    by: z.string(),
-    at: iso,
-    /** set: an unavailability was added for the shift's slot; already: one covered it. */
-    unavailable: z.enum(["set", "already", "none"]),
-    period: z.object({ startsAt: iso, endsAt: iso, reason: z.string().nullable() }).optional(),
-  }),
+export type ShiftAction =
+  | {
+      kind: "assignmentDeleted";
+      by: string;
+      /** ISO */
+      at: string;
+      /** set: an unavailability was added for the shift's slot; already: one covered it. */
+      unavailable: "set" | "already" | "none";
+      period?: { startsAt: string; endsAt: string; reason: string | null };
+    }
   // A sentence stored before actions were data; shown as it is.
-  z.object({ kind: z.literal("legacy"), text: z.string() }),
-]);
-export type ShiftAction = z.infer<typeof shiftActionSchema>;
+  | { kind: "legacy"; text: string };
+
+const isDate = (v: unknown) => typeof v === "string" && !Number.isNaN(Date.parse(v));
+const isPeriod = (v: unknown) => {
+  const p = v as { startsAt?: unknown; endsAt?: unknown; reason?: unknown } | null;
+  return Boolean(p) && isDate(p!.startsAt) && isDate(p!.endsAt) && (p!.reason === null || typeof p!.reason === "string");
+};
 
 /** The stored JSON as a ShiftAction; anything else (null, a malformed record) as null. */
 export function readShiftAction(json: unknown): ShiftAction | null {
-  const parsed = shiftActionSchema.safeParse(json);
-  return parsed.success ? parsed.data : null;
+  const a = json as Record<string, unknown> | null;
+  if (!a || typeof a !== "object") return null;
+  if (a.kind === "legacy") return typeof a.text === "string" ? { kind: "legacy", text: a.text } : null;
+  if (a.kind !== "assignmentDeleted" || typeof a.by !== "string" || !isDate(a.at)) return null;
+  if (a.unavailable !== "set" && a.unavailable !== "already" && a.unavailable !== "none") return null;
+  if (a.period !== undefined && !isPeriod(a.period)) return null;
+  return {
+    kind: "assignmentDeleted",
+    by: a.by,
+    at: a.at as string,
+    unavailable: a.unavailable,
+    ...(a.period ? { period: a.period as { startsAt: string; endsAt: string; reason: string | null } } : {}),
+  };
 }
 
 type PeriodLike = { startsAt: Date | string; endsAt: Date | string; reason?: string | null };

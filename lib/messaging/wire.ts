@@ -52,6 +52,10 @@ export function fromWire(m: WireMessage): ThreadMessage {
   };
 }
 
+export function noteToWire(n: ThreadNote): WireNote {
+  return { ...n, createdAt: n.createdAt.toISOString() };
+}
+
 export function noteFromWire(n: WireNote): ThreadNote {
   return { ...n, createdAt: new Date(n.createdAt) };
 }

@@ -32,10 +32,12 @@ test("a teammate signs in on a phone and lands on their messages", async ({ brow
   const context = await browser.newContext(PHONE);
   const page = await context.newPage();
   await signIn(page, o.teammate.email);
-  await expect(page).toHaveURL(/\/me\/messages\/[^/]+$/);
+  // The thread is served at /me itself: no redirects before it shows.
+  await expect(page).toHaveURL(/\/me$/);
   await expect(page.getByRole("heading", { name: "Riverside Care" })).toBeVisible();
+  await expect(page.getByRole("navigation", { name: "Main" }).getByRole("link", { name: "Messages" })).toHaveAttribute("aria-current", "page");
   await page.goto("/inbox");
-  await expect(page).toHaveURL(/\/me\/messages/);
+  await expect(page).toHaveURL(/\/me$/);
   await page.getByRole("navigation", { name: "Main" }).getByRole("link", { name: "Schedule" }).click();
   await expect(page.getByRole("heading", { name: "My schedule" })).toBeVisible();
   if ((await page.getByTestId("my-shift").count()) === 0) await page.getByRole("link", { name: "Next week" }).click();

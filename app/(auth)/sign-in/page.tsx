@@ -15,7 +15,7 @@ export default async function SignInPage({ searchParams }: { searchParams: Promi
   const { callbackUrl, error } = await searchParams;
   const t = await getTranslations();
   return (
-    <main className="flex min-h-full items-center justify-center p-4">
+    <main id="main" tabIndex={-1} className="flex min-h-full items-center justify-center p-4">
       <div className="w-full max-w-sm rounded-xl border border-slate-200 bg-white p-6 shadow-sm">
         <div className="mb-6">
           <p className="text-lg font-semibold text-teal-800">{t("app.name")}</p>

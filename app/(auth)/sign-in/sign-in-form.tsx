@@ -26,7 +26,7 @@ export function SignInForm({ callbackUrl, initialError }: { callbackUrl?: string
           required
           defaultValue={failed?.values?.email}
           aria-invalid={Boolean(failed?.fieldErrors?.email)}
-          aria-describedby="email-error"
+          aria-describedby={failed?.fieldErrors?.email ? "email-error" : undefined}
           className={input}
         />
       </label>
@@ -39,7 +39,7 @@ export function SignInForm({ callbackUrl, initialError }: { callbackUrl?: string
           autoComplete="current-password"
           required
           aria-invalid={Boolean(failed?.fieldErrors?.password)}
-          aria-describedby="password-error"
+          aria-describedby={failed?.fieldErrors?.password ? "password-error" : undefined}
           className={input}
         />
       </label>

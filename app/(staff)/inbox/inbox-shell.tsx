@@ -16,7 +16,10 @@ export async function readFilters(searchParams: InboxSearchParams): Promise<Cont
   return contactFiltersSchema.parse(flat);
 }
 
-/** The two panes of Messaging: contacts on the left, the open conversation on the right. */
+/**
+ * The two panes of Messaging: contacts on the left, the open conversation on the right.
+ * Below 768 px they are two screens: the list, or the conversation with a way back to it.
+ */
 export async function InboxShell({
   user,
   timeZone,
@@ -35,7 +38,10 @@ export async function InboxShell({
   const first = total === 0 ? 0 : (page - 1) * CONTACTS_PAGE_SIZE + 1;
   return (
     <div className="flex h-full">
-      <section aria-label={t("inbox.contactList")} className="flex w-80 shrink-0 flex-col border-r border-slate-200 bg-white">
+      <section
+        aria-label={t("inbox.contactList")}
+        className={`${activeId ? "hidden md:flex" : "flex"} w-full shrink-0 flex-col border-r border-slate-200 bg-white md:w-80`}
+      >
         <header className="px-4 pt-3">
           <h1 className="text-lg font-semibold">{t("inbox.title")}</h1>
         </header>
@@ -59,7 +65,17 @@ export async function InboxShell({
           }
         />
       </section>
-      <section className="flex min-w-0 flex-1 flex-col">{children}</section>
+      <section className={`${activeId ? "flex" : "hidden md:flex"} min-w-0 flex-1 flex-col`}>
+        {activeId ? (
+          <Link
+            href={`/inbox${filtersQuery(filters)}`}
+            className="flex min-h-11 items-center gap-1 border-b border-slate-200 bg-white px-3 text-sm font-medium text-teal-800 md:hidden"
+          >
+            <span aria-hidden="true">←</span> {t("nav.backToContacts")}
+          </Link>
+        ) : null}
+        {children}
+      </section>
     </div>
   );
 }

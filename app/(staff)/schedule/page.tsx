@@ -27,7 +27,7 @@ export default async function SchedulePage({ searchParams }: { searchParams: Pro
   for (const s of shifts) days.set(dayKey(s.startsAt, org.timeZone), [...(days.get(dayKey(s.startsAt, org.timeZone)) ?? []), s]);
   const link = (w: Date, d = department) => `/schedule?week=${isoDay(w)}${d ? `&department=${d}` : ""}`;
   return (
-    <main className="p-6">
+    <div className="p-4 sm:p-6">
       <RefreshOn types={["schedule.changed"]} />
       <div className="mb-4 flex flex-wrap items-center gap-3">
         <h1 className="text-xl font-semibold">{t("schedule.heading", { date: formatDay(monday, "UTC", locale) })}</h1>
@@ -83,6 +83,6 @@ export default async function SchedulePage({ searchParams }: { searchParams: Pro
           </section>
         ))}
       </div>
-    </main>
+    </div>
   );
 }

@@ -13,7 +13,7 @@ export default async function SettingsPage() {
   const [org, t] = await Promise.all([getOrganization(user), getTranslations()]);
   const locale = await getLocale();
   return (
-    <main className="max-w-2xl space-y-6 p-6">
+    <div className="max-w-2xl space-y-6 p-4 sm:p-6">
       <h1 className="text-xl font-semibold">{t("settings.title")}</h1>
       <section className="rounded-lg border border-slate-200 bg-white p-4">
         <h2 className="font-medium">{t("settings.organisation")}</h2>
@@ -33,6 +33,6 @@ export default async function SettingsPage() {
             : t("settings.chatNotEnabled")}
         </p>
       </section>
-    </main>
+    </div>
   );
 }

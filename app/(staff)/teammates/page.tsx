@@ -12,7 +12,7 @@ export default async function TeammatesPage() {
   const user = await requireStaffPage();
   const [teammates, tr] = await Promise.all([listTeammates(user), getTranslations()]);
   return (
-    <main className="p-6">
+    <div className="p-4 sm:p-6">
       <h1 className="mb-4 text-xl font-semibold">{tr("teammates.title")}</h1>
       <div className="overflow-x-auto rounded-lg border border-slate-200 bg-white">
         <table className="w-full text-left text-sm">
@@ -49,6 +49,6 @@ export default async function TeammatesPage() {
           </tbody>
         </table>
       </div>
-    </main>
+    </div>
   );
 }

@@ -10,15 +10,17 @@ export default async function TeammateLayout({ children }: { children: React.Rea
   const user = await requireTeammatePage();
   const [org, unread, after, t] = await Promise.all([getOrganization(user), teammateUnreadCount(user), latestEventId(user.organizationId), getTranslations()]);
   const tabs: Tab[] = [
-    { href: "/me/messages", label: t("nav.messages"), badge: unread, countsInbox: true },
+    { href: "/me/messages", also: "/me", label: t("nav.messages"), badge: unread, countsInbox: true },
     ...(org.chatEnabled ? [{ href: "/me/chat", label: t("nav.chat") }] : []),
     { href: "/me/schedule", label: t("nav.schedule") },
     { href: "/me/profile", label: t("nav.profile") },
   ];
   return (
     <LiveEvents after={after}>
-      <div className="mx-auto flex min-h-full max-w-lg flex-col bg-white pb-16">
-        {children}
+      <div className="mx-auto flex min-h-full max-w-lg flex-col bg-white pb-[calc(4rem+env(safe-area-inset-bottom))]">
+        <main id="main" tabIndex={-1} className="flex flex-1 flex-col outline-none">
+          {children}
+        </main>
         <TabBar tabs={tabs} />
       </div>
     </LiveEvents>

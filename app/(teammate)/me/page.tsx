@@ -1,5 +1,1 @@
-import { redirect } from "next/navigation";
-
-export default function TeammateHome() {
-  redirect("/me/messages");
-}
+export { default, generateMetadata } from "./messages/page";

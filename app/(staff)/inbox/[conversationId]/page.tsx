@@ -10,6 +10,8 @@ import { ActionButton } from "@/components/ui/action-button";
 import { InboxShell, readFilters, type InboxSearchParams } from "../inbox-shell";
 import { ProcessedBanner } from "./processed-banner";
 import { getTranslations } from "next-intl/server";
+import { FocusOnOpen } from "@/components/ui/focus-on-open";
+import { filtersQuery } from "@/lib/inbox/filters-url";
 
 export default async function ThreadPage({ params, searchParams }: { params: Promise<{ conversationId: string }>; searchParams: InboxSearchParams }) {
   const { conversationId } = await params;
@@ -17,17 +19,25 @@ export default async function ThreadPage({ params, searchParams }: { params: Pro
   const [org, t] = await Promise.all([getOrganization(user), getTranslations()]);
   const thread = await orNotFound(getStaffThread(user, conversationId));
   const [notes, history] = await Promise.all([
-    listNotes(user, thread.id, thread.messages.length >= 100 ? thread.messages[0]!.createdAt : undefined),
+    listNotes(user, thread.id, thread.hasEarlier ? thread.messages[0]?.createdAt : undefined),
     processedHistory(user, thread.id),
   ]);
   const name = `${thread.teammate.firstName} ${thread.teammate.lastName}`;
+  const filters = await readFilters(searchParams);
+  const list = filtersQuery(filters);
   const hasInbound = thread.messages.some((m) => !m.fromStaff);
   return (
-    <InboxShell user={user} timeZone={org.timeZone} filters={await readFilters(searchParams)} activeId={thread.id}>
-      <header className="flex items-start justify-between gap-4 border-b border-slate-200 bg-white px-5 py-3">
-        <div>
-          <h2 className="text-lg font-semibold">{name}</h2>
-          <p className="text-sm text-slate-500">
+    <InboxShell user={user} timeZone={org.timeZone} filters={filters} activeId={thread.id}>
+      <header className="flex items-start justify-between gap-4 border-b border-slate-200 bg-white px-3 py-3 sm:px-5">
+        <div className="min-w-0">
+          <FocusOnOpen id="thread-heading" key={thread.id} />
+          <h2 id="thread-heading" tabIndex={-1} className="text-lg font-semibold outline-none">
+            {name}
+          </h2>
+          <a href="#message-body" className="sr-only focus:not-sr-only focus:underline">
+            {t("thread.skipToReply")}
+          </a>
+          <p className="truncate text-sm text-slate-600">
             {thread.teammate.email}
             {thread.teammate.phone ? ` · ${thread.teammate.phone}` : ""}
           </p>
@@ -35,7 +45,7 @@ export default async function ThreadPage({ params, searchParams }: { params: Pro
         {hasInbound ? (
           <ActionButton
             action={markUnreadAction}
-            fields={{ conversationId: thread.id }}
+            fields={{ conversationId: thread.id, list }}
             label={t("inbox.markUnread")}
             className="rounded-md border border-slate-300 px-2.5 py-1 text-sm hover:bg-slate-100"
           />
@@ -52,9 +62,11 @@ export default async function ThreadPage({ params, searchParams }: { params: Pro
       <ThreadView
         conversationId={thread.id}
         messages={thread.messages}
+        hasEarlier={thread.hasEarlier}
         notes={notes}
         timeZone={org.timeZone}
         staff
+        listQuery={list}
         composer={{ clientId: randomUUID(), placeholder: t("inbox.writeTo", { name: thread.teammate.firstName }) }}
         openedAt={new Date().toISOString()}
       />

@@ -22,7 +22,7 @@ export default async function TeammatePage({ params }: { params: Promise<{ teamm
   const p = t.profile;
   const tz = org.timeZone;
   return (
-    <main className="max-w-4xl space-y-6 p-6">
+    <div className="max-w-4xl space-y-6 p-4 sm:p-6">
       <RefreshOn types={["schedule.changed"]} />
       <div className="flex items-start justify-between gap-4">
         <div>
@@ -95,6 +95,6 @@ export default async function TeammatePage({ params }: { params: Promise<{ teamm
         </ul>
         <UnavailabilityForm userId={t.id} />
       </section>
-    </main>
+    </div>
   );
 }

@@ -22,7 +22,7 @@ export default async function ShiftPage({ params }: { params: Promise<{ shiftId:
   const shift = await orNotFound(shiftDetails(user, shiftId));
   const assigned = new Set(shift.assignments.map((a) => a.user.id));
   return (
-    <main className="max-w-3xl space-y-6 p-6">
+    <div className="max-w-3xl space-y-6 p-4 sm:p-6">
       <RefreshOn types={["schedule.changed"]} />
       <div>
         <Link href={`/schedule?week=${isoDay(weekStart(shift.startsAt))}`} className="text-sm text-teal-800 underline">
@@ -68,6 +68,6 @@ export default async function ShiftPage({ params }: { params: Promise<{ shiftId:
           ))}
         </ul>
       </section>
-    </main>
+    </div>
   );
 }

@@ -1,35 +1,11 @@
 import type { Metadata } from "next";
-import { randomUUID } from "node:crypto";
-import { orNotFound, requireTeammatePage } from "@/lib/auth/pages";
-import { getOrganization } from "@/lib/org/queries";
-import { getTeammateThread } from "@/lib/inbox/queries";
-import { ThreadView } from "@/components/thread/thread-view";
 import { getTranslations } from "next-intl/server";
+import { MyThread } from "../my-thread";
 
 export async function generateMetadata(): Promise<Metadata> {
   return { title: (await getTranslations())("nav.messages") };
 }
 
 export default async function MyThreadPage({ params }: { params: Promise<{ conversationId: string }> }) {
-  const { conversationId } = await params;
-  const user = await requireTeammatePage();
-  const [org, t] = await Promise.all([getOrganization(user), getTranslations()]);
-  const thread = await orNotFound(getTeammateThread(user, conversationId));
-  return (
-    <>
-      <header className="sticky top-0 z-10 border-b border-slate-200 bg-white px-4 py-3">
-        <h1 className="text-lg font-semibold">{org.name}</h1>
-        <p className="text-xs text-slate-500">{t("me.threadSubtitle")}</p>
-      </header>
-      <ThreadView
-        conversationId={thread.id}
-        messages={thread.messages}
-        timeZone={org.timeZone}
-        selfId={user.id}
-        staff={false}
-        composer={{ clientId: randomUUID() }}
-        openedAt={new Date().toISOString()}
-      />
-    </>
-  );
+  return <MyThread conversationId={(await params).conversationId} />;
 }
