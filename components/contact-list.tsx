@@ -1,16 +1,40 @@
 "use client";
 
 import Link from "next/link";
+import { useState, type KeyboardEvent } from "react";
 import type { InboxContact } from "@/lib/inbox/contacts";
 import { useLocale, useTranslations } from "next-intl";
 import { formatListTime } from "@/lib/text/format";
 
+const MOVES: Record<string, (i: number, n: number) => number> = {
+  ArrowDown: (i, n) => Math.min(i + 1, n - 1),
+  ArrowUp: (i) => Math.max(i - 1, 0),
+  Home: () => 0,
+  End: (_i, n) => n - 1,
+};
+
+/**
+ * The contacts as one stop for the Tab key (the open one, else the first); the arrow
+ * keys, Home and End move between them. So the reply box is as far from the top with
+ * 50 contacts as with 3.
+ */
 export function ContactList({ contacts, activeId, timeZone, query = "" }: { contacts: InboxContact[]; activeId?: string; timeZone: string; query?: string }) {
   const t = useTranslations();
   const locale = useLocale();
-  if (contacts.length === 0) return <p className="p-4 text-sm text-slate-500">{t("inbox.noContacts")}</p>;
+  const [focusId, setFocusId] = useState<string | null>(null);
+  if (contacts.length === 0) return <p className="p-4 text-sm text-slate-600">{t("inbox.noContacts")}</p>;
+  const stop = contacts.find((c) => c.conversationId === focusId) ?? contacts.find((c) => c.conversationId === activeId) ?? contacts[0]!;
+  const onKeyDown = (e: KeyboardEvent<HTMLUListElement>) => {
+    const move = MOVES[e.key];
+    if (!move) return;
+    const links = [...e.currentTarget.querySelectorAll<HTMLAnchorElement>("a[data-contact]")];
+    const next = links[move(links.indexOf(document.activeElement as HTMLAnchorElement), links.length)];
+    if (!next) return;
+    e.preventDefault();
+    next.focus();
+  };
   return (
-    <ul aria-label={t("inbox.contacts")} className="divide-y divide-slate-100">
+    <ul aria-label={t("inbox.contacts")} className="divide-y divide-slate-100" onKeyDown={onKeyDown}>
       {contacts.map((c) => {
         const name = `${c.firstName} ${c.lastName}`;
         return (
@@ -19,13 +43,16 @@ export function ContactList({ contacts, activeId, timeZone, query = "" }: { cont
               href={`/inbox/${c.conversationId}${query}`}
               aria-current={c.conversationId === activeId ? "page" : undefined}
               data-testid="contact"
-              className={`flex gap-3 px-4 py-3 hover:bg-slate-50 ${c.conversationId === activeId ? "bg-teal-50" : ""}`}
+              data-contact={c.conversationId}
+              tabIndex={c === stop ? 0 : -1}
+              onFocus={() => setFocusId(c.conversationId)}
+              className={`flex gap-3 border-l-4 px-4 py-3 hover:bg-slate-50 ${c.conversationId === activeId ? "border-teal-700 bg-teal-50" : "border-transparent"}`}
             >
-              <span
-                title={t(c.processed ? "inbox.processed" : "inbox.notProcessed")}
-                aria-label={t(c.processed ? "inbox.processed" : "inbox.notProcessed")}
-                className={`mt-1.5 h-2.5 w-2.5 shrink-0 rounded-full ${c.lastMessageAt ? (c.processed ? "bg-green-500" : "bg-orange-400") : "bg-slate-200"}`}
-              />
+              {/* Processed shows as a check; not processed is the resting state, said to screen readers only. */}
+              <span className="mt-0.5 w-4 shrink-0 text-sm font-bold text-green-700" title={c.processed ? t("inbox.processed") : undefined}>
+                {c.processed && c.lastMessageAt ? <span aria-hidden="true">✓</span> : null}
+                <span className="sr-only">{t(c.processed ? "inbox.processed" : "inbox.notProcessed")}</span>
+              </span>
               <span className="min-w-0 flex-1">
                 <span className="flex items-baseline justify-between gap-2">
                   <span className={`truncate text-sm ${c.unread ? "font-semibold" : "font-medium"}`}>{name}</span>

@@ -21,7 +21,11 @@ export function DeleteAssignmentForm({ messageId }: { messageId: string }) {
       <label className="flex items-center gap-2 text-sm">
         <input type="checkbox" name="markUnavailable" /> {t("thread.setUnavailable")}
       </label>
-      <button type="submit" disabled={pending} className="rounded-md bg-red-700 px-3 py-1.5 text-sm font-medium text-white hover:bg-red-800">
+      <button
+        type="submit"
+        disabled={pending}
+        className="min-h-11 rounded-md border border-red-300 bg-white px-3 text-sm font-medium text-red-800 hover:bg-red-50"
+      >
         {pending ? t("thread.deleting") : t("thread.deleteAssignment")}
       </button>
       {state && !state.ok ? (

@@ -26,7 +26,15 @@ export function ActionButton<T extends object>({
       {Object.entries(fields).map(([name, value]) => (
         <input key={name} type="hidden" name={name} value={value} />
       ))}
-      <button type="submit" disabled={pending} className={className}>
+      {/* Not `disabled` while pending: a disabled button drops the keyboard focus to the page. */}
+      <button
+        type="submit"
+        aria-disabled={pending || undefined}
+        onClick={(e) => {
+          if (pending) e.preventDefault();
+        }}
+        className={className}
+      >
         {pending && pendingLabel ? pendingLabel : label}
       </button>
       {state && !state.ok ? (

@@ -5,7 +5,7 @@ test("mark as processed and not processed, seen by another manager, with history
   await seedMessage(o, o.teammate.threadId, o.teammate, "Can I swap Tuesday?");
   const max = await pageAs(browser, o.manager, { path: `/inbox/${o.teammate.threadId}` });
   const banner = max.getByTestId("processed-banner");
-  await expect(banner).toHaveText("Not processed");
+  await expect(banner).toHaveText("○ Not processed");
   await max.getByRole("button", { name: "Mark as processed" }).click();
   await expect(banner).toContainText("Processed by Max on");
   await expect(max.getByRole("button", { name: "Mark as not processed" })).toBeVisible();
@@ -13,7 +13,7 @@ test("mark as processed and not processed, seen by another manager, with history
   const mia = await pageAs(browser, o.manager2, { path: `/inbox/${o.teammate.threadId}` });
   await expect(mia.getByTestId("processed-banner")).toContainText("Processed by Max on");
   await mia.getByRole("button", { name: "Mark as not processed" }).click();
-  await expect(mia.getByTestId("processed-banner")).toHaveText("Not processed");
+  await expect(mia.getByTestId("processed-banner")).toHaveText("○ Not processed");
   await mia.getByText("History").click();
   await expect(mia.getByTestId("processed-history").getByRole("listitem").first()).toContainText(`Not processed · ${name(o.manager2)}`);
   await max.context().close();

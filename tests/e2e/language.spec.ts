@@ -43,7 +43,7 @@ test("the core flow in French: sign in, open a thread, send, mark as processed",
   await page.getByRole("button", { name: "Se connecter" }).click();
   await expect(page.getByRole("heading", { name: "Messagerie" })).toBeVisible();
   await page.getByTestId("contact").filter({ hasText: "Tess One" }).click();
-  await expect(page.getByTestId("processed-banner")).toHaveText("Non traité");
+  await expect(page.getByTestId("processed-banner")).toHaveText("○ Non traité");
   await page.getByLabel("Message").fill("Oui, c'est noté");
   await page.getByRole("button", { name: "Envoyer" }).click();
   await expect(page.getByTestId("message").last()).toContainText("Oui, c'est noté");

@@ -11,7 +11,8 @@ import { useLocale, useTranslations } from "next-intl";
 type State = { processed: boolean; processedAt: Date | null; processedBy: string | null; history: ProcessedHistoryEntry[] };
 
 /**
- * Green "Processed by …" or orange "Not processed", the button that flips it, and
+ * "✓ Processed by …" in green, or a quiet "Not processed" (the resting state of every
+ * thread, so no warning colour), the button that flips it, and
  * the history; kept current when another manager (or the teammate's new message) changes it.
  */
 export function ProcessedBanner({
@@ -43,9 +44,10 @@ export function ProcessedBanner({
     });
   });
   return (
-    <div className={`px-5 py-2 text-sm ${processed ? "bg-green-100 text-green-900" : "bg-orange-100 text-orange-900"}`}>
+    <div className={`px-3 py-2 text-sm sm:px-5 ${processed ? "bg-green-100 text-green-900" : "border-b border-slate-200 bg-white text-slate-700"}`}>
       <div className="flex flex-wrap items-center justify-between gap-2">
         <p role="status" data-testid="processed-banner" className="font-medium">
+          <span aria-hidden="true">{processed ? "✓ " : "○ "}</span>
           {processed && processedAt
             ? processedBy
               ? t("inbox.processedBy", { name: processedBy, date: formatDateTime(processedAt, timeZone, locale) })
@@ -56,7 +58,7 @@ export function ProcessedBanner({
           action={markProcessedAction}
           fields={{ conversationId, processed: String(!processed) }}
           label={t(processed ? "inbox.markNotProcessed" : "inbox.markProcessed")}
-          className="rounded-md border border-current/30 bg-white/70 px-2.5 py-1 text-sm font-medium hover:bg-white"
+          className="min-h-11 rounded-md border border-current/30 bg-white/70 px-3 text-sm font-medium hover:bg-white"
         />
       </div>
       {history.length ? (

@@ -68,7 +68,7 @@ export default async function MySchedulePage({ searchParams }: { searchParams: P
               {s.endsAt > now ? (
                 <ShiftActions shiftId={s.id} clientIds={[randomUUID(), randomUUID()]} />
               ) : (
-                <p className="mt-1 text-xs text-slate-400">{t("mySchedule.pastShift")}</p>
+                <p className="mt-1 text-xs text-slate-600">{t("mySchedule.pastShift")}</p>
               )}
             </li>
           ))}

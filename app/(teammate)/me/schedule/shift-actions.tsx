@@ -50,11 +50,11 @@ export function ShiftActions({ shiftId, clientIds }: { shiftId: string; clientId
   return (
     <div className="mt-2 flex flex-col gap-1">
       <details>
-        <summary className="cursor-pointer text-sm font-medium text-teal-800">{t("mySchedule.askQuestion")}</summary>
+        <summary className="flex min-h-11 cursor-pointer items-center text-sm font-medium text-teal-800">{t("mySchedule.askQuestion")}</summary>
         <AskForm shiftId={shiftId} kind="SHIFT_QUESTION" clientId={clientIds[0]} label={t("mySchedule.yourQuestion")} submit={t("mySchedule.sendQuestion")} />
       </details>
       <details>
-        <summary className="cursor-pointer text-sm font-medium text-teal-800">{t("mySchedule.reportUnavailability")}</summary>
+        <summary className="flex min-h-11 cursor-pointer items-center text-sm font-medium text-teal-800">{t("mySchedule.reportUnavailability")}</summary>
         <AskForm
           shiftId={shiftId}
           kind="UNAVAILABILITY_REPORT"
