@@ -2,7 +2,7 @@
 // server, and printed as a table next to the goals of issue 3.
 // BENCH_CONTACTS (5000), BENCH_MESSAGES (500000), BENCH_LISTENERS (2000), BENCH_SECONDS (10),
 // BENCH_STAFF_MODES ("patch"; "refresh,patch" to compare with the page re-render of before issue 7; "none"),
-// BENCH_ONLY ("staff": only the browser-like staff rows), BENCH_DB ("postgres": the same on a
+// BENCH_ONLY ("staff": only the browser-like staff rows; "weight": only the pages' JavaScript), BENCH_DB ("postgres": the same on a
 // throwaway PostgreSQL, plus two instances and an idle instance's queries; BENCH_POSTGRES_URL
 // to use a server of your own instead).
 import { execFileSync } from "node:child_process";
@@ -15,6 +15,7 @@ import { runStaffBrowsers, type Mode } from "./lib/staff-browsers";
 import { buildScratchPg } from "./lib/scratch-pg";
 import { crossInstance, idleQueries } from "./lib/instances";
 import { startNext, waitForServer } from "../tests/helpers/server";
+import { firstLoadJs } from "./lib/page-weight";
 
 const CONTACTS = Number(process.env.BENCH_CONTACTS ?? 5000);
 const MESSAGES = Number(process.env.BENCH_MESSAGES ?? 500_000);
@@ -22,6 +23,7 @@ const LISTENERS = Number(process.env.BENCH_LISTENERS ?? 2000);
 const SECONDS = Number(process.env.BENCH_SECONDS ?? 10);
 const STAFF_MODES = (process.env.BENCH_STAFF_MODES ?? "patch").split(",").filter((m) => m && m !== "none") as Mode[];
 const ONLY_STAFF = process.env.BENCH_ONLY === "staff";
+const ONLY_WEIGHT = process.env.BENCH_ONLY === "weight";
 const PORT = Number(process.env.BENCH_PORT ?? 3300);
 const SECRET = "bench-only-secret";
 const BASE = `http://127.0.0.1:${PORT}`;
@@ -83,9 +85,10 @@ try {
     fetch(`${BASE}/api/bench/floor`, { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify({ body: "Bench message" }) });
 
   await sequential(10, () => get("/inbox")); // warm up
-  if (!ONLY_STAFF) await corePaths();
-  for (const mode of STAFF_MODES) await staffBrowsers(mode);
-  if (POSTGRES && !ONLY_STAFF) {
+  await pageWeight();
+  if (!ONLY_STAFF && !ONLY_WEIGHT) await corePaths();
+  if (!ONLY_WEIGHT) for (const mode of STAFF_MODES) await staffBrowsers(mode);
+  if (POSTGRES && !ONLY_STAFF && !ONLY_WEIGHT) {
     console.log(`Starting a second instance; ${LISTENERS} listeners split between the two…`);
     second = startServer(PORT + 1);
     const cross = await crossInstance(BASE, `http://127.0.0.1:${PORT + 1}`, LISTENERS, SECRET, send);
@@ -100,6 +103,18 @@ try {
     const idle = await idleQueries(BASE, databaseUrl, SECRET);
     row("queries an idle instance makes (10 streams open)", { extra: `${idle.toFixed(2)}/s` }, "≤ 1/s", idle <= 1);
   }
+  async function pageWeight() {
+    const teammate = await sessionCookie(teammateId(0), SECRET);
+    for (const [path, cookie] of [
+      ["/inbox", manager],
+      [`/inbox/${threadId(0)}`, manager],
+      ["/me", teammate],
+    ] as const) {
+      const { kb, files } = await firstLoadJs(BASE, path, cookie);
+      row(`first-load JavaScript of ${path.replace(threadId(0), ":id")}, gzipped`, { extra: `${kb.toFixed(1)} KB in ${files} files` }, "< 120 KB", kb < 120);
+    }
+  }
+
   async function staffBrowsers(mode: Mode) {
     console.log(`${EXTRA_MANAGERS} browser-like managers (${mode}), 20 inbound messages/s for 30 s…`);
     const managers = await Promise.all(

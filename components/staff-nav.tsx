@@ -18,7 +18,7 @@ export function StaffNav({ items }: { items: NavItem[] }) {
             key={item.href}
             href={item.href}
             aria-current={active ? "page" : undefined}
-            className={`flex min-h-11 shrink-0 items-center justify-between rounded-md border-l-4 px-3 text-sm ${active ? "border-teal-700 bg-teal-50 font-semibold text-teal-900" : "border-transparent font-medium text-slate-700 hover:bg-slate-100"}`}
+            className={`flex min-h-11 shrink-0 items-center justify-between rounded-md border-l-4 px-2 text-sm md:px-3 ${active ? "border-teal-700 bg-teal-50 font-semibold text-teal-900" : "border-transparent font-medium text-slate-700 hover:bg-slate-100"}`}
           >
             {item.label}
             {item.badge ? <span className="rounded-full bg-blue-600 px-2 text-xs text-white">{item.badge}</span> : null}

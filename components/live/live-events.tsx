@@ -1,11 +1,16 @@
 "use client";
 
 import { useRouter } from "next/navigation";
-import { createContext, useContext, useEffect, useRef, useState } from "react";
+import { useTranslations } from "next-intl";
+import { createContext, useCallback, useContext, useEffect, useRef, useState } from "react";
 import { EVENT_TYPES, RELOAD_EVENT, type EventPayloads, type EventType } from "@/lib/realtime/event-types";
 
 type Handler<K extends EventType> = (payload: EventPayloads[K], id: number) => void;
-type Registry = { on<K extends EventType>(type: K, handler: Handler<K>): () => void };
+type Registry = {
+  on<K extends EventType>(type: K, handler: Handler<K>): () => void;
+  /** Re-renders the page from the server, once Shiftline answers (never while offline). */
+  refresh(): void;
+};
 
 const LiveContext = createContext<Registry | null>(null);
 
@@ -14,11 +19,33 @@ const LiveContext = createContext<Registry | null>(null);
  * and patch themselves from the payloads. After a reconnect, or when the server
  * says the client fell too far behind ("reload"), the page re-syncs in full,
  * so nothing missed stays missing. EventSource resumes after its last event id.
+ * Offline, a banner says so and the page stays as it is: a re-render is asked for
+ * only once Shiftline answers again (a failed one would become the browser's offline page).
  */
 export function LiveEvents({ after, children }: { after: number; children: React.ReactNode }) {
   const router = useRouter();
+  const t = useTranslations();
   const start = useRef(after);
   const handlers = useRef(new Map<EventType, Set<Handler<EventType>>>());
+  const [offline, setOffline] = useState(false);
+  const wanted = useRef(false);
+  const refresh = useCallback(async () => {
+    wanted.current = true;
+    if (!navigator.onLine) return; // retried on "online"
+    try {
+      const answer = await fetch("/api/ping", { cache: "no-store" });
+      if (!answer.ok && answer.status >= 500) return;
+    } catch {
+      return; // retried when the stream opens again
+    }
+    if (!wanted.current) return;
+    wanted.current = false;
+    router.refresh();
+  }, [router]);
+  const refreshRef = useRef(refresh);
+  useEffect(() => {
+    refreshRef.current = refresh;
+  }, [refresh]);
   const [registry] = useState<Registry>(() => ({
     on(type, handler) {
       const set = handlers.current.get(type) ?? new Set();
@@ -26,7 +53,22 @@ export function LiveEvents({ after, children }: { after: number; children: React
       set.add(handler as Handler<EventType>);
       return () => void set.delete(handler as Handler<EventType>);
     },
+    refresh: () => void refreshRef.current(),
   }));
+
+  useEffect(() => {
+    const down = () => setOffline(true);
+    const up = () => {
+      setOffline(false);
+      if (wanted.current) void refresh();
+    };
+    window.addEventListener("offline", down);
+    window.addEventListener("online", up);
+    return () => {
+      window.removeEventListener("offline", down);
+      window.removeEventListener("online", up);
+    };
+  }, [refresh]);
 
   useEffect(() => {
     const source = new EventSource(`/api/events?after=${start.current}`);
@@ -41,20 +83,38 @@ export function LiveEvents({ after, children }: { after: number; children: React
         for (const h of handlers.current.get(type) ?? []) h(payload, id);
       });
     }
-    source.addEventListener(RELOAD_EVENT, () => router.refresh());
+    source.addEventListener(RELOAD_EVENT, () => void refresh());
     source.onopen = () => {
       document.documentElement.dataset.live = "open";
-      if (dropped) router.refresh(); // whatever the replay could not patch is drawn again
+      setOffline(false);
+      if (dropped || wanted.current) void refresh(); // whatever the replay could not patch is drawn again
       dropped = false;
     };
     source.onerror = () => {
       dropped = true;
+      if (!navigator.onLine) setOffline(true);
       document.documentElement.dataset.live = source.readyState === EventSource.CLOSED ? "closed" : "reconnecting";
     };
     return () => source.close();
-  }, [router]);
+  }, [refresh]);
 
-  return <LiveContext.Provider value={registry}>{children}</LiveContext.Provider>;
+  return (
+    <LiveContext.Provider value={registry}>
+      {offline ? (
+        <p role="status" data-testid="offline" className="fixed inset-x-0 top-0 z-40 bg-slate-800 px-4 py-2 text-center text-sm text-white">
+          {t("live.offline")}
+        </p>
+      ) : null}
+      {children}
+    </LiveContext.Provider>
+  );
+}
+
+/** Re-renders the page from the server once Shiftline answers: never while offline. */
+export function useSafeRefresh(): () => void {
+  const registry = useContext(LiveContext);
+  const router = useRouter();
+  return registry ? registry.refresh : router.refresh;
 }
 
 /** Calls `handler` for each live event of `type`. The latest handler is used; it need not be memoised. */
@@ -69,21 +129,21 @@ export function useLiveEvent<K extends EventType>(type: K, handler: Handler<K>) 
 
 /** Re-renders the page from the server when one of these events arrives (pages whose data they change). */
 export function RefreshOn({ types }: { types: EventType[] }) {
-  const router = useRouter();
   const registry = useContext(LiveContext);
+  const refresh = useSafeRefresh();
   const key = types.join(",");
   useEffect(() => {
     const types = key.split(",") as EventType[];
     let timer: ReturnType<typeof setTimeout> | undefined;
-    const refresh = () => {
+    const later = () => {
       clearTimeout(timer);
-      timer = setTimeout(() => router.refresh(), 50);
+      timer = setTimeout(refresh, 50);
     };
-    const offs = types.map((t) => registry?.on(t, refresh));
+    const offs = types.map((t) => registry?.on(t, later));
     return () => {
       clearTimeout(timer);
       for (const off of offs) off?.();
     };
-  }, [registry, router, key]);
+  }, [registry, refresh, key]);
   return null;
 }

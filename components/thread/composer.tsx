@@ -66,6 +66,20 @@ export function Composer({
   useEffect(() => {
     if (restored) saveDraft(conversationId, { draft, outbox });
   }, [restored, conversationId, draft, outbox]);
+  // Back online: what failed for want of a network goes again (same client ids, stored once).
+  const outboxNow = useRef(outbox);
+  useEffect(() => {
+    outboxNow.current = outbox;
+  }, [outbox]);
+  useEffect(() => {
+    const resend = () => {
+      for (const item of outboxNow.current) if (item.status === "failed") void deliver(item);
+    };
+    window.addEventListener("online", resend);
+    return () => window.removeEventListener("online", resend);
+    // `deliver` only patches state and posts: the listener need not change with it.
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, [conversationId]);
 
   const shown = (m: PendingMessage) => !(m.status === "sent" && (m.sentAtSeq ?? 0) <= latestSeq);
   // A saved note starts a fresh draft (adjusted while rendering, not in an effect).

@@ -1,12 +1,11 @@
 "use client";
 
-import { useRouter } from "next/navigation";
 import { useEffect, useRef, useState } from "react";
 import { useTranslations } from "next-intl";
 import { fromWire, noteFromWire, type ThreadMessage, type ThreadNote } from "@/lib/messaging/wire";
 import type { ShiftAction } from "@/lib/messaging/shift-action";
 import type { WireMessage, WireNote } from "@/lib/realtime/event-types";
-import { useLiveEvent } from "@/components/live/live-events";
+import { useLiveEvent, useSafeRefresh } from "@/components/live/live-events";
 import { MessageList } from "./message-list";
 import { Composer } from "./composer";
 import { useReadReporter } from "./read-reporter";
@@ -48,7 +47,7 @@ export function ThreadView({
   /** When the server rendered this page (ISO). */
   openedAt: string;
 }) {
-  const router = useRouter();
+  const refresh = useSafeRefresh();
   const t = useTranslations();
   const [live, setLive] = useState<ThreadMessage[]>([]);
   const [liveNotes, setLiveNotes] = useState<ThreadNote[]>([]);
@@ -113,7 +112,7 @@ export function ThreadView({
 
   useLiveEvent("message.created", (p) => {
     if (p.conversationId !== conversationId) return;
-    if (p.message.seq > latest.current + 1) router.refresh();
+    if (p.message.seq > latest.current + 1) refresh();
     append(fromWire(p.message));
   });
   useLiveEvent("note.created", (p) => {

@@ -168,3 +168,30 @@ test("signing in and out on a phone: sign-out is a comfortable target", async ({
   }
   await context.close();
 });
+
+test("offline for 10 s: the page stays, says so, keeps the draft, and catches up in order once back", async ({ browser }) => {
+  const o = await newOrg();
+  const tess = await pageAs(browser, o.teammate);
+  await live(tess);
+  await tess.evaluate(() => Object.assign(window, { samePage: true }));
+  await tess.context().setOffline(true);
+  await expect(tess.getByTestId("offline")).toContainText("You are offline");
+  await tess.getByLabel("Message").fill("Sent from the tunnel");
+  await tess.getByRole("button", { name: "Send" }).click();
+  await expect(tess.getByTestId("pending-message")).toHaveAttribute("data-status", "failed");
+  await tess.getByLabel("Message").fill("Still typing");
+  for (const n of [1, 2, 3]) await seedMessage(o, o.teammate.threadId, o.manager, `Update ${n}`);
+  await tess.waitForTimeout(10_000);
+
+  await tess.context().setOffline(false);
+  // Within seconds: the missed messages once each, in order, the unsent one sent by itself.
+  await expect(line(tess, "Update 3")).toHaveCount(1, { timeout: 10_000 });
+  await expect(line(tess, "Sent from the tunnel")).toHaveCount(1, { timeout: 10_000 });
+  await expect(tess.getByTestId("pending-message")).toHaveCount(0);
+  const updates = (await tess.getByTestId("message").allTextContents()).filter((text) => text.includes("Update"));
+  expect(updates.map((text) => text.match(/Update \d/)![0])).toEqual(["Update 1", "Update 2", "Update 3"]);
+  await expect(tess.getByTestId("offline")).toHaveCount(0);
+  await expect(tess.getByLabel("Message")).toHaveValue("Still typing");
+  expect(await tess.evaluate(() => (window as unknown as { samePage?: boolean }).samePage)).toBe(true);
+  await tess.context().close();
+});
