@@ -16,6 +16,7 @@ import { buildScratchPg } from "./lib/scratch-pg";
 import { crossInstance, idleQueries } from "./lib/instances";
 import { startNext, waitForServer } from "../tests/helpers/server";
 import { firstLoadJs } from "./lib/page-weight";
+import { lighthouseScore } from "./lib/lighthouse";
 
 const CONTACTS = Number(process.env.BENCH_CONTACTS ?? 5000);
 const MESSAGES = Number(process.env.BENCH_MESSAGES ?? 500_000);
@@ -105,7 +106,9 @@ try {
   }
   async function pageWeight() {
     const teammate = await sessionCookie(teammateId(0), SECRET);
+    // /sign-in has one small form: near the framework's own floor (React, the router).
     for (const [path, cookie] of [
+      ["/sign-in", ""],
       ["/inbox", manager],
       [`/inbox/${threadId(0)}`, manager],
       ["/me", teammate],
@@ -113,6 +116,9 @@ try {
       const { kb, files } = await firstLoadJs(BASE, path, cookie);
       row(`first-load JavaScript of ${path.replace(threadId(0), ":id")}, gzipped`, { extra: `${kb.toFixed(1)} KB in ${files} files` }, "< 120 KB", kb < 120);
     }
+    console.log("Lighthouse, mobile, on /me…");
+    const lh = await lighthouseScore(`${BASE}/me`, teammate);
+    row("Lighthouse mobile performance of /me", { extra: `${lh.score} (LCP ${lh.lcpMs.toFixed(0)} ms, TBT ${lh.tbtMs.toFixed(0)} ms)` }, "≥ 95", lh.score >= 95);
   }
 
   async function staffBrowsers(mode: Mode) {
