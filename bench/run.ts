@@ -118,7 +118,12 @@ try {
     }
     console.log("Lighthouse, mobile, on /me…");
     const lh = await lighthouseScore(`${BASE}/me`, teammate);
-    row("Lighthouse mobile performance of /me", { extra: `${lh.score} (LCP ${lh.lcpMs.toFixed(0)} ms, TBT ${lh.tbtMs.toFixed(0)} ms)` }, "≥ 95", lh.score >= 95);
+    row(
+      "Lighthouse mobile performance of /me",
+      { extra: `${lh.score} (LCP ${lh.lcpMs.toFixed(0)} ms, TBT ${lh.tbtMs.toFixed(0)} ms)` },
+      "≥ 95",
+      lh.score >= 95,
+    );
   }
 
   async function staffBrowsers(mode: Mode) {
