@@ -22,6 +22,7 @@ export function MessageList({
   side,
   staffConversationId,
   listQuery = "",
+  goneShiftIds,
 }: {
   messages: ThreadMessage[];
   notes?: ThreadNote[];
@@ -29,6 +30,8 @@ export function MessageList({
   side: "staff" | { userId: string };
   staffConversationId?: string;
   listQuery?: string;
+  /** Shifts the teammate is no longer on: their cards say so. */
+  goneShiftIds?: Set<string>;
 }) {
   const t = useTranslations();
   const locale = useLocale();
@@ -74,7 +77,7 @@ export function MessageList({
             ) : (
               <div className={`max-w-[80%] ${own ? "self-end" : "self-start"}`}>
                 {m.kind === "SHIFT_QUESTION" || m.kind === "UNAVAILABILITY_REPORT" ? (
-                  <ShiftCard message={m} timeZone={timeZone} staff={Boolean(staffConversationId)} />
+                  <ShiftCard message={m} timeZone={timeZone} staff={Boolean(staffConversationId)} gone={Boolean(m.shift && goneShiftIds?.has(m.shift.id))} />
                 ) : (
                   <div className={`rounded-2xl px-3 py-2 text-sm ${own ? "bg-teal-700 text-white" : "border border-slate-200 bg-white"}`}>
                     <MessageText text={m.body} />

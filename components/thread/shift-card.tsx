@@ -12,7 +12,7 @@ import { DeleteAssignmentForm } from "./delete-assignment-form";
 const LABELS = { SHIFT_QUESTION: "thread.shiftQuestion", UNAVAILABILITY_REPORT: "thread.unavailabilityReported" } as const;
 
 /** A shift question or unavailability report: the shift, a link to it, and for staff the action on it. */
-export function ShiftCard({ message: m, timeZone, staff }: { message: ThreadMessage; timeZone: string; staff: boolean }) {
+export function ShiftCard({ message: m, timeZone, staff, gone = false }: { message: ThreadMessage; timeZone: string; staff: boolean; gone?: boolean }) {
   const shift = m.shift;
   const t = useTranslations();
   const locale = useLocale();
@@ -29,9 +29,17 @@ export function ShiftCard({ message: m, timeZone, staff }: { message: ThreadMess
           <p className="font-medium">{shift.activity.name}</p>
           <p className="text-slate-600">{formatShiftTime(shift.startsAt, shift.endsAt, timeZone, locale)}</p>
           <p className="text-slate-500">{shift.place}</p>
-          <Link href={staff ? `/schedule/shifts/${shift.id}` : `/me/schedule?week=${isoDay(weekStart(shift.startsAt))}`} className="text-teal-800 underline">
-            {t("thread.openShift")}
-          </Link>
+          {/* Once the teammate is off the shift, staff are offered to fill it; the teammate is told they are off it. */}
+          {gone && !staff ? (
+            <p className="text-slate-700">{t("thread.noLongerOnShift")}</p>
+          ) : (
+            <Link
+              href={staff ? `/schedule/shifts/${shift.id}` : `/me/schedule?week=${isoDay(weekStart(shift.startsAt))}`}
+              className="inline-flex min-h-11 items-center text-teal-800 underline"
+            >
+              {t(gone ? "thread.findReplacement" : "thread.openShift")}
+            </Link>
+          )}
         </div>
       ) : (
         <p className="mt-2 text-slate-500">{t("thread.shiftGone")}</p>

@@ -25,6 +25,7 @@ export function ThreadView({
   messages,
   notes = [],
   hasEarlier = false,
+  goneShiftIds = [],
   timeZone,
   selfId,
   staff,
@@ -37,6 +38,8 @@ export function ThreadView({
   notes?: ThreadNote[];
   /** Older messages exist before the first one given. */
   hasEarlier?: boolean;
+  /** Shifts of these messages the teammate is no longer on. */
+  goneShiftIds?: string[];
   timeZone: string;
   /** A teammate's own id: their messages sit on their side. Staff pages put the organisation's messages on theirs. */
   selfId?: string;
@@ -53,9 +56,10 @@ export function ThreadView({
   const [liveNotes, setLiveNotes] = useState<ThreadNote[]>([]);
   const [actions, setActions] = useState<Record<string, ShiftAction>>({});
   // Pages loaded by scrolling back, with what the page showed then (a refresh moves the newest page on).
-  const [earlier, setEarlier] = useState<{ messages: ThreadMessage[]; notes: ThreadNote[]; more: boolean; loading: boolean; failed: boolean }>({
+  const [earlier, setEarlier] = useState<{ messages: ThreadMessage[]; notes: ThreadNote[]; gone: string[]; more: boolean; loading: boolean; failed: boolean }>({
     messages: [],
     notes: [],
+    gone: [],
     more: hasEarlier,
     loading: false,
     failed: false,
@@ -66,6 +70,7 @@ export function ThreadView({
     .sort((a, b) => a.seq - b.seq)
     .map((m) => (actions[m.id] ? { ...m, action: actions[m.id]! } : m));
   const shownNotes = byId([...earlier.notes, ...liveNotes, ...notes]);
+  const deletedLive = shown.flatMap((m) => (actions[m.id]?.kind === "assignmentDeleted" && m.shift ? [m.shift.id] : []));
   const latestSeq = shown.at(-1)?.seq ?? 0;
   const mine = (m: ThreadMessage) => (staff ? m.fromStaff : m.authorId === selfId);
   const newest = shown.at(-1);
@@ -90,11 +95,12 @@ export function ThreadView({
     try {
       const response = await fetch(`/api/conversations/${encodeURIComponent(conversationId)}/messages?before=${before}`);
       if (!response.ok) throw new Error(`HTTP ${response.status}`);
-      const page = (await response.json()) as { messages: WireMessage[]; notes: WireNote[]; hasEarlier: boolean };
+      const page = (await response.json()) as { messages: WireMessage[]; notes: WireNote[]; hasEarlier: boolean; goneShiftIds: string[] };
       scroll.keepPlace();
       setEarlier((e) => ({
         messages: [...page.messages.map(fromWire), ...e.messages, ...messages],
         notes: [...page.notes.map(noteFromWire), ...e.notes, ...notes],
+        gone: [...e.gone, ...page.goneShiftIds],
         more: page.hasEarlier,
         loading: false,
         failed: false,
@@ -122,6 +128,10 @@ export function ThreadView({
   });
   useLiveEvent("message.action", (p) => {
     if (p.conversationId === conversationId) setActions((a) => ({ ...a, [p.messageId]: p.action }));
+  });
+  // The teammate's shift cards follow their schedule (an assignment deleted or given back).
+  useLiveEvent("schedule.changed", () => {
+    if (!staff) refresh();
   });
 
   useReadReporter(conversationId, latestSeq, openedAt);
@@ -175,6 +185,7 @@ export function ThreadView({
           side={staff ? "staff" : { userId: selfId ?? "" }}
           staffConversationId={staff ? conversationId : undefined}
           listQuery={listQuery}
+          goneShiftIds={new Set([...goneShiftIds, ...earlier.gone, ...deletedLive])}
         />
       </div>
       <div className={staff ? "relative" : "sticky bottom-[calc(4rem+env(safe-area-inset-bottom))]"}>

@@ -12,17 +12,29 @@ export type { ThreadMessage };
 
 export const THREAD_PAGE_SIZE = 100;
 
-export type MessagePage = { messages: ThreadMessage[]; /** Older messages exist before the first one. */ hasEarlier: boolean };
+export type MessagePage = {
+  messages: ThreadMessage[];
+  /** Older messages exist before the first one. */
+  hasEarlier: boolean;
+  /** Shifts these messages are about that the thread's teammate is no longer assigned to. */
+  goneShiftIds: string[];
+};
 
 /** The newest page of a thread, or the page before message `beforeSeq`, oldest first. */
-async function messagePage(conversationId: string, beforeSeq?: number): Promise<MessagePage> {
+async function messagePage(conversationId: string, teammateId: string, beforeSeq?: number): Promise<MessagePage> {
   const rows = await db.message.findMany({
     where: { conversationId, deletedAt: null, ...(beforeSeq ? { seq: { lt: beforeSeq } } : {}) },
     orderBy: { seq: "desc" },
     take: THREAD_PAGE_SIZE + 1,
     select: THREAD_MESSAGE_SELECT,
   });
-  return { messages: rows.slice(0, THREAD_PAGE_SIZE).reverse().map(threadMessage), hasEarlier: rows.length > THREAD_PAGE_SIZE };
+  const messages = rows.slice(0, THREAD_PAGE_SIZE).reverse().map(threadMessage);
+  const shiftIds = [...new Set(messages.flatMap((m) => (m.shift ? [m.shift.id] : [])))];
+  const assigned = shiftIds.length
+    ? await db.assignment.findMany({ where: { userId: teammateId, shiftId: { in: shiftIds }, deletedAt: null }, select: { shiftId: true } })
+    : [];
+  const still = new Set(assigned.map((a) => a.shiftId));
+  return { messages, hasEarlier: rows.length > THREAD_PAGE_SIZE, goneShiftIds: shiftIds.filter((id) => !still.has(id)) };
 }
 
 /** What staff did about a shift question is theirs to read; the teammate gets the system message. */
@@ -36,7 +48,7 @@ export type EarlierPage = MessagePage & { notes: ThreadNote[] };
  */
 export async function earlierMessages(user: SessionUser, conversationId: string, beforeSeq: number): Promise<EarlierPage> {
   const thread = await requireInboxThread(user, conversationId);
-  const page = await messagePage(thread.id, beforeSeq);
+  const page = await messagePage(thread.id, thread.teammateId, beforeSeq);
   if (!isStaff(user.role)) return { ...forTeammate(page), notes: [] };
   const next = await db.message.findFirst({
     where: { conversationId: thread.id, seq: { gte: beforeSeq } },
@@ -47,14 +59,12 @@ export async function earlierMessages(user: SessionUser, conversationId: string,
   return { ...page, notes: await listNotes(user, thread.id, from, next?.createdAt) };
 }
 
-export type StaffThread = {
+export type StaffThread = MessagePage & {
   id: string;
   teammate: { id: string; firstName: string; lastName: string; email: string; phone: string | null };
   processed: boolean;
   processedAt: Date | null;
   processedBy: string | null;
-  messages: ThreadMessage[];
-  hasEarlier: boolean;
 };
 
 export async function getStaffThread(user: SessionUser, conversationId: string): Promise<StaffThread> {
@@ -79,7 +89,7 @@ export async function getStaffThread(user: SessionUser, conversationId: string):
     processed: t.processed,
     processedAt: t.processedAt,
     processedBy: processedBy?.firstName ?? null,
-    ...(await messagePage(t.id)),
+    ...(await messagePage(t.id, t.teammate.id)),
   };
 }
 
@@ -89,7 +99,7 @@ export type TeammateThread = MessagePage & { id: string };
 export async function getTeammateThread(user: SessionUser, conversationId: string): Promise<TeammateThread> {
   const thread = await requireInboxThread(user, conversationId);
   if (thread.teammateId !== user.id) throw new NotFoundError("errors.notFound.conversation");
-  return { id: thread.id, ...forTeammate(await messagePage(thread.id)) };
+  return { id: thread.id, ...forTeammate(await messagePage(thread.id, thread.teammateId)) };
 }
 
 export async function teammateThreadId(user: SessionUser): Promise<string | null> {

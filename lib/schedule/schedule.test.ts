@@ -91,6 +91,8 @@ describe("shift questions and Delete assignment", () => {
     const own = await getTeammateThread(w.teammate, w.teammate.threadId);
     expect(own.messages.find((m) => m.id === message.id)).toMatchObject({ action: null });
     expect(JSON.stringify(own)).not.toContain("assignmentDeleted");
+    // Both views know the teammate is off that shift now.
+    expect(own.goneShiftIds).toEqual([w.shift.id]);
     const staffView = await getStaffThread(w.manager, w.teammate.threadId);
     expect(staffView.messages.find((m) => m.id === message.id)?.action).toMatchObject({ kind: "assignmentDeleted", by: "Max", unavailable: "set" });
 

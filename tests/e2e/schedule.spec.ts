@@ -28,6 +28,7 @@ test("a teammate asks about a shift; the manager deletes the assignment and sets
   max.once("dialog", (d) => void d.accept());
   await card.getByRole("button", { name: "Delete assignment" }).click();
   await expect(card).toContainText(/Assignment deleted by Max on .*; set as unavailable in this time slot/);
+  await expect(card.getByRole("link", { name: "Open the shift to find a replacement" })).toHaveAttribute("href", /\/schedule\/shifts\//);
 
   // The teammate's schedule changes without a reload; their thread has the system message.
   await expect(tess.getByTestId("my-unavailability")).toBeVisible();
@@ -37,6 +38,10 @@ test("a teammate asks about a shift; the manager deletes the assignment and sets
     .getByRole("link", { name: /^Messages/ })
     .click();
   await expect(tess.getByTestId("message").last()).toContainText("was deleted. You are marked unavailable for this time slot.");
+  // Their own card about that shift says they are off it, with no link to a shift they no longer have.
+  const mine = tess.getByTestId("shift-card");
+  await expect(mine).toContainText("You are no longer on this shift.");
+  await expect(mine.getByRole("link")).toHaveCount(0);
 
   // Acting again does nothing more: the card shows what was done.
   await max.reload();

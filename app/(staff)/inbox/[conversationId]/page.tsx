@@ -63,6 +63,7 @@ export default async function ThreadPage({ params, searchParams }: { params: Pro
         conversationId={thread.id}
         messages={thread.messages}
         hasEarlier={thread.hasEarlier}
+        goneShiftIds={thread.goneShiftIds}
         notes={notes}
         timeZone={org.timeZone}
         staff

@@ -22,6 +22,7 @@ export async function MyThread({ conversationId }: { conversationId: string | nu
         conversationId={thread.id}
         messages={thread.messages}
         hasEarlier={thread.hasEarlier}
+        goneShiftIds={thread.goneShiftIds}
         timeZone={org.timeZone}
         selfId={user.id}
         staff={false}

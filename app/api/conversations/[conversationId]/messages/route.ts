@@ -14,5 +14,5 @@ export const POST = createRoute({ schema: sendMessageSchema, roles: ["ADMIN", "M
 // GET ?before=SEQ: the page before that message, when a reader scrolls back (notes for staff only).
 export const GET = createRoute({ schema: earlierMessagesSchema, roles: ["ADMIN", "MANAGER", "TEAMMATE"] }, async (input, { user }) => {
   const page = await earlierMessages(user, input.conversationId, input.before);
-  return { messages: page.messages.map(toWire), notes: page.notes.map(noteToWire), hasEarlier: page.hasEarlier };
+  return { messages: page.messages.map(toWire), notes: page.notes.map(noteToWire), hasEarlier: page.hasEarlier, goneShiftIds: page.goneShiftIds };
 });
