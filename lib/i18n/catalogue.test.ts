@@ -5,6 +5,7 @@ import { describe, expect, it } from "vitest";
 import en from "./messages/en.json";
 import fr from "./messages/fr.json";
 import { negotiate } from "./locales";
+import { clientMessages } from "./client-messages";
 
 type Tree = { [key: string]: string | Tree };
 const flatten = (tree: Tree, prefix = ""): string[] =>
@@ -36,6 +37,24 @@ describe("catalogues", () => {
     const source = ["app", "components", "lib"].map((d) => sourceText(path.resolve(d))).join("\n");
     const unused = flatten(en as Tree).filter((key) => !source.includes(`"${key}"`));
     expect(unused).toEqual([]);
+  });
+
+  it("the browser gets every key a client component spells, and not the server's own texts", () => {
+    const files = (dir: string): string[] =>
+      readdirSync(dir).flatMap((name) => {
+        const p = path.join(dir, name);
+        return statSync(p).isDirectory() ? (p.includes("generated") ? [] : files(p)) : /\.tsx?$/.test(p) && !p.endsWith(".test.ts") ? [p] : [];
+      });
+    const client = ["app", "components", "lib"]
+      .flatMap((d) => files(path.resolve(d)))
+      .map((p) => readFileSync(p, "utf8"))
+      .filter((text) => text.startsWith('"use client"'));
+    const keys = new Set(flatten(en as Tree));
+    const spelled = [...new Set(client.flatMap((text) => [...text.matchAll(/"([a-zA-Z]+(?:\.[a-zA-Z]+)+)"/g)].map((m) => m[1]!)))].filter((k) => keys.has(k));
+    const shipped = new Set(flatten(clientMessages(en) as Tree));
+    expect(spelled.filter((k) => !shipped.has(k))).toEqual([]);
+    expect(spelled.length).toBeGreaterThan(50);
+    expect([...shipped].some((k) => k.startsWith("demo.") || k.startsWith("system."))).toBe(false);
   });
 
   it("plurals are right in both languages", () => {

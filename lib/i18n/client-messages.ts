@@ -1,0 +1,16 @@
+// What of the catalogue the browser gets (root layout's NextIntlClientProvider): not the
+// texts only the server writes (the demo's data, system messages, the errors it words
+// itself), which are a third of it. Client components that need an error text name it here.
+
+type Catalogue = Record<string, unknown>;
+
+const SERVER_ONLY = new Set(["demo", "system", "errors"]);
+const CLIENT_ERRORS = ["correctFields", "messageRequired", "messageTooLong"];
+
+export function clientMessages(all: Catalogue): Catalogue {
+  const errors = (all.errors ?? {}) as Record<string, unknown>;
+  return {
+    ...Object.fromEntries(Object.entries(all).filter(([k]) => !SERVER_ONLY.has(k))),
+    errors: Object.fromEntries(CLIENT_ERRORS.map((k) => [k, errors[k]])),
+  };
+}
