@@ -186,7 +186,7 @@ export function Composer({
               disabled={noting}
               onClick={() => setClientError(null)}
               title={t("thread.noteHint")}
-              className="rounded-md border border-yellow-300 bg-yellow-100 px-3 py-1.5 text-sm font-medium text-yellow-900 hover:bg-yellow-200"
+              className="min-h-11 rounded-md border border-yellow-300 bg-yellow-100 px-3 text-sm font-medium text-yellow-900 hover:bg-yellow-200"
             >
               {noting ? t("thread.savingNote") : t("thread.addNote")}
             </button>

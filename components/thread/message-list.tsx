@@ -87,13 +87,16 @@ export function MessageList({
                   <span>
                     {m.authorName ?? t("thread.systemAuthor")} · <time dateTime={m.createdAt.toISOString()}>{formatTime(m.createdAt, timeZone, locale)}</time>
                   </span>
+                  {/* Per message from 640 px; on a phone the thread's own "Mark as unread" (a full-size target) does it. */}
                   {staffConversationId && !m.fromStaff ? (
-                    <ActionButton
-                      action={markUnreadAction}
-                      fields={{ conversationId: staffConversationId, fromSeq: String(m.seq), list: listQuery }}
-                      label={t("inbox.markUnread")}
-                      className="text-slate-500 underline-offset-2 hover:underline"
-                    />
+                    <span className="hidden sm:inline-flex">
+                      <ActionButton
+                        action={markUnreadAction}
+                        fields={{ conversationId: staffConversationId, fromSeq: String(m.seq), list: listQuery }}
+                        label={t("inbox.markUnread")}
+                        className="text-slate-600 underline-offset-2 hover:underline"
+                      />
+                    </span>
                   ) : null}
                 </div>
               </div>

@@ -56,6 +56,17 @@ test("a manager answers from a phone: the list and the thread are two screens, n
   await max.getByLabel("Message").fill("Yes, see you at 9");
   await send.click();
   await expect(line(max, "Yes, see you at 9")).toBeInViewport();
+  // Every button a finger presses here is 44 px high or more.
+  const small = await max.evaluate(() =>
+    [...document.querySelectorAll("main button, main a, main summary")]
+      .filter((el) => (el as HTMLElement).offsetParent !== null && !el.closest(".sr-only"))
+      .filter((el) => el.getBoundingClientRect().height < 44)
+      .map((el) => el.textContent?.trim()),
+  );
+  expect(small).toEqual([]);
+  // The narrowest phones too.
+  await max.setViewportSize({ width: 360, height: 740 });
+  expect(await noSideways(max)).toBe(true);
 
   // Back to the list as it was; the account menu holds sign-out.
   await max.getByRole("link", { name: "Contacts" }).click();

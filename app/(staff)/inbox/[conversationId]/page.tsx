@@ -47,7 +47,7 @@ export default async function ThreadPage({ params, searchParams }: { params: Pro
             action={markUnreadAction}
             fields={{ conversationId: thread.id, list }}
             label={t("inbox.markUnread")}
-            className="rounded-md border border-slate-300 px-2.5 py-1 text-sm hover:bg-slate-100"
+            className="min-h-11 rounded-md border border-slate-300 px-3 text-sm hover:bg-slate-100"
           />
         ) : null}
       </header>
