@@ -11,7 +11,8 @@ import { UserError } from "@/lib/api/errors";
 import { SESSION_COOKIE, SESSION_MAX_AGE, sessionCookieOptions } from "./options";
 import { authSecret } from "./secret";
 import { signInSchema } from "./schemas";
-import { getCurrentUser, revokeSessions } from "./session";
+import { getCurrentSession, getCurrentUser, revokeSession, revokeSessions } from "./session";
+import { randomUUID } from "node:crypto";
 import { homePath, type Role } from "./roles";
 import { formatTime } from "@/lib/text/format";
 
@@ -27,7 +28,8 @@ export const signInAction = createPublicAction({ schema: signInSchema }, async (
     throw new UserError("errors.locked", { time: (locale) => formatTime(until, "UTC", locale) });
   }
   const token = await encode({
-    token: { sub: outcome.user.id, sv: outcome.user.sessionVersion },
+    // jti: this session's own id, so signing out here ends this session only.
+    token: { sub: outcome.user.id, sv: outcome.user.sessionVersion, jti: randomUUID() },
     secret: authSecret(),
     maxAge: SESSION_MAX_AGE,
   });
@@ -35,7 +37,10 @@ export const signInAction = createPublicAction({ schema: signInSchema }, async (
   redirect(input.callbackUrl ?? homePath(outcome.user.role as Role));
 });
 
+/** Ends this session, on the server too: a copy of its cookie no longer works. Other devices stay signed in. */
 export const signOutAction = createPublicAction({ schema: z.object({}) }, async () => {
+  const session = await getCurrentSession();
+  if (session) await revokeSession(session);
   (await cookies()).delete(SESSION_COOKIE);
   redirect("/sign-in");
 });

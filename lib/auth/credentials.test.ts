@@ -3,7 +3,8 @@ import { db } from "@/lib/db";
 import { makeOrg, TEST_PASSWORD } from "@/tests/helpers/org";
 import { authenticate } from "./credentials";
 import { THROTTLE } from "./throttle";
-import { loadSessionUser, revokeSessions } from "./session";
+import { loadSessionUser, revokeSession, revokeSessions } from "./session";
+import { pruneRevokedSessions } from "@/lib/jobs/prune";
 
 describe("authenticate", () => {
   it("signs in with the right password, case-insensitive e-mail", async () => {
@@ -65,5 +66,18 @@ describe("sessions", () => {
     const b = await makeOrg("B");
     await revokeSessions(a.manager.id, b.org.id);
     expect(await loadSessionUser(a.manager.id, 0)).not.toBeNull();
+  });
+
+  it("signing out ends that session only: its token is refused, the user's other sessions hold", async () => {
+    const { manager } = await makeOrg();
+    const expiresAt = new Date(Date.now() + 3600_000);
+    expect(await loadSessionUser(manager.id, 0, "phone")).not.toBeNull();
+    await revokeSession({ sessionId: "phone", expiresAt, user: manager });
+    await revokeSession({ sessionId: "phone", expiresAt, user: manager }); // twice is once
+    expect(await loadSessionUser(manager.id, 0, "phone")).toBeNull();
+    expect(await loadSessionUser(manager.id, 0, "laptop")).not.toBeNull();
+    // Forgotten once it would have expired anyway.
+    expect(await pruneRevokedSessions(new Date(expiresAt.getTime() - 1000))).toBe(0);
+    expect(await pruneRevokedSessions(new Date(expiresAt.getTime() + 1000))).toBe(1);
   });
 });

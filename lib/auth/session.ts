@@ -3,12 +3,13 @@ import { cache } from "react";
 import { cookies } from "next/headers";
 import { decode } from "next-auth/jwt";
 import { db } from "@/lib/db";
-import { queryOne, sql } from "@/lib/db/sql";
+import { queryOne, sql, writeTransaction } from "@/lib/db/sql";
 import { SESSION_COOKIE } from "./options";
 import { authSecret } from "./secret";
 import type { SessionUser } from "./roles";
 
-type Claims = { uid: string; sv: number; exp: number };
+/** uid: the user; sv: their session version; sid: this session's id (the JWT's jti); exp: seconds. */
+type Claims = { uid: string; sv: number; sid: string; exp: number };
 
 // Decrypting next-auth's JWT costs more than the rest of a send; a token is
 // immutable, so its claims are kept per token string. Revocation is still
@@ -23,7 +24,7 @@ async function readSessionCookie(): Promise<Claims | null> {
   if (!claims) {
     const token = await decode({ token: raw, secret: authSecret() }).catch(() => null);
     if (!token?.sub) return null;
-    claims = { uid: token.sub, sv: Number(token.sv ?? 0), exp: Number(token.exp ?? 0) };
+    claims = { uid: token.sub, sv: Number(token.sv ?? 0), sid: typeof token.jti === "string" ? token.jti : "", exp: Number(token.exp ?? 0) };
     if (claimsCache.size >= CLAIMS_CACHE_MAX) claimsCache.clear();
     claimsCache.set(raw, claims);
   }
@@ -34,24 +35,40 @@ async function readSessionCookie(): Promise<Claims | null> {
  * The signed-in user, checked against the database on every request: a disabled
  * user, or a session whose version was bumped (revoked), is signed out.
  */
-export const getCurrentSession = cache(async (): Promise<{ user: SessionUser; sessionVersion: number } | null> => {
+export type CurrentSession = { user: SessionUser; sessionVersion: number; sessionId: string; expiresAt: Date };
+
+export const getCurrentSession = cache(async (): Promise<CurrentSession | null> => {
   const claims = await readSessionCookie();
   if (!claims) return null;
   const sessionVersion = claims.sv;
-  const user = await loadSessionUser(claims.uid, sessionVersion);
-  return user ? { user, sessionVersion } : null;
+  const user = await loadSessionUser(claims.uid, sessionVersion, claims.sid);
+  return user ? { user, sessionVersion, sessionId: claims.sid, expiresAt: new Date(claims.exp * 1000) } : null;
 });
 
 export async function getCurrentUser(): Promise<SessionUser | null> {
   return (await getCurrentSession())?.user ?? null;
 }
 
-export async function loadSessionUser(id: string, sessionVersion: number): Promise<SessionUser | null> {
+/**
+ * The user of a session that still holds: the user is enabled, the session's version is
+ * theirs (not revoked everywhere), and this session (`sessionId`) was not signed out.
+ */
+export async function loadSessionUser(id: string, sessionVersion: number, sessionId = ""): Promise<SessionUser | null> {
   // Runs on every request, so through the SQL executor (docs/decisions/004-hot-paths-in-sql.md).
   const user = await queryOne<SessionUser>(sql`
     SELECT "id", "organizationId", "role", "firstName", "lastName", "email", "locale" FROM "User"
-    WHERE "id" = ${id} AND "sessionVersion" = ${sessionVersion} AND "disabledAt" IS NULL`);
+    WHERE "id" = ${id} AND "sessionVersion" = ${sessionVersion} AND "disabledAt" IS NULL
+      AND NOT EXISTS (SELECT 1 FROM "RevokedSession" r WHERE r."id" = ${sessionId})`);
   return user ?? null;
+}
+
+/** Ends one session (signing out on this device): its token is refused from now on, here and on every instance. */
+export async function revokeSession(session: { sessionId: string; expiresAt: Date; user: { id: string } }): Promise<void> {
+  if (!session.sessionId) return; // a token from before sessions had ids: it lapses by itself
+  await writeTransaction((tx) =>
+    tx.run(sql`INSERT INTO "RevokedSession" ("id", "userId", "expiresAt", "createdAt")
+      VALUES (${session.sessionId}, ${session.user.id}, ${session.expiresAt}, ${new Date()}) ON CONFLICT ("id") DO NOTHING`),
+  );
 }
 
 /** Ends every session of a user (sign out everywhere, or when an admin disables them). */

@@ -1,6 +1,6 @@
 import "server-only";
 import { claim, enqueue, fail, finish, type ClaimedJob } from "./queue";
-import { pruneEvents } from "./prune";
+import { pruneEvents, pruneRevokedSessions } from "./prune";
 
 // Each instance runs one worker (started from instrumentation.ts): it claims due
 // jobs one at a time and runs them, then looks again every few seconds.
@@ -9,8 +9,10 @@ type Handler = (payload: unknown) => Promise<{ again?: Date } | void>;
 
 const HOUR = 3600_000;
 const HANDLERS: Record<string, Handler> = {
+  // Hourly housekeeping: old events, and signed-out sessions past their expiry.
   "events.prune": async () => {
     await pruneEvents();
+    await pruneRevokedSessions();
     return { again: new Date(Date.now() + HOUR) };
   },
 };

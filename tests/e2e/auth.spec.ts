@@ -80,3 +80,27 @@ test("pages ask visitors to sign in and come back after", async ({ page }) => {
   await expect(page).toHaveURL(/\/teammates$/);
   await expect(page.getByRole("heading", { name: "Teammates" })).toBeVisible();
 });
+
+test("signing out ends that session on the server: a copy of its cookie no longer works, other devices stay signed in", async ({ browser }) => {
+  const o = await newOrg();
+  const laptop = await (await browser.newContext()).newPage();
+  await signIn(laptop, o.manager.email);
+  await expect(laptop).toHaveURL(/\/inbox$/);
+  const phone = await (await browser.newContext()).newPage();
+  await signIn(phone, o.manager.email);
+  await expect(phone).toHaveURL(/\/inbox$/);
+  const copied = (await laptop.context().cookies()).find((c) => c.name === "shiftline.session")!;
+
+  await laptop.getByRole("button", { name: "Sign out", exact: true }).click();
+  await expect(laptop).toHaveURL(/\/sign-in$/);
+  // Someone who kept the cookie gets nowhere with it.
+  const thief = await browser.newContext();
+  await thief.addCookies([copied]);
+  const stolen = await thief.newPage();
+  await stolen.goto("/inbox");
+  await expect(stolen).toHaveURL(/\/sign-in/);
+  // The phone's own session is untouched.
+  await phone.reload();
+  await expect(phone.getByRole("heading", { name: "Messaging" })).toBeVisible();
+  for (const p of [laptop, phone, stolen]) await p.context().close();
+});

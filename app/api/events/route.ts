@@ -19,7 +19,7 @@ const RECHECK_EVERY = 3; // heartbeats between session checks: a revoked session
 export async function GET(request: Request) {
   const session = await getCurrentSession();
   if (!session) return Response.json({ ok: false, error: translatorFor(await requestLocale())("errors.sessionEnded") }, { status: 401 });
-  const { user, sessionVersion: version } = session;
+  const { user, sessionVersion: version, sessionId } = session;
   const url = new URL(request.url);
   const parsed = resumeSchema.safeParse({ after: request.headers.get("last-event-id") || url.searchParams.get("after") || undefined });
   if (!parsed.success) return Response.json({ ok: false, error: translatorFor(user.locale)("errors.staleRequest") }, { status: 400 });
@@ -60,7 +60,7 @@ export async function GET(request: Request) {
       request.signal.addEventListener("abort", () => cleanup());
       if (request.signal.aborted) return cleanup();
       const recheck = async () => {
-        if (!(await loadSessionUser(user.id, version))) cleanup();
+        if (!(await loadSessionUser(user.id, version, sessionId))) cleanup();
       };
       write("retry: 2000\n\n");
       const send = (e: LoggedEvent) => write(`id: ${e.id}\nevent: ${e.type}\ndata: ${e.payload}\n\n`);
