@@ -28,7 +28,7 @@ export function createAction<S extends z.ZodType, T extends object>(
   handler: (input: z.output<S>, ctx: ActionContext) => Promise<T>,
 ) {
   return async function action(_prev: ActionResult<T> | null, input: FormData | Record<string, unknown>): Promise<ActionResult<T>> {
-    const raw = input instanceof FormData ? formToObject(input) : input;
+    const raw = readInput(input);
     const values = echo(raw);
     let user: SessionUser | null = null;
     try {
@@ -52,7 +52,7 @@ export function createAction<S extends z.ZodType, T extends object>(
  */
 export function createPublicAction<S extends z.ZodType, T extends object>(opts: { schema: S }, handler: (input: z.output<S>) => Promise<T>) {
   return async function action(_prev: ActionResult<T> | null, input: FormData | Record<string, unknown>): Promise<ActionResult<T>> {
-    const raw = input instanceof FormData ? formToObject(input) : (input ?? {});
+    const raw = readInput(input);
     const values = echo(raw);
     try {
       const parsed = opts.schema.safeParse(raw);
@@ -81,6 +81,12 @@ export function toFailure(error: unknown, locale: Locale, values?: Record<string
   }
   console.error("[action] unexpected error", error);
   return { ok: false, error: t("errors.unexpected"), values };
+}
+
+/** A form, or an object; anything else a caller may send (nothing, null, a number) reads as no fields, so the schema refuses it clearly. */
+function readInput(input: unknown): Record<string, unknown> {
+  if (input instanceof FormData) return formToObject(input);
+  return input && typeof input === "object" && !Array.isArray(input) ? (input as Record<string, unknown>) : {};
 }
 
 function formToObject(form: FormData): Record<string, unknown> {

@@ -57,6 +57,51 @@ describe("POST /api/conversations/:id/messages", () => {
     expect(await db.message.count({ where: { conversationId: teammate.threadId } })).toBe(0);
   });
 
+  it("refuses an oversized body by its declared size, and stops reading one that runs past the limit", async () => {
+    const { manager, teammate } = await makeOrg();
+    session.user = manager;
+    // Declared too large: refused before a byte of the body is read.
+    let pulled = 0;
+    const endless = new ReadableStream<Uint8Array>({
+      pull(controller) {
+        pulled++;
+        controller.enqueue(new Uint8Array(16 * 1024).fill(32));
+      },
+    });
+    const declared = new Request(`http://shiftline.test/api/conversations/${teammate.threadId}/messages`, {
+      method: "POST",
+      headers: { host: "shiftline.test", "content-type": "application/json", "content-length": String(10 * 1024 * 1024) },
+      body: endless,
+      duplex: "half",
+    } as RequestInit);
+    expect((await POST(declared, { params: Promise.resolve({ conversationId: teammate.threadId }) })).status).toBe(413);
+    expect(pulled).toBeLessThanOrEqual(1);
+    // Undeclared and endless: reading stops just past 64 KB.
+    pulled = 0;
+    const undeclared = new Request(`http://shiftline.test/api/conversations/${teammate.threadId}/messages`, {
+      method: "POST",
+      headers: { host: "shiftline.test", "content-type": "application/json" },
+      body: endless,
+      duplex: "half",
+    } as RequestInit);
+    expect((await POST(undeclared, { params: Promise.resolve({ conversationId: teammate.threadId }) })).status).toBe(413);
+    expect(pulled).toBeLessThan(10);
+    expect(await db.message.count({ where: { conversationId: teammate.threadId } })).toBe(0);
+  });
+
+  it("answers an address that does not decode with 400", async () => {
+    const { manager } = await makeOrg();
+    session.user = manager;
+    const request = new Request("http://shiftline.test/api/conversations/%ZZ/messages", {
+      method: "POST",
+      headers: { host: "shiftline.test", "content-type": "application/json" },
+      body: JSON.stringify({ body: "x", clientId: cid() }),
+    });
+    const response = await POST(request, { params: Promise.reject(new URIError("URI malformed")) });
+    expect(response.status).toBe(400);
+    expect(await response.json()).toEqual({ ok: false, error: "This page is out of date; reload it and try again." });
+  });
+
   it("refuses a request from another site", async () => {
     const { manager, teammate } = await makeOrg();
     session.user = manager;

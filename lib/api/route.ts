@@ -31,23 +31,52 @@ export function createRoute<S extends z.ZodType, T extends object, P extends Rec
       user = await getCurrentUser();
       if (!user) throw new UnauthenticatedError();
       requireRole(user, opts.roles);
-      const text = await request.text();
-      if (text.length > MAX_BODY_BYTES) return Response.json({ ok: false, error: translatorFor(user.locale)("errors.tooLarge") }, { status: 413 });
+      const t = translatorFor(user.locale);
+      // The declared size first, then the bytes as they come: reading stops at the limit.
+      if (Number(request.headers.get("content-length") ?? 0) > MAX_BODY_BYTES)
+        return Response.json({ ok: false, error: t("errors.tooLarge") }, { status: 413 });
+      const text = await readLimited(request, MAX_BODY_BYTES);
+      if (text === null) return Response.json({ ok: false, error: t("errors.tooLarge") }, { status: 413 });
       let body: unknown;
       try {
         body = text ? JSON.parse(text) : {};
       } catch {
-        return Response.json({ ok: false, error: translatorFor(user.locale)("errors.badJson") }, { status: 400 });
+        return Response.json({ ok: false, error: t("errors.badJson") }, { status: 400 });
       }
       const query = request.method === "GET" ? Object.fromEntries(new URL(request.url).searchParams) : {};
-      const raw = { ...query, ...(typeof body === "object" && body ? body : {}), ...(await context.params) };
+      let params: P;
+      try {
+        params = await context.params;
+      } catch {
+        return Response.json({ ok: false, error: t("errors.staleRequest") }, { status: 400 }); // an address that does not decode ("%ZZ")
+      }
+      const raw = { ...query, ...(typeof body === "object" && body && !Array.isArray(body) ? body : {}), ...params };
       const parsed = opts.schema.safeParse(raw);
-      if (!parsed.success) return Response.json(invalidResult(parsed.error, translatorFor(user.locale)), { status: 400 });
+      if (!parsed.success) return Response.json(invalidResult(parsed.error, t), { status: 400 });
       return Response.json({ ok: true, ...(await handler(parsed.data, { user })) });
     } catch (error) {
       return failure(error, await requestLocale(user));
     }
   };
+}
+
+/** The body as text, or null once it passes `limit` bytes (the rest is not read). */
+async function readLimited(request: Request, limit: number): Promise<string | null> {
+  if (!request.body) return "";
+  const reader = request.body.getReader();
+  const chunks: Uint8Array[] = [];
+  let size = 0;
+  for (;;) {
+    const { done, value } = await reader.read();
+    if (done) break;
+    size += value.byteLength;
+    if (size > limit) {
+      await reader.cancel();
+      return null;
+    }
+    chunks.push(value);
+  }
+  return new TextDecoder().decode(Buffer.concat(chunks));
 }
 
 // Cookies are SameSite=Lax already; this also refuses cross-site requests that carry one.

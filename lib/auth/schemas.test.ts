@@ -12,7 +12,17 @@ describe("signInSchema", () => {
 
   it("drops callbacks that would leave the site, as the browser reads them", () => {
     // "/" TAB "/host" is "//host" once the browser drops the tab; CR and LF would break the header.
-    for (const callbackUrl of ["https://evil.test", "//evil.test", "/\\evil.test", "inbox", "/\t/evil.test", "/\n/evil.test", "/\r\nSet-Cookie:x=1", "/ /evil.test", "/\u0000x"]) {
+    for (const callbackUrl of [
+      "https://evil.test",
+      "//evil.test",
+      "/\\evil.test",
+      "inbox",
+      "/\t/evil.test",
+      "/\n/evil.test",
+      "/\r\nSet-Cookie:x=1",
+      "/ /evil.test",
+      "/\u0000x",
+    ]) {
       expect(signInSchema.parse({ email: "a@b.test", password: "p", callbackUrl }).callbackUrl).toBeUndefined();
     }
   });

@@ -64,6 +64,11 @@ describe("sendMessageAction", () => {
     const tooLongFr = await sendMessageAction(null, form({ conversationId: teammate.threadId, body: long, clientId: cid() }));
     expect(tooLongFr).toMatchObject({ ok: false, error: "Veuillez corriger les champs signalés.", values: { body: long } });
     expect(tooLongFr.ok ? [] : tooLongFr.fieldErrors?.body).toEqual([expect.stringMatching(/^Les messages sont limités à 4\s000 caractères\.$/u)]);
+    // Called with nothing, null or a number instead of a form: a clear refusal, nothing written.
+    for (const nothing of [undefined, null, 7, [1]]) {
+      const refused = await sendMessageAction(null, nothing as unknown as FormData);
+      expect(refused).toMatchObject({ ok: false, error: "Veuillez corriger les champs signalés." });
+    }
     const wrongType = await sendMessageAction(null, { conversationId: teammate.threadId, body: 42, clientId: cid() });
     expect(wrongType).toMatchObject({ ok: false, fieldErrors: { body: ["Cette valeur n'est pas valide."] } });
     expect(await db.message.count({ where: { conversationId: teammate.threadId } })).toBe(0);

@@ -7,7 +7,7 @@ import { askAboutShift } from "./questions";
 import { getStaffThread, getTeammateThread } from "@/lib/inbox/queries";
 import { assignTeammate, deleteAssignmentFromMessage, unassignTeammate } from "./assignments";
 import { saveUnavailability } from "./unavailability";
-import { unavailabilitySchema } from "./schemas";
+import { unavailabilitySchema, weekSchema } from "./schemas";
 import { zonedToUtc, utcToLocalInput } from "./time";
 
 // Organisations are created in Europe/Paris: 07:00 there is 06:00 UTC in November.
@@ -34,11 +34,31 @@ describe("time zones", () => {
   });
 });
 
+describe("the week in the address", () => {
+  it("takes a real calendar day and ignores anything else (this week is shown)", () => {
+    expect(weekSchema.parse({ week: "2026-11-16" }).week).toBe("2026-11-16");
+    for (const week of ["2026-99-99", "2026-02-31", "2026-11-16T00:00", "yesterday", ["2026-11-16", "x"]])
+      expect(weekSchema.parse({ week }).week).toBeUndefined();
+  });
+});
+
 describe("unavailability periods", () => {
   it("refuses an end before the start", () => {
     const r = unavailabilitySchema.safeParse({ userId: "u", startsAt: "2030-11-18T10:00", endsAt: "2030-11-18T09:00" });
     expect(r.success).toBe(false);
     expect(r.error!.issues[0]).toMatchObject({ path: ["endsAt"], message: "errors.endBeforeStart" });
+  });
+
+  it("refuses dates that are not on the calendar, and an end that is not after the start once read in the time zone", async () => {
+    const { manager, teammate } = await makeOrg();
+    const save = (startsAt: string, endsAt: string) => saveUnavailability(manager, { userId: teammate.id, startsAt, endsAt, reason: "" });
+    await expect(save("2030-02-31T08:00", "2030-03-01T12:00")).rejects.toThrow("2030-02-31 08:00 is not a date and time of the calendar here.");
+    await expect(save("2030-11-18T08:00", "2030-11-18T24:30")).rejects.toBeInstanceOf(UserError);
+    // 31 March 2030, 02:30 does not happen in Paris: the clocks go from 02:00 to 03:00.
+    await expect(save("2030-03-31T02:30", "2030-03-31T05:00")).rejects.toThrow(/not a date and time/);
+    // 27 October 2030: 02:30 happens twice in Paris; an "end" of 02:10 read after a start of 02:50 is not after it.
+    await expect(save("2030-10-27T02:50", "2030-10-27T02:10")).rejects.toThrow();
+    expect(await db.unavailability.count({ where: { userId: teammate.id } })).toBe(0);
   });
 
   it("refuses overlaps, accepts touching periods, and an edit does not clash with itself", async () => {

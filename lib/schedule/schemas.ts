@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { isCalendarDay } from "./time";
 
 // Messages are catalogue keys, translated where the result is built (lib/api/result.ts).
 
@@ -55,9 +56,5 @@ export const assignmentSchema = z.object({ shiftId: id(), userId: id() });
 
 /** A week, as the Monday that starts it: ?week=2026-11-16. Malformed values mean this week. */
 export const weekSchema = z.object({
-  week: z
-    .string()
-    .regex(/^\d{4}-\d{2}-\d{2}$/)
-    .optional()
-    .catch(undefined),
+  week: z.string().refine(isCalendarDay).optional().catch(undefined),
 });

@@ -12,6 +12,24 @@ export function zonedToUtc(local: string, timeZone: string): Date {
   return new Date(t);
 }
 
+/** "2026-02-28" is a day of the calendar; "2026-02-31" and "2026-99-99" are not. */
+export function isCalendarDay(day: string): boolean {
+  const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(day);
+  if (!m) return false;
+  const d = new Date(Date.UTC(+m[1]!, +m[2]! - 1, +m[3]!));
+  return d.getUTCFullYear() === +m[1]! && d.getUTCMonth() === +m[2]! - 1 && d.getUTCDate() === +m[3]!;
+}
+
+/**
+ * Whether "2026-11-16T06:00" is a time that happens in the time zone: a real calendar day,
+ * hours 00–23, and not in the hour skipped when clocks go forward.
+ */
+export function isWallClock(local: string, timeZone: string): boolean {
+  const m = /^(\d{4}-\d{2}-\d{2})T(\d{2}):(\d{2})$/.exec(local);
+  if (!m || !isCalendarDay(m[1]!) || +m[2]! > 23 || +m[3]! > 59) return false;
+  return utcToLocalInput(zonedToUtc(local, timeZone), timeZone) === local;
+}
+
 /** The wall-clock value for <input type="datetime-local"> of an instant in a time zone. */
 export function utcToLocalInput(d: Date, timeZone: string): string {
   const p = parts(d, timeZone);

@@ -7,7 +7,7 @@ import { NotFoundError, UserError } from "@/lib/api/errors";
 import type { SessionUser } from "@/lib/auth/roles";
 import { describePeriod } from "@/lib/messaging/shift-action";
 import { getOrganization } from "@/lib/org/queries";
-import { zonedToUtc } from "./time";
+import { isWallClock, zonedToUtc } from "./time";
 import { scheduleChanged } from "./events";
 import type { UnavailabilityInput } from "./schemas";
 import { audit } from "@/lib/audit/record";
@@ -37,8 +37,13 @@ async function orgContext(user: SessionUser, teammateId: string) {
 export async function saveUnavailability(user: SessionUser, input: UnavailabilityInput): Promise<{ id: string }> {
   requireStaff(user);
   const timeZone = await orgContext(user, input.userId);
+  // Real times of the organisation's calendar (no 31 February, no hour skipped by the clocks),
+  // compared as instants: that is what is stored.
+  for (const field of ["startsAt", "endsAt"] as const)
+    if (!isWallClock(input[field], timeZone)) throw new UserError("errors.notADate", { value: input[field].replace("T", " ") }, field);
   const startsAt = zonedToUtc(input.startsAt, timeZone);
   const endsAt = zonedToUtc(input.endsAt, timeZone);
+  if (endsAt <= startsAt) throw new UserError("errors.endBeforeStart", {}, "endsAt");
   return writeTx(async (tx, ex) => {
     if (input.id) {
       const found = await tx.unavailability.findFirst({
