@@ -34,7 +34,7 @@ export default defineConfig({
   },
   projects: [{ name: "chromium", use: { ...devices["Desktop Chrome"], channel: undefined } }],
   webServer: {
-    command: `tsx scripts/setup-db.ts --reset && next start -p ${PORT} -H 127.0.0.1`,
+    command: `tsx scripts/setup-db.ts --reset && node scripts/server.mjs -p ${PORT} -H 127.0.0.1`,
     url: `http://127.0.0.1:${PORT}/sign-in`,
     reuseExistingServer: false,
     timeout: 120_000,

@@ -104,3 +104,12 @@ test("signing out ends that session on the server: a copy of its cookie no longe
   await expect(phone.getByRole("heading", { name: "Messaging" })).toBeVisible();
   for (const p of [laptop, phone, stolen]) await p.context().close();
 });
+
+test("a server action with a body over the limit gets 413 and writes nothing", async ({ request }) => {
+  const response = await request.post("/sign-in", {
+    headers: { "next-action": "0".repeat(40), "content-type": "text/plain;charset=UTF-8" },
+    data: "x".repeat(2 * 1024 * 1024),
+  });
+  expect(response.status()).toBe(413);
+  expect(await response.text()).toBe("This request is too large.");
+});

@@ -2,7 +2,7 @@ import { spawn } from "node:child_process";
 
 /** The production server (`next build` first) on a port, with these settings. */
 export function startNext(port: number, env: Record<string, string>) {
-  return spawn("node", ["node_modules/next/dist/bin/next", "start", "-p", String(port), "-H", "127.0.0.1"], {
+  return spawn("node", ["scripts/server.mjs", "-p", String(port), "-H", "127.0.0.1"], {
     env: { ...process.env, NEXT_TELEMETRY_DISABLED: "1", ...env },
     stdio: ["ignore", "ignore", "inherit"],
   });

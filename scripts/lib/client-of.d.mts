@@ -1,0 +1,1 @@
+export function clientOf(forwardedFor: string | undefined, socketAddress: string | undefined, trustedHops: number): string;
