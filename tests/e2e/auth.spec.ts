@@ -113,3 +113,10 @@ test("a server action with a body over the limit gets 413 and writes nothing", a
   expect(response.status()).toBe(413);
   expect(await response.text()).toBe("This request is too large.");
 });
+
+test("next-auth's own endpoints are not served: no second way to sign in or to read a session", async ({ request }) => {
+  for (const path of ["/api/auth/session", "/api/auth/csrf", "/api/auth/providers", "/api/auth/callback/credentials"]) {
+    expect((await request.get(path)).status(), path).toBe(404);
+  }
+  expect((await request.post("/api/auth/callback/credentials", { form: { email: "a@b.test", password: "x" } })).status()).toBe(404);
+});
