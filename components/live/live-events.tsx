@@ -94,9 +94,15 @@ export function LiveEvents({ after, children }: { after: number; children: React
       dropped = true;
       if (!navigator.onLine) setOffline(true);
       document.documentElement.dataset.live = source.readyState === EventSource.CLOSED ? "closed" : "reconnecting";
+      // The server refused the stream: when it is because the session ended, go and sign in.
+      if (source.readyState === EventSource.CLOSED)
+        void fetch("/api/ping", { cache: "no-store" }).then(
+          (answer) => answer.status === 401 && router.replace(`/sign-in?callbackUrl=${encodeURIComponent(window.location.pathname)}`),
+          () => undefined,
+        );
     };
     return () => source.close();
-  }, [refresh]);
+  }, [refresh, router]);
 
   return (
     <LiveContext.Provider value={registry}>

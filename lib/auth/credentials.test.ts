@@ -76,6 +76,12 @@ describe("sessions", () => {
     await revokeSession({ sessionId: "phone", expiresAt, user: manager }); // twice is once
     expect(await loadSessionUser(manager.id, 0, "phone")).toBeNull();
     expect(await loadSessionUser(manager.id, 0, "laptop")).not.toBeNull();
+    // Its open streams hear of it at once, on every instance (through the event log).
+    const ended = await db.event.findMany({
+      where: { organizationId: manager.organizationId, type: "session.ended" },
+      select: { userId: true, audience: true, payload: true },
+    });
+    expect(ended).toEqual([{ userId: manager.id, audience: "USER", payload: { sessionId: "phone" } }]);
     // Forgotten once it would have expired anyway.
     expect(await pruneRevokedSessions(new Date(expiresAt.getTime() - 1000))).toBe(0);
     expect(await pruneRevokedSessions(new Date(expiresAt.getTime() + 1000))).toBe(1);

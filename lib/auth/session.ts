@@ -2,8 +2,8 @@ import "server-only";
 import { cache } from "react";
 import { cookies } from "next/headers";
 import { decode } from "next-auth/jwt";
-import { db } from "@/lib/db";
 import { queryOne, sql, writeTransaction } from "@/lib/db/sql";
+import { appendEvent } from "@/lib/realtime/append";
 import { SESSION_COOKIE } from "./options";
 import { authSecret } from "./secret";
 import type { SessionUser } from "./roles";
@@ -63,15 +63,30 @@ export async function loadSessionUser(id: string, sessionVersion: number, sessio
 }
 
 /** Ends one session (signing out on this device): its token is refused from now on, here and on every instance. */
-export async function revokeSession(session: { sessionId: string; expiresAt: Date; user: { id: string } }): Promise<void> {
+export async function revokeSession(session: { sessionId: string; expiresAt: Date; user: { id: string; organizationId: string } }): Promise<void> {
   if (!session.sessionId) return; // a token from before sessions had ids: it lapses by itself
-  await writeTransaction((tx) =>
-    tx.run(sql`INSERT INTO "RevokedSession" ("id", "userId", "expiresAt", "createdAt")
-      VALUES (${session.sessionId}, ${session.user.id}, ${session.expiresAt}, ${new Date()}) ON CONFLICT ("id") DO NOTHING`),
-  );
+  await writeTransaction(async (tx) => {
+    const inserted = await tx.run(sql`INSERT INTO "RevokedSession" ("id", "userId", "expiresAt", "createdAt")
+      VALUES (${session.sessionId}, ${session.user.id}, ${session.expiresAt}, ${new Date()}) ON CONFLICT ("id") DO NOTHING`);
+    if (inserted)
+      await appendEvent(
+        tx,
+        "session.ended",
+        { organizationId: session.user.organizationId, audience: "USER", userId: session.user.id },
+        { sessionId: session.sessionId },
+      );
+  });
 }
 
-/** Ends every session of a user (sign out everywhere, or when an admin disables them). */
+/**
+ * Ends every session of a user (sign out everywhere; an admin disabling them or changing
+ * their role calls it too): their tokens are refused and their open streams close at once.
+ */
 export async function revokeSessions(userId: string, organizationId: string): Promise<void> {
-  await db.user.updateMany({ where: { id: userId, organizationId }, data: { sessionVersion: { increment: 1 } } });
+  await writeTransaction(async (tx) => {
+    const changed = await tx.run(
+      sql`UPDATE "User" SET "sessionVersion" = "sessionVersion" + 1 WHERE "id" = ${userId} AND "organizationId" = ${organizationId}`,
+    );
+    if (changed) await appendEvent(tx, "session.ended", { organizationId, audience: "USER", userId }, { sessionId: null });
+  });
 }

@@ -40,6 +40,11 @@ export type EventPayloads = {
   "thread.read": { conversationId: string; lastReadSeq: number };
   /** Assignments or unavailability of these teammates changed. */
   "schedule.changed": { userIds: string[]; shiftId: string | null };
+  /**
+   * A session of this user ended (signed out, signed out everywhere, disabled, role changed):
+   * `sessionId` null means all of them. Their open streams check themselves at once and close.
+   */
+  "session.ended": { sessionId: string | null };
 };
 
 export type EventType = keyof EventPayloads;
@@ -55,6 +60,7 @@ export const EVENT_AUDIENCES: { [K in EventType]: readonly EventAudience[] } = {
   "thread.processed": ["STAFF"],
   "thread.read": ["USER"],
   "schedule.changed": ["STAFF", "USER"],
+  "session.ended": ["USER"],
 };
 
 export const EVENT_TYPES = Object.keys(EVENT_AUDIENCES) as EventType[];

@@ -120,3 +120,18 @@ test("next-auth's own endpoints are not served: no second way to sign in or to r
   }
   expect((await request.post("/api/auth/callback/credentials", { form: { email: "a@b.test", password: "x" } })).status()).toBe(404);
 });
+
+test("signing out everywhere closes the other devices' live streams at once, and they go to sign-in", async ({ browser }) => {
+  const o = await newOrg();
+  const phone = await (await browser.newContext(PHONE)).newPage();
+  await signIn(phone, o.teammate.email);
+  await expect(phone.locator("html[data-live=open]")).toHaveCount(1);
+  const tablet = await (await browser.newContext(PHONE)).newPage();
+  await signIn(tablet, o.teammate.email);
+  await tablet.getByRole("navigation", { name: "Main" }).getByRole("link", { name: "Profile" }).click();
+  await tablet.getByRole("button", { name: "Sign out on every device" }).click();
+  await expect(tablet).toHaveURL(/\/sign-in/);
+  // Seconds, not the minute of the periodic check.
+  await expect(phone).toHaveURL(/\/sign-in/, { timeout: 8_000 });
+  for (const p of [phone, tablet]) await p.context().close();
+});

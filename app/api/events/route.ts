@@ -3,7 +3,7 @@ import { isStaff } from "@/lib/auth/roles";
 import { subscribe, viewerFor } from "@/lib/realtime/hub";
 import { resumeSchema } from "@/lib/realtime/schemas";
 import type { LoggedEvent } from "@/lib/realtime/visibility";
-import { RELOAD_EVENT } from "@/lib/realtime/event-types";
+import { RELOAD_EVENT, type EventPayloads } from "@/lib/realtime/event-types";
 import { translatorFor } from "@/lib/i18n/translator";
 import { requestLocale } from "@/lib/i18n/request-locale";
 
@@ -59,11 +59,22 @@ export async function GET(request: Request) {
       };
       request.signal.addEventListener("abort", () => cleanup());
       if (request.signal.aborted) return cleanup();
+      // The session still holds, with the role the stream was opened with (a new role needs a
+      // new stream: what it may see changed).
       const recheck = async () => {
-        if (!(await loadSessionUser(user.id, version, sessionId))) cleanup();
+        const now = await loadSessionUser(user.id, version, sessionId);
+        if (!now || now.role !== user.role) cleanup();
       };
       write("retry: 2000\n\n");
-      const send = (e: LoggedEvent) => write(`id: ${e.id}\nevent: ${e.type}\ndata: ${e.payload}\n\n`);
+      const send = (e: LoggedEvent) => {
+        // For the stream itself, never forwarded: this session (or all) may have ended.
+        if (e.type === "session.ended") {
+          const { sessionId: ended } = JSON.parse(e.payload) as EventPayloads["session.ended"];
+          if (ended === null || ended === sessionId) recheck().catch(() => cleanup());
+          return;
+        }
+        write(`id: ${e.id}\nevent: ${e.type}\ndata: ${e.payload}\n\n`);
+      };
       const reload = () => write(`event: ${RELOAD_EVENT}\ndata: {}\n\n`);
       subscribe(viewer, parsed.data.after, send, reload).then(
         (stop) => {
