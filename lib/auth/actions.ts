@@ -14,7 +14,6 @@ import { signInSchema } from "./schemas";
 import { getCurrentSession, getCurrentUser, revokeSession, revokeSessions } from "./session";
 import { randomUUID } from "node:crypto";
 import { homePath, type Role } from "./roles";
-import { formatTime } from "@/lib/text/format";
 
 /**
  * Signs in from the sign-in form (works without JavaScript). Issues the same
@@ -24,8 +23,10 @@ export const signInAction = createPublicAction({ schema: signInSchema }, async (
   const outcome = await authenticate(input.email, input.password, clientAddress(await headers()));
   if (!outcome.ok) {
     if (outcome.reason !== "locked") throw new UserError("auth.wrongCredentials");
-    const until = outcome.until;
-    throw new UserError("errors.locked", { time: (locale) => formatTime(until, "UTC", locale) });
+    // Seconds for the growing delays, minutes for a lock.
+    const waitS = Math.max(1, Math.ceil((outcome.until.getTime() - Date.now()) / 1000));
+    if (waitS < 60) throw new UserError("errors.lockedSeconds", { seconds: waitS });
+    throw new UserError("errors.locked", { minutes: Math.ceil(waitS / 60) });
   }
   const token = await encode({
     // jti: this session's own id, so signing out here ends this session only.

@@ -2,7 +2,7 @@ import { describe, expect, it } from "vitest";
 import { db } from "@/lib/db";
 import { makeOrg, TEST_PASSWORD } from "@/tests/helpers/org";
 import { authenticate } from "./credentials";
-import { THROTTLE } from "./throttle";
+import { lockedUntil, recordFailure, THROTTLE, throttleKeys } from "./throttle";
 import { loadSessionUser, revokeSession, revokeSessions } from "./session";
 import { pruneRevokedSessions } from "@/lib/jobs/prune";
 
@@ -19,12 +19,30 @@ describe("authenticate", () => {
     expect(await authenticate("nobody@t.test", TEST_PASSWORD, "10.0.0.2")).toEqual({ ok: false, reason: "invalid" });
   });
 
-  it("locks an account after repeated failures, even for the right password", async () => {
+  it("locks an account for the address that keeps guessing, not for its owner elsewhere", async () => {
     const { manager } = await makeOrg();
-    for (let i = 0; i < THROTTLE.account.limit; i++) await authenticate(manager.email, "wrong", `10.1.0.${i}`);
-    const out = await authenticate(manager.email, TEST_PASSWORD, "10.1.1.1");
-    expect(out.ok).toBe(false);
-    expect(out).toMatchObject({ reason: "locked" });
+    for (let i = 0; i < THROTTLE.pair.limit; i++) await authenticate(manager.email, "wrong", "10.1.0.1");
+    expect(await authenticate(manager.email, TEST_PASSWORD, "10.1.0.1")).toMatchObject({ ok: false, reason: "locked" });
+    // The owner, from their own address, signs in.
+    expect(await authenticate(manager.email, TEST_PASSWORD, "10.1.1.1")).toMatchObject({ ok: true });
+  });
+
+  it("slows down guesses spread over many addresses with growing delays, never a lock that keeps the owner out", async () => {
+    const { manager } = await makeOrg();
+    const keys = throttleKeys(manager.email, "10.4.0.1");
+    const t0 = new Date();
+    for (let i = 0; i < THROTTLE.account.limit + 10; i++) await recordFailure(throttleKeys(manager.email, `10.4.${i}.9`), t0);
+    // Refused for the longest delay, 30 s, and no more.
+    const until = await lockedUntil(keys, t0);
+    expect(until!.getTime() - t0.getTime()).toBe(THROTTLE.account.maxDelayMs);
+    expect(await lockedUntil(keys, new Date(t0.getTime() + THROTTLE.account.maxDelayMs + 1))).toBeNull();
+    // The delays grow: 1 s after the 10th failure, 2 s after the 11th.
+    const { manager: other } = await makeOrg("B");
+    const t1 = new Date();
+    for (let i = 0; i < THROTTLE.account.limit; i++) await recordFailure(throttleKeys(other.email, `10.5.${i}.9`), t1);
+    expect((await lockedUntil(throttleKeys(other.email, "10.5.99.9"), t1))!.getTime() - t1.getTime()).toBe(1000);
+    await recordFailure(throttleKeys(other.email, "10.5.50.9"), t1);
+    expect((await lockedUntil(throttleKeys(other.email, "10.5.99.9"), t1))!.getTime() - t1.getTime()).toBe(2000);
   });
 
   it("locks an address that tries many accounts", async () => {
@@ -36,9 +54,9 @@ describe("authenticate", () => {
 
   it("a success resets the account's failure count", async () => {
     const { manager } = await makeOrg();
-    for (let i = 0; i < THROTTLE.account.limit - 1; i++) await authenticate(manager.email, "wrong", "10.2.0.1");
+    for (let i = 0; i < THROTTLE.pair.limit - 1; i++) await authenticate(manager.email, "wrong", "10.2.0.1");
     expect(await authenticate(manager.email, TEST_PASSWORD, "10.2.0.1")).toMatchObject({ ok: true });
-    for (let i = 0; i < THROTTLE.account.limit - 1; i++) await authenticate(manager.email, "wrong", "10.2.0.1");
+    for (let i = 0; i < THROTTLE.pair.limit - 1; i++) await authenticate(manager.email, "wrong", "10.2.0.1");
     expect(await authenticate(manager.email, TEST_PASSWORD, "10.2.0.1")).toMatchObject({ ok: true });
   });
 
