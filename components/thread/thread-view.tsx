@@ -134,7 +134,8 @@ export function ThreadView({
     if (!staff) refresh();
   });
 
-  useReadReporter(conversationId, latestSeq, openedAt);
+  // Read is what the reader has had in view: scrolled up, what arrived below stays unread.
+  useReadReporter(conversationId, scroll.atBottom ? latestSeq : seenSeq, openedAt);
 
   // Staff read in a pane that scrolls on its own; the teammate's phone page scrolls as a whole.
   const composerBox = (
@@ -189,7 +190,8 @@ export function ThreadView({
         />
       </div>
       <div className={staff ? "relative" : "sticky bottom-[calc(4rem+env(safe-area-inset-bottom))]"}>
-        {marker}
+        {/* Announced to screen readers as it appears. */}
+        <div aria-live="polite">{marker}</div>
         {composerBox}
       </div>
     </>

@@ -1,5 +1,5 @@
 import type { Page } from "@playwright/test";
-import { test, expect, newOrg, pageAs, seedMessage, signIn, live, PHONE, TEST_PASSWORD } from "./fixtures";
+import { test, expect, newOrg, pageAs, seedMessage, signIn, live, e2eDb, PHONE, TEST_PASSWORD } from "./fixtures";
 
 // The screens as people use them: where a thread opens, phones, the keyboard, a lost network.
 
@@ -25,9 +25,15 @@ test("a long thread opens at its newest message, pages back in place, and marks 
   const marker = max.getByTestId("new-messages");
   await expect(marker).toHaveText("1 new message ↓");
   await expect(line(max, "Line 51.")).toBeInViewport();
+  // Not read yet: the reader has not had it in view.
+  const readSeq = async () =>
+    (await e2eDb().staffReadState.findUnique({ where: { conversationId_userId: { conversationId: o.teammate.threadId, userId: o.manager.id } } }))?.lastReadSeq ?? 0;
+  await max.waitForTimeout(1000);
+  expect(await readSeq()).toBe(150);
   await marker.click();
   await expect(line(max, "Are you there?")).toBeInViewport();
   await expect(marker).toHaveCount(0);
+  await expect.poll(readSeq).toBe(151);
 
   // At the bottom, what arrives and what the reader sends stay in view.
   await seedMessage(o, o.teammate.threadId, o.teammate, "Hello again");
