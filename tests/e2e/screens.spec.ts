@@ -27,7 +27,8 @@ test("a long thread opens at its newest message, pages back in place, and marks 
   await expect(line(max, "Line 51.")).toBeInViewport();
   // Not read yet: the reader has not had it in view.
   const readSeq = async () =>
-    (await e2eDb().staffReadState.findUnique({ where: { conversationId_userId: { conversationId: o.teammate.threadId, userId: o.manager.id } } }))?.lastReadSeq ?? 0;
+    (await e2eDb().staffReadState.findUnique({ where: { conversationId_userId: { conversationId: o.teammate.threadId, userId: o.manager.id } } }))
+      ?.lastReadSeq ?? 0;
   await max.waitForTimeout(1000);
   expect(await readSeq()).toBe(150);
   await marker.click();
