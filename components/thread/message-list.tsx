@@ -8,6 +8,11 @@ import { ActionButton } from "@/components/ui/action-button";
 import { MessageText } from "./message-text";
 import { ShiftCard } from "./shift-card";
 
+export type Side = "staff" | { userId: string };
+
+/** Whether a message sits on the reader's side: the organisation's on staff pages, the reader's own on a teammate's. */
+export const isOwn = (m: ThreadMessage, side: Side) => (side === "staff" ? m.fromStaff : m.authorId === side.userId);
+
 type Entry = { kind: "message"; at: Date; m: ThreadMessage } | { kind: "note"; at: Date; n: ThreadNote };
 
 /**
@@ -27,7 +32,7 @@ export function MessageList({
   messages: ThreadMessage[];
   notes?: ThreadNote[];
   timeZone: string;
-  side: "staff" | { userId: string };
+  side: Side;
   staffConversationId?: string;
   listQuery?: string;
   /** Shifts the teammate is no longer on: their cards say so. */
@@ -35,7 +40,7 @@ export function MessageList({
 }) {
   const t = useTranslations();
   const locale = useLocale();
-  const mine = (m: ThreadMessage) => (side === "staff" ? m.fromStaff : m.authorId === side.userId);
+  const mine = (m: ThreadMessage) => isOwn(m, side);
   const entries: Entry[] = [
     ...messages.map((m) => ({ kind: "message" as const, at: m.createdAt, m })),
     ...notes.map((n) => ({ kind: "note" as const, at: n.createdAt, n })),

@@ -6,7 +6,7 @@ import { fromWire, noteFromWire, type ThreadMessage, type ThreadNote } from "@/l
 import type { ShiftAction } from "@/lib/messaging/shift-action";
 import type { WireMessage, WireNote } from "@/lib/realtime/event-types";
 import { useLiveEvent, useSafeRefresh } from "@/components/live/live-events";
-import { MessageList } from "./message-list";
+import { isOwn, MessageList, type Side } from "./message-list";
 import { Composer } from "./composer";
 import { useReadReporter } from "./read-reporter";
 import { useThreadScroll } from "./use-thread-scroll";
@@ -72,7 +72,8 @@ export function ThreadView({
   const shownNotes = byId([...earlier.notes, ...liveNotes, ...notes]);
   const deletedLive = shown.flatMap((m) => (actions[m.id]?.kind === "assignmentDeleted" && m.shift ? [m.shift.id] : []));
   const latestSeq = shown.at(-1)?.seq ?? 0;
-  const mine = (m: ThreadMessage) => (staff ? m.fromStaff : m.authorId === selfId);
+  const side: Side = staff ? "staff" : { userId: selfId ?? "" };
+  const mine = (m: ThreadMessage) => isOwn(m, side);
   const newest = shown.at(-1);
   const newestNote = shownNotes.at(-1);
   const lastIsNote = Boolean(newestNote && (!newest || newestNote.createdAt >= newest.createdAt));
@@ -183,7 +184,7 @@ export function ThreadView({
           messages={shown}
           notes={shownNotes}
           timeZone={timeZone}
-          side={staff ? "staff" : { userId: selfId ?? "" }}
+          side={side}
           staffConversationId={staff ? conversationId : undefined}
           listQuery={listQuery}
           goneShiftIds={new Set([...goneShiftIds, ...earlier.gone, ...deletedLive])}

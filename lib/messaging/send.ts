@@ -10,13 +10,13 @@ export type SendResult = { message: PostedMessage; duplicate: boolean };
 /**
  * A message someone sends from a device: stored once per (author, clientId) in one
  * transaction on the hot-path connection. A retried send answers with the stored
- * message. `notFound` is the "not found" answer's catalogue key.
+ * message.
  * The hottest write path (docs/decisions/004-hot-paths-in-sql.md).
  */
-export async function sendOnce(m: NewMessage & { author: MessageAuthor; clientId: string }, notFound = "errors.notFound.conversation"): Promise<SendResult> {
+export async function sendOnce(m: NewMessage & { author: MessageAuthor; clientId: string }): Promise<SendResult> {
   try {
     const posted = await writeTransaction((tx) => postMessage(tx, m));
-    if (!posted) throw new NotFoundError(notFound);
+    if (!posted) throw new NotFoundError("errors.notFound.conversation");
     return { message: posted, duplicate: false };
   } catch (error) {
     if (!isUniqueViolation(error)) throw error;

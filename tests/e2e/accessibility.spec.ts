@@ -1,6 +1,6 @@
 import AxeBuilder from "@axe-core/playwright";
 import type { Page } from "@playwright/test";
-import { test, expect, newOrg, pageAs, seedMessage, shiftFor, e2eDb } from "./fixtures";
+import { test, expect, newOrg, pageAs, seedMessage, e2eDb, upcomingShift, mainPages } from "./fixtures";
 
 // axe on every main page, staff and teammate, in the light and the dark theme: no serious
 // or critical violation of WCAG 2.1 A and AA.
@@ -25,25 +25,16 @@ for (const scheme of ["light", "dark"] as const) {
     await e2eDb().privateNote.create({
       data: { organizationId: o.org.id, conversationId: o.teammate.threadId, authorId: o.manager.id, body: "Check with Theo", clientId: `note-${scheme}` },
     });
-    const startsAt = new Date(Date.now() + 3 * 3600_000);
-    const shift = await shiftFor(o, { activity: "Morning care", startsAt, endsAt: new Date(startsAt.getTime() + 6 * 3600_000), assignees: [o.teammate.id] });
+    const shift = await upcomingShift(o);
+    const pages = mainPages(o, shift.id);
     const dark = (p: Page) => p.emulateMedia({ colorScheme: scheme });
 
     const ada = await pageAs(browser, o.admin, { beforeOpen: dark });
-    for (const path of [
-      "/inbox",
-      `/inbox/${o.teammate.threadId}`,
-      "/schedule",
-      `/schedule/shifts/${shift.id}`,
-      "/teammates",
-      `/teammates/${o.teammate.id}`,
-      "/settings",
-    ])
-      await check(ada, path);
+    for (const path of pages.admin) await check(ada, path);
     const phone = await pageAs(browser, o.manager, { phone: true, path: `/inbox/${o.teammate.threadId}`, beforeOpen: dark });
     await check(phone, `/inbox/${o.teammate.threadId}`);
     const tess = await pageAs(browser, o.teammate, { beforeOpen: dark });
-    for (const path of ["/me", "/me/schedule", "/me/profile"]) await check(tess, path);
+    for (const path of pages.teammate) await check(tess, path);
     const visitor = await browser.newContext({ colorScheme: scheme });
     await check(await visitor.newPage(), "/sign-in");
     for (const p of [ada, phone, tess]) await p.context().close();

@@ -21,6 +21,21 @@ export const newOrg = (name = "Northwind", opts: { chatEnabled?: boolean } = {})
 
 export const shiftFor = (o: TestOrg, s: Parameters<typeof addShift>[2]) => addShift(e2eDb(), o, s);
 
+/** A shift later today or tomorrow with the teammate on it, and the week to open. */
+export async function upcomingShift(o: TestOrg, activity = "Morning care") {
+  const startsAt = new Date(Date.now() + 3 * 3600_000);
+  startsAt.setUTCMinutes(0, 0, 0);
+  const endsAt = new Date(startsAt.getTime() + 6 * 3600_000);
+  const shift = await shiftFor(o, { activity, startsAt, endsAt, assignees: [o.teammate.id] });
+  return { ...shift, week: startsAt.toISOString().slice(0, 10) };
+}
+
+/** The main pages of each role in this organisation: what whole-site checks walk. */
+export const mainPages = (o: TestOrg, shiftId: string) => ({
+  admin: ["/inbox", `/inbox/${o.teammate.threadId}`, "/schedule", `/schedule/shifts/${shiftId}`, "/teammates", `/teammates/${o.teammate.id}`, "/settings"],
+  teammate: ["/me", "/me/schedule", "/me/profile"],
+});
+
 /** A message in a thread as the seed writes it (through the messaging core). */
 export async function seedMessage(o: TestOrg, conversationId: string, author: TestUser, body: string) {
   return addMessage(e2eDb(), {

@@ -1,5 +1,5 @@
 import type { Browser, Page } from "@playwright/test";
-import { test, expect, newOrg, e2eDb, shiftFor, TEST_PASSWORD, PHONE, type TestUser } from "./fixtures";
+import { test, expect, newOrg, e2eDb, TEST_PASSWORD, PHONE, type TestUser, upcomingShift } from "./fixtures";
 import { leftovers } from "./leftovers";
 
 // Each role signs in in French and walks its main pages: no text of the English catalogue
@@ -31,10 +31,8 @@ test("every role walks its main pages in French, with no English left", async ({
   await e2eDb().user.updateMany({ where: { organizationId: o.org.id, id: { not: o.manager2.id } }, data: { locale: "fr" } });
   // Names are people's own; the test world's "Max Manager" would read as the English word.
   for (const u of [o.manager, o.manager2]) await e2eDb().user.update({ where: { id: u.id }, data: { lastName: "Moreau" } });
-  const startsAt = new Date(Date.now() + 3 * 3600_000);
-  startsAt.setUTCMinutes(0, 0, 0);
-  const shift = await shiftFor(o, { activity: "Soins du matin", startsAt, endsAt: new Date(startsAt.getTime() + 6 * 3600_000), assignees: [o.teammate.id] });
-  const week = startsAt.toISOString().slice(0, 10);
+  const shift = await upcomingShift(o, "Soins du matin");
+  const week = shift.week;
 
   // The teammate, on a phone: schedule, a report of unavailability, messages, profile.
   const tess = await signInFrench(browser, o.teammate, true);

@@ -1,13 +1,4 @@
-import { test, expect, newOrg, pageAs, shiftFor, name, type TestOrg } from "./fixtures";
-
-/** A shift later today or tomorrow with the teammate on it, and the week to open. */
-async function upcomingShift(o: TestOrg) {
-  const startsAt = new Date(Date.now() + 3 * 3600_000);
-  startsAt.setUTCMinutes(0, 0, 0);
-  const endsAt = new Date(startsAt.getTime() + 6 * 3600_000);
-  const shift = await shiftFor(o, { activity: "Morning care", startsAt, endsAt, assignees: [o.teammate.id] });
-  return { ...shift, week: startsAt.toISOString().slice(0, 10) };
-}
+import { test, expect, newOrg, pageAs, name, upcomingShift } from "./fixtures";
 
 test("a teammate asks about a shift; the manager deletes the assignment and sets them unavailable", async ({ browser }) => {
   const o = await newOrg();

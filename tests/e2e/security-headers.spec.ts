@@ -1,5 +1,5 @@
 import type { Page } from "@playwright/test";
-import { test, expect, newOrg, pageAs, seedMessage, shiftFor, live } from "./fixtures";
+import { test, expect, newOrg, pageAs, seedMessage, live, upcomingShift, mainPages } from "./fixtures";
 
 // Every main page works under the Content Security Policy: no violation reported, the
 // live stream connects, and each response carries the hardening headers.
@@ -19,19 +19,11 @@ test("every main page works under the security policy, with no violation", async
   test.slow();
   const o = await newOrg();
   await seedMessage(o, o.teammate.threadId, o.teammate, "Hello");
-  const startsAt = new Date(Date.now() + 3 * 3600_000);
-  const shift = await shiftFor(o, { activity: "Morning care", startsAt, endsAt: new Date(startsAt.getTime() + 6 * 3600_000), assignees: [o.teammate.id] });
+  const shift = await upcomingShift(o);
+  const pages = mainPages(o, shift.id);
   let violations: string[] = [];
   const ada = await pageAs(browser, o.admin, { beforeOpen: async (p) => void (violations = await watchPolicy(p)) });
-  for (const path of [
-    "/inbox",
-    `/inbox/${o.teammate.threadId}`,
-    "/schedule",
-    `/schedule/shifts/${shift.id}`,
-    "/teammates",
-    `/teammates/${o.teammate.id}`,
-    "/settings",
-  ]) {
+  for (const path of pages.admin) {
     const response = await ada.goto(path);
     const headers = response!.headers();
     expect(headers["content-security-policy"]).toMatch(/script-src 'self' 'nonce-[A-Za-z0-9+/=]+' 'strict-dynamic'/);
@@ -49,7 +41,7 @@ test("every main page works under the security policy, with no violation", async
   await expect(ada.getByTestId("message").filter({ hasText: "Under the policy" })).toHaveCount(1);
   let teammateViolations: string[] = [];
   const tess = await pageAs(browser, o.teammate, { beforeOpen: async (p) => void (teammateViolations = await watchPolicy(p)) });
-  for (const path of ["/me", "/me/schedule", "/me/profile"]) {
+  for (const path of pages.teammate) {
     await tess.goto(path);
     await live(tess);
   }
