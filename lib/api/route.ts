@@ -21,8 +21,12 @@ const MAX_BODY_BYTES = 64 * 1024;
  * Answers JSON in the same { ok, error, fieldErrors } shape, with HTTP statuses.
  */
 export function createRoute<S extends z.ZodType, T extends object, P extends Record<string, string>>(
-  opts: { schema: S; roles: readonly Role[] },
-  handler: (input: z.output<S>, ctx: ActionContext) => Promise<T>,
+  opts: {
+    schema: S;
+    roles: readonly Role[];
+    /** "stream": the handler reads the body itself (uploads); the schema sees params and query. */ body?: "json" | "stream";
+  },
+  handler: (input: z.output<S>, ctx: ActionContext, request: Request) => Promise<T | Response>,
 ) {
   return async function route(request: Request, context: { params: Promise<P> }): Promise<Response> {
     let user: SessionUser | null = null;
@@ -32,18 +36,20 @@ export function createRoute<S extends z.ZodType, T extends object, P extends Rec
       if (!user) throw new UnauthenticatedError();
       requireRole(user, opts.roles);
       const t = translatorFor(user.locale);
-      // The declared size first, then the bytes as they come: reading stops at the limit.
-      if (Number(request.headers.get("content-length") ?? 0) > MAX_BODY_BYTES)
-        return Response.json({ ok: false, error: t("errors.tooLarge") }, { status: 413 });
-      const text = await readLimited(request, MAX_BODY_BYTES);
-      if (text === null) return Response.json({ ok: false, error: t("errors.tooLarge") }, { status: 413 });
-      let body: unknown;
-      try {
-        body = text ? JSON.parse(text) : {};
-      } catch {
-        return Response.json({ ok: false, error: t("errors.badJson") }, { status: 400 });
+      let body: unknown = {};
+      if (opts.body !== "stream") {
+        // The declared size first, then the bytes as they come: reading stops at the limit.
+        if (Number(request.headers.get("content-length") ?? 0) > MAX_BODY_BYTES)
+          return Response.json({ ok: false, error: t("errors.tooLarge") }, { status: 413 });
+        const text = await readLimited(request, MAX_BODY_BYTES);
+        if (text === null) return Response.json({ ok: false, error: t("errors.tooLarge") }, { status: 413 });
+        try {
+          body = text ? JSON.parse(text) : {};
+        } catch {
+          return Response.json({ ok: false, error: t("errors.badJson") }, { status: 400 });
+        }
       }
-      const query = request.method === "GET" ? Object.fromEntries(new URL(request.url).searchParams) : {};
+      const query = request.method === "GET" || opts.body === "stream" ? Object.fromEntries(new URL(request.url).searchParams) : {};
       let params: P;
       try {
         params = await context.params;
@@ -53,7 +59,8 @@ export function createRoute<S extends z.ZodType, T extends object, P extends Rec
       const raw = { ...query, ...(typeof body === "object" && body && !Array.isArray(body) ? body : {}), ...params };
       const parsed = opts.schema.safeParse(raw);
       if (!parsed.success) return Response.json(invalidResult(parsed.error, t), { status: 400 });
-      return Response.json({ ok: true, ...(await handler(parsed.data, { user })) });
+      const result = await handler(parsed.data, { user }, request);
+      return result instanceof Response ? result : Response.json({ ok: true, ...result });
     } catch (error) {
       return failure(error, await requestLocale(user));
     }

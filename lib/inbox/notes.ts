@@ -7,7 +7,7 @@ import type { SessionUser } from "@/lib/auth/roles";
 import { appendEvent } from "@/lib/realtime/append";
 import type { ThreadNote } from "@/lib/messaging/wire";
 import { requireInboxThread } from "./access";
-import type { SendMessageInput } from "./schemas";
+import type { AddNoteInput } from "./schemas";
 
 export type { ThreadNote };
 
@@ -15,7 +15,7 @@ export type { ThreadNote };
  * A private note: staff only, stored apart from messages, announced to staff only.
  * Stored once per (author, clientId) like messages.
  */
-export async function addPrivateNote(user: SessionUser, input: SendMessageInput): Promise<{ id: string; duplicate: boolean }> {
+export async function addPrivateNote(user: SessionUser, input: AddNoteInput): Promise<{ id: string; duplicate: boolean }> {
   requireStaff(user);
   const thread = await requireInboxThread(user, input.conversationId);
   const stored = async () => {

@@ -1,6 +1,7 @@
 import { z } from "zod";
 
 import { MESSAGE_MAX_LENGTH } from "./limits";
+import { MAX_FILES_PER_MESSAGE } from "@/lib/files/policy";
 
 export { MESSAGE_MAX_LENGTH };
 
@@ -8,13 +9,23 @@ export { MESSAGE_MAX_LENGTH };
 // Ids come from the page, not from typing: a bad one means a stale page.
 const id = z.string().trim().min(1, "errors.staleRequest").max(64, "errors.staleRequest");
 
-export const sendMessageSchema = z.object({
-  conversationId: id,
-  body: z.string().trim().min(1, "errors.messageRequired").max(MESSAGE_MAX_LENGTH, "errors.messageTooLong"),
-  clientId: z.string().regex(/^[A-Za-z0-9_-]{8,64}$/, "errors.staleRequest"),
-});
+const clientId = z.string().regex(/^[A-Za-z0-9_-]{8,64}$/, "errors.staleRequest");
+const body = z.string().trim().max(MESSAGE_MAX_LENGTH, "errors.messageTooLong");
 
-export type SendMessageInput = z.infer<typeof sendMessageSchema>;
+/** Uploaded files to send with the message: a list, or the ids a form joined with commas. */
+const attachmentIds = z.preprocess(
+  (v) => (typeof v === "string" ? v.split(",").filter(Boolean) : v),
+  z
+    .array(z.string().regex(/^[A-Za-z0-9_-]{1,64}$/, "errors.staleRequest"))
+    .max(MAX_FILES_PER_MESSAGE, "errors.file.tooMany")
+    .default([]),
+);
+
+export const sendMessageSchema = z
+  .object({ conversationId: id, body, clientId, attachmentIds })
+  .refine((m) => m.body.length > 0 || m.attachmentIds.length > 0, { message: "errors.messageRequired", path: ["body"] });
+
+export type SendMessageInput = Omit<z.infer<typeof sendMessageSchema>, "attachmentIds"> & { attachmentIds?: string[] };
 
 export const setProcessedSchema = z.object({
   conversationId: id,
@@ -34,7 +45,9 @@ export const markUnreadSchema = z.object({
     .catch(undefined),
 });
 
-export const addNoteSchema = sendMessageSchema;
+// Private notes are text only: a file in a note would be one more way for staff-only words to travel.
+export const addNoteSchema = z.object({ conversationId: id, body: body.min(1, "errors.messageRequired"), clientId });
+export type AddNoteInput = z.infer<typeof addNoteSchema>;
 
 /** The page of a thread before a message, for a reader scrolling back. */
 export const earlierMessagesSchema = z.object({

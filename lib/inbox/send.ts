@@ -22,6 +22,7 @@ export function sendInboxMessage(
     body: input.body,
     clientId: input.clientId,
     shift: about.shift,
+    attachmentIds: input.attachmentIds,
     where: { kind: "INBOX", teammateId: staff ? undefined : user.id },
   });
 }

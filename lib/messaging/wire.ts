@@ -1,4 +1,4 @@
-import type { WireMessage, WireNote } from "@/lib/realtime/event-types";
+import type { WireAttachment, WireMessage, WireNote } from "@/lib/realtime/event-types";
 import { readShiftAction, type ShiftAction } from "./shift-action";
 
 // A message as pages hold it (Dates) and as events and responses carry it (ISO
@@ -15,6 +15,8 @@ export type ThreadMessage = Omit<WireMessage, "createdAt" | "shift"> & {
 
 export type ThreadNote = Omit<WireNote, "createdAt"> & { createdAt: Date };
 
+export const ATTACHMENT_SELECT = { id: true, fileName: true, size: true, mimeType: true, width: true, height: true } as const;
+
 export const THREAD_MESSAGE_SELECT = {
   id: true,
   seq: true,
@@ -26,12 +28,27 @@ export const THREAD_MESSAGE_SELECT = {
   action: true,
   shift: { select: { id: true, startsAt: true, endsAt: true, place: true, activity: { select: { name: true } } } },
   author: { select: { firstName: true, lastName: true } },
+  attachments: { select: ATTACHMENT_SELECT, orderBy: { position: "asc" } },
 } as const;
 
-type Row = Omit<ThreadMessage, "authorName" | "action"> & { author: { firstName: string; lastName: string } | null; action: unknown };
+type AttachmentRow = { id: string; fileName: string; size: number; mimeType: string; width: number | null; height: number | null };
+type Row = Omit<ThreadMessage, "authorName" | "action" | "attachments"> & {
+  author: { firstName: string; lastName: string } | null;
+  action: unknown;
+  attachments: AttachmentRow[];
+};
 
-export function threadMessage({ author, action, ...m }: Row): ThreadMessage {
-  return { ...m, action: readShiftAction(action), authorName: author ? `${author.firstName} ${author.lastName}` : null };
+export function threadMessage({ author, action, attachments, ...m }: Row): ThreadMessage {
+  return {
+    ...m,
+    action: readShiftAction(action),
+    authorName: author ? `${author.firstName} ${author.lastName}` : null,
+    attachments: attachments.map(wireAttachment),
+  };
+}
+
+export function wireAttachment({ fileName, ...a }: AttachmentRow): WireAttachment {
+  return { ...a, name: fileName };
 }
 
 export function toWire({ action: _staffOnly, ...m }: ThreadMessage): WireMessage {

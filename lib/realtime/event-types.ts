@@ -7,6 +7,9 @@ import type { ShiftAction } from "@/lib/messaging/shift-action";
 
 export type WireShift = { id: string; startsAt: string; endsAt: string; place: string; activity: { name: string } };
 
+/** A file a message carries (or one uploaded and waiting for its message). Opened through /api/files/:id. */
+export type WireAttachment = { id: string; name: string; size: number; mimeType: string; width: number | null; height: number | null };
+
 /** A message as the thread shows it. Never carries staff-only data (what staff did about a shift question is sent apart, to staff). */
 export type WireMessage = {
   id: string;
@@ -18,6 +21,7 @@ export type WireMessage = {
   authorName: string | null;
   createdAt: string;
   shift: WireShift | null;
+  attachments: WireAttachment[];
 };
 
 export type WireNote = { id: string; body: string; createdAt: string; authorName: string };

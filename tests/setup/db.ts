@@ -1,4 +1,4 @@
-import { copyFileSync } from "node:fs";
+import { copyFileSync, rmSync } from "node:fs";
 import { randomUUID } from "node:crypto";
 import path from "node:path";
 import { afterAll } from "vitest";
@@ -17,6 +17,8 @@ if (server) {
   process.env.DATABASE_URL = `file:${file}`;
 }
 process.env.NEXTAUTH_SECRET ??= "vitest-secret";
+// Uploaded files of this test file, apart from every other's.
+process.env.FILES_DIR = path.resolve(`.tmp/vitest/files-${name}`);
 delete (globalThis as { shiftlineDb?: unknown }).shiftlineDb;
 
 afterAll(async () => {
@@ -26,5 +28,6 @@ afterAll(async () => {
   await closeSql();
   const db = (globalThis as { shiftlineDb?: { $disconnect(): Promise<void> } }).shiftlineDb;
   await db?.$disconnect();
+  rmSync(process.env.FILES_DIR!, { recursive: true, force: true });
   if (server) await onServer(server, (c) => c.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`));
 });

@@ -1,0 +1,60 @@
+import { z } from "zod";
+import { createRoute } from "@/lib/api/route";
+import { isStaff, type SessionUser } from "@/lib/auth/roles";
+import { requireUploadTarget } from "@/lib/files/access";
+import { receiveFiles, type Received } from "@/lib/files/receive";
+import { sendMessageSchema } from "@/lib/inbox/schemas";
+import { sendInboxMessage } from "@/lib/inbox/send";
+import { translatorFor } from "@/lib/i18n/translator";
+import { UserError } from "@/lib/api/errors";
+
+const uploadSchema = z.object({
+  conversationId: z.string().trim().min(1, "errors.staleRequest").max(64, "errors.staleRequest"),
+  /** "1": the form without JavaScript, which sends its text and files in one post and comes back to the thread. */
+  send: z.enum(["1"]).optional().catch(undefined),
+});
+
+// POST multipart: the files (and, without JavaScript, the message) of the composer.
+// The composer's script posts one file per request, to show each one's progress; the
+// files wait for the message that carries them (see postMessage).
+export const POST = createRoute({ schema: uploadSchema, roles: ["ADMIN", "MANAGER", "TEAMMATE"], body: "stream" }, async (input, { user }, request) => {
+  const target = await requireUploadTarget(user, input.conversationId);
+  const received = await receiveFiles(request, target);
+  if (input.send) return sendFromForm(user, input.conversationId, received, request);
+  const t = translatorFor(user.locale);
+  return {
+    files: received.files,
+    refused: received.refused.map((r) => ({ name: r.name, error: t(r.error, r.values) })),
+  };
+});
+
+/**
+ * Without JavaScript: the message goes through the same send as any other, with the
+ * files that were kept; the thread then says which were refused. On a refusal of the
+ * message itself the text comes back in the composer.
+ */
+async function sendFromForm(user: SessionUser, conversationId: string, received: Received, request: Request): Promise<Response> {
+  const back = new URL(isStaff(user.role) ? `/inbox/${encodeURIComponent(conversationId)}` : "/me/messages", request.url);
+  const parsed = sendMessageSchema.safeParse({
+    conversationId,
+    body: received.fields.body ?? "",
+    clientId: received.fields.clientId ?? "",
+    attachmentIds: received.files.map((f) => f.id),
+  });
+  let error: string | null = parsed.success ? null : (parsed.error.issues[0]?.message ?? "errors.invalidValue");
+  if (parsed.success) {
+    try {
+      await sendInboxMessage(user, parsed.data);
+    } catch (e) {
+      if (!(e instanceof UserError)) throw e;
+      error = e.text.key;
+    }
+  }
+  if (error) {
+    back.searchParams.set("error", error.replace(/^errors\./, ""));
+    back.searchParams.set("draft", (received.fields.body ?? "").slice(0, 4000));
+  }
+  const refused = received.refused.map((r) => r.name).filter(Boolean);
+  if (refused.length) back.searchParams.set("refused", refused.join("|").slice(0, 1000));
+  return Response.redirect(back, 303);
+}

@@ -1,0 +1,120 @@
+import { readFile } from "node:fs/promises";
+import { writeFile, mkdtemp } from "node:fs/promises";
+import { tmpdir } from "node:os";
+import path from "node:path";
+import { afterEach, describe, expect, it } from "vitest";
+import sharp from "sharp";
+import { sanitizeFileName } from "./policy";
+import { sniffFile } from "./sniff";
+import { receiveFiles } from "./receive";
+import { localStorage, filesRoot } from "./storage";
+import { db } from "@/lib/db";
+import { makeOrg } from "@/tests/helpers/org";
+import { docx, jpegWithExif, pdf, png, svgWithScript, uploadRequest } from "@/tests/helpers/files";
+
+async function sniff(name: string, data: Buffer | string) {
+  const dir = await mkdtemp(path.join(tmpdir(), "sniff-"));
+  const file = path.join(dir, "f");
+  await writeFile(file, data);
+  return sniffFile(file, name);
+}
+
+describe("file names", () => {
+  it("keep no folder, no control or reserved character, and stay short with their extension", () => {
+    expect(sanitizeFileName("../../etc/passwd")).toBe("passwd");
+    expect(sanitizeFileName("..\\..\\Windows\\evil.pdf")).toBe("evil.pdf");
+    expect(sanitizeFileName("  .hidden.txt")).toBe("hidden.txt");
+    expect(sanitizeFileName('re<port>:"2026"?.pdf')).toBe("report2026.pdf");
+    expect(sanitizeFileName("photo\u202Egnp.exe")).toBe("photognp.exe");
+    expect(sanitizeFileName("CON.txt")).toBe("file-CON.txt");
+    expect(sanitizeFileName("\u0000\u0001")).toBe("file");
+    const long = sanitizeFileName(`${"é".repeat(300)}.docx`);
+    expect([...long]).toHaveLength(120);
+    expect(long.endsWith(".docx")).toBe(true);
+    expect(sanitizeFileName("scan", ["pdf"])).toBe("scan.pdf");
+  });
+});
+
+describe("what a file really is", () => {
+  it("knows pictures, PDF, office documents and text by their bytes", async () => {
+    expect(await sniff("a.png", await png())).toMatchObject({ ok: true, mimeType: "image/png" });
+    expect(await sniff("a.pdf", pdf())).toMatchObject({ ok: true, mimeType: "application/pdf" });
+    expect(await sniff("a.docx", await docx())).toMatchObject({
+      ok: true,
+      mimeType: "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
+    });
+    expect(await sniff("rota.csv", "name;shift\nCamille;night\n")).toMatchObject({ ok: true, mimeType: "text/csv" });
+    expect(await sniff("notes", "plain words")).toMatchObject({ ok: true, mimeType: "text/plain" });
+  });
+
+  it("refuses a PNG renamed .pdf, SVG and HTML (under any name), and types outside the list", async () => {
+    expect(await sniff("invoice.pdf", await png())).toEqual({ ok: false, error: "errors.file.mismatch" });
+    expect(await sniff("logo.svg", svgWithScript())).toEqual({ ok: false, error: "errors.file.type" });
+    expect(await sniff("logo.txt", svgWithScript())).toEqual({ ok: false, error: "errors.file.mismatch" });
+    expect(await sniff("page.txt", "<!doctype html><script>alert(1)</script>")).toEqual({ ok: false, error: "errors.file.mismatch" });
+    expect(await sniff("page.html", "<html><body>hi</body></html>")).toEqual({ ok: false, error: "errors.file.type" });
+    expect(await sniff("tool.exe", Buffer.from([0x4d, 0x5a, 0x90, 0, 3, 0, 0, 0, 4, 0, 0, 0, 0xff, 0xff, 0, 0]))).toMatchObject({ ok: false });
+    expect(await sniff("data.csv", Buffer.from([0xff, 0xfe, 0, 0x41, 0, 0x42]))).toMatchObject({ ok: false });
+  });
+});
+
+describe("receiving an upload", () => {
+  afterEach(() => {
+    delete process.env.UPLOAD_MAX_BYTES;
+  });
+
+  it("keeps the good files and says why each other one was refused", async () => {
+    const o = await makeOrg();
+    process.env.UPLOAD_MAX_BYTES = "2000";
+    const got = await receiveFiles(
+      uploadRequest([
+        { name: "plan.pdf", data: pdf(), type: "application/pdf" },
+        { name: "big.txt", data: "x".repeat(5000) },
+        { name: "empty.txt", data: "" },
+        { name: "fake.pdf", data: await png() },
+        { name: "../../../secret.csv", data: "a;b\n" },
+      ]),
+      { organizationId: o.org.id, conversationId: o.teammate.threadId, uploaderId: o.teammate.id, fromStaff: false },
+    );
+    expect(got.files.map((f) => f.name).sort()).toEqual(["plan.pdf", "secret.csv"]);
+    expect(got.refused).toEqual(
+      expect.arrayContaining([
+        { name: "big.txt", error: "errors.file.tooLarge", values: { size: 0 } },
+        { name: "empty.txt", error: "errors.file.empty" },
+        { name: "fake.pdf", error: "errors.file.mismatch" },
+      ]),
+    );
+    const rows = await db.attachment.findMany({ where: { conversationId: o.teammate.threadId } });
+    expect(rows).toHaveLength(2);
+    expect(rows.every((r) => r.messageId === null && r.uploaderId === o.teammate.id && r.storage === "local")).toBe(true);
+    for (const r of rows) expect(r.storageKey.startsWith(`${o.org.id}/`)).toBe(true);
+  });
+
+  it("takes location and every other metadata out of photos, and makes a thumbnail", async () => {
+    const o = await makeOrg();
+    const original = await jpegWithExif();
+    expect((await sharp(original).metadata()).exif).toBeDefined();
+    const got = await receiveFiles(uploadRequest([{ name: "IMG_0001.JPG", data: original, type: "image/jpeg" }]), {
+      organizationId: o.org.id,
+      conversationId: o.teammate.threadId,
+      uploaderId: o.teammate.id,
+      fromStaff: false,
+    });
+    expect(got.refused).toEqual([]);
+    const [file] = got.files;
+    expect(file).toMatchObject({ name: "IMG_0001.jpg", mimeType: "image/jpeg", width: 64, height: 48 });
+    const row = await db.attachment.findUniqueOrThrow({ where: { id: file!.id } });
+    const stored = await readFile(path.join(filesRoot(), row.storageKey));
+    const meta = await sharp(stored).metadata();
+    expect(meta.exif).toBeUndefined();
+    expect(meta.xmp).toBeUndefined();
+    expect(stored.includes(Buffer.from("rue des Lilas"))).toBe(false);
+    expect(row.thumbKey).toBeTruthy();
+    const thumb = await sharp(await readFile(path.join(filesRoot(), row.thumbKey!))).metadata();
+    expect(thumb.format).toBe("webp");
+  });
+
+  it("stores under the files folder only", async () => {
+    await expect(localStorage.open({ storage: "local", key: "../../etc/passwd" })).rejects.toThrow(/Unsafe/);
+  });
+});

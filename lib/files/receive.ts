@@ -1,0 +1,130 @@
+import "server-only";
+import { createWriteStream } from "node:fs";
+import { rm, stat } from "node:fs/promises";
+import path from "node:path";
+import { Readable } from "node:stream";
+import { pipeline } from "node:stream/promises";
+import type { ReadableStream as WebReadableStream } from "node:stream/web";
+import busboy from "busboy";
+import { db } from "@/lib/db";
+import { newId } from "@/lib/db/ids";
+import { cleanImage } from "./images";
+import { DEFAULT_MAX_FILE_BYTES, kindOf, MAX_FILES_PER_MESSAGE, sanitizeFileName } from "./policy";
+import { sniffFile } from "./sniff";
+import { scratchDir, storageFor } from "./storage";
+import type { WireAttachment } from "@/lib/realtime/event-types";
+
+// A multipart upload read as it arrives: each file goes to a scratch file on disk
+// (never whole in memory), is checked (size, bytes against name), cleaned (photos),
+// then stored and recorded as waiting for its message. A refused file does not stop
+// the others.
+
+export type RefusedFile = { name: string; error: string; values?: Record<string, string | number> };
+export type Received = { fields: Record<string, string>; files: WireAttachment[]; refused: RefusedFile[] };
+export type UploadTarget = { organizationId: string; conversationId: string; uploaderId: string; fromStaff: boolean };
+
+export function maxFileBytes(): number {
+  const n = Number(process.env.UPLOAD_MAX_BYTES);
+  return Number.isFinite(n) && n > 0 ? n : DEFAULT_MAX_FILE_BYTES;
+}
+
+export async function receiveFiles(request: Request, target: UploadTarget): Promise<Received> {
+  const type = request.headers.get("content-type") ?? "";
+  if (!request.body || !/^multipart\/form-data/i.test(type)) throw new Error("not multipart");
+  const limit = maxFileBytes();
+  const dir = await scratchDir();
+  const fields: Record<string, string> = {};
+  const work: Promise<WireAttachment | RefusedFile>[] = [];
+  const parser = busboy({
+    headers: { "content-type": type },
+    limits: { files: MAX_FILES_PER_MESSAGE, fileSize: limit, fields: 20, fieldSize: 16 * 1024, parts: 40 },
+    defParamCharset: "utf8",
+  });
+  let tooMany = 0;
+  parser.on("field", (name, value) => {
+    fields[name] = value;
+  });
+  parser.on("filesLimit", () => tooMany++);
+  parser.on("file", (_field, stream, info) => {
+    const name = info.filename ?? "";
+    if (!name) {
+      stream.resume(); // an empty file input: nothing chosen
+      return;
+    }
+    const scratch = path.join(dir, `${newId()}.part`);
+    let truncated = false;
+    stream.on("limit", () => (truncated = true));
+    const written = pipeline(stream, createWriteStream(scratch));
+    work.push(
+      written
+        .then(() => (truncated ? refuse(scratch, name, "errors.file.tooLarge", { size: megabytes(limit) }) : keep(scratch, name, target)))
+        .catch((error: unknown) => failed(error, scratch, name)),
+    );
+  });
+  await pipeline(Readable.fromWeb(request.body as WebReadableStream<Uint8Array>), parser);
+  const outcomes = await Promise.all(work);
+  const files = outcomes.filter((o): o is WireAttachment => "id" in o);
+  const refused = outcomes.filter((o): o is RefusedFile => !("id" in o));
+  if (tooMany) refused.push({ name: "", error: "errors.file.tooMany", values: { max: MAX_FILES_PER_MESSAGE } });
+  return { fields, files, refused };
+}
+
+async function keep(scratch: string, rawName: string, target: UploadTarget): Promise<WireAttachment | RefusedFile> {
+  const { size } = await stat(scratch);
+  if (size === 0) return refuse(scratch, rawName, "errors.file.empty");
+  const verdict = await sniffFile(scratch, sanitizeFileName(rawName));
+  if (!verdict.ok) return refuse(scratch, rawName, verdict.error);
+  const name = sanitizeFileName(rawName, verdict.exts);
+  const id = newId();
+  const key = `${target.organizationId}/${new Date().toISOString().slice(0, 7)}/${id}`;
+  const storage = storageFor();
+  let file = scratch;
+  let thumb: { key: string; width: number; height: number } | null = null;
+  if (kindOf(verdict.mimeType) === "image") {
+    const cleaned = `${scratch}.clean`;
+    const thumbFile = `${scratch}.thumb`;
+    try {
+      const image = await cleanImage(scratch, cleaned, thumbFile, verdict.mimeType);
+      await rm(scratch, { force: true });
+      file = cleaned;
+      const storedThumb = await storage.put(thumbFile, `${key}.thumb.webp`, { name: `${name}.webp`, mimeType: "image/webp" });
+      thumb = { key: storedThumb.key, ...image };
+    } catch {
+      await Promise.all([rm(cleaned, { force: true }), rm(thumbFile, { force: true })]);
+      return refuse(scratch, rawName, "errors.file.damaged");
+    }
+  }
+  const finalSize = (await stat(file)).size;
+  const stored = await storage.put(file, key, { name, mimeType: verdict.mimeType });
+  await db.attachment.create({
+    data: {
+      id,
+      organizationId: target.organizationId,
+      conversationId: target.conversationId,
+      uploaderId: target.uploaderId,
+      fromStaff: target.fromStaff,
+      fileName: name,
+      mimeType: verdict.mimeType,
+      size: finalSize,
+      storage: stored.storage,
+      storageKey: stored.key,
+      url: stored.url ?? null,
+      thumbKey: thumb?.key ?? null,
+      width: thumb?.width ?? null,
+      height: thumb?.height ?? null,
+    },
+  });
+  return { id, name, size: finalSize, mimeType: verdict.mimeType, width: thumb?.width ?? null, height: thumb?.height ?? null };
+}
+
+async function refuse(scratch: string, rawName: string, error: string, values?: RefusedFile["values"]): Promise<RefusedFile> {
+  await rm(scratch, { force: true });
+  return { name: sanitizeFileName(rawName), error, ...(values ? { values } : {}) };
+}
+
+async function failed(error: unknown, scratch: string, rawName: string): Promise<RefusedFile> {
+  console.error("[files] could not keep a file:", (error as Error).message);
+  return refuse(scratch, rawName, "errors.file.notStored");
+}
+
+const megabytes = (bytes: number) => Math.round(bytes / (1024 * 1024));
