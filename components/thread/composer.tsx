@@ -11,6 +11,10 @@ import { Button } from "@/components/ui/button";
 import { FieldError, FormError } from "@/components/ui/field-error";
 import { PendingMessages, type PendingMessage } from "./pending-messages";
 import { loadDraft, saveDraft } from "./device-drafts";
+import type { ComposerNotice } from "./composer-notice";
+import { useUploads } from "@/components/files/use-uploads";
+import { UploadTray } from "@/components/files/upload-tray";
+import { ACCEPT, DEFAULT_MAX_FILE_BYTES, MAX_FILES_PER_MESSAGE } from "@/lib/files/policy";
 
 /**
  * Message form. Without JavaScript it posts and the server renders the result.
@@ -25,6 +29,7 @@ export function Composer({
   placeholder,
   allowNotes = false,
   onSent,
+  notice,
 }: {
   conversationId: string;
   clientId: string;
@@ -34,6 +39,8 @@ export function Composer({
   allowNotes?: boolean;
   /** The stored message, to show before its live event arrives. */
   onSent?: (message: ThreadMessage) => void;
+  /** What the form without JavaScript came back with (lib: the attachments route): its error, the text, the refused files. */
+  notice?: ComposerNotice;
 }) {
   const t = useTranslations();
   const [sent, formAction] = useActionState(sendMessageAction, null);
@@ -41,7 +48,17 @@ export function Composer({
   const [clientError, setClientError] = useState<ActionFailure | null>(null);
   const serverFailure = (noted && !noted.ok ? noted : null) ?? (sent && !sent.ok ? sent : null);
   const failed = clientError ?? serverFailure;
-  const [draft, setDraft] = useState(serverFailure?.values?.body ?? "");
+  const [draft, setDraft] = useState(serverFailure?.values?.body ?? notice?.draft ?? "");
+  const [hydrated, setHydrated] = useState(false);
+  const maxMb = DEFAULT_MAX_FILE_BYTES / (1024 * 1024);
+  const [uploadMessages] = useState(() => ({
+    tooLarge: t("errors.file.tooLarge", { size: maxMb }),
+    type: t("errors.file.type"),
+    tooMany: t("errors.file.tooMany", { max: MAX_FILES_PER_MESSAGE }),
+    failed: (name: string) => t("files.uploadFailed", { name }),
+  }));
+  const files = useUploads(conversationId, uploadMessages);
+  const [dragging, setDragging] = useState(false);
   const [clientId, setClientId] = useState(serverFailure?.values?.clientId ?? initialClientId);
   const [outbox, setOutbox] = useState<PendingMessage[]>([]);
   const lastSend = useRef(0);
@@ -54,6 +71,7 @@ export function Composer({
     // Reading the device's storage can only happen after hydration.
     // eslint-disable-next-line react-hooks/set-state-in-effect
     setRestored(true);
+    setHydrated(true);
     if (!saved) return;
     if (saved.draft) setDraft((d) => d || saved.draft);
     if (saved.outbox.length) {
@@ -101,7 +119,7 @@ export function Composer({
       const response = await fetch(`/api/conversations/${encodeURIComponent(conversationId)}/messages`, {
         method: "POST",
         headers: { "Content-Type": "application/json" },
-        body: JSON.stringify({ body: item.body, clientId: item.clientId }),
+        body: JSON.stringify({ body: item.body, clientId: item.clientId, attachmentIds: item.attachments?.map((a) => a.id) ?? [] }),
       });
       if (response.status >= 500) throw new Error(`HTTP ${response.status}`);
       const result = (await response.json()) as ActionResult<{ seq: number; message: WireMessage }>;
@@ -111,6 +129,7 @@ export function Composer({
       } else {
         patch(item.clientId, null);
         setDraft((d) => d || item.body);
+        if (item.attachments?.length && result.error !== t("errors.file.gone")) files.restore(item.attachments);
         setClientError(result);
       }
     } catch {
@@ -123,15 +142,19 @@ export function Composer({
     if (submitter?.dataset.note) return; // the private-note button posts through its own action
     e.preventDefault();
     // A second click of a double-click finds the box already emptied: nothing to say.
-    if (!draft.trim() && Date.now() - lastSend.current < 1500) return;
+    const attachments = files.ready;
+    if (!draft.trim() && attachments.length === 0 && Date.now() - lastSend.current < 1500) return;
+    if (files.busy) return setClientError({ ok: false, error: t("files.waitForUploads") });
     // The server's rules, checked here first so an empty or over-long message never leaves the page.
-    const problem = !draft.trim()
-      ? t("errors.messageRequired")
-      : draft.trim().length > MESSAGE_MAX_LENGTH
-        ? t("errors.messageTooLong", { max: MESSAGE_MAX_LENGTH })
-        : null;
+    const problem =
+      !draft.trim() && attachments.length === 0
+        ? t("errors.messageRequired")
+        : draft.trim().length > MESSAGE_MAX_LENGTH
+          ? t("errors.messageTooLong", { max: MESSAGE_MAX_LENGTH })
+          : null;
     if (problem) return setClientError({ ok: false, error: t("errors.correctFields"), fieldErrors: { body: [problem] }, values: { body: draft } });
-    const item: PendingMessage = { clientId, body: draft, status: "sending" };
+    const item: PendingMessage = { clientId, body: draft, attachments, status: "sending" };
+    files.clear();
     setClientError(null);
     lastSend.current = Date.now();
     setOutbox((items) => [...items.filter(shown), item]);
@@ -141,7 +164,26 @@ export function Composer({
   }
 
   return (
-    <form action={formAction} onSubmit={onSubmit} className="border-t border-slate-200 bg-white p-3" noValidate>
+    <form
+      action={formAction}
+      onSubmit={onSubmit}
+      className={`border-t border-slate-200 bg-white p-3 ${dragging ? "outline-2 outline-dashed outline-teal-700" : ""}`}
+      noValidate
+      onDragOver={(e) => {
+        if (!e.dataTransfer.types.includes("Files")) return;
+        e.preventDefault();
+        setDragging(true);
+      }}
+      onDragLeave={(e) => {
+        if (!e.currentTarget.contains(e.relatedTarget as Node | null)) setDragging(false);
+      }}
+      onDrop={(e) => {
+        if (!e.dataTransfer.files.length) return;
+        e.preventDefault();
+        setDragging(false);
+        files.add(e.dataTransfer.files);
+      }}
+    >
       <PendingMessages
         items={outbox.filter(shown)}
         onRetry={(id) => {
@@ -153,12 +195,40 @@ export function Composer({
           if (!item) return;
           patch(id, null);
           setDraft((d) => (d ? `${d}\n${item.body}` : item.body));
+          if (item.attachments?.length) files.restore(item.attachments);
         }}
       />
       <input type="hidden" name="conversationId" value={conversationId} />
       <input type="hidden" name="clientId" value={clientId} />
       {failed && !failed.fieldErrors?.body ? <FormError message={failed.error} /> : null}
+      {notice?.error ? <FormError message={notice.error} /> : null}
+      {notice?.refused ? <FormError message={t("files.notAttached", { names: notice.refused.split("|").join(", ") })} /> : null}
+      {dragging ? <p className="mb-2 text-sm font-medium text-teal-800">{t("files.dropHere")}</p> : null}
+      <UploadTray uploads={files.uploads} onRemove={files.remove} />
       <div className="flex items-end gap-2">
+        {/* A label, so the picker opens without JavaScript too; on phones it offers the camera and the gallery. */}
+        <input
+          id="message-files"
+          type="file"
+          name="files"
+          multiple
+          accept={ACCEPT}
+          className="peer sr-only"
+          aria-describedby="message-files-hint"
+          onChange={(e) => {
+            if (!hydrated || !e.currentTarget.files?.length) return;
+            files.add(e.currentTarget.files);
+            e.currentTarget.value = ""; // uploaded already: the form must not post them again
+          }}
+        />
+        <label
+          htmlFor="message-files"
+          title={t("files.attach")}
+          className="inline-flex min-h-11 min-w-11 cursor-pointer items-center justify-center rounded-md border border-slate-300 text-slate-700 peer-focus-visible:ring-2 peer-focus-visible:ring-teal-600 hover:bg-slate-100"
+        >
+          <span aria-hidden="true">📎</span>
+          <span className="sr-only">{t("files.attach")}</span>
+        </label>
         <label className="sr-only" htmlFor="message-body">
           {t("thread.message")}
         </label>
@@ -168,6 +238,11 @@ export function Composer({
           rows={2}
           value={draft}
           onChange={(e) => setDraft(e.target.value)}
+          onPaste={(e) => {
+            if (!e.clipboardData.files.length) return;
+            e.preventDefault();
+            files.add(e.clipboardData.files);
+          }}
           onKeyDown={(e) => {
             if (e.key === "Enter" && (e.metaKey || e.ctrlKey)) e.currentTarget.form?.requestSubmit();
           }}
@@ -178,6 +253,18 @@ export function Composer({
         />
         <div className="flex flex-col gap-1">
           <Button type="submit">{t("thread.send")}</Button>
+          {hydrated ? null : (
+            // Without JavaScript, files travel with the text in one post to the upload route.
+            <button
+              type="submit"
+              formAction={`/api/conversations/${encodeURIComponent(conversationId)}/attachments?send=1`}
+              formEncType="multipart/form-data"
+              formMethod="post"
+              className="min-h-11 rounded-md border border-slate-300 px-3 text-sm font-medium text-slate-800 hover:bg-slate-100"
+            >
+              {t("files.sendWithFiles")}
+            </button>
+          )}
           {allowNotes ? (
             <button
               type="submit"
@@ -196,6 +283,9 @@ export function Composer({
       <FieldError id="message-body-error" messages={failed?.fieldErrors?.body} />
       <p id="message-body-hint" className="mt-1 hidden text-xs text-slate-600 sm:block">
         {t("thread.sendHint")}
+      </p>
+      <p id="message-files-hint" className="sr-only">
+        {t("files.attachHint", { size: maxMb })}
       </p>
       {draft.length > MESSAGE_MAX_LENGTH * 0.9 ? (
         <p className="mt-1 text-xs text-slate-500">{t("thread.characters", { count: draft.length, max: MESSAGE_MAX_LENGTH })}</p>

@@ -7,6 +7,7 @@ import { dayKey, formatDay, formatTime } from "@/lib/text/format";
 import { ActionButton } from "@/components/ui/action-button";
 import { MessageText } from "./message-text";
 import { ShiftCard } from "./shift-card";
+import { AttachmentList } from "@/components/files/attachment-list";
 
 export type Side = "staff" | { userId: string };
 
@@ -83,11 +84,12 @@ export function MessageList({
               <div className={`max-w-[80%] ${own ? "self-end" : "self-start"}`}>
                 {m.kind === "SHIFT_QUESTION" || m.kind === "UNAVAILABILITY_REPORT" ? (
                   <ShiftCard message={m} timeZone={timeZone} staff={Boolean(staffConversationId)} gone={Boolean(m.shift && goneShiftIds?.has(m.shift.id))} />
-                ) : (
+                ) : m.body ? (
                   <div className={`rounded-2xl px-3 py-2 text-sm ${own ? "bg-teal-700 text-white" : "border border-slate-200 bg-white"}`}>
                     <MessageText text={m.body} />
                   </div>
-                )}
+                ) : null}
+                <AttachmentList files={m.attachments} own={own} />
                 <div className={`mt-0.5 flex items-center gap-2 text-xs text-slate-500 ${own ? "justify-end" : ""}`}>
                   <span>
                     {m.authorName ?? t("thread.systemAuthor")} · <time dateTime={m.createdAt.toISOString()}>{formatTime(m.createdAt, timeZone, locale)}</time>

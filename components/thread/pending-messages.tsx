@@ -2,7 +2,17 @@
 
 import { useTranslations } from "next-intl";
 
-export type PendingMessage = { clientId: string; body: string; status: "sending" | "sent" | "failed"; error?: string; sentAtSeq?: number };
+import type { WireAttachment } from "@/lib/realtime/event-types";
+
+export type PendingMessage = {
+  clientId: string;
+  body: string;
+  /** Uploaded files waiting on the server for this message. */
+  attachments?: WireAttachment[];
+  status: "sending" | "sent" | "failed";
+  error?: string;
+  sentAtSeq?: number;
+};
 
 /** Messages on their way: shown at once, greyed while sending, with Retry when sending failed. */
 export function PendingMessages({
@@ -24,6 +34,7 @@ export function PendingMessages({
             className={`rounded-2xl px-3 py-2 text-sm whitespace-pre-wrap [overflow-wrap:anywhere] ${m.status === "failed" ? "border border-red-300 bg-red-50 text-red-950" : "border border-dashed border-teal-700 bg-teal-50 text-teal-950"}`}
           >
             {m.body}
+            {m.attachments?.length ? <span className="block text-xs">📎 {m.attachments.map((a) => a.name).join(", ")}</span> : null}
           </div>
           <p className="mt-0.5 flex justify-end gap-2 text-xs text-slate-600" role={m.status === "failed" ? "alert" : undefined}>
             {m.status === "sending" ? (

@@ -8,6 +8,7 @@ import type { WireMessage, WireNote } from "@/lib/realtime/event-types";
 import { useLiveEvent, useSafeRefresh } from "@/components/live/live-events";
 import { isOwn, MessageList, type Side } from "./message-list";
 import { Composer } from "./composer";
+import type { ComposerNotice } from "./composer-notice";
 import { useReadReporter } from "./read-reporter";
 import { useThreadScroll } from "./use-thread-scroll";
 
@@ -46,7 +47,7 @@ export function ThreadView({
   staff: boolean;
   /** Staff: the contact list's search, sort and filters, kept by "Mark as unread". */
   listQuery?: string;
-  composer: { clientId: string; placeholder?: string };
+  composer: { clientId: string; placeholder?: string; notice?: ComposerNotice };
   /** When the server rendered this page (ISO). */
   openedAt: string;
 }) {
@@ -145,6 +146,7 @@ export function ThreadView({
       clientId={composer.clientId}
       latestSeq={latestSeq}
       placeholder={composer.placeholder}
+      notice={composer.notice}
       allowNotes={staff}
       onSent={append}
     />

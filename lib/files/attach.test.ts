@@ -7,6 +7,7 @@ import { makeOrg, cid } from "@/tests/helpers/org";
 import { pdf, png, uploadRequest } from "@/tests/helpers/files";
 import { receiveFiles } from "./receive";
 import { requireOpenableFile } from "./access";
+import { sharedFiles } from "./shared";
 import type { SessionUser } from "@/lib/auth/roles";
 
 async function upload(user: SessionUser, conversationId: string, files = [{ name: "plan.pdf", data: pdf() }]) {
@@ -38,6 +39,13 @@ describe("files in messages", () => {
     expect(thread.lastMessagePreview).toContain("photo.png");
     const page = await getStaffThread(o.manager, o.teammate.threadId);
     expect(page.messages.at(-1)?.attachments.map((a) => a.mimeType)).toEqual(["image/png", "application/pdf"]);
+    const shared = await sharedFiles(o.teammate, o.teammate.threadId);
+    expect(shared.files.map((f) => [f.name, f.sharedBy]).sort()).toEqual([
+      ["photo.png", "Tess One"],
+      ["plan.pdf", "Tess One"],
+    ]);
+    expect((await sharedFiles(o.manager, o.teammate.threadId, { kind: "image" })).files.map((f) => f.name)).toEqual(["photo.png"]);
+    await expect(sharedFiles(o.teammate2, o.teammate.threadId)).rejects.toThrow(/not found/i);
   });
 
   it("neither text nor file is refused, and so are files that are someone else's, elsewhere or already sent", async () => {

@@ -5,7 +5,8 @@
 type Catalogue = Record<string, unknown>;
 
 const SERVER_ONLY = new Set(["demo", "system", "errors"]);
-const CLIENT_ERRORS = ["correctFields", "messageRequired", "messageTooLong"];
+// "file": the composer's early checks of a chosen file (size, type, how many).
+const CLIENT_ERRORS = ["correctFields", "messageRequired", "messageTooLong", "file"];
 
 export function clientMessages(all: Catalogue): Catalogue {
   const errors = (all.errors ?? {}) as Record<string, unknown>;

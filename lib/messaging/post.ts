@@ -3,7 +3,6 @@ import { newId } from "@/lib/db/ids";
 import { recordProcessed } from "./processed";
 import { appendEvent } from "@/lib/realtime/append";
 import type { WireAttachment, WireContact, WireMessage, WireShift } from "@/lib/realtime/event-types";
-import { UserError } from "@/lib/api/errors";
 import { previewOf } from "@/lib/text/preview";
 
 // The one way to add a message to any conversation: the send, system messages,
@@ -33,6 +32,14 @@ export type NewMessage = {
   /** Refuse (null) unless the conversation is of this kind, and for `teammateId`, that teammate's own inbox thread. */
   where?: { kind: "INBOX" | "CHANNEL" | "GROUP"; teammateId?: string };
 };
+
+/** A file to attach was not the author's waiting upload in this conversation (sendOnce answers "errors.file.gone"). */
+export class AttachmentGoneError extends Error {
+  constructor() {
+    super("A file of this message is no longer available");
+    this.name = "AttachmentGoneError";
+  }
+}
 
 export type PostedMessage = { id: string; seq: number; createdAt: Date; message: WireMessage };
 
@@ -113,13 +120,13 @@ async function attach(tx: SqlExec, m: NewMessage, messageId: string, at: Date): 
   const rows = await tx.all<{ id: string; fileName: string; size: number; mimeType: string; width: number | null; height: number | null }>(
     sql`SELECT "id", "fileName", "size", "mimeType", "width", "height" FROM "Attachment" WHERE ${mine} `,
   );
-  if (rows.length !== ids.length) throw new UserError("errors.file.gone");
+  if (rows.length !== ids.length) throw new AttachmentGoneError();
   const changed = await tx.run(sql`UPDATE "Attachment" SET "messageId" = ${messageId}, "sharedAt" = ${at},
     "position" = CASE "id" ${joinSql(
       ids.map((a, i) => sql`WHEN ${a} THEN ${i}`),
       " ",
     )} END WHERE ${mine}`);
-  if (changed !== ids.length) throw new UserError("errors.file.gone");
+  if (changed !== ids.length) throw new AttachmentGoneError();
   rows.sort((a, b) => ids.indexOf(a.id) - ids.indexOf(b.id));
   return rows.map((r) => ({
     id: r.id,

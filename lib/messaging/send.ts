@@ -3,7 +3,7 @@ import { db } from "@/lib/db";
 import { isUniqueViolation, writeTransaction } from "@/lib/db/sql";
 import { NotFoundError, UserError } from "@/lib/api/errors";
 import { toWire, THREAD_MESSAGE_SELECT, threadMessage } from "./wire";
-import { postMessage, type MessageAuthor, type NewMessage, type PostedMessage } from "./post";
+import { AttachmentGoneError, postMessage, type MessageAuthor, type NewMessage, type PostedMessage } from "./post";
 
 export type SendResult = { message: PostedMessage; duplicate: boolean };
 
@@ -19,6 +19,7 @@ export async function sendOnce(m: NewMessage & { author: MessageAuthor; clientId
     if (!posted) throw new NotFoundError("errors.notFound.conversation");
     return { message: posted, duplicate: false };
   } catch (error) {
+    if (error instanceof AttachmentGoneError) throw new UserError("errors.file.gone");
     if (!isUniqueViolation(error)) throw error;
     const existing = await db.message.findUnique({
       where: { authorId_clientId: { authorId: m.author.id, clientId: m.clientId } },

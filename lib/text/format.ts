@@ -75,3 +75,23 @@ export function formatNumber(n: number, locale?: string): string {
 export function formatMoney(amount: number, currency: string, locale?: string): string {
   return numberFormat(locale ?? "en", currency).format(amount);
 }
+
+const UNITS = ["byte", "kilobyte", "megabyte", "gigabyte"] as const;
+const byteFormats = new Map<string, Intl.NumberFormat>();
+
+/** "820 kB" / "1,4 Mo": a file's size in the reader's language. */
+export function formatBytes(bytes: number, locale = "en"): string {
+  let i = 0;
+  let n = bytes;
+  while (n >= 1000 && i < UNITS.length - 1) {
+    n /= 1024;
+    i++;
+  }
+  const k = `${locale}|${i}`;
+  let f = byteFormats.get(k);
+  if (!f) {
+    f = new Intl.NumberFormat(INTL_LOCALES[locale] ?? "en-GB", { style: "unit", unit: UNITS[i], unitDisplay: "short", maximumFractionDigits: i >= 2 ? 1 : 0 });
+    byteFormats.set(k, f);
+  }
+  return f.format(n);
+}

@@ -34,6 +34,7 @@ export const svgWithScript = () => Buffer.from('<svg xmlns="http://www.w3.org/20
 export function uploadRequest(files: { name: string; data: Buffer | string; type?: string }[], fields: Record<string, string> = {}): Request {
   const form = new FormData();
   for (const [k, v] of Object.entries(fields)) form.append(k, v);
-  for (const f of files) form.append("files", new File([f.data], f.name, { type: f.type ?? "application/octet-stream" }));
+  for (const f of files)
+    form.append("files", new File([typeof f.data === "string" ? f.data : new Uint8Array(f.data)], f.name, { type: f.type ?? "application/octet-stream" }));
   return new Request("http://localhost/api/upload", { method: "POST", body: form });
 }

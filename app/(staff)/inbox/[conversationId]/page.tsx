@@ -12,6 +12,10 @@ import { ProcessedBanner } from "./processed-banner";
 import { getTranslations } from "next-intl/server";
 import { FocusOnOpen } from "@/components/ui/focus-on-open";
 import { filtersQuery } from "@/lib/inbox/filters-url";
+import { readComposerNotice } from "@/components/thread/composer-notice";
+import Link from "next/link";
+import { sharedFiles } from "@/lib/files/shared";
+import { SharedDocuments } from "@/components/files/shared-documents";
 
 export default async function ThreadPage({ params, searchParams }: { params: Promise<{ conversationId: string }>; searchParams: InboxSearchParams }) {
   const { conversationId } = await params;
@@ -26,6 +30,8 @@ export default async function ThreadPage({ params, searchParams }: { params: Pro
   const filters = await readFilters(searchParams);
   const list = filtersQuery(filters);
   const hasInbound = thread.messages.some((m) => !m.fromStaff);
+  const files = await sharedFiles(user, thread.id, { take: 8 });
+  const filesHref = `/inbox/${encodeURIComponent(thread.id)}/files`;
   return (
     <InboxShell user={user} timeZone={org.timeZone} filters={filters} activeId={thread.id}>
       <header className="flex items-start justify-between gap-4 border-b border-slate-200 bg-white px-3 py-3 sm:px-5">
@@ -42,14 +48,19 @@ export default async function ThreadPage({ params, searchParams }: { params: Pro
             {thread.teammate.phone ? ` · ${thread.teammate.phone}` : ""}
           </p>
         </div>
-        {hasInbound ? (
-          <ActionButton
-            action={markUnreadAction}
-            fields={{ conversationId: thread.id, list }}
-            label={t("inbox.markUnread")}
-            className="min-h-11 rounded-md border border-slate-300 px-3 text-sm hover:bg-slate-100"
-          />
-        ) : null}
+        <div className="flex shrink-0 flex-wrap justify-end gap-2">
+          <Link href={filesHref} className="inline-flex min-h-11 items-center rounded-md border border-slate-300 px-3 text-sm hover:bg-slate-100 xl:hidden">
+            {t("files.shared")}
+          </Link>
+          {hasInbound ? (
+            <ActionButton
+              action={markUnreadAction}
+              fields={{ conversationId: thread.id, list }}
+              label={t("inbox.markUnread")}
+              className="min-h-11 rounded-md border border-slate-300 px-3 text-sm hover:bg-slate-100"
+            />
+          ) : null}
+        </div>
       </header>
       <ProcessedBanner
         conversationId={thread.id}
@@ -59,18 +70,29 @@ export default async function ThreadPage({ params, searchParams }: { params: Pro
         history={history}
         timeZone={org.timeZone}
       />
-      <ThreadView
-        conversationId={thread.id}
-        messages={thread.messages}
-        hasEarlier={thread.hasEarlier}
-        goneShiftIds={thread.goneShiftIds}
-        notes={notes}
-        timeZone={org.timeZone}
-        staff
-        listQuery={list}
-        composer={{ clientId: randomUUID(), placeholder: t("inbox.writeTo", { name: thread.teammate.firstName }) }}
-        openedAt={new Date().toISOString()}
-      />
+      <div className="flex min-h-0 flex-1">
+        <div className="flex min-w-0 flex-1 flex-col">
+          <ThreadView
+            conversationId={thread.id}
+            messages={thread.messages}
+            hasEarlier={thread.hasEarlier}
+            goneShiftIds={thread.goneShiftIds}
+            notes={notes}
+            timeZone={org.timeZone}
+            staff
+            listQuery={list}
+            composer={{
+              clientId: randomUUID(),
+              placeholder: t("inbox.writeTo", { name: thread.teammate.firstName }),
+              notice: readComposerNotice(await searchParams, t as never),
+            }}
+            openedAt={new Date().toISOString()}
+          />
+        </div>
+        <aside className="hidden w-72 shrink-0 overflow-y-auto border-l border-slate-200 bg-white xl:block">
+          <SharedDocuments page={files} timeZone={org.timeZone} href={filesHref} compact />
+        </aside>
+      </div>
     </InboxShell>
   );
 }

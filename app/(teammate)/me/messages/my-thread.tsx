@@ -1,22 +1,29 @@
 import { randomUUID } from "node:crypto";
+import Link from "next/link";
 import { notFound } from "next/navigation";
 import { orNotFound, requireTeammatePage } from "@/lib/auth/pages";
 import { getOrganization } from "@/lib/org/queries";
 import { getTeammateThread } from "@/lib/inbox/queries";
 import { ThreadView } from "@/components/thread/thread-view";
 import { getTranslations } from "next-intl/server";
+import type { ComposerNotice } from "@/components/thread/composer-notice";
 
 /** The teammate's thread with their organisation: at /me, /me/messages and /me/messages/[id], with no redirect between. */
-export async function MyThread({ conversationId }: { conversationId: string | null }) {
+export async function MyThread({ conversationId, notice }: { conversationId: string | null; notice?: ComposerNotice }) {
   const user = await requireTeammatePage();
   const [org, t] = await Promise.all([getOrganization(user), getTranslations()]);
   if (!conversationId) notFound();
   const thread = await orNotFound(getTeammateThread(user, conversationId));
   return (
     <>
-      <header className="sticky top-0 z-10 border-b border-slate-200 bg-white px-4 py-3">
-        <h1 className="text-lg font-semibold">{org.name}</h1>
-        <p className="text-xs text-slate-600">{t("me.threadSubtitle")}</p>
+      <header className="sticky top-0 z-10 flex items-center justify-between gap-2 border-b border-slate-200 bg-white px-4 py-3">
+        <div className="min-w-0">
+          <h1 className="text-lg font-semibold">{org.name}</h1>
+          <p className="text-xs text-slate-600">{t("me.threadSubtitle")}</p>
+        </div>
+        <Link href="/me/files" className="inline-flex min-h-11 shrink-0 items-center rounded-md border border-slate-300 px-3 text-sm">
+          {t("files.shared")}
+        </Link>
       </header>
       <ThreadView
         conversationId={thread.id}
@@ -26,7 +33,7 @@ export async function MyThread({ conversationId }: { conversationId: string | nu
         timeZone={org.timeZone}
         selfId={user.id}
         staff={false}
-        composer={{ clientId: randomUUID() }}
+        composer={{ clientId: randomUUID(), notice }}
         openedAt={new Date().toISOString()}
       />
     </>

@@ -20,7 +20,7 @@ const uploadSchema = z.object({
 export const POST = createRoute({ schema: uploadSchema, roles: ["ADMIN", "MANAGER", "TEAMMATE"], body: "stream" }, async (input, { user }, request) => {
   const target = await requireUploadTarget(user, input.conversationId);
   const received = await receiveFiles(request, target);
-  if (input.send) return sendFromForm(user, input.conversationId, received, request);
+  if (input.send) return sendFromForm(user, input.conversationId, received);
   const t = translatorFor(user.locale);
   return {
     files: received.files,
@@ -33,8 +33,9 @@ export const POST = createRoute({ schema: uploadSchema, roles: ["ADMIN", "MANAGE
  * files that were kept; the thread then says which were refused. On a refusal of the
  * message itself the text comes back in the composer.
  */
-async function sendFromForm(user: SessionUser, conversationId: string, received: Received, request: Request): Promise<Response> {
-  const back = new URL(isStaff(user.role) ? `/inbox/${encodeURIComponent(conversationId)}` : "/me/messages", request.url);
+async function sendFromForm(user: SessionUser, conversationId: string, received: Received): Promise<Response> {
+  // Built on a placeholder origin and sent as a path: the server's own idea of its host may not be the browser's.
+  const back = new URL(isStaff(user.role) ? `/inbox/${encodeURIComponent(conversationId)}` : "/me/messages", "http://shiftline.invalid");
   const parsed = sendMessageSchema.safeParse({
     conversationId,
     body: received.fields.body ?? "",
@@ -56,5 +57,5 @@ async function sendFromForm(user: SessionUser, conversationId: string, received:
   }
   const refused = received.refused.map((r) => r.name).filter(Boolean);
   if (refused.length) back.searchParams.set("refused", refused.join("|").slice(0, 1000));
-  return Response.redirect(back, 303);
+  return new Response(null, { status: 303, headers: { Location: `${back.pathname}${back.search}` } });
 }

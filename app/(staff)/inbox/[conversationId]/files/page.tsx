@@ -1,0 +1,35 @@
+import Link from "next/link";
+import type { Metadata } from "next";
+import { getTranslations } from "next-intl/server";
+import { orNotFound, requireStaffPage } from "@/lib/auth/pages";
+import { getOrganization } from "@/lib/org/queries";
+import { sharedFiles } from "@/lib/files/shared";
+import { SharedDocuments } from "@/components/files/shared-documents";
+import { readSharedParams } from "@/components/files/shared-params";
+
+export async function generateMetadata(): Promise<Metadata> {
+  return { title: (await getTranslations())("files.shared") };
+}
+
+export default async function SharedFilesPage({
+  params,
+  searchParams,
+}: {
+  params: Promise<{ conversationId: string }>;
+  searchParams: Promise<Record<string, string | string[] | undefined>>;
+}) {
+  const { conversationId } = await params;
+  const user = await requireStaffPage();
+  const [org, t] = await Promise.all([getOrganization(user), getTranslations()]);
+  const filter = readSharedParams(await searchParams);
+  const page = await orNotFound(sharedFiles(user, conversationId, filter));
+  const thread = `/inbox/${encodeURIComponent(conversationId)}`;
+  return (
+    <div className="mx-auto w-full max-w-2xl overflow-y-auto">
+      <Link href={thread} className="flex min-h-11 items-center gap-1 px-3 text-sm font-medium text-teal-800">
+        <span aria-hidden="true">←</span> {t("files.backToThread")}
+      </Link>
+      <SharedDocuments page={page} kind={filter.kind} timeZone={org.timeZone} href={`${thread}/files`} />
+    </div>
+  );
+}

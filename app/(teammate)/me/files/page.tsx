@@ -1,0 +1,31 @@
+import Link from "next/link";
+import type { Metadata } from "next";
+import { notFound } from "next/navigation";
+import { getTranslations } from "next-intl/server";
+import { orNotFound, requireTeammatePage } from "@/lib/auth/pages";
+import { getOrganization } from "@/lib/org/queries";
+import { teammateThreadId } from "@/lib/inbox/queries";
+import { sharedFiles } from "@/lib/files/shared";
+import { SharedDocuments } from "@/components/files/shared-documents";
+import { readSharedParams } from "@/components/files/shared-params";
+
+export async function generateMetadata(): Promise<Metadata> {
+  return { title: (await getTranslations())("files.shared") };
+}
+
+/** The teammate's own conversation's files only: the thread is found from the session, never from the address. */
+export default async function MySharedFiles({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
+  const user = await requireTeammatePage();
+  const [org, t, threadId] = await Promise.all([getOrganization(user), getTranslations(), teammateThreadId(user)]);
+  if (!threadId) notFound();
+  const filter = readSharedParams(await searchParams);
+  const page = await orNotFound(sharedFiles(user, threadId, filter));
+  return (
+    <div className="pb-20">
+      <Link href="/me/messages" className="flex min-h-11 items-center gap-1 px-3 text-sm font-medium text-teal-800">
+        <span aria-hidden="true">←</span> {t("files.backToThread")}
+      </Link>
+      <SharedDocuments page={page} kind={filter.kind} timeZone={org.timeZone} href="/me/files" />
+    </div>
+  );
+}

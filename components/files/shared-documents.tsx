@@ -1,0 +1,86 @@
+import Link from "next/link";
+import { getLocale, getTranslations } from "next-intl/server";
+import type { SharedKind, SharedPage } from "@/lib/files/shared";
+import { formatBytes, formatDateTime } from "@/lib/text/format";
+import { fileUrl } from "./file-url";
+import { FileIcon } from "./file-icon";
+
+/**
+ * Every file shared in a conversation, newest first: thumbnail or icon, name, who
+ * shared it, when and its size. Filters and paging are links, so it works without
+ * JavaScript. `compact`: the thread's side panel, with a link to the whole list.
+ */
+export async function SharedDocuments({
+  page,
+  kind,
+  timeZone,
+  href,
+  compact = false,
+}: {
+  page: SharedPage;
+  kind?: SharedKind;
+  timeZone: string;
+  /** The full list's address; filters and pages add to it. */
+  href: string;
+  compact?: boolean;
+}) {
+  const t = await getTranslations();
+  const locale = await getLocale();
+  const filter = (k?: SharedKind) => `${href}${k ? `?kind=${k}` : ""}`;
+  return (
+    <section aria-labelledby="shared-heading" className="flex flex-col gap-2 p-3" data-testid="shared-documents">
+      <h2 id="shared-heading" className="text-base font-semibold">
+        {t("files.shared")}
+      </h2>
+      {compact ? null : (
+        <nav aria-label={t("files.shared")} className="flex gap-2 text-sm">
+          {([undefined, "image", "document"] as const).map((k) => (
+            <Link
+              key={k ?? "all"}
+              href={filter(k)}
+              aria-current={kind === k ? "page" : undefined}
+              className="inline-flex min-h-11 items-center rounded-full border border-slate-300 px-3 aria-[current=page]:border-teal-800 aria-[current=page]:bg-teal-50 aria-[current=page]:font-semibold"
+            >
+              {k === "image" ? t("files.images") : k === "document" ? t("files.documents") : t("files.all")}
+            </Link>
+          ))}
+        </nav>
+      )}
+      {page.files.length === 0 ? <p className="text-sm text-slate-600">{t("files.noneShared")}</p> : null}
+      <ul className="flex flex-col gap-1">
+        {page.files.map((f) => (
+          <li key={f.id}>
+            <a
+              href={fileUrl(f.id)}
+              target="_blank"
+              rel="noopener"
+              className="flex min-h-11 items-center gap-2 rounded-md px-1 py-1 hover:bg-slate-100"
+              data-testid="shared-file"
+            >
+              {f.mimeType.startsWith("image/") ? (
+                // eslint-disable-next-line @next/next/no-img-element
+                <img src={fileUrl(f.id, { thumb: true })} alt="" width={40} height={40} loading="lazy" className="h-10 w-10 shrink-0 rounded object-cover" />
+              ) : (
+                <FileIcon mimeType={f.mimeType} />
+              )}
+              <span className="min-w-0 flex-1">
+                <span className="block truncate text-sm font-medium">{f.name}</span>
+                <span className="block truncate text-xs text-slate-600">
+                  {t("files.sharedBy", { name: f.sharedBy, date: formatDateTime(f.sharedAt, timeZone, locale) })} · {formatBytes(f.size, locale)}
+                </span>
+              </span>
+            </a>
+          </li>
+        ))}
+      </ul>
+      {page.next ? (
+        <Link
+          href={compact ? href : `${href}?${new URLSearchParams({ ...(kind ? { kind } : {}), before: page.next })}`}
+          className="text-sm font-medium text-teal-800 underline"
+        >
+          {compact ? t("files.seeAll") : t("files.older")}
+        </Link>
+      ) : null}
+    </section>
+  );
+}
