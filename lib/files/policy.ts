@@ -54,11 +54,7 @@ const MAX_NAME = 120;
  * none of them gets the first.
  */
 export function sanitizeFileName(raw: string, exts?: readonly string[]): string {
-  const clean = (raw.split(/[\\/]/).pop() ?? "")
-    .normalize("NFC")
-    .replace(/[\u0000-\u001f\u007f-\u009f<>:"|?*\u202a-\u202e\u2066-\u2069]/g, "")
-    .replace(/\s+/g, " ")
-    .replace(/^[\s.]+|[\s.]+$/g, "");
+  const clean = cleanName(raw.split(/[\\/]/).pop() ?? "");
   let extension = extensionOf(clean);
   let base = extension ? clean.slice(0, -(extension.length + 1)) : clean;
   if (exts?.length && !exts.includes(extension)) {
@@ -69,4 +65,18 @@ export function sanitizeFileName(raw: string, exts?: readonly string[]): string 
   if (!base || RESERVED.test(base)) base = base ? `file-${base}` : "file";
   const room = MAX_NAME - (extension ? extension.length + 1 : 0);
   return [...base].slice(0, room).join("").trim() + (extension ? `.${extension}` : "");
+}
+
+/** A folder name (a teammate's, in an export): the same cleaning, no extension, slashes dropped. */
+export function sanitizeFolderName(raw: string): string {
+  const base = [...cleanName(raw.replace(/[\\/]/g, " "))].slice(0, MAX_NAME).join("").trim();
+  return !base || RESERVED.test(base) ? `folder${base ? `-${base}` : ""}` : base;
+}
+
+function cleanName(raw: string): string {
+  return raw
+    .normalize("NFC")
+    .replace(/[\u0000-\u001f\u007f-\u009f<>:"|?*\u202a-\u202e\u2066-\u2069]/g, "")
+    .replace(/\s+/g, " ")
+    .replace(/^[\s.]+|[\s.]+$/g, "");
 }

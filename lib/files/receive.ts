@@ -46,7 +46,8 @@ export async function receiveFiles(request: Request, target: UploadTarget): Prom
   });
   parser.on("filesLimit", () => tooMany++);
   parser.on("file", (_field, stream, info) => {
-    const name = info.filename ?? "";
+    // Browsers escape these three in a multipart file name (HTML's form-data rules).
+    const name = (info.filename ?? "").replace(/%22/g, '"').replace(/%0A/gi, "\n").replace(/%0D/gi, "\r");
     if (!name) {
       stream.resume(); // an empty file input: nothing chosen
       return;

@@ -162,3 +162,14 @@ export async function contactFilterOptions(user: SessionUser) {
   ]);
   return { departments, skills, tags, activities };
 }
+
+/** Every teammate the contact list shows with these filters (all pages): whom an export or a grouped message is for. */
+export async function teammateIdsMatching(user: SessionUser, filters: Partial<ContactFilters>): Promise<string[]> {
+  requireStaff(user);
+  const f: ContactFilters = { ...contactFiltersSchema.parse({}), ...filters };
+  const rows = await queryAll<{ id: string }>(sql`SELECT u."id" FROM "Conversation" c
+    JOIN "User" u ON u."id" = c."teammateId"
+    LEFT JOIN "TeammateProfile" p ON p."userId" = u."id"
+    WHERE ${conditions(user, f)} ORDER BY u."lastName", u."firstName", u."id"`);
+  return rows.map((r) => r.id);
+}

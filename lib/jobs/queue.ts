@@ -60,3 +60,11 @@ export async function fail(job: ClaimedJob, error: unknown, worker = WORKER_ID, 
       "lockedBy" = NULL, "lockedUntil" = NULL WHERE "id" = ${job.id} AND "lockedBy" = ${worker}`);
   });
 }
+
+/** A long job keeps its lease while it works; false means another worker has it now (this one must stop). */
+export async function renewLease(job: ClaimedJob, worker = WORKER_ID, now = new Date()): Promise<boolean> {
+  return writeTransaction(async (tx) => {
+    const changed = await tx.run(sql`UPDATE "Job" SET "lockedUntil" = ${new Date(now.getTime() + LEASE_MS)} WHERE "id" = ${job.id} AND "lockedBy" = ${worker}`);
+    return changed === 1;
+  });
+}

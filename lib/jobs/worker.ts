@@ -1,11 +1,15 @@
 import "server-only";
-import { claim, enqueue, fail, finish, type ClaimedJob } from "./queue";
+import { claim, enqueue, fail, finish, renewLease, type ClaimedJob } from "./queue";
 import { pruneEvents, pruneRevokedSessions } from "./prune";
+import { deliverEmail } from "@/lib/email/outbox";
+import { EXPORT_JOB, pruneExports, runExportJob } from "@/lib/exports/jobs";
+import { pruneWaitingUploads } from "@/lib/files/prune";
 
 // Each instance runs one worker (started from instrumentation.ts): it claims due
 // jobs one at a time and runs them, then looks again every few seconds.
 
-type Handler = (payload: unknown) => Promise<{ again?: Date } | void>;
+/** `job`: its attempt (the last may end the work for good); `heartbeat`: keeps a long job's lease, false once lost. */
+type Handler = (payload: unknown, job: ClaimedJob, heartbeat: () => Promise<boolean>) => Promise<{ again?: Date } | void>;
 
 const HOUR = 3600_000;
 const HANDLERS: Record<string, Handler> = {
@@ -13,8 +17,12 @@ const HANDLERS: Record<string, Handler> = {
   "events.prune": async () => {
     await pruneEvents();
     await pruneRevokedSessions();
+    await pruneExports();
+    await pruneWaitingUploads();
     return { again: new Date(Date.now() + HOUR) };
   },
+  "email.send": (payload, job) => deliverEmail(String((payload as { id?: unknown }).id), job.attempts >= job.maxAttempts),
+  [EXPORT_JOB]: (payload, job, heartbeat) => runExportJob(payload, job, heartbeat),
 };
 
 const IDLE_MS = 5000;
@@ -26,7 +34,8 @@ export async function runDueJobs(handlers = HANDLERS): Promise<number> {
     const handler = handlers[job.kind];
     try {
       if (!handler) throw new Error(`No handler for jobs of kind ${job.kind}`);
-      const outcome = await handler(job.payload);
+      const claimed = job;
+      const outcome = await handler(job.payload, job, () => renewLease(claimed));
       await finish(job, undefined, outcome?.again);
     } catch (error) {
       console.error(`[jobs] ${job.kind} ${job.id} failed (attempt ${job.attempts}/${job.maxAttempts}):`, (error as Error).message);

@@ -1,4 +1,6 @@
 import Link from "next/link";
+import { ActionButton } from "@/components/ui/action-button";
+import { requestExportAction } from "@/lib/exports/actions";
 import { CONTACTS_PAGE_SIZE, contactFilterOptions, listInboxContacts } from "@/lib/inbox/contacts";
 import { contactFiltersSchema, type ContactFilters } from "@/lib/inbox/schemas";
 import { filtersQuery } from "@/lib/inbox/filters-url";
@@ -6,6 +8,16 @@ import type { SessionUser } from "@/lib/auth/roles";
 import { LiveContactList } from "@/components/inbox/live-contact-list";
 import { ContactFiltersForm } from "./contact-filters";
 import { getTranslations } from "next-intl/server";
+
+/** The view's filters as form fields, for "Export attachments" (page and sort do not change who is in it). */
+function exportFields(filters: ContactFilters): Record<string, string> {
+  const fields: Record<string, string> = {};
+  for (const [k, v] of Object.entries(filters)) {
+    if (k === "page" || k === "sort" || v === undefined || v === false || v === "") continue;
+    fields[k] = v === true ? "1" : String(v);
+  }
+  return fields;
+}
 
 export type InboxSearchParams = Promise<Record<string, string | string[] | undefined>>;
 
@@ -46,6 +58,15 @@ export async function InboxShell({
           <h1 className="text-lg font-semibold">{t("inbox.title")}</h1>
         </header>
         <ContactFiltersForm filters={filters} options={options} action={here} />
+        <div className="flex items-center gap-2 px-4 pb-2">
+          <ActionButton
+            action={requestExportAction}
+            fields={exportFields(filters)}
+            label={t("exports.exportAttachments")}
+            className="min-h-11 rounded-md border border-slate-300 px-3 text-sm hover:bg-slate-100 md:min-h-9"
+          />
+          <span className="sr-only">{t("exports.exportHint")}</span>
+        </div>
         <LiveContactList
           contacts={contacts}
           total={total}

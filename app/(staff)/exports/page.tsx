@@ -1,0 +1,86 @@
+import type { Metadata } from "next";
+import { getLocale, getTranslations } from "next-intl/server";
+import { requireStaffPage } from "@/lib/auth/pages";
+import { getOrganization } from "@/lib/org/queries";
+import { listMyExports, type ExportRow } from "@/lib/exports/queries";
+import { retryExportAction } from "@/lib/exports/actions";
+import { formatBytes, formatDateTime } from "@/lib/text/format";
+import { ActionButton } from "@/components/ui/action-button";
+import { RefreshWhile } from "@/components/live/refresh-while";
+
+export async function generateMetadata(): Promise<Metadata> {
+  return { title: (await getTranslations())("exports.title") };
+}
+
+export default async function ExportsPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
+  const user = await requireStaffPage();
+  const [org, t, locale, rows, params] = await Promise.all([getOrganization(user), getTranslations(), getLocale(), listMyExports(user), searchParams]);
+  const working = rows.some((r) => r.status === "QUEUED" || r.status === "RUNNING");
+  const status = (r: ExportRow) =>
+    r.status === "QUEUED"
+      ? t("exports.queued")
+      : r.status === "RUNNING"
+        ? t("exports.running", { done: r.progress, total: r.total ?? 0 })
+        : r.status === "DONE"
+          ? t("exports.done", { count: r.fileCount ?? 0, size: formatBytes(r.fileSize ?? 0, locale) })
+          : t("exports.failed", { reason: t.has(r.error ?? "") ? t(r.error as "errors.export.failed") : t("errors.export.failed") });
+  return (
+    <div className="max-w-3xl space-y-4 p-4 sm:p-6">
+      <h1 className="text-xl font-semibold">{t("exports.title")}</h1>
+      <RefreshWhile active={working} />
+      {params.requested ? (
+        <p role="status" className="rounded-md border border-teal-200 bg-teal-50 px-3 py-2 text-sm text-teal-900">
+          {t("exports.requested")}
+        </p>
+      ) : null}
+      {rows.length === 0 ? <p className="text-sm text-slate-600">{t("exports.none")}</p> : null}
+      <ul className="space-y-3">
+        {rows.map((r) => (
+          <li key={r.id} className="rounded-lg border border-slate-200 bg-white p-4" data-testid="export" data-status={r.status}>
+            <p className="font-medium">
+              {r.selection.filters && Object.values(r.selection.filters).some((v) => v)
+                ? t("exports.filtered", { filters: describeFilters(r.selection.filters) })
+                : t("exports.allTeammates")}
+            </p>
+            <p className="text-xs text-slate-600">{t("exports.requestedAt", { date: formatDateTime(r.createdAt, org.timeZone, locale) })}</p>
+            <p className="mt-2 text-sm" aria-live="polite">
+              {status(r)}
+            </p>
+            {r.status === "RUNNING" && r.total ? (
+              <progress className="mt-1 h-2 w-full accent-teal-700" max={r.total} value={r.progress} aria-label={t("exports.progress")} />
+            ) : null}
+            {r.status === "DONE" ? (
+              r.link ? (
+                <p className="mt-2 text-sm">
+                  <a href={r.link} className="font-medium text-teal-800 underline">
+                    {t("exports.download")}
+                  </a>{" "}
+                  <span className="text-slate-600">{t("exports.validUntil", { date: formatDateTime(r.expiresAt!, org.timeZone, locale) })}</span>
+                </p>
+              ) : (
+                <p className="mt-2 text-sm text-slate-600">{t("exports.expired")}</p>
+              )
+            ) : null}
+            {r.status === "FAILED" ? (
+              <div className="mt-2">
+                <ActionButton
+                  action={retryExportAction}
+                  fields={{ exportId: r.id }}
+                  label={t("exports.retry")}
+                  className="min-h-11 rounded-md border border-slate-300 px-3 text-sm hover:bg-slate-100"
+                />
+              </div>
+            ) : null}
+          </li>
+        ))}
+      </ul>
+    </div>
+  );
+}
+
+function describeFilters(f: Record<string, unknown>): string {
+  return Object.entries(f)
+    .filter(([, v]) => v !== undefined && v !== false && v !== "")
+    .map(([k, v]) => (v === true ? k : `${k}: ${String(v)}`))
+    .join(", ");
+}

@@ -1,0 +1,44 @@
+import type { Metadata } from "next";
+import { getLocale, getTranslations } from "next-intl/server";
+import { requireStaffPage } from "@/lib/auth/pages";
+import { getOrganization } from "@/lib/org/queries";
+import { listOutbox } from "@/lib/email/queries";
+import { formatDateTime } from "@/lib/text/format";
+import { MessageText } from "@/components/thread/message-text";
+
+export async function generateMetadata(): Promise<Metadata> {
+  return { title: (await getTranslations())("outbox.title") };
+}
+
+export default async function OutboxPage() {
+  const user = await requireStaffPage();
+  const [org, t, locale] = await Promise.all([getOrganization(user), getTranslations(), getLocale()]);
+  const emails = await listOutbox(user);
+  return (
+    <div className="max-w-3xl space-y-4 p-4 sm:p-6">
+      <h1 className="text-xl font-semibold">{t("outbox.title")}</h1>
+      <p className="text-sm text-slate-600">{t("outbox.intro")}</p>
+      {emails.length === 0 ? <p className="text-sm text-slate-600">{t("outbox.empty")}</p> : null}
+      <ul className="space-y-3">
+        {emails.map((e) => (
+          <li key={e.id} className="rounded-lg border border-slate-200 bg-white p-4" data-testid="email">
+            <h2 className="font-medium">{e.subject}</h2>
+            <p className="text-xs text-slate-600">
+              {t("outbox.to", { email: e.toEmail })} ·{" "}
+              {e.status === "QUEUED"
+                ? t("outbox.queued")
+                : e.status === "FAILED"
+                  ? t("outbox.failed", { error: e.error ?? "" })
+                  : e.provider === "resend"
+                    ? t("outbox.sent", { date: formatDateTime(e.sentAt ?? e.createdAt, org.timeZone, locale) })
+                    : t("outbox.kept", { date: formatDateTime(e.sentAt ?? e.createdAt, org.timeZone, locale) })}
+            </p>
+            <div className="mt-2 text-sm">
+              <MessageText text={e.text} />
+            </div>
+          </li>
+        ))}
+      </ul>
+    </div>
+  );
+}

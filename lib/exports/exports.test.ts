@@ -1,0 +1,161 @@
+import { readFile } from "node:fs/promises";
+import path from "node:path";
+import { afterEach, describe, expect, it } from "vitest";
+import JSZip from "jszip";
+import { db } from "@/lib/db";
+import { sendInboxMessage } from "@/lib/inbox/send";
+import { addPrivateNote } from "@/lib/inbox/notes";
+import { receiveFiles } from "@/lib/files/receive";
+import { filesRoot } from "@/lib/files/storage";
+import { runDueJobs } from "@/lib/jobs/worker";
+import { makeOrg, cid } from "@/tests/helpers/org";
+import { pdf, png } from "@/tests/helpers/files";
+import { uploadRequest } from "@/tests/helpers/files";
+import { fakeResend } from "@/tests/helpers/fake-services";
+import type { SessionUser } from "@/lib/auth/roles";
+import { requestAttachmentsExport, pruneExports } from "./jobs";
+import { openExportDownload } from "./download";
+import { checkExportLink, exportLinkPath } from "./link";
+import { csvCell } from "./csv";
+
+async function share(user: SessionUser, conversationId: string, files: { name: string; data: Buffer | string }[], body = "") {
+  const got = await receiveFiles(uploadRequest(files), {
+    organizationId: user.organizationId,
+    conversationId,
+    uploaderId: user.id,
+    fromStaff: user.role !== "TEAMMATE",
+  });
+  expect(got.refused).toEqual([]);
+  await sendInboxMessage(user, { conversationId, body, clientId: cid(), attachmentIds: got.files.map((f) => f.id) });
+  return got.files;
+}
+
+const linkParams = (link: string) => {
+  const url = new URL(link, "http://x");
+  return { exportId: decodeURIComponent(url.pathname.split("/")[3]!), expires: Number(url.searchParams.get("expires")), sig: url.searchParams.get("sig")! };
+};
+
+async function exportAll(user: SessionUser) {
+  const { id } = await requestAttachmentsExport(user, { filters: {} });
+  while (await runDueJobs()) {
+    // e-mail jobs follow the export's
+  }
+  return db.exportJob.findUniqueOrThrow({ where: { id } });
+}
+
+describe("the attachments export", () => {
+  afterEach(() => {
+    delete process.env.RESEND_API_KEY;
+    delete process.env.RESEND_BASE_URL;
+  });
+
+  it("zips every teammate's files in a folder each, unique names, a manifest without notes, and e-mails a link", async () => {
+    const o = await makeOrg();
+    const photo = await png();
+    await share(o.teammate, o.teammate.threadId, [
+      { name: "photo.png", data: photo },
+      { name: '=HYPERLINK("x").csv', data: "a;b\n" },
+    ]);
+    await share(o.teammate, o.teammate.threadId, [{ name: "photo.png", data: await png(50, 50) }]); // same name, same day
+    await share(o.manager, o.teammate2.threadId, [{ name: "rota.pdf", data: pdf() }], "the rota");
+    await addPrivateNote(o.manager, { conversationId: o.teammate.threadId, body: "SECRET: do not rehire", clientId: cid() });
+
+    const done = await exportAll(o.manager);
+    expect(done).toMatchObject({ status: "DONE", fileCount: 4, progress: 4, total: 4 });
+    const zip = await JSZip.loadAsync(await readFile(done.filePath!));
+    const names = Object.keys(zip.files)
+      .filter((n) => !zip.files[n]!.dir)
+      .sort();
+    const day = new Date().toISOString().slice(0, 10);
+    expect(names).toEqual(
+      [`One Tess/${day} photo.png`, `One Tess/${day} photo (2).png`, `One Tess/${day} =HYPERLINK(x).csv`, `Two Theo/${day} rota.pdf`, "manifest.csv"].sort(),
+    );
+    const stored = await db.attachment.findFirstOrThrow({
+      where: { conversationId: o.teammate.threadId, fileName: "photo.png" },
+      orderBy: { createdAt: "asc" },
+    });
+    expect(Buffer.compare(await zip.file(`One Tess/${day} photo.png`)!.async("nodebuffer"), await readFile(path.join(filesRoot(), stored.storageKey)))).toBe(0);
+    const manifest = await zip.file("manifest.csv")!.async("string");
+    expect(manifest).not.toContain("SECRET");
+    expect(manifest).not.toContain("the rota"); // message texts stay out too
+    expect(manifest).toContain("'=HYPERLINK(x).csv"); // a formula in a cell is neutralised
+    expect(manifest.split("\r\n")[0]).toContain("Teammate");
+
+    const email = await db.emailOutbox.findFirstOrThrow({ where: { toEmail: o.manager.email } });
+    expect(email).toMatchObject({ status: "SENT", provider: "outbox", subject: "Your Shiftline export is ready" });
+    const link = email.text.match(/https?:\/\/\S+/)![0];
+    expect(link).toContain(exportLinkPath({ ...done, expiresAt: done.expiresAt! }));
+    await expect(openExportDownload(o.manager, linkParams(link))).resolves.toMatchObject({ size: done.fileSize });
+  });
+
+  it("the link works for its requester only, untampered and before it expires; then the zip is deleted", async () => {
+    const o = await makeOrg();
+    const other = await makeOrg("Other");
+    await share(o.teammate, o.teammate.threadId, [{ name: "a.pdf", data: pdf() }]);
+    const done = await exportAll(o.manager);
+    const params = linkParams(exportLinkPath({ ...done, expiresAt: done.expiresAt! }));
+    for (const user of [o.manager2, o.admin, other.manager]) await expect(openExportDownload(user, params)).rejects.toThrow(/not found/i);
+    await expect(openExportDownload(o.manager, { ...params, sig: `${params.sig.slice(0, -2)}AA` })).rejects.toThrow(/not valid/i);
+    await expect(openExportDownload(o.manager, { ...params, expires: params.expires + 86_400_000 })).rejects.toThrow(/not valid/i);
+    expect(checkExportLink({ ...done, expiresAt: done.expiresAt! }, params.expires, params.sig, params.expires + 1)).toBe("expired");
+
+    await pruneExports(new Date(done.expiresAt!.getTime() + 1000));
+    await expect(readFile(done.filePath!)).rejects.toThrow(/ENOENT/);
+    await expect(openExportDownload(o.manager, params)).rejects.toThrow(/expired/i);
+  });
+
+  it("goes out through Resend when keyed, tried again when Resend fails", async () => {
+    const resend = await fakeResend({ fail: 1 });
+    process.env.RESEND_API_KEY = "re_test_key";
+    process.env.RESEND_BASE_URL = resend.url;
+    try {
+      const o = await makeOrg();
+      await share(o.teammate, o.teammate.threadId, [{ name: "a.pdf", data: pdf() }]);
+      await exportAll(o.manager);
+      const email = await db.emailOutbox.findFirstOrThrow({ where: { toEmail: o.manager.email } });
+      expect(email.status).toBe("QUEUED"); // the first try failed; the job waits to try again
+      await db.job.updateMany({ where: { kind: "email.send", doneAt: null }, data: { runAt: new Date(0) } });
+      await runDueJobs();
+      expect(resend.sent).toHaveLength(1);
+      expect(resend.sent[0]).toMatchObject({
+        to: o.manager.email,
+        subject: "Your Shiftline export is ready",
+        key: `shiftline-${email.id}`,
+        auth: "Bearer re_test_key",
+      });
+      expect(resend.sent[0]!.text).toContain("/api/exports/");
+      expect(await db.emailOutbox.findUniqueOrThrow({ where: { id: email.id } })).toMatchObject({ status: "SENT", provider: "resend", providerId: "email_1" });
+    } finally {
+      await resend.close();
+    }
+  });
+
+  it("an export whose worker died on every try ends as interrupted, and says so by e-mail", async () => {
+    const o = await makeOrg();
+    const { id } = await requestAttachmentsExport(o.manager, { filters: {} });
+    await db.exportJob.update({ where: { id }, data: { status: "RUNNING" } });
+    await db.job.update({ where: { key: `export:${id}` }, data: { attempts: 3, lockedBy: "dead", lockedUntil: new Date(Date.now() - 1000) } });
+    await pruneExports();
+    expect(await db.exportJob.findUniqueOrThrow({ where: { id } })).toMatchObject({ status: "FAILED", error: "errors.export.interrupted" });
+    await runDueJobs();
+    const email = await db.emailOutbox.findFirstOrThrow({ where: { toEmail: o.manager.email } });
+    expect(email.subject).toBe("Your Shiftline export could not be built");
+    expect(email.text).toContain("interrupted");
+  });
+
+  it("teammates cannot ask for one", async () => {
+    const o = await makeOrg();
+    await expect(requestAttachmentsExport(o.teammate, { filters: {} })).rejects.toThrow();
+  });
+});
+
+describe("CSV cells", () => {
+  it("neutralise formulas and quote what needs it", () => {
+    expect(csvCell("=1+1")).toBe("'=1+1");
+    expect(csvCell("+33 6 12")).toBe("'+33 6 12");
+    expect(csvCell("-2")).toBe("'-2");
+    expect(csvCell("@SUM(A1)")).toBe("'@SUM(A1)");
+    expect(csvCell('say "hi", then')).toBe('"say ""hi"", then"');
+    expect(csvCell(-2)).toBe("-2");
+  });
+});
