@@ -1,4 +1,4 @@
-import { createServer, type IncomingMessage, type Server } from "node:http";
+import { createServer, type IncomingMessage, type Server, type ServerResponse } from "node:http";
 import type { AddressInfo } from "node:net";
 import busboy from "busboy";
 
@@ -21,14 +21,15 @@ const body = (req: IncomingMessage) =>
 export async function fakeResend(opts: { fail?: number } = {}) {
   const sent: { to: unknown; subject: string; text: string; key: string | undefined; auth: string | undefined }[] = [];
   let failures = opts.fail ?? 0;
-  const server = createServer(async (req, res) => {
+  const handle = async (req: IncomingMessage, res: ServerResponse) => {
     const json = JSON.parse((await body(req)).toString() || "{}");
     res.setHeader("Content-Type", "application/json");
     if (req.method !== "POST" || req.url !== "/emails") return res.writeHead(404).end("{}");
     if (failures-- > 0) return res.writeHead(500).end(JSON.stringify({ name: "internal_server_error", message: "down", statusCode: 500 }));
     sent.push({ to: json.to, subject: json.subject, text: json.text, key: req.headers["idempotency-key"] as string, auth: req.headers.authorization });
     res.writeHead(200).end(JSON.stringify({ id: `email_${sent.length}` }));
-  });
+  };
+  const server = createServer((req, res) => void handle(req, res));
   const host = await listen(server);
   return { url: `http://${host}`, sent, close: () => new Promise((r) => server.close(r)) };
 }
@@ -37,7 +38,7 @@ export async function fakeResend(opts: { fail?: number } = {}) {
 export async function fakeUploadThing() {
   const files = new Map<string, Buffer>();
   let host = "";
-  const server = createServer(async (req, res) => {
+  const handle = async (req: IncomingMessage, res: ServerResponse) => {
     const url = new URL(req.url ?? "/", `http://${host}`);
     if (req.method === "PUT" && url.searchParams.get("signature")) {
       const key = url.pathname.slice(1);
@@ -65,7 +66,8 @@ export async function fakeUploadThing() {
       return res.writeHead(200, { "Content-Type": "application/json" }).end(JSON.stringify({ success: true, deletedCount: fileKeys.length }));
     }
     res.writeHead(404).end();
-  });
+  };
+  const server = createServer((req, res) => void handle(req, res));
   host = await listen(server);
   const env = {
     UPLOADTHING_TOKEN: Buffer.from(JSON.stringify({ apiKey: "sk_test_fake", appId: "app1", regions: ["local"] })).toString("base64"),
