@@ -123,7 +123,7 @@ async function attach(tx: SqlExec, m: NewMessage, messageId: string, at: Date): 
   if (rows.length !== ids.length) throw new AttachmentGoneError();
   const changed = await tx.run(sql`UPDATE "Attachment" SET "messageId" = ${messageId}, "sharedAt" = ${at},
     "position" = CASE "id" ${joinSql(
-      ids.map((a, i) => sql`WHEN ${a} THEN ${i}`),
+      ids.map((a, i) => sql`WHEN ${a} THEN CAST(${i} AS INTEGER)`),
       " ",
     )} END WHERE ${mine}`);
   if (changed !== ids.length) throw new AttachmentGoneError();

@@ -32,8 +32,19 @@ export async function upcomingShift(o: TestOrg, activity = "Morning care") {
 
 /** The main pages of each role in this organisation: what whole-site checks walk. */
 export const mainPages = (o: TestOrg, shiftId: string) => ({
-  admin: ["/inbox", `/inbox/${o.teammate.threadId}`, "/schedule", `/schedule/shifts/${shiftId}`, "/teammates", `/teammates/${o.teammate.id}`, "/settings"],
-  teammate: ["/me", "/me/schedule", "/me/profile"],
+  admin: [
+    "/inbox",
+    `/inbox/${o.teammate.threadId}`,
+    `/inbox/${o.teammate.threadId}/files`,
+    "/schedule",
+    `/schedule/shifts/${shiftId}`,
+    "/teammates",
+    `/teammates/${o.teammate.id}`,
+    "/exports",
+    "/outbox",
+    "/settings",
+  ],
+  teammate: ["/me", "/me/schedule", "/me/profile", "/me/files"],
 });
 
 /** A message in a thread as the seed writes it (through the messaging core). */
