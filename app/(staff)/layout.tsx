@@ -18,7 +18,6 @@ export default async function StaffLayout({ children }: { children: React.ReactN
     { href: "/schedule", label: t("nav.schedule") },
     { href: "/teammates", label: t("nav.teammates") },
     { href: "/exports", label: t("nav.exports") },
-    { href: "/outbox", label: t("nav.outbox") },
     ...(user.role === "ADMIN" ? [{ href: "/settings", label: t("nav.settings") }] : []),
   ];
   const account = (

@@ -17,7 +17,7 @@ test("a manager signs in to Messaging, without Settings", async ({ page }) => {
   await signIn(page, o.manager.email);
   await expect(page).toHaveURL(/\/inbox$/);
   await expect(page.getByTestId("current-user")).toHaveText(name(o.manager));
-  await expect(page.getByRole("navigation", { name: "Main" }).getByRole("link")).toHaveText(["Messaging", "Schedule", "Teammates"]);
+  await expect(page.getByRole("navigation", { name: "Main" }).getByRole("link")).toHaveText(["Messaging", "Schedule", "Teammates", "Exports"]);
   // A page for another role redirects.
   await page.goto("/settings");
   await expect(page).toHaveURL(/\/inbox$/);

@@ -32,7 +32,7 @@ test("a manager exports the attachments, gets the link by e-mail and downloads a
   await expect(page.getByTestId("export").first()).toHaveAttribute("data-status", "DONE", { timeout: 20_000 });
   await expect(page.getByTestId("export").first()).toContainText("Ready: 2 files");
 
-  await page.getByRole("link", { name: "E-mail outbox" }).click();
+  await page.getByRole("main").getByRole("link", { name: "E-mail outbox" }).click();
   const email = page.getByTestId("email").filter({ hasText: "Your Shiftline export is ready" });
   await expect(email).toBeVisible({ timeout: 10_000 });
   const link = email.getByRole("link", { name: /\/api\/exports\// });

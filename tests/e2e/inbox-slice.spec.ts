@@ -37,7 +37,7 @@ test("the message form works without JavaScript", async ({ browser }) => {
     .filter({ hasText: name(o.teammate) })
     .click();
   await page.getByLabel("Message").fill("Sent without JavaScript");
-  await page.getByRole("button", { name: "Send" }).click();
+  await page.getByRole("button", { name: "Send", exact: true }).click();
   await expect(page.getByTestId("message").last()).toContainText("Sent without JavaScript");
   await page.context().close();
 });
@@ -45,11 +45,11 @@ test("the message form works without JavaScript", async ({ browser }) => {
 test("bad input gets a clear message and the draft is kept", async ({ browser }) => {
   const o = await newOrg();
   const page = await pageAs(browser, o.manager, { path: `/inbox/${o.teammate.threadId}` });
-  await page.getByRole("button", { name: "Send" }).click();
+  await page.getByRole("button", { name: "Send", exact: true }).click();
   await expect(page.locator("#message-body-error")).toHaveText("Write a message first.");
   const long = "x".repeat(4001);
   await page.getByLabel("Message").fill(long);
-  await page.getByRole("button", { name: "Send" }).click();
+  await page.getByRole("button", { name: "Send", exact: true }).click();
   await expect(page.locator("#message-body-error")).toHaveText("Messages are limited to 4,000 characters.");
   await expect(page.getByLabel("Message")).toHaveValue(long);
   // Nothing was stored.
@@ -62,7 +62,7 @@ test("text is escaped and links are clickable", async ({ browser }) => {
   const o = await newOrg();
   const page = await pageAs(browser, o.manager, { path: `/inbox/${o.teammate.threadId}` });
   await page.getByLabel("Message").fill(`<b>bold?</b> see https://example.org/rota`);
-  await page.getByRole("button", { name: "Send" }).click();
+  await page.getByRole("button", { name: "Send", exact: true }).click();
   const last = page.getByTestId("message").last();
   await expect(last).toContainText("<b>bold?</b>");
   await expect(last.getByRole("link", { name: "https://example.org/rota" })).toHaveAttribute("href", "https://example.org/rota");

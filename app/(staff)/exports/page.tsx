@@ -1,4 +1,5 @@
 import type { Metadata } from "next";
+import Link from "next/link";
 import { getLocale, getTranslations } from "next-intl/server";
 import { requireStaffPage } from "@/lib/auth/pages";
 import { getOrganization } from "@/lib/org/queries";
@@ -26,7 +27,13 @@ export default async function ExportsPage({ searchParams }: { searchParams: Prom
           : t("exports.failed", { reason: t.has(r.error ?? "") ? t(r.error as "errors.export.failed") : t("errors.export.failed") });
   return (
     <div className="max-w-3xl space-y-4 p-4 sm:p-6">
-      <h1 className="text-xl font-semibold">{t("exports.title")}</h1>
+      <div className="flex flex-wrap items-baseline justify-between gap-2">
+        <h1 className="text-xl font-semibold">{t("exports.title")}</h1>
+        {/* The links go out by e-mail; without an e-mail provider they wait in the outbox. */}
+        <Link href="/outbox" className="text-sm font-medium text-teal-800 underline">
+          {t("nav.outbox")}
+        </Link>
+      </div>
       <RefreshWhile active={working} />
       {params.requested ? (
         <p role="status" className="rounded-md border border-teal-200 bg-teal-50 px-3 py-2 text-sm text-teal-900">

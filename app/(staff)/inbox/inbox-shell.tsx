@@ -58,15 +58,7 @@ export async function InboxShell({
           <h1 className="text-lg font-semibold">{t("inbox.title")}</h1>
         </header>
         <ContactFiltersForm filters={filters} options={options} action={here} />
-        <div className="flex items-center gap-2 px-4 pb-2">
-          <ActionButton
-            action={requestExportAction}
-            fields={exportFields(filters)}
-            label={t("exports.exportAttachments")}
-            className="min-h-11 rounded-md border border-slate-300 px-3 text-sm hover:bg-slate-100 md:min-h-9"
-          />
-          <span className="sr-only">{t("exports.exportHint")}</span>
-        </div>
+
         <LiveContactList
           contacts={contacts}
           total={total}
@@ -85,6 +77,16 @@ export async function InboxShell({
             </span>
           }
         />
+        {/* After the list: the way to the contacts stays short for the keyboard. */}
+        <div className="flex items-center gap-2 border-t border-slate-200 px-4 py-2">
+          <ActionButton
+            action={requestExportAction}
+            fields={exportFields(filters)}
+            label={t("exports.exportAttachments")}
+            className="min-h-11 rounded-md border border-slate-300 px-3 text-sm hover:bg-slate-100"
+          />
+          <span className="sr-only">{t("exports.exportHint")}</span>
+        </div>
       </section>
       <section className={`${activeId ? "flex" : "hidden md:flex"} min-w-0 flex-1 flex-col`}>
         {activeId ? (
