@@ -13,7 +13,7 @@ import { pdf, png } from "@/tests/helpers/files";
 import { uploadRequest } from "@/tests/helpers/files";
 import { fakeResend } from "@/tests/helpers/fake-services";
 import type { SessionUser } from "@/lib/auth/roles";
-import { requestAttachmentsExport, pruneExports } from "./jobs";
+import { requestAttachmentsExport, pruneExports, retryExport } from "./jobs";
 import { openExportDownload } from "./download";
 import { checkExportLink, exportLinkPath } from "./link";
 import { csvCell } from "./csv";
@@ -141,6 +141,11 @@ describe("the attachments export", () => {
     const email = await db.emailOutbox.findFirstOrThrow({ where: { toEmail: o.manager.email } });
     expect(email.subject).toBe("Your Shiftline export could not be built");
     expect(email.text).toContain("interrupted");
+    // "Try again": a new export of the same people, built from scratch
+    const again = await retryExport(o.manager, id);
+    await runDueJobs();
+    expect(await db.exportJob.findUniqueOrThrow({ where: { id: again.id } })).toMatchObject({ status: "DONE", fileCount: 0 });
+    await expect(retryExport(o.manager2, id)).rejects.toThrow(/not found/i);
   });
 
   it("teammates cannot ask for one", async () => {

@@ -6,7 +6,9 @@ import { getStaffThread } from "@/lib/inbox/queries";
 import { makeOrg, cid } from "@/tests/helpers/org";
 import { pdf, png, uploadRequest } from "@/tests/helpers/files";
 import { receiveFiles } from "./receive";
-import { requireOpenableFile } from "./access";
+import { requireOpenableFile, requireUploadTarget } from "./access";
+import { addPrivateNote } from "@/lib/inbox/notes";
+import { addNoteSchema } from "@/lib/inbox/schemas";
 import { sharedFiles } from "./shared";
 import type { SessionUser } from "@/lib/auth/roles";
 
@@ -79,5 +81,24 @@ describe("files in messages", () => {
     for (const user of [o.teammate2, other.manager, other.teammate]) await expect(requireOpenableFile(user, sent!)).rejects.toThrow(/not found/i);
     await expect(requireOpenableFile(o.manager, waiting!)).resolves.toMatchObject({ id: waiting });
     for (const user of [o.manager2, o.teammate]) await expect(requireOpenableFile(user, waiting!)).rejects.toThrow(/not found/i);
+  });
+
+  it("uploads go only to a conversation the uploader may write in", async () => {
+    const o = await makeOrg();
+    const other = await makeOrg("Other");
+    await expect(requireUploadTarget(o.teammate, o.teammate.threadId)).resolves.toMatchObject({ uploaderId: o.teammate.id, fromStaff: false });
+    await expect(requireUploadTarget(o.manager, o.teammate.threadId)).resolves.toMatchObject({ fromStaff: true });
+    for (const user of [o.teammate2, other.manager, other.teammate]) await expect(requireUploadTarget(user, o.teammate.threadId)).rejects.toThrow(/not found/i);
+  });
+
+  it("a private note never carries a file", async () => {
+    const o = await makeOrg();
+    const [id] = await upload(o.manager, o.teammate.threadId);
+    const input = addNoteSchema.parse({ conversationId: o.teammate.threadId, body: "only text", clientId: cid(), attachmentIds: [id] });
+    expect(input).not.toHaveProperty("attachmentIds");
+    await addPrivateNote(o.manager, input);
+    expect(await db.attachment.findUniqueOrThrow({ where: { id: id! } })).toMatchObject({ messageId: null });
+    // the waiting upload stays the manager's alone: the teammate cannot open it
+    await expect(requireOpenableFile(o.teammate, id!)).rejects.toThrow(/not found/i);
   });
 });
