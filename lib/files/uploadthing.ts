@@ -14,8 +14,7 @@ import type { FileStorage } from "./storage";
 
 type Sdk = typeof import("uploadthing/server");
 let loaded: Promise<{ sdk: Sdk; api: InstanceType<Sdk["UTApi"]> }> | undefined;
-const utapi = () =>
-  (loaded ??= import("uploadthing/server").then((sdk) => ({ sdk, api: new sdk.UTApi({ logLevel: "Error" }) })));
+const utapi = () => (loaded ??= import("uploadthing/server").then((sdk) => ({ sdk, api: new sdk.UTApi({ logLevel: "Error" }) })));
 
 export function uploadThingStorage(): FileStorage {
   return {
