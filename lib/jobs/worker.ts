@@ -4,6 +4,8 @@ import { pruneEvents, pruneRevokedSessions } from "./prune";
 import { deliverEmail } from "@/lib/email/outbox";
 import { EXPORT_JOB, pruneExports, runExportJob } from "@/lib/exports/jobs";
 import { pruneWaitingUploads } from "@/lib/files/prune";
+import { postBatch } from "@/lib/inbox/grouped";
+import { deliverSms } from "@/lib/sms/deliveries";
 
 // Each instance runs one worker (started from instrumentation.ts): it claims due
 // jobs one at a time and runs them, then looks again every few seconds.
@@ -23,6 +25,8 @@ const HANDLERS: Record<string, Handler> = {
   },
   "email.send": (payload, job) => deliverEmail(String((payload as { id?: unknown }).id), job.attempts >= job.maxAttempts),
   [EXPORT_JOB]: (payload, job, heartbeat) => runExportJob(payload, job, heartbeat),
+  "batch.post": (payload, _job, heartbeat) => postBatch(String((payload as { batchId?: unknown }).batchId), heartbeat),
+  "sms.send": (payload, job) => deliverSms(String((payload as { deliveryId?: unknown }).deliveryId), job.attempts >= job.maxAttempts),
 };
 
 const IDLE_MS = 5000;

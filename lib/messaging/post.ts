@@ -28,6 +28,8 @@ export type NewMessage = {
   shift?: WireShift | null;
   /** Files this author uploaded to this conversation and has not sent yet (lib/files/receive.ts). */
   attachmentIds?: string[];
+  /** A grouped message's batch (lib/inbox/grouped.ts): this is one recipient's copy. */
+  batchId?: string;
   at?: Date;
   /** Refuse (null) unless the conversation is of this kind, and for `teammateId`, that teammate's own inbox thread. */
   where?: { kind: "INBOX" | "CHANNEL" | "GROUP"; teammateId?: string };
@@ -63,9 +65,9 @@ export async function postMessage(tx: SqlExec, m: NewMessage): Promise<PostedMes
   if (!thread) return null;
   const seq = Number(thread.lastSeq);
   const id = newId();
-  await tx.run(sql`INSERT INTO "Message" ("id", "organizationId", "conversationId", "seq", "authorId", "fromStaff", "kind", "body", "clientId", "shiftId", "createdAt")
+  await tx.run(sql`INSERT INTO "Message" ("id", "organizationId", "conversationId", "seq", "authorId", "fromStaff", "kind", "body", "clientId", "shiftId", "batchId", "createdAt")
     VALUES (${id}, ${m.organizationId}, ${m.conversationId}, ${seq}, ${m.author?.id ?? null}, ${!inbound}, ${m.kind}, ${m.body},
-      ${m.clientId ?? `${m.kind.toLowerCase()}-${id}`}, ${m.shift?.id ?? null}, ${at})`);
+      ${m.clientId ?? `${m.kind.toLowerCase()}-${id}`}, ${m.shift?.id ?? null}, ${m.batchId ?? null}, ${at})`);
   // After the insert: a retried send fails on its client id first, and answers with what was stored.
   const attachments = m.attachmentIds?.length ? await attach(tx, m, id, at) : [];
   if (!m.body.trim() && attachments.length) {

@@ -1,0 +1,85 @@
+import { afterEach, describe, expect, it } from "vitest";
+import { db } from "@/lib/db";
+import { runDueJobs } from "@/lib/jobs/worker";
+import { makeOrg, cid } from "@/tests/helpers/org";
+import { useTwilioHttpClient } from "@/lib/sms/twilio";
+import { recordSmsStatus } from "@/lib/sms/deliveries";
+import { planGroupedMessage, sendGroupedMessage } from "./grouped";
+
+async function withPhones(o: Awaited<ReturnType<typeof makeOrg>>) {
+  await db.user.update({ where: { id: o.teammate.id }, data: { phone: "+33612345678", locale: "fr" } });
+  await db.teammateProfile.update({ where: { userId: o.teammate.id }, data: { smsConsent: true } });
+  await db.user.update({ where: { id: o.teammate2.id }, data: { phone: "+33698765432" } }); // no consent
+  return o;
+}
+
+/** Twilio's REST API as the SDK's HTTP client sees it: records each SMS, answers like Twilio. */
+function fakeTwilio() {
+  const sent: Record<string, string>[] = [];
+  useTwilioHttpClient({
+    request: async (opts: { method: string; uri: string; data?: Record<string, string> }) => {
+      sent.push({ ...opts.data!, uri: opts.uri });
+      const sid = `SM${String(sent.length).padStart(32, "0")}`;
+      return { statusCode: 201, headers: {}, body: JSON.stringify({ sid, status: "queued", to: opts.data?.To, body: opts.data?.Body }) };
+    },
+  } as never);
+  Object.assign(process.env, { TWILIO_ACCOUNT_SID: "AC" + "0".repeat(32), TWILIO_AUTH_TOKEN: "test-token", TWILIO_FROM: "+15005550006" });
+  return sent;
+}
+
+afterEach(() => {
+  useTwilioHttpClient(undefined);
+  for (const k of ["TWILIO_ACCOUNT_SID", "TWILIO_AUTH_TOKEN", "TWILIO_FROM", "SMS_LIMIT_PER_HOUR"]) delete process.env[k];
+});
+
+describe("grouped messages", () => {
+  it("says before sending who gets it in the app and who by SMS", async () => {
+    const o = await withPhones(await makeOrg());
+    const plan = await planGroupedMessage(o.manager, { filters: {} });
+    expect(plan).toMatchObject({ inApp: 2, bySms: 1, withoutSms: 1 });
+    expect(plan.recipients.find((r) => r.teammateId === o.teammate2.id)?.sms).toBe("noConsent");
+    await expect(planGroupedMessage(o.teammate, { filters: {} })).rejects.toThrow();
+  });
+
+  it("puts a copy in each recipient's thread, an SMS for the eligible only, and never twice", async () => {
+    const o = await withPhones(await makeOrg());
+    const sent = fakeTwilio();
+    const input = { who: { filters: {} }, body: "Staff meeting moved to 3 pm", clientId: cid(), smsCopy: true };
+    const first = await sendGroupedMessage(o.manager, input);
+    expect(await sendGroupedMessage(o.manager, input)).toEqual({ batchId: first.batchId, duplicate: true });
+    while (await runDueJobs()) {
+      // the batch's job, then the SMS's
+    }
+    for (const t of [o.teammate, o.teammate2]) {
+      const copies = await db.message.findMany({ where: { conversationId: t.threadId, batchId: first.batchId } });
+      expect(copies.map((m) => m.body)).toEqual(["Staff meeting moved to 3 pm"]);
+    }
+    expect(sent).toHaveLength(1);
+    expect(sent[0]).toMatchObject({ To: "+33612345678", From: "+15005550006" });
+    expect(sent[0]!.Body).toMatch(/^Staff meeting moved to 3 pm\nRépondre dans Shiftline : http/); // the recipient's language
+    expect(sent[0]!.StatusCallback).toMatch(/\/api\/sms\/status$/);
+    const sms = await db.smsDelivery.findFirstOrThrow({ where: { recipientId: o.teammate.id } });
+    expect(sms).toMatchObject({ provider: "twilio", status: "QUEUED" });
+    // the queue runs the job again (a retry after a crash): no second SMS
+    await db.job.updateMany({ where: { key: `sms:${sms.id}` }, data: { doneAt: null, attempts: 0 } });
+    await runDueJobs();
+    expect(sent).toHaveLength(1);
+
+    expect(await recordSmsStatus(sms.providerId!, "delivered")).toBe(true);
+    expect(await recordSmsStatus(sms.providerId!, "sent")).toBe(true); // late and out of order: ignored
+    expect(await db.smsDelivery.findUniqueOrThrow({ where: { id: sms.id } })).toMatchObject({ status: "DELIVERED" });
+  });
+
+  it("refuses the whole message, before anything is sent, when the SMS limit would be passed", async () => {
+    const o = await withPhones(await makeOrg());
+    process.env.SMS_LIMIT_PER_HOUR = "1";
+    await sendGroupedMessage(o.manager, { who: { filters: {} }, body: "one", clientId: cid(), smsCopy: true });
+    await runDueJobs();
+    await expect(sendGroupedMessage(o.manager, { who: { filters: {} }, body: "two", clientId: cid(), smsCopy: true })).rejects.toThrow(/1 SMS an hour/);
+    expect(await db.message.count({ where: { body: "two" } })).toBe(0);
+    // without the SMS copy it goes
+    await sendGroupedMessage(o.manager, { who: { filters: {} }, body: "three", clientId: cid(), smsCopy: false });
+    await runDueJobs();
+    expect(await db.message.count({ where: { body: "three" } })).toBe(2);
+  });
+});

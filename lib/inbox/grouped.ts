@@ -1,0 +1,139 @@
+import "server-only";
+import { db } from "@/lib/db";
+import { isUniqueViolation, writeTransaction } from "@/lib/db/sql";
+import { sql } from "@/lib/db/exec";
+import { newId } from "@/lib/db/ids";
+import { requireStaff } from "@/lib/auth/authorize";
+import type { SessionUser } from "@/lib/auth/roles";
+import { NotFoundError, UserError } from "@/lib/api/errors";
+import { enqueue } from "@/lib/jobs/queue";
+import { postMessage } from "@/lib/messaging/post";
+import { smsEligibility, type SmsReason } from "@/lib/sms/eligibility";
+import { smsText } from "@/lib/sms/segments";
+import { requireSmsRoom } from "@/lib/sms/limits";
+import { enqueueSms } from "@/lib/sms/deliveries";
+import { appUrl } from "@/lib/exports/link";
+import { translatorFor } from "@/lib/i18n/translator";
+import { teammateIdsMatching } from "./contacts";
+import type { ContactFilters } from "./schemas";
+
+// A grouped message: one text, a copy in each recipient's own inbox thread, all tied to
+// one batch, with an SMS copy for those who can get one. The request stores the batch
+// and its recipients; a background job writes the copies through postMessage (the one
+// way to add a message) a hundred per transaction, then queues the SMS.
+
+export type Recipients = { teammateIds: string[] } | { filters: Partial<ContactFilters> };
+export type Plan = {
+  recipients: { teammateId: string; conversationId: string; phone: string | null; sms: SmsReason }[];
+  inApp: number;
+  bySms: number;
+  withoutSms: number;
+};
+
+export const MAX_RECIPIENTS = 5000;
+const CHUNK = 100;
+
+export async function planGroupedMessage(user: SessionUser, who: Recipients): Promise<Plan> {
+  requireStaff(user);
+  const ids = "teammateIds" in who ? [...new Set(who.teammateIds)] : await teammateIdsMatching(user, who.filters);
+  if (ids.length > MAX_RECIPIENTS) throw new UserError("errors.grouped.tooMany", { max: MAX_RECIPIENTS });
+  const rows = ids.length
+    ? await db.conversation.findMany({
+        where: { organizationId: user.organizationId, kind: "INBOX", deletedAt: null, teammateId: { in: ids } },
+        select: { id: true, teammate: { select: { id: true, phone: true, disabledAt: true, profile: { select: { smsConsent: true } } } } },
+      })
+    : [];
+  const recipients = rows.map((c) => ({
+    teammateId: c.teammate!.id,
+    conversationId: c.id,
+    phone: c.teammate!.phone,
+    sms: smsEligibility({ phone: c.teammate!.phone, smsConsent: c.teammate!.profile?.smsConsent ?? false, disabledAt: c.teammate!.disabledAt }),
+  }));
+  const bySms = recipients.filter((r) => r.sms === "eligible").length;
+  return { recipients, inApp: recipients.length, bySms, withoutSms: recipients.length - bySms };
+}
+
+export async function sendGroupedMessage(
+  user: SessionUser,
+  input: { who: Recipients; body: string; clientId: string; smsCopy: boolean },
+): Promise<{ batchId: string; duplicate: boolean }> {
+  requireStaff(user);
+  const existing = await db.messageBatch.findUnique({ where: { authorId_clientId: { authorId: user.id, clientId: input.clientId } }, select: { id: true } });
+  if (existing) return { batchId: existing.id, duplicate: true };
+  const plan = await planGroupedMessage(user, input.who);
+  if (plan.inApp === 0) throw new UserError("errors.grouped.noRecipients");
+  const sms = input.smsCopy ? plan.recipients.filter((r) => r.sms === "eligible") : [];
+  await requireSmsRoom(
+    user.organizationId,
+    sms.map((r) => r.phone!),
+  );
+  const batchId = newId();
+  try {
+    await db.$transaction([
+      db.messageBatch.create({
+        data: {
+          id: batchId,
+          organizationId: user.organizationId,
+          authorId: user.id,
+          clientId: input.clientId,
+          body: input.body,
+          smsCopy: input.smsCopy,
+          recipientCount: plan.inApp,
+          smsCount: sms.length,
+        },
+      }),
+      db.batchRecipient.createMany({
+        data: plan.recipients.map((r) => ({ batchId, teammateId: r.teammateId, conversationId: r.conversationId, sms: input.smsCopy ? r.sms : "none" })),
+      }),
+    ]);
+  } catch (error) {
+    if (!isUniqueViolation(error)) throw error;
+    const raced = await db.messageBatch.findUnique({ where: { authorId_clientId: { authorId: user.id, clientId: input.clientId } }, select: { id: true } });
+    if (!raced) throw error;
+    return { batchId: raced.id, duplicate: true };
+  }
+  await enqueue("batch.post", { batchId }, { key: `batch:${batchId}`, maxAttempts: 5 });
+  return { batchId, duplicate: false };
+}
+
+/** The job: the copies not written yet (a re-run after a crash picks up where it stopped). */
+export async function postBatch(batchId: string, heartbeat: () => Promise<boolean> = async () => true): Promise<void> {
+  const batch = await db.messageBatch.findUnique({ where: { id: batchId } });
+  if (!batch || batch.postedAt) return;
+  const author = await db.user.findUnique({ where: { id: batch.authorId }, select: { id: true, firstName: true, lastName: true } });
+  if (!author) throw new NotFoundError("errors.notFound.item");
+  for (;;) {
+    const todo = await db.batchRecipient.findMany({ where: { batchId, messageId: null }, take: CHUNK, orderBy: { teammateId: "asc" } });
+    if (todo.length === 0) break;
+    const people = new Map(
+      (await db.user.findMany({ where: { id: { in: todo.map((r) => r.teammateId) } }, select: { id: true, phone: true, locale: true } })).map((p) => [p.id, p]),
+    );
+    const smsIds: string[] = [];
+    await writeTransaction(async (tx) => {
+      for (const r of todo) {
+        const posted = await postMessage(tx, {
+          organizationId: batch.organizationId,
+          conversationId: r.conversationId,
+          author: { id: author.id, name: `${author.firstName} ${author.lastName}`, staff: true },
+          kind: "TEXT",
+          body: batch.body,
+          clientId: `${batch.clientId}:${r.teammateId}`,
+          batchId,
+          where: { kind: "INBOX", teammateId: r.teammateId },
+        });
+        await tx.run(sql`UPDATE "BatchRecipient" SET "messageId" = ${posted?.id ?? "gone"} WHERE "batchId" = ${batchId} AND "teammateId" = ${r.teammateId}`);
+        const person = people.get(r.teammateId);
+        if (!posted || r.sms !== "eligible" || !person?.phone) continue;
+        const id = newId();
+        const t = translatorFor(person.locale);
+        await tx.run(sql`INSERT INTO "SmsDelivery" ("id", "organizationId", "messageId", "recipientId", "toPhone", "body", "status", "provider", "createdAt", "updatedAt")
+          VALUES (${id}, ${batch.organizationId}, ${posted.id}, ${r.teammateId}, ${person.phone}, ${smsText(batch.body, t("sms.replyIn", { link: `${appUrl()}/me/messages` }))},
+            'QUEUED', 'outbox', ${new Date()}, ${new Date()})`);
+        smsIds.push(id);
+      }
+    });
+    await enqueueSms(smsIds);
+    if (!(await heartbeat())) throw new Error(`Batch ${batchId}: the lease moved to another worker`);
+  }
+  await db.messageBatch.update({ where: { id: batchId }, data: { postedAt: new Date() } });
+}
