@@ -2,7 +2,7 @@ import { afterEach, describe, expect, it } from "vitest";
 import { db } from "@/lib/db";
 import { runDueJobs } from "@/lib/jobs/worker";
 import { makeOrg, cid } from "@/tests/helpers/org";
-import { useTwilioHttpClient } from "@/lib/sms/twilio";
+import { setTwilioHttpClient } from "@/lib/sms/twilio";
 import { recordSmsStatus } from "@/lib/sms/deliveries";
 import { planGroupedMessage, sendGroupedMessage } from "./grouped";
 
@@ -16,7 +16,7 @@ async function withPhones(o: Awaited<ReturnType<typeof makeOrg>>) {
 /** Twilio's REST API as the SDK's HTTP client sees it: records each SMS, answers like Twilio. */
 function fakeTwilio() {
   const sent: Record<string, string>[] = [];
-  useTwilioHttpClient({
+  setTwilioHttpClient({
     request: async (opts: { method: string; uri: string; data?: Record<string, string> }) => {
       sent.push({ ...opts.data!, uri: opts.uri });
       const sid = `SM${String(sent.length).padStart(32, "0")}`;
@@ -28,7 +28,7 @@ function fakeTwilio() {
 }
 
 afterEach(() => {
-  useTwilioHttpClient(undefined);
+  setTwilioHttpClient(undefined);
   for (const k of ["TWILIO_ACCOUNT_SID", "TWILIO_AUTH_TOKEN", "TWILIO_FROM", "SMS_LIMIT_PER_HOUR"]) delete process.env[k];
 });
 

@@ -10,7 +10,7 @@ import { appUrl } from "@/lib/exports/link";
 let testClient: RequestClient | undefined;
 
 /** Tests only: the HTTP client the SDK sends through. */
-export function useTwilioHttpClient(client: RequestClient | undefined) {
+export function setTwilioHttpClient(client: RequestClient | undefined) {
   testClient = client;
 }
 
