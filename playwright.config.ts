@@ -1,6 +1,6 @@
 import { defineConfig, devices } from "@playwright/test";
 
-import { E2E_DATABASE_URL, E2E_FILES_DIR, E2E_PORT as PORT, E2E_SECRET } from "./tests/e2e/env";
+import { E2E_DATABASE_URL, E2E_FILES_DIR, E2E_PORT as PORT, E2E_SECRET, E2E_TWILIO_TOKEN } from "./tests/e2e/env";
 
 // End-to-end tests against the production build (`npm run build` first), in Debian's
 // Chromium. The server starts on a fresh demo database; each test adds the
@@ -44,6 +44,7 @@ export default defineConfig({
       NEXTAUTH_SECRET: E2E_SECRET,
       NEXTAUTH_URL: `http://127.0.0.1:${PORT}`,
       FILES_DIR: E2E_FILES_DIR,
+      TWILIO_AUTH_TOKEN: E2E_TWILIO_TOKEN,
     },
   },
 });

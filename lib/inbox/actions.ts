@@ -3,7 +3,8 @@
 import { revalidatePath } from "next/cache";
 import { redirect } from "next/navigation";
 import { createAction } from "@/lib/api/action";
-import { addNoteSchema, markUnreadSchema, sendMessageSchema, setProcessedSchema } from "./schemas";
+import { addNoteSchema, markUnreadSchema, sendGroupedSchema, sendMessageSchema, setProcessedSchema } from "./schemas";
+import { sendGroupedMessage } from "./grouped";
 import { sendInboxMessage } from "./send";
 import { setProcessed } from "./processed";
 import { markUnreadByStaff } from "./unread";
@@ -35,4 +36,13 @@ export const addNoteAction = createAction({ schema: addNoteSchema, roles: STAFF 
   const result = await addPrivateNote(user, input);
   revalidatePath(`/inbox/${input.conversationId}`);
   return result;
+});
+
+export const sendGroupedAction = createAction({ schema: sendGroupedSchema, roles: STAFF }, async (input, { user }) => {
+  const { body, clientId, smsCopy, mode, to, page: _page, sort: _sort, ...filters } = input;
+  void _page;
+  void _sort;
+  const { batchId } = await sendGroupedMessage(user, { who: mode === "pick" ? { teammateIds: to } : { filters }, body, clientId, smsCopy });
+  revalidatePath("/inbox", "layout");
+  redirect(`/inbox/batches/${encodeURIComponent(batchId)}`);
 });

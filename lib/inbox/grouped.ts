@@ -24,7 +24,7 @@ import type { ContactFilters } from "./schemas";
 
 export type Recipients = { teammateIds: string[] } | { filters: Partial<ContactFilters> };
 export type Plan = {
-  recipients: { teammateId: string; conversationId: string; phone: string | null; sms: SmsReason }[];
+  recipients: { teammateId: string; name: string; conversationId: string; phone: string | null; sms: SmsReason }[];
   inApp: number;
   bySms: number;
   withoutSms: number;
@@ -40,15 +40,21 @@ export async function planGroupedMessage(user: SessionUser, who: Recipients): Pr
   const rows = ids.length
     ? await db.conversation.findMany({
         where: { organizationId: user.organizationId, kind: "INBOX", deletedAt: null, teammateId: { in: ids } },
-        select: { id: true, teammate: { select: { id: true, phone: true, disabledAt: true, profile: { select: { smsConsent: true } } } } },
+        select: {
+          id: true,
+          teammate: { select: { id: true, firstName: true, lastName: true, phone: true, disabledAt: true, profile: { select: { smsConsent: true } } } },
+        },
       })
     : [];
-  const recipients = rows.map((c) => ({
-    teammateId: c.teammate!.id,
-    conversationId: c.id,
-    phone: c.teammate!.phone,
-    sms: smsEligibility({ phone: c.teammate!.phone, smsConsent: c.teammate!.profile?.smsConsent ?? false, disabledAt: c.teammate!.disabledAt }),
-  }));
+  const recipients = rows
+    .map((c) => ({
+      teammateId: c.teammate!.id,
+      name: `${c.teammate!.firstName} ${c.teammate!.lastName}`,
+      conversationId: c.id,
+      phone: c.teammate!.phone,
+      sms: smsEligibility({ phone: c.teammate!.phone, smsConsent: c.teammate!.profile?.smsConsent ?? false, disabledAt: c.teammate!.disabledAt }),
+    }))
+    .sort((a, b) => a.name.localeCompare(b.name));
   const bySms = recipients.filter((r) => r.sms === "eligible").length;
   return { recipients, inApp: recipients.length, bySms, withoutSms: recipients.length - bySms };
 }

@@ -119,3 +119,25 @@ export const contactRowsSchema = contactFiltersSchema.extend({
   /** "1": also count the view (its filters depend on read or processed state). */
   count: flag,
 });
+
+/**
+ * A grouped message from the compose page: the list's filters (everyone matching), or
+ * the teammates left ticked when the sender narrowed the list.
+ */
+export const sendGroupedSchema = contactFiltersSchema.extend({
+  body: body.min(1, "errors.messageRequired"),
+  clientId,
+  smsCopy: z
+    .enum(["on", "1", "true"])
+    .optional()
+    .transform((v) => Boolean(v)),
+  /** "pick": only the ticked `to` teammates; otherwise everyone matching the filters. */
+  mode: z.enum(["all", "pick"]).catch("all").default("all"),
+  to: z.preprocess(
+    (v) => (typeof v === "string" ? v.split(",").filter(Boolean) : v),
+    z
+      .array(z.string().regex(/^[A-Za-z0-9_-]{1,64}$/, "errors.staleRequest"))
+      .max(5000, "errors.grouped.tooMany")
+      .default([]),
+  ),
+});

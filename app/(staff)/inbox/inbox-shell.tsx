@@ -78,7 +78,15 @@ export async function InboxShell({
           }
         />
         {/* After the list: the way to the contacts stays short for the keyboard. */}
-        <div className="flex items-center gap-2 border-t border-slate-200 px-4 py-2">
+        <div className="flex flex-wrap items-center gap-2 border-t border-slate-200 px-4 py-2">
+          {total > 0 ? (
+            <Link
+              href={`/inbox/compose${filtersQuery(filters)}`}
+              className="inline-flex min-h-11 items-center rounded-md bg-teal-700 px-3 text-sm font-medium text-white hover:bg-teal-800"
+            >
+              {t("grouped.messageThese", { count: total })}
+            </Link>
+          ) : null}
           <ActionButton
             action={requestExportAction}
             fields={exportFields(filters)}

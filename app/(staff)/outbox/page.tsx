@@ -3,6 +3,8 @@ import { getLocale, getTranslations } from "next-intl/server";
 import { requireStaffPage } from "@/lib/auth/pages";
 import { getOrganization } from "@/lib/org/queries";
 import { listOutbox } from "@/lib/email/queries";
+import { listSmsOutbox } from "@/lib/sms/queries";
+import { smsStateKey } from "@/components/inbox/grouped-labels";
 import { formatDateTime } from "@/lib/text/format";
 import { MessageText } from "@/components/thread/message-text";
 
@@ -13,7 +15,7 @@ export async function generateMetadata(): Promise<Metadata> {
 export default async function OutboxPage() {
   const user = await requireStaffPage();
   const [org, t, locale] = await Promise.all([getOrganization(user), getTranslations(), getLocale()]);
-  const emails = await listOutbox(user);
+  const [emails, sms] = await Promise.all([listOutbox(user), listSmsOutbox(user)]);
   return (
     <div className="max-w-3xl space-y-4 p-4 sm:p-6">
       <h1 className="text-xl font-semibold">{t("outbox.title")}</h1>
@@ -35,6 +37,21 @@ export default async function OutboxPage() {
             </p>
             <div className="mt-2 text-sm">
               <MessageText text={e.text} />
+            </div>
+          </li>
+        ))}
+      </ul>
+      <h2 className="pt-4 text-lg font-semibold">{t("outbox.smsTitle")}</h2>
+      <p className="text-sm text-slate-600">{t("outbox.smsIntro")}</p>
+      {sms.length === 0 ? <p className="text-sm text-slate-600">{t("outbox.smsEmpty")}</p> : null}
+      <ul className="space-y-3">
+        {sms.map((s) => (
+          <li key={s.id} className="rounded-lg border border-slate-200 bg-white p-4" data-testid="sms">
+            <p className="text-xs text-slate-600">
+              {t("outbox.to", { email: s.toPhone })} · {t(smsStateKey(s.status))} · {formatDateTime(s.createdAt, org.timeZone, locale)}
+            </p>
+            <div className="mt-2 text-sm">
+              <MessageText text={s.body} />
             </div>
           </li>
         ))}

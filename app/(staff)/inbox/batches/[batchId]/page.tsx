@@ -1,0 +1,66 @@
+import type { Metadata } from "next";
+import Link from "next/link";
+import { getLocale, getTranslations } from "next-intl/server";
+import { orNotFound, requireStaffPage } from "@/lib/auth/pages";
+import { getOrganization } from "@/lib/org/queries";
+import { batchStatus } from "@/lib/inbox/batch-status";
+import { formatDateTime } from "@/lib/text/format";
+import { RefreshWhile } from "@/components/live/refresh-while";
+import { MessageText } from "@/components/thread/message-text";
+import { RECIPIENT_STATE, smsStateKey } from "@/components/inbox/grouped-labels";
+
+export async function generateMetadata(): Promise<Metadata> {
+  return { title: (await getTranslations())("grouped.title") };
+}
+
+/** A grouped message: totals, then each recipient's copy (delivered, read) and SMS. Re-drawn every few seconds while it moves. */
+export default async function BatchPage({ params }: { params: Promise<{ batchId: string }> }) {
+  const user = await requireStaffPage();
+  const [org, t, locale] = await Promise.all([getOrganization(user), getTranslations(), getLocale()]);
+  const { batch, rows, totals } = await orNotFound(batchStatus(user, (await params).batchId));
+  // Read receipts keep coming for a while; after an hour the page stops polling for them.
+  const recent = new Date().getTime() - batch.createdAt.getTime() < 3600_000;
+  const moving = !batch.postedAt || rows.some((r) => r.sms === "QUEUED" || r.sms === "SENT") || (recent && totals.read < totals.recipients);
+  return (
+    <div className="max-w-3xl space-y-4 overflow-y-auto p-4 sm:p-6">
+      <RefreshWhile active={moving} everyMs={3000} />
+      <Link href="/inbox" className="inline-flex min-h-11 items-center gap-1 text-sm font-medium text-teal-800">
+        <span aria-hidden="true">←</span> {t("nav.backToContacts")}
+      </Link>
+      <h1 className="text-xl font-semibold">{t("grouped.batch", { date: formatDateTime(batch.createdAt, org.timeZone, locale) })}</h1>
+      <div className="rounded-lg border border-slate-200 bg-white p-4 text-sm">
+        <MessageText text={batch.body} />
+      </div>
+      <ul className="space-y-1 text-sm" data-testid="batch-totals" aria-live="polite">
+        <li className="font-semibold">{t("grouped.readTotal", { read: totals.read, total: totals.recipients })}</li>
+        <li>{t("grouped.storedTotal", { stored: totals.stored, total: totals.recipients })}</li>
+        {batch.smsCopy ? <li>{t("grouped.smsTotal", { sms: totals.sms, delivered: totals.smsDelivered, failed: totals.smsFailed })}</li> : null}
+      </ul>
+      <table className="w-full text-left text-sm">
+        <thead>
+          <tr className="border-b border-slate-200">
+            <th className="py-2">{t("grouped.recipient")}</th>
+            <th className="py-2">{t("grouped.inApp")}</th>
+            <th className="py-2">{t("grouped.sms")}</th>
+          </tr>
+        </thead>
+        <tbody>
+          {rows.map((r) => (
+            <tr key={r.teammateId} className="border-b border-slate-100" data-testid="batch-recipient">
+              <td className="py-2">
+                <Link href={`/inbox/${encodeURIComponent(r.conversationId)}`} className="underline">
+                  {r.name}
+                </Link>
+              </td>
+              <td className="py-2">{t(RECIPIENT_STATE[r.inApp])}</td>
+              <td className="py-2">
+                {t(smsStateKey(r.sms))}
+                {r.smsError ? <span className="block text-xs text-red-700">{r.smsError}</span> : null}
+              </td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </div>
+  );
+}

@@ -1,0 +1,106 @@
+"use client";
+
+import { useActionState, useState } from "react";
+import { useTranslations } from "next-intl";
+import { sendGroupedAction } from "@/lib/inbox/actions";
+import { MESSAGE_MAX_LENGTH } from "@/lib/inbox/limits";
+import { Button } from "@/components/ui/button";
+import { FieldError, FormError } from "@/components/ui/field-error";
+import { smsStateKey } from "@/components/inbox/grouped-labels";
+
+type Person = { id: string; name: string; sms: string };
+
+/**
+ * The grouped message's form: everyone matching the list's filters, or only those left
+ * ticked; the text; the SMS copy. Works without JavaScript; with it, the button's count
+ * follows the ticks.
+ */
+export function GroupedForm({ filters, people, total, clientId }: { filters: Record<string, string>; people: Person[]; total: number; clientId: string }) {
+  const t = useTranslations();
+  const [state, action, pending] = useActionState(sendGroupedAction, null);
+  const failed = state && !state.ok ? state : null;
+  const [mode, setMode] = useState(failed?.values?.mode === "pick" ? "pick" : "all");
+  const [ticked, setTicked] = useState(() => new Set(people.map((p) => p.id)));
+  const count = mode === "pick" ? ticked.size : total;
+  return (
+    <form action={action} className="space-y-4">
+      {Object.entries(filters).map(([k, v]) => (
+        <input key={k} type="hidden" name={k} value={v} />
+      ))}
+      <input type="hidden" name="clientId" value={clientId} />
+      <FormError message={failed && !failed.fieldErrors?.body ? failed.error : undefined} />
+      <fieldset className="space-y-2 rounded-lg border border-slate-200 bg-white p-4">
+        <legend className="px-1 text-sm font-medium">{t("grouped.choose")}</legend>
+        <label className="flex min-h-11 items-center gap-2 text-sm">
+          <input type="radio" name="mode" value="all" checked={mode === "all"} onChange={() => setMode("all")} className="h-5 w-5" />
+          {t("grouped.everyone", { count: total })}
+        </label>
+        <label className="flex min-h-11 items-center gap-2 text-sm">
+          <input type="radio" name="mode" value="pick" checked={mode === "pick"} onChange={() => setMode("pick")} className="h-5 w-5" />
+          {t("grouped.onlyTicked")}
+        </label>
+        <ul className="max-h-72 overflow-y-auto border-t border-slate-100 pt-2" data-testid="recipients">
+          {people.map((p) => (
+            <li key={p.id}>
+              <label className="flex min-h-11 items-center gap-2 text-sm">
+                <input
+                  type="checkbox"
+                  name="to"
+                  value={p.id}
+                  checked={ticked.has(p.id)}
+                  onChange={(e) => {
+                    const next = new Set(ticked);
+                    if (e.target.checked) next.add(p.id);
+                    else next.delete(p.id);
+                    setTicked(next);
+                    setMode("pick");
+                  }}
+                  className="h-5 w-5"
+                />
+                <span>{p.name}</span>
+                {p.sms !== "eligible" ? <span className="text-xs text-slate-600">({t("grouped.noSms", { reason: t(smsStateKey(p.sms)) })})</span> : null}
+              </label>
+            </li>
+          ))}
+        </ul>
+        {total > people.length ? <p className="text-xs text-slate-600">{t("grouped.more", { count: total - people.length })}</p> : null}
+      </fieldset>
+      <div>
+        <label htmlFor="grouped-body" className="mb-1 block text-sm font-medium">
+          {t("thread.message")}
+        </label>
+        <textarea
+          id="grouped-body"
+          name="body"
+          rows={5}
+          required
+          maxLength={MESSAGE_MAX_LENGTH}
+          defaultValue={failed?.values?.body ?? ""}
+          aria-invalid={Boolean(failed?.fieldErrors?.body)}
+          aria-describedby={failed?.fieldErrors?.body ? "grouped-body-error" : undefined}
+          className="w-full rounded-md border border-slate-300 px-3 py-2 text-base outline-none focus:border-teal-600 focus:ring-2 focus:ring-teal-600/20"
+        />
+        <FieldError id="grouped-body-error" messages={failed?.fieldErrors?.body} />
+      </div>
+      <label className="flex min-h-11 items-start gap-2 text-sm">
+        <input
+          type="checkbox"
+          name="smsCopy"
+          value="on"
+          defaultChecked={failed?.values?.smsCopy === "on"}
+          className="mt-0.5 h-5 w-5"
+          aria-describedby="sms-hint"
+        />
+        <span>
+          <span className="font-medium">{t("grouped.smsCopy")}</span>
+          <span id="sms-hint" className="block text-xs text-slate-600">
+            {t("grouped.smsHint")}
+          </span>
+        </span>
+      </label>
+      <Button type="submit" aria-disabled={pending || undefined}>
+        {t("grouped.send", { count })}
+      </Button>
+    </form>
+  );
+}

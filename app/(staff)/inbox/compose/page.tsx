@@ -1,0 +1,41 @@
+import { randomUUID } from "node:crypto";
+import type { Metadata } from "next";
+import Link from "next/link";
+import { getTranslations } from "next-intl/server";
+import { requireStaffPage } from "@/lib/auth/pages";
+import { planGroupedMessage } from "@/lib/inbox/grouped";
+import { filtersQuery } from "@/lib/inbox/filters-url";
+import { readFilters, type InboxSearchParams } from "../inbox-shell";
+import { GroupedForm } from "./grouped-form";
+
+export async function generateMetadata(): Promise<Metadata> {
+  return { title: (await getTranslations())("grouped.title") };
+}
+
+const SHOWN = 300;
+
+/** A grouped message to the teammates of the contact list's view (its filters come in the address). */
+export default async function ComposePage({ searchParams }: { searchParams: InboxSearchParams }) {
+  const user = await requireStaffPage();
+  const t = await getTranslations();
+  const { page: _page, sort: _sort, ...filters } = await readFilters(searchParams);
+  void _page;
+  void _sort;
+  const plan = await planGroupedMessage(user, { filters });
+  const people = plan.recipients.slice(0, SHOWN).map((r) => ({ id: r.teammateId, name: r.name, sms: r.sms }));
+  const fields: Record<string, string> = {};
+  for (const [k, v] of Object.entries(filters)) if (v !== undefined && v !== false && v !== "") fields[k] = v === true ? "1" : String(v);
+  return (
+    <div className="max-w-2xl space-y-4 overflow-y-auto p-4 sm:p-6">
+      <Link href={`/inbox${filtersQuery(filters)}`} className="inline-flex min-h-11 items-center gap-1 text-sm font-medium text-teal-800">
+        <span aria-hidden="true">←</span> {t("nav.backToContacts")}
+      </Link>
+      <h1 className="text-xl font-semibold">{t("grouped.title")}</h1>
+      <p className="text-sm">{t("grouped.to", { count: plan.inApp })}</p>
+      <p className="rounded-md border border-slate-200 bg-slate-50 px-3 py-2 text-sm" data-testid="grouped-summary">
+        {t("grouped.summary", { app: plan.inApp, sms: plan.bySms, without: plan.withoutSms })}
+      </p>
+      <GroupedForm filters={fields} people={people} total={plan.inApp} clientId={randomUUID()} />
+    </div>
+  );
+}

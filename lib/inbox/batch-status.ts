@@ -1,0 +1,65 @@
+import "server-only";
+import { db } from "@/lib/db";
+import { requireStaff } from "@/lib/auth/authorize";
+import type { SessionUser } from "@/lib/auth/roles";
+import { NotFoundError } from "@/lib/api/errors";
+
+export type BatchRecipientStatus = {
+  teammateId: string;
+  name: string;
+  conversationId: string;
+  inApp: "pending" | "delivered" | "read" | "gone";
+  /** "none": no SMS copy asked; noNumber, noConsent, inactive: why none; else the SMS's state. */
+  sms: string;
+  smsError: string | null;
+};
+
+/** A grouped message as its batch page shows it: each recipient's copy, read or not, and its SMS. */
+export async function batchStatus(user: SessionUser, batchId: string) {
+  requireStaff(user);
+  const batch = await db.messageBatch.findFirst({ where: { id: batchId, organizationId: user.organizationId } });
+  if (!batch) throw new NotFoundError("errors.notFound.item");
+  const recipients = await db.batchRecipient.findMany({ where: { batchId } });
+  const ids = recipients.map((r) => r.teammateId);
+  const [people, messages, reads, sms] = await Promise.all([
+    db.user.findMany({ where: { id: { in: ids }, organizationId: user.organizationId }, select: { id: true, firstName: true, lastName: true } }),
+    db.message.findMany({ where: { batchId }, select: { id: true, conversationId: true, seq: true } }),
+    db.conversationMember.findMany({
+      where: { userId: { in: ids }, conversationId: { in: recipients.map((r) => r.conversationId) } },
+      select: { conversationId: true, lastReadSeq: true },
+    }),
+    db.smsDelivery.findMany({ where: { message: { batchId } }, select: { recipientId: true, status: true, error: true } }),
+  ]);
+  const name = new Map(people.map((p) => [p.id, `${p.firstName} ${p.lastName}`]));
+  const seqOf = new Map(messages.map((m) => [m.conversationId, m.seq]));
+  const readOf = new Map(reads.map((r) => [r.conversationId, r.lastReadSeq]));
+  const smsOf = new Map(sms.map((s) => [s.recipientId, s]));
+  const rows: BatchRecipientStatus[] = recipients
+    .map((r) => {
+      const seq = seqOf.get(r.conversationId);
+      const inApp = r.messageId === "gone" ? "gone" : seq === undefined ? "pending" : (readOf.get(r.conversationId) ?? 0) >= seq ? "read" : "delivered";
+      const delivery = smsOf.get(r.teammateId);
+      return {
+        teammateId: r.teammateId,
+        name: name.get(r.teammateId) ?? "",
+        conversationId: r.conversationId,
+        inApp,
+        sms: delivery ? delivery.status : r.sms === "eligible" ? "QUEUED" : r.sms,
+        smsError: delivery?.error ?? null,
+      } as BatchRecipientStatus;
+    })
+    .sort((a, b) => a.name.localeCompare(b.name));
+  const count = (f: (r: BatchRecipientStatus) => boolean) => rows.filter(f).length;
+  return {
+    batch,
+    rows,
+    totals: {
+      recipients: rows.length,
+      stored: count((r) => r.inApp === "delivered" || r.inApp === "read"),
+      read: count((r) => r.inApp === "read"),
+      sms: batch.smsCount,
+      smsDelivered: count((r) => r.sms === "DELIVERED"),
+      smsFailed: count((r) => r.sms === "FAILED" || r.sms === "UNDELIVERED"),
+    },
+  };
+}

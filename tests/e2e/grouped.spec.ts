@@ -1,0 +1,47 @@
+import twilio from "twilio";
+import { test, expect, newOrg, pageAs, live, e2eDb } from "./fixtures";
+import { E2E_PORT, E2E_TWILIO_TOKEN } from "./env";
+
+test("a manager sends a grouped message with an SMS copy and follows each recipient; a reply by SMS shows live", async ({ browser }) => {
+  const o = await newOrg();
+  await e2eDb().user.update({ where: { id: o.teammate.id }, data: { phone: "+33612345678" } });
+  await e2eDb().teammateProfile.update({ where: { userId: o.teammate.id }, data: { smsConsent: true } });
+
+  const page = await pageAs(browser, o.manager);
+  await page.getByRole("link", { name: "Message these 2 teammates" }).click();
+  await expect(page.getByTestId("grouped-summary")).toHaveText("2 in the app, 1 by SMS, 1 without a mobile number or consent");
+  await expect(page.getByTestId("recipients")).toContainText(/Theo Two\s*\(no SMS: no mobile number\)/);
+  await page.getByLabel("Message").fill("The staff meeting moves to 3 pm");
+  await page.getByLabel("Send a copy by SMS").check();
+  await page.getByRole("button", { name: "Send to 2 teammates" }).click();
+
+  await expect(page).toHaveURL(/\/inbox\/batches\//);
+  const totals = page.getByTestId("batch-totals");
+  await expect(totals).toContainText("2 of 2 in their threads", { timeout: 20_000 });
+  await expect(totals).toContainText("0 of 2 read");
+  const tess = page.getByTestId("batch-recipient").filter({ hasText: "Tess One" });
+  await expect(tess).toContainText(/Sent|Queued/, { timeout: 20_000 });
+  await expect(page.getByTestId("batch-recipient").filter({ hasText: "Theo Two" })).toContainText("no mobile number");
+
+  // Each teammate has it in their own thread; the one who reads it counts as read.
+  const phone = await pageAs(browser, o.teammate);
+  await expect(phone.getByTestId("message").filter({ hasText: "The staff meeting moves to 3 pm" })).toBeVisible();
+  await expect(totals).toContainText("1 of 2 read", { timeout: 20_000 });
+
+  // The SMS copy waits in the outbox (no Twilio account here), with its link.
+  await page.goto("/outbox");
+  await expect(page.getByTestId("sms").filter({ hasText: "+33612345678" })).toContainText("The staff meeting moves to 3 pm");
+
+  // Tess answers by SMS: Twilio posts it, signed; the open thread shows it without a reload.
+  await page.goto(`/inbox/${o.teammate.threadId}`);
+  await live(page);
+  const url = `http://127.0.0.1:${E2E_PORT}/api/sms/inbound`;
+  const form = { MessageSid: `SM${crypto.randomUUID().replace(/-/g, "")}`, From: "+33612345678", To: "+15005550006", Body: "OK for 3 pm" };
+  const forged = await page.request.post(url, { form, headers: { "X-Twilio-Signature": "forged" } });
+  expect(forged.status()).toBe(403);
+  const answer = await page.request.post(url, { form, headers: { "X-Twilio-Signature": twilio.getExpectedTwilioSignature(E2E_TWILIO_TOKEN, url, form) } });
+  expect(answer.status()).toBe(200);
+  await expect(page.getByTestId("message").filter({ hasText: "OK for 3 pm" })).toHaveCount(1);
+  await phone.context().close();
+  await page.context().close();
+});
