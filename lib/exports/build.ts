@@ -6,6 +6,7 @@ import type { Readable } from "node:stream";
 import { pipeline } from "node:stream/promises";
 import JSZip from "jszip";
 import { db } from "@/lib/db";
+import { inChunks } from "@/lib/db/chunks";
 import { storageFor, filesRoot } from "@/lib/files/storage";
 import { sanitizeFileName, sanitizeFolderName, extensionOf } from "@/lib/files/policy";
 import { translatorFor } from "@/lib/i18n/translator";
@@ -43,36 +44,39 @@ export async function buildAttachmentsExport(exportId: string, heartbeat: Heartb
 
   const selection = readSelection(job.selection);
   const teammateIds = selection.teammateIds ?? (await teammateIdsMatching(user, selection.filters ?? {}));
-  const teammates = await db.user.findMany({
-    where: { id: { in: teammateIds }, organizationId: job.organizationId },
-    select: { id: true, firstName: true, lastName: true },
-  });
-  const files = await db.attachment.findMany({
-    where: {
-      organizationId: job.organizationId,
-      messageId: { not: null },
-      message: { deletedAt: null },
-      conversation: { kind: "INBOX", deletedAt: null, teammateId: { in: teammates.map((p) => p.id) } },
-    },
-    select: {
-      id: true,
-      fileName: true,
-      mimeType: true,
-      size: true,
-      storage: true,
-      storageKey: true,
-      sharedAt: true,
-      uploaderId: true,
-      conversation: { select: { teammateId: true } },
-    },
-    orderBy: [{ sharedAt: "asc" }, { id: "asc" }],
-  });
+  const teammates = await inChunks(teammateIds, (slice) =>
+    db.user.findMany({ where: { id: { in: slice }, organizationId: job.organizationId }, select: { id: true, firstName: true, lastName: true } }),
+  );
+  const files = (
+    await inChunks(
+      teammates.map((p) => p.id),
+      (slice) =>
+        db.attachment.findMany({
+          where: {
+            organizationId: job.organizationId,
+            messageId: { not: null },
+            message: { deletedAt: null },
+            conversation: { kind: "INBOX", deletedAt: null, teammateId: { in: slice } },
+          },
+          select: {
+            id: true,
+            fileName: true,
+            mimeType: true,
+            size: true,
+            storage: true,
+            storageKey: true,
+            sharedAt: true,
+            uploaderId: true,
+            conversation: { select: { teammateId: true } },
+          },
+        }),
+    )
+  ).sort((a, b) => (a.sharedAt?.getTime() ?? 0) - (b.sharedAt?.getTime() ?? 0) || a.id.localeCompare(b.id));
   const people = new Map(
     (
-      await db.user.findMany({
-        where: { organizationId: job.organizationId, id: { in: [...new Set([...files.map((f) => f.uploaderId), ...teammates.map((p) => p.id)])] } },
-        select: { id: true, firstName: true, lastName: true },
-      })
+      await inChunks([...new Set([...files.map((f) => f.uploaderId), ...teammates.map((p) => p.id)])], (slice) =>
+        db.user.findMany({ where: { organizationId: job.organizationId, id: { in: slice } }, select: { id: true, firstName: true, lastName: true } }),
+      )
     ).map((p) => [p.id, `${p.firstName} ${p.lastName}`]),
   );
   await db.exportJob.update({ where: { id: exportId }, data: { total: files.length } });

@@ -3,6 +3,7 @@ import { db } from "@/lib/db";
 import { requireStaff } from "@/lib/auth/authorize";
 import type { SessionUser } from "@/lib/auth/roles";
 import { NotFoundError } from "@/lib/api/errors";
+import { inChunks } from "@/lib/db/chunks";
 
 export type BatchRecipientStatus = {
   teammateId: string;
@@ -22,17 +23,22 @@ export async function batchStatus(user: SessionUser, batchId: string) {
   const recipients = await db.batchRecipient.findMany({ where: { batchId } });
   const ids = recipients.map((r) => r.teammateId);
   const [people, messages, reads, sms] = await Promise.all([
-    db.user.findMany({ where: { id: { in: ids }, organizationId: user.organizationId }, select: { id: true, firstName: true, lastName: true } }),
+    inChunks(ids, (slice) =>
+      db.user.findMany({ where: { id: { in: slice }, organizationId: user.organizationId }, select: { id: true, firstName: true, lastName: true } }),
+    ),
     db.message.findMany({ where: { batchId }, select: { id: true, conversationId: true, seq: true } }),
-    db.conversationMember.findMany({
-      where: { userId: { in: ids }, conversationId: { in: recipients.map((r) => r.conversationId) } },
-      select: { conversationId: true, lastReadSeq: true },
-    }),
+    inChunks(
+      recipients.map((r) => r.conversationId),
+      (slice) =>
+        db.conversationMember.findMany({ where: { conversationId: { in: slice } }, select: { conversationId: true, userId: true, lastReadSeq: true } }),
+    ),
     db.smsDelivery.findMany({ where: { message: { batchId } }, select: { recipientId: true, status: true, error: true } }),
   ]);
   const name = new Map(people.map((p) => [p.id, `${p.firstName} ${p.lastName}`]));
   const seqOf = new Map(messages.map((m) => [m.conversationId, m.seq]));
-  const readOf = new Map(reads.map((r) => [r.conversationId, r.lastReadSeq]));
+  // The teammate's own read position in their thread (its other members, if any, do not count).
+  const teammateOf = new Map(recipients.map((r) => [r.conversationId, r.teammateId]));
+  const readOf = new Map(reads.filter((r) => teammateOf.get(r.conversationId) === r.userId).map((r) => [r.conversationId, r.lastReadSeq]));
   const smsOf = new Map(sms.map((s) => [s.recipientId, s]));
   const rows: BatchRecipientStatus[] = recipients
     .map((r) => {

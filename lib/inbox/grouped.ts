@@ -3,6 +3,7 @@ import { db } from "@/lib/db";
 import { isUniqueViolation, writeTransaction } from "@/lib/db/sql";
 import { sql } from "@/lib/db/exec";
 import { newId } from "@/lib/db/ids";
+import { inChunks } from "@/lib/db/chunks";
 import { requireStaff } from "@/lib/auth/authorize";
 import type { SessionUser } from "@/lib/auth/roles";
 import { NotFoundError, UserError } from "@/lib/api/errors";
@@ -37,15 +38,15 @@ export async function planGroupedMessage(user: SessionUser, who: Recipients): Pr
   requireStaff(user);
   const ids = "teammateIds" in who ? [...new Set(who.teammateIds)] : await teammateIdsMatching(user, who.filters);
   if (ids.length > MAX_RECIPIENTS) throw new UserError("errors.grouped.tooMany", { max: MAX_RECIPIENTS });
-  const rows = ids.length
-    ? await db.conversation.findMany({
-        where: { organizationId: user.organizationId, kind: "INBOX", deletedAt: null, teammateId: { in: ids } },
-        select: {
-          id: true,
-          teammate: { select: { id: true, firstName: true, lastName: true, phone: true, disabledAt: true, profile: { select: { smsConsent: true } } } },
-        },
-      })
-    : [];
+  const rows = await inChunks(ids, (slice) =>
+    db.conversation.findMany({
+      where: { organizationId: user.organizationId, kind: "INBOX", deletedAt: null, teammateId: { in: slice } },
+      select: {
+        id: true,
+        teammate: { select: { id: true, firstName: true, lastName: true, phone: true, disabledAt: true, profile: { select: { smsConsent: true } } } },
+      },
+    }),
+  );
   const recipients = rows
     .map((c) => ({
       teammateId: c.teammate!.id,

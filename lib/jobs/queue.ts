@@ -12,6 +12,13 @@ export const WORKER_ID = `${process.pid}-${randomUUID().slice(0, 8)}`;
 
 export type ClaimedJob = { id: string; kind: string; payload: unknown; attempts: number; maxAttempts: number };
 
+let waker: (() => void) | undefined;
+
+/** The worker of this process, told when a job is added (lib/jobs/worker.ts). */
+export function onEnqueue(wake: () => void): void {
+  waker = wake;
+}
+
 /** Adds a job; with `key`, at most one row per key (a recurring job keeps its row). */
 export async function enqueue(kind: string, payload: object, opts: { key?: string; runAt?: Date; maxAttempts?: number } = {}): Promise<void> {
   const now = new Date();
@@ -21,6 +28,7 @@ export async function enqueue(kind: string, payload: object, opts: { key?: strin
       VALUES (${newId()}, ${kind}, ${tx.dialect === "postgres" ? sql`CAST(${json} AS JSONB)` : json}, ${opts.key ?? null}, ${opts.runAt ?? now}, ${opts.maxAttempts ?? 5}, ${now})
       ${opts.key ? sql`ON CONFLICT ("key") DO NOTHING` : EMPTY_SQL}`);
   });
+  if (!opts.runAt || opts.runAt <= now) waker?.();
 }
 
 /** Claims the next due job of these kinds (those this worker can run: an older release leaves newer kinds alone), or null. */

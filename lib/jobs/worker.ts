@@ -1,5 +1,5 @@
 import "server-only";
-import { claim, enqueue, fail, finish, renewLease, type ClaimedJob } from "./queue";
+import { claim, enqueue, fail, finish, onEnqueue, renewLease, type ClaimedJob } from "./queue";
 import { pruneEvents, pruneRevokedSessions } from "./prune";
 import { deliverEmail } from "@/lib/email/outbox";
 import { EXPORT_JOB, pruneExports, runExportJob } from "@/lib/exports/jobs";
@@ -49,19 +49,36 @@ export async function runDueJobs(handlers = HANDLERS): Promise<number> {
   return ran;
 }
 
-const g = globalThis as unknown as { shiftlineWorker?: NodeJS.Timeout };
+const g = globalThis as unknown as { shiftlineWorker?: NodeJS.Timeout; shiftlineWorkerBusy?: boolean; shiftlineWorkerTick?: () => void };
+
+/**
+ * Work queued by this instance starts at once rather than at the next look (other
+ * instances still find it within IDLE_MS): a grouped message's copies, an e-mail.
+ */
+function wakeWorker(): void {
+  if (!g.shiftlineWorkerTick || g.shiftlineWorkerBusy) return;
+  clearTimeout(g.shiftlineWorker);
+  g.shiftlineWorker = setTimeout(g.shiftlineWorkerTick, 0);
+}
 
 export function startWorker(): void {
   if (g.shiftlineWorker) return;
   const tick = async () => {
+    g.shiftlineWorkerBusy = true;
     try {
-      await runDueJobs();
+      while (await runDueJobs()) {
+        // jobs queued while these ran are due too
+      }
     } catch (error) {
       console.error("[jobs] worker:", (error as Error).message); // the database may be down; try again later
+    } finally {
+      g.shiftlineWorkerBusy = false;
     }
     g.shiftlineWorker = setTimeout(() => void tick(), IDLE_MS);
     g.shiftlineWorker.unref?.();
   };
+  g.shiftlineWorkerTick = () => void tick();
+  onEnqueue(wakeWorker);
   g.shiftlineWorker = setTimeout(() => {
     enqueue("events.prune", {}, { key: "events.prune" })
       .catch((error: unknown) => console.error("[jobs] could not schedule pruning:", (error as Error).message))
