@@ -1,4 +1,5 @@
 import "server-only";
+import { addDays, isoDay, utcToLocalInput, weekStart, zonedToUtc } from "@/lib/schedule/time";
 import { containsPattern, foldSql } from "@/lib/text/fold";
 import { db } from "@/lib/db";
 import { joinSql, queryAll, queryOne, sql, type Sql } from "@/lib/db/sql";
@@ -45,7 +46,21 @@ const ORDER: Record<ContactFilters["sort"], Sql> = {
 const readSeq = (userId: string) =>
   sql`COALESCE((SELECT r."lastReadSeq" FROM "StaffReadState" r WHERE r."conversationId" = c."id" AND r."userId" = ${userId}), 0)`;
 
-function conditions(user: SessionUser, f: ContactFilters): Sql {
+/** The window a schedule filter looks at, in the organisation's time zone. */
+async function scheduleWindow(user: SessionUser, f: ContactFilters, now = new Date()): Promise<{ from: Date; to: Date } | null> {
+  if (!f.scheduled) return null;
+  const org = await queryOne<{ timeZone: string }>(sql`SELECT "timeZone" FROM "Organization" WHERE "id" = ${user.organizationId}`);
+  const tz = org?.timeZone ?? "UTC";
+  const today = utcToLocalInput(now, tz).slice(0, 10);
+  const day = (offset: number) => zonedToUtc(`${isoDay(addDays(new Date(`${today}T00:00:00Z`), offset))}T00:00`, tz);
+  if (f.scheduled === "today") return { from: day(0), to: day(1) };
+  if (f.scheduled === "tomorrow") return { from: day(1), to: day(2) };
+  const monday = isoDay(weekStart(today));
+  const start = zonedToUtc(`${monday}T00:00`, tz);
+  return { from: start, to: zonedToUtc(`${isoDay(addDays(new Date(`${monday}T00:00:00Z`), 7))}T00:00`, tz) };
+}
+
+function conditions(user: SessionUser, f: ContactFilters, window: { from: Date; to: Date } | null = null): Sql {
   const where: Sql[] = [sql`c."organizationId" = ${user.organizationId}`, sql`c."kind" = 'INBOX'`, sql`c."deletedAt" IS NULL`];
   // Text filters match anywhere, whatever the case and accents, on both databases (lib/text/fold.ts).
   if (f.q) {
@@ -65,6 +80,13 @@ function conditions(user: SessionUser, f: ContactFilters): Sql {
     where.push(sql`EXISTS (
       SELECT 1 FROM "Assignment" a JOIN "Shift" sh ON sh."id" = a."shiftId"
       WHERE a."userId" = u."id" AND a."deletedAt" IS NULL AND sh."activityId" = ${f.activity} AND sh."organizationId" = ${user.organizationId})`);
+  }
+  if (window) {
+    const onShift = sql`EXISTS (
+      SELECT 1 FROM "Assignment" a JOIN "Shift" sh ON sh."id" = a."shiftId"
+      WHERE a."userId" = u."id" AND a."deletedAt" IS NULL AND sh."organizationId" = ${user.organizationId}
+        AND sh."startsAt" < ${window.to} AND sh."endsAt" > ${window.from})`;
+    where.push(f.scheduled === "notThisWeek" ? sql`NOT ${onShift}` : onShift);
   }
   // Some unread message exactly when the teammate's last message is past the read position.
   if (f.unread) where.push(sql`c."lastInboundSeq" > ${readSeq(user.id)}`);
@@ -86,7 +108,7 @@ export async function listInboxContacts(
   const from = sql`FROM "Conversation" c
     JOIN "User" u ON u."id" = c."teammateId"
     LEFT JOIN "TeammateProfile" p ON p."userId" = u."id"
-    WHERE ${conditions(user, f)}`;
+    WHERE ${conditions(user, f, await scheduleWindow(user, f))}`;
   const counted = !only || only.count;
   const total = counted ? Number((await queryOne<{ n: number | bigint }>(sql`SELECT count(*) AS "n" ${from}`))?.n ?? 0) : -1;
   const pages = Math.max(1, Math.ceil(total / pageSize));
@@ -170,6 +192,6 @@ export async function teammateIdsMatching(user: SessionUser, filters: Partial<Co
   const rows = await queryAll<{ id: string }>(sql`SELECT u."id" FROM "Conversation" c
     JOIN "User" u ON u."id" = c."teammateId"
     LEFT JOIN "TeammateProfile" p ON p."userId" = u."id"
-    WHERE ${conditions(user, f)} ORDER BY u."lastName", u."firstName", u."id"`);
+    WHERE ${conditions(user, f, await scheduleWindow(user, f))} ORDER BY u."lastName", u."firstName", u."id"`);
   return rows.map((r) => r.id);
 }

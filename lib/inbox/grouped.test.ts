@@ -5,6 +5,8 @@ import { makeOrg, cid } from "@/tests/helpers/org";
 import { setTwilioHttpClient } from "@/lib/sms/twilio";
 import { recordSmsStatus } from "@/lib/sms/deliveries";
 import { planGroupedMessage, sendGroupedMessage } from "./grouped";
+import { teammateIdsMatching } from "./contacts";
+import { addShift } from "@/tests/helpers/world";
 
 async function withPhones(o: Awaited<ReturnType<typeof makeOrg>>) {
   await db.user.update({ where: { id: o.teammate.id }, data: { phone: "+33612345678", locale: "fr" } });
@@ -81,5 +83,22 @@ describe("grouped messages", () => {
     await sendGroupedMessage(o.manager, { who: { filters: {} }, body: "three", clientId: cid(), smsCopy: false });
     await runDueJobs();
     expect(await db.message.count({ where: { body: "three" } })).toBe(2);
+  });
+});
+
+describe("schedule filters", () => {
+  it("find who works today, tomorrow, or has no shift this week, in the organisation's time zone", async () => {
+    const o = await makeOrg();
+    const org = { org: o.org, dept: o.dept } as never;
+    const now = new Date();
+    const inHours = (h: number) => new Date(now.getTime() + h * 3600_000);
+    // Tess: a shift running now (today, whatever the hour); Theo: none at all
+    await addShift(db, org, { activity: "Now", startsAt: inHours(-1), endsAt: inHours(0.01), assignees: [o.teammate.id] });
+    expect(await teammateIdsMatching(o.manager, { scheduled: "today" })).toEqual([o.teammate.id]);
+    expect(await teammateIdsMatching(o.manager, { scheduled: "notThisWeek" })).toEqual([o.teammate2.id]);
+    const tomorrowNoon = new Date(now.getTime() + 86_400_000);
+    tomorrowNoon.setUTCHours(12, 0, 0, 0);
+    await addShift(db, org, { activity: "Tomorrow", startsAt: tomorrowNoon, endsAt: new Date(tomorrowNoon.getTime() + 3600_000), assignees: [o.teammate2.id] });
+    expect(await teammateIdsMatching(o.manager, { scheduled: "tomorrow" })).toEqual([o.teammate2.id]);
   });
 });

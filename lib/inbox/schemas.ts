@@ -104,6 +104,8 @@ export const contactFiltersSchema = z.object({
   waiting: flag,
   unread: flag,
   processed: z.enum(["yes", "no"]).optional().catch(undefined),
+  /** From the schedule, in the organisation's time zone: on a shift today, tomorrow, or on none this week. */
+  scheduled: z.enum(["today", "tomorrow", "notThisWeek"]).optional().catch(undefined),
   page: z.coerce.number().int().min(1).max(10_000).catch(1).default(1),
 });
 

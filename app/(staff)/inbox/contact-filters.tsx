@@ -35,7 +35,8 @@ function Choice({ name, label, any, value, items }: { name: string; label: strin
 export async function ContactFiltersForm({ filters: f, options, action }: { filters: ContactFilters; options: Options; action: string }) {
   const t = await getTranslations();
   const any = t("inbox.any");
-  const active = [f.department, f.skill, f.tag, f.activity, f.city, f.postcode, f.processed].filter(Boolean).length + (f.waiting ? 1 : 0) + (f.unread ? 1 : 0);
+  const active =
+    [f.department, f.skill, f.tag, f.activity, f.city, f.postcode, f.processed, f.scheduled].filter(Boolean).length + (f.waiting ? 1 : 0) + (f.unread ? 1 : 0);
   return (
     <AutoSubmit>
       <form method="get" action={action} role="search" aria-label={t("inbox.contacts")} className="space-y-2 border-b border-slate-200 px-4 py-3">
@@ -85,6 +86,15 @@ export async function ContactFiltersForm({ filters: f, options, action }: { filt
                 <option value="">{any}</option>
                 <option value="yes">{t("inbox.processed")}</option>
                 <option value="no">{t("inbox.notProcessed")}</option>
+              </select>
+            </label>
+            <label className="block text-xs text-slate-600">
+              {t("inbox.scheduleFilter")}
+              <select name="scheduled" defaultValue={f.scheduled ?? ""} className={select}>
+                <option value="">{any}</option>
+                <option value="today">{t("inbox.workingToday")}</option>
+                <option value="tomorrow">{t("inbox.workingTomorrow")}</option>
+                <option value="notThisWeek">{t("inbox.notScheduledThisWeek")}</option>
               </select>
             </label>
             <div className="flex flex-col justify-end gap-1 text-xs text-slate-700">
