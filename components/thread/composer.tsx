@@ -30,6 +30,7 @@ export function Composer({
   allowNotes = false,
   onSent,
   notice,
+  sms,
 }: {
   conversationId: string;
   clientId: string;
@@ -41,6 +42,8 @@ export function Composer({
   onSent?: (message: ThreadMessage) => void;
   /** What the form without JavaScript came back with (lib: the attachments route): its error, the text, the refused files. */
   notice?: ComposerNotice;
+  /** Staff: whether an SMS copy can go to this teammate, and if not, why (in the reader's words). */
+  sms?: { allowed: boolean; why?: string };
 }) {
   const t = useTranslations();
   const [sent, formAction] = useActionState(sendMessageAction, null);
@@ -59,6 +62,7 @@ export function Composer({
   }));
   const files = useUploads(conversationId, uploadMessages);
   const [dragging, setDragging] = useState(false);
+  const [smsCopy, setSmsCopy] = useState(false);
   const [clientId, setClientId] = useState(serverFailure?.values?.clientId ?? initialClientId);
   const [outbox, setOutbox] = useState<PendingMessage[]>([]);
   const lastSend = useRef(0);
@@ -119,7 +123,12 @@ export function Composer({
       const response = await fetch(`/api/conversations/${encodeURIComponent(conversationId)}/messages`, {
         method: "POST",
         headers: { "Content-Type": "application/json" },
-        body: JSON.stringify({ body: item.body, clientId: item.clientId, attachmentIds: item.attachments?.map((a) => a.id) ?? [] }),
+        body: JSON.stringify({
+          body: item.body,
+          clientId: item.clientId,
+          attachmentIds: item.attachments?.map((a) => a.id) ?? [],
+          smsCopy: item.smsCopy ?? false,
+        }),
       });
       if (response.status >= 500) throw new Error(`HTTP ${response.status}`);
       const result = (await response.json()) as ActionResult<{ seq: number; message: WireMessage }>;
@@ -153,7 +162,8 @@ export function Composer({
           ? t("errors.messageTooLong", { max: MESSAGE_MAX_LENGTH })
           : null;
     if (problem) return setClientError({ ok: false, error: t("errors.correctFields"), fieldErrors: { body: [problem] }, values: { body: draft } });
-    const item: PendingMessage = { clientId, body: draft, attachments, status: "sending" };
+    const item: PendingMessage = { clientId, body: draft, attachments, smsCopy: smsCopy || undefined, status: "sending" };
+    setSmsCopy(false);
     files.clear();
     setClientError(null);
     lastSend.current = Date.now();
@@ -284,6 +294,21 @@ export function Composer({
       <p id="message-body-hint" className="mt-1 hidden text-xs text-slate-600 sm:block">
         {t("thread.sendHint")}
       </p>
+      {sms ? (
+        <label className={`mt-1 flex min-h-11 items-center gap-2 text-sm sm:min-h-8 ${sms.allowed ? "text-slate-800" : "text-slate-500"}`}>
+          <input
+            type="checkbox"
+            name="smsCopy"
+            value="on"
+            checked={smsCopy}
+            disabled={!sms.allowed}
+            onChange={(e) => setSmsCopy(e.target.checked)}
+            className="h-5 w-5"
+          />
+          {t("grouped.smsCopy")}
+          {sms.why ? <span className="text-xs">({sms.why})</span> : null}
+        </label>
+      ) : null}
       <p id="message-files-hint" className="sr-only">
         {t("files.attachHint", { size: maxMb })}
       </p>

@@ -9,6 +9,8 @@ export type PendingMessage = {
   body: string;
   /** Uploaded files waiting on the server for this message. */
   attachments?: WireAttachment[];
+  /** Staff asked for an SMS copy too (kept for a retry). */
+  smsCopy?: boolean;
   status: "sending" | "sent" | "failed";
   error?: string;
   sentAtSeq?: number;

@@ -47,7 +47,7 @@ export function ThreadView({
   staff: boolean;
   /** Staff: the contact list's search, sort and filters, kept by "Mark as unread". */
   listQuery?: string;
-  composer: { clientId: string; placeholder?: string; notice?: ComposerNotice };
+  composer: { clientId: string; placeholder?: string; notice?: ComposerNotice; sms?: { allowed: boolean; why?: string } };
   /** When the server rendered this page (ISO). */
   openedAt: string;
 }) {
@@ -147,6 +147,7 @@ export function ThreadView({
       latestSeq={latestSeq}
       placeholder={composer.placeholder}
       notice={composer.notice}
+      sms={composer.sms}
       allowNotes={staff}
       onSent={append}
     />

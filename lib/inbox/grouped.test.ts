@@ -6,6 +6,7 @@ import { setTwilioHttpClient } from "@/lib/sms/twilio";
 import { recordSmsStatus } from "@/lib/sms/deliveries";
 import { planGroupedMessage, sendGroupedMessage } from "./grouped";
 import { teammateIdsMatching } from "./contacts";
+import { sendInboxMessage } from "./send";
 import { addShift } from "@/tests/helpers/world";
 
 async function withPhones(o: Awaited<ReturnType<typeof makeOrg>>) {
@@ -100,5 +101,25 @@ describe("schedule filters", () => {
     tomorrowNoon.setUTCHours(12, 0, 0, 0);
     await addShift(db, org, { activity: "Tomorrow", startsAt: tomorrowNoon, endsAt: new Date(tomorrowNoon.getTime() + 3600_000), assignees: [o.teammate2.id] });
     expect(await teammateIdsMatching(o.manager, { scheduled: "tomorrow" })).toEqual([o.teammate2.id]);
+  });
+});
+
+describe("an SMS copy from a single thread", () => {
+  it("goes with the message when the teammate can get one, and is refused before anything is stored otherwise", async () => {
+    const o = await withPhones(await makeOrg());
+    const sent = await sendInboxMessage(o.manager, { conversationId: o.teammate.threadId, body: "Can you call me?", clientId: cid(), smsCopy: true });
+    const sms = await db.smsDelivery.findFirstOrThrow({ where: { messageId: sent.message.id } });
+    expect(sms).toMatchObject({ toPhone: "+33612345678", recipientId: o.teammate.id });
+    expect(sms.body).toMatch(/^Can you call me\?\nRépondre dans Shiftline/);
+    await runDueJobs();
+    expect(await db.smsDelivery.findUniqueOrThrow({ where: { id: sms.id } })).toMatchObject({ status: "SENT", provider: "outbox" });
+
+    await expect(sendInboxMessage(o.manager, { conversationId: o.teammate2.threadId, body: "And you?", clientId: cid(), smsCopy: true })).rejects.toThrow(
+      /not agreed/,
+    );
+    expect(await db.message.count({ where: { body: "And you?" } })).toBe(0);
+    // a teammate's own message never sends an SMS
+    const mine = await sendInboxMessage(o.teammate, { conversationId: o.teammate.threadId, body: "ok", clientId: cid(), smsCopy: true });
+    expect(await db.smsDelivery.count({ where: { messageId: mine.message.id } })).toBe(0);
   });
 });

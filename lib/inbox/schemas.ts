@@ -21,11 +21,14 @@ const attachmentIds = z.preprocess(
     .default([]),
 );
 
+/** "Send a copy by SMS" (staff): a checkbox's "on", or true from the script. */
+const smsCopy = z.preprocess((v) => v === "on" || v === "1" || v === "true" || v === true, z.boolean()).optional();
+
 export const sendMessageSchema = z
-  .object({ conversationId: id, body, clientId, attachmentIds })
+  .object({ conversationId: id, body, clientId, attachmentIds, smsCopy })
   .refine((m) => m.body.length > 0 || m.attachmentIds.length > 0, { message: "errors.messageRequired", path: ["body"] });
 
-export type SendMessageInput = Omit<z.infer<typeof sendMessageSchema>, "attachmentIds"> & { attachmentIds?: string[] };
+export type SendMessageInput = Omit<z.infer<typeof sendMessageSchema>, "attachmentIds" | "smsCopy"> & { attachmentIds?: string[]; smsCopy?: boolean };
 
 export const setProcessedSchema = z.object({
   conversationId: id,

@@ -3,26 +3,35 @@ import { isStaff, type SessionUser } from "@/lib/auth/roles";
 import { sendOnce, type SendResult } from "@/lib/messaging/send";
 import type { WireMessage, WireShift } from "@/lib/realtime/event-types";
 import type { SendMessageInput } from "./schemas";
+import { smsCopyFor } from "./sms-copy";
+import { enqueueSms } from "@/lib/sms/deliveries";
 
 /**
  * A message in an inbox thread, from staff (any thread of their organisation) or
  * from the teammate whose thread it is. Anything else is "not found".
  */
-export function sendInboxMessage(
+export async function sendInboxMessage(
   user: SessionUser,
   input: SendMessageInput,
   about: { kind: WireMessage["kind"]; shift: WireShift | null } = { kind: "TEXT", shift: null },
 ): Promise<SendResult> {
   const staff = isStaff(user.role);
-  return sendOnce({
-    organizationId: user.organizationId,
-    conversationId: input.conversationId,
-    author: { id: user.id, name: `${user.firstName} ${user.lastName}`, staff },
-    kind: about.kind,
-    body: input.body,
-    clientId: input.clientId,
-    shift: about.shift,
-    attachmentIds: input.attachmentIds,
-    where: { kind: "INBOX", teammateId: staff ? undefined : user.id },
-  });
+  // Staff may ask for an SMS copy: checked (consent, number, limits) before anything is stored.
+  const sms = staff && input.smsCopy ? await smsCopyFor(user, input.conversationId) : null;
+  const result = await sendOnce(
+    {
+      organizationId: user.organizationId,
+      conversationId: input.conversationId,
+      author: { id: user.id, name: `${user.firstName} ${user.lastName}`, staff },
+      kind: about.kind,
+      body: input.body,
+      clientId: input.clientId,
+      shift: about.shift,
+      attachmentIds: input.attachmentIds,
+      where: { kind: "INBOX", teammateId: staff ? undefined : user.id },
+    },
+    sms ? (tx, posted) => sms.store(tx, posted.id, input.body) : undefined,
+  );
+  if (sms && !result.duplicate) await enqueueSms([sms.id]);
+  return result;
 }

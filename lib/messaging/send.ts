@@ -1,6 +1,7 @@
 import "server-only";
 import { db } from "@/lib/db";
 import { isUniqueViolation, writeTransaction } from "@/lib/db/sql";
+import type { SqlExec } from "@/lib/db/exec";
 import { NotFoundError, UserError } from "@/lib/api/errors";
 import { toWire, THREAD_MESSAGE_SELECT, threadMessage } from "./wire";
 import { AttachmentGoneError, postMessage, type MessageAuthor, type NewMessage, type PostedMessage } from "./post";
@@ -13,9 +14,17 @@ export type SendResult = { message: PostedMessage; duplicate: boolean };
  * message.
  * The hottest write path (docs/decisions/004-hot-paths-in-sql.md).
  */
-export async function sendOnce(m: NewMessage & { author: MessageAuthor; clientId: string }): Promise<SendResult> {
+export async function sendOnce(
+  m: NewMessage & { author: MessageAuthor; clientId: string },
+  /** More writes that belong with the message (its SMS copy), in its transaction. */
+  along?: (tx: SqlExec, posted: PostedMessage) => Promise<void>,
+): Promise<SendResult> {
   try {
-    const posted = await writeTransaction((tx) => postMessage(tx, m));
+    const posted = await writeTransaction(async (tx) => {
+      const p = await postMessage(tx, m);
+      if (p && along) await along(tx, p);
+      return p;
+    });
     if (!posted) throw new NotFoundError("errors.notFound.conversation");
     return { message: posted, duplicate: false };
   } catch (error) {

@@ -40,6 +40,7 @@ export const mainPages = (o: TestOrg, shiftId: string) => ({
     `/schedule/shifts/${shiftId}`,
     "/teammates",
     `/teammates/${o.teammate.id}`,
+    "/inbox/compose",
     "/exports",
     "/outbox",
     "/settings",

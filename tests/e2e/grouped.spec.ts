@@ -42,6 +42,16 @@ test("a manager sends a grouped message with an SMS copy and follows each recipi
   const answer = await page.request.post(url, { form, headers: { "X-Twilio-Signature": twilio.getExpectedTwilioSignature(E2E_TWILIO_TOKEN, url, form) } });
   expect(answer.status()).toBe(200);
   await expect(page.getByTestId("message").filter({ hasText: "OK for 3 pm" })).toHaveCount(1);
+
+  // From the thread itself, a message with an SMS copy; Theo (no number) cannot get one.
+  await page.getByLabel("Message").fill("See you at 3");
+  await page.getByLabel("Send a copy by SMS").check();
+  await page.getByRole("button", { name: "Send", exact: true }).click();
+  await expect(page.getByTestId("message").filter({ hasText: "See you at 3" })).toHaveCount(1);
+  await page.goto("/outbox");
+  await expect(page.getByTestId("sms").filter({ hasText: "See you at 3" })).toBeVisible({ timeout: 10_000 });
+  await page.goto(`/inbox/${o.teammate2.threadId}`);
+  await expect(page.getByLabel("Send a copy by SMS")).toBeDisabled();
   await phone.context().close();
   await page.context().close();
 });

@@ -15,6 +15,7 @@ import { filtersQuery } from "@/lib/inbox/filters-url";
 import { readComposerNotice } from "@/components/thread/composer-notice";
 import Link from "next/link";
 import { sharedFiles } from "@/lib/files/shared";
+import { smsReasonFor } from "@/lib/inbox/sms-copy";
 import { SharedDocuments } from "@/components/files/shared-documents";
 
 export default async function ThreadPage({ params, searchParams }: { params: Promise<{ conversationId: string }>; searchParams: InboxSearchParams }) {
@@ -30,7 +31,8 @@ export default async function ThreadPage({ params, searchParams }: { params: Pro
   const filters = await readFilters(searchParams);
   const list = filtersQuery(filters);
   const hasInbound = thread.messages.some((m) => !m.fromStaff);
-  const files = await sharedFiles(user, thread.id, { take: 8 });
+  const [files, sms] = await Promise.all([sharedFiles(user, thread.id, { take: 8 }), smsReasonFor(user, thread.id)]);
+  const smsWhy = { noNumber: "grouped.reason.noNumber", noConsent: "grouped.reason.noConsent", inactive: "grouped.reason.inactive" } as const;
   const filesHref = `/inbox/${encodeURIComponent(thread.id)}/files`;
   return (
     <InboxShell user={user} timeZone={org.timeZone} filters={filters} activeId={thread.id}>
@@ -85,6 +87,7 @@ export default async function ThreadPage({ params, searchParams }: { params: Pro
               clientId: randomUUID(),
               placeholder: t("inbox.writeTo", { name: thread.teammate.firstName }),
               notice: readComposerNotice(await searchParams, t as never),
+              sms: { allowed: sms.reason === "eligible", why: sms.reason === "eligible" ? undefined : t(smsWhy[sms.reason]) },
             }}
             openedAt={new Date().toISOString()}
           />
