@@ -1,5 +1,5 @@
 import twilio from "twilio";
-import { test, expect, newOrg, pageAs, live, e2eDb } from "./fixtures";
+import { test, expect, newOrg, pageAs, live, e2eDb, shiftFor } from "./fixtures";
 import { E2E_PORT, E2E_TWILIO_TOKEN } from "./env";
 
 test("a manager sends a grouped message with an SMS copy and follows each recipient; a reply by SMS shows live", async ({ browser }) => {
@@ -53,5 +53,26 @@ test("a manager sends a grouped message with an SMS copy and follows each recipi
   await page.goto(`/inbox/${o.teammate2.threadId}`);
   await expect(page.getByLabel("Send a copy by SMS")).toBeDisabled();
   await phone.context().close();
+  await page.context().close();
+});
+
+test("the contact list's schedule filter chooses who a grouped message goes to", async ({ browser }) => {
+  const o = await newOrg();
+  const now = Date.now();
+  await shiftFor(o, { activity: "Night round", startsAt: new Date(now - 3600_000), endsAt: new Date(now + 60_000), assignees: [o.teammate.id] });
+  const page = await pageAs(browser, o.manager);
+  await page.getByText("Filters").click();
+  await page.getByLabel("Schedule").selectOption("today");
+  await expect(page).toHaveURL(/scheduled=today/);
+  await expect(page.getByTestId("contact-count")).toHaveText("1–1 of 1");
+  await page.getByRole("link", { name: "Message these 1 teammate" }).click();
+  await expect(page.getByTestId("recipients").getByRole("checkbox")).toHaveCount(1);
+  await expect(page.getByTestId("recipients")).toContainText("Tess One");
+  await page.getByLabel("Message").fill("Tonight's round is shorter");
+  await page.getByRole("button", { name: "Send to 1 teammate" }).click();
+  await expect(page.getByTestId("batch-totals")).toContainText("1 of 1 in their threads", { timeout: 20_000 });
+  const theo = await pageAs(browser, o.teammate2);
+  await expect(theo.getByTestId("message").filter({ hasText: "Tonight's round is shorter" })).toHaveCount(0);
+  await theo.context().close();
   await page.context().close();
 });
