@@ -18,7 +18,20 @@ const MOVES: Record<string, (i: number, n: number) => number> = {
  * keys, Home and End move between them. So the reply box is as far from the top with
  * 50 contacts as with 3.
  */
-export function ContactList({ contacts, activeId, timeZone, query = "" }: { contacts: InboxContact[]; activeId?: string; timeZone: string; query?: string }) {
+export function ContactList({
+  contacts,
+  activeId,
+  timeZone,
+  query = "",
+  selection,
+}: {
+  contacts: InboxContact[];
+  activeId?: string;
+  timeZone: string;
+  query?: string;
+  /** Select mode: a checkbox before each contact, for a grouped message or an export of some of them. */
+  selection?: { selected: ReadonlySet<string>; toggle: (teammateId: string) => void };
+}) {
   const t = useTranslations();
   const locale = useLocale();
   const [focusId, setFocusId] = useState<string | null>(null);
@@ -38,7 +51,19 @@ export function ContactList({ contacts, activeId, timeZone, query = "" }: { cont
       {contacts.map((c) => {
         const name = `${c.firstName} ${c.lastName}`;
         return (
-          <li key={c.conversationId}>
+          <li key={c.conversationId} className={selection ? "flex items-stretch" : undefined}>
+            {selection ? (
+              <label className="flex min-w-11 cursor-pointer items-center justify-center pl-2">
+                <input
+                  type="checkbox"
+                  className="h-5 w-5"
+                  checked={selection.selected.has(c.teammateId)}
+                  onChange={() => selection.toggle(c.teammateId)}
+                  aria-label={t("grouped.selectOne", { name })}
+                  data-testid="contact-select"
+                />
+              </label>
+            ) : null}
             <Link
               href={`/inbox/${c.conversationId}${query}`}
               aria-current={c.conversationId === activeId ? "page" : undefined}
@@ -46,7 +71,7 @@ export function ContactList({ contacts, activeId, timeZone, query = "" }: { cont
               data-contact={c.conversationId}
               tabIndex={c === stop ? 0 : -1}
               onFocus={() => setFocusId(c.conversationId)}
-              className={`flex gap-3 border-l-4 px-4 py-3 hover:bg-slate-50 ${c.conversationId === activeId ? "border-teal-700 bg-teal-50" : "border-transparent"}`}
+              className={`flex min-w-0 flex-1 gap-3 border-l-4 px-4 py-3 hover:bg-slate-50 ${c.conversationId === activeId ? "border-teal-700 bg-teal-50" : "border-transparent"}`}
             >
               {/* Processed shows as a check; not processed is the resting state, said to screen readers only. */}
               <span className="mt-0.5 w-4 shrink-0 text-sm font-bold text-green-700" title={c.processed ? t("inbox.processed") : undefined}>

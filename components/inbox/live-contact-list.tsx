@@ -1,5 +1,6 @@
 "use client";
 
+import Link from "next/link";
 import { useEffect, useRef, useState } from "react";
 import type { InboxContact } from "@/lib/inbox/contacts";
 import { CONTACT_ORDER } from "@/lib/inbox/contact-order";
@@ -153,12 +154,47 @@ export function LiveContactList({
     if (p.conversationId !== activeId) ask(p.conversationId);
   });
 
+  const [selecting, setSelecting] = useState(false);
+  const [hydrated, setHydrated] = useState(false);
+  // eslint-disable-next-line react-hooks/set-state-in-effect -- the Select button needs the script: shown once it runs
+  useEffect(() => setHydrated(true), []);
+  const [selected, setSelected] = useState<ReadonlySet<string>>(new Set());
+  const toggle = (id: string) =>
+    setSelected((s) => {
+      const next = new Set(s);
+      if (next.has(id)) next.delete(id);
+      else next.add(id);
+      return next;
+    });
+
   // The open thread is being read: its row carries no unread count.
   const shown = view.contacts.map((c) => (c.conversationId === activeId && c.unread ? { ...c, unread: 0 } : c));
   return (
     <>
       <div className="min-h-0 flex-1 overflow-y-auto">
-        <ContactList contacts={shown} activeId={activeId} timeZone={timeZone} query={query} />
+        <ContactList contacts={shown} activeId={activeId} timeZone={timeZone} query={query} selection={selecting ? { selected, toggle } : undefined} />
+      </div>
+      {/* Picking some contacts needs the page's script; everyone in the view can be reached without it (below the list). */}
+      <div className={`${hydrated ? "flex" : "hidden"} flex-wrap items-center gap-2 border-t border-slate-200 px-4 py-2 text-sm`}>
+        <button
+          type="button"
+          onClick={() => {
+            setSelecting((v) => !v);
+            setSelected(new Set());
+          }}
+          aria-pressed={selecting}
+          className="min-h-11 rounded-md border border-slate-300 px-3 hover:bg-slate-100"
+        >
+          {selecting ? t("grouped.stopSelecting") : t("grouped.select")}
+        </button>
+        {selecting && selected.size ? (
+          <Link
+            href={`/inbox/compose?pick=${[...selected].join(",")}`}
+            className="inline-flex min-h-11 items-center rounded-md bg-teal-700 px-3 font-medium text-white hover:bg-teal-800"
+          >
+            {t("grouped.messageSelected", { count: selected.size })}
+          </Link>
+        ) : null}
       </div>
       <footer className="flex items-center justify-between border-t border-slate-200 px-4 py-2 text-xs text-slate-600">
         <span data-testid="contact-count">{t("inbox.count", { first, last: first ? first + shown.length - 1 : 0, total: view.total })}</span>

@@ -76,3 +76,21 @@ test("the contact list's schedule filter chooses who a grouped message goes to",
   await theo.context().close();
   await page.context().close();
 });
+
+test("checkboxes in the contact list pick who a grouped message goes to", async ({ browser }) => {
+  const o = await newOrg();
+  const page = await pageAs(browser, o.manager);
+  await page.getByRole("button", { name: "Select", exact: true }).click();
+  await page.getByRole("checkbox", { name: "Select Theo Two" }).check();
+  await page.getByRole("link", { name: "Message 1 selected" }).click();
+  await expect(page.getByText("To the teammate selected in the contact list")).toBeVisible();
+  await expect(page.getByTestId("recipients").getByRole("checkbox")).toHaveCount(1);
+  await page.getByLabel("Message").fill("Only for Theo");
+  await page.getByRole("button", { name: "Send to 1 teammate" }).click();
+  await expect(page.getByTestId("batch-recipient")).toHaveCount(1);
+  await expect(page.getByTestId("batch-recipient")).toContainText("Theo Two");
+  const tess = await pageAs(browser, o.teammate);
+  await expect(tess.getByTestId("message").filter({ hasText: "Only for Theo" })).toHaveCount(0);
+  await tess.context().close();
+  await page.context().close();
+});

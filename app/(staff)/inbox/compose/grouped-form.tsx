@@ -15,11 +15,24 @@ type Person = { id: string; name: string; sms: string };
  * ticked; the text; the SMS copy. Works without JavaScript; with it, the button's count
  * follows the ticks.
  */
-export function GroupedForm({ filters, people, total, clientId }: { filters: Record<string, string>; people: Person[]; total: number; clientId: string }) {
+export function GroupedForm({
+  filters,
+  people,
+  total,
+  clientId,
+  picked = false,
+}: {
+  filters: Record<string, string>;
+  people: Person[];
+  total: number;
+  clientId: string;
+  /** The people come ticked from the contact list: no "everyone matching" choice. */
+  picked?: boolean;
+}) {
   const t = useTranslations();
   const [state, action, pending] = useActionState(sendGroupedAction, null);
   const failed = state && !state.ok ? state : null;
-  const [mode, setMode] = useState(failed?.values?.mode === "pick" ? "pick" : "all");
+  const [mode, setMode] = useState(picked || failed?.values?.mode === "pick" ? "pick" : "all");
   const [ticked, setTicked] = useState(() => new Set(people.map((p) => p.id)));
   const count = mode === "pick" ? ticked.size : total;
   return (
@@ -31,14 +44,20 @@ export function GroupedForm({ filters, people, total, clientId }: { filters: Rec
       <FormError message={failed && !failed.fieldErrors?.body ? failed.error : undefined} />
       <fieldset className="space-y-2 rounded-lg border border-slate-200 bg-white p-4">
         <legend className="px-1 text-sm font-medium">{t("grouped.choose")}</legend>
-        <label className="flex min-h-11 items-center gap-2 text-sm">
-          <input type="radio" name="mode" value="all" checked={mode === "all"} onChange={() => setMode("all")} className="h-5 w-5" />
-          {t("grouped.everyone", { count: total })}
-        </label>
-        <label className="flex min-h-11 items-center gap-2 text-sm">
-          <input type="radio" name="mode" value="pick" checked={mode === "pick"} onChange={() => setMode("pick")} className="h-5 w-5" />
-          {t("grouped.onlyTicked")}
-        </label>
+        {picked ? (
+          <input type="hidden" name="mode" value="pick" />
+        ) : (
+          <>
+            <label className="flex min-h-11 items-center gap-2 text-sm">
+              <input type="radio" name="mode" value="all" checked={mode === "all"} onChange={() => setMode("all")} className="h-5 w-5" />
+              {t("grouped.everyone", { count: total })}
+            </label>
+            <label className="flex min-h-11 items-center gap-2 text-sm">
+              <input type="radio" name="mode" value="pick" checked={mode === "pick"} onChange={() => setMode("pick")} className="h-5 w-5" />
+              {t("grouped.onlyTicked")}
+            </label>
+          </>
+        )}
         <ul className="max-h-72 overflow-y-auto border-t border-slate-100 pt-2" data-testid="recipients">
           {people.map((p) => (
             <li key={p.id}>

@@ -21,7 +21,16 @@ export default async function ComposePage({ searchParams }: { searchParams: Inbo
   const { page: _page, sort: _sort, ...filters } = await readFilters(searchParams);
   void _page;
   void _sort;
-  const plan = await planGroupedMessage(user, { filters });
+  // ?pick=…: the teammates ticked in the contact list; otherwise everyone its filters show.
+  const params = await searchParams;
+  const pick =
+    typeof params.pick === "string"
+      ? params.pick
+          .split(",")
+          .filter((id) => /^[A-Za-z0-9_-]{1,64}$/.test(id))
+          .slice(0, 500)
+      : null;
+  const plan = await planGroupedMessage(user, pick ? { teammateIds: pick } : { filters });
   const people = plan.recipients.slice(0, SHOWN).map((r) => ({ id: r.teammateId, name: r.name, sms: r.sms }));
   const fields: Record<string, string> = {};
   for (const [k, v] of Object.entries(filters)) if (v !== undefined && v !== false && v !== "") fields[k] = v === true ? "1" : String(v);
@@ -31,11 +40,11 @@ export default async function ComposePage({ searchParams }: { searchParams: Inbo
         <span aria-hidden="true">←</span> {t("nav.backToContacts")}
       </Link>
       <h1 className="text-xl font-semibold">{t("grouped.title")}</h1>
-      <p className="text-sm">{t("grouped.to", { count: plan.inApp })}</p>
+      <p className="text-sm">{pick ? t("grouped.toPicked", { count: plan.inApp }) : t("grouped.to", { count: plan.inApp })}</p>
       <p className="rounded-md border border-slate-200 bg-slate-50 px-3 py-2 text-sm" data-testid="grouped-summary">
         {t("grouped.summary", { app: plan.inApp, sms: plan.bySms, without: plan.withoutSms })}
       </p>
-      <GroupedForm filters={fields} people={people} total={plan.inApp} clientId={randomUUID()} />
+      <GroupedForm filters={pick ? {} : fields} people={people} total={plan.inApp} clientId={randomUUID()} picked={Boolean(pick)} />
     </div>
   );
 }
