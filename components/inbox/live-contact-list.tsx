@@ -1,6 +1,8 @@
 "use client";
 
 import Link from "next/link";
+import { ActionButton } from "@/components/ui/action-button";
+import { requestExportAction } from "@/lib/exports/actions";
 import { useEffect, useRef, useState } from "react";
 import type { InboxContact } from "@/lib/inbox/contacts";
 import { CONTACT_ORDER } from "@/lib/inbox/contact-order";
@@ -194,6 +196,14 @@ export function LiveContactList({
           >
             {t("grouped.messageSelected", { count: selected.size })}
           </Link>
+        ) : null}
+        {selecting && selected.size ? (
+          <ActionButton
+            action={requestExportAction}
+            fields={{ pick: [...selected].join(",") }}
+            label={t("exports.exportSelected", { count: selected.size })}
+            className="min-h-11 rounded-md border border-slate-300 px-3 hover:bg-slate-100"
+          />
         ) : null}
       </div>
       <footer className="flex items-center justify-between border-t border-slate-200 px-4 py-2 text-xs text-slate-600">

@@ -8,10 +8,10 @@ import { requestExportSchema, retryExportSchema } from "./schemas";
 const STAFF = ["ADMIN", "MANAGER"] as const;
 
 export const requestExportAction = createAction({ schema: requestExportSchema, roles: STAFF }, async (input, { user }) => {
-  const { page: _page, sort: _sort, ...filters } = input;
+  const { page: _page, sort: _sort, pick, ...filters } = input;
   void _page;
   void _sort;
-  const { id } = await requestAttachmentsExport(user, { filters });
+  const { id } = await requestAttachmentsExport(user, pick?.length ? { teammateIds: pick } : { filters });
   redirect(`/exports?requested=${encodeURIComponent(id)}`);
 });
 

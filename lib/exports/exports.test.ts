@@ -148,6 +148,24 @@ describe("the attachments export", () => {
     await expect(retryExport(o.manager2, id)).rejects.toThrow(/not found/i);
   });
 
+  it("covers only the teammates picked, or those the filters show", async () => {
+    const o = await makeOrg();
+    await share(o.teammate, o.teammate.threadId, [{ name: "tess.pdf", data: pdf() }]);
+    await share(o.teammate2, o.teammate2.threadId, [{ name: "theo.pdf", data: pdf() }]);
+    const picked = await requestAttachmentsExport(o.manager, { teammateIds: [o.teammate2.id] });
+    const filtered = await requestAttachmentsExport(o.manager, { filters: { q: "tess" } });
+    while (await runDueJobs()) {
+      // both exports, then their e-mails
+    }
+    const entries = async (id: string) => {
+      const job = await db.exportJob.findUniqueOrThrow({ where: { id } });
+      const zip = await JSZip.loadAsync(await readFile(job.filePath!));
+      return Object.keys(zip.files).filter((n) => n.endsWith(".pdf"));
+    };
+    expect((await entries(picked.id)).map((n) => n.split("/")[0])).toEqual(["Two Theo"]);
+    expect((await entries(filtered.id)).map((n) => n.split("/")[0])).toEqual(["One Tess"]);
+  });
+
   it("teammates cannot ask for one", async () => {
     const o = await makeOrg();
     await expect(requestAttachmentsExport(o.teammate, { filters: {} })).rejects.toThrow();

@@ -7,6 +7,9 @@ import { recordSmsStatus } from "@/lib/sms/deliveries";
 import { planGroupedMessage, sendGroupedMessage } from "./grouped";
 import { teammateIdsMatching } from "./contacts";
 import { sendInboxMessage } from "./send";
+import { addPrivateNote } from "./notes";
+import { addNoteSchema } from "./schemas";
+import { requestAttachmentsExport } from "@/lib/exports/jobs";
 import { addShift } from "@/tests/helpers/world";
 
 async function withPhones(o: Awaited<ReturnType<typeof makeOrg>>) {
@@ -121,5 +124,24 @@ describe("an SMS copy from a single thread", () => {
     // a teammate's own message never sends an SMS
     const mine = await sendInboxMessage(o.teammate, { conversationId: o.teammate.threadId, body: "ok", clientId: cid(), smsCopy: true });
     expect(await db.smsDelivery.count({ where: { messageId: mine.message.id } })).toBe(0);
+  });
+});
+
+describe("private notes", () => {
+  it("never leave by SMS, e-mail or an export's e-mail, whatever the form sends with them", async () => {
+    const o = await withPhones(await makeOrg());
+    const input = addNoteSchema.parse({ conversationId: o.teammate.threadId, body: "PRIVATE: late three times", clientId: cid(), smsCopy: "on" });
+    await addPrivateNote(o.manager, input);
+    await sendInboxMessage(o.manager, { conversationId: o.teammate.threadId, body: "Hello", clientId: cid(), smsCopy: true });
+    await requestAttachmentsExport(o.manager, { filters: {} });
+    while (await runDueJobs()) {
+      // SMS, export, e-mail
+    }
+    const sms = await db.smsDelivery.findMany({ where: { organizationId: o.org.id }, select: { body: true } });
+    expect(sms).toHaveLength(1);
+    expect(sms.some((s) => s.body.includes("PRIVATE"))).toBe(false);
+    const emails = await db.emailOutbox.findMany({ where: { organizationId: o.org.id }, select: { text: true, subject: true } });
+    expect(emails.length).toBeGreaterThan(0);
+    expect(emails.some((e) => e.text.includes("PRIVATE") || e.subject.includes("PRIVATE"))).toBe(false);
   });
 });

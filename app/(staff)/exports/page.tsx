@@ -45,9 +45,11 @@ export default async function ExportsPage({ searchParams }: { searchParams: Prom
         {rows.map((r) => (
           <li key={r.id} className="rounded-lg border border-slate-200 bg-white p-4" data-testid="export" data-status={r.status}>
             <p className="font-medium">
-              {r.selection.filters && Object.values(r.selection.filters).some((v) => v)
-                ? t("exports.filtered", { filters: describeFilters(r.selection.filters) })
-                : t("exports.allTeammates")}
+              {r.selection.teammateIds
+                ? t("exports.picked", { count: r.selection.teammateIds.length })
+                : r.selection.filters && Object.values(r.selection.filters).some((v) => v)
+                  ? t("exports.filtered", { filters: describeFilters(r.selection.filters) })
+                  : t("exports.allTeammates")}
             </p>
             <p className="text-xs text-slate-600">{t("exports.requestedAt", { date: formatDateTime(r.createdAt, org.timeZone, locale) })}</p>
             <p className="mt-2 text-sm" aria-live="polite">
