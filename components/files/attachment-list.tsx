@@ -36,11 +36,11 @@ export function AttachmentList({ files, own }: { files: WireAttachment[]; own: b
         </ul>
       ) : null}
       {others.map((f) => (
+        // A document downloads and opens in the device's own viewer (the server sends it as an attachment).
         <a
           key={f.id}
           href={fileUrl(f.id)}
-          target="_blank"
-          rel="noopener"
+          download={f.name}
           className="flex min-h-11 max-w-full items-center gap-2 rounded-lg border border-slate-200 bg-white px-3 py-2 text-sm text-slate-900 hover:bg-slate-50"
           aria-label={t("files.open", { name: f.name })}
         >

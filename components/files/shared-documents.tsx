@@ -52,8 +52,7 @@ export async function SharedDocuments({
           <li key={f.id}>
             <a
               href={fileUrl(f.id)}
-              target="_blank"
-              rel="noopener"
+              {...(f.mimeType.startsWith("image/") ? { target: "_blank", rel: "noopener" } : { download: f.name })}
               className="flex min-h-11 items-center gap-2 rounded-md px-1 py-1 hover:bg-slate-100"
               data-testid="shared-file"
             >

@@ -32,8 +32,12 @@ export const DEFAULT_MAX_FILE_BYTES = 25 * 1024 * 1024;
 /** Files one message may carry. */
 export const MAX_FILES_PER_MESSAGE = 10;
 
-/** Images shown inline in the browser; everything else is downloaded. Never SVG or HTML. */
-export const INLINE_TYPES = new Set(["image/jpeg", "image/png", "image/webp", "image/gif", "application/pdf"]);
+/**
+ * Pictures open in the browser (sandboxed); everything else is downloaded and opens in
+ * the device's own viewer. Never SVG or HTML; not PDF either, which Chromium refuses to
+ * show in a sandbox and which can carry scripts.
+ */
+export const INLINE_TYPES = new Set(["image/jpeg", "image/png", "image/webp", "image/gif"]);
 
 export function kindOf(mimeType: string): FileKind {
   return ALLOWED_TYPES[mimeType]?.kind ?? "document";

@@ -61,6 +61,9 @@ test("staff attach several files at once; a refused one says why and the others 
   await expect(message.getByRole("img", { name: "Picture: badge.png" })).toBeVisible();
   await expect(tray).toHaveCount(0);
 
+  // A document downloads, under its own name, to open in the device's viewer.
+  const [download] = await Promise.all([page.waitForEvent("download"), message.getByRole("link", { name: /Open rota\.pdf/ }).click()]);
+  expect(download.suggestedFilename()).toBe("rota.pdf");
   const csv = await page.request.get((await message.getByRole("link", { name: /Open shifts\.csv/ }).getAttribute("href"))!);
   expect(csv.headers()["content-disposition"]).toMatch(/^attachment; filename="shifts.csv"/);
   await page.goto(`/inbox/${o.teammate.threadId}/files?kind=document`);
