@@ -46,6 +46,7 @@ export const config = {
   // Everything but the build's static files (they are immutable and carry no markup) and
   // uploads: Next.js copies the body of every request the proxy sees into memory (up to
   // 10 MB, cutting the rest), and an upload must stream to disk. Its route checks the
-  // session, the size and the type itself (app/api/conversations/[conversationId]/attachments).
-  matcher: ["/((?!_next/static|_next/image|favicon.ico|icon.svg|manifest.webmanifest|api/conversations/[^/]+/attachments).*)"],
+  // session, the size and the type itself (app/api/conversations/[conversationId]/attachments,
+  // app/api/batches/attachments).
+  matcher: ["/((?!_next/static|_next/image|favicon.ico|icon.svg|manifest.webmanifest|api/conversations/[^/]+/attachments|api/batches/attachments).*)"],
 };

@@ -22,7 +22,8 @@ type Messages = { tooLarge: string; type: string; tooMany: string; failed: (name
 
 const EXTENSIONS = new Set(Object.values(ALLOWED_TYPES).flatMap((t) => t.ext));
 
-export function useUploads(conversationId: string, messages: Messages, maxBytes = DEFAULT_MAX_FILE_BYTES) {
+/** `uploadUrl`: the conversation's (or a grouped message's) attachments route. */
+export function useUploads(uploadUrl: string, messages: Messages, maxBytes = DEFAULT_MAX_FILE_BYTES) {
   const [uploads, setUploads] = useState<Upload[]>([]);
   const requests = useRef(new Map<string, XMLHttpRequest>());
   // The list as of the last change, for counting without a state updater (those must not start uploads).
@@ -36,7 +37,7 @@ export function useUploads(conversationId: string, messages: Messages, maxBytes 
     (file: File, localId: string) => {
       const xhr = new XMLHttpRequest();
       requests.current.set(localId, xhr);
-      xhr.open("POST", `/api/conversations/${encodeURIComponent(conversationId)}/attachments`);
+      xhr.open("POST", uploadUrl);
       xhr.responseType = "json";
       xhr.upload.onprogress = (e) => e.lengthComputable && patch(localId, { progress: e.loaded / e.total });
       xhr.onload = () => {
@@ -55,7 +56,7 @@ export function useUploads(conversationId: string, messages: Messages, maxBytes 
       form.append("files", file);
       xhr.send(form);
     },
-    [conversationId, messages],
+    [uploadUrl, messages],
   );
 
   const add = useCallback(

@@ -60,7 +60,7 @@ export function Composer({
     tooMany: t("errors.file.tooMany", { max: MAX_FILES_PER_MESSAGE }),
     failed: (name: string) => t("files.uploadFailed", { name }),
   }));
-  const files = useUploads(conversationId, uploadMessages);
+  const files = useUploads(`/api/conversations/${encodeURIComponent(conversationId)}/attachments`, uploadMessages);
   const [dragging, setDragging] = useState(false);
   const [smsCopy, setSmsCopy] = useState(false);
   const [clientId, setClientId] = useState(serverFailure?.values?.clientId ?? initialClientId);

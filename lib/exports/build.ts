@@ -98,7 +98,7 @@ export async function buildAttachmentsExport(exportId: string, heartbeat: Heartb
     ]);
   let done = 0;
   for (const f of files) {
-    const teammateId = f.conversation.teammateId!;
+    const teammateId = f.conversation!.teammateId!;
     const folder = folders.get(teammateId)!;
     const entry = uniqueName(`${folder}/${(f.sharedAt ?? new Date()).toISOString().slice(0, 10)} ${sanitizeFileName(f.fileName)}`, taken);
     const storage = storageFor(f);

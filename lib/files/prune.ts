@@ -10,7 +10,8 @@ const DAY = 24 * 3600_000;
 export async function pruneWaitingUploads(now = new Date()): Promise<number> {
   const before = new Date(now.getTime() - DAY);
   const waiting = await db.attachment.findMany({
-    where: { messageId: null, createdAt: { lt: before } },
+    // sharedAt set without a message: a grouped message's original, which its copies share.
+    where: { messageId: null, sharedAt: null, createdAt: { lt: before } },
     select: { id: true, storage: true, storageKey: true, thumbKey: true },
     take: 1000,
   });

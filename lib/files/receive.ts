@@ -21,7 +21,8 @@ import type { WireAttachment } from "@/lib/realtime/event-types";
 
 export type RefusedFile = { name: string; error: string; values?: Record<string, string | number> };
 export type Received = { fields: Record<string, string>; files: WireAttachment[]; refused: RefusedFile[] };
-export type UploadTarget = { organizationId: string; conversationId: string; uploaderId: string; fromStaff: boolean };
+/** `conversationId` null: files for a grouped message, copied to each recipient's thread when it goes. */
+export type UploadTarget = { organizationId: string; conversationId: string | null; uploaderId: string; fromStaff: boolean };
 
 export function maxFileBytes(): number {
   const n = Number(process.env.UPLOAD_MAX_BYTES);

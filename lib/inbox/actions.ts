@@ -39,10 +39,10 @@ export const addNoteAction = createAction({ schema: addNoteSchema, roles: STAFF 
 });
 
 export const sendGroupedAction = createAction({ schema: sendGroupedSchema, roles: STAFF }, async (input, { user }) => {
-  const { body, clientId, smsCopy, mode, to, page: _page, sort: _sort, ...filters } = input;
+  const { body, clientId, smsCopy, mode, to, attachmentIds, page: _page, sort: _sort, ...filters } = input;
   void _page;
   void _sort;
-  const { batchId } = await sendGroupedMessage(user, { who: mode === "pick" ? { teammateIds: to } : { filters }, body, clientId, smsCopy });
+  const { batchId } = await sendGroupedMessage(user, { who: mode === "pick" ? { teammateIds: to } : { filters }, body, clientId, smsCopy, attachmentIds });
   revalidatePath("/inbox", "layout");
   redirect(`/inbox/batches/${encodeURIComponent(batchId)}`);
 });

@@ -10,6 +10,9 @@ import { sendInboxMessage } from "./send";
 import { addPrivateNote } from "./notes";
 import { addNoteSchema } from "./schemas";
 import { requestAttachmentsExport } from "@/lib/exports/jobs";
+import { receiveFiles } from "@/lib/files/receive";
+import { requireOpenableFile } from "@/lib/files/access";
+import { pdf, uploadRequest } from "@/tests/helpers/files";
 import { addShift } from "@/tests/helpers/world";
 
 async function withPhones(o: Awaited<ReturnType<typeof makeOrg>>) {
@@ -143,5 +146,33 @@ describe("private notes", () => {
     const emails = await db.emailOutbox.findMany({ where: { organizationId: o.org.id }, select: { text: true, subject: true } });
     expect(emails.length).toBeGreaterThan(0);
     expect(emails.some((e) => e.text.includes("PRIVATE") || e.subject.includes("PRIVATE"))).toBe(false);
+  });
+});
+
+describe("a grouped message's files", () => {
+  it("reach every recipient's thread, each opening only for staff and that recipient, and are used once", async () => {
+    const o = await makeOrg();
+    const got = await receiveFiles(uploadRequest([{ name: "rota.pdf", data: pdf() }]), {
+      organizationId: o.org.id,
+      conversationId: null,
+      uploaderId: o.manager.id,
+      fromStaff: true,
+    });
+    const ids = got.files.map((f) => f.id);
+    await sendGroupedMessage(o.manager, { who: { filters: {} }, body: "Next month's rota", clientId: cid(), smsCopy: false, attachmentIds: ids });
+    await runDueJobs();
+    for (const [mine, theirs] of [
+      [o.teammate, o.teammate2],
+      [o.teammate2, o.teammate],
+    ] as const) {
+      const copy = await db.message.findFirstOrThrow({ where: { conversationId: mine.threadId, body: "Next month's rota" }, include: { attachments: true } });
+      expect(copy.attachments.map((a) => a.fileName)).toEqual(["rota.pdf"]);
+      await expect(requireOpenableFile(mine, copy.attachments[0]!.id)).resolves.toMatchObject({ fileName: "rota.pdf" });
+      await expect(requireOpenableFile(theirs, copy.attachments[0]!.id)).rejects.toThrow(/not found/i);
+    }
+    // the original is no teammate's, and cannot go with a second message
+    await expect(requireOpenableFile(o.teammate, ids[0]!)).rejects.toThrow(/not found/i);
+    await expect(sendGroupedMessage(o.manager, { who: { filters: {} }, body: "again", clientId: cid(), smsCopy: false, attachmentIds: ids })).rejects.toThrow(/no longer/);
+    await expect(sendGroupedMessage(o.manager2, { who: { filters: {} }, body: "mine?", clientId: cid(), smsCopy: false, attachmentIds: ids })).rejects.toThrow(/no longer/);
   });
 });

@@ -62,7 +62,7 @@ export async function planGroupedMessage(user: SessionUser, who: Recipients): Pr
 
 export async function sendGroupedMessage(
   user: SessionUser,
-  input: { who: Recipients; body: string; clientId: string; smsCopy: boolean },
+  input: { who: Recipients; body: string; clientId: string; smsCopy: boolean; attachmentIds?: string[] },
 ): Promise<{ batchId: string; duplicate: boolean }> {
   requireStaff(user);
   const existing = await db.messageBatch.findUnique({ where: { authorId_clientId: { authorId: user.id, clientId: input.clientId } }, select: { id: true } });
@@ -74,6 +74,10 @@ export async function sendGroupedMessage(
     user.organizationId,
     sms.map((r) => r.phone!),
   );
+  // The files: this sender's own uploads for a grouped message, not yet sent with one.
+  const fileIds = [...new Set(input.attachmentIds ?? [])];
+  const mine = { id: { in: fileIds }, organizationId: user.organizationId, uploaderId: user.id, conversationId: null, messageId: null, sharedAt: null };
+  if (fileIds.length && (await db.attachment.count({ where: mine })) !== fileIds.length) throw new UserError("errors.file.gone");
   const batchId = newId();
   try {
     await db.$transaction([
@@ -85,6 +89,7 @@ export async function sendGroupedMessage(
           clientId: input.clientId,
           body: input.body,
           smsCopy: input.smsCopy,
+          attachmentIds: fileIds.length ? fileIds : undefined,
           recipientCount: plan.inApp,
           smsCount: sms.length,
         },
@@ -92,6 +97,8 @@ export async function sendGroupedMessage(
       db.batchRecipient.createMany({
         data: plan.recipients.map((r) => ({ batchId, teammateId: r.teammateId, conversationId: r.conversationId, sms: input.smsCopy ? r.sms : "none" })),
       }),
+      // Taken by this batch: never pruned as unsent, never sent with another message.
+      db.attachment.updateMany({ where: mine, data: { sharedAt: new Date() } }),
     ]);
   } catch (error) {
     if (!isUniqueViolation(error)) throw error;
@@ -109,6 +116,15 @@ export async function postBatch(batchId: string, heartbeat: () => Promise<boolea
   if (!batch || batch.postedAt) return;
   const author = await db.user.findUnique({ where: { id: batch.authorId }, select: { id: true, firstName: true, lastName: true } });
   if (!author) throw new NotFoundError("errors.notFound.item");
+  const fileIds = Array.isArray(batch.attachmentIds) ? (batch.attachmentIds as string[]) : [];
+  const files = fileIds.length
+    ? (
+        await db.attachment.findMany({
+          where: { id: { in: fileIds }, organizationId: batch.organizationId, conversationId: null },
+          select: { id: true, fileName: true, mimeType: true, size: true, storage: true, storageKey: true, url: true, thumbKey: true, width: true, height: true },
+        })
+      ).sort((a, b) => fileIds.indexOf(a.id) - fileIds.indexOf(b.id))
+    : [];
   for (;;) {
     const todo = await db.batchRecipient.findMany({ where: { batchId, messageId: null }, take: CHUNK, orderBy: { teammateId: "asc" } });
     if (todo.length === 0) break;
@@ -126,6 +142,7 @@ export async function postBatch(batchId: string, heartbeat: () => Promise<boolea
           body: batch.body,
           clientId: `${batch.clientId}:${r.teammateId}`,
           batchId,
+          fileCopies: files,
           where: { kind: "INBOX", teammateId: r.teammateId },
         });
         await tx.run(sql`UPDATE "BatchRecipient" SET "messageId" = ${posted?.id ?? "gone"} WHERE "batchId" = ${batchId} AND "teammateId" = ${r.teammateId}`);

@@ -132,6 +132,7 @@ export const contactRowsSchema = contactFiltersSchema.extend({
 export const sendGroupedSchema = contactFiltersSchema.extend({
   body: body.min(1, "errors.messageRequired"),
   clientId,
+  attachmentIds,
   smsCopy: z
     .enum(["on", "1", "true"])
     .optional()

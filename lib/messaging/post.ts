@@ -30,6 +30,8 @@ export type NewMessage = {
   attachmentIds?: string[];
   /** A grouped message's batch (lib/inbox/grouped.ts): this is one recipient's copy. */
   batchId?: string;
+  /** A grouped message's files: each copy gets its own rows, on the same stored files. */
+  fileCopies?: FileOriginal[];
   at?: Date;
   /** Refuse (null) unless the conversation is of this kind, and for `teammateId`, that teammate's own inbox thread. */
   where?: { kind: "INBOX" | "CHANNEL" | "GROUP"; teammateId?: string };
@@ -42,6 +44,19 @@ export class AttachmentGoneError extends Error {
     this.name = "AttachmentGoneError";
   }
 }
+
+export type FileOriginal = {
+  id: string;
+  fileName: string;
+  mimeType: string;
+  size: number;
+  storage: string;
+  storageKey: string;
+  url: string | null;
+  thumbKey: string | null;
+  width: number | null;
+  height: number | null;
+};
 
 export type PostedMessage = { id: string; seq: number; createdAt: Date; message: WireMessage };
 
@@ -69,7 +84,7 @@ export async function postMessage(tx: SqlExec, m: NewMessage): Promise<PostedMes
     VALUES (${id}, ${m.organizationId}, ${m.conversationId}, ${seq}, ${m.author?.id ?? null}, ${!inbound}, ${m.kind}, ${m.body},
       ${m.clientId ?? `${m.kind.toLowerCase()}-${id}`}, ${m.shift?.id ?? null}, ${m.batchId ?? null}, ${at})`);
   // After the insert: a retried send fails on its client id first, and answers with what was stored.
-  const attachments = m.attachmentIds?.length ? await attach(tx, m, id, at) : [];
+  const attachments = m.attachmentIds?.length ? await attach(tx, m, id, at) : m.fileCopies?.length ? await copyFiles(tx, m, id, at) : [];
   if (!m.body.trim() && attachments.length) {
     preview = previewOf(`📎 ${attachments.map((a) => a.name).join(", ")}`);
     await tx.run(sql`UPDATE "Conversation" SET "lastMessagePreview" = ${preview} WHERE "id" = ${m.conversationId}`);
@@ -138,4 +153,18 @@ async function attach(tx: SqlExec, m: NewMessage, messageId: string, at: Date): 
     width: r.width === null ? null : Number(r.width),
     height: r.height === null ? null : Number(r.height),
   }));
+}
+
+/** A grouped message's files, one row each in this copy's thread (the stored file is shared). */
+async function copyFiles(tx: SqlExec, m: NewMessage, messageId: string, at: Date): Promise<WireAttachment[]> {
+  const out: WireAttachment[] = [];
+  for (const [i, f] of (m.fileCopies ?? []).entries()) {
+    const id = newId();
+    await tx.run(sql`INSERT INTO "Attachment" ("id", "organizationId", "conversationId", "messageId", "uploaderId", "fileName", "mimeType", "size", "storage",
+        "storageKey", "url", "thumbKey", "width", "height", "fromStaff", "createdAt", "sharedAt", "position")
+      VALUES (${id}, ${m.organizationId}, ${m.conversationId}, ${messageId}, ${m.author?.id ?? ""}, ${f.fileName}, ${f.mimeType}, ${f.size}, ${f.storage},
+        ${f.storageKey}, ${f.url}, ${f.thumbKey}, ${f.width}, ${f.height}, ${Boolean(m.author?.staff)}, ${at}, ${at}, CAST(${i} AS INTEGER))`);
+    out.push({ id, name: f.fileName, size: f.size, mimeType: f.mimeType, width: f.width, height: f.height });
+  }
+  return out;
 }

@@ -1,16 +1,18 @@
 import twilio from "twilio";
 import { test, expect, newOrg, pageAs, live, e2eDb, shiftFor } from "./fixtures";
 import { E2E_PORT, E2E_TWILIO_TOKEN } from "./env";
+import { pdf } from "../helpers/files";
 
 test("a manager sends a grouped message with an SMS copy and follows each recipient; a reply by SMS shows live", async ({ browser }) => {
   const o = await newOrg();
   await e2eDb().user.update({ where: { id: o.teammate.id }, data: { phone: "+33612345678" } });
   await e2eDb().teammateProfile.update({ where: { userId: o.teammate.id }, data: { smsConsent: true } });
+  await e2eDb().user.update({ where: { id: o.teammate2.id }, data: { phone: "+33698765432" } }); // a number, but no consent
 
   const page = await pageAs(browser, o.manager);
   await page.getByRole("link", { name: "Message these 2 teammates" }).click();
   await expect(page.getByTestId("grouped-summary")).toHaveText("2 in the app, 1 by SMS, 1 without a mobile number or consent");
-  await expect(page.getByTestId("recipients")).toContainText(/Theo Two\s*\(no SMS: no mobile number\)/);
+  await expect(page.getByTestId("recipients")).toContainText(/Theo Two\s*\(no SMS: no consent\)/);
   await page.getByLabel("Message").fill("The staff meeting moves to 3 pm");
   await page.getByLabel("Send a copy by SMS").check();
   await page.getByRole("button", { name: "Send to 2 teammates" }).click();
@@ -21,16 +23,20 @@ test("a manager sends a grouped message with an SMS copy and follows each recipi
   await expect(totals).toContainText("0 of 2 read");
   const tess = page.getByTestId("batch-recipient").filter({ hasText: "Tess One" });
   await expect(tess).toContainText(/Sent|Queued/, { timeout: 20_000 });
-  await expect(page.getByTestId("batch-recipient").filter({ hasText: "Theo Two" })).toContainText("no mobile number");
+  await expect(page.getByTestId("batch-recipient").filter({ hasText: "Theo Two" })).toContainText("no consent");
 
   // Each teammate has it in their own thread; the one who reads it counts as read.
   const phone = await pageAs(browser, o.teammate);
   await expect(phone.getByTestId("message").filter({ hasText: "The staff meeting moves to 3 pm" })).toBeVisible();
   await expect(totals).toContainText("1 of 2 read", { timeout: 20_000 });
 
-  // The SMS copy waits in the outbox (no Twilio account here), with its link.
+  // The SMS copy waits in the outbox (no Twilio account here), with its link; Theo, without consent, has the app's only.
   await page.goto("/outbox");
   await expect(page.getByTestId("sms").filter({ hasText: "+33612345678" })).toContainText("The staff meeting moves to 3 pm");
+  await expect(page.getByTestId("sms").filter({ hasText: "+33698765432" })).toHaveCount(0);
+  const theo = await pageAs(browser, o.teammate2);
+  await expect(theo.getByTestId("message").filter({ hasText: "The staff meeting moves to 3 pm" })).toBeVisible();
+  await theo.context().close();
 
   // Tess answers by SMS: Twilio posts it, signed; the open thread shows it without a reload.
   await page.goto(`/inbox/${o.teammate.threadId}`);
@@ -86,11 +92,21 @@ test("checkboxes in the contact list pick who a grouped message goes to", async 
   await expect(page.getByText("To the teammate selected in the contact list")).toBeVisible();
   await expect(page.getByTestId("recipients").getByRole("checkbox")).toHaveCount(1);
   await page.getByLabel("Message").fill("Only for Theo");
+  await page.locator("#grouped-files").setInputFiles([{ name: "rota.pdf", mimeType: "application/pdf", buffer: pdf() }]);
+  await expect(page.getByTestId("upload-tray").locator("li[data-status=ready]")).toHaveCount(1);
   await page.getByRole("button", { name: "Send to 1 teammate" }).click();
   await expect(page.getByTestId("batch-recipient")).toHaveCount(1);
   await expect(page.getByTestId("batch-recipient")).toContainText("Theo Two");
+  const theo = await pageAs(browser, o.teammate2);
+  await expect(
+    theo
+      .getByTestId("message")
+      .filter({ hasText: "Only for Theo" })
+      .getByRole("link", { name: /Open rota\.pdf/ }),
+  ).toBeVisible();
   const tess = await pageAs(browser, o.teammate);
   await expect(tess.getByTestId("message").filter({ hasText: "Only for Theo" })).toHaveCount(0);
   await tess.context().close();
+  await theo.context().close();
   await page.context().close();
 });

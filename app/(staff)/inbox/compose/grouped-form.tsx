@@ -7,6 +7,9 @@ import { MESSAGE_MAX_LENGTH } from "@/lib/inbox/limits";
 import { Button } from "@/components/ui/button";
 import { FieldError, FormError } from "@/components/ui/field-error";
 import { smsStateKey } from "@/components/inbox/grouped-labels";
+import { useUploads } from "@/components/files/use-uploads";
+import { UploadTray } from "@/components/files/upload-tray";
+import { ACCEPT, DEFAULT_MAX_FILE_BYTES, MAX_FILES_PER_MESSAGE } from "@/lib/files/policy";
 
 type Person = { id: string; name: string; sms: string };
 
@@ -35,6 +38,14 @@ export function GroupedForm({
   const [mode, setMode] = useState(picked || failed?.values?.mode === "pick" ? "pick" : "all");
   const [ticked, setTicked] = useState(() => new Set(people.map((p) => p.id)));
   const count = mode === "pick" ? ticked.size : total;
+  const [uploadMessages] = useState(() => ({
+    tooLarge: t("errors.file.tooLarge", { size: DEFAULT_MAX_FILE_BYTES / (1024 * 1024) }),
+    type: t("errors.file.type"),
+    tooMany: t("errors.file.tooMany", { max: MAX_FILES_PER_MESSAGE }),
+    failed: (name: string) => t("files.uploadFailed", { name }),
+  }));
+  // Files need the page's script here: they upload as they are chosen, then go with the message.
+  const files = useUploads("/api/batches/attachments", uploadMessages);
   return (
     <form action={action} className="space-y-4">
       {Object.entries(filters).map(([k, v]) => (
@@ -101,6 +112,27 @@ export function GroupedForm({
         />
         <FieldError id="grouped-body-error" messages={failed?.fieldErrors?.body} />
       </div>
+      <div>
+        <input type="hidden" name="attachmentIds" value={files.ready.map((f) => f.id).join(",")} />
+        <UploadTray uploads={files.uploads} onRemove={files.remove} />
+        <label
+          htmlFor="grouped-files"
+          className="inline-flex min-h-11 cursor-pointer items-center gap-2 rounded-md border border-slate-300 px-3 text-sm hover:bg-slate-100"
+        >
+          <span aria-hidden="true">📎</span> {t("files.attach")}
+        </label>
+        <input
+          id="grouped-files"
+          type="file"
+          multiple
+          accept={ACCEPT}
+          className="sr-only"
+          onChange={(e) => {
+            if (e.currentTarget.files?.length) files.add(e.currentTarget.files);
+            e.currentTarget.value = "";
+          }}
+        />
+      </div>
       <label className="flex min-h-11 items-start gap-2 text-sm">
         <input
           type="checkbox"
@@ -117,7 +149,14 @@ export function GroupedForm({
           </span>
         </span>
       </label>
-      <Button type="submit" aria-disabled={pending || undefined}>
+      {files.busy ? <p className="text-sm text-slate-700">{t("files.waitForUploads")}</p> : null}
+      <Button
+        type="submit"
+        aria-disabled={pending || files.busy || undefined}
+        onClick={(e) => {
+          if (pending || files.busy) e.preventDefault();
+        }}
+      >
         {t("grouped.send", { count })}
       </Button>
     </form>
