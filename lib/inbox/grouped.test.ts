@@ -172,7 +172,11 @@ describe("a grouped message's files", () => {
     }
     // the original is no teammate's, and cannot go with a second message
     await expect(requireOpenableFile(o.teammate, ids[0]!)).rejects.toThrow(/not found/i);
-    await expect(sendGroupedMessage(o.manager, { who: { filters: {} }, body: "again", clientId: cid(), smsCopy: false, attachmentIds: ids })).rejects.toThrow(/no longer/);
-    await expect(sendGroupedMessage(o.manager2, { who: { filters: {} }, body: "mine?", clientId: cid(), smsCopy: false, attachmentIds: ids })).rejects.toThrow(/no longer/);
+    await expect(sendGroupedMessage(o.manager, { who: { filters: {} }, body: "again", clientId: cid(), smsCopy: false, attachmentIds: ids })).rejects.toThrow(
+      /no longer/,
+    );
+    await expect(sendGroupedMessage(o.manager2, { who: { filters: {} }, body: "mine?", clientId: cid(), smsCopy: false, attachmentIds: ids })).rejects.toThrow(
+      /no longer/,
+    );
   });
 });

@@ -121,7 +121,18 @@ export async function postBatch(batchId: string, heartbeat: () => Promise<boolea
     ? (
         await db.attachment.findMany({
           where: { id: { in: fileIds }, organizationId: batch.organizationId, conversationId: null },
-          select: { id: true, fileName: true, mimeType: true, size: true, storage: true, storageKey: true, url: true, thumbKey: true, width: true, height: true },
+          select: {
+            id: true,
+            fileName: true,
+            mimeType: true,
+            size: true,
+            storage: true,
+            storageKey: true,
+            url: true,
+            thumbKey: true,
+            width: true,
+            height: true,
+          },
         })
       ).sort((a, b) => fileIds.indexOf(a.id) - fileIds.indexOf(b.id))
     : [];
