@@ -4,6 +4,7 @@ import { NotFoundError } from "@/lib/api/errors";
 import { isStaff, type SessionUser } from "@/lib/auth/roles";
 import { requireInboxThread } from "@/lib/inbox/access";
 import type { UploadTarget } from "./receive";
+import type { FileOriginal } from "@/lib/messaging/post";
 
 // Who may add files to a conversation and open them. Not found and not allowed
 // look the same.
@@ -14,15 +15,7 @@ export async function requireUploadTarget(user: SessionUser, conversationId: str
   return { organizationId: thread.organizationId, conversationId: thread.id, uploaderId: user.id, fromStaff: isStaff(user.role) };
 }
 
-export type OpenableFile = {
-  id: string;
-  fileName: string;
-  mimeType: string;
-  size: number;
-  storage: string;
-  storageKey: string;
-  thumbKey: string | null;
-};
+export type OpenableFile = Pick<FileOriginal, "id" | "fileName" | "mimeType" | "size" | "storage" | "storageKey" | "thumbKey">;
 
 /**
  * A file this user may open: one sent in a conversation they can read, or their own
