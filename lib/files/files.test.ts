@@ -118,3 +118,19 @@ describe("receiving an upload", () => {
     await expect(localStorage.open({ storage: "local", key: "../../etc/passwd" })).rejects.toThrow(/Unsafe/);
   });
 });
+
+describe("a broken upload", () => {
+  it("that is not multipart, or breaks off, is refused with a reason, not a server error", async () => {
+    const o = await makeOrg();
+    const target = { organizationId: o.org.id, conversationId: o.teammate.threadId, uploaderId: o.teammate.id, fromStaff: false };
+    await expect(
+      receiveFiles(new Request("http://x/", { method: "POST", body: "{}", headers: { "content-type": "application/json" } }), target),
+    ).rejects.toThrow(/out of date/);
+    const cut = new Request("http://x/", {
+      method: "POST",
+      headers: { "content-type": "multipart/form-data; boundary=XX" },
+      body: '--XX\r\nContent-Disposition: form-data; name="files"; filename="a.pdf"\r\nContent-Type: application/pdf\r\n\r\n%PDF-1.4 and then nothing',
+    });
+    await expect(receiveFiles(cut, target)).rejects.toThrow(/could not be stored/);
+  });
+});

@@ -7,6 +7,7 @@ import { pipeline } from "node:stream/promises";
 import type { ReadableStream as WebReadableStream } from "node:stream/web";
 import busboy from "busboy";
 import { db } from "@/lib/db";
+import { UserError } from "@/lib/api/errors";
 import { newId } from "@/lib/db/ids";
 import { cleanImage } from "./images";
 import { DEFAULT_MAX_FILE_BYTES, kindOf, MAX_FILES_PER_MESSAGE, sanitizeFileName } from "./policy";
@@ -31,7 +32,8 @@ export function maxFileBytes(): number {
 
 export async function receiveFiles(request: Request, target: UploadTarget): Promise<Received> {
   const type = request.headers.get("content-type") ?? "";
-  if (!request.body || !/^multipart\/form-data/i.test(type)) throw new Error("not multipart");
+  // Not a form's upload: what sent it is not this app's composer (or a page from before an update).
+  if (!request.body || !/^multipart\/form-data/i.test(type)) throw new UserError("errors.staleRequest");
   const limit = maxFileBytes();
   const dir = await scratchDir();
   const fields: Record<string, string> = {};
@@ -63,7 +65,12 @@ export async function receiveFiles(request: Request, target: UploadTarget): Prom
         .catch((error: unknown) => failed(error, scratch, name)),
     );
   });
-  await pipeline(Readable.fromWeb(request.body as WebReadableStream<Uint8Array>), parser);
+  try {
+    await pipeline(Readable.fromWeb(request.body as WebReadableStream<Uint8Array>), parser);
+  } catch {
+    // The upload broke off (a lost network, a cancelled request): whatever was half-written is pruned later.
+    throw new UserError("errors.file.notStored");
+  }
   const outcomes = await Promise.all(work);
   const files = outcomes.filter((o): o is WireAttachment => "id" in o);
   const refused = outcomes.filter((o): o is RefusedFile => !("id" in o));
