@@ -103,7 +103,7 @@ async function keep(scratch: string, rawName: string, target: UploadTarget): Pro
       return refuse(scratch, rawName, "errors.file.damaged");
     }
   }
-  const finalSize = (await stat(file)).size;
+  const finalSize = (await stat(/* turbopackIgnore: true */ file)).size;
   const stored = await storage.put(file, key, { name, mimeType: verdict.mimeType });
   await db.attachment.create({
     data: {
