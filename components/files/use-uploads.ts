@@ -1,6 +1,7 @@
 "use client";
 
 import { useCallback, useEffect, useRef, useState } from "react";
+import { useTranslations } from "next-intl";
 import type { WireAttachment } from "@/lib/realtime/event-types";
 import { ALLOWED_TYPES, DEFAULT_MAX_FILE_BYTES, extensionOf, MAX_FILES_PER_MESSAGE } from "@/lib/files/policy";
 
@@ -18,12 +19,18 @@ export type Upload = {
   error?: string;
 };
 
-type Messages = { tooLarge: string; type: string; tooMany: string; failed: (name: string) => string };
-
 const EXTENSIONS = new Set(Object.values(ALLOWED_TYPES).flatMap((t) => t.ext));
 
 /** `uploadUrl`: the conversation's (or a grouped message's) attachments route. */
-export function useUploads(uploadUrl: string, messages: Messages, maxBytes = DEFAULT_MAX_FILE_BYTES) {
+export function useUploads(uploadUrl: string, maxBytes = DEFAULT_MAX_FILE_BYTES) {
+  const t = useTranslations();
+  // Built once: the callbacks below keep them, and the reader's language does not change on a page.
+  const [messages] = useState(() => ({
+    tooLarge: t("errors.file.tooLarge", { size: maxBytes / (1024 * 1024) }),
+    type: t("errors.file.type"),
+    tooMany: t("errors.file.tooMany", { max: MAX_FILES_PER_MESSAGE }),
+    failed: (name: string) => t("files.uploadFailed", { name }),
+  }));
   const [uploads, setUploads] = useState<Upload[]>([]);
   const requests = useRef(new Map<string, XMLHttpRequest>());
   // The list as of the last change, for counting without a state updater (those must not start uploads).

@@ -14,7 +14,7 @@ import { loadDraft, saveDraft } from "./device-drafts";
 import type { ComposerNotice } from "./composer-notice";
 import { useUploads } from "@/components/files/use-uploads";
 import { UploadTray } from "@/components/files/upload-tray";
-import { ACCEPT, DEFAULT_MAX_FILE_BYTES, MAX_FILES_PER_MESSAGE } from "@/lib/files/policy";
+import { ACCEPT, DEFAULT_MAX_FILE_BYTES } from "@/lib/files/policy";
 
 /**
  * Message form. Without JavaScript it posts and the server renders the result.
@@ -54,13 +54,7 @@ export function Composer({
   const [draft, setDraft] = useState(serverFailure?.values?.body ?? notice?.draft ?? "");
   const [hydrated, setHydrated] = useState(false);
   const maxMb = DEFAULT_MAX_FILE_BYTES / (1024 * 1024);
-  const [uploadMessages] = useState(() => ({
-    tooLarge: t("errors.file.tooLarge", { size: maxMb }),
-    type: t("errors.file.type"),
-    tooMany: t("errors.file.tooMany", { max: MAX_FILES_PER_MESSAGE }),
-    failed: (name: string) => t("files.uploadFailed", { name }),
-  }));
-  const files = useUploads(`/api/conversations/${encodeURIComponent(conversationId)}/attachments`, uploadMessages);
+  const files = useUploads(`/api/conversations/${encodeURIComponent(conversationId)}/attachments`);
   const [dragging, setDragging] = useState(false);
   const [smsCopy, setSmsCopy] = useState(false);
   const [clientId, setClientId] = useState(serverFailure?.values?.clientId ?? initialClientId);

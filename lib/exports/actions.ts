@@ -4,14 +4,13 @@ import { redirect } from "next/navigation";
 import { createAction } from "@/lib/api/action";
 import { requestAttachmentsExport, retryExport } from "./jobs";
 import { requestExportSchema, retryExportSchema } from "./schemas";
+import { viewFilters } from "@/lib/inbox/filters-url";
 
 const STAFF = ["ADMIN", "MANAGER"] as const;
 
 export const requestExportAction = createAction({ schema: requestExportSchema, roles: STAFF }, async (input, { user }) => {
-  const { page: _page, sort: _sort, pick, ...filters } = input;
-  void _page;
-  void _sort;
-  const { id } = await requestAttachmentsExport(user, pick?.length ? { teammateIds: pick } : { filters });
+  const { pick, ...view } = input;
+  const { id } = await requestAttachmentsExport(user, pick?.length ? { teammateIds: pick } : { filters: viewFilters(view) });
   redirect(`/exports?requested=${encodeURIComponent(id)}`);
 });
 

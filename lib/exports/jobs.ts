@@ -10,7 +10,8 @@ import { queueEmail } from "@/lib/email/outbox";
 import { translatorFor } from "@/lib/i18n/translator";
 import { formatBytes, formatDateTime } from "@/lib/text/format";
 import { buildAttachmentsExport } from "./build";
-import { appUrl, exportLinkPath } from "./link";
+import { exportLinkPath } from "./link";
+import { appUrl } from "@/lib/app-url";
 import type { ExportSelection } from "./selection";
 
 // An export's life: requested (a row and a job), built in the background, e-mailed,

@@ -17,10 +17,6 @@ export function exportLinkPath(e: Signed): string {
   return `/api/exports/${encodeURIComponent(e.id)}/download?expires=${expires}&sig=${signature(e, expires)}`;
 }
 
-export function appUrl(): string {
-  return (process.env.APP_URL || process.env.NEXTAUTH_URL || "http://localhost:3000").replace(/\/$/, "");
-}
-
 export type LinkCheck = "ok" | "expired" | "bad";
 
 export function checkExportLink(e: Signed, expires: number, sig: string, now = Date.now()): LinkCheck {

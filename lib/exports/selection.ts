@@ -1,4 +1,5 @@
 import { contactFiltersSchema, type ContactFilters } from "@/lib/inbox/schemas";
+import { viewFilters } from "@/lib/inbox/filters-url";
 
 // Who an export is for, kept with it as the requester saw it: the contact list's
 // filters (every matching teammate when it runs), or teammates picked one by one.
@@ -8,8 +9,5 @@ export type ExportSelection = { filters?: Partial<ContactFilters>; teammateIds?:
 export function readSelection(raw: unknown): ExportSelection {
   const value = (raw && typeof raw === "object" ? raw : {}) as { filters?: unknown; teammateIds?: unknown };
   if (Array.isArray(value.teammateIds)) return { teammateIds: value.teammateIds.filter((v): v is string => typeof v === "string").slice(0, 10_000) };
-  const { page: _page, sort: _sort, ...filters } = contactFiltersSchema.parse(value.filters ?? {});
-  void _page;
-  void _sort;
-  return { filters };
+  return { filters: viewFilters(contactFiltersSchema.parse(value.filters ?? {})) };
 }

@@ -8,6 +8,7 @@ import type { ReadableStream as WebReadableStream } from "node:stream/web";
 import busboy from "busboy";
 import { db } from "@/lib/db";
 import { UserError } from "@/lib/api/errors";
+import { translatorFor } from "@/lib/i18n/translator";
 import { newId } from "@/lib/db/ids";
 import { cleanImage } from "./images";
 import { DEFAULT_MAX_FILE_BYTES, kindOf, MAX_FILES_PER_MESSAGE, sanitizeFileName } from "./policy";
@@ -24,6 +25,12 @@ export type RefusedFile = { name: string; error: string; values?: Record<string,
 export type Received = { fields: Record<string, string>; files: WireAttachment[]; refused: RefusedFile[] };
 /** `conversationId` null: files for a grouped message, copied to each recipient's thread when it goes. */
 export type UploadTarget = { organizationId: string; conversationId: string | null; uploaderId: string; fromStaff: boolean };
+
+/** What the composer's script gets back for an upload: the files kept, and each refusal in the reader's words. */
+export function uploadAnswer(received: Received, locale: string) {
+  const t = translatorFor(locale);
+  return { files: received.files, refused: received.refused.map((r) => ({ name: r.name, error: t(r.error, r.values) })) };
+}
 
 export function maxFileBytes(): number {
   const n = Number(process.env.UPLOAD_MAX_BYTES);

@@ -5,6 +5,7 @@ import { redirect } from "next/navigation";
 import { createAction } from "@/lib/api/action";
 import { addNoteSchema, markUnreadSchema, sendGroupedSchema, sendMessageSchema, setProcessedSchema } from "./schemas";
 import { sendGroupedMessage } from "./grouped";
+import { viewFilters } from "./filters-url";
 import { sendInboxMessage } from "./send";
 import { setProcessed } from "./processed";
 import { markUnreadByStaff } from "./unread";
@@ -39,10 +40,9 @@ export const addNoteAction = createAction({ schema: addNoteSchema, roles: STAFF 
 });
 
 export const sendGroupedAction = createAction({ schema: sendGroupedSchema, roles: STAFF }, async (input, { user }) => {
-  const { body, clientId, smsCopy, mode, to, attachmentIds, page: _page, sort: _sort, ...filters } = input;
-  void _page;
-  void _sort;
-  const { batchId } = await sendGroupedMessage(user, { who: mode === "pick" ? { teammateIds: to } : { filters }, body, clientId, smsCopy, attachmentIds });
+  const { body, clientId, smsCopy, mode, to, attachmentIds, ...view } = input;
+  const who = mode === "pick" ? { teammateIds: to } : { filters: viewFilters(view) };
+  const { batchId } = await sendGroupedMessage(user, { who, body, clientId, smsCopy, attachmentIds });
   revalidatePath("/inbox", "layout");
   redirect(`/inbox/batches/${encodeURIComponent(batchId)}`);
 });

@@ -60,6 +60,14 @@ async function scheduleWindow(user: SessionUser, f: ContactFilters, now = new Da
   return { from: start, to: zonedToUtc(`${isoDay(addDays(new Date(`${monday}T00:00:00Z`), 7))}T00:00`, tz) };
 }
 
+/** The threads (c), teammates (u) and profiles (p) a view of the contact list shows. */
+async function viewFrom(user: SessionUser, f: ContactFilters): Promise<Sql> {
+  return sql`FROM "Conversation" c
+    JOIN "User" u ON u."id" = c."teammateId"
+    LEFT JOIN "TeammateProfile" p ON p."userId" = u."id"
+    WHERE ${conditions(user, f, await scheduleWindow(user, f))}`;
+}
+
 function conditions(user: SessionUser, f: ContactFilters, window: { from: Date; to: Date } | null = null): Sql {
   const where: Sql[] = [sql`c."organizationId" = ${user.organizationId}`, sql`c."kind" = 'INBOX'`, sql`c."deletedAt" IS NULL`];
   // Text filters match anywhere, whatever the case and accents, on both databases (lib/text/fold.ts).
@@ -105,10 +113,7 @@ export async function listInboxContacts(
 ): Promise<{ contacts: InboxContact[]; total: number; page: number; pages: number }> {
   requireStaff(user);
   const f: ContactFilters = { ...contactFiltersSchema.parse({}), ...filters };
-  const from = sql`FROM "Conversation" c
-    JOIN "User" u ON u."id" = c."teammateId"
-    LEFT JOIN "TeammateProfile" p ON p."userId" = u."id"
-    WHERE ${conditions(user, f, await scheduleWindow(user, f))}`;
+  const from = await viewFrom(user, f);
   const counted = !only || only.count;
   const total = counted ? Number((await queryOne<{ n: number | bigint }>(sql`SELECT count(*) AS "n" ${from}`))?.n ?? 0) : -1;
   const pages = Math.max(1, Math.ceil(total / pageSize));
@@ -189,9 +194,6 @@ export async function contactFilterOptions(user: SessionUser) {
 export async function teammateIdsMatching(user: SessionUser, filters: Partial<ContactFilters>): Promise<string[]> {
   requireStaff(user);
   const f: ContactFilters = { ...contactFiltersSchema.parse({}), ...filters };
-  const rows = await queryAll<{ id: string }>(sql`SELECT u."id" FROM "Conversation" c
-    JOIN "User" u ON u."id" = c."teammateId"
-    LEFT JOIN "TeammateProfile" p ON p."userId" = u."id"
-    WHERE ${conditions(user, f, await scheduleWindow(user, f))} ORDER BY u."lastName", u."firstName", u."id"`);
+  const rows = await queryAll<{ id: string }>(sql`SELECT u."id" ${await viewFrom(user, f)} ORDER BY u."lastName", u."firstName", u."id"`);
   return rows.map((r) => r.id);
 }

@@ -10,11 +10,8 @@ import { NotFoundError, UserError } from "@/lib/api/errors";
 import { enqueue } from "@/lib/jobs/queue";
 import { postMessage } from "@/lib/messaging/post";
 import { smsEligibility, type SmsReason } from "@/lib/sms/eligibility";
-import { smsText } from "@/lib/sms/segments";
 import { requireSmsRoom } from "@/lib/sms/limits";
-import { enqueueSms } from "@/lib/sms/deliveries";
-import { appUrl } from "@/lib/exports/link";
-import { translatorFor } from "@/lib/i18n/translator";
+import { enqueueSms, insertSmsCopy } from "@/lib/sms/deliveries";
 import { teammateIdsMatching } from "./contacts";
 import type { ContactFilters } from "./schemas";
 
@@ -159,12 +156,16 @@ export async function postBatch(batchId: string, heartbeat: () => Promise<boolea
         await tx.run(sql`UPDATE "BatchRecipient" SET "messageId" = ${posted?.id ?? "gone"} WHERE "batchId" = ${batchId} AND "teammateId" = ${r.teammateId}`);
         const person = people.get(r.teammateId);
         if (!posted || r.sms !== "eligible" || !person?.phone) continue;
-        const id = newId();
-        const t = translatorFor(person.locale);
-        await tx.run(sql`INSERT INTO "SmsDelivery" ("id", "organizationId", "messageId", "recipientId", "toPhone", "body", "status", "provider", "createdAt", "updatedAt")
-          VALUES (${id}, ${batch.organizationId}, ${posted.id}, ${r.teammateId}, ${person.phone}, ${smsText(batch.body, t("sms.replyIn", { link: `${appUrl()}/me/messages` }))},
-            'QUEUED', 'outbox', ${new Date()}, ${new Date()})`);
-        smsIds.push(id);
+        smsIds.push(
+          await insertSmsCopy(tx, {
+            organizationId: batch.organizationId,
+            messageId: posted.id,
+            recipientId: r.teammateId,
+            phone: person.phone,
+            locale: person.locale,
+            body: batch.body,
+          }),
+        );
       }
     });
     await enqueueSms(smsIds);

@@ -7,6 +7,7 @@ import { THREAD_MESSAGE_SELECT, threadMessage, type ThreadMessage, type ThreadNo
 import { isStaff } from "@/lib/auth/roles";
 import { listNotes } from "./notes";
 import { requireInboxThread } from "./access";
+import { smsEligibility, type SmsReason } from "@/lib/sms/eligibility";
 
 export type { ThreadMessage };
 
@@ -62,6 +63,8 @@ export async function earlierMessages(user: SessionUser, conversationId: string,
 export type StaffThread = MessagePage & {
   id: string;
   teammate: { id: string; firstName: string; lastName: string; email: string; phone: string | null };
+  /** Whether "Send a copy by SMS" can reach the teammate, or why not. */
+  sms: SmsReason;
   processed: boolean;
   processedAt: Date | null;
   processedBy: string | null;
@@ -76,20 +79,24 @@ export async function getStaffThread(user: SessionUser, conversationId: string):
       processed: true,
       processedAt: true,
       processedById: true,
-      teammate: { select: { id: true, firstName: true, lastName: true, email: true, phone: true } },
+      teammate: {
+        select: { id: true, firstName: true, lastName: true, email: true, phone: true, disabledAt: true, profile: { select: { smsConsent: true } } },
+      },
     },
   });
   if (!t?.teammate) throw new NotFoundError("errors.notFound.conversation");
   const processedBy = t.processedById
     ? await db.user.findFirst({ where: { id: t.processedById, organizationId: user.organizationId }, select: { firstName: true } })
     : null;
+  const { disabledAt, profile, ...teammate } = t.teammate;
   return {
     id: t.id,
-    teammate: t.teammate,
+    teammate,
+    sms: smsEligibility({ phone: teammate.phone, smsConsent: profile?.smsConsent ?? false, disabledAt }),
     processed: t.processed,
     processedAt: t.processedAt,
     processedBy: processedBy?.firstName ?? null,
-    ...(await messagePage(t.id, t.teammate.id)),
+    ...(await messagePage(t.id, teammate.id)),
   };
 }
 

@@ -17,7 +17,8 @@ export async function sendInboxMessage(
 ): Promise<SendResult> {
   const staff = isStaff(user.role);
   // Staff may ask for an SMS copy: checked (consent, number, limits) before anything is stored.
-  const sms = staff && input.smsCopy ? await smsCopyFor(user, input.conversationId) : null;
+  const smsCopy = staff && input.smsCopy ? await smsCopyFor(user, input.conversationId) : null;
+  let smsId: string | null = null;
   const result = await sendOnce(
     {
       organizationId: user.organizationId,
@@ -30,8 +31,12 @@ export async function sendInboxMessage(
       attachmentIds: input.attachmentIds,
       where: { kind: "INBOX", teammateId: staff ? undefined : user.id },
     },
-    sms ? (tx, posted) => sms.store(tx, posted.id, input.body) : undefined,
+    smsCopy
+      ? async (tx, posted) => {
+          smsId = await smsCopy(tx, posted.id, input.body);
+        }
+      : undefined,
   );
-  if (sms && !result.duplicate) await enqueueSms([sms.id]);
+  if (smsId) await enqueueSms([smsId]);
   return result;
 }

@@ -2,6 +2,11 @@ import "server-only";
 import { db } from "@/lib/db";
 import { enqueue } from "@/lib/jobs/queue";
 import { sendWithTwilio, twilioConfigured } from "./twilio";
+import { sql, type SqlExec } from "@/lib/db/exec";
+import { newId } from "@/lib/db/ids";
+import { translatorFor } from "@/lib/i18n/translator";
+import { appUrl } from "@/lib/app-url";
+import { smsText } from "./segments";
 
 // SMS copies: an SmsDelivery row per (message, recipient), sent by the background queue
 // (retries with backoff, across restarts), through Twilio when configured or into the
@@ -9,6 +14,23 @@ import { sendWithTwilio, twilioConfigured } from "./twilio";
 // never sent again: a retried job or a second click sends no second SMS.
 
 export type SmsJob = { deliveryId: string };
+
+/**
+ * An SMS copy of a message, written in the caller's transaction: the text cut to fit,
+ * then a link to reply in Shiftline, in the recipient's language. Returns its id, for
+ * enqueueSms once the transaction has committed.
+ */
+export async function insertSmsCopy(
+  tx: SqlExec,
+  c: { organizationId: string; messageId: string; recipientId: string; phone: string; locale: string; body: string },
+): Promise<string> {
+  const id = newId();
+  const now = new Date();
+  const reply = translatorFor(c.locale)("sms.replyIn", { link: `${appUrl()}/me/messages` });
+  await tx.run(sql`INSERT INTO "SmsDelivery" ("id", "organizationId", "messageId", "recipientId", "toPhone", "body", "status", "provider", "createdAt", "updatedAt")
+    VALUES (${id}, ${c.organizationId}, ${c.messageId}, ${c.recipientId}, ${c.phone}, ${smsText(c.body, reply)}, 'QUEUED', 'outbox', ${now}, ${now})`);
+  return id;
+}
 
 export async function enqueueSms(deliveryIds: string[]): Promise<void> {
   for (const id of deliveryIds) await enqueue("sms.send", { deliveryId: id }, { key: `sms:${id}`, maxAttempts: 6 });

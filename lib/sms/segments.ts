@@ -33,8 +33,10 @@ export function segmentsOf(text: string): Segmented {
 /** Common look-alikes that would force a whole SMS into UCS-2 for nothing. */
 const PLAIN: Record<string, string> = { "’": "'", "‘": "'", "“": '"', "”": '"', "–": "-", "—": "-", "…": "...", "\u00a0": " ", "\u202f": " " };
 
+const LOOKALIKE = new RegExp(`[${Object.keys(PLAIN).join("")}]`, "g");
+
 export function toGsmFriendly(text: string): string {
-  return text.replace(/[’‘“”–—…\u00a0\u202f]/g, (c) => PLAIN[c] ?? c);
+  return text.replace(LOOKALIKE, (c) => PLAIN[c] ?? c);
 }
 
 /**

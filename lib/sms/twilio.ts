@@ -1,7 +1,7 @@
 import "server-only";
 import twilio from "twilio";
 import type { RequestClient } from "twilio";
-import { appUrl } from "@/lib/exports/link";
+import { appUrl } from "@/lib/app-url";
 
 // Twilio through its SDK when TWILIO_ACCOUNT_SID, TWILIO_AUTH_TOKEN and TWILIO_FROM (a
 // number, or TWILIO_MESSAGING_SERVICE_SID) are set. Tests hand the SDK their own HTTP

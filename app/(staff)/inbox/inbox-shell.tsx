@@ -3,21 +3,11 @@ import { ActionButton } from "@/components/ui/action-button";
 import { requestExportAction } from "@/lib/exports/actions";
 import { CONTACTS_PAGE_SIZE, contactFilterOptions, listInboxContacts } from "@/lib/inbox/contacts";
 import { contactFiltersSchema, type ContactFilters } from "@/lib/inbox/schemas";
-import { filtersQuery } from "@/lib/inbox/filters-url";
+import { filtersQuery, filterValues, viewFilters } from "@/lib/inbox/filters-url";
 import type { SessionUser } from "@/lib/auth/roles";
 import { LiveContactList } from "@/components/inbox/live-contact-list";
 import { ContactFiltersForm } from "./contact-filters";
 import { getTranslations } from "next-intl/server";
-
-/** The view's filters as form fields, for "Export attachments" (page and sort do not change who is in it). */
-function exportFields(filters: ContactFilters): Record<string, string> {
-  const fields: Record<string, string> = {};
-  for (const [k, v] of Object.entries(filters)) {
-    if (k === "page" || k === "sort" || v === undefined || v === false || v === "") continue;
-    fields[k] = v === true ? "1" : String(v);
-  }
-  return fields;
-}
 
 export type InboxSearchParams = Promise<Record<string, string | string[] | undefined>>;
 
@@ -89,7 +79,7 @@ export async function InboxShell({
           ) : null}
           <ActionButton
             action={requestExportAction}
-            fields={exportFields(filters)}
+            fields={filterValues(viewFilters(filters))}
             label={t("exports.exportAttachments")}
             className="min-h-11 rounded-md border border-slate-300 px-3 text-sm hover:bg-slate-100"
           />

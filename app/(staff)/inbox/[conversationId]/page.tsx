@@ -15,7 +15,7 @@ import { filtersQuery } from "@/lib/inbox/filters-url";
 import { readComposerNotice } from "@/components/thread/composer-notice";
 import Link from "next/link";
 import { sharedFiles } from "@/lib/files/shared";
-import { smsReasonFor } from "@/lib/inbox/sms-copy";
+import { smsStateKey } from "@/components/inbox/grouped-labels";
 import { SharedDocuments } from "@/components/files/shared-documents";
 
 export default async function ThreadPage({ params, searchParams }: { params: Promise<{ conversationId: string }>; searchParams: InboxSearchParams }) {
@@ -31,8 +31,7 @@ export default async function ThreadPage({ params, searchParams }: { params: Pro
   const filters = await readFilters(searchParams);
   const list = filtersQuery(filters);
   const hasInbound = thread.messages.some((m) => !m.fromStaff);
-  const [files, sms] = await Promise.all([sharedFiles(user, thread.id, { take: 8 }), smsReasonFor(user, thread.id)]);
-  const smsWhy = { noNumber: "grouped.reason.noNumber", noConsent: "grouped.reason.noConsent", inactive: "grouped.reason.inactive" } as const;
+  const files = await sharedFiles(user, thread.id, { take: 8 });
   const filesHref = `/inbox/${encodeURIComponent(thread.id)}/files`;
   return (
     <InboxShell user={user} timeZone={org.timeZone} filters={filters} activeId={thread.id}>
@@ -87,7 +86,7 @@ export default async function ThreadPage({ params, searchParams }: { params: Pro
               clientId: randomUUID(),
               placeholder: t("inbox.writeTo", { name: thread.teammate.firstName }),
               notice: readComposerNotice(await searchParams, t as never),
-              sms: { allowed: sms.reason === "eligible", why: sms.reason === "eligible" ? undefined : t(smsWhy[sms.reason]) },
+              sms: { allowed: thread.sms === "eligible", why: thread.sms === "eligible" ? undefined : t(smsStateKey(thread.sms)) },
             }}
             openedAt={new Date().toISOString()}
           />

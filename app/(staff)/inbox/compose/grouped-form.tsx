@@ -9,7 +9,7 @@ import { FieldError, FormError } from "@/components/ui/field-error";
 import { smsStateKey } from "@/components/inbox/grouped-labels";
 import { useUploads } from "@/components/files/use-uploads";
 import { UploadTray } from "@/components/files/upload-tray";
-import { ACCEPT, DEFAULT_MAX_FILE_BYTES, MAX_FILES_PER_MESSAGE } from "@/lib/files/policy";
+import { ACCEPT } from "@/lib/files/policy";
 
 type Person = { id: string; name: string; sms: string };
 
@@ -38,14 +38,8 @@ export function GroupedForm({
   const [mode, setMode] = useState(picked || failed?.values?.mode === "pick" ? "pick" : "all");
   const [ticked, setTicked] = useState(() => new Set(people.map((p) => p.id)));
   const count = mode === "pick" ? ticked.size : total;
-  const [uploadMessages] = useState(() => ({
-    tooLarge: t("errors.file.tooLarge", { size: DEFAULT_MAX_FILE_BYTES / (1024 * 1024) }),
-    type: t("errors.file.type"),
-    tooMany: t("errors.file.tooMany", { max: MAX_FILES_PER_MESSAGE }),
-    failed: (name: string) => t("files.uploadFailed", { name }),
-  }));
   // Files need the page's script here: they upload as they are chosen, then go with the message.
-  const files = useUploads("/api/batches/attachments", uploadMessages);
+  const files = useUploads("/api/batches/attachments");
   return (
     <form action={action} className="space-y-4">
       {Object.entries(filters).map(([k, v]) => (

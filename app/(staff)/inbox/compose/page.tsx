@@ -4,7 +4,7 @@ import Link from "next/link";
 import { getTranslations } from "next-intl/server";
 import { requireStaffPage } from "@/lib/auth/pages";
 import { planGroupedMessage } from "@/lib/inbox/grouped";
-import { filtersQuery } from "@/lib/inbox/filters-url";
+import { filtersQuery, filterValues, viewFilters } from "@/lib/inbox/filters-url";
 import { readFilters, type InboxSearchParams } from "../inbox-shell";
 import { GroupedForm } from "./grouped-form";
 
@@ -18,9 +18,7 @@ const SHOWN = 300;
 export default async function ComposePage({ searchParams }: { searchParams: InboxSearchParams }) {
   const user = await requireStaffPage();
   const t = await getTranslations();
-  const { page: _page, sort: _sort, ...filters } = await readFilters(searchParams);
-  void _page;
-  void _sort;
+  const filters = viewFilters(await readFilters(searchParams));
   // ?pick=…: the teammates ticked in the contact list; otherwise everyone its filters show.
   const params = await searchParams;
   const pick =
@@ -32,8 +30,6 @@ export default async function ComposePage({ searchParams }: { searchParams: Inbo
       : null;
   const plan = await planGroupedMessage(user, pick ? { teammateIds: pick } : { filters });
   const people = plan.recipients.slice(0, SHOWN).map((r) => ({ id: r.teammateId, name: r.name, sms: r.sms }));
-  const fields: Record<string, string> = {};
-  for (const [k, v] of Object.entries(filters)) if (v !== undefined && v !== false && v !== "") fields[k] = v === true ? "1" : String(v);
   return (
     <div className="max-w-2xl space-y-4 overflow-y-auto p-4 sm:p-6">
       <Link href={`/inbox${filtersQuery(filters)}`} className="inline-flex min-h-11 items-center gap-1 text-sm font-medium text-teal-800">
@@ -44,7 +40,7 @@ export default async function ComposePage({ searchParams }: { searchParams: Inbo
       <p className="rounded-md border border-slate-200 bg-slate-50 px-3 py-2 text-sm" data-testid="grouped-summary">
         {t("grouped.summary", { app: plan.inApp, sms: plan.bySms, without: plan.withoutSms })}
       </p>
-      <GroupedForm filters={pick ? {} : fields} people={people} total={plan.inApp} clientId={randomUUID()} picked={Boolean(pick)} />
+      <GroupedForm filters={pick ? {} : filterValues(filters)} people={people} total={plan.inApp} clientId={randomUUID()} picked={Boolean(pick)} />
     </div>
   );
 }

@@ -1,7 +1,6 @@
 import { z } from "zod";
 import { createRoute } from "@/lib/api/route";
-import { receiveFiles } from "@/lib/files/receive";
-import { translatorFor } from "@/lib/i18n/translator";
+import { receiveFiles, uploadAnswer } from "@/lib/files/receive";
 
 const noInput = z.object({});
 
@@ -9,6 +8,5 @@ const noInput = z.object({});
 // the message goes; each recipient's copy then gets them (lib/inbox/grouped.ts).
 export const POST = createRoute({ schema: noInput, roles: ["ADMIN", "MANAGER"], body: "stream" }, async (_input, { user }, request) => {
   const received = await receiveFiles(request, { organizationId: user.organizationId, conversationId: null, uploaderId: user.id, fromStaff: true });
-  const t = translatorFor(user.locale);
-  return { files: received.files, refused: received.refused.map((r) => ({ name: r.name, error: t(r.error, r.values) })) };
+  return uploadAnswer(received, user.locale);
 });

@@ -2,10 +2,9 @@ import { z } from "zod";
 import { createRoute } from "@/lib/api/route";
 import { isStaff, type SessionUser } from "@/lib/auth/roles";
 import { requireUploadTarget } from "@/lib/files/access";
-import { receiveFiles, type Received } from "@/lib/files/receive";
+import { receiveFiles, uploadAnswer, type Received } from "@/lib/files/receive";
 import { sendMessageSchema } from "@/lib/inbox/schemas";
 import { sendInboxMessage } from "@/lib/inbox/send";
-import { translatorFor } from "@/lib/i18n/translator";
 import { UserError } from "@/lib/api/errors";
 
 const uploadSchema = z.object({
@@ -21,11 +20,7 @@ export const POST = createRoute({ schema: uploadSchema, roles: ["ADMIN", "MANAGE
   const target = await requireUploadTarget(user, input.conversationId);
   const received = await receiveFiles(request, target);
   if (input.send) return sendFromForm(user, input.conversationId, received);
-  const t = translatorFor(user.locale);
-  return {
-    files: received.files,
-    refused: received.refused.map((r) => ({ name: r.name, error: t(r.error, r.values) })),
-  };
+  return uploadAnswer(received, user.locale);
 });
 
 /**
