@@ -7,14 +7,16 @@ import { latestEventId } from "@/lib/realtime/hub";
 import { getTranslations } from "next-intl/server";
 import { isLocale } from "@/lib/i18n/locales";
 import { LanguageForm } from "@/components/language-form";
+import { chatUnreadTotal } from "@/lib/chat/queries";
 
 export default async function StaffLayout({ children }: { children: React.ReactNode }) {
   const user = await requireStaffPage();
   const [org, after, t] = await Promise.all([getOrganization(user), latestEventId(user.organizationId), getTranslations()]);
+  const chatUnread = org.chatEnabled ? await chatUnreadTotal(user) : 0;
   const items: NavItem[] = [
     { href: "/inbox", label: t("nav.messaging") },
     // The Chat option is paid: when it is off the menu entry is gone (its data is kept).
-    ...(org.chatEnabled ? [{ href: "/chat", label: t("nav.chat") }] : []),
+    ...(org.chatEnabled ? [{ href: "/chat", label: t("nav.chat"), badge: chatUnread, countsChat: true }] : []),
     { href: "/schedule", label: t("nav.schedule") },
     { href: "/teammates", label: t("nav.teammates") },
     { href: "/exports", label: t("nav.exports") },
@@ -41,7 +43,7 @@ export default async function StaffLayout({ children }: { children: React.ReactN
             <p className="text-lg font-semibold text-teal-800">Shiftline</p>
             <p className="truncate text-xs text-slate-600">{org.name}</p>
           </div>
-          <StaffNav items={items} />
+          <StaffNav items={items} selfId={user.id} />
           {/* One account block: a menu on a phone, always open in the sidebar (globals.css). */}
           <details className="account-menu relative ml-auto md:mt-auto md:ml-0">
             <summary className="flex min-h-11 cursor-pointer list-none items-center rounded-md px-3 text-sm font-medium text-slate-700 hover:bg-slate-100 md:hidden">

@@ -8,6 +8,7 @@ import { ActionButton } from "@/components/ui/action-button";
 import { MessageText } from "./message-text";
 import { ShiftCard } from "./shift-card";
 import { AttachmentList } from "@/components/files/attachment-list";
+import { noticeText } from "@/components/chat/notice-text";
 
 export type Side = "staff" | { userId: string };
 
@@ -77,8 +78,8 @@ export function MessageList({
           <li key={m.id} className="group flex flex-col" data-testid="message" data-seq={m.seq}>
             {separator}
             {m.kind === "SYSTEM" ? (
-              <div className="self-center text-xs text-slate-500">
-                <MessageText text={m.body} />
+              <div className="self-center text-xs text-slate-500" data-testid={m.notice ? "chat-notice" : undefined}>
+                {m.notice ? noticeText(m.notice, t, locale) : <MessageText text={m.body} />}
               </div>
             ) : (
               <div className={`max-w-[80%] ${own ? "self-end" : "self-start"}`}>

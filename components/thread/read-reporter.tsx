@@ -7,10 +7,11 @@ const DELAY_MS = 300;
 /**
  * Records how far the reader has read, outside render: when the thread opens,
  * when a message arrives while the page is visible, and when the page becomes
- * visible again. Only forward, at most one request at a time.
+ * visible again. Only forward, at most one request at a time. `always`: report
+ * once even with nothing to read (opening a public conversation joins it).
  */
-export function useReadReporter(conversationId: string, latestSeq: number, openedAt: string) {
-  const reported = useRef(0);
+export function useReadReporter(conversationId: string, latestSeq: number, openedAt: string, always = false) {
+  const reported = useRef(always ? -1 : 0);
   useEffect(() => {
     let timer: ReturnType<typeof setTimeout> | undefined;
     const report = () => {

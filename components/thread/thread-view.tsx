@@ -33,6 +33,8 @@ export function ThreadView({
   listQuery = "",
   composer,
   openedAt,
+  chat = false,
+  joinOnOpen = false,
 }: {
   conversationId: string;
   messages: ThreadMessage[];
@@ -50,6 +52,10 @@ export function ThreadView({
   composer: { clientId: string; placeholder?: string; notice?: ComposerNotice; sms?: { allowed: boolean; why?: string } };
   /** When the server rendered this page (ISO). */
   openedAt: string;
+  /** A chat conversation: everyone's own messages on their side, no private notes, no SMS. */
+  chat?: boolean;
+  /** A public conversation the reader has not joined: opening it joins (the read report does). */
+  joinOnOpen?: boolean;
 }) {
   const refresh = useSafeRefresh();
   const t = useTranslations();
@@ -73,7 +79,7 @@ export function ThreadView({
   const shownNotes = byId([...earlier.notes, ...liveNotes, ...notes]);
   const deletedLive = shown.flatMap((m) => (actions[m.id]?.kind === "assignmentDeleted" && m.shift ? [m.shift.id] : []));
   const latestSeq = shown.at(-1)?.seq ?? 0;
-  const side: Side = staff ? "staff" : { userId: selfId ?? "" };
+  const side: Side = staff && !chat ? "staff" : { userId: selfId ?? "" };
   const mine = (m: ThreadMessage) => isOwn(m, side);
   const newest = shown.at(-1);
   const newestNote = shownNotes.at(-1);
@@ -118,11 +124,13 @@ export function ThreadView({
 
   const append = (m: ThreadMessage) => setLive((items) => (items.some((x) => x.id === m.id) ? items : [...items, m]));
 
-  useLiveEvent("message.created", (p) => {
+  const onMessage = (p: { conversationId: string; message: WireMessage }) => {
     if (p.conversationId !== conversationId) return;
     if (p.message.seq > latest.current + 1) refresh();
     append(fromWire(p.message));
-  });
+  };
+  useLiveEvent("message.created", onMessage);
+  useLiveEvent("chat.message", onMessage);
   useLiveEvent("note.created", (p) => {
     if (p.conversationId !== conversationId) return;
     const note = noteFromWire(p.note);
@@ -133,11 +141,11 @@ export function ThreadView({
   });
   // The teammate's shift cards follow their schedule (an assignment deleted or given back).
   useLiveEvent("schedule.changed", () => {
-    if (!staff) refresh();
+    if (!staff && !chat) refresh();
   });
 
   // Read is what the reader has had in view: scrolled up, what arrived below stays unread.
-  useReadReporter(conversationId, scroll.atBottom ? latestSeq : seenSeq, openedAt);
+  useReadReporter(conversationId, scroll.atBottom ? latestSeq : seenSeq, openedAt, joinOnOpen);
 
   // Staff read in a pane that scrolls on its own; the teammate's phone page scrolls as a whole.
   const composerBox = (
@@ -147,8 +155,8 @@ export function ThreadView({
       latestSeq={latestSeq}
       placeholder={composer.placeholder}
       notice={composer.notice}
-      sms={composer.sms}
-      allowNotes={staff}
+      sms={chat ? undefined : composer.sms}
+      allowNotes={staff && !chat}
       onSent={append}
     />
   );
@@ -188,7 +196,7 @@ export function ThreadView({
           notes={shownNotes}
           timeZone={timeZone}
           side={side}
-          staffConversationId={staff ? conversationId : undefined}
+          staffConversationId={staff && !chat ? conversationId : undefined}
           listQuery={listQuery}
           goneShiftIds={new Set([...goneShiftIds, ...earlier.gone, ...deletedLive])}
         />

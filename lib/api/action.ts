@@ -102,6 +102,11 @@ function formToObject(form: FormData): Record<string, unknown> {
 
 function echo(raw: Record<string, unknown>): Record<string, string> {
   const out: Record<string, string> = {};
-  for (const [k, v] of Object.entries(raw)) if (typeof v === "string" && !SECRET_FIELDS.has(k)) out[k] = v;
+  for (const [k, v] of Object.entries(raw)) {
+    if (SECRET_FIELDS.has(k)) continue;
+    // Repeated fields (ticked checkboxes) come back joined by commas, as the schemas also read them.
+    if (typeof v === "string") out[k] = v;
+    else if (Array.isArray(v) && v.every((x) => typeof x === "string")) out[k] = v.join(",");
+  }
   return out;
 }

@@ -3,6 +3,7 @@ import { db } from "@/lib/db";
 import { NotFoundError } from "@/lib/api/errors";
 import { isStaff, type SessionUser } from "@/lib/auth/roles";
 import { requireInboxThread } from "@/lib/inbox/access";
+import { conversationKind, departmentOf, requireChat } from "@/lib/chat/access";
 import type { UploadTarget } from "./receive";
 import type { FileOriginal } from "@/lib/messaging/post";
 
@@ -11,7 +12,8 @@ import type { FileOriginal } from "@/lib/messaging/post";
 
 /** Someone who may write in the conversation may upload to it. */
 export async function requireUploadTarget(user: SessionUser, conversationId: string): Promise<UploadTarget> {
-  const thread = await requireInboxThread(user, conversationId);
+  const kind = await conversationKind(user, conversationId);
+  const thread = kind === "INBOX" || kind === null ? await requireInboxThread(user, conversationId) : await requireChat(user, conversationId);
   return { organizationId: thread.organizationId, conversationId: thread.id, uploaderId: user.id, fromStaff: isStaff(user.role) };
 }
 
@@ -20,14 +22,21 @@ export type OpenableFile = Pick<FileOriginal, "id" | "fileName" | "mimeType" | "
 /**
  * A file this user may open: one sent in a conversation they can read, or their own
  * upload still waiting for its message. Staff read every inbox thread of their
- * organisation; a teammate only their own.
+ * organisation; a teammate only their own. In chat (while the option is on): the
+ * conversations one is in, and the public ones of one's department not left.
  */
 export async function requireOpenableFile(user: SessionUser, id: string): Promise<OpenableFile> {
-  const sent = isStaff(user.role)
-    ? { messageId: { not: null }, message: { deletedAt: null }, conversation: { deletedAt: null } }
-    : { messageId: { not: null }, message: { deletedAt: null }, conversation: { deletedAt: null, kind: "INBOX" as const, teammateId: user.id } };
+  const staff = isStaff(user.role);
+  const sentIn = (conversation: object) => ({ messageId: { not: null }, message: { deletedAt: null }, conversation: { deletedAt: null, ...conversation } });
+  const inbox = staff ? sentIn({ kind: "INBOX" as const }) : sentIn({ kind: "INBOX" as const, teammateId: user.id });
+  const own = staff ? null : await departmentOf(user);
+  const chatOn = { organization: { chatEnabled: true } };
+  const chat = [
+    sentIn({ ...chatOn, kind: { in: ["CHANNEL", "GROUP"] as ("CHANNEL" | "GROUP")[] }, members: { some: { userId: user.id, leftAt: null } } }),
+    ...(staff || own ? [sentIn({ ...chatOn, kind: "CHANNEL" as const, members: { none: { userId: user.id } }, ...(staff ? {} : { departmentId: own }) })] : []),
+  ];
   const file = await db.attachment.findFirst({
-    where: { id, organizationId: user.organizationId, OR: [sent, { messageId: null, uploaderId: user.id }] },
+    where: { id, organizationId: user.organizationId, OR: [inbox, ...chat, { messageId: null, uploaderId: user.id }] },
     select: { id: true, fileName: true, mimeType: true, size: true, storage: true, storageKey: true, thumbKey: true },
   });
   if (!file) throw new NotFoundError("errors.notFound.file");

@@ -6,7 +6,7 @@ import { createAction } from "@/lib/api/action";
 import { addNoteSchema, markUnreadSchema, sendGroupedSchema, sendMessageSchema, setProcessedSchema } from "./schemas";
 import { sendGroupedMessage } from "./grouped";
 import { viewFilters } from "./filters-url";
-import { sendInboxMessage } from "./send";
+import { sendMessage } from "@/lib/messaging/dispatch";
 import { setProcessed } from "./processed";
 import { markUnreadByStaff } from "./unread";
 import { addPrivateNote } from "./notes";
@@ -14,9 +14,10 @@ import { addPrivateNote } from "./notes";
 const STAFF = ["ADMIN", "MANAGER"] as const;
 
 export const sendMessageAction = createAction({ schema: sendMessageSchema, roles: ["ADMIN", "MANAGER", "TEAMMATE"] }, async (input, { user }) => {
-  const { message, duplicate } = await sendInboxMessage(user, input);
+  const { message, duplicate } = await sendMessage(user, input);
   revalidatePath("/inbox", "layout");
   revalidatePath("/me", "layout");
+  revalidatePath("/chat", "layout");
   return { messageId: message.id, seq: message.seq, duplicate };
 });
 

@@ -21,8 +21,8 @@ export type MessagePage = {
   goneShiftIds: string[];
 };
 
-/** The newest page of a thread, or the page before message `beforeSeq`, oldest first. */
-async function messagePage(conversationId: string, teammateId: string, beforeSeq?: number): Promise<MessagePage> {
+/** The newest page of a thread, or the page before message `beforeSeq`, oldest first (`teammateId`: whose shifts its cards are about). */
+export async function messagePage(conversationId: string, teammateId: string, beforeSeq?: number): Promise<MessagePage> {
   const rows = await db.message.findMany({
     where: { conversationId, deletedAt: null, ...(beforeSeq ? { seq: { lt: beforeSeq } } : {}) },
     orderBy: { seq: "desc" },

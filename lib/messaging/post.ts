@@ -2,7 +2,7 @@ import { EMPTY_SQL, joinSql, sql, type SqlExec } from "@/lib/db/exec";
 import { newId } from "@/lib/db/ids";
 import { recordProcessed } from "./processed";
 import { appendEvent } from "@/lib/realtime/append";
-import type { WireAttachment, WireContact, WireMessage, WireShift } from "@/lib/realtime/event-types";
+import type { ChatNotice, WireAttachment, WireContact, WireMessage, WireShift } from "@/lib/realtime/event-types";
 import { previewOf } from "@/lib/text/preview";
 
 // The one way to add a message to any conversation: the send, system messages,
@@ -32,6 +32,8 @@ export type NewMessage = {
   batchId?: string;
   /** A grouped message's files: each copy gets its own rows, on the same stored files. */
   fileCopies?: FileOriginal[];
+  /** A chat SYSTEM message's words as data (author null, body empty): each reader reads it in their language. */
+  notice?: ChatNotice;
   at?: Date;
   /** Refuse (null) unless the conversation is of this kind, and for `teammateId`, that teammate's own inbox thread. */
   where?: { kind: "INBOX" | "CHANNEL" | "GROUP"; teammateId?: string };
@@ -70,19 +72,26 @@ export type PostedMessage = { id: string; seq: number; createdAt: Date; message:
 export async function postMessage(tx: SqlExec, m: NewMessage): Promise<PostedMessage | null> {
   const at = m.at ?? new Date();
   let preview = previewOf(m.body);
-  const inbound = Boolean(m.author && !m.author.staff);
+  // Only an inbox thread has a teammate whose messages are inbound (unread for staff, reopening it).
+  const chat = m.where !== undefined && m.where.kind !== "INBOX";
+  const inbound = Boolean(m.author && !m.author.staff) && !chat;
   const scope = m.where ? sql` AND "kind" = ${m.where.kind}${m.where.teammateId ? sql` AND "teammateId" = ${m.where.teammateId}` : EMPTY_SQL}` : EMPTY_SQL;
   const inboundSet = inbound ? sql`, "lastInboundSeq" = "lastSeq" + 1, "lastInboundAt" = ${at}` : EMPTY_SQL;
-  const thread = await tx.get<{ lastSeq: number; teammateId: string | null }>(sql`
-    UPDATE "Conversation" SET "lastSeq" = "lastSeq" + 1, "lastMessageAt" = ${at}, "lastMessagePreview" = ${preview}${inboundSet}
+  // A notice ("Tess left") keeps the last message's preview: it has no words of its own.
+  const previewSet = m.notice ? EMPTY_SQL : sql`, "lastMessagePreview" = ${preview}`;
+  const thread = await tx.get<{ lastSeq: number; teammateId: string | null; kind: string; departmentId: string | null }>(sql`
+    UPDATE "Conversation" SET "lastSeq" = "lastSeq" + 1, "lastMessageAt" = ${at}${previewSet}${inboundSet}
     WHERE "id" = ${m.conversationId} AND "organizationId" = ${m.organizationId} AND "deletedAt" IS NULL${scope}
-    RETURNING "lastSeq", "teammateId"`);
+    RETURNING "lastSeq", "teammateId", "kind", "departmentId"`);
   if (!thread) return null;
+  if (chat !== (thread.kind !== "INBOX")) throw new Error("postMessage: a chat message needs `where` with its kind");
   const seq = Number(thread.lastSeq);
   const id = newId();
-  await tx.run(sql`INSERT INTO "Message" ("id", "organizationId", "conversationId", "seq", "authorId", "fromStaff", "kind", "body", "clientId", "shiftId", "batchId", "createdAt")
-    VALUES (${id}, ${m.organizationId}, ${m.conversationId}, ${seq}, ${m.author?.id ?? null}, ${!inbound}, ${m.kind}, ${m.body},
-      ${m.clientId ?? `${m.kind.toLowerCase()}-${id}`}, ${m.shift?.id ?? null}, ${m.batchId ?? null}, ${at})`);
+  const notice = m.notice ? JSON.stringify(m.notice) : null;
+  await tx.run(sql`INSERT INTO "Message" ("id", "organizationId", "conversationId", "seq", "authorId", "fromStaff", "kind", "body", "clientId", "shiftId", "batchId", "notice", "createdAt")
+    VALUES (${id}, ${m.organizationId}, ${m.conversationId}, ${seq}, ${m.author?.id ?? null}, ${Boolean(m.author?.staff) || (!chat && !inbound)}, ${m.kind}, ${m.body},
+      ${m.clientId ?? `${m.kind.toLowerCase()}-${id}`}, ${m.shift?.id ?? null}, ${m.batchId ?? null},
+      ${notice === null ? null : tx.dialect === "postgres" ? sql`CAST(${notice} AS JSONB)` : notice}, ${at})`);
   // After the insert: a retried send fails on its client id first, and answers with what was stored.
   const attachments = m.attachmentIds?.length ? await attach(tx, m, id, at) : m.fileCopies?.length ? await copyFiles(tx, m, id, at) : [];
   if (!m.body.trim() && attachments.length) {
@@ -91,7 +100,7 @@ export async function postMessage(tx: SqlExec, m: NewMessage): Promise<PostedMes
   }
   // A teammate's message makes the thread "not processed" again, with history.
   if (inbound) await recordProcessed(tx, { organizationId: m.organizationId, conversationId: m.conversationId, processed: false, by: null, at });
-  if (m.author?.staff) {
+  if (m.author?.staff && !chat) {
     await tx.run(sql`INSERT INTO "StaffReadState" ("conversationId", "userId", "lastReadSeq", "updatedAt") VALUES (${m.conversationId}, ${m.author.id}, ${seq}, ${at})
       ON CONFLICT ("conversationId", "userId") DO UPDATE SET "lastReadSeq" = CASE WHEN excluded."lastReadSeq" > "StaffReadState"."lastReadSeq" THEN excluded."lastReadSeq" ELSE "StaffReadState"."lastReadSeq" END, "updatedAt" = excluded."updatedAt"`);
   } else if (m.author) {
@@ -104,13 +113,21 @@ export async function postMessage(tx: SqlExec, m: NewMessage): Promise<PostedMes
     seq,
     body: m.body,
     kind: m.kind,
-    fromStaff: !inbound,
+    fromStaff: Boolean(m.author?.staff) || (!chat && !inbound),
     authorId: m.author?.id ?? null,
     authorName: m.author?.name ?? null,
     createdAt: at.toISOString(),
     shift: m.shift ?? null,
     attachments,
+    notice: m.notice ?? null,
   };
+  if (chat) {
+    const target = { organizationId: m.organizationId, audience: "CHAT" as const, conversationId: m.conversationId };
+    // A public conversation's department hears of it before joining (lib/realtime/visibility.ts).
+    const departmentId = thread.kind === "CHANNEL" ? thread.departmentId : null;
+    await appendEvent(tx, "chat.message", { ...target, departmentId }, { conversationId: m.conversationId, message, preview }, at);
+    return { id, seq, createdAt: at, message };
+  }
   const contact = thread.teammateId ? await contactOf(tx, thread.teammateId) : null;
   await appendEvent(
     tx,

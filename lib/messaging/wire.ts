@@ -1,4 +1,4 @@
-import type { WireAttachment, WireMessage, WireNote } from "@/lib/realtime/event-types";
+import type { ChatNotice, WireAttachment, WireMessage, WireNote } from "@/lib/realtime/event-types";
 import { readShiftAction, type ShiftAction } from "./shift-action";
 
 // A message as pages hold it (Dates) and as events and responses carry it (ISO
@@ -26,22 +26,25 @@ export const THREAD_MESSAGE_SELECT = {
   createdAt: true,
   authorId: true,
   action: true,
+  notice: true,
   shift: { select: { id: true, startsAt: true, endsAt: true, place: true, activity: { select: { name: true } } } },
   author: { select: { firstName: true, lastName: true } },
   attachments: { select: ATTACHMENT_SELECT, orderBy: { position: "asc" } },
 } as const;
 
 type AttachmentRow = { id: string; fileName: string; size: number; mimeType: string; width: number | null; height: number | null };
-type Row = Omit<ThreadMessage, "authorName" | "action" | "attachments"> & {
+type Row = Omit<ThreadMessage, "authorName" | "action" | "attachments" | "notice"> & {
   author: { firstName: string; lastName: string } | null;
   action: unknown;
+  notice: unknown;
   attachments: AttachmentRow[];
 };
 
-export function threadMessage({ author, action, attachments, ...m }: Row): ThreadMessage {
+export function threadMessage({ author, action, attachments, notice, ...m }: Row): ThreadMessage {
   return {
     ...m,
     action: readShiftAction(action),
+    notice: readNotice(notice),
     authorName: author ? `${author.firstName} ${author.lastName}` : null,
     attachments: attachments.map(wireAttachment),
   };
@@ -78,3 +81,13 @@ export function noteFromWire(n: WireNote): ThreadNote {
 }
 
 export const shiftToWire = (s: ThreadShift) => ({ ...s, startsAt: s.startsAt.toISOString(), endsAt: s.endsAt.toISOString() });
+
+const NOTICE_KEYS: readonly ChatNotice["key"][] = ["left", "added", "joined"];
+
+/** A stored notice, or null when it is not one this version knows how to word. */
+export function readNotice(value: unknown): ChatNotice | null {
+  const v = (typeof value === "string" ? JSON.parse(value) : value) as Partial<ChatNotice> | null;
+  if (!v || !NOTICE_KEYS.includes(v.key as ChatNotice["key"]) || typeof v.actor !== "string") return null;
+  const names = Array.isArray(v.names) ? v.names.filter((n): n is string => typeof n === "string") : undefined;
+  return { key: v.key as ChatNotice["key"], actor: v.actor, ...(names ? { names } : {}) };
+}

@@ -3,7 +3,7 @@ import type { EventAudience } from "@/lib/db/generated/enums";
 import { EVENT_AUDIENCES, type EventPayloads, type EventType } from "./event-types";
 import { wake } from "./signal";
 
-type Target = { organizationId: string; audience: EventAudience; conversationId?: string | null; userId?: string | null };
+type Target = { organizationId: string; audience: EventAudience; conversationId?: string | null; userId?: string | null; departmentId?: string | null };
 
 /**
  * Appends to the event log inside the caller's transaction, so an event exists
@@ -17,9 +17,9 @@ export async function appendEvent<K extends EventType>(tx: SqlExec, type: K, tar
   // commits, so an organisation's events become visible in sequence order. On PostgreSQL
   // one statement also notifies the other instances, delivered with the commit.
   const json = JSON.stringify(payload);
-  const columns = sql`"organizationId", "seq", "type", "audience", "conversationId", "userId", "payload", "createdAt"`;
+  const columns = sql`"organizationId", "seq", "type", "audience", "conversationId", "userId", "departmentId", "payload", "createdAt"`;
   const values = (seq: Sql) =>
-    sql`${target.organizationId}, ${seq}, ${type}, ${target.audience}, ${target.conversationId ?? null}, ${target.userId ?? null}, ${tx.dialect === "postgres" ? sql`CAST(${json} AS JSONB)` : json}, ${at}`;
+    sql`${target.organizationId}, ${seq}, ${type}, ${target.audience}, ${target.conversationId ?? null}, ${target.userId ?? null}, ${target.departmentId ?? null}, ${tx.dialect === "postgres" ? sql`CAST(${json} AS JSONB)` : json}, ${at}`;
   if (tx.dialect === "postgres") {
     const stored = await tx.get(sql`WITH s AS (UPDATE "Organization" SET "eventSeq" = "eventSeq" + 1 WHERE "id" = ${target.organizationId} RETURNING "eventSeq")
       INSERT INTO "Event" (${columns}) SELECT ${values(sql`s."eventSeq"`)} FROM s, (SELECT pg_notify('shiftline_events', ${target.organizationId})) n RETURNING "seq"`);

@@ -22,7 +22,12 @@ export type WireMessage = {
   createdAt: string;
   shift: WireShift | null;
   attachments: WireAttachment[];
+  /** A chat SYSTEM message as data, worded in each reader's language (components/chat/notice-text.ts). */
+  notice: ChatNotice | null;
 };
+
+/** Who did what in a chat: "Tess One left", "Max Manager added Theo Two and Ana Roy". */
+export type ChatNotice = { key: "left" | "added" | "joined"; actor: string; names?: string[] };
 
 export type WireNote = { id: string; body: string; createdAt: string; authorName: string };
 
@@ -44,6 +49,14 @@ export type EventPayloads = {
   "thread.read": { conversationId: string; lastReadSeq: number };
   /** Assignments or unavailability of these teammates changed. */
   "schedule.changed": { userIds: string[]; shiftId: string | null };
+  /** A message in a chat conversation (kept apart from the inbox's, which counts and lists differently). */
+  "chat.message": { conversationId: string; message: WireMessage; preview: string };
+  /** This user is now in a chat (created with them, or added): its events reach them from here on. */
+  "chat.joined": { conversationId: string };
+  /** This user left a chat: their other tabs and devices stop receiving it. */
+  "chat.left": { conversationId: string };
+  /** A chat was created (a public one, for its department), its participants changed, or it was deleted. */
+  "chat.changed": { conversationId: string; change: "created" | "members" | "deleted" };
   /**
    * A session of this user ended (signed out, signed out everywhere, disabled, role changed):
    * `sessionId` null means all of them. Their open streams check themselves at once and close.
@@ -65,6 +78,10 @@ export const EVENT_AUDIENCES: { [K in EventType]: readonly EventAudience[] } = {
   "thread.read": ["USER"],
   "schedule.changed": ["STAFF", "USER"],
   "session.ended": ["USER"],
+  "chat.message": ["CHAT"],
+  "chat.joined": ["USER"],
+  "chat.left": ["USER"],
+  "chat.changed": ["CHAT"],
 };
 
 export const EVENT_TYPES = Object.keys(EVENT_AUDIENCES) as EventType[];

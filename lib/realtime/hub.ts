@@ -3,7 +3,7 @@ import { db } from "@/lib/db";
 import { queryAll, queryOne, sql } from "@/lib/db/sql";
 import { listenForWakeups, notificationsHealthy } from "@/lib/db/notify";
 import { signal } from "./signal";
-import { canSee, type LoggedEvent, type Viewer } from "./visibility";
+import { canSee, follow, type LoggedEvent, type Viewer } from "./visibility";
 
 // Finds events written by other server instances: every second on SQLite; on
 // PostgreSQL their notifications wake the readers, and the poll is only a safety net.
@@ -16,7 +16,7 @@ type Client = { viewer: Viewer; lastId: number; pending: LoggedEvent[] | null; s
 
 // Reads through the SQL executor: with many listeners these run on every wake-up.
 const newEvents = (organizationId: string, after: number, upTo: number, limit: number) =>
-  queryAll<LoggedEvent>(sql`SELECT "seq" AS "id", "organizationId", "type", "audience", "conversationId", "userId", CAST("payload" AS TEXT) AS "payload"
+  queryAll<LoggedEvent>(sql`SELECT "seq" AS "id", "organizationId", "type", "audience", "conversationId", "userId", "departmentId", CAST("payload" AS TEXT) AS "payload"
     FROM "Event" WHERE "organizationId" = ${organizationId} AND "seq" > ${after} AND "seq" <= ${upTo} ORDER BY "seq" LIMIT ${limit}`).then((rows) =>
     rows.map((r) => ({ ...r, id: Number(r.id) })),
   );
@@ -93,7 +93,9 @@ function deliver(client: Client, rows: LoggedEvent[]) {
       continue;
     }
     client.lastId = e.id;
-    if (canSee(e, client.viewer)) client.send(e);
+    const visible = canSee(e, client.viewer);
+    follow(e, client.viewer);
+    if (visible) client.send(e);
   }
 }
 
@@ -167,11 +169,21 @@ export async function subscribe(
   };
 }
 
-/** What a user is a member of, for event filtering. */
+/** What a user is a member of (and has left), and a teammate's department, for event filtering. */
 export async function viewerFor(user: { id: string; organizationId: string; isStaff: boolean }): Promise<Viewer> {
-  const memberships = await db.conversationMember.findMany({
-    where: { userId: user.id, leftAt: null, conversation: { organizationId: user.organizationId, deletedAt: null } },
-    select: { conversationId: true },
-  });
-  return { userId: user.id, organizationId: user.organizationId, isStaff: user.isStaff, memberOf: new Set(memberships.map((m) => m.conversationId)) };
+  const [memberships, profile] = await Promise.all([
+    db.conversationMember.findMany({
+      where: { userId: user.id, conversation: { organizationId: user.organizationId, deletedAt: null } },
+      select: { conversationId: true, leftAt: true },
+    }),
+    user.isStaff ? null : db.teammateProfile.findUnique({ where: { userId: user.id }, select: { departmentId: true } }),
+  ]);
+  return {
+    userId: user.id,
+    organizationId: user.organizationId,
+    isStaff: user.isStaff,
+    memberOf: new Set(memberships.filter((m) => !m.leftAt).map((m) => m.conversationId)),
+    left: new Set(memberships.filter((m) => m.leftAt).map((m) => m.conversationId)),
+    departmentId: profile?.departmentId ?? null,
+  };
 }

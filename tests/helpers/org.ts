@@ -16,8 +16,8 @@ const asSession = ({ id, organizationId, role, email, firstName, lastName }: Tes
 });
 
 /** An organisation with an admin, two managers and two teammates with their threads. */
-export async function makeOrg(name = "Org") {
-  const o = await buildOrg(db, name);
+export async function makeOrg(name = "Org", opts: { chatEnabled?: boolean } = {}) {
+  const o = await buildOrg(db, name, opts);
   return {
     org: o.org,
     dept: o.dept,
@@ -26,6 +26,11 @@ export async function makeOrg(name = "Org") {
     manager2: asSession(o.manager2),
     teammate: { ...asSession(o.teammate), threadId: o.teammate.threadId },
     teammate2: { ...asSession(o.teammate2), threadId: o.teammate2.threadId },
+    /** Another teammate of the organisation (in its department unless moved). */
+    addTeammate: async (firstName: string, lastName: string) => {
+      const t = await o.addTeammate(firstName, lastName);
+      return { ...asSession(t), threadId: t.threadId };
+    },
   };
 }
 

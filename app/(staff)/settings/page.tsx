@@ -3,6 +3,9 @@ import { requireAdminPage } from "@/lib/auth/pages";
 import { getOrganization } from "@/lib/org/queries";
 import { formatDateTime } from "@/lib/text/format";
 import { getLocale, getTranslations } from "next-intl/server";
+import { chatOption } from "@/lib/chat/option";
+import { setChatOptionAction } from "@/lib/chat/actions";
+import { ActionButton } from "@/components/ui/action-button";
 
 export async function generateMetadata(): Promise<Metadata> {
   return { title: (await getTranslations())("settings.title") };
@@ -10,7 +13,7 @@ export async function generateMetadata(): Promise<Metadata> {
 
 export default async function SettingsPage() {
   const user = await requireAdminPage();
-  const [org, t] = await Promise.all([getOrganization(user), getTranslations()]);
+  const [org, t, chat] = await Promise.all([getOrganization(user), getTranslations(), chatOption(user)]);
   const locale = await getLocale();
   return (
     <div className="max-w-2xl space-y-6 p-4 sm:p-6">
@@ -24,14 +27,28 @@ export default async function SettingsPage() {
           <dd>{org.timeZone}</dd>
         </dl>
       </section>
-      <section className="rounded-lg border border-slate-200 bg-white p-4">
+      <section className="rounded-lg border border-slate-200 bg-white p-4" data-testid="chat-option">
         <h2 className="font-medium">{t("settings.chatOption")}</h2>
-        <p className="mt-1 text-sm text-slate-600">
-          {t("settings.chatPrice", { price: org.chatPricePerSeatCents / 100 })}{" "}
-          {org.chatEnabled && org.chatEnabledAt
-            ? t("settings.chatEnabledSince", { date: formatDateTime(org.chatEnabledAt, org.timeZone, locale) })
+        <p className="mt-1 text-sm text-slate-600">{t("settings.chatPrice", { price: chat.pricePerSeatCents / 100 })}</p>
+        <p className="mt-1 text-sm text-slate-700">{t("settings.chatEstimate", { seats: chat.seats, total: chat.monthlyCents / 100 })}</p>
+        <p className="mt-2 text-sm font-medium">
+          {chat.enabled && chat.enabledAt
+            ? t("settings.chatEnabledSince", { date: formatDateTime(chat.enabledAt, org.timeZone, locale) })
             : t("settings.chatNotEnabled")}
         </p>
+        <p className="mt-1 text-xs text-slate-600">{t("settings.chatKept")}</p>
+        <div className="mt-3">
+          <ActionButton
+            action={setChatOptionAction}
+            fields={{ enabled: chat.enabled ? "false" : "true" }}
+            label={chat.enabled ? t("settings.chatTurnOff") : t("settings.chatTurnOn")}
+            className={
+              chat.enabled
+                ? "min-h-11 rounded-md border border-slate-300 px-3 text-sm hover:bg-slate-100"
+                : "min-h-11 rounded-md bg-teal-700 px-3 text-sm font-medium text-white hover:bg-teal-800"
+            }
+          />
+        </div>
       </section>
     </div>
   );

@@ -5,13 +5,15 @@ import { TabBar, type Tab } from "@/components/tab-bar";
 import { LiveEvents } from "@/components/live/live-events";
 import { latestEventId } from "@/lib/realtime/hub";
 import { getTranslations } from "next-intl/server";
+import { chatUnreadTotal } from "@/lib/chat/queries";
 
 export default async function TeammateLayout({ children }: { children: React.ReactNode }) {
   const user = await requireTeammatePage();
   const [org, unread, after, t] = await Promise.all([getOrganization(user), teammateUnreadCount(user), latestEventId(user.organizationId), getTranslations()]);
+  const chatUnread = org.chatEnabled ? await chatUnreadTotal(user) : 0;
   const tabs: Tab[] = [
     { href: "/me/messages", also: "/me", label: t("nav.messages"), badge: unread, countsInbox: true },
-    ...(org.chatEnabled ? [{ href: "/me/chat", label: t("nav.chat") }] : []),
+    ...(org.chatEnabled ? [{ href: "/me/chat", label: t("nav.chat"), badge: chatUnread, countsChat: true }] : []),
     { href: "/me/schedule", label: t("nav.schedule") },
     { href: "/me/profile", label: t("nav.profile") },
   ];
@@ -21,7 +23,7 @@ export default async function TeammateLayout({ children }: { children: React.Rea
         <main id="main" tabIndex={-1} className="flex flex-1 flex-col outline-none">
           {children}
         </main>
-        <TabBar tabs={tabs} />
+        <TabBar tabs={tabs} selfId={user.id} />
       </div>
     </LiveEvents>
   );

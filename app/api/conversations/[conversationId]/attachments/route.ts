@@ -1,10 +1,10 @@
 import { z } from "zod";
 import { createRoute } from "@/lib/api/route";
-import { isStaff, type SessionUser } from "@/lib/auth/roles";
+import type { SessionUser } from "@/lib/auth/roles";
 import { requireUploadTarget } from "@/lib/files/access";
 import { receiveFiles, uploadAnswer, type Received } from "@/lib/files/receive";
 import { sendMessageSchema } from "@/lib/inbox/schemas";
-import { sendInboxMessage } from "@/lib/inbox/send";
+import { conversationPath, sendMessage } from "@/lib/messaging/dispatch";
 import { UserError } from "@/lib/api/errors";
 
 const uploadSchema = z.object({
@@ -30,7 +30,7 @@ export const POST = createRoute({ schema: uploadSchema, roles: ["ADMIN", "MANAGE
  */
 async function sendFromForm(user: SessionUser, conversationId: string, received: Received): Promise<Response> {
   // Built on a placeholder origin and sent as a path: the server's own idea of its host may not be the browser's.
-  const back = new URL(isStaff(user.role) ? `/inbox/${encodeURIComponent(conversationId)}` : "/me/messages", "http://shiftline.invalid");
+  const back = new URL(await conversationPath(user, conversationId), "http://shiftline.invalid");
   const parsed = sendMessageSchema.safeParse({
     conversationId,
     body: received.fields.body ?? "",
@@ -40,7 +40,7 @@ async function sendFromForm(user: SessionUser, conversationId: string, received:
   let error: string | null = parsed.success ? null : (parsed.error.issues[0]?.message ?? "errors.invalidValue");
   if (parsed.success) {
     try {
-      await sendInboxMessage(user, parsed.data);
+      await sendMessage(user, parsed.data);
     } catch (e) {
       if (!(e instanceof UserError)) throw e;
       error = e.text.key;

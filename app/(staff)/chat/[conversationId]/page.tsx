@@ -1,0 +1,25 @@
+import type { Metadata } from "next";
+import { getTranslations } from "next-intl/server";
+import { orNotFound, requireStaffPage } from "@/lib/auth/pages";
+import { getOrganization } from "@/lib/org/queries";
+import { ChatConversation } from "@/components/chat/chat-conversation";
+import { readComposerNotice } from "@/components/thread/composer-notice";
+
+export async function generateMetadata(): Promise<Metadata> {
+  return { title: (await getTranslations())("nav.chat") };
+}
+
+export default async function StaffChatConversationPage({
+  params,
+  searchParams,
+}: {
+  params: Promise<{ conversationId: string }>;
+  searchParams: Promise<Record<string, string | string[] | undefined>>;
+}) {
+  const [{ conversationId }, user, t] = await Promise.all([params, requireStaffPage(), getTranslations()]);
+  const org = await getOrganization(user);
+  const view = await orNotFound(
+    ChatConversation({ user, conversationId, base: "/chat", timeZone: org.timeZone, notice: readComposerNotice(await searchParams, t as never) }),
+  );
+  return <div className="flex h-full flex-col">{view}</div>;
+}

@@ -1,0 +1,18 @@
+import type { Metadata } from "next";
+import { getTranslations } from "next-intl/server";
+import { orNotFound, requireTeammatePage } from "@/lib/auth/pages";
+import { getOrganization } from "@/lib/org/queries";
+import { requireChatOn } from "@/lib/chat/access";
+import { chatSearchSchema } from "@/lib/chat/schemas";
+import { ChatHome } from "@/components/chat/chat-home";
+
+export async function generateMetadata(): Promise<Metadata> {
+  return { title: (await getTranslations())("nav.chat") };
+}
+
+export default async function MyChatPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
+  const user = await requireTeammatePage();
+  await orNotFound(requireChatOn(user));
+  const [org, { q }] = await Promise.all([getOrganization(user), searchParams.then((p) => chatSearchSchema.parse({ q: p.q }))]);
+  return <ChatHome user={user} base="/me/chat" timeZone={org.timeZone} q={q} />;
+}

@@ -1,0 +1,204 @@
+import "server-only";
+import { db } from "@/lib/db";
+import { joinSql, queryAll, sql } from "@/lib/db/sql";
+import { isStaff, type SessionUser } from "@/lib/auth/roles";
+import { departmentOf, requireChat, requireChatOn, type ChatKind, type ChatRef } from "./access";
+import { fullName, type Person } from "./people";
+import { messagePage, type MessagePage } from "@/lib/inbox/queries";
+
+export type ChatRow = {
+  id: string;
+  kind: ChatKind;
+  /** Its name, or for an unnamed private one the other people's names. */
+  title: string;
+  departmentName: string | null;
+  lastMessageAt: Date | null;
+  preview: string | null;
+  unread: number;
+  /** A public conversation the user has not joined yet (it shows as new). */
+  joined: boolean;
+};
+
+const CHAT_KINDS = ["CHANNEL", "GROUP"] as const;
+const SELECT = {
+  id: true,
+  kind: true,
+  name: true,
+  createdAt: true,
+  lastMessageAt: true,
+  lastMessagePreview: true,
+  department: { select: { name: true } },
+} as const;
+
+/**
+ * The user's conversations, newest first: those they are in, and the public ones of
+ * their department they have not opened yet (which count as unread: that is how they
+ * hear of them). Staff also get, apart, the public conversations of every department.
+ */
+export async function listChats(user: SessionUser): Promise<{ rows: ChatRow[]; others: ChatRow[] }> {
+  await requireChatOn(user);
+  const own = await departmentOf(user);
+  const staff = isStaff(user.role);
+  const scope = { organizationId: user.organizationId, deletedAt: null, kind: { in: [...CHAT_KINDS] } };
+  const [memberships, open] = await Promise.all([
+    db.conversationMember.findMany({
+      where: { userId: user.id, leftAt: null, conversation: scope },
+      select: { lastReadSeq: true, conversation: { select: SELECT } },
+    }),
+    staff || own
+      ? db.conversation.findMany({
+          where: { ...scope, kind: "CHANNEL", members: { none: { userId: user.id } }, ...(staff ? {} : { departmentId: own }) },
+          select: SELECT,
+          orderBy: { createdAt: "desc" },
+          take: 200,
+        })
+      : [],
+  ]);
+  const counted = [...memberships.map((m) => ({ id: m.conversation.id, after: m.lastReadSeq })), ...(staff ? [] : open.map((c) => ({ id: c.id, after: 0 })))];
+  const [unread, names] = await Promise.all([
+    unreadCounts(user, counted),
+    groupNames(
+      user,
+      memberships.map((m) => m.conversation),
+    ),
+  ]);
+  const row = (c: (typeof open)[number], joined: boolean): ChatRow => ({
+    id: c.id,
+    kind: c.kind === "CHANNEL" ? "CHANNEL" : "GROUP",
+    title: c.name ?? names.get(c.id) ?? "",
+    departmentName: c.department?.name ?? null,
+    lastMessageAt: c.lastMessageAt ?? c.createdAt,
+    preview: c.lastMessagePreview,
+    unread: unread.get(c.id) ?? 0,
+    joined,
+  });
+  const newest = (a: ChatRow, b: ChatRow) => (b.lastMessageAt?.getTime() ?? 0) - (a.lastMessageAt?.getTime() ?? 0);
+  const rows = [...memberships.map((m) => row(m.conversation, true)), ...(staff ? [] : open.map((c) => row(c, false)))].sort(newest);
+  return { rows, others: staff ? open.map((c) => row(c, false)).sort(newest) : [] };
+}
+
+/** The Chat menu's badge: unread messages in every conversation the list counts. */
+export async function chatUnreadTotal(user: SessionUser): Promise<number> {
+  const { rows } = await listChats(user);
+  return rows.reduce((n, r) => n + r.unread, 0);
+}
+
+/** Messages from others after each read position (notices do not count), in one query. */
+async function unreadCounts(user: SessionUser, list: { id: string; after: number }[]): Promise<Map<string, number>> {
+  if (list.length === 0) return new Map();
+  const ids = joinSql(
+    list.map((c) => sql`${c.id}`),
+    ", ",
+  );
+  const after = joinSql(
+    list.map((c) => sql`WHEN ${c.id} THEN CAST(${c.after} AS INTEGER)`),
+    " ",
+  );
+  const rows = await queryAll<{ id: string; n: number | string }>(sql`SELECT "conversationId" AS "id", COUNT(*) AS "n" FROM "Message"
+    WHERE "conversationId" IN (${ids}) AND "kind" <> 'SYSTEM' AND "deletedAt" IS NULL AND ("authorId" IS NULL OR "authorId" <> ${user.id})
+      AND "seq" > CASE "conversationId" ${after} END
+    GROUP BY "conversationId"`);
+  return new Map(rows.map((r) => [r.id, Number(r.n)]));
+}
+
+/** Unnamed private conversations are called by the other people in them. */
+async function groupNames(user: SessionUser, list: { id: string; kind: string; name: string | null }[]): Promise<Map<string, string>> {
+  const unnamed = list.filter((c) => c.kind === "GROUP" && !c.name).map((c) => c.id);
+  if (unnamed.length === 0) return new Map();
+  const members = await db.conversationMember.findMany({
+    where: { conversationId: { in: unnamed }, userId: { not: user.id } },
+    select: { conversationId: true, leftAt: true, user: { select: { firstName: true, lastName: true } } },
+    orderBy: { joinedAt: "asc" },
+  });
+  const out = new Map<string, string[]>();
+  for (const m of members) out.set(m.conversationId, [...(out.get(m.conversationId) ?? []), fullName(m.user)]);
+  return new Map([...out].map(([id, n]) => [id, n.join(", ")]));
+}
+
+export type Participant = Person & { role: string; isCreator: boolean };
+
+export type ChatThread = MessagePage & {
+  ref: ChatRef;
+  title: string;
+  departmentName: string | null;
+  participants: Participant[];
+  /** What the user may do here. */
+  canDelete: boolean;
+  canAdd: boolean;
+};
+
+/** An open conversation: its newest messages and who is in it. A public one the user left offers "Join again" only. */
+export async function getChatThread(user: SessionUser, conversationId: string): Promise<ChatThread> {
+  const ref = await requireChat(user, conversationId, { allowLeft: true });
+  const [page, members, department] = await Promise.all([
+    ref.standing === "left" ? { messages: [], hasEarlier: false, goneShiftIds: [] } : messagePage(ref.id, ""),
+    db.conversationMember.findMany({
+      where: { conversationId: ref.id, leftAt: null },
+      select: { user: { select: { id: true, firstName: true, lastName: true, role: true } } },
+      orderBy: [{ user: { lastName: "asc" } }, { user: { firstName: "asc" } }],
+    }),
+    ref.departmentId ? db.department.findUnique({ where: { id: ref.departmentId }, select: { name: true } }) : null,
+  ]);
+  const participants = members.map(({ user: u }) => ({ ...u, isCreator: u.id === ref.createdById }));
+  const others = participants.filter((p) => p.id !== user.id);
+  return {
+    ...page,
+    ref,
+    title: ref.name ?? (others.map(fullName).join(", ") || fullName(user)),
+    departmentName: department?.name ?? null,
+    participants,
+    canDelete: ref.createdById === user.id || isStaff(user.role),
+    canAdd: ref.kind === "GROUP" && ref.standing === "member",
+  };
+}
+
+/** The page before message `beforeSeq`, for a reader scrolling back. */
+export async function earlierChatMessages(user: SessionUser, conversationId: string, beforeSeq: number): Promise<MessagePage> {
+  const ref = await requireChat(user, conversationId);
+  return messagePage(ref.id, "", beforeSeq);
+}
+
+export type SearchHit = { conversationId: string; title: string; messageId: string; seq: number; body: string; authorName: string | null; createdAt: Date };
+
+const escapeLike = (s: string) => s.replace(/[\\%_]/g, (c) => `\\${c}`);
+
+/**
+ * Messages containing every word of `q` (case aside), in the conversations the user can
+ * see: those they are in, and the public ones of their department they have not left.
+ */
+export async function searchChats(user: SessionUser, q: string): Promise<SearchHit[]> {
+  const { rows, others } = await listChats(user);
+  const visible = [...rows, ...others];
+  const words = q.toLowerCase().split(/\s+/).filter(Boolean).slice(0, 8);
+  if (visible.length === 0 || words.length === 0) return [];
+  const titles = new Map(visible.map((r) => [r.id, r.title]));
+  const ids = joinSql(
+    visible.map((r) => sql`${r.id}`),
+    ", ",
+  );
+  const match = joinSql(
+    words.map((w) => sql`LOWER(m."body") LIKE ${`%${escapeLike(w)}%`} ESCAPE '\\'`),
+    " AND ",
+  );
+  const hits = await queryAll<{
+    id: string;
+    conversationId: string;
+    seq: number;
+    body: string;
+    createdAt: string | Date;
+    firstName: string | null;
+    lastName: string | null;
+  }>(sql`
+    SELECT m."id", m."conversationId", m."seq", m."body", m."createdAt", u."firstName", u."lastName" FROM "Message" m LEFT JOIN "User" u ON u."id" = m."authorId"
+    WHERE m."conversationId" IN (${ids}) AND m."deletedAt" IS NULL AND m."kind" <> 'SYSTEM' AND ${match}
+    ORDER BY m."createdAt" DESC LIMIT 50`);
+  return hits.map((h) => ({
+    conversationId: h.conversationId,
+    title: titles.get(h.conversationId) ?? "",
+    messageId: h.id,
+    seq: Number(h.seq),
+    body: h.body,
+    authorName: h.firstName ? `${h.firstName} ${h.lastName ?? ""}`.trim() : null,
+    createdAt: new Date(h.createdAt),
+  }));
+}

@@ -1,0 +1,6 @@
+-- AlterTable
+ALTER TABLE "Message" ADD COLUMN "notice" JSONB;
+
+-- AlterTable
+ALTER TABLE "Event" ADD COLUMN "departmentId" TEXT;
+

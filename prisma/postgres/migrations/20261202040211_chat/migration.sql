@@ -1,0 +1,9 @@
+-- AlterEnum
+ALTER TYPE "EventAudience" ADD VALUE 'CHAT';
+
+-- AlterTable
+ALTER TABLE "Message" ADD COLUMN     "notice" JSONB;
+
+-- AlterTable
+ALTER TABLE "Event" ADD COLUMN     "departmentId" TEXT;
+
