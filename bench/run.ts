@@ -2,15 +2,17 @@
 // server, and printed as a table next to the goals of issue 3.
 // BENCH_CONTACTS (5000), BENCH_MESSAGES (500000), BENCH_LISTENERS (2000), BENCH_SECONDS (10),
 // BENCH_STAFF_MODES ("patch"; "refresh,patch" to compare with the page re-render of before issue 7; "none"),
-// BENCH_ONLY ("staff": only the browser-like staff rows; "weight": only the pages' JavaScript; "files" or "grouped": only
-// bench/files.ts or bench/grouped.ts, which a full run ends with), BENCH_DB ("postgres": the same on a
+// BENCH_ONLY ("staff": only the browser-like staff rows; "weight": only the pages' JavaScript; "files", "grouped" or
+// "chat": only bench/files.ts, bench/grouped.ts or bench/chat.ts, which a full run ends with), BENCH_DB ("postgres": the same on a
 // throwaway PostgreSQL, plus two instances and an idle instance's queries; BENCH_POSTGRES_URL
 // to use a server of your own instead).
 import { execFileSync } from "node:child_process";
 
 // Files (uploads and exports) have a table of their own (bench/files.ts).
-if (process.env.BENCH_ONLY === "files" || process.env.BENCH_ONLY === "grouped") {
-  await import(process.env.BENCH_ONLY === "files" ? "./files" : "./grouped");
+const OWN_TABLES = { files: "./files", grouped: "./grouped", chat: "./chat" } as const;
+const own = OWN_TABLES[process.env.BENCH_ONLY as keyof typeof OWN_TABLES];
+if (own) {
+  await import(own);
   process.exit(0);
 }
 import { randomUUID } from "node:crypto";
@@ -237,5 +239,6 @@ for (const r of rows) console.log(`| ${r.join(" | ")} |`);
 if (!process.env.BENCH_ONLY) {
   await import("./files");
   await import("./grouped");
+  await import("./chat");
 }
 process.exit(0);

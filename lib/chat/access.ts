@@ -1,5 +1,6 @@
 import "server-only";
 import { db } from "@/lib/db";
+import { queryOne, sql } from "@/lib/db/sql";
 import { NotFoundError } from "@/lib/api/errors";
 import { isStaff, type SessionUser } from "@/lib/auth/roles";
 
@@ -42,38 +43,62 @@ export function mayUseDepartment(user: SessionUser, own: string | null, departme
   return isStaff(user.role) || own === departmentId;
 }
 
-/** The chat conversation if the user may see it (its left standing too, for a public one they may join again). */
+type AccessRow = {
+  id: string;
+  organizationId: string;
+  kind: string;
+  departmentId: string | null;
+  name: string | null;
+  createdById: string | null;
+  lastSeq: number | string;
+  chatEnabled: number | boolean;
+  memberId: string | null;
+  leftAt: unknown;
+  lastReadSeq: number | string | null;
+  ownDepartment: string | null;
+  ownActive: number | boolean | null;
+};
+
+/**
+ * The chat conversation if the user may see it (its left standing too, for a public one
+ * they may join again). One statement: it is on the path of every chat message sent
+ * (docs/decisions/004-hot-paths-in-sql.md).
+ */
 export async function requireChat(user: SessionUser, conversationId: string, opts: { allowLeft?: boolean } = {}): Promise<ChatRef> {
-  await requireChatOn(user);
-  const [c, own] = await Promise.all([
-    db.conversation.findFirst({
-      where: { id: conversationId, organizationId: user.organizationId, kind: { in: ["CHANNEL", "GROUP"] }, deletedAt: null },
-      select: {
-        id: true,
-        organizationId: true,
-        kind: true,
-        departmentId: true,
-        name: true,
-        createdById: true,
-        lastSeq: true,
-        members: { where: { userId: user.id }, select: { leftAt: true, lastReadSeq: true } },
-      },
-    }),
-    departmentOf(user),
-  ]);
-  if (!c || c.kind === "INBOX") throw new NotFoundError("errors.notFound.conversation");
-  const m = c.members[0];
-  const standing = m && !m.leftAt ? "member" : m?.leftAt ? "left" : "open";
+  const c = await queryOne<AccessRow>(sql`
+    SELECT c."id", c."organizationId", c."kind", c."departmentId", c."name", c."createdById", c."lastSeq", o."chatEnabled",
+      m."userId" AS "memberId", m."leftAt", m."lastReadSeq", p."departmentId" AS "ownDepartment", p."active" AS "ownActive"
+    FROM "Conversation" c JOIN "Organization" o ON o."id" = c."organizationId"
+      LEFT JOIN "ConversationMember" m ON m."conversationId" = c."id" AND m."userId" = ${user.id}
+      LEFT JOIN "TeammateProfile" p ON p."userId" = ${user.id}
+    WHERE c."id" = ${conversationId} AND c."organizationId" = ${user.organizationId} AND c."deletedAt" IS NULL AND c."kind" IN ('CHANNEL', 'GROUP')`);
+  if (!c) {
+    await requireChatOn(user); // "not found" either way; the option's absence first
+    throw new NotFoundError("errors.notFound.conversation");
+  }
+  if (!c.chatEnabled) throw new NotFoundError("errors.notFound.page");
+  const standing = c.memberId && !c.leftAt ? "member" : c.memberId ? "left" : "open";
+  const own = isStaff(user.role) || !c.ownActive ? null : c.ownDepartment;
   const visible =
     standing === "member" || (c.kind === "CHANNEL" && mayUseDepartment(user, own, c.departmentId) && (standing === "open" || opts.allowLeft === true));
   if (!visible) throw new NotFoundError("errors.notFound.conversation");
-  const { members: _m, ...rest } = c;
-  void _m;
-  return { ...rest, kind: c.kind, standing, lastReadSeq: m && !m.leftAt ? m.lastReadSeq : 0 };
+  return {
+    id: c.id,
+    organizationId: c.organizationId,
+    kind: c.kind === "CHANNEL" ? "CHANNEL" : "GROUP",
+    departmentId: c.departmentId,
+    name: c.name,
+    createdById: c.createdById,
+    lastSeq: Number(c.lastSeq),
+    standing,
+    lastReadSeq: standing === "member" ? Number(c.lastReadSeq ?? 0) : 0,
+  };
 }
 
 /** The kind of a conversation of the user's organisation, to send its requests the right way (null: none). */
 export async function conversationKind(user: SessionUser, conversationId: string): Promise<"INBOX" | ChatKind | null> {
-  const c = await db.conversation.findFirst({ where: { id: conversationId, organizationId: user.organizationId }, select: { kind: true } });
+  const c = await queryOne<{ kind: "INBOX" | ChatKind }>(
+    sql`SELECT "kind" FROM "Conversation" WHERE "id" = ${conversationId} AND "organizationId" = ${user.organizationId}`,
+  );
   return c?.kind ?? null;
 }

@@ -11,8 +11,13 @@ const POLL_MS = 1000;
 const SAFETY_POLL_MS = 15_000;
 const BATCH = 500;
 const BACKLOG_LIMIT = 2000;
+// A round that wrote to this many streams (a busy public conversation) makes the next
+// wake-up within COALESCE_MS wait for the rest of that window: a burst then reaches each
+// stream as one chunk per window rather than one per message. Quiet feeds read at once.
+const WIDE_FANOUT = 500;
+const COALESCE_MS = 100;
 
-type Client = { viewer: Viewer; lastId: number; pending: LoggedEvent[] | null; send: (e: LoggedEvent) => void };
+type Client = { viewer: Viewer; lastId: number; pending: LoggedEvent[] | null; send: (e: LoggedEvent) => void; flush?: () => void };
 
 // Reads through the SQL executor: with many listeners these run on every wake-up.
 const newEvents = (organizationId: string, after: number, upTo: number, limit: number) =>
@@ -45,6 +50,8 @@ class OrgFeed {
   ready: Promise<void>;
 
   private lastPoll = 0;
+  private lastFanout = 0;
+  private coalescing: NodeJS.Timeout | undefined;
 
   constructor(readonly organizationId: string) {
     this.ready = latestEventId(organizationId).then((id) => {
@@ -54,6 +61,16 @@ class OrgFeed {
       if (Date.now() - this.lastPoll >= (notificationsHealthy() ? SAFETY_POLL_MS : POLL_MS) - 50) void this.poll();
     }, POLL_MS);
     this.timer.unref?.();
+  }
+
+  /** A commit was signalled: read now, or at the end of the window after a wide round. */
+  wake(): void {
+    const wait = this.lastFanout >= WIDE_FANOUT ? this.lastPoll + COALESCE_MS - Date.now() : 0;
+    if (wait <= 0) return void this.poll();
+    this.coalescing ??= setTimeout(() => {
+      this.coalescing = undefined;
+      void this.poll();
+    }, wait);
   }
 
   async poll(): Promise<void> {
@@ -70,7 +87,9 @@ class OrgFeed {
         const rows = await newEvents(this.organizationId, this.cursor, Number.MAX_SAFE_INTEGER, BATCH);
         if (rows.length === 0) break;
         this.cursor = rows[rows.length - 1]!.id;
-        for (const client of this.clients) deliver(client, rows);
+        let fanout = 0;
+        for (const client of this.clients) fanout += deliver(client, rows);
+        this.lastFanout = fanout;
         if (rows.length === BATCH) this.again = true;
       } while (this.again);
     } catch (error) {
@@ -82,10 +101,13 @@ class OrgFeed {
 
   close() {
     clearInterval(this.timer);
+    clearTimeout(this.coalescing);
   }
 }
 
-function deliver(client: Client, rows: LoggedEvent[]) {
+/** Hands a client the rows it may see, in order; `flush` then lets it write them as one chunk. Returns how many it got. */
+function deliver(client: Client, rows: LoggedEvent[]): number {
+  let sent = 0;
   for (const e of rows) {
     if (e.id <= client.lastId) continue;
     if (client.pending) {
@@ -95,17 +117,22 @@ function deliver(client: Client, rows: LoggedEvent[]) {
     client.lastId = e.id;
     const visible = canSee(e, client.viewer);
     follow(e, client.viewer);
-    if (visible) client.send(e);
+    if (visible) {
+      client.send(e);
+      sent++;
+    }
   }
+  client.flush?.();
+  return sent;
 }
 
 const g = globalThis as unknown as { shiftlineFeeds?: Map<string, OrgFeed>; shiftlineWakeBound?: boolean };
 const feeds = (g.shiftlineFeeds ??= new Map<string, OrgFeed>());
 if (!g.shiftlineWakeBound) {
   g.shiftlineWakeBound = true;
-  signal.on("wake", (organizationId: string) => void feeds.get(organizationId)?.poll());
+  signal.on("wake", (organizationId: string) => feeds.get(organizationId)?.wake());
   listenForWakeups(
-    (organizationId) => void feeds.get(organizationId)?.poll(),
+    (organizationId) => feeds.get(organizationId)?.wake(),
     () => {
       for (const feed of feeds.values()) void feed.poll();
     },
@@ -116,7 +143,10 @@ if (!g.shiftlineWakeBound) {
  * Streams the events a viewer may see. With `afterId` (a reconnecting client's
  * last event id), first replays what it missed; without it, starts from now.
  * When more was missed than the replay holds, `reload` is called instead: the
- * client must re-sync in full rather than live with a silent gap.
+ * client must re-sync in full rather than live with a silent gap. After each round of
+ * events, `flush` (if given) is called: a stream writes what `send` collected at once,
+ * one chunk per round rather than one per event (a busy public conversation reaches a
+ * thousand streams for each message).
  * Returns the function that unsubscribes.
  */
 export async function subscribe(
@@ -124,6 +154,7 @@ export async function subscribe(
   afterId: number | undefined,
   send: (e: LoggedEvent) => void,
   reload: () => void = () => {},
+  flush?: () => void,
 ): Promise<() => void> {
   let feed = feeds.get(viewer.organizationId);
   if (!feed) {
@@ -131,7 +162,7 @@ export async function subscribe(
     feeds.set(viewer.organizationId, feed);
   }
   await feed.ready;
-  const client: Client = { viewer, lastId: afterId ?? feed.cursor, pending: [], send };
+  const client: Client = { viewer, lastId: afterId ?? feed.cursor, pending: [], send, flush };
   feed.clients.add(client);
   try {
     if (afterId !== undefined && afterId < feed.cursor) {

@@ -10,6 +10,15 @@ import { requestLocale } from "@/lib/i18n/request-locale";
 export const dynamic = "force-dynamic";
 
 const HEARTBEAT_MS = 20_000;
+
+// An event's bytes on the wire, made once and shared by every stream it goes to.
+const framed = new WeakMap<LoggedEvent, Uint8Array>();
+const encoder = new TextEncoder();
+function frame(e: LoggedEvent): Uint8Array {
+  let bytes = framed.get(e);
+  if (!bytes) framed.set(e, (bytes = encoder.encode(`id: ${e.id}\nevent: ${e.type}\ndata: ${e.payload}\n\n`)));
+  return bytes;
+}
 const RECHECK_EVERY = 3; // heartbeats between session checks: a revoked session is cut within a minute
 
 /**
@@ -25,7 +34,6 @@ export async function GET(request: Request) {
   if (!parsed.success) return Response.json({ ok: false, error: translatorFor(user.locale)("errors.staleRequest") }, { status: 400 });
   const viewer = await viewerFor({ id: user.id, organizationId: user.organizationId, isStaff: isStaff(user.role) });
 
-  const encoder = new TextEncoder();
   let cleanup = () => {};
   const stream = new ReadableStream<Uint8Array>({
     // Everything that must be undone is registered before the first await, so a
@@ -49,13 +57,20 @@ export async function GET(request: Request) {
           // already closed by the client
         }
       };
-      const write = (text: string) => {
+      const write = (chunk: string | Uint8Array) => {
         if (closed) return;
         try {
-          controller.enqueue(encoder.encode(text));
+          controller.enqueue(typeof chunk === "string" ? encoder.encode(chunk) : chunk);
         } catch {
           cleanup(); // the client went away between two writes
         }
+      };
+      // What one round of events brought, written as one chunk.
+      const batch: Uint8Array[] = [];
+      const flush = () => {
+        if (batch.length === 0) return;
+        write(batch.length === 1 ? batch[0]! : Buffer.concat(batch));
+        batch.length = 0;
       };
       request.signal.addEventListener("abort", () => cleanup());
       if (request.signal.aborted) return cleanup();
@@ -73,10 +88,10 @@ export async function GET(request: Request) {
           if (ended === null || ended === sessionId) recheck().catch(() => cleanup());
           return;
         }
-        write(`id: ${e.id}\nevent: ${e.type}\ndata: ${e.payload}\n\n`);
+        batch.push(frame(e));
       };
       const reload = () => write(`event: ${RELOAD_EVENT}\ndata: {}\n\n`);
-      subscribe(viewer, parsed.data.after, send, reload).then(
+      subscribe(viewer, parsed.data.after, send, reload, flush).then(
         (stop) => {
           if (closed) stop();
           else unsubscribe = stop;
