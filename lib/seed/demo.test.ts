@@ -23,6 +23,8 @@ describe("demo seed", () => {
     const threads = await db.conversation.count({ where: { ...where, kind: "INBOX", lastSeq: { gt: 0 } } });
     expect(threads).toBe(12);
     expect(await db.conversation.count({ where: { ...where, kind: "INBOX" } })).toBe(66);
+    // Chat is on, with the care department's public conversation and a private group.
+    expect(await db.conversation.count({ where: { ...where, kind: { in: ["CHANNEL", "GROUP"] } } })).toBe(2);
 
     // English, with a third of the teammates and Marc in French, whose threads are in French.
     expect((await db.department.findMany({ where, select: { name: true }, orderBy: { name: "asc" } })).map((d) => d.name)).toEqual([
@@ -33,7 +35,7 @@ describe("demo seed", () => {
     expect(await db.user.findUniqueOrThrow({ where: { email: "hugo.lefebvre@northwind.test" }, select: { locale: true } })).toEqual({ locale: "fr" });
     expect(await db.user.count({ where: { ...where, role: "TEAMMATE", locale: "fr" } })).toBe(22);
     const firstLines = await db.message.findMany({
-      where: { ...where, seq: 1 },
+      where: { ...where, seq: 1, conversation: { kind: "INBOX" } },
       select: { body: true, conversation: { select: { teammate: { select: { locale: true } } } } },
     });
     expect(firstLines).toHaveLength(12);

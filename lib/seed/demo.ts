@@ -2,7 +2,16 @@ import type { PrismaClient } from "../db/generated/client";
 import { weekStart } from "../schedule/time";
 import { translatorFor } from "../i18n/translator";
 import { DEFAULT_LOCALE, LOCALES, type Locale } from "../i18n/locales";
-import { addMessage, setThreadProcessed, createDepartment, createOrganization, createShift, createStaff, createTeammate } from "./factories";
+import {
+  addMessage,
+  createChatConversation,
+  setThreadProcessed,
+  createDepartment,
+  createOrganization,
+  createShift,
+  createStaff,
+  createTeammate,
+} from "./factories";
 
 // The demo organisation: deterministic (a seeded random generator), with dates
 // relative to the day it is seeded so the schedule is always current. Its texts are
@@ -91,7 +100,8 @@ export async function seedDemo(db: PrismaClient, { passwordHash, now = new Date(
   const other = LOCALES.find((l) => l !== locale) ?? locale;
   const rand = rng(42);
   const pick = <T>(xs: readonly T[]): T => xs[Math.floor(rand() * xs.length)]!;
-  const org = await createOrganization(db, { name: "Northwind Care", slug: "northwind" });
+  // Chat is a paid option; the demo has it on, so every screen can be tried.
+  const org = await createOrganization(db, { name: "Northwind Care", slug: "northwind", chatEnabled: true });
   const organizationId = org.id;
 
   const staff = [];
@@ -192,5 +202,50 @@ export async function seedDemo(db: PrismaClient, { passwordHash, now = new Date(
       await setThreadProcessed(db, organizationId, teammate.threadId, manager, true, at);
     }
   }
+  // Team chat: the care department's public conversation, some of whom opened it, and a private group.
+  const maya = staff[1]!;
+  const careTeam = employed.filter((x) => x.departmentId === care.id);
+  const channel = await createChatConversation(db, {
+    organizationId,
+    kind: "CHANNEL",
+    departmentId: care.id,
+    name: t("demo.chat.careTeam"),
+    createdById: maya.id,
+    memberIds: careTeam.slice(0, 6).map((x) => x.id),
+    createdAt: new Date(now.getTime() - 2 * 86_400_000),
+  });
+  const mayaAuthor = { id: maya.id, name: `${maya.firstName} ${maya.lastName}`, staff: true };
+  const first = careTeam[0]!;
+  await addMessage(db, {
+    organizationId,
+    conversationId: channel.id,
+    author: mayaAuthor,
+    body: t("demo.chat.welcome"),
+    chat: "CHANNEL",
+    createdAt: new Date(now.getTime() - 86_400_000),
+  });
+  await addMessage(db, {
+    organizationId,
+    conversationId: channel.id,
+    author: { id: first.id, name: first.name, staff: false },
+    body: t("demo.chat.thanks"),
+    chat: "CHANNEL",
+    createdAt: new Date(now.getTime() - 80_000_000),
+  });
+  const group = await createChatConversation(db, {
+    organizationId,
+    kind: "GROUP",
+    departmentId: care.id,
+    name: t("demo.chat.weekend"),
+    createdById: careTeam[1]!.id,
+    memberIds: careTeam.slice(1, 4).map((x) => x.id),
+  });
+  await addMessage(db, {
+    organizationId,
+    conversationId: group.id,
+    author: { id: careTeam[1]!.id, name: careTeam[1]!.name, staff: false },
+    body: t("demo.chat.swap"),
+    chat: "GROUP",
+  });
   return { organizationId, teammates: teammates.length, staff: staff.length };
 }

@@ -105,11 +105,36 @@ export async function addMessage(
     createdAt?: Date;
     clientId?: string;
     kind?: NewMessage["kind"];
+    /** A chat conversation's kind (the core refuses a chat message without it). */
+    chat?: "CHANNEL" | "GROUP";
   },
 ) {
-  const posted = await prismaWriteTx(db, (_tx, ex) => postMessage(ex, { ...m, kind: m.kind ?? "TEXT", at: m.createdAt }));
+  const { chat, ...rest } = m;
+  const posted = await prismaWriteTx(db, (_tx, ex) =>
+    postMessage(ex, { ...rest, kind: m.kind ?? "TEXT", at: m.createdAt, ...(chat ? { where: { kind: chat } } : {}) }),
+  );
   if (!posted) throw new Error(`No conversation ${m.conversationId}`);
   return posted;
+}
+
+/** A chat conversation of a department, with these members joined (a public one: whoever opened it). */
+export async function createChatConversation(
+  db: Db,
+  c: {
+    organizationId: string;
+    kind: "CHANNEL" | "GROUP";
+    departmentId: string;
+    name: string | null;
+    createdById: string;
+    memberIds: string[];
+    createdAt?: Date;
+  },
+) {
+  const { memberIds, ...data } = c;
+  const conversation = await db.conversation.create({ data, select: { id: true } });
+  const members = [...new Set([c.createdById, ...memberIds])];
+  await db.conversationMember.createMany({ data: members.map((userId) => ({ conversationId: conversation.id, userId, joinedAt: c.createdAt ?? new Date() })) });
+  return conversation;
 }
 
 /** Marks a thread processed or not through the same statement as "Mark as processed". */

@@ -1,6 +1,6 @@
 import AxeBuilder from "@axe-core/playwright";
 import type { Page } from "@playwright/test";
-import { test, expect, newOrg, pageAs, seedMessage, e2eDb, upcomingShift, mainPages } from "./fixtures";
+import { test, expect, newOrg, pageAs, seedMessage, e2eDb, upcomingShift, mainPages, chatPages } from "./fixtures";
 
 // axe on every main page, staff and teammate, in the light and the dark theme: no serious
 // or critical violation of WCAG 2.1 A and AA.
@@ -19,7 +19,8 @@ async function check(page: Page, path: string) {
 for (const scheme of ["light", "dark"] as const) {
   test(`no serious accessibility violation on the main pages, ${scheme} theme`, async ({ browser }) => {
     test.slow();
-    const o = await newOrg();
+    const o = await newOrg("Northwind", { chatEnabled: true });
+    const chat = await chatPages(o);
     await seedMessage(o, o.teammate.threadId, o.teammate, "Can I swap Saturday?");
     await seedMessage(o, o.teammate.threadId, o.manager, "Yes, if Theo agrees.");
     await e2eDb().privateNote.create({
@@ -30,11 +31,11 @@ for (const scheme of ["light", "dark"] as const) {
     const dark = (p: Page) => p.emulateMedia({ colorScheme: scheme });
 
     const ada = await pageAs(browser, o.admin, { beforeOpen: dark });
-    for (const path of pages.admin) await check(ada, path);
+    for (const path of [...pages.admin, ...chat.admin]) await check(ada, path);
     const phone = await pageAs(browser, o.manager, { phone: true, path: `/inbox/${o.teammate.threadId}`, beforeOpen: dark });
     await check(phone, `/inbox/${o.teammate.threadId}`);
     const tess = await pageAs(browser, o.teammate, { beforeOpen: dark });
-    for (const path of pages.teammate) await check(tess, path);
+    for (const path of [...pages.teammate, ...chat.teammate]) await check(tess, path);
     const visitor = await browser.newContext({ colorScheme: scheme });
     await check(await visitor.newPage(), "/sign-in");
     for (const p of [ada, phone, tess]) await p.context().close();

@@ -1,4 +1,5 @@
 import { test, expect, newOrg, pageAs, live } from "./fixtures";
+import { pdf } from "../helpers/files";
 
 test("a manager opens a public conversation; a teammate joins by opening it and replies; a newcomer joins later; badges follow live", async ({ browser }) => {
   const o = await newOrg("Chat", { chatEnabled: true });
@@ -81,6 +82,13 @@ test("a teammate makes a group of three on the phone, adds someone, and another 
   await expect(row.getByTestId("chat-unread")).toHaveText("1");
   await row.click();
   await expect(theo.getByTestId("message").filter({ hasText: "Who swaps Friday?" })).toBeVisible();
+  // Files go as in the inbox: Theo sends the rota, Tess sees it live and opens it.
+  await theo.locator("#message-files").setInputFiles([{ name: "rota.pdf", mimeType: "application/pdf", buffer: pdf() }]);
+  await expect(theo.getByTestId("upload-tray").locator("li[data-status=ready]")).toHaveCount(1);
+  await theo.getByRole("button", { name: "Send", exact: true }).click();
+  const rota = tess.getByTestId("message").getByRole("link", { name: /rota\.pdf/ });
+  await expect(rota).toBeVisible();
+  expect((await tess.request.get((await rota.getAttribute("href"))!)).status()).toBe(200);
   await theo.getByRole("button", { name: "Leave" }).click();
   await expect(theo).toHaveURL(/\/me\/chat$/);
   await expect(theo.getByTestId("chat-row").filter({ hasText: "Night shift" })).toHaveCount(0);
@@ -92,6 +100,9 @@ test("a teammate makes a group of three on the phone, adds someone, and another 
   await boPage.getByText(/\d participants/).click();
   await expect(boPage.getByTestId("participants")).not.toContainText("Theo Two");
   await expect(boPage.getByTestId("participants")).toContainText(ana.firstName);
+  // Theo, gone, can no longer open the conversation or its file.
+  expect((await theo.goto(tess.url().replace(/.*\/me\/chat/, "/me/chat")))?.status()).toBe(404);
+  expect((await theo.request.get((await rota.getAttribute("href"))!)).status()).toBe(404);
   for (const p of [tess, theo, boPage]) await p.context().close();
 });
 
@@ -121,5 +132,22 @@ test("turning the Chat option off hides all of it; turning it on again brings th
   await admin.getByRole("button", { name: "Turn Chat on" }).click();
   await admin.goto(kept);
   await expect(admin.getByTestId("chat-title")).toHaveText("Kept");
+  for (const p of [admin, tess]) await p.context().close();
+});
+
+test("without JavaScript, a teammate replies in a public conversation and joins it by writing", async ({ browser }) => {
+  const o = await newOrg("Chat", { chatEnabled: true });
+  const admin = await pageAs(browser, o.manager, { path: "/chat/new?kind=public" });
+  await admin.getByLabel("Name").fill("Night notes");
+  await admin.getByRole("button", { name: "Create" }).click();
+  await expect(admin.getByTestId("chat-title")).toHaveText("Night notes");
+  const path = new URL(admin.url()).pathname.replace("/chat/", "/me/chat/");
+  const tess = await pageAs(browser, o.teammate, { javaScriptEnabled: false, path });
+  await tess.getByLabel("Message").fill("Quiet night, all well");
+  await tess.getByRole("button", { name: "Send", exact: true }).click();
+  await expect(tess.getByTestId("message").filter({ hasText: "Quiet night, all well" })).toHaveCount(1);
+  await admin.reload();
+  await expect(admin.getByTestId("message").filter({ hasText: "Quiet night, all well" })).toHaveCount(1);
+  await expect(admin.getByText("2 participants")).toBeVisible();
   for (const p of [admin, tess]) await p.context().close();
 });

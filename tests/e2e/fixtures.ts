@@ -1,7 +1,7 @@
 import { expect, type Browser, type Page } from "@playwright/test";
 import { encode } from "next-auth/jwt";
 import { createPrismaClient } from "../../lib/db/create-client";
-import { addMessage } from "../../lib/seed/factories";
+import { addMessage, createChatConversation } from "../../lib/seed/factories";
 import { addShift, buildOrg, TEST_PASSWORD, type TestOrg, type TestUser } from "../helpers/world";
 import { E2E_DATABASE_URL, E2E_PORT, E2E_SECRET } from "./env";
 
@@ -47,6 +47,24 @@ export const mainPages = (o: TestOrg, shiftId: string) => ({
   ],
   teammate: ["/me", "/me/schedule", "/me/profile", "/me/files"],
 });
+
+/** A public conversation of the department and a private one of the two teammates (the organisation has Chat on), and their pages. */
+export async function chatPages(o: TestOrg) {
+  const base = { organizationId: o.org.id, departmentId: o.dept.id };
+  const channel = await createChatConversation(e2eDb(), { ...base, kind: "CHANNEL", name: "Care team", createdById: o.manager.id, memberIds: [o.teammate.id] });
+  const group = await createChatConversation(e2eDb(), { ...base, kind: "GROUP", name: null, createdById: o.teammate.id, memberIds: [o.teammate2.id] });
+  await addMessage(e2eDb(), {
+    ...base,
+    conversationId: channel.id,
+    author: { id: o.manager.id, name: `${o.manager.firstName} ${o.manager.lastName}`, staff: true },
+    body: "Welcome to the team chat",
+    chat: "CHANNEL",
+  });
+  return {
+    admin: ["/chat", "/chat/new?kind=public", "/chat/new", `/chat/${channel.id}`],
+    teammate: ["/me/chat", "/me/chat/new", `/me/chat/${channel.id}`, `/me/chat/${group.id}`],
+  };
+}
 
 /** A message in a thread as the seed writes it (through the messaging core). */
 export async function seedMessage(o: TestOrg, conversationId: string, author: TestUser, body: string) {

@@ -27,7 +27,7 @@ async function noEnglish(page: Page, path?: string) {
 
 test("every role walks its main pages in French, with no English left", async ({ browser }) => {
   test.slow();
-  const o = await newOrg();
+  const o = await newOrg("Northwind", { chatEnabled: true });
   await e2eDb().user.updateMany({ where: { organizationId: o.org.id, id: { not: o.manager2.id } }, data: { locale: "fr" } });
   // Names are people's own; the test world's "Max Manager" would read as the English word.
   for (const u of [o.manager, o.manager2]) await e2eDb().user.update({ where: { id: u.id }, data: { lastName: "Moreau" } });
@@ -47,6 +47,16 @@ test("every role walks its main pages in French, with no English left", async ({
   await noEnglish(tess, "/me/messages");
   await expect(tess.getByTestId("message").last()).toContainText("Je ne suis pas disponible pour ce quart : Rendez-vous médical");
   await noEnglish(tess, "/me/profile");
+  // Team chat: a private conversation with Theo, started from the phone.
+  await noEnglish(tess, "/me/chat");
+  await tess.getByRole("link", { name: "Nouvelle conversation privée" }).click();
+  await tess.getByLabel("Theo Two").check();
+  await tess.getByRole("button", { name: "Créer" }).click();
+  await expect(tess.getByTestId("chat-title")).toHaveText("Theo Two");
+  await tess.getByLabel("Message").fill("Tu peux me remplacer samedi ?");
+  await tess.getByRole("button", { name: "Envoyer", exact: true }).click();
+  await expect(tess.getByTestId("message").filter({ hasText: "Tu peux me remplacer samedi ?" })).toHaveCount(1);
+  await noEnglish(tess);
 
   // A manager: the inbox, the thread with the report, Delete assignment, schedule, teammates.
   const max = await signInFrench(browser, o.manager);
@@ -66,6 +76,8 @@ test("every role walks its main pages in French, with no English left", async ({
   await noEnglish(max, `/schedule/shifts/${shift.id}`);
   await noEnglish(max, "/teammates");
   await noEnglish(max, `/teammates/${o.teammate.id}`);
+  await noEnglish(max, "/chat");
+  await noEnglish(max, "/chat/new?kind=public");
 
   // The teammate was told in French.
   await tess.goto("/me/messages");
