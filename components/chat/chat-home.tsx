@@ -23,7 +23,7 @@ export async function ChatHome({
   q?: string;
   compact?: boolean;
 }) {
-  const [t, locale, { rows, others }] = await Promise.all([getTranslations(), getLocale(), listChats(user)]);
+  const [t, locale, { rows, others, left }] = await Promise.all([getTranslations(), getLocale(), listChats(user)]);
   const hits = q ? await searchChats(user, q) : null;
   const link = "inline-flex min-h-11 items-center rounded-md px-3 text-sm font-medium";
   return (
@@ -77,6 +77,27 @@ export async function ChatHome({
       ) : null}
       {rows.length === 0 && others.length === 0 ? <p className="p-4 text-sm text-slate-600">{t("chat.empty")}</p> : null}
       <ChatList rows={rows} base={base} selfId={user.id} timeZone={timeZone} label={t("chat.conversations")} />
+      {left.length ? (
+        <details className="border-t border-slate-200">
+          <summary className="flex min-h-11 cursor-pointer items-center px-3 text-sm font-semibold text-slate-700">
+            {t("chat.youLeftThese", { count: left.length })}
+          </summary>
+          <ul className="divide-y divide-slate-100">
+            {left.map((r) => (
+              <li key={r.id}>
+                <Link
+                  href={`${base}/${encodeURIComponent(r.id)}`}
+                  className="flex min-h-11 items-center gap-2 px-3 text-sm hover:bg-slate-50"
+                  data-testid="left-row"
+                >
+                  <span className="truncate">{r.title}</span>
+                  {r.departmentName ? <span className="text-xs text-slate-500">· {r.departmentName}</span> : null}
+                </Link>
+              </li>
+            ))}
+          </ul>
+        </details>
+      ) : null}
       {others.length ? (
         <section className="border-t border-slate-200">
           <h2 className="px-3 pt-3 text-sm font-semibold text-slate-700">{t("chat.otherPublic")}</h2>

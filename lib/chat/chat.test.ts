@@ -74,6 +74,28 @@ describe("public conversations", () => {
     expect((await getChatThread(newcomer, conversationId)).participants.some((p) => p.id === newcomer.id)).toBe(true);
   });
 
+  it("who left it receives nothing more, finds it among those they left, and may join again", async () => {
+    const { manager, teammate, dept } = await chatOrg();
+    const { conversationId } = await createChannel(manager, { departmentId: dept.id, name: "Care", clientId: cid() });
+    await joinChannel(teammate, conversationId);
+    await leaveChat(teammate, conversationId);
+    const feed = await listen(teammate);
+    await say(manager, conversationId, "while you were away");
+    await settle();
+    expect(feed.bodies()).toEqual([]);
+    feed.stop();
+    const list = await listChats(teammate);
+    expect(list.rows).toEqual([]);
+    expect(list.left.map((r) => r.id)).toEqual([conversationId]);
+    expect(await chatUnreadTotal(teammate)).toBe(0);
+    await expect(say(teammate, conversationId, "hi")).rejects.toBeInstanceOf(NotFoundError);
+    expect((await getChatThread(teammate, conversationId)).messages).toEqual([]); // the page offers "Join again" only
+    await joinChannel(teammate, conversationId, Number.MAX_SAFE_INTEGER, { again: true });
+    const thread = await getChatThread(manager, conversationId);
+    expect(thread.messages.flatMap((m) => (m.notice ? [m.notice.key] : []))).toEqual(["left", "joined"]);
+    expect((await listChats(teammate)).rows.map((r) => r.id)).toEqual([conversationId]);
+  });
+
   it("other departments and other organisations cannot see, join or write in it", async () => {
     const { manager, org, teammate, addTeammate } = await chatOrg();
     const other = await makeOrg("Other", { chatEnabled: true });

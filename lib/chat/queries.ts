@@ -35,12 +35,12 @@ const SELECT = {
  * their department they have not opened yet (which count as unread: that is how they
  * hear of them). Staff also get, apart, the public conversations of every department.
  */
-export async function listChats(user: SessionUser): Promise<{ rows: ChatRow[]; others: ChatRow[] }> {
+export async function listChats(user: SessionUser): Promise<{ rows: ChatRow[]; others: ChatRow[]; left: ChatRow[] }> {
   await requireChatOn(user);
   const own = await departmentOf(user);
   const staff = isStaff(user.role);
   const scope = { organizationId: user.organizationId, deletedAt: null, kind: { in: [...CHAT_KINDS] } };
-  const [memberships, open] = await Promise.all([
+  const [memberships, open, left] = await Promise.all([
     db.conversationMember.findMany({
       where: { userId: user.id, leftAt: null, conversation: scope },
       select: { lastReadSeq: true, conversation: { select: SELECT } },
@@ -51,6 +51,15 @@ export async function listChats(user: SessionUser): Promise<{ rows: ChatRow[]; o
           select: SELECT,
           orderBy: { createdAt: "desc" },
           take: 200,
+        })
+      : [],
+    // Public conversations one left, to join again (private ones are gone once left).
+    staff || own
+      ? db.conversation.findMany({
+          where: { ...scope, kind: "CHANNEL", members: { some: { userId: user.id, leftAt: { not: null } } }, ...(staff ? {} : { departmentId: own }) },
+          select: SELECT,
+          orderBy: { createdAt: "desc" },
+          take: 50,
         })
       : [],
   ]);
@@ -74,7 +83,7 @@ export async function listChats(user: SessionUser): Promise<{ rows: ChatRow[]; o
   });
   const newest = (a: ChatRow, b: ChatRow) => (b.lastMessageAt?.getTime() ?? 0) - (a.lastMessageAt?.getTime() ?? 0);
   const rows = [...memberships.map((m) => row(m.conversation, true)), ...(staff ? [] : open.map((c) => row(c, false)))].sort(newest);
-  return { rows, others: staff ? open.map((c) => row(c, false)).sort(newest) : [] };
+  return { rows, others: staff ? open.map((c) => row(c, false)).sort(newest) : [], left: left.map((c) => ({ ...row(c, false), preview: null })) };
 }
 
 /** The Chat menu's badge: unread messages in every conversation the list counts. */
@@ -107,7 +116,7 @@ async function groupNames(user: SessionUser, list: { id: string; kind: string; n
   if (unnamed.length === 0) return new Map();
   const members = await db.conversationMember.findMany({
     where: { conversationId: { in: unnamed }, userId: { not: user.id } },
-    select: { conversationId: true, leftAt: true, user: { select: { firstName: true, lastName: true } } },
+    select: { conversationId: true, user: { select: { firstName: true, lastName: true } } },
     orderBy: { joinedAt: "asc" },
   });
   const out = new Map<string, string[]>();

@@ -207,7 +207,7 @@ export async function viewerFor(user: { id: string; organizationId: string; isSt
       where: { userId: user.id, conversation: { organizationId: user.organizationId, deletedAt: null } },
       select: { conversationId: true, leftAt: true },
     }),
-    user.isStaff ? null : db.teammateProfile.findUnique({ where: { userId: user.id }, select: { departmentId: true } }),
+    user.isStaff ? null : db.teammateProfile.findUnique({ where: { userId: user.id }, select: { departmentId: true, active: true } }),
   ]);
   return {
     userId: user.id,
@@ -215,6 +215,6 @@ export async function viewerFor(user: { id: string; organizationId: string; isSt
     isStaff: user.isStaff,
     memberOf: new Set(memberships.filter((m) => !m.leftAt).map((m) => m.conversationId)),
     left: new Set(memberships.filter((m) => m.leftAt).map((m) => m.conversationId)),
-    departmentId: profile?.departmentId ?? null,
+    departmentId: profile?.active ? profile.departmentId : null,
   };
 }
