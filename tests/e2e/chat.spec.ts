@@ -130,6 +130,7 @@ test("turning the Chat option off hides all of it; turning it on again brings th
 
   await admin.goto("/settings");
   await admin.getByRole("button", { name: "Turn Chat on" }).click();
+  await expect(admin.getByTestId("chat-option")).toContainText("Enabled since");
   await admin.goto(kept);
   await expect(admin.getByTestId("chat-title")).toHaveText("Kept");
   for (const p of [admin, tess]) await p.context().close();
