@@ -7,7 +7,7 @@ import { contentSecurityPolicy, securityHeaders } from "@/lib/security-headers";
 const ACTION_BODY_LIMIT = 1024 * 1024;
 // Pages that need a session: visitors without a cookie go to sign-in (convenience only:
 // every page, action and route handler checks the session itself).
-const SIGNED_IN = /^\/(inbox|chat|schedule|teammates|settings|me)(\/|$)/;
+const SIGNED_IN = /^\/(inbox|chat|schedule|teammates|people|account|exports|outbox|settings|me)(\/|$)/;
 
 /**
  * Before any page, action or route runs:

@@ -4,5 +4,5 @@ import { homePath } from "@/lib/auth/roles";
 
 export default async function Home() {
   const user = await getCurrentUser();
-  redirect(user ? homePath(user.role) : "/sign-in");
+  redirect(user ? homePath(user.role, user.messagingAccess) : "/sign-in");
 }

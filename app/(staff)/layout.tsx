@@ -1,6 +1,7 @@
 import { requireStaffPage } from "@/lib/auth/pages";
 import { getOrganization } from "@/lib/org/queries";
 import { StaffNav, type NavItem } from "@/components/staff-nav";
+import Link from "next/link";
 import { SignOutButton } from "@/components/sign-out-button";
 import { LiveEvents } from "@/components/live/live-events";
 import { latestEventId } from "@/lib/realtime/hub";
@@ -14,12 +15,13 @@ export default async function StaffLayout({ children }: { children: React.ReactN
   const [org, after, t] = await Promise.all([getOrganization(user), latestEventId(user.organizationId), getTranslations()]);
   const chatUnread = org.chatEnabled ? await chatUnreadTotal(user) : 0;
   const items: NavItem[] = [
-    { href: "/inbox", label: t("nav.messaging") },
+    // Without messaging rights a manager has no inbox and none of what hangs off it.
+    ...(user.messagingAccess ? [{ href: "/inbox", label: t("nav.messaging") }] : []),
     // The Chat option is paid: when it is off the menu entry is gone (its data is kept).
     ...(org.chatEnabled ? [{ href: "/chat", label: t("nav.chat"), badge: chatUnread, countsChat: true }] : []),
     { href: "/schedule", label: t("nav.schedule") },
     { href: "/teammates", label: t("nav.teammates") },
-    { href: "/exports", label: t("nav.exports") },
+    ...(user.messagingAccess ? [{ href: "/exports", label: t("nav.exports") }] : []),
     ...(user.role === "ADMIN" ? [{ href: "/settings", label: t("nav.settings") }] : []),
   ];
   const account = (
@@ -28,6 +30,9 @@ export default async function StaffLayout({ children }: { children: React.ReactN
         {user.firstName} {user.lastName}
       </p>
       <p className="mb-2 text-xs text-slate-600">{t(user.role === "ADMIN" ? "roles.ADMIN" : "roles.MANAGER")}</p>
+      <Link href="/account" className="mb-2 block text-sm text-teal-800 underline-offset-2 hover:underline">
+        {t("account.title")}
+      </Link>
       <SignOutButton />
       <div className="mt-3">
         <LanguageForm current={isLocale(user.locale) ? user.locale : "en"} compact />

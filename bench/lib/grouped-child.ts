@@ -37,7 +37,16 @@ setTwilioHttpClient({
   },
 } as never);
 
-const user = { id: MANAGER, organizationId: ORG, role: "MANAGER" as const, email: "manager@bench.test", firstName: "Bench", lastName: "Manager", locale: "en" };
+const user = {
+  id: MANAGER,
+  organizationId: ORG,
+  role: "MANAGER" as const,
+  email: "manager@bench.test",
+  firstName: "Bench",
+  lastName: "Manager",
+  locale: "en",
+  messagingAccess: true,
+};
 const before = await db.event.count({ where: { organizationId: ORG } });
 let t = performance.now();
 const { batchId } = await sendGroupedMessage(user, {

@@ -16,7 +16,7 @@ export type { ActionFailure, ActionResult, FieldErrors } from "./result";
 export type ActionContext = { user: SessionUser };
 
 // Fields never echoed back to the form after a failure.
-const SECRET_FIELDS = new Set(["password"]);
+const SECRET_FIELDS = new Set(["password", "confirm", "current", "token"]);
 
 /**
  * The one way to write a server action: authenticate, check the role, parse the

@@ -2,17 +2,15 @@
 
 import { cookies, headers } from "next/headers";
 import { redirect } from "next/navigation";
-import { encode } from "next-auth/jwt";
 import { authenticate } from "./credentials";
 import { clientAddress } from "./client-address";
 import { z } from "zod";
 import { createPublicAction } from "@/lib/api/action";
 import { UserError } from "@/lib/api/errors";
-import { SESSION_COOKIE, SESSION_MAX_AGE, sessionCookieOptions } from "./options";
-import { authSecret } from "./secret";
+import { SESSION_COOKIE } from "./options";
+import { startSession } from "./start-session";
 import { signInSchema } from "./schemas";
 import { getCurrentSession, getCurrentUser, revokeSession, revokeSessions } from "./session";
-import { randomUUID } from "node:crypto";
 import { homePath, type Role } from "./roles";
 
 /**
@@ -28,13 +26,7 @@ export const signInAction = createPublicAction({ schema: signInSchema }, async (
     if (waitS < 60) throw new UserError("errors.lockedSeconds", { seconds: waitS });
     throw new UserError("errors.locked", { minutes: Math.ceil(waitS / 60) });
   }
-  const token = await encode({
-    // jti: this session's own id, so signing out here ends this session only.
-    token: { sub: outcome.user.id, sv: outcome.user.sessionVersion, jti: randomUUID() },
-    secret: authSecret(),
-    maxAge: SESSION_MAX_AGE,
-  });
-  (await cookies()).set(SESSION_COOKIE, token, { ...sessionCookieOptions(), maxAge: SESSION_MAX_AGE });
+  await startSession(outcome.user);
   redirect(input.callbackUrl ?? homePath(outcome.user.role as Role));
 });
 

@@ -11,6 +11,7 @@ const user = (role: SessionUser["role"]): SessionUser => ({
   lastName: "L",
   email: "e@x.test",
   locale: "en",
+  messagingAccess: true,
 });
 
 describe("authorization checks", () => {

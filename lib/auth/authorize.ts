@@ -13,6 +13,12 @@ export function requireStaff(user: SessionUser): void {
   if (!isStaff(user.role)) throw new ForbiddenError();
 }
 
+/** Staff with messaging: the inbox, its threads, private notes, grouped messages, exports of attachments. */
+export function requireMessaging(user: SessionUser): void {
+  requireStaff(user);
+  if (!user.messagingAccess) throw new ForbiddenError("errors.noMessaging");
+}
+
 export function requireAdmin(user: SessionUser): void {
   if (user.role !== "ADMIN") throw new ForbiddenError("errors.adminOnly");
 }

@@ -15,7 +15,14 @@ export async function requirePageUser(): Promise<SessionUser> {
 
 export async function requireStaffPage(): Promise<SessionUser> {
   const user = await requirePageUser();
-  if (!isStaff(user.role)) redirect(homePath(user.role));
+  if (!isStaff(user.role)) redirect(homePath(user.role, user.messagingAccess));
+  return user;
+}
+
+/** Staff pages of messaging (the inbox, exports, the outbox): a manager without it goes to the schedule. */
+export async function requireMessagingPage(): Promise<SessionUser> {
+  const user = await requireStaffPage();
+  if (!user.messagingAccess) redirect(homePath(user.role, false));
   return user;
 }
 

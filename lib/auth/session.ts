@@ -55,11 +55,11 @@ export async function getCurrentUser(): Promise<SessionUser | null> {
  */
 export async function loadSessionUser(id: string, sessionVersion: number, sessionId = ""): Promise<SessionUser | null> {
   // Runs on every request, so through the SQL executor (docs/decisions/004-hot-paths-in-sql.md).
-  const user = await queryOne<SessionUser>(sql`
-    SELECT "id", "organizationId", "role", "firstName", "lastName", "email", "locale" FROM "User"
+  const user = await queryOne<Omit<SessionUser, "messagingAccess"> & { messagingAccess: boolean | number }>(sql`
+    SELECT "id", "organizationId", "role", "firstName", "lastName", "email", "locale", "messagingAccess" FROM "User"
     WHERE "id" = ${id} AND "sessionVersion" = ${sessionVersion} AND "disabledAt" IS NULL
       AND NOT EXISTS (SELECT 1 FROM "RevokedSession" r WHERE r."id" = ${sessionId})`);
-  return user ?? null;
+  return user ? { ...user, messagingAccess: Boolean(user.messagingAccess) } : null;
 }
 
 /** Ends one session (signing out on this device): its token is refused from now on, here and on every instance. */

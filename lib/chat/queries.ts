@@ -5,6 +5,7 @@ import { isStaff, type SessionUser } from "@/lib/auth/roles";
 import { departmentOf, requireChat, requireChatOn, type ChatKind, type ChatRef } from "./access";
 import { fullName, type Person } from "./people";
 import { messagePage, type MessagePage } from "@/lib/inbox/queries";
+import { containsPattern, foldSql } from "@/lib/text/fold";
 
 export type ChatRow = {
   id: string;
@@ -169,10 +170,8 @@ export async function earlierChatMessages(user: SessionUser, conversationId: str
 
 export type SearchHit = { conversationId: string; title: string; messageId: string; seq: number; body: string; authorName: string | null; createdAt: Date };
 
-const escapeLike = (s: string) => s.replace(/[\\%_]/g, (c) => `\\${c}`);
-
 /**
- * Messages containing every word of `q` (case aside), in the conversations the user can
+ * Messages containing every word of `q` (case and accents aside), in the conversations the user can
  * see: those they are in, and the public ones of their department they have not left.
  */
 export async function searchChats(user: SessionUser, q: string): Promise<SearchHit[]> {
@@ -185,8 +184,9 @@ export async function searchChats(user: SessionUser, q: string): Promise<SearchH
     visible.map((r) => sql`${r.id}`),
     ", ",
   );
+  // Case and accents aside, as the inbox's search ("reunion" finds "Réunion").
   const match = joinSql(
-    words.map((w) => sql`LOWER(m."body") LIKE ${`%${escapeLike(w)}%`} ESCAPE '\\'`),
+    words.map((w) => sql`${foldSql(sql`m."body"`)} LIKE ${containsPattern(w)} ESCAPE '\\'`),
     " AND ",
   );
   const hits = await queryAll<{

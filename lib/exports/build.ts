@@ -35,7 +35,7 @@ export async function buildAttachmentsExport(exportId: string, heartbeat: Heartb
   if (!job || job.status === "DONE" || job.status === "FAILED") return;
   const requester = await db.user.findFirst({
     where: { id: job.requestedById, organizationId: job.organizationId },
-    select: { id: true, organizationId: true, role: true, email: true, firstName: true, lastName: true, locale: true },
+    select: { id: true, organizationId: true, role: true, email: true, firstName: true, lastName: true, locale: true, messagingAccess: true },
   });
   if (!requester) throw new Error(`Export ${exportId}: its requester is gone`);
   const user: SessionUser = { ...requester, locale: requester.locale };

@@ -2,7 +2,7 @@ import "server-only";
 import { stat } from "node:fs/promises";
 import { db } from "@/lib/db";
 import { NotFoundError, UserError } from "@/lib/api/errors";
-import { requireStaff } from "@/lib/auth/authorize";
+import { requireMessaging } from "@/lib/auth/authorize";
 import type { SessionUser } from "@/lib/auth/roles";
 import { checkExportLink } from "./link";
 
@@ -11,7 +11,7 @@ import { checkExportLink } from "./link";
  * requester's own session (anyone else, in the organisation or not, gets "not found").
  */
 export async function openExportDownload(user: SessionUser, input: { exportId: string; expires: number; sig: string }) {
-  requireStaff(user);
+  requireMessaging(user);
   const job = await db.exportJob.findFirst({ where: { id: input.exportId, organizationId: user.organizationId, requestedById: user.id } });
   if (!job) throw new NotFoundError("errors.notFound.export");
   if (!job.expiresAt) throw new UserError("errors.export.notReady");

@@ -3,7 +3,7 @@ import { randomBytes } from "node:crypto";
 import { rm } from "node:fs/promises";
 import { db } from "@/lib/db";
 import { enqueue, type ClaimedJob } from "@/lib/jobs/queue";
-import { requireStaff } from "@/lib/auth/authorize";
+import { requireMessaging } from "@/lib/auth/authorize";
 import type { SessionUser } from "@/lib/auth/roles";
 import { NotFoundError } from "@/lib/api/errors";
 import { queueEmail } from "@/lib/email/outbox";
@@ -22,7 +22,7 @@ export const EXPORT_JOB = "export.attachments";
 const jobKey = (id: string) => `export:${id}`;
 
 export async function requestAttachmentsExport(user: SessionUser, selection: ExportSelection): Promise<{ id: string }> {
-  requireStaff(user);
+  requireMessaging(user);
   const row = await db.exportJob.create({
     data: { organizationId: user.organizationId, requestedById: user.id, selection, downloadToken: randomBytes(24).toString("base64url") },
     select: { id: true },
@@ -33,7 +33,7 @@ export async function requestAttachmentsExport(user: SessionUser, selection: Exp
 
 /** "Try again": a new export of the same people (the failed one stays, with its reason). */
 export async function retryExport(user: SessionUser, exportId: string): Promise<{ id: string }> {
-  requireStaff(user);
+  requireMessaging(user);
   const failed = await db.exportJob.findFirst({
     where: { id: exportId, organizationId: user.organizationId, requestedById: user.id, status: "FAILED" },
     select: { selection: true },

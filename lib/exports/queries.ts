@@ -1,6 +1,6 @@
 import "server-only";
 import { db } from "@/lib/db";
-import { requireStaff } from "@/lib/auth/authorize";
+import { requireMessaging } from "@/lib/auth/authorize";
 import type { SessionUser } from "@/lib/auth/roles";
 import { exportLinkPath } from "./link";
 import { readSelection, type ExportSelection } from "./selection";
@@ -22,7 +22,7 @@ export type ExportRow = {
 
 /** This user's own exports, newest first: an export is for its requester only. */
 export async function listMyExports(user: SessionUser, now = new Date()): Promise<ExportRow[]> {
-  requireStaff(user);
+  requireMessaging(user);
   const rows = await db.exportJob.findMany({
     where: { organizationId: user.organizationId, requestedById: user.id },
     orderBy: { createdAt: "desc" },

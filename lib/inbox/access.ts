@@ -2,6 +2,7 @@ import "server-only";
 import { db } from "@/lib/db";
 import { NotFoundError } from "@/lib/api/errors";
 import { isStaff, type SessionUser } from "@/lib/auth/roles";
+import { requireMessaging } from "@/lib/auth/authorize";
 
 export type InboxThreadRef = { id: string; organizationId: string; teammateId: string; lastSeq: number };
 
@@ -10,6 +11,7 @@ export type InboxThreadRef = { id: string; organizationId: string; teammateId: s
  * the teammate whose thread it is. Anything else is "not found".
  */
 export async function requireInboxThread(user: SessionUser, conversationId: string): Promise<InboxThreadRef> {
+  if (isStaff(user.role)) requireMessaging(user);
   const thread = await db.conversation.findFirst({
     where: {
       id: conversationId,

@@ -1,6 +1,6 @@
 import "server-only";
 import { db } from "@/lib/db";
-import { requireStaff } from "@/lib/auth/authorize";
+import { requireMessaging } from "@/lib/auth/authorize";
 import type { SessionUser } from "@/lib/auth/roles";
 import { NotFoundError } from "@/lib/api/errors";
 import { inChunks } from "@/lib/db/chunks";
@@ -17,7 +17,7 @@ export type BatchRecipientStatus = {
 
 /** A grouped message as its batch page shows it: each recipient's copy, read or not, and its SMS. */
 export async function batchStatus(user: SessionUser, batchId: string) {
-  requireStaff(user);
+  requireMessaging(user);
   const batch = await db.messageBatch.findFirst({ where: { id: batchId, organizationId: user.organizationId } });
   if (!batch) throw new NotFoundError("errors.notFound.item");
   const recipients = await db.batchRecipient.findMany({ where: { batchId } });

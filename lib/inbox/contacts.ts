@@ -3,7 +3,7 @@ import { addDays, isoDay, utcToLocalInput, weekStart, zonedToUtc } from "@/lib/s
 import { containsPattern, foldSql } from "@/lib/text/fold";
 import { db } from "@/lib/db";
 import { joinSql, queryAll, queryOne, sql, type Sql } from "@/lib/db/sql";
-import { requireStaff } from "@/lib/auth/authorize";
+import { requireMessaging } from "@/lib/auth/authorize";
 import type { SessionUser } from "@/lib/auth/roles";
 import { contactFiltersSchema, type ContactFilters } from "./schemas";
 
@@ -111,7 +111,7 @@ export async function listInboxContacts(
   pageSize = CONTACTS_PAGE_SIZE,
   only?: { ids: string[]; count: boolean },
 ): Promise<{ contacts: InboxContact[]; total: number; page: number; pages: number }> {
-  requireStaff(user);
+  requireMessaging(user);
   const f: ContactFilters = { ...contactFiltersSchema.parse({}), ...filters };
   const from = await viewFrom(user, f);
   const counted = !only || only.count;
@@ -178,7 +178,7 @@ function unreadCounts(userId: string, ids: string[]) {
 
 /** What the filter menus offer: the organisation's departments, skills, tags and activities. */
 export async function contactFilterOptions(user: SessionUser) {
-  requireStaff(user);
+  requireMessaging(user);
   const where = { organizationId: user.organizationId };
   const byName = { name: "asc" } as const;
   const [departments, skills, tags, activities] = await Promise.all([
@@ -192,7 +192,7 @@ export async function contactFilterOptions(user: SessionUser) {
 
 /** Every teammate the contact list shows with these filters (all pages): whom an export or a grouped message is for. */
 export async function teammateIdsMatching(user: SessionUser, filters: Partial<ContactFilters>): Promise<string[]> {
-  requireStaff(user);
+  requireMessaging(user);
   const f: ContactFilters = { ...contactFiltersSchema.parse({}), ...filters };
   const rows = await queryAll<{ id: string }>(sql`SELECT u."id" ${await viewFrom(user, f)} ORDER BY u."lastName", u."firstName", u."id"`);
   return rows.map((r) => r.id);

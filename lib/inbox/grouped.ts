@@ -4,7 +4,7 @@ import { isUniqueViolation, writeTransaction } from "@/lib/db/sql";
 import { sql } from "@/lib/db/exec";
 import { newId } from "@/lib/db/ids";
 import { inChunks } from "@/lib/db/chunks";
-import { requireStaff } from "@/lib/auth/authorize";
+import { requireMessaging } from "@/lib/auth/authorize";
 import type { SessionUser } from "@/lib/auth/roles";
 import { NotFoundError, UserError } from "@/lib/api/errors";
 import { enqueue } from "@/lib/jobs/queue";
@@ -32,7 +32,7 @@ export const MAX_RECIPIENTS = 5000;
 const CHUNK = 100;
 
 export async function planGroupedMessage(user: SessionUser, who: Recipients): Promise<Plan> {
-  requireStaff(user);
+  requireMessaging(user);
   const ids = "teammateIds" in who ? [...new Set(who.teammateIds)] : await teammateIdsMatching(user, who.filters);
   if (ids.length > MAX_RECIPIENTS) throw new UserError("errors.grouped.tooMany", { max: MAX_RECIPIENTS });
   const rows = await inChunks(ids, (slice) =>
@@ -61,7 +61,7 @@ export async function sendGroupedMessage(
   user: SessionUser,
   input: { who: Recipients; body: string; clientId: string; smsCopy: boolean; attachmentIds?: string[] },
 ): Promise<{ batchId: string; duplicate: boolean }> {
-  requireStaff(user);
+  requireMessaging(user);
   const existing = await db.messageBatch.findUnique({ where: { authorId_clientId: { authorId: user.id, clientId: input.clientId } }, select: { id: true } });
   if (existing) return { batchId: existing.id, duplicate: true };
   const plan = await planGroupedMessage(user, input.who);

@@ -2,7 +2,7 @@ import "server-only";
 import { db, writeTx } from "@/lib/db";
 import { isUniqueViolation } from "@/lib/db/sql";
 import { UserError } from "@/lib/api/errors";
-import { requireStaff } from "@/lib/auth/authorize";
+import { requireMessaging } from "@/lib/auth/authorize";
 import type { SessionUser } from "@/lib/auth/roles";
 import { appendEvent } from "@/lib/realtime/append";
 import type { ThreadNote } from "@/lib/messaging/wire";
@@ -16,7 +16,7 @@ export type { ThreadNote };
  * Stored once per (author, clientId) like messages.
  */
 export async function addPrivateNote(user: SessionUser, input: AddNoteInput): Promise<{ id: string; duplicate: boolean }> {
-  requireStaff(user);
+  requireMessaging(user);
   const thread = await requireInboxThread(user, input.conversationId);
   const stored = async () => {
     const existing = await db.privateNote.findUnique({
@@ -53,7 +53,7 @@ export async function addPrivateNote(user: SessionUser, input: AddNoteInput): Pr
 
 /** Notes of a thread since `since` (the oldest message shown), oldest first. Staff only. */
 export async function listNotes(user: SessionUser, conversationId: string, since?: Date, before?: Date): Promise<ThreadNote[]> {
-  requireStaff(user);
+  requireMessaging(user);
   const rows = await db.privateNote.findMany({
     where: { conversationId, organizationId: user.organizationId, createdAt: { ...(since ? { gte: since } : {}), ...(before ? { lt: before } : {}) } },
     orderBy: { createdAt: "asc" },

@@ -1,7 +1,7 @@
 import "server-only";
 import { db } from "@/lib/db";
 import { writeTransaction } from "@/lib/db/sql";
-import { requireStaff } from "@/lib/auth/authorize";
+import { requireMessaging } from "@/lib/auth/authorize";
 import type { SessionUser } from "@/lib/auth/roles";
 import { recordProcessed } from "@/lib/messaging/processed";
 import { requireInboxThread } from "./access";
@@ -11,7 +11,7 @@ import { requireInboxThread } from "./access";
  * its history; setting the state it already has changes nothing.
  */
 export async function setProcessed(user: SessionUser, conversationId: string, processed: boolean): Promise<{ changed: boolean }> {
-  requireStaff(user);
+  requireMessaging(user);
   const thread = await requireInboxThread(user, conversationId);
   const by = { id: user.id, firstName: user.firstName, name: `${user.firstName} ${user.lastName}` };
   const changed = await writeTransaction((ex) => recordProcessed(ex, { organizationId: thread.organizationId, conversationId: thread.id, processed, by }));
@@ -22,7 +22,7 @@ export type ProcessedHistoryEntry = { processed: boolean; at: Date; by: string |
 
 /** Who processed or reopened the thread, and when, newest first. A null `by` is a teammate's new message. */
 export async function processedHistory(user: SessionUser, conversationId: string, take = 20): Promise<ProcessedHistoryEntry[]> {
-  requireStaff(user);
+  requireMessaging(user);
   const thread = await requireInboxThread(user, conversationId);
   const rows = await db.processedChange.findMany({
     where: { conversationId: thread.id, organizationId: user.organizationId },

@@ -1,6 +1,6 @@
 import "server-only";
 import { db } from "@/lib/db";
-import { requireStaff } from "@/lib/auth/authorize";
+import { requireMessaging } from "@/lib/auth/authorize";
 import { NotFoundError } from "@/lib/api/errors";
 import type { SessionUser } from "@/lib/auth/roles";
 import { THREAD_MESSAGE_SELECT, threadMessage, type ThreadMessage, type ThreadNote } from "@/lib/messaging/wire";
@@ -71,7 +71,7 @@ export type StaffThread = MessagePage & {
 };
 
 export async function getStaffThread(user: SessionUser, conversationId: string): Promise<StaffThread> {
-  requireStaff(user);
+  requireMessaging(user);
   const t = await db.conversation.findFirst({
     where: { id: conversationId, organizationId: user.organizationId, kind: "INBOX", deletedAt: null },
     select: {

@@ -1,6 +1,6 @@
 import "server-only";
 import { db } from "@/lib/db";
-import { requireStaff } from "@/lib/auth/authorize";
+import { requireMessaging } from "@/lib/auth/authorize";
 import type { SessionUser } from "@/lib/auth/roles";
 import { requireInboxThread } from "./access";
 import { setStaffReadPosition } from "./read";
@@ -10,7 +10,7 @@ import { setStaffReadPosition } from "./read";
  * teammate's last message when no message is given.
  */
 export async function markUnreadByStaff(user: SessionUser, conversationId: string, fromSeq?: number): Promise<{ lastReadSeq: number }> {
-  requireStaff(user);
+  requireMessaging(user);
   const thread = await requireInboxThread(user, conversationId);
   const { lastSeq, lastInboundSeq } = await db.conversation.findUniqueOrThrow({ where: { id: thread.id }, select: { lastSeq: true, lastInboundSeq: true } });
   const from = Math.min(fromSeq ?? Math.max(lastInboundSeq, 1), Math.max(lastSeq, 1));

@@ -201,7 +201,7 @@ export async function subscribe(
 }
 
 /** What a user is a member of (and has left), and a teammate's department, for event filtering. */
-export async function viewerFor(user: { id: string; organizationId: string; isStaff: boolean }): Promise<Viewer> {
+export async function viewerFor(user: { id: string; organizationId: string; isStaff: boolean; messaging?: boolean }): Promise<Viewer> {
   const [memberships, profile] = await Promise.all([
     db.conversationMember.findMany({
       where: { userId: user.id, conversation: { organizationId: user.organizationId, deletedAt: null } },
@@ -213,6 +213,7 @@ export async function viewerFor(user: { id: string; organizationId: string; isSt
     userId: user.id,
     organizationId: user.organizationId,
     isStaff: user.isStaff,
+    messaging: user.messaging ?? user.isStaff,
     memberOf: new Set(memberships.filter((m) => !m.leftAt).map((m) => m.conversationId)),
     left: new Set(memberships.filter((m) => m.leftAt).map((m) => m.conversationId)),
     departmentId: profile?.active ? profile.departmentId : null,

@@ -4,6 +4,8 @@ export type Viewer = {
   userId: string;
   organizationId: string;
   isStaff: boolean;
+  /** Staff with messaging (unset: all staff). Without it, a manager hears no inbox message, note or processed state. */
+  messaging?: boolean;
   /** Conversations the viewer is a current member of (their inbox thread, their chats). Kept current by `follow`. */
   memberOf: Set<string>;
   /** A teammate's department: its public conversations reach them before they join. */
@@ -34,9 +36,10 @@ export function canSee(event: LoggedEvent, viewer: Viewer): boolean {
   if (event.organizationId !== viewer.organizationId) return false;
   switch (event.audience) {
     case "STAFF":
-      return viewer.isStaff;
+      // The schedule is every manager's; the rest of STAFF (notes, processed state, shift actions) is messaging's.
+      return viewer.isStaff && (viewer.messaging !== false || event.type === "schedule.changed");
     case "MEMBERS":
-      return viewer.isStaff || (event.conversationId !== null && viewer.memberOf.has(event.conversationId));
+      return (viewer.isStaff && viewer.messaging !== false) || (event.conversationId !== null && viewer.memberOf.has(event.conversationId));
     case "CHAT": {
       const id = event.conversationId;
       if (id === null) return false;

@@ -4,18 +4,50 @@ import { requireStaff } from "@/lib/auth/authorize";
 import { NotFoundError } from "@/lib/api/errors";
 import type { SessionUser } from "@/lib/auth/roles";
 import { shiftSelect } from "@/lib/schedule/queries";
+import { joinSql, queryAll, queryOne, sql } from "@/lib/db/sql";
+import { containsPattern, foldSql } from "@/lib/text/fold";
+import type { PeopleFilters } from "./schemas";
 
 const basics = { id: true, firstName: true, lastName: true, email: true, phone: true } as const;
 const labels = { department: { select: { name: true } }, skills: { select: { name: true } }, tags: { select: { name: true } } } as const;
 
-export async function listTeammates(user: SessionUser, take = 200) {
+export const PEOPLE_PAGE_SIZE = 50;
+
+/**
+ * The people directory, a page at a time (at 10,000 people: one ordered page of ids
+ * and a count, in SQL, then those 50 rows). Search ignores case and accents, as the
+ * inbox's. Managers see teammates; admins everyone, staff included.
+ */
+export async function listPeople(user: SessionUser, f: PeopleFilters) {
   requireStaff(user);
-  return db.user.findMany({
-    where: { organizationId: user.organizationId, role: "TEAMMATE" },
-    orderBy: [{ lastName: "asc" }, { firstName: "asc" }],
-    take,
-    select: { ...basics, disabledAt: true, profile: { select: { waitingList: true, smsConsent: true, city: true, ...labels } } },
-  });
+  const where = [sql`u."organizationId" = ${user.organizationId}`];
+  const role = user.role === "ADMIN" ? f.role : "TEAMMATE";
+  if (role) where.push(sql`u."role" = ${role}`);
+  if (f.status !== "all") where.push(f.status === "disabled" ? sql`u."disabledAt" IS NOT NULL` : sql`u."disabledAt" IS NULL`);
+  if (f.department) where.push(sql`p."departmentId" = ${f.department}`);
+  for (const word of (f.q ?? "").split(/\s+/).filter(Boolean).slice(0, 4)) {
+    const like = containsPattern(word);
+    where.push(
+      sql`(${foldSql(sql`u."firstName"`)} LIKE ${like} ESCAPE '\\' OR ${foldSql(sql`u."lastName"`)} LIKE ${like} ESCAPE '\\' OR ${foldSql(sql`u."email"`)} LIKE ${like} ESCAPE '\\')`,
+    );
+  }
+  const from = sql`FROM "User" u LEFT JOIN "TeammateProfile" p ON p."userId" = u."id" WHERE ${joinSql(where, " AND ")}`;
+  const [page, count] = await Promise.all([
+    queryAll<{ id: string }>(
+      sql`SELECT u."id" ${from} ORDER BY u."lastName", u."firstName", u."id" LIMIT ${PEOPLE_PAGE_SIZE} OFFSET ${(f.page - 1) * PEOPLE_PAGE_SIZE}`,
+    ),
+    queryOne<{ n: number | string }>(sql`SELECT COUNT(*) AS "n" ${from}`),
+  ]);
+  const ids = page.map((r) => r.id);
+  const rows = ids.length
+    ? await db.user.findMany({
+        where: { id: { in: ids } },
+        select: { ...basics, role: true, disabledAt: true, profile: { select: { waitingList: true, smsConsent: true, city: true, ...labels } } },
+      })
+    : [];
+  const people = rows.sort((a, b) => ids.indexOf(a.id) - ids.indexOf(b.id));
+  const total = Number(count?.n ?? 0);
+  return { people, total, pages: Math.max(1, Math.ceil(total / PEOPLE_PAGE_SIZE)) };
 }
 
 /** The teammate page: profile, upcoming assignments and unavailability periods. */

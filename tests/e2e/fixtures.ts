@@ -77,7 +77,9 @@ export async function seedMessage(o: TestOrg, conversationId: string, author: Te
 }
 
 export async function sessionCookie(user: { id: string }) {
-  const value = await encode({ token: { sub: user.id, sv: 0 }, secret: E2E_SECRET, maxAge: 3600 });
+  // The account's current session version: an admin's change (role, rights) ends the sessions of before.
+  const { sessionVersion } = await e2eDb().user.findUniqueOrThrow({ where: { id: user.id }, select: { sessionVersion: true } });
+  const value = await encode({ token: { sub: user.id, sv: sessionVersion }, secret: E2E_SECRET, maxAge: 3600 });
   return { name: "shiftline.session", value, domain: "127.0.0.1", path: "/", httpOnly: true, sameSite: "Lax" as const };
 }
 

@@ -13,6 +13,7 @@ const asSession = ({ id, organizationId, role, email, firstName, lastName }: Tes
   firstName,
   lastName,
   locale: "en",
+  messagingAccess: true,
 });
 
 /** An organisation with an admin, two managers and two teammates with their threads. */

@@ -1,4 +1,5 @@
 import type { Metadata } from "next";
+import Link from "next/link";
 import { redirect } from "next/navigation";
 import { getCurrentUser } from "@/lib/auth/session";
 import { homePath } from "@/lib/auth/roles";
@@ -11,7 +12,7 @@ export async function generateMetadata(): Promise<Metadata> {
 
 export default async function SignInPage({ searchParams }: { searchParams: Promise<{ callbackUrl?: string; error?: string }> }) {
   const user = await getCurrentUser();
-  if (user) redirect(homePath(user.role));
+  if (user) redirect(homePath(user.role, user.messagingAccess));
   const { callbackUrl, error } = await searchParams;
   const t = await getTranslations();
   return (
@@ -22,6 +23,11 @@ export default async function SignInPage({ searchParams }: { searchParams: Promi
           <h1 className="text-2xl font-semibold">{t("auth.signIn")}</h1>
         </div>
         <SignInForm callbackUrl={typeof callbackUrl === "string" ? callbackUrl : undefined} initialError={error ? t("auth.wrongCredentials") : undefined} />
+        <p className="mt-4 text-center text-sm">
+          <Link href="/reset-password" className="text-teal-800 underline-offset-2 hover:underline">
+            {t("account.forgot")}
+          </Link>
+        </p>
       </div>
     </main>
   );

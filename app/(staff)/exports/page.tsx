@@ -1,7 +1,7 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { getLocale, getTranslations } from "next-intl/server";
-import { requireStaffPage } from "@/lib/auth/pages";
+import { requireMessagingPage } from "@/lib/auth/pages";
 import { getOrganization } from "@/lib/org/queries";
 import { listMyExports, type ExportRow } from "@/lib/exports/queries";
 import { retryExportAction } from "@/lib/exports/actions";
@@ -14,7 +14,7 @@ export async function generateMetadata(): Promise<Metadata> {
 }
 
 export default async function ExportsPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
-  const user = await requireStaffPage();
+  const user = await requireMessagingPage();
   const [org, t, locale, rows, params] = await Promise.all([getOrganization(user), getTranslations(), getLocale(), listMyExports(user), searchParams]);
   const working = rows.some((r) => r.status === "QUEUED" || r.status === "RUNNING");
   const status = (r: ExportRow) =>

@@ -1,5 +1,5 @@
 import type { Metadata } from "next";
-import { requireStaffPage } from "@/lib/auth/pages";
+import { requireMessagingPage } from "@/lib/auth/pages";
 import { getOrganization } from "@/lib/org/queries";
 import { InboxShell, readFilters, type InboxSearchParams } from "./inbox-shell";
 import { getTranslations } from "next-intl/server";
@@ -9,7 +9,7 @@ export async function generateMetadata(): Promise<Metadata> {
 }
 
 export default async function InboxPage({ searchParams }: { searchParams: InboxSearchParams }) {
-  const user = await requireStaffPage();
+  const user = await requireMessagingPage();
   const [org, t] = await Promise.all([getOrganization(user), getTranslations()]);
   return (
     <InboxShell user={user} timeZone={org.timeZone} filters={await readFilters(searchParams)}>

@@ -1,6 +1,6 @@
 import type { Metadata } from "next";
 import { getLocale, getTranslations } from "next-intl/server";
-import { requireStaffPage } from "@/lib/auth/pages";
+import { requireMessagingPage } from "@/lib/auth/pages";
 import { getOrganization } from "@/lib/org/queries";
 import { listOutbox } from "@/lib/email/queries";
 import { listSmsOutbox } from "@/lib/sms/queries";
@@ -13,7 +13,7 @@ export async function generateMetadata(): Promise<Metadata> {
 }
 
 export default async function OutboxPage() {
-  const user = await requireStaffPage();
+  const user = await requireMessagingPage();
   const [org, t, locale] = await Promise.all([getOrganization(user), getTranslations(), getLocale()]);
   const [emails, sms] = await Promise.all([listOutbox(user), listSmsOutbox(user)]);
   return (

@@ -1,24 +1,86 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { requireStaffPage } from "@/lib/auth/pages";
-import { listTeammates } from "@/lib/teammates/queries";
+import { listPeople } from "@/lib/teammates/queries";
+import { peopleFiltersSchema, type PeopleFilters } from "@/lib/teammates/schemas";
+import { listDepartments } from "@/lib/org/queries";
 import { getTranslations } from "next-intl/server";
+import { AutoSubmit } from "@/components/ui/auto-submit";
 
 export async function generateMetadata(): Promise<Metadata> {
   return { title: (await getTranslations())("teammates.title") };
 }
 
-export default async function TeammatesPage() {
+const select = "min-h-11 rounded-md border border-slate-300 bg-white px-2 text-sm";
+
+const pageHref = (f: PeopleFilters, page: number) => {
+  const q = new URLSearchParams();
+  for (const [k, v] of Object.entries({ ...f, page: page > 1 ? String(page) : undefined }))
+    if (v !== undefined && v !== "" && !(k === "status" && v === "active")) q.set(k, String(v));
+  const s = q.toString();
+  return `/teammates${s ? `?${s}` : ""}`;
+};
+
+/** The people directory: search, filters and pages; admins see staff too, and each person's access. */
+export default async function TeammatesPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
   const user = await requireStaffPage();
-  const [teammates, tr] = await Promise.all([listTeammates(user), getTranslations()]);
+  const f = peopleFiltersSchema.parse(await searchParams);
+  const admin = user.role === "ADMIN";
+  const [{ people, total, pages }, departments, tr] = await Promise.all([listPeople(user, f), listDepartments(user), getTranslations()]);
+  const roleName = (r: string) => (r === "ADMIN" ? tr("roles.ADMIN") : r === "MANAGER" ? tr("roles.MANAGER") : tr("roles.TEAMMATE"));
   return (
     <div className="p-4 sm:p-6">
-      <h1 className="mb-4 text-xl font-semibold">{tr("teammates.title")}</h1>
+      <div className="mb-4 flex flex-wrap items-center justify-between gap-2">
+        <h1 className="text-xl font-semibold">{tr("teammates.title")}</h1>
+        <Link href="/people/invite" className="inline-flex min-h-11 items-center rounded-md bg-teal-700 px-3 text-sm font-medium text-white hover:bg-teal-800">
+          {tr("people.invite")}
+        </Link>
+      </div>
+      <AutoSubmit>
+        <form method="get" action="/teammates" role="search" aria-label={tr("people.search")} className="mb-3 flex flex-wrap items-end gap-2">
+          <input
+            type="search"
+            name="q"
+            defaultValue={f.q}
+            placeholder={tr("people.search")}
+            aria-label={tr("people.search")}
+            className="min-h-11 min-w-48 flex-1 rounded-md border border-slate-300 px-3 text-sm"
+          />
+          {admin ? (
+            <select name="role" defaultValue={f.role ?? ""} aria-label={tr("people.role")} className={select}>
+              <option value="">{tr("people.allRoles")}</option>
+              <option value="TEAMMATE">{tr("roles.TEAMMATE")}</option>
+              <option value="MANAGER">{tr("roles.MANAGER")}</option>
+              <option value="ADMIN">{tr("roles.ADMIN")}</option>
+            </select>
+          ) : null}
+          <select name="department" defaultValue={f.department ?? ""} aria-label={tr("people.department")} className={select}>
+            <option value="">{tr("people.allDepartments")}</option>
+            {departments.map((d) => (
+              <option key={d.id} value={d.id}>
+                {d.name}
+              </option>
+            ))}
+          </select>
+          <select name="status" defaultValue={f.status} aria-label={tr("people.status")} className={select}>
+            <option value="active">{tr("people.active")}</option>
+            <option value="disabled">{tr("people.disabled")}</option>
+            <option value="all">{tr("people.everyone")}</option>
+          </select>
+          <button type="submit" className="min-h-11 rounded-md bg-slate-800 px-3 text-sm text-white">
+            {tr("inbox.apply")}
+          </button>
+        </form>
+      </AutoSubmit>
+      <p className="mb-2 text-sm text-slate-600" data-testid="people-count">
+        {tr("people.count", { count: total })}
+      </p>
       <div className="overflow-x-auto rounded-lg border border-slate-200 bg-white">
         <table className="w-full text-left text-sm">
           <thead className="bg-slate-50 text-slate-600">
             <tr>
               <th className="px-3 py-2 font-medium">{tr("teammates.name")}</th>
+              {admin ? <th className="px-3 py-2 font-medium">{tr("people.role")}</th> : null}
               <th className="px-3 py-2 font-medium">{tr("teammates.department")}</th>
               <th className="px-3 py-2 font-medium">{tr("teammates.skills")}</th>
               <th className="px-3 py-2 font-medium">{tr("teammates.tags")}</th>
@@ -28,27 +90,49 @@ export default async function TeammatesPage() {
             </tr>
           </thead>
           <tbody className="divide-y divide-slate-100">
-            {teammates.map((t) => (
-              <tr key={t.id}>
+            {people.map((t) => (
+              <tr key={t.id} data-testid="person-row">
                 <td className="px-3 py-2">
-                  <Link className="font-medium text-teal-800 hover:underline" href={`/teammates/${t.id}`}>
+                  <Link className="font-medium text-teal-800 hover:underline" href={t.role === "TEAMMATE" ? `/teammates/${t.id}` : `/people/${t.id}`}>
                     {t.lastName} {t.firstName}
                   </Link>
                   {t.profile?.waitingList ? (
                     <span className="ml-2 rounded bg-amber-100 px-1.5 text-xs text-amber-900">{tr("teammates.waitingList")}</span>
                   ) : null}
+                  {t.disabledAt ? <span className="ml-2 rounded bg-slate-200 px-1.5 text-xs text-slate-800">{tr("people.disabled")}</span> : null}
+                  {admin && t.role === "TEAMMATE" ? (
+                    <Link className="ml-2 text-xs text-slate-600 underline" href={`/people/${t.id}`}>
+                      {tr("people.access")}
+                    </Link>
+                  ) : null}
                 </td>
+                {admin ? <td className="px-3 py-2">{roleName(t.role)}</td> : null}
                 <td className="px-3 py-2">{t.profile?.department?.name ?? "—"}</td>
                 <td className="px-3 py-2">{t.profile?.skills.map((s) => s.name).join(", ") || "—"}</td>
                 <td className="px-3 py-2">{t.profile?.tags.map((s) => s.name).join(", ") || "—"}</td>
                 <td className="px-3 py-2">{t.profile?.city ?? "—"}</td>
                 <td className="px-3 py-2">{t.phone ?? "—"}</td>
-                <td className="px-3 py-2">{tr(t.phone && t.profile?.smsConsent ? "teammates.yes" : "teammates.no")}</td>
+                <td className="px-3 py-2">{t.role === "TEAMMATE" ? tr(t.phone && t.profile?.smsConsent ? "teammates.yes" : "teammates.no") : "—"}</td>
               </tr>
             ))}
           </tbody>
         </table>
       </div>
+      {pages > 1 ? (
+        <nav aria-label={tr("people.pages")} className="mt-3 flex items-center gap-3 text-sm">
+          {f.page > 1 ? (
+            <Link href={pageHref(f, f.page - 1)} className="inline-flex min-h-11 items-center underline">
+              ← {tr("people.previous")}
+            </Link>
+          ) : null}
+          <span>{tr("people.pageOf", { page: f.page, pages })}</span>
+          {f.page < pages ? (
+            <Link href={pageHref(f, f.page + 1)} className="inline-flex min-h-11 items-center underline">
+              {tr("people.next")} →
+            </Link>
+          ) : null}
+        </nav>
+      ) : null}
     </div>
   );
 }

@@ -1,5 +1,5 @@
 import { getCurrentSession, loadSessionUser } from "@/lib/auth/session";
-import { isStaff } from "@/lib/auth/roles";
+import { hasMessaging, isStaff } from "@/lib/auth/roles";
 import { subscribe, viewerFor } from "@/lib/realtime/hub";
 import { resumeSchema } from "@/lib/realtime/schemas";
 import type { LoggedEvent } from "@/lib/realtime/visibility";
@@ -32,7 +32,7 @@ export async function GET(request: Request) {
   const url = new URL(request.url);
   const parsed = resumeSchema.safeParse({ after: request.headers.get("last-event-id") || url.searchParams.get("after") || undefined });
   if (!parsed.success) return Response.json({ ok: false, error: translatorFor(user.locale)("errors.staleRequest") }, { status: 400 });
-  const viewer = await viewerFor({ id: user.id, organizationId: user.organizationId, isStaff: isStaff(user.role) });
+  const viewer = await viewerFor({ id: user.id, organizationId: user.organizationId, isStaff: isStaff(user.role), messaging: hasMessaging(user) });
 
   let cleanup = () => {};
   const stream = new ReadableStream<Uint8Array>({
@@ -78,7 +78,7 @@ export async function GET(request: Request) {
       // new stream: what it may see changed).
       const recheck = async () => {
         const now = await loadSessionUser(user.id, version, sessionId);
-        if (!now || now.role !== user.role) cleanup();
+        if (!now || now.role !== user.role || now.messagingAccess !== user.messagingAccess) cleanup();
       };
       write("retry: 2000\n\n");
       const send = (e: LoggedEvent) => {

@@ -1,5 +1,5 @@
 import { randomUUID } from "node:crypto";
-import { orNotFound, requireStaffPage } from "@/lib/auth/pages";
+import { orNotFound, requireMessagingPage } from "@/lib/auth/pages";
 import { getOrganization } from "@/lib/org/queries";
 import { getStaffThread } from "@/lib/inbox/queries";
 import { listNotes } from "@/lib/inbox/notes";
@@ -20,7 +20,7 @@ import { SharedDocuments } from "@/components/files/shared-documents";
 
 export default async function ThreadPage({ params, searchParams }: { params: Promise<{ conversationId: string }>; searchParams: InboxSearchParams }) {
   const { conversationId } = await params;
-  const user = await requireStaffPage();
+  const user = await requireMessagingPage();
   const [org, t] = await Promise.all([getOrganization(user), getTranslations()]);
   const thread = await orNotFound(getStaffThread(user, conversationId));
   const [notes, history] = await Promise.all([

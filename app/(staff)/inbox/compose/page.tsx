@@ -2,7 +2,7 @@ import { randomUUID } from "node:crypto";
 import type { Metadata } from "next";
 import Link from "next/link";
 import { getTranslations } from "next-intl/server";
-import { requireStaffPage } from "@/lib/auth/pages";
+import { requireMessagingPage } from "@/lib/auth/pages";
 import { planGroupedMessage } from "@/lib/inbox/grouped";
 import { filtersQuery, filterValues, viewFilters } from "@/lib/inbox/filters-url";
 import { readFilters, type InboxSearchParams } from "../inbox-shell";
@@ -16,7 +16,7 @@ const SHOWN = 300;
 
 /** A grouped message to the teammates of the contact list's view (its filters come in the address). */
 export default async function ComposePage({ searchParams }: { searchParams: InboxSearchParams }) {
-  const user = await requireStaffPage();
+  const user = await requireMessagingPage();
   const t = await getTranslations();
   const filters = viewFilters(await readFilters(searchParams));
   // ?pick=…: the teammates ticked in the contact list; otherwise everyone its filters show.

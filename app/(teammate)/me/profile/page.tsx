@@ -4,6 +4,8 @@ import { getTranslations } from "next-intl/server";
 import { SignOutButton } from "@/components/sign-out-button";
 import { LanguageForm } from "@/components/language-form";
 import { isLocale } from "@/lib/i18n/locales";
+import { PasswordForm } from "@/components/auth/password-form";
+import { changePasswordAction } from "@/lib/auth/password-actions";
 
 export async function generateMetadata(): Promise<Metadata> {
   return { title: (await getTranslations())("profile.title") };
@@ -25,6 +27,12 @@ export default async function ProfilePage() {
           <p className="text-sm text-slate-600">{user.email}</p>
         </div>
         <LanguageForm current={isLocale(user.locale) ? user.locale : "en"} />
+        <details className="rounded-lg border border-slate-200 p-3">
+          <summary className="flex min-h-11 cursor-pointer items-center font-medium">{t("account.changePassword")}</summary>
+          <div className="mt-2">
+            <PasswordForm action={changePasswordAction} withCurrent submitLabel={t("account.changePassword")} doneMessage={t("account.passwordChanged")} />
+          </div>
+        </details>
         <SignOutButton />
         <SignOutButton everywhere />
       </div>

@@ -1,7 +1,7 @@
 import Link from "next/link";
 import type { Metadata } from "next";
 import { getTranslations } from "next-intl/server";
-import { orNotFound, requireStaffPage } from "@/lib/auth/pages";
+import { orNotFound, requireMessagingPage } from "@/lib/auth/pages";
 import { getOrganization } from "@/lib/org/queries";
 import { sharedFiles } from "@/lib/files/shared";
 import { SharedDocuments } from "@/components/files/shared-documents";
@@ -19,7 +19,7 @@ export default async function SharedFilesPage({
   searchParams: Promise<Record<string, string | string[] | undefined>>;
 }) {
   const { conversationId } = await params;
-  const user = await requireStaffPage();
+  const user = await requireMessagingPage();
   const [org, t] = await Promise.all([getOrganization(user), getTranslations()]);
   const filter = readSharedParams(await searchParams);
   const page = await orNotFound(sharedFiles(user, conversationId, filter));

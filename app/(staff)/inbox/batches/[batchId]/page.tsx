@@ -1,7 +1,7 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { getLocale, getTranslations } from "next-intl/server";
-import { orNotFound, requireStaffPage } from "@/lib/auth/pages";
+import { orNotFound, requireMessagingPage } from "@/lib/auth/pages";
 import { getOrganization } from "@/lib/org/queries";
 import { batchStatus } from "@/lib/inbox/batch-status";
 import { formatDateTime } from "@/lib/text/format";
@@ -15,7 +15,7 @@ export async function generateMetadata(): Promise<Metadata> {
 
 /** A grouped message: totals, then each recipient's copy (delivered, read) and SMS. Re-drawn every few seconds while it moves. */
 export default async function BatchPage({ params }: { params: Promise<{ batchId: string }> }) {
-  const user = await requireStaffPage();
+  const user = await requireMessagingPage();
   const [org, t, locale] = await Promise.all([getOrganization(user), getTranslations(), getLocale()]);
   const { batch, rows, totals } = await orNotFound(batchStatus(user, (await params).batchId));
   // Read receipts keep coming for a while; after an hour the page stops polling for them.

@@ -1,0 +1,29 @@
+import type { Metadata } from "next";
+import { getTranslations } from "next-intl/server";
+import { requireStaffPage } from "@/lib/auth/pages";
+import { changePasswordAction } from "@/lib/auth/password-actions";
+import { PasswordForm } from "@/components/auth/password-form";
+import { SignOutButton } from "@/components/sign-out-button";
+
+export async function generateMetadata(): Promise<Metadata> {
+  return { title: (await getTranslations())("account.title") };
+}
+
+/** A staff user's own account: their password, signing out everywhere. */
+export default async function AccountPage() {
+  const user = await requireStaffPage();
+  const t = await getTranslations();
+  return (
+    <div className="max-w-md space-y-6 p-4 sm:p-6">
+      <h1 className="text-xl font-semibold">{t("account.title")}</h1>
+      <p className="text-sm text-slate-700">
+        {user.firstName} {user.lastName} · {user.email}
+      </p>
+      <section className="rounded-lg border border-slate-200 bg-white p-4">
+        <h2 className="mb-3 font-medium">{t("account.changePassword")}</h2>
+        <PasswordForm action={changePasswordAction} withCurrent submitLabel={t("account.changePassword")} doneMessage={t("account.passwordChanged")} />
+      </section>
+      <SignOutButton everywhere />
+    </div>
+  );
+}

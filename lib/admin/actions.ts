@@ -1,0 +1,40 @@
+"use server";
+
+import { revalidatePath } from "next/cache";
+import { createAction } from "@/lib/api/action";
+import { disabledSchema, inviteSchema, messagingSchema, personSchema, roleSchema } from "./schemas";
+import { accessOf, changeRole, setDisabled, setMessagingAccess } from "./access";
+import { invitePerson } from "./invite";
+import { sendPasswordLink } from "./passwords";
+
+const STAFF = ["ADMIN", "MANAGER"] as const;
+
+export const inviteAction = createAction({ schema: inviteSchema, roles: STAFF }, async (input, { user }) => {
+  const { userId } = await invitePerson(user, input);
+  revalidatePath("/teammates");
+  return { userId, email: input.email };
+});
+
+export const changeRoleAction = createAction({ schema: roleSchema, roles: ["ADMIN"] }, async (input, { user }) => {
+  await changeRole(user, input.userId, input.role);
+  revalidatePath(`/people/${input.userId}`);
+  return {};
+});
+
+export const setMessagingAction = createAction({ schema: messagingSchema, roles: ["ADMIN"] }, async (input, { user }) => {
+  await setMessagingAccess(user, input.userId, input.on);
+  revalidatePath(`/people/${input.userId}`);
+  return {};
+});
+
+export const setDisabledAction = createAction({ schema: disabledSchema, roles: ["ADMIN"] }, async (input, { user }) => {
+  await setDisabled(user, input.userId, input.disabled);
+  revalidatePath(`/people/${input.userId}`);
+  return {};
+});
+
+export const resendInviteAction = createAction({ schema: personSchema, roles: ["ADMIN"] }, async (input, { user }) => {
+  await accessOf(user, input.userId); // an admin, and a person of this organisation
+  await sendPasswordLink(input.userId, "invite", `${user.firstName} ${user.lastName}`);
+  return { sent: true };
+});

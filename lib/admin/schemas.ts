@@ -1,0 +1,46 @@
+import { z } from "zod";
+import { LOCALES } from "@/lib/i18n/locales";
+
+const id = z.string().trim().min(1, "errors.staleRequest").max(64, "errors.staleRequest");
+const email = z.string().trim().toLowerCase().min(1, "errors.emailRequired").max(254, "errors.emailTooLong").pipe(z.email("errors.emailInvalid"));
+const personName = (key: string) => z.string().trim().min(1, key).max(80, "errors.person.nameTooLong");
+
+export const PASSWORD_MIN = 10;
+/** A new password: long enough, not absurdly long, typed twice alike. */
+const newPassword = z.string().min(PASSWORD_MIN, "errors.password.tooShort").max(200, "errors.passwordTooLong");
+
+export const inviteSchema = z.object({
+  email,
+  firstName: personName("errors.person.firstNameRequired"),
+  lastName: personName("errors.person.lastNameRequired"),
+  role: z.enum(["ADMIN", "MANAGER", "TEAMMATE"], "errors.person.chooseRole"),
+  locale: z.enum(LOCALES, "errors.chooseLanguage"),
+  departmentId: z
+    .string()
+    .trim()
+    .max(64)
+    .regex(/^[A-Za-z0-9_-]*$/, "errors.staleRequest")
+    .optional()
+    .transform((v) => v || undefined),
+});
+
+export const roleSchema = z.object({ userId: id, role: z.enum(["ADMIN", "MANAGER"], "errors.person.chooseRole") });
+const onOff = z.enum(["true", "false"], "errors.staleRequest").transform((v) => v === "true");
+export const messagingSchema = z.object({ userId: id, on: onOff });
+export const disabledSchema = z.object({ userId: id, disabled: onOff });
+export const personSchema = z.object({ userId: id });
+
+export const setPasswordSchema = z
+  .object({
+    token: z.string().regex(/^[A-Za-z0-9_-]{20,100}$/, "errors.link.expired"),
+    purpose: z.enum(["invite", "reset"]),
+    password: newPassword,
+    confirm: z.string(),
+  })
+  .refine((v) => v.password === v.confirm, { message: "errors.password.mismatch", path: ["confirm"] });
+
+export const resetRequestSchema = z.object({ email });
+
+export const changePasswordSchema = z
+  .object({ current: z.string().min(1, "errors.passwordRequired").max(200, "errors.passwordTooLong"), password: newPassword, confirm: z.string() })
+  .refine((v) => v.password === v.confirm, { message: "errors.password.mismatch", path: ["confirm"] });

@@ -1,0 +1,39 @@
+import "server-only";
+import { createHash, randomBytes } from "node:crypto";
+import { db, type Tx } from "@/lib/db";
+import { UserError } from "@/lib/api/errors";
+
+// Links to set a password (an invitation, a reset): the e-mail carries the token, the
+// database only its SHA-256. A link works once and until it expires; a new one for the
+// same person and purpose retires the older ones.
+
+export type TokenPurpose = "invite" | "reset";
+export const TOKEN_TTL_MS: Record<TokenPurpose, number> = { invite: 7 * 86_400_000, reset: 3_600_000 };
+
+const hash = (token: string) => createHash("sha256").update(token).digest("hex");
+
+export async function issueToken(tx: Tx, user: { id: string; organizationId: string }, purpose: TokenPurpose, now = new Date()): Promise<string> {
+  const token = randomBytes(32).toString("base64url");
+  await tx.userToken.updateMany({ where: { userId: user.id, purpose, usedAt: null }, data: { usedAt: now } });
+  await tx.userToken.create({
+    data: { organizationId: user.organizationId, userId: user.id, purpose, tokenHash: hash(token), expiresAt: new Date(now.getTime() + TOKEN_TTL_MS[purpose]) },
+  });
+  return token;
+}
+
+/** Who a link is for, while it still works (to greet them on the page), or null. */
+export async function peekToken(token: string, purpose: TokenPurpose, now = new Date()) {
+  if (!/^[A-Za-z0-9_-]{20,100}$/.test(token)) return null;
+  const row = await db.userToken.findUnique({ where: { tokenHash: hash(token) }, select: { userId: true, purpose: true, usedAt: true, expiresAt: true } });
+  if (!row || row.purpose !== purpose || row.usedAt || row.expiresAt <= now) return null;
+  return db.user.findFirst({ where: { id: row.userId, disabledAt: null }, select: { id: true, firstName: true, email: true, organizationId: true } });
+}
+
+/** Uses a link, once: the same statement checks and spends it, so two tabs cannot both use it. */
+export async function spendToken(tx: Tx, token: string, purpose: TokenPurpose, now = new Date()): Promise<string> {
+  const tokenHash = hash(token);
+  const spent = await tx.userToken.updateMany({ where: { tokenHash, purpose, usedAt: null, expiresAt: { gt: now } }, data: { usedAt: now } });
+  if (spent.count !== 1) throw new UserError("errors.link.expired");
+  const row = await tx.userToken.findUniqueOrThrow({ where: { tokenHash }, select: { userId: true } });
+  return row.userId;
+}

@@ -1,0 +1,28 @@
+"use server";
+
+import { redirect } from "next/navigation";
+import { createAction, createPublicAction } from "@/lib/api/action";
+import { changePasswordSchema, resetRequestSchema, setPasswordSchema } from "@/lib/admin/schemas";
+import { changeOwnPassword, requestPasswordReset, setPasswordWithLink } from "@/lib/admin/passwords";
+import { startSession } from "./start-session";
+import { homePath } from "./roles";
+
+/** From an invitation's or a reset's link: sets the password once, then signs in. */
+export const setPasswordAction = createPublicAction({ schema: setPasswordSchema }, async (input) => {
+  const user = await setPasswordWithLink(input.token, input.purpose, input.password);
+  await startSession(user);
+  redirect(homePath(user.role, user.messagingAccess));
+});
+
+/** "Forgot your password": always the same answer, whether the address has an account or not. */
+export const requestResetAction = createPublicAction({ schema: resetRequestSchema }, async (input) => {
+  await requestPasswordReset(input.email);
+  return { sent: true };
+});
+
+/** One's own password, knowing the current one; this device stays signed in, the others are signed out. */
+export const changePasswordAction = createAction({ schema: changePasswordSchema, roles: ["ADMIN", "MANAGER", "TEAMMATE"] }, async (input, { user }) => {
+  const fresh = await changeOwnPassword(user, input.current, input.password);
+  await startSession(fresh);
+  return { changed: true };
+});

@@ -1,0 +1,100 @@
+import { test, expect, newOrg, pageAs, live, e2eDb, signIn } from "./fixtures";
+
+const linkTo = async (email: string) => {
+  const mail = await e2eDb().emailOutbox.findFirstOrThrow({ where: { toEmail: email }, orderBy: { createdAt: "desc" } });
+  return new URL(/https?:\/\/\S+/.exec(mail.text)![0]).pathname;
+};
+
+test("an admin invites a manager, who chooses a password from the e-mail's link and signs in; the link then no longer works", async ({ browser }) => {
+  const o = await newOrg();
+  const admin = await pageAs(browser, o.admin, { path: "/teammates" });
+  await admin.getByRole("link", { name: "Invite someone" }).click();
+  const email = `nora-${o.tag}@t.test`;
+  const form = admin.getByTestId("invite-form");
+  await form.getByLabel("E-mail").fill(email);
+  await form.getByLabel("First name").fill("Nora");
+  await form.getByLabel("Last name").fill("North");
+  await form.getByLabel("Role").selectOption("MANAGER");
+  await form.getByRole("button", { name: "Send the invitation" }).click();
+  await expect(admin.getByRole("status")).toHaveText(`Invitation sent to ${email}.`);
+  // The same address again is refused, with the reason next to the field.
+  await form.getByLabel("E-mail").fill(email);
+  await form.getByLabel("First name").fill("Nora");
+  await form.getByLabel("Last name").fill("Again");
+  await form.getByRole("button", { name: "Send the invitation" }).click();
+  await expect(admin.getByText("An account already uses this e-mail address.")).toBeVisible();
+
+  const path = await linkTo(email);
+  expect(path).toMatch(/^\/welcome\//);
+  const nora = await browser.newContext().then((c) => c.newPage());
+  await nora.goto(path);
+  await expect(nora.getByText("Hello Nora!")).toBeVisible();
+  await nora.getByLabel("New password", { exact: true }).fill("short");
+  await nora.getByLabel("The new password again").fill("short");
+  await nora.getByRole("button", { name: "Save and sign in" }).click();
+  await expect(nora.getByText("Use at least 10 characters.")).toBeVisible();
+  await nora.getByLabel("New password", { exact: true }).fill("a quiet harbour at dawn");
+  await nora.getByLabel("The new password again").fill("a quiet harbour at dawn");
+  await nora.getByRole("button", { name: "Save and sign in" }).click();
+  await expect(nora).toHaveURL(/\/inbox/);
+  await expect(nora.getByTestId("current-user")).toHaveText("Nora North");
+  await nora.goto(path);
+  await expect(nora.getByText("This link has expired or was already used.")).toBeVisible();
+
+  // Signing in with it later works too.
+  const again = await browser.newContext().then((c) => c.newPage());
+  await signIn(again, email, "a quiet harbour at dawn");
+  await expect(again).toHaveURL(/\/inbox/);
+  for (const p of [admin, nora, again]) await p.context().close();
+});
+
+test("a manager without messaging rights has no inbox; disabling a teammate ends their open session at once", async ({ browser }) => {
+  const o = await newOrg();
+  const admin = await pageAs(browser, o.admin, { path: `/people/${o.manager.id}` });
+  await admin.getByRole("button", { name: "Remove access to messaging" }).click();
+  await expect(admin.getByTestId("messaging-section")).toContainText("No access to messaging");
+
+  const max = await pageAs(browser, o.manager, { path: "/schedule" });
+  const nav = max.getByRole("navigation", { name: "Main" });
+  await expect(nav.getByRole("link", { name: "Schedule" })).toBeVisible();
+  await expect(nav.getByRole("link", { name: "Messaging" })).toHaveCount(0);
+  await max.goto(`/inbox/${o.teammate.threadId}`);
+  await expect(max).toHaveURL(/\/schedule/);
+  expect((await max.request.get(`/api/conversations/${o.teammate.threadId}/messages?before=10`)).status()).toBe(403);
+
+  // The last admin cannot be demoted: the refusal says why.
+  await admin.goto(`/people/${o.admin.id}`);
+  await admin.getByRole("button", { name: "Make manager" }).click();
+  await expect(admin.getByTestId("role-section").getByRole("alert")).toHaveText("The organisation must keep at least one active administrator.");
+
+  const tess = await pageAs(browser, o.teammate);
+  await live(tess);
+  await admin.goto(`/people/${o.teammate.id}`);
+  await admin.getByRole("button", { name: "Disable the account" }).click();
+  await expect(admin.getByTestId("status-section")).toContainText("Disabled");
+  // Her stream closes and the page goes to sign-in.
+  await expect(tess).toHaveURL(/\/sign-in/, { timeout: 15_000 });
+  await admin.goto("/teammates?status=disabled");
+  await expect(admin.getByTestId("person-row")).toContainText([`${o.teammate.lastName} ${o.teammate.firstName}`]);
+  for (const p of [admin, max, tess]) await p.context().close();
+});
+
+test("a forgotten password is reset from the e-mail's link; the answer is the same for an unknown address", async ({ browser }) => {
+  const o = await newOrg();
+  const page = await browser.newContext().then((c) => c.newPage());
+  await page.goto("/sign-in");
+  await page.getByRole("link", { name: "Forgot your password?" }).click();
+  await page.getByLabel("E-mail").fill(`nobody-${o.tag}@t.test`);
+  await page.getByRole("button", { name: "Send the link" }).click();
+  const answer = await page.getByRole("status").textContent();
+  await page.goto("/reset-password");
+  await page.getByLabel("E-mail").fill(o.teammate.email);
+  await page.getByRole("button", { name: "Send the link" }).click();
+  await expect(page.getByRole("status")).toHaveText(answer!);
+  await page.goto(await linkTo(o.teammate.email));
+  await page.getByLabel("New password", { exact: true }).fill("new words for a new week");
+  await page.getByLabel("The new password again").fill("new words for a new week");
+  await page.getByRole("button", { name: "Save and sign in" }).click();
+  await expect(page).toHaveURL(/\/me/);
+  await page.context().close();
+});
