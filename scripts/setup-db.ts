@@ -1,6 +1,6 @@
 // Creates the database if needed, applies pending migrations and, when the
 // database has no organisation yet, seeds the demo organisation.
-// Usage: tsx scripts/setup-db.ts [--reset] [--lang fr]   (DATABASE_URL picks the database: a SQLite file or PostgreSQL;
+// Usage: tsx scripts/setup-db.ts [--reset] [--lang fr] [--no-demo]   (DATABASE_URL picks the database: a SQLite file or PostgreSQL;
 // --lang the demo's language, English by default)
 import { existsSync, mkdirSync, rmSync } from "node:fs";
 import path from "node:path";
@@ -37,7 +37,7 @@ if (dialectOf(url) === "postgres") {
 
 const db = createPrismaClient(url);
 try {
-  if ((await db.organization.count()) === 0) {
+  if (!process.argv.includes("--no-demo") && (await db.organization.count()) === 0) {
     const started = Date.now();
     const result = await seedDemo(db, { passwordHash: await hashPassword(DEMO_PASSWORD), locale });
     console.log(`Seeded the demo organisation: ${result.staff} staff, ${result.teammates} teammates (${Date.now() - started} ms).`);

@@ -1,22 +1,20 @@
 import "server-only";
-import { createHash, randomBytes } from "node:crypto";
 import { db, type Tx } from "@/lib/db";
 import { UserError } from "@/lib/api/errors";
+import { hashToken as hash, newToken, TOKEN_TTL_MS, type TokenPurpose } from "./token-core";
+
+export type { TokenPurpose };
 
 // Links to set a password (an invitation, a reset): the e-mail carries the token, the
 // database only its SHA-256. A link works once and until it expires; a new one for the
 // same person and purpose retires the older ones.
 
-export type TokenPurpose = "invite" | "reset";
-export const TOKEN_TTL_MS: Record<TokenPurpose, number> = { invite: 7 * 86_400_000, reset: 3_600_000 };
-
-const hash = (token: string) => createHash("sha256").update(token).digest("hex");
 
 export async function issueToken(tx: Tx, user: { id: string; organizationId: string }, purpose: TokenPurpose, now = new Date()): Promise<string> {
-  const token = randomBytes(32).toString("base64url");
+  const { token, tokenHash } = newToken();
   await tx.userToken.updateMany({ where: { userId: user.id, purpose, usedAt: null }, data: { usedAt: now } });
   await tx.userToken.create({
-    data: { organizationId: user.organizationId, userId: user.id, purpose, tokenHash: hash(token), expiresAt: new Date(now.getTime() + TOKEN_TTL_MS[purpose]) },
+    data: { organizationId: user.organizationId, userId: user.id, purpose, tokenHash, expiresAt: new Date(now.getTime() + TOKEN_TTL_MS[purpose]) },
   });
   return token;
 }
