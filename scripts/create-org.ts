@@ -50,9 +50,19 @@ try {
   if (await db.user.findUnique({ where: { email: email! } })) throw new Error(`An account already uses ${email}.`);
   const org = await createOrganization(db, { name: name!, slug });
   await db.organization.update({ where: { id: org.id }, data: { timeZone } });
-  const admin = await createStaff(db, { organizationId: org.id, role: "ADMIN", firstName: firstName!, lastName: lastName!, email: email!, passwordHash: "invited", locale });
+  const admin = await createStaff(db, {
+    organizationId: org.id,
+    role: "ADMIN",
+    firstName: firstName!,
+    lastName: lastName!,
+    email: email!,
+    passwordHash: "invited",
+    locale,
+  });
   const { token, tokenHash } = newToken();
-  await db.userToken.create({ data: { organizationId: org.id, userId: admin.id, purpose: "invite", tokenHash, expiresAt: new Date(Date.now() + TOKEN_TTL_MS.invite) } });
+  await db.userToken.create({
+    data: { organizationId: org.id, userId: admin.id, purpose: "invite", tokenHash, expiresAt: new Date(Date.now() + TOKEN_TTL_MS.invite) },
+  });
   await db.auditEntry.create({ data: { organizationId: org.id, actorId: null, action: "organization.created", targetType: "Organization", targetId: org.id } });
   const base = (process.env.APP_URL || process.env.NEXTAUTH_URL || "http://localhost:3000").replace(/\/$/, "");
   console.log(`Created ${name} (${slug}) with its admin ${email}.`);

@@ -9,7 +9,6 @@ export type { TokenPurpose };
 // database only its SHA-256. A link works once and until it expires; a new one for the
 // same person and purpose retires the older ones.
 
-
 export async function issueToken(tx: Tx, user: { id: string; organizationId: string }, purpose: TokenPurpose, now = new Date()): Promise<string> {
   const { token, tokenHash } = newToken();
   await tx.userToken.updateMany({ where: { userId: user.id, purpose, usedAt: null }, data: { usedAt: now } });
