@@ -1,8 +1,10 @@
 "use server";
 
 import { revalidatePath } from "next/cache";
+import { redirect } from "next/navigation";
 import { createAction } from "@/lib/api/action";
-import { disabledSchema, inviteSchema, messagingSchema, personSchema, roleSchema } from "./schemas";
+import { disabledSchema, inviteSchema, messagingSchema, personSchema, profileSchema, roleSchema } from "./schemas";
+import { updateTeammateProfile } from "./profile";
 import { accessOf, changeRole, setDisabled, setMessagingAccess } from "./access";
 import { invitePerson } from "./invite";
 import { sendPasswordLink } from "./passwords";
@@ -37,4 +39,11 @@ export const resendInviteAction = createAction({ schema: personSchema, roles: ["
   await accessOf(user, input.userId); // an admin, and a person of this organisation
   await sendPasswordLink(input.userId, "invite", `${user.firstName} ${user.lastName}`);
   return { sent: true };
+});
+
+export const updateProfileAction = createAction({ schema: profileSchema, roles: STAFF }, async (input, { user }) => {
+  await updateTeammateProfile(user, input);
+  revalidatePath("/teammates", "layout");
+  revalidatePath("/inbox", "layout");
+  redirect(`/teammates/${encodeURIComponent(input.userId)}`);
 });

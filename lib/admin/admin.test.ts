@@ -11,6 +11,9 @@ import { viewerFor } from "@/lib/realtime/hub";
 import { changeRole, setDisabled, setMessagingAccess } from "./access";
 import { invitePerson } from "./invite";
 import { requestPasswordReset, setPasswordWithLink } from "./passwords";
+import { updateTeammateProfile } from "./profile";
+import { profileSchema } from "./schemas";
+import { createDepartment } from "@/lib/seed/factories";
 
 const linkIn = async (to: string) => {
   const mail = await db.emailOutbox.findFirstOrThrow({ where: { toEmail: to }, orderBy: { createdAt: "desc" } });
@@ -128,5 +131,55 @@ describe("invitations and passwords", () => {
     ).rejects.toMatchObject({
       text: { key: "errors.person.emailTaken" },
     });
+  });
+});
+
+describe("teammate profiles", () => {
+  const form = (userId: string, more: Record<string, unknown> = {}) =>
+    profileSchema.parse({ userId, firstName: "Tess", lastName: "One", phone: "", locale: "en", ...more });
+
+  it("staff edit a teammate; what it names must be this organisation's, or nothing is written", async () => {
+    const o = await makeOrg();
+    const other = await makeOrg("Other");
+    const night = await db.employeeGroup.findFirstOrThrow({ where: { departmentId: o.dept.id, name: "Night" } });
+    const kitchen = await createDepartment(db, o.org.id, "Kitchen", ["Cooks"]);
+    await updateTeammateProfile(
+      o.manager,
+      form(o.teammate.id, {
+        firstName: "Tessa",
+        phone: "+33 6 12 34 56 78",
+        smsConsent: "on",
+        city: "Lyon",
+        departmentId: o.dept.id,
+        groupIds: night.id,
+        active: "on",
+      }),
+    );
+    const saved = await db.user.findUniqueOrThrow({ where: { id: o.teammate.id }, include: { profile: { include: { groups: true } } } });
+    expect(saved).toMatchObject({
+      firstName: "Tessa",
+      phone: "+33612345678",
+      profile: { city: "Lyon", smsConsent: true, active: true, groups: [{ name: "Night" }] },
+    });
+    expect(saved.profile?.smsConsentAt).not.toBeNull();
+    expect((await db.auditEntry.findMany({ where: { targetId: o.teammate.id }, select: { action: true } })).map((a) => a.action)).toEqual([
+      "teammate.profile",
+      "sms.consent.given",
+    ]);
+    // A group of another department, a department of another organisation: refused whole.
+    const cooks = kitchen.groups[0]!.id;
+    await expect(updateTeammateProfile(o.manager, form(o.teammate.id, { firstName: "Nope", departmentId: o.dept.id, groupIds: cooks }))).rejects.toBeInstanceOf(
+      UserError,
+    );
+    await expect(updateTeammateProfile(o.manager, form(o.teammate.id, { firstName: "Nope", departmentId: other.dept.id }))).rejects.toBeInstanceOf(UserError);
+    await expect(updateTeammateProfile(other.admin, form(o.teammate.id, { firstName: "Nope" }))).rejects.toBeInstanceOf(NotFoundError);
+    await expect(updateTeammateProfile(o.teammate2, form(o.teammate.id, { firstName: "Nope" }))).rejects.toBeInstanceOf(ForbiddenError);
+    expect((await db.user.findUniqueOrThrow({ where: { id: o.teammate.id } })).firstName).toBe("Tessa");
+  });
+
+  it("a mobile number must be E.164, with a clear message", () => {
+    const bad = profileSchema.safeParse({ userId: "u", firstName: "T", lastName: "O", phone: "06 12 34 56 78", locale: "en" });
+    expect(bad.success).toBe(false);
+    expect(bad.error?.issues[0]).toMatchObject({ path: ["phone"], message: "errors.person.phoneInvalid" });
   });
 });

@@ -44,3 +44,41 @@ export const resetRequestSchema = z.object({ email });
 export const changePasswordSchema = z
   .object({ current: z.string().min(1, "errors.passwordRequired").max(200, "errors.passwordTooLong"), password: newPassword, confirm: z.string() })
   .refine((v) => v.password === v.confirm, { message: "errors.password.mismatch", path: ["confirm"] });
+
+const ids = z.preprocess(
+  (v) => (typeof v === "string" ? v.split(",").filter(Boolean) : v === undefined ? [] : v),
+  z.array(z.string().regex(/^[A-Za-z0-9_-]{1,64}$/, "errors.staleRequest")).max(100, "errors.staleRequest"),
+);
+const checkbox = z.preprocess((v) => v === "on" || v === "true" || v === true, z.boolean());
+const optionalText = (max: number) =>
+  z
+    .string()
+    .trim()
+    .max(max, "errors.person.fieldTooLong")
+    .optional()
+    .transform((v) => v || null);
+
+/** A teammate's profile as staff edit it. The mobile number in E.164 ("+33612345678"), or empty. */
+export const profileSchema = z.object({
+  userId: id,
+  firstName: personName("errors.person.firstNameRequired"),
+  lastName: personName("errors.person.lastNameRequired"),
+  phone: z
+    .string()
+    .trim()
+    .transform((v) => v.replace(/[\s.()-]/g, ""))
+    .pipe(z.union([z.literal(""), z.string().regex(/^\+[1-9]\d{6,14}$/, "errors.person.phoneInvalid")]))
+    .transform((v) => v || null),
+  smsConsent: checkbox,
+  street: optionalText(120),
+  postcode: optionalText(20),
+  city: optionalText(80),
+  locale: z.enum(LOCALES, "errors.chooseLanguage"),
+  departmentId: optionalText(64),
+  groupIds: ids,
+  skillIds: ids,
+  tagIds: ids,
+  waitingList: checkbox,
+  active: checkbox,
+});
+export type ProfileInput = z.infer<typeof profileSchema>;

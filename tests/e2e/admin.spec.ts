@@ -98,3 +98,25 @@ test("a forgotten password is reset from the e-mail's link; the answer is the sa
   await expect(page).toHaveURL(/\/me/);
   await page.context().close();
 });
+
+test("a manager edits a teammate's profile and the inbox filters follow; a bad mobile number is refused with the reason", async ({ browser }) => {
+  const o = await newOrg();
+  const page = await pageAs(browser, o.manager, { path: `/teammates/${o.teammate.id}` });
+  await page.getByRole("link", { name: "Edit the profile" }).click();
+  const form = page.getByTestId("profile-form");
+  await form.getByLabel("Mobile (E.164, such as +33612345678)").fill("06 12 34 56 78");
+  await form.getByLabel("City").fill("Villeurbanne");
+  await form.getByLabel("Night").check();
+  await form.getByRole("button", { name: "Save the profile" }).click();
+  await expect(page.getByText("Enter the mobile number in international format")).toBeVisible();
+  await expect(form.getByLabel("City")).toHaveValue("Villeurbanne"); // nothing typed is lost
+  await expect(form.getByLabel("Night")).toBeChecked();
+  await form.getByLabel("Mobile (E.164, such as +33612345678)").fill("+33 6 12 34 56 78");
+  await form.getByRole("button", { name: "Save the profile" }).click();
+  await expect(page).toHaveURL(new RegExp(`/teammates/${o.teammate.id}$`));
+  await expect(page.getByText("+33612345678")).toBeVisible();
+  await page.goto("/inbox?city=villeur");
+  await expect(page.getByTestId("contact")).toHaveCount(1);
+  await expect(page.getByTestId("contact")).toContainText("Tess One");
+  await page.context().close();
+});

@@ -35,11 +35,21 @@ export default async function TeammatePage({ params }: { params: Promise<{ teamm
             {p?.smsConsent && t.phone ? ` · ${tr("teammates.smsConsent")}` : ""}
           </p>
         </div>
-        {t.inboxThread ? (
-          <Link href={`/inbox/${t.inboxThread.id}`} className="rounded-md bg-teal-700 px-3 py-1.5 text-sm font-medium text-white">
-            {tr("teammates.message")}
+        <div className="flex shrink-0 flex-wrap justify-end gap-2">
+          <Link href={`/teammates/${t.id}/edit`} className="rounded-md border border-slate-300 px-3 py-1.5 text-sm font-medium hover:bg-slate-100">
+            {tr("people.editProfile")}
           </Link>
-        ) : null}
+          {user.role === "ADMIN" ? (
+            <Link href={`/people/${t.id}`} className="rounded-md border border-slate-300 px-3 py-1.5 text-sm font-medium hover:bg-slate-100">
+              {tr("people.access")}
+            </Link>
+          ) : null}
+          {t.inboxThread && user.messagingAccess ? (
+            <Link href={`/inbox/${t.inboxThread.id}`} className="rounded-md bg-teal-700 px-3 py-1.5 text-sm font-medium text-white">
+              {tr("teammates.message")}
+            </Link>
+          ) : null}
+        </div>
       </div>
       <section className="grid gap-2 rounded-lg border border-slate-200 bg-white p-4 text-sm sm:grid-cols-2">
         <p>
