@@ -3,6 +3,7 @@
 import { useActionState, useState } from "react";
 import { useTranslations } from "next-intl";
 import { updateProfileAction } from "@/lib/admin/actions";
+import type { ActionFailure } from "@/lib/api/result";
 import { Button } from "@/components/ui/button";
 import { FieldError, FormError } from "@/components/ui/field-error";
 
@@ -28,22 +29,32 @@ type Values = {
 const input = "mt-1 block min-h-11 w-full rounded-md border border-slate-300 bg-white px-3 text-base aria-[invalid=true]:border-red-500";
 
 /** A teammate's profile, as staff edit it. After a refusal everything typed and ticked comes back. */
-export function ProfileForm({
-  values: initial,
-  departments,
-  skills,
-  tags,
-  locales,
-}: {
+type Props = {
   values: Values;
   departments: (Option & { groups: Option[] })[];
   skills: Option[];
   tags: Option[];
   locales: { value: string; label: string }[];
-}) {
-  const t = useTranslations();
+};
+
+export function ProfileForm(props: Props) {
   const [state, formAction, pending] = useActionState(updateProfileAction, null);
   const failed = state && !state.ok ? state : null;
+  // React resets a form after its action; a fresh one after each refusal starts from what was sent.
+  return <ProfileFields key={JSON.stringify(failed?.values ?? null)} {...props} failed={failed} formAction={formAction} pending={pending} />;
+}
+
+function ProfileFields({
+  values: initial,
+  departments,
+  skills,
+  tags,
+  locales,
+  failed,
+  formAction,
+  pending,
+}: Props & { failed: ActionFailure | null; formAction: (form: FormData) => void; pending: boolean }) {
+  const t = useTranslations();
   const back = failed?.values;
   const list = (k: "groupIds" | "skillIds" | "tagIds") => (back ? (back[k] ?? "").split(",").filter(Boolean) : initial[k]);
   const text = (k: keyof Values) => (back ? (back[k] ?? "") : String(initial[k] ?? ""));
@@ -115,7 +126,7 @@ export function ProfileForm({
       <div>
         <label className="block text-sm font-medium">
           {t("people.department")}
-          <select name="departmentId" value={departmentId} onChange={(e) => setDepartmentId(e.target.value)} className={input}>
+          <select name="departmentId" defaultValue={departmentId} onChange={(e) => setDepartmentId(e.target.value)} className={input}>
             <option value="">{t("people.noDepartment")}</option>
             {departments.map((d) => (
               <option key={d.id} value={d.id}>

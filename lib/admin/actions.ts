@@ -3,7 +3,18 @@
 import { revalidatePath } from "next/cache";
 import { redirect } from "next/navigation";
 import { createAction } from "@/lib/api/action";
-import { disabledSchema, inviteSchema, messagingSchema, personSchema, profileSchema, roleSchema } from "./schemas";
+import {
+  archiveItemSchema,
+  createItemSchema,
+  disabledSchema,
+  inviteSchema,
+  messagingSchema,
+  personSchema,
+  profileSchema,
+  renameItemSchema,
+  roleSchema,
+} from "./schemas";
+import { archiveItem, createItem, renameItem } from "./structure";
 import { updateTeammateProfile } from "./profile";
 import { accessOf, changeRole, setDisabled, setMessagingAccess } from "./access";
 import { invitePerson } from "./invite";
@@ -46,4 +57,22 @@ export const updateProfileAction = createAction({ schema: profileSchema, roles: 
   revalidatePath("/teammates", "layout");
   revalidatePath("/inbox", "layout");
   redirect(`/teammates/${encodeURIComponent(input.userId)}`);
+});
+
+export const createItemAction = createAction({ schema: createItemSchema, roles: ["ADMIN"] }, async (input, { user }) => {
+  const { id } = await createItem(user, input.kind, input.name, input.departmentId);
+  revalidatePath("/settings/structure");
+  return { id };
+});
+
+export const renameItemAction = createAction({ schema: renameItemSchema, roles: ["ADMIN"] }, async (input, { user }) => {
+  await renameItem(user, input.kind, input.id, input.name);
+  revalidatePath("/settings/structure");
+  return { renamed: true };
+});
+
+export const archiveItemAction = createAction({ schema: archiveItemSchema, roles: ["ADMIN"] }, async (input, { user }) => {
+  await archiveItem(user, input.kind, input.id, input.archived);
+  revalidatePath("/settings/structure");
+  return {};
 });

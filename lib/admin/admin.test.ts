@@ -183,3 +183,26 @@ describe("teammate profiles", () => {
     expect(bad.error?.issues[0]).toMatchObject({ path: ["phone"], message: "errors.person.phoneInvalid" });
   });
 });
+
+describe("structure", () => {
+  it("admins create, rename and archive; names are unique; nothing is deleted; others are refused", async () => {
+    const { createItem, renameItem, archiveItem, listStructure } = await import("./structure");
+    const o = await makeOrg();
+    const other = await makeOrg("Other");
+    const { id } = await createItem(o.admin, "skill", "First aid");
+    await expect(createItem(o.admin, "skill", "First aid")).rejects.toMatchObject({ text: { key: "errors.structure.nameTaken" } });
+    await renameItem(o.admin, "skill", id, "First aid (level 2)");
+    await archiveItem(o.admin, "skill", id, true);
+    expect((await listStructure(o.admin)).skills).toMatchObject([{ name: "First aid (level 2)", archivedAt: expect.any(Date) }]);
+    const group = await createItem(o.admin, "group", "Weekend", o.dept.id);
+    await expect(createItem(o.admin, "group", "Elsewhere", other.dept.id)).rejects.toBeInstanceOf(UserError);
+    for (const actor of [o.manager, o.teammate]) await expect(createItem(actor, "tag", "Nope")).rejects.toBeInstanceOf(ForbiddenError);
+    await expect(archiveItem(other.admin, "group", group.id, true)).rejects.toBeInstanceOf(NotFoundError);
+    // An archived department is no longer offered, and the people in it keep it.
+    await archiveItem(o.admin, "department", o.dept.id, true);
+    const { listDepartments } = await import("@/lib/org/queries");
+    expect(await listDepartments(o.admin)).toEqual([]);
+    expect((await db.teammateProfile.findUniqueOrThrow({ where: { userId: o.teammate.id } })).departmentId).toBe(o.dept.id);
+    expect(await db.auditEntry.count({ where: { organizationId: o.org.id, action: { startsWith: "structure." } } })).toBe(5);
+  });
+});

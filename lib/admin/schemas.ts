@@ -82,3 +82,18 @@ export const profileSchema = z.object({
   active: checkbox,
 });
 export type ProfileInput = z.infer<typeof profileSchema>;
+
+const kind = z.enum(["department", "group", "skill", "tag", "activity"], "errors.staleRequest");
+const itemName = z.string().trim().min(1, "errors.structure.nameRequired").max(80, "errors.structure.nameTooLong");
+export const createItemSchema = z.object({
+  kind,
+  name: itemName,
+  departmentId: z
+    .string()
+    .trim()
+    .max(64)
+    .optional()
+    .transform((v) => v || undefined),
+});
+export const renameItemSchema = z.object({ kind, id, name: itemName });
+export const archiveItemSchema = z.object({ kind, id, archived: onOff });

@@ -38,8 +38,8 @@ export const fullName = (p: { firstName: string; lastName: string }) => `${p.fir
 /** The departments a user may start a conversation in, with their employee groups: all for staff, their own for a teammate. */
 export async function chatDepartments(user: SessionUser, own: string | null) {
   return db.department.findMany({
-    where: { organizationId: user.organizationId, ...(isStaff(user.role) ? {} : { id: own ?? "" }) },
+    where: { organizationId: user.organizationId, archivedAt: null, ...(isStaff(user.role) ? {} : { id: own ?? "" }) },
     orderBy: { name: "asc" },
-    select: { id: true, name: true, groups: { select: { id: true, name: true }, orderBy: { name: "asc" } } },
+    select: { id: true, name: true, groups: { where: { archivedAt: null }, select: { id: true, name: true }, orderBy: { name: "asc" } } },
   });
 }

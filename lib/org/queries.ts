@@ -10,6 +10,11 @@ export const getOrganization = cache(async (user: SessionUser) =>
   }),
 );
 
+/** The departments offered for new use (archived ones are kept for what refers to them, not offered). */
 export async function listDepartments(user: SessionUser) {
-  return db.department.findMany({ where: { organizationId: user.organizationId }, orderBy: { name: "asc" }, select: { id: true, name: true } });
+  return db.department.findMany({
+    where: { organizationId: user.organizationId, archivedAt: null },
+    orderBy: { name: "asc" },
+    select: { id: true, name: true },
+  });
 }

@@ -38,6 +38,7 @@ for (const scheme of ["light", "dark"] as const) {
     for (const path of [...pages.teammate, ...chat.teammate]) await check(tess, path);
     const visitor = await browser.newContext({ colorScheme: scheme });
     await check(await visitor.newPage(), "/sign-in");
+    await check(await visitor.newPage(), "/reset-password");
     for (const p of [ada, phone, tess]) await p.context().close();
     await visitor.close();
   });

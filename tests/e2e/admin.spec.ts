@@ -84,6 +84,7 @@ test("a forgotten password is reset from the e-mail's link; the answer is the sa
   const page = await browser.newContext().then((c) => c.newPage());
   await page.goto("/sign-in");
   await page.getByRole("link", { name: "Forgot your password?" }).click();
+  await expect(page.getByRole("heading", { name: "Reset your password" })).toBeVisible();
   await page.getByLabel("E-mail").fill(`nobody-${o.tag}@t.test`);
   await page.getByRole("button", { name: "Send the link" }).click();
   const answer = await page.getByRole("status").textContent();
@@ -119,4 +120,31 @@ test("a manager edits a teammate's profile and the inbox filters follow; a bad m
   await expect(page.getByTestId("contact")).toHaveCount(1);
   await expect(page.getByTestId("contact")).toContainText("Tess One");
   await page.context().close();
+});
+
+test("an admin adds, renames and archives a skill; archived, it is no longer offered on profiles", async ({ browser }) => {
+  const o = await newOrg();
+  const admin = await pageAs(browser, o.admin, { path: "/settings" });
+  await admin.getByRole("link", { name: "Departments, groups, skills, tags, activities" }).click();
+  const add = admin.getByTestId("add-skill");
+  await add.getByRole("textbox").fill("Forklift");
+  await add.getByRole("button", { name: "Add" }).click();
+  const item = admin.getByTestId("skill-item").filter({ hasText: "Forklift" });
+  await expect(item).toBeVisible();
+  await add.getByRole("textbox").fill("Forklift");
+  await add.getByRole("button", { name: "Add" }).click();
+  await expect(add.getByRole("alert")).toHaveText("This name is already used here.");
+  await item.getByText("Rename").click();
+  await item.getByRole("textbox").fill("Forklift licence");
+  await item.getByRole("button", { name: "Save" }).click();
+  const renamed = admin.getByTestId("skill-item").filter({ hasText: "Forklift licence" });
+  await expect(renamed).toBeVisible();
+  await admin.goto(`/teammates/${o.teammate.id}/edit`);
+  await expect(admin.getByTestId("profile-form").getByLabel("Forklift licence")).toBeVisible();
+  await admin.goto("/settings/structure");
+  await renamed.getByRole("button", { name: "Archive" }).click();
+  await expect(renamed).toContainText("Archived");
+  await admin.goto(`/teammates/${o.teammate.id}/edit`);
+  await expect(admin.getByTestId("profile-form").getByLabel("Forklift licence")).toHaveCount(0);
+  await admin.context().close();
 });

@@ -44,6 +44,11 @@ export const mainPages = (o: TestOrg, shiftId: string) => ({
     "/exports",
     "/outbox",
     "/settings",
+    "/settings/structure",
+    "/people/invite",
+    `/people/${o.manager.id}`,
+    `/teammates/${o.teammate.id}/edit`,
+    "/account",
   ],
   teammate: ["/me", "/me/schedule", "/me/profile", "/me/files"],
 });

@@ -89,6 +89,10 @@ test("every role walks its main pages in French, with no English left", async ({
   const ada = await signInFrench(browser, o.admin);
   await noEnglish(ada);
   await noEnglish(ada, "/settings");
+  await noEnglish(ada, "/settings/structure");
+  await noEnglish(ada, "/people/invite");
+  await noEnglish(ada, `/people/${o.manager.id}`);
+  await noEnglish(ada, `/teammates/${o.teammate.id}/edit`);
   await noEnglish(ada, "/teammates");
 
   // A manager who works in English reads Max's record in English; the teammate's own words stay French.

@@ -1,4 +1,5 @@
 import type { Metadata } from "next";
+import Link from "next/link";
 import { requireAdminPage } from "@/lib/auth/pages";
 import { getOrganization } from "@/lib/org/queries";
 import { formatDateTime } from "@/lib/text/format";
@@ -18,6 +19,11 @@ export default async function SettingsPage() {
   return (
     <div className="max-w-2xl space-y-6 p-4 sm:p-6">
       <h1 className="text-xl font-semibold">{t("settings.title")}</h1>
+      <nav aria-label={t("settings.title")} className="flex flex-wrap gap-2">
+        <Link href="/settings/structure" className="inline-flex min-h-11 items-center rounded-md border border-slate-300 px-3 text-sm hover:bg-slate-100">
+          {t("structure.title")}
+        </Link>
+      </nav>
       <section className="rounded-lg border border-slate-200 bg-white p-4">
         <h2 className="font-medium">{t("settings.organisation")}</h2>
         <dl className="mt-2 grid grid-cols-[10rem_1fr] gap-y-1 text-sm">
