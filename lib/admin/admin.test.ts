@@ -206,3 +206,29 @@ describe("structure", () => {
     expect(await db.auditEntry.count({ where: { organizationId: o.org.id, action: { startsWith: "structure." } } })).toBe(5);
   });
 });
+
+describe("audit history", () => {
+  it("is the admins', filtered by kind of change and person, with names", async () => {
+    const { listAudit } = await import("./audit");
+    const o = await makeOrg();
+    await setMessagingAccess(o.admin, o.manager.id, false);
+    await changeRole(o.admin, o.manager2.id, "ADMIN");
+    await updateTeammateProfile(
+      o.manager2,
+      profileSchema.parse({ userId: o.teammate.id, firstName: "Tess", lastName: "One", phone: "", locale: "en", smsConsent: "on" }),
+    );
+    const all = await listAudit(o.admin, { page: 1 }, "Europe/Paris");
+    expect(all.total).toBe(4);
+    const access = await listAudit(o.admin, { category: "access", page: 1 }, "Europe/Paris");
+    expect(access.rows.map((r) => [r.action, r.actor, r.target])).toEqual([
+      ["user.role", "Ada Admin", "Mia Manager"],
+      ["user.messaging.off", "Ada Admin", "Max Manager"],
+    ]);
+    expect((await listAudit(o.admin, { category: "consent", page: 1 }, "Europe/Paris")).rows.map((r) => r.target)).toEqual(["Tess One"]);
+    expect((await listAudit(o.admin, { actor: o.manager2.id, page: 1 }, "Europe/Paris")).total).toBe(2);
+    expect((await listAudit(o.admin, { from: "2999-01-01", page: 1 }, "Europe/Paris")).total).toBe(0);
+    await expect(listAudit(o.manager, { page: 1 }, "Europe/Paris")).rejects.toBeInstanceOf(ForbiddenError);
+    const other = await makeOrg("Other");
+    expect((await listAudit(other.admin, { page: 1 }, "Europe/Paris")).total).toBe(0);
+  });
+});

@@ -97,3 +97,24 @@ export const createItemSchema = z.object({
 });
 export const renameItemSchema = z.object({ kind, id, name: itemName });
 export const archiveItemSchema = z.object({ kind, id, archived: onOff });
+
+const day = z
+  .string()
+  .regex(/^\d{4}-\d{2}-\d{2}$/)
+  .optional()
+  .catch(undefined);
+/** The audit screen's filters from the URL; bad values are ignored. */
+export const auditFiltersSchema = z.object({
+  category: z.enum(["access", "consent", "profiles", "chat", "structure", "schedule"]).optional().catch(undefined),
+  actor: z
+    .string()
+    .trim()
+    .max(64)
+    .regex(/^[A-Za-z0-9_-]+$/)
+    .optional()
+    .catch(undefined),
+  from: day,
+  to: day,
+  page: z.coerce.number().int().min(1).max(100_000).catch(1).default(1),
+});
+export type AuditFilters = z.infer<typeof auditFiltersSchema>;

@@ -76,6 +76,9 @@ test("a manager without messaging rights has no inbox; disabling a teammate ends
   await expect(tess).toHaveURL(/\/sign-in/, { timeout: 15_000 });
   await admin.goto("/teammates?status=disabled");
   await expect(admin.getByTestId("person-row")).toContainText([`${o.teammate.lastName} ${o.teammate.firstName}`]);
+  // Both changes are in the audit history, newest first.
+  await admin.goto("/settings/audit?category=access");
+  await expect(admin.getByTestId("audit-row")).toHaveText([/Account disabled.*Tess One/, /Access to messaging removed.*Max Manager/]);
   for (const p of [admin, max, tess]) await p.context().close();
 });
 

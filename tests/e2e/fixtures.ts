@@ -45,6 +45,7 @@ export const mainPages = (o: TestOrg, shiftId: string) => ({
     "/outbox",
     "/settings",
     "/settings/structure",
+    "/settings/audit",
     "/people/invite",
     `/people/${o.manager.id}`,
     `/teammates/${o.teammate.id}/edit`,

@@ -23,6 +23,9 @@ export default async function SettingsPage() {
         <Link href="/settings/structure" className="inline-flex min-h-11 items-center rounded-md border border-slate-300 px-3 text-sm hover:bg-slate-100">
           {t("structure.title")}
         </Link>
+        <Link href="/settings/audit" className="inline-flex min-h-11 items-center rounded-md border border-slate-300 px-3 text-sm hover:bg-slate-100">
+          {t("audit.title")}
+        </Link>
       </nav>
       <section className="rounded-lg border border-slate-200 bg-white p-4">
         <h2 className="font-medium">{t("settings.organisation")}</h2>

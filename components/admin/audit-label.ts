@@ -1,0 +1,50 @@
+type T = (key: string, values?: Record<string, string | number>) => string;
+
+// Each audit action in the reader's words. Keys spelled in full for the catalogue check.
+const LABELS: Record<string, string> = {
+  "user.role": "audit.action.role",
+  "user.messaging.on": "audit.action.messagingOn",
+  "user.messaging.off": "audit.action.messagingOff",
+  "user.disabled": "audit.action.disabled",
+  "user.enabled": "audit.action.enabled",
+  "user.invited": "audit.action.invited",
+  "teammate.profile": "audit.action.profile",
+  "sms.consent.given": "audit.action.consentGiven",
+  "sms.consent.withdrawn": "audit.action.consentWithdrawn",
+  "chat.enabled": "audit.action.chatEnabled",
+  "chat.disabled": "audit.action.chatDisabled",
+  "chat.created": "audit.action.chatCreated",
+  "chat.deleted": "audit.action.chatDeleted",
+  "assignment.added": "audit.action.assignmentAdded",
+  "assignment.deleted": "audit.action.assignmentDeleted",
+  "unavailability.added": "audit.action.unavailabilityAdded",
+  "unavailability.updated": "audit.action.unavailabilityUpdated",
+  "unavailability.removed": "audit.action.unavailabilityRemoved",
+  "organization.created": "audit.action.organizationCreated",
+};
+const KINDS: Record<string, string> = {
+  department: "audit.kind.department",
+  group: "audit.kind.group",
+  skill: "audit.kind.skill",
+  tag: "audit.kind.tag",
+  activity: "audit.kind.activity",
+};
+const VERBS: Record<string, string> = {
+  created: "audit.structure.created",
+  renamed: "audit.structure.renamed",
+  archived: "audit.structure.archived",
+  restored: "audit.structure.restored",
+};
+
+/** "Role changed: Manager → Administrator", "Skill renamed", … (an unknown action shows as it is stored). */
+export function auditLabel(action: string, data: Record<string, unknown>, t: T): string {
+  const structure = /^structure\.(\w+)\.(\w+)$/.exec(action);
+  if (structure && KINDS[structure[1]!] && VERBS[structure[2]!]) return t(VERBS[structure[2]!]!, { what: t(KINDS[structure[1]!]!) });
+  const key = LABELS[action];
+  if (!key) return action;
+  if (action === "user.role") {
+    const role = (r: unknown) => (r === "ADMIN" ? t("roles.ADMIN") : r === "MANAGER" ? t("roles.MANAGER") : t("roles.TEAMMATE"));
+    return t(key, { from: role(data.from), to: role(data.to) });
+  }
+  return t(key);
+}

@@ -1,0 +1,80 @@
+import "server-only";
+import { db } from "@/lib/db";
+import { requireAdmin } from "@/lib/auth/authorize";
+import type { SessionUser } from "@/lib/auth/roles";
+import { zonedToUtc } from "@/lib/schedule/time";
+import type { AuditFilters } from "./schemas";
+
+// The audit history, admins only: who changed roles, rights, consent, the Chat option,
+// the structure, and the schedule, and when.
+
+export const AUDIT_PAGE_SIZE = 50;
+
+const CATEGORIES: Record<NonNullable<AuditFilters["category"]>, string[]> = {
+  access: ["user."],
+  consent: ["sms.consent."],
+  profiles: ["teammate.", "user.invited"],
+  chat: ["chat."],
+  structure: ["structure.", "organization."],
+  schedule: ["assignment.", "unavailability."],
+};
+
+export async function listAudit(admin: SessionUser, f: AuditFilters, timeZone: string) {
+  requireAdmin(admin);
+  const where = {
+    organizationId: admin.organizationId,
+    ...(f.category ? { OR: CATEGORIES[f.category].map((p) => ({ action: { startsWith: p } })) } : {}),
+    ...(f.actor ? { actorId: f.actor } : {}),
+    ...(f.from || f.to
+      ? {
+          createdAt: {
+            ...(f.from ? { gte: zonedToUtc(`${f.from}T00:00`, timeZone) } : {}),
+            ...(f.to ? { lt: new Date(zonedToUtc(`${f.to}T23:59`, timeZone).getTime() + 60_000) } : {}),
+          },
+        }
+      : {}),
+  };
+  const [entries, total] = await Promise.all([
+    db.auditEntry.findMany({
+      where,
+      orderBy: [{ createdAt: "desc" }, { id: "desc" }],
+      skip: (f.page - 1) * AUDIT_PAGE_SIZE,
+      take: AUDIT_PAGE_SIZE,
+      select: { id: true, action: true, targetType: true, targetId: true, data: true, createdAt: true, actorId: true },
+    }),
+    db.auditEntry.count({ where }),
+  ]);
+  // Names of the people involved, in one query (targets that are people, and the actors).
+  const ids = [...new Set(entries.flatMap((e) => [e.actorId, e.targetType === "User" ? e.targetId : null]).filter((x): x is string => Boolean(x)))];
+  const people = ids.length
+    ? await db.user.findMany({ where: { id: { in: ids }, organizationId: admin.organizationId }, select: { id: true, firstName: true, lastName: true } })
+    : [];
+  const name = new Map(people.map((p) => [p.id, `${p.firstName} ${p.lastName}`]));
+  const rows = entries.map((e) => {
+    let data: Record<string, unknown> = {};
+    try {
+      data = e.data ? (JSON.parse(e.data) as Record<string, unknown>) : {};
+    } catch {
+      // an old entry's data that is not JSON: shown without details
+    }
+    return {
+      id: e.id,
+      action: e.action,
+      at: e.createdAt,
+      actor: e.actorId ? (name.get(e.actorId) ?? null) : null,
+      target: e.targetType === "User" ? (name.get(e.targetId) ?? null) : typeof data.name === "string" ? data.name : null,
+      data,
+    };
+  });
+  return { rows, total, pages: Math.max(1, Math.ceil(total / AUDIT_PAGE_SIZE)) };
+}
+
+/** The staff who appear as actors, for the filter. */
+export async function auditActors(admin: SessionUser) {
+  requireAdmin(admin);
+  return db.user.findMany({
+    where: { organizationId: admin.organizationId, role: { in: ["ADMIN", "MANAGER"] } },
+    orderBy: [{ lastName: "asc" }, { firstName: "asc" }],
+    select: { id: true, firstName: true, lastName: true },
+  });
+}
