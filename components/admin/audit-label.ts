@@ -21,6 +21,7 @@ const LABELS: Record<string, string> = {
   "unavailability.updated": "audit.action.unavailabilityUpdated",
   "unavailability.removed": "audit.action.unavailabilityRemoved",
   "organization.created": "audit.action.organizationCreated",
+  "people.imported": "audit.action.peopleImported",
 };
 const KINDS: Record<string, string> = {
   department: "audit.kind.department",

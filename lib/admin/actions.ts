@@ -7,6 +7,8 @@ import {
   archiveItemSchema,
   createItemSchema,
   disabledSchema,
+  importPreviewSchema,
+  importRunSchema,
   inviteSchema,
   messagingSchema,
   personSchema,
@@ -15,6 +17,10 @@ import {
   roleSchema,
 } from "./schemas";
 import { archiveItem, createItem, renameItem } from "./structure";
+import { planImport, runImport, type RowProblem } from "./csv-import";
+import { translatorFor } from "@/lib/i18n/translator";
+import { resolveValues } from "@/lib/i18n/text";
+import { isLocale } from "@/lib/i18n/locales";
 import { updateTeammateProfile } from "./profile";
 import { accessOf, changeRole, setDisabled, setMessagingAccess } from "./access";
 import { invitePerson } from "./invite";
@@ -75,4 +81,31 @@ export const archiveItemAction = createAction({ schema: archiveItemSchema, roles
   await archiveItem(user, input.kind, input.id, input.archived);
   revalidatePath("/settings/structure");
   return {};
+});
+
+/** Reads the file and says, row by row, what would be imported or why not. Writes nothing. */
+export const previewImportAction = createAction({ schema: importPreviewSchema, roles: STAFF }, async (input, { user }) => {
+  const csv = await input.file.text();
+  const plan = await planImport(user, csv);
+  const locale = isLocale(user.locale) ? user.locale : "en";
+  const t = translatorFor(locale);
+  const say = (p: RowProblem) => t(p.key, resolveValues(p.values, locale));
+  return {
+    csv: plan.valid ? csv : "",
+    valid: plan.valid,
+    problems: plan.problems.map(say),
+    rows: plan.rows.map((r) => ({
+      line: r.line,
+      email: r.email,
+      name: `${r.firstName} ${r.lastName}`,
+      department: r.departmentName,
+      problems: r.problems.map(say),
+    })),
+  };
+});
+
+export const runImportAction = createAction({ schema: importRunSchema, roles: STAFF }, async (input, { user }) => {
+  const { imported } = await runImport(user, input.csv, input.invite);
+  revalidatePath("/teammates");
+  return { imported };
 });

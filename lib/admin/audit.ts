@@ -13,7 +13,7 @@ export const AUDIT_PAGE_SIZE = 50;
 const CATEGORIES: Record<NonNullable<AuditFilters["category"]>, string[]> = {
   access: ["user."],
   consent: ["sms.consent."],
-  profiles: ["teammate.", "user.invited"],
+  profiles: ["teammate.", "user.invited", "people."],
   chat: ["chat."],
   structure: ["structure.", "organization."],
   schedule: ["assignment.", "unavailability."],

@@ -118,3 +118,16 @@ export const auditFiltersSchema = z.object({
   page: z.coerce.number().int().min(1).max(100_000).catch(1).default(1),
 });
 export type AuditFilters = z.infer<typeof auditFiltersSchema>;
+
+const CSV_MAX_BYTES = 900_000; // under the server actions' 1 MB
+/** Step 1, the file to preview; step 2, the same text, confirmed. */
+export const importPreviewSchema = z.object({
+  file: z
+    .instanceof(File, { message: "errors.import.chooseFile" })
+    .refine((f) => f.size > 0, "errors.import.chooseFile")
+    .refine((f) => f.size <= CSV_MAX_BYTES, "errors.import.tooLarge"),
+});
+export const importRunSchema = z.object({
+  csv: z.string().min(1, "errors.import.chooseFile").max(CSV_MAX_BYTES, "errors.import.tooLarge"),
+  invite: checkbox,
+});

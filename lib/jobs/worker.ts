@@ -6,6 +6,7 @@ import { EXPORT_JOB, pruneExports, runExportJob } from "@/lib/exports/jobs";
 import { pruneWaitingUploads } from "@/lib/files/prune";
 import { postBatch } from "@/lib/inbox/grouped";
 import { deliverSms } from "@/lib/sms/deliveries";
+import { INVITE_JOB, sendImportInvitations } from "@/lib/admin/csv-import";
 
 // Each instance runs one worker (started from instrumentation.ts): it claims due
 // jobs one at a time and runs them, then looks again every few seconds.
@@ -26,6 +27,7 @@ const HANDLERS: Record<string, Handler> = {
   "email.send": (payload, job) => deliverEmail(String((payload as { id?: unknown }).id), job.attempts >= job.maxAttempts),
   [EXPORT_JOB]: (payload, job, heartbeat) => runExportJob(payload, job, heartbeat),
   "batch.post": (payload, _job, heartbeat) => postBatch(String((payload as { batchId?: unknown }).batchId), heartbeat),
+  [INVITE_JOB]: (payload) => sendImportInvitations(payload),
   "sms.send": (payload, job) => deliverSms(String((payload as { deliveryId?: unknown }).deliveryId), job.attempts >= job.maxAttempts),
 };
 

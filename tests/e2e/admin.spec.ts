@@ -151,3 +151,27 @@ test("an admin adds, renames and archives a skill; archived, it is no longer off
   await expect(admin.getByTestId("profile-form").getByLabel("Forklift licence")).toHaveCount(0);
   await admin.context().close();
 });
+
+test("a CSV with one bad row is refused whole; corrected, every row is imported", async ({ browser }) => {
+  const o = await newOrg();
+  const page = await pageAs(browser, o.manager, { path: "/teammates" });
+  await page.getByRole("link", { name: "Import teammates" }).click();
+  const csv = (second: string) =>
+    Buffer.from(["email,first_name,last_name,mobile,department,groups", `ana-${o.tag}@t.test,Ana,Roy,+33611111111,Care,Night`, second].join("\n"));
+  const upload = (buffer: Buffer) => page.getByLabel("CSV file").setInputFiles({ name: "team.csv", mimeType: "text/csv", buffer });
+  await upload(csv(`bo-${o.tag}@t.test,Bo,Lee,0612,Kitchen,`));
+  await page.getByRole("button", { name: "Preview" }).click();
+  await expect(page.getByTestId("import-summary")).toHaveText("1 row of 2 has a problem: nothing will be imported until the file is corrected.");
+  await expect(page.getByTestId("import-row").nth(1)).toContainText("Enter the mobile number in international format");
+  await expect(page.getByTestId("import-row").nth(1)).toContainText("department: the organisation has no “Kitchen”.");
+  await expect(page.getByRole("button", { name: /^Import/ })).toHaveCount(0);
+
+  await upload(csv(`bo-${o.tag}@t.test,Bo,Lee,+33622222222,Care,`));
+  await page.getByRole("button", { name: "Preview" }).click();
+  await expect(page.getByTestId("import-summary")).toHaveText("2 teammates are ready to import.");
+  await page.getByRole("button", { name: "Import 2 teammates" }).click();
+  await expect(page.getByRole("status")).toHaveText("2 teammates imported.");
+  await page.goto("/teammates?q=roy");
+  await expect(page.getByTestId("person-row")).toContainText(["Roy Ana"]);
+  await page.context().close();
+});

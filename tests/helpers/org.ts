@@ -22,6 +22,8 @@ export async function makeOrg(name = "Org", opts: { chatEnabled?: boolean } = {}
   return {
     org: o.org,
     dept: o.dept,
+    /** This organisation's own tag, for unique e-mail addresses. */
+    tag: o.tag,
     admin: asSession(o.admin),
     manager: asSession(o.manager),
     manager2: asSession(o.manager2),

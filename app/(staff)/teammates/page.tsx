@@ -32,9 +32,20 @@ export default async function TeammatesPage({ searchParams }: { searchParams: Pr
     <div className="p-4 sm:p-6">
       <div className="mb-4 flex flex-wrap items-center justify-between gap-2">
         <h1 className="text-xl font-semibold">{tr("teammates.title")}</h1>
-        <Link href="/people/invite" className="inline-flex min-h-11 items-center rounded-md bg-teal-700 px-3 text-sm font-medium text-white hover:bg-teal-800">
-          {tr("people.invite")}
-        </Link>
+        <div className="flex flex-wrap gap-2">
+          <Link
+            href="/people/import"
+            className="inline-flex min-h-11 items-center rounded-md border border-slate-300 px-3 text-sm font-medium hover:bg-slate-100"
+          >
+            {tr("import.title")}
+          </Link>
+          <Link
+            href="/people/invite"
+            className="inline-flex min-h-11 items-center rounded-md bg-teal-700 px-3 text-sm font-medium text-white hover:bg-teal-800"
+          >
+            {tr("people.invite")}
+          </Link>
+        </div>
       </div>
       <AutoSubmit>
         <form method="get" action="/teammates" role="search" aria-label={tr("people.search")} className="mb-3 flex flex-wrap items-end gap-2">
