@@ -34,3 +34,10 @@ export async function spendToken(tx: Tx, token: string, purpose: TokenPurpose, n
   const row = await tx.userToken.findUniqueOrThrow({ where: { tokenHash }, select: { userId: true } });
   return row.userId;
 }
+
+/** Housekeeping: links used or expired more than a day ago are deleted. */
+export async function pruneUserTokens(now = new Date()): Promise<number> {
+  const before = new Date(now.getTime() - 86_400_000);
+  const { count } = await db.userToken.deleteMany({ where: { OR: [{ expiresAt: { lt: before } }, { usedAt: { lt: before } }] } });
+  return count;
+}

@@ -7,6 +7,7 @@ import { pruneWaitingUploads } from "@/lib/files/prune";
 import { postBatch } from "@/lib/inbox/grouped";
 import { deliverSms } from "@/lib/sms/deliveries";
 import { INVITE_JOB, sendImportInvitations } from "@/lib/admin/csv-import";
+import { pruneUserTokens } from "@/lib/admin/tokens";
 
 // Each instance runs one worker (started from instrumentation.ts): it claims due
 // jobs one at a time and runs them, then looks again every few seconds.
@@ -22,6 +23,7 @@ const HANDLERS: Record<string, Handler> = {
     await pruneRevokedSessions();
     await pruneExports();
     await pruneWaitingUploads();
+    await pruneUserTokens();
     return { again: new Date(Date.now() + HOUR) };
   },
   "email.send": (payload, job) => deliverEmail(String((payload as { id?: unknown }).id), job.attempts >= job.maxAttempts),

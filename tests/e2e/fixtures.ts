@@ -47,6 +47,7 @@ export const mainPages = (o: TestOrg, shiftId: string) => ({
     "/settings/structure",
     "/settings/audit",
     "/people/invite",
+    "/people/import",
     `/people/${o.manager.id}`,
     `/teammates/${o.teammate.id}/edit`,
     "/account",
