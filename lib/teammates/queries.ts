@@ -4,7 +4,7 @@ import { requireStaff } from "@/lib/auth/authorize";
 import { NotFoundError } from "@/lib/api/errors";
 import type { SessionUser } from "@/lib/auth/roles";
 import { shiftSelect } from "@/lib/schedule/queries";
-import { joinSql, queryAll, queryOne, sql } from "@/lib/db/sql";
+import { EMPTY_SQL, joinSql, queryAll, queryOne, sql } from "@/lib/db/sql";
 import { containsPattern, foldSql } from "@/lib/text/fold";
 import type { PeopleFilters } from "./schemas";
 
@@ -25,19 +25,22 @@ export async function listPeople(user: SessionUser, f: PeopleFilters) {
   if (role) where.push(sql`u."role" = ${role}`);
   if (f.status !== "all") where.push(f.status === "disabled" ? sql`u."disabledAt" IS NOT NULL` : sql`u."disabledAt" IS NULL`);
   if (f.department) where.push(sql`p."departmentId" = ${f.department}`);
-  for (const word of (f.q ?? "").split(/\s+/).filter(Boolean).slice(0, 4)) {
-    const like = containsPattern(word);
-    where.push(
-      sql`(${foldSql(sql`u."firstName"`)} LIKE ${like} ESCAPE '\\' OR ${foldSql(sql`u."lastName"`)} LIKE ${like} ESCAPE '\\' OR ${foldSql(sql`u."email"`)} LIKE ${like} ESCAPE '\\')`,
-    );
-  }
-  const from = sql`FROM "User" u LEFT JOIN "TeammateProfile" p ON p."userId" = u."id" WHERE ${joinSql(where, " AND ")}`;
-  const [page, count] = await Promise.all([
-    queryAll<{ id: string }>(
-      sql`SELECT u."id" ${from} ORDER BY u."lastName", u."firstName", u."id" LIMIT ${PEOPLE_PAGE_SIZE} OFFSET ${(f.page - 1) * PEOPLE_PAGE_SIZE}`,
-    ),
-    queryOne<{ n: number | string }>(sql`SELECT COUNT(*) AS "n" ${from}`),
-  ]);
+  const words = (f.q ?? "").split(/\s+/).filter(Boolean).slice(0, 4);
+  // One folded text per person (names and e-mail), computed once whatever the number of words.
+  const text = words.length ? sql`, ${foldSql(sql`u."firstName" || ' ' || u."lastName" || ' ' || u."email"`)} AS "text"` : EMPTY_SQL;
+  const matching = words.length
+    ? sql` WHERE ${joinSql(
+        words.map((w) => sql`s."text" LIKE ${containsPattern(w)} ESCAPE '\\'`),
+        " AND ",
+      )}`
+    : EMPTY_SQL;
+  const from = sql`FROM (SELECT u."id", u."lastName", u."firstName"${text} FROM "User" u LEFT JOIN "TeammateProfile" p ON p."userId" = u."id"
+    WHERE ${joinSql(where, " AND ")}) s${matching}`;
+  // The page and the count in one pass; past the last page, the count alone.
+  const page = await queryAll<{ id: string; total: number | string }>(
+    sql`SELECT s."id", COUNT(*) OVER () AS "total" ${from} ORDER BY s."lastName", s."firstName", s."id" LIMIT ${PEOPLE_PAGE_SIZE} OFFSET ${(f.page - 1) * PEOPLE_PAGE_SIZE}`,
+  );
+  const count = page.length || f.page === 1 ? { n: page[0]?.total ?? 0 } : await queryOne<{ n: number | string }>(sql`SELECT COUNT(*) AS "n" ${from}`);
   const ids = page.map((r) => r.id);
   const rows = ids.length
     ? await db.user.findMany({
