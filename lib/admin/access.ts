@@ -42,7 +42,8 @@ export async function changeRole(admin: SessionUser, userId: string, role: "ADMI
     if (u.role === "TEAMMATE") throw new UserError("errors.admin.teammateRole", undefined, "role");
     if (u.role === role) return false;
     if (u.role === "ADMIN") await keepAnAdmin(tx, ex, admin, u.id);
-    await tx.user.update({ where: { id: u.id }, data: { role } });
+    // Administrators always have messaging (only a manager's can be turned off).
+    await tx.user.update({ where: { id: u.id }, data: { role, ...(role === "ADMIN" ? { messagingAccess: true } : {}) } });
     await audit(tx, admin, "user.role", { type: "User", id: u.id }, { from: u.role, to: role });
     return true;
   });

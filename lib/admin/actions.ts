@@ -5,6 +5,7 @@ import { redirect } from "next/navigation";
 import { createAction } from "@/lib/api/action";
 import {
   archiveItemSchema,
+  auditFiltersSchema,
   createItemSchema,
   disabledSchema,
   importPreviewSchema,
@@ -17,6 +18,7 @@ import {
   roleSchema,
 } from "./schemas";
 import { archiveItem, createItem, renameItem } from "./structure";
+import { requestAuditExport } from "./audit-export";
 import { planImport, runImport, type RowProblem } from "./csv-import";
 import { translatorFor } from "@/lib/i18n/translator";
 import { resolveValues } from "@/lib/i18n/text";
@@ -108,4 +110,13 @@ export const runImportAction = createAction({ schema: importRunSchema, roles: ST
   const { imported } = await runImport(user, input.csv, input.invite);
   revalidatePath("/teammates");
   return { imported };
+});
+
+/** The audit history as CSV, built in the background and e-mailed (Exports shows its progress). */
+export const exportAuditAction = createAction({ schema: auditFiltersSchema, roles: ["ADMIN"] }, async (input, { user }) => {
+  const { page: _page, ...filters } = input;
+  void _page;
+  await requestAuditExport(user, filters);
+  revalidatePath("/exports");
+  redirect("/exports?requested=1");
 });

@@ -19,10 +19,10 @@ const CATEGORIES: Record<NonNullable<AuditFilters["category"]>, string[]> = {
   schedule: ["assignment.", "unavailability."],
 };
 
-export async function listAudit(admin: SessionUser, f: AuditFilters, timeZone: string) {
-  requireAdmin(admin);
-  const where = {
-    organizationId: admin.organizationId,
+/** The entries these filters select, as a Prisma `where` (shared by the screen and its CSV export). */
+export function auditWhere(organizationId: string, f: Omit<AuditFilters, "page">, timeZone: string) {
+  return {
+    organizationId,
     ...(f.category ? { OR: CATEGORIES[f.category].map((p) => ({ action: { startsWith: p } })) } : {}),
     ...(f.actor ? { actorId: f.actor } : {}),
     ...(f.from || f.to
@@ -34,6 +34,11 @@ export async function listAudit(admin: SessionUser, f: AuditFilters, timeZone: s
         }
       : {}),
   };
+}
+
+export async function listAudit(admin: SessionUser, f: AuditFilters, timeZone: string) {
+  requireAdmin(admin);
+  const where = auditWhere(admin.organizationId, f, timeZone);
   const [entries, total] = await Promise.all([
     db.auditEntry.findMany({
       where,

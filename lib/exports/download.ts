@@ -19,5 +19,8 @@ export async function openExportDownload(user: SessionUser, input: { exportId: s
   if (check === "bad") throw new NotFoundError("errors.export.badLink");
   const size = job.filePath ? (await stat(job.filePath).catch(() => null))?.size : undefined;
   if (check === "expired" || !job.filePath || size === undefined) throw new UserError("errors.export.expired");
-  return { path: job.filePath, size, name: `shiftline-attachments-${job.createdAt.toISOString().slice(0, 10)}.zip` };
+  const day = job.createdAt.toISOString().slice(0, 10);
+  return job.kind === "AUDIT"
+    ? { path: job.filePath, size, name: `shiftline-audit-${day}.csv`, type: "text/csv; charset=utf-8" }
+    : { path: job.filePath, size, name: `shiftline-attachments-${day}.zip`, type: "application/zip" };
 }

@@ -2,7 +2,7 @@ import "server-only";
 import { randomBytes } from "node:crypto";
 import { rm } from "node:fs/promises";
 import { db } from "@/lib/db";
-import { enqueue, type ClaimedJob } from "@/lib/jobs/queue";
+import type { ClaimedJob } from "@/lib/jobs/queue";
 import { requireMessaging } from "@/lib/auth/authorize";
 import type { SessionUser } from "@/lib/auth/roles";
 import { NotFoundError } from "@/lib/api/errors";
@@ -10,6 +10,8 @@ import { queueEmail } from "@/lib/email/outbox";
 import { translatorFor } from "@/lib/i18n/translator";
 import { formatBytes, formatDateTime } from "@/lib/text/format";
 import { buildAttachmentsExport } from "./build";
+import { buildAuditExport, requestAuditExport } from "@/lib/admin/audit-export";
+import { EXPORT_JOB, enqueueExport, exportJobKey } from "./queue";
 import { exportLinkPath } from "./link";
 import { appUrl } from "@/lib/app-url";
 import type { ExportSelection } from "./selection";
@@ -18,8 +20,8 @@ import type { ExportSelection } from "./selection";
 // downloaded for 7 days, then deleted. A failure is tried again; the last failed try,
 // or a job whose worker kept dying, ends it as FAILED with its reason.
 
-export const EXPORT_JOB = "export.attachments";
-const jobKey = (id: string) => `export:${id}`;
+export { EXPORT_JOB };
+const jobKey = exportJobKey;
 
 export async function requestAttachmentsExport(user: SessionUser, selection: ExportSelection): Promise<{ id: string }> {
   requireMessaging(user);
@@ -27,7 +29,7 @@ export async function requestAttachmentsExport(user: SessionUser, selection: Exp
     data: { organizationId: user.organizationId, requestedById: user.id, selection, downloadToken: randomBytes(24).toString("base64url") },
     select: { id: true },
   });
-  await enqueue(EXPORT_JOB, { exportId: row.id }, { key: jobKey(row.id), maxAttempts: 3 });
+  await enqueueExport(row.id);
   return row;
 }
 
@@ -36,16 +38,19 @@ export async function retryExport(user: SessionUser, exportId: string): Promise<
   requireMessaging(user);
   const failed = await db.exportJob.findFirst({
     where: { id: exportId, organizationId: user.organizationId, requestedById: user.id, status: "FAILED" },
-    select: { selection: true },
+    select: { selection: true, kind: true },
   });
   if (!failed) throw new NotFoundError("errors.notFound.export");
+  if (failed.kind === "AUDIT") return requestAuditExport(user, ((failed.selection ?? {}) as { audit?: object }).audit ?? {});
   return requestAttachmentsExport(user, (failed.selection ?? {}) as ExportSelection);
 }
 
 export async function runExportJob(payload: unknown, job: ClaimedJob, heartbeat: () => Promise<boolean>): Promise<void> {
   const exportId = String((payload as { exportId?: unknown }).exportId ?? "");
   try {
-    await buildAttachmentsExport(exportId, heartbeat);
+    const kind = (await db.exportJob.findUnique({ where: { id: exportId }, select: { kind: true } }))?.kind;
+    if (kind === "AUDIT") await buildAuditExport(exportId);
+    else await buildAttachmentsExport(exportId, heartbeat);
   } catch (error) {
     if (job.attempts < job.maxAttempts) throw error;
     console.error(`[exports] ${exportId} failed for good:`, (error as Error).message);
@@ -76,11 +81,12 @@ async function mailReady(exportId: string): Promise<void> {
   const t = translatorFor(r.user.locale);
   const { job, user } = r;
   const expiresAt = r.job.expiresAt;
+  const audit = job.kind === "AUDIT";
   await queueEmail({
     organizationId: job.organizationId,
     to: user.email,
-    subject: t("email.exportReady.subject"),
-    text: t("email.exportReady.text", {
+    subject: audit ? t("email.auditExportReady.subject") : t("email.exportReady.subject"),
+    text: t(audit ? "email.auditExportReady.text" : "email.exportReady.text", {
       name: user.firstName,
       date: formatDateTime(job.createdAt, r.timeZone, user.locale),
       count: job.fileCount ?? 0,

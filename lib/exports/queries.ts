@@ -18,6 +18,8 @@ export type ExportRow = {
   /** The signed link, while the zip is there. */
   link: string | null;
   selection: ExportSelection;
+  /** "ATTACHMENTS" (a zip) or "AUDIT" (the audit history as CSV). */
+  kind: string;
 };
 
 /** This user's own exports, newest first: an export is for its requester only. */
@@ -40,5 +42,6 @@ export async function listMyExports(user: SessionUser, now = new Date()): Promis
     expiresAt: r.expiresAt,
     link: r.status === "DONE" && r.filePath && r.expiresAt && r.expiresAt > now ? exportLinkPath({ ...r, expiresAt: r.expiresAt }) : null,
     selection: readSelection(r.selection),
+    kind: r.kind,
   }));
 }

@@ -79,6 +79,15 @@ test("a manager without messaging rights has no inbox; disabling a teammate ends
   // Both changes are in the audit history, newest first.
   await admin.goto("/settings/audit?category=access");
   await expect(admin.getByTestId("audit-row")).toHaveText([/Account disabled.*Tess One/, /Access to messaging removed.*Max Manager/]);
+  // Exported as CSV in the background, then downloaded by the admin who asked.
+  await admin.getByRole("button", { name: "Export as CSV" }).click();
+  await expect(admin).toHaveURL(/\/exports/);
+  const exported = admin.getByTestId("export").first();
+  await expect(exported).toContainText("Audit history (CSV)");
+  await expect(exported).toHaveAttribute("data-status", "DONE", { timeout: 20_000 });
+  const csv = await admin.request.get((await exported.getByRole("link", { name: "Download the .csv" }).getAttribute("href"))!);
+  expect(csv.headers()["content-type"]).toContain("text/csv");
+  expect(await csv.text()).toMatch(/Account disabled,Tess One/);
   for (const p of [admin, max, tess]) await p.context().close();
 });
 

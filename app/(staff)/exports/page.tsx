@@ -23,7 +23,9 @@ export default async function ExportsPage({ searchParams }: { searchParams: Prom
       : r.status === "RUNNING"
         ? t("exports.running", { done: r.progress, total: r.total ?? 0 })
         : r.status === "DONE"
-          ? t("exports.done", { count: r.fileCount ?? 0, size: formatBytes(r.fileSize ?? 0, locale) })
+          ? r.kind === "AUDIT"
+            ? t("exports.doneRows", { count: r.fileCount ?? 0, size: formatBytes(r.fileSize ?? 0, locale) })
+            : t("exports.done", { count: r.fileCount ?? 0, size: formatBytes(r.fileSize ?? 0, locale) })
           : t("exports.failed", { reason: t.has(r.error ?? "") ? t(r.error as "errors.export.failed") : t("errors.export.failed") });
   return (
     <div className="max-w-3xl space-y-4 p-4 sm:p-6">
@@ -45,11 +47,13 @@ export default async function ExportsPage({ searchParams }: { searchParams: Prom
         {rows.map((r) => (
           <li key={r.id} className="rounded-lg border border-slate-200 bg-white p-4" data-testid="export" data-status={r.status}>
             <p className="font-medium">
-              {r.selection.teammateIds
-                ? t("exports.picked", { count: r.selection.teammateIds.length })
-                : r.selection.filters && Object.values(r.selection.filters).some((v) => v)
-                  ? t("exports.filtered", { filters: describeFilters(r.selection.filters) })
-                  : t("exports.allTeammates")}
+              {r.kind === "AUDIT"
+                ? t("exports.audit")
+                : r.selection.teammateIds
+                  ? t("exports.picked", { count: r.selection.teammateIds.length })
+                  : r.selection.filters && Object.values(r.selection.filters).some((v) => v)
+                    ? t("exports.filtered", { filters: describeFilters(r.selection.filters) })
+                    : t("exports.allTeammates")}
             </p>
             <p className="text-xs text-slate-600">{t("exports.requestedAt", { date: formatDateTime(r.createdAt, org.timeZone, locale) })}</p>
             <p className="mt-2 text-sm" aria-live="polite">
@@ -62,7 +66,7 @@ export default async function ExportsPage({ searchParams }: { searchParams: Prom
               r.link ? (
                 <p className="mt-2 text-sm">
                   <a href={r.link} className="font-medium text-teal-800 underline">
-                    {t("exports.download")}
+                    {r.kind === "AUDIT" ? t("exports.downloadCsv") : t("exports.download")}
                   </a>{" "}
                   <span className="text-slate-600">{t("exports.validUntil", { date: formatDateTime(r.expiresAt!, org.timeZone, locale) })}</span>
                 </p>

@@ -7,7 +7,9 @@ import { auditActors, listAudit } from "@/lib/admin/audit";
 import { auditFiltersSchema, type AuditFilters } from "@/lib/admin/schemas";
 import { formatDateTime } from "@/lib/text/format";
 import { AutoSubmit } from "@/components/ui/auto-submit";
-import { auditLabel } from "@/components/admin/audit-label";
+import { auditLabel } from "@/lib/admin/audit-label";
+import { exportAuditAction } from "@/lib/admin/actions";
+import { ActionButton } from "@/components/ui/action-button";
 
 export async function generateMetadata(): Promise<Metadata> {
   return { title: (await getTranslations())("audit.title") };
@@ -79,7 +81,19 @@ export default async function AuditPage({ searchParams }: { searchParams: Promis
           </button>
         </form>
       </AutoSubmit>
-      <p className="text-sm text-slate-600">{t("audit.count", { count: total })}</p>
+      <div className="flex flex-wrap items-center justify-between gap-2">
+        <p className="text-sm text-slate-600">{t("audit.count", { count: total })}</p>
+        {total ? (
+          <ActionButton
+            action={exportAuditAction}
+            fields={Object.fromEntries(
+              Object.entries({ category: f.category, actor: f.actor, from: f.from, to: f.to }).filter((e): e is [string, string] => Boolean(e[1])),
+            )}
+            label={t("audit.exportCsv")}
+            className="min-h-11 rounded-md border border-slate-300 px-3 text-sm hover:bg-slate-100"
+          />
+        ) : null}
+      </div>
       <div className="overflow-x-auto rounded-lg border border-slate-200 bg-white">
         <table className="w-full text-left text-sm">
           <thead className="bg-slate-50 text-slate-600">

@@ -16,7 +16,7 @@ export const GET = createRoute({ schema: downloadSchema, roles: ["ADMIN", "MANAG
   const zip = await openExportDownload(user, input);
   return new Response(Readable.toWeb(createReadStream(zip.path)) as ReadableStream, {
     headers: {
-      "Content-Type": "application/zip",
+      "Content-Type": zip.type,
       "Content-Length": String(zip.size),
       "Content-Disposition": contentDisposition(zip.name, false),
       "X-Content-Type-Options": "nosniff",

@@ -1,0 +1,120 @@
+import "server-only";
+import { randomBytes } from "node:crypto";
+import { createWriteStream } from "node:fs";
+import { mkdir, stat } from "node:fs/promises";
+import path from "node:path";
+import { once } from "node:events";
+import { db } from "@/lib/db";
+import { requireAdmin } from "@/lib/auth/authorize";
+import type { SessionUser } from "@/lib/auth/roles";
+import { translatorFor } from "@/lib/i18n/translator";
+import { formatDateTime } from "@/lib/text/format";
+import { csvLine } from "@/lib/exports/csv";
+import { EXPORT_TTL_MS, exportsDir } from "@/lib/exports/build";
+import { enqueueExport } from "@/lib/exports/queue";
+import { auditLabel } from "@/lib/admin/audit-label";
+import { auditWhere } from "./audit";
+import type { AuditFilters } from "./schemas";
+
+// The audit history as CSV, built by the background queue like every export, e-mailed to
+// the admin who asked, downloadable by them only for 7 days. Cells that look like formulas
+// are neutralised (csvLine).
+
+const PAGE = 1000;
+
+export async function requestAuditExport(admin: SessionUser, filters: Omit<AuditFilters, "page">): Promise<{ id: string }> {
+  requireAdmin(admin);
+  const row = await db.exportJob.create({
+    data: {
+      organizationId: admin.organizationId,
+      requestedById: admin.id,
+      kind: "AUDIT",
+      selection: { audit: filters },
+      downloadToken: randomBytes(24).toString("base64url"),
+    },
+    select: { id: true },
+  });
+  await enqueueExport(row.id);
+  return row;
+}
+
+export async function buildAuditExport(exportId: string): Promise<void> {
+  const job = await db.exportJob.findUnique({ where: { id: exportId } });
+  if (!job || job.status === "DONE" || job.status === "FAILED") return;
+  const [requester, org] = await Promise.all([
+    db.user.findFirst({ where: { id: job.requestedById, organizationId: job.organizationId, role: "ADMIN", disabledAt: null }, select: { locale: true } }),
+    db.organization.findUniqueOrThrow({ where: { id: job.organizationId }, select: { timeZone: true } }),
+  ]);
+  if (!requester) throw new Error(`Audit export ${exportId}: its requester is no longer an active admin`);
+  await db.exportJob.update({ where: { id: exportId }, data: { status: "RUNNING", startedAt: new Date(), progress: 0, error: null } });
+  const t = translatorFor(requester.locale);
+  const filters = ((job.selection as { audit?: Omit<AuditFilters, "page"> } | null)?.audit ?? {}) as Omit<AuditFilters, "page">;
+  const where = auditWhere(job.organizationId, filters, org.timeZone);
+  await mkdir(exportsDir(), { recursive: true });
+  const file = path.join(exportsDir(), `${exportId}.csv`);
+  const out = createWriteStream(file);
+  const write = async (line: string) => {
+    if (!out.write(line)) await once(out, "drain");
+  };
+  await write("\uFEFF"); // spreadsheets then read it as UTF-8
+  await write(csvLine([t("audit.when"), t("audit.by"), t("audit.what"), t("audit.about"), t("audit.details")]));
+  const names = new Map<string, string>();
+  let count = 0;
+  for (let cursor: string | undefined; ;) {
+    const entries = await db.auditEntry.findMany({
+      where,
+      orderBy: [{ createdAt: "desc" }, { id: "desc" }],
+      take: PAGE,
+      ...(cursor ? { cursor: { id: cursor }, skip: 1 } : {}),
+      select: { id: true, action: true, targetType: true, targetId: true, data: true, createdAt: true, actorId: true },
+    });
+    if (entries.length === 0) break;
+    const unknown = [...new Set(entries.flatMap((e) => [e.actorId, e.targetType === "User" ? e.targetId : null]))].filter(
+      (x): x is string => Boolean(x) && !names.has(x!),
+    );
+    if (unknown.length)
+      for (const p of await db.user.findMany({
+        where: { id: { in: unknown }, organizationId: job.organizationId },
+        select: { id: true, firstName: true, lastName: true },
+      }))
+        names.set(p.id, `${p.firstName} ${p.lastName}`);
+    for (const e of entries) {
+      let data: Record<string, unknown> = {};
+      try {
+        data = e.data ? (JSON.parse(e.data) as Record<string, unknown>) : {};
+      } catch {
+        // shown without details
+      }
+      const about = e.targetType === "User" ? names.get(e.targetId) : typeof data.name === "string" ? data.name : undefined;
+      await write(
+        csvLine([
+          formatDateTime(e.createdAt, org.timeZone, requester.locale),
+          e.actorId ? (names.get(e.actorId) ?? "") : t("audit.shiftline"),
+          auditLabel(e.action, data, t as never),
+          about ?? "",
+          Object.keys(data).length ? JSON.stringify(data) : "",
+        ]),
+      );
+      count++;
+    }
+    cursor = entries.at(-1)!.id;
+    await db.exportJob.update({ where: { id: exportId }, data: { progress: count } });
+    if (entries.length < PAGE) break;
+  }
+  out.end();
+  await once(out, "finish");
+  const size = (await stat(file)).size;
+  await db.exportJob.update({
+    where: { id: exportId },
+    data: {
+      status: "DONE",
+      filePath: file,
+      fileSize: size,
+      fileCount: count,
+      total: count,
+      progress: count,
+      finishedAt: new Date(),
+      expiresAt: new Date(Date.now() + EXPORT_TTL_MS),
+    },
+  });
+}
