@@ -13,7 +13,7 @@ import { csvLine } from "@/lib/exports/csv";
 import { EXPORT_TTL_MS, exportsDir } from "@/lib/exports/build";
 import { enqueueExport } from "@/lib/exports/queue";
 import { auditLabel } from "@/lib/admin/audit-label";
-import { auditWhere } from "./audit";
+import { AUDIT_SELECT, auditRows, auditWhere } from "./audit";
 import type { AuditFilters } from "./schemas";
 
 // The audit history as CSV, built by the background queue like every export, e-mailed to
@@ -66,33 +66,17 @@ export async function buildAuditExport(exportId: string): Promise<void> {
       orderBy: [{ createdAt: "desc" }, { id: "desc" }],
       take: PAGE,
       ...(cursor ? { cursor: { id: cursor }, skip: 1 } : {}),
-      select: { id: true, action: true, targetType: true, targetId: true, data: true, createdAt: true, actorId: true },
+      select: AUDIT_SELECT,
     });
     if (entries.length === 0) break;
-    const unknown = [...new Set(entries.flatMap((e) => [e.actorId, e.targetType === "User" ? e.targetId : null]))].filter(
-      (x): x is string => Boolean(x) && !names.has(x!),
-    );
-    if (unknown.length)
-      for (const p of await db.user.findMany({
-        where: { id: { in: unknown }, organizationId: job.organizationId },
-        select: { id: true, firstName: true, lastName: true },
-      }))
-        names.set(p.id, `${p.firstName} ${p.lastName}`);
-    for (const e of entries) {
-      let data: Record<string, unknown> = {};
-      try {
-        data = e.data ? (JSON.parse(e.data) as Record<string, unknown>) : {};
-      } catch {
-        // shown without details
-      }
-      const about = e.targetType === "User" ? names.get(e.targetId) : typeof data.name === "string" ? data.name : undefined;
+    for (const r of await auditRows(job.organizationId, entries, names)) {
       await write(
         csvLine([
-          formatDateTime(e.createdAt, org.timeZone, requester.locale),
-          e.actorId ? (names.get(e.actorId) ?? "") : t("audit.shiftline"),
-          auditLabel(e.action, data, t as never),
-          about ?? "",
-          Object.keys(data).length ? JSON.stringify(data) : "",
+          formatDateTime(r.at, org.timeZone, requester.locale),
+          r.actorId ? (r.actor ?? "") : t("audit.shiftline"),
+          auditLabel(r.action, r.data, t as never),
+          r.target ?? "",
+          Object.keys(r.data).length ? JSON.stringify(r.data) : "",
         ]),
       );
       count++;

@@ -45,17 +45,29 @@ export async function listAudit(admin: SessionUser, f: AuditFilters, timeZone: s
       orderBy: [{ createdAt: "desc" }, { id: "desc" }],
       skip: (f.page - 1) * AUDIT_PAGE_SIZE,
       take: AUDIT_PAGE_SIZE,
-      select: { id: true, action: true, targetType: true, targetId: true, data: true, createdAt: true, actorId: true },
+      select: AUDIT_SELECT,
     }),
     db.auditEntry.count({ where }),
   ]);
-  // Names of the people involved, in one query (targets that are people, and the actors).
-  const ids = [...new Set(entries.flatMap((e) => [e.actorId, e.targetType === "User" ? e.targetId : null]).filter((x): x is string => Boolean(x)))];
-  const people = ids.length
-    ? await db.user.findMany({ where: { id: { in: ids }, organizationId: admin.organizationId }, select: { id: true, firstName: true, lastName: true } })
-    : [];
-  const name = new Map(people.map((p) => [p.id, `${p.firstName} ${p.lastName}`]));
-  const rows = entries.map((e) => {
+  const rows = await auditRows(admin.organizationId, entries);
+  return { rows, total, pages: Math.max(1, Math.ceil(total / AUDIT_PAGE_SIZE)) };
+}
+
+export const AUDIT_SELECT = { id: true, action: true, targetType: true, targetId: true, data: true, createdAt: true, actorId: true } as const;
+type Entry = { id: string; action: string; targetType: string; targetId: string; data: string | null; createdAt: Date; actorId: string | null };
+
+/**
+ * Entries as the screen and the CSV show them: the actor's and the person concerned's
+ * names (one query; `known` keeps names across pages), the item's name, the data parsed.
+ */
+export async function auditRows(organizationId: string, entries: Entry[], known = new Map<string, string>()) {
+  const ids = [...new Set(entries.flatMap((e) => [e.actorId, e.targetType === "User" ? e.targetId : null]))].filter(
+    (x): x is string => Boolean(x) && !known.has(x!),
+  );
+  if (ids.length)
+    for (const p of await db.user.findMany({ where: { id: { in: ids }, organizationId }, select: { id: true, firstName: true, lastName: true } }))
+      known.set(p.id, `${p.firstName} ${p.lastName}`);
+  return entries.map((e) => {
     let data: Record<string, unknown> = {};
     try {
       data = e.data ? (JSON.parse(e.data) as Record<string, unknown>) : {};
@@ -66,12 +78,12 @@ export async function listAudit(admin: SessionUser, f: AuditFilters, timeZone: s
       id: e.id,
       action: e.action,
       at: e.createdAt,
-      actor: e.actorId ? (name.get(e.actorId) ?? null) : null,
-      target: e.targetType === "User" ? (name.get(e.targetId) ?? null) : typeof data.name === "string" ? data.name : null,
+      actorId: e.actorId,
+      actor: e.actorId ? (known.get(e.actorId) ?? null) : null,
+      target: e.targetType === "User" ? (known.get(e.targetId) ?? null) : typeof data.name === "string" ? data.name : null,
       data,
     };
   });
-  return { rows, total, pages: Math.max(1, Math.ceil(total / AUDIT_PAGE_SIZE)) };
 }
 
 /** The staff who appear as actors, for the filter. */

@@ -36,7 +36,11 @@ const SELECT = {
  * their department they have not opened yet (which count as unread: that is how they
  * hear of them). Staff also get, apart, the public conversations of every department.
  */
-export async function listChats(user: SessionUser): Promise<{ rows: ChatRow[]; others: ChatRow[]; left: ChatRow[] }> {
+export async function listChats(
+  user: SessionUser,
+  /** The menu's badge needs the counts only: no titles of unnamed conversations, no left ones. */
+  opts: { countsOnly?: boolean } = {},
+): Promise<{ rows: ChatRow[]; others: ChatRow[]; left: ChatRow[] }> {
   await requireChatOn(user);
   const own = await departmentOf(user);
   const staff = isStaff(user.role);
@@ -55,7 +59,7 @@ export async function listChats(user: SessionUser): Promise<{ rows: ChatRow[]; o
         })
       : [],
     // Public conversations one left, to join again (private ones are gone once left).
-    staff || own
+    (staff || own) && !opts.countsOnly
       ? db.conversation.findMany({
           where: { ...scope, kind: "CHANNEL", members: { some: { userId: user.id, leftAt: { not: null } } }, ...(staff ? {} : { departmentId: own }) },
           select: SELECT,
@@ -67,10 +71,12 @@ export async function listChats(user: SessionUser): Promise<{ rows: ChatRow[]; o
   const counted = [...memberships.map((m) => ({ id: m.conversation.id, after: m.lastReadSeq })), ...(staff ? [] : open.map((c) => ({ id: c.id, after: 0 })))];
   const [unread, names] = await Promise.all([
     unreadCounts(user, counted),
-    groupNames(
-      user,
-      memberships.map((m) => m.conversation),
-    ),
+    opts.countsOnly
+      ? new Map<string, string>()
+      : groupNames(
+          user,
+          memberships.map((m) => m.conversation),
+        ),
   ]);
   const row = (c: (typeof open)[number], joined: boolean): ChatRow => ({
     id: c.id,
@@ -89,7 +95,7 @@ export async function listChats(user: SessionUser): Promise<{ rows: ChatRow[]; o
 
 /** The Chat menu's badge: unread messages in every conversation the list counts. */
 export async function chatUnreadTotal(user: SessionUser): Promise<number> {
-  const { rows } = await listChats(user);
+  const { rows } = await listChats(user, { countsOnly: true });
   return rows.reduce((n, r) => n + r.unread, 0);
 }
 

@@ -2,7 +2,8 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { requireStaffPage } from "@/lib/auth/pages";
 import { listPeople } from "@/lib/teammates/queries";
-import { peopleFiltersSchema, type PeopleFilters } from "@/lib/teammates/schemas";
+import { peopleFiltersSchema } from "@/lib/teammates/schemas";
+import { Pager } from "@/components/ui/pager";
 import { listDepartments } from "@/lib/org/queries";
 import { getTranslations } from "next-intl/server";
 import { AutoSubmit } from "@/components/ui/auto-submit";
@@ -12,14 +13,6 @@ export async function generateMetadata(): Promise<Metadata> {
 }
 
 const select = "min-h-11 rounded-md border border-slate-300 bg-white px-2 text-sm";
-
-const pageHref = (f: PeopleFilters, page: number) => {
-  const q = new URLSearchParams();
-  for (const [k, v] of Object.entries({ ...f, page: page > 1 ? String(page) : undefined }))
-    if (v !== undefined && v !== "" && !(k === "status" && v === "active")) q.set(k, String(v));
-  const s = q.toString();
-  return `/teammates${s ? `?${s}` : ""}`;
-};
 
 /** The people directory: search, filters and pages; admins see staff too, and each person's access. */
 export default async function TeammatesPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
@@ -129,21 +122,7 @@ export default async function TeammatesPage({ searchParams }: { searchParams: Pr
           </tbody>
         </table>
       </div>
-      {pages > 1 ? (
-        <nav aria-label={tr("people.pages")} className="mt-3 flex items-center gap-3 text-sm">
-          {f.page > 1 ? (
-            <Link href={pageHref(f, f.page - 1)} className="inline-flex min-h-11 items-center underline">
-              ← {tr("people.previous")}
-            </Link>
-          ) : null}
-          <span>{tr("people.pageOf", { page: f.page, pages })}</span>
-          {f.page < pages ? (
-            <Link href={pageHref(f, f.page + 1)} className="inline-flex min-h-11 items-center underline">
-              {tr("people.next")} →
-            </Link>
-          ) : null}
-        </nav>
-      ) : null}
+      <Pager path="/teammates" query={f} page={f.page} pages={pages} defaults={{ status: "active" }} />
     </div>
   );
 }

@@ -7,6 +7,7 @@ import { auditActors, listAudit } from "@/lib/admin/audit";
 import { auditFiltersSchema, type AuditFilters } from "@/lib/admin/schemas";
 import { formatDateTime } from "@/lib/text/format";
 import { AutoSubmit } from "@/components/ui/auto-submit";
+import { Pager } from "@/components/ui/pager";
 import { auditLabel } from "@/lib/admin/audit-label";
 import { exportAuditAction } from "@/lib/admin/actions";
 import { ActionButton } from "@/components/ui/action-button";
@@ -25,12 +26,6 @@ const CATEGORY_KEYS = {
 } as const satisfies Record<NonNullable<AuditFilters["category"]>, string>;
 
 const field = "min-h-11 rounded-md border border-slate-300 bg-white px-2 text-sm";
-
-const pageHref = (f: AuditFilters, page: number) => {
-  const q = new URLSearchParams();
-  for (const [k, v] of Object.entries({ ...f, page: page > 1 ? String(page) : undefined })) if (v) q.set(k, String(v));
-  return `/settings/audit${q.size ? `?${q}` : ""}`;
-};
 
 /** Who changed what, and when: admins only, newest first, filtered by kind of change, by person and by dates. */
 export default async function AuditPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
@@ -116,21 +111,7 @@ export default async function AuditPage({ searchParams }: { searchParams: Promis
           </tbody>
         </table>
       </div>
-      {pages > 1 ? (
-        <nav aria-label={t("people.pages")} className="flex items-center gap-3 text-sm">
-          {f.page > 1 ? (
-            <Link href={pageHref(f, f.page - 1)} className="inline-flex min-h-11 items-center underline">
-              ← {t("people.previous")}
-            </Link>
-          ) : null}
-          <span>{t("people.pageOf", { page: f.page, pages })}</span>
-          {f.page < pages ? (
-            <Link href={pageHref(f, f.page + 1)} className="inline-flex min-h-11 items-center underline">
-              {t("people.next")} →
-            </Link>
-          ) : null}
-        </nav>
-      ) : null}
+      <Pager path="/settings/audit" query={f} page={f.page} pages={pages} />
     </div>
   );
 }
