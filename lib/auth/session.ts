@@ -68,6 +68,8 @@ export async function revokeSession(session: { sessionId: string; expiresAt: Dat
   await writeTransaction(async (tx) => {
     const inserted = await tx.run(sql`INSERT INTO "RevokedSession" ("id", "userId", "expiresAt", "createdAt")
       VALUES (${session.sessionId}, ${session.user.id}, ${session.expiresAt}, ${new Date()}) ON CONFLICT ("id") DO NOTHING`);
+    // That device's push notifications end with its session.
+    await tx.run(sql`DELETE FROM "PushSubscription" WHERE "userId" = ${session.user.id} AND "sessionId" = ${session.sessionId}`);
     if (inserted)
       await appendEvent(
         tx,
@@ -88,5 +90,6 @@ export async function revokeSessions(userId: string, organizationId: string): Pr
       sql`UPDATE "User" SET "sessionVersion" = "sessionVersion" + 1 WHERE "id" = ${userId} AND "organizationId" = ${organizationId}`,
     );
     if (changed) await appendEvent(tx, "session.ended", { organizationId, audience: "USER", userId }, { sessionId: null });
+    await tx.run(sql`DELETE FROM "PushSubscription" WHERE "userId" = ${userId} AND "organizationId" = ${organizationId}`);
   });
 }

@@ -6,6 +6,7 @@ import { requireStaff } from "@/lib/auth/authorize";
 import type { SessionUser } from "@/lib/auth/roles";
 import { audit } from "@/lib/audit/record";
 import { appendEvent } from "@/lib/realtime/append";
+import { enqueueChannelPush } from "@/lib/push/enqueue";
 import { departmentOf, mayUseDepartment, requireChatOn } from "./access";
 import { requireDepartmentPeople } from "./people";
 import type { z } from "zod";
@@ -55,6 +56,7 @@ export async function createChannel(user: SessionUser, input: z.infer<typeof cre
       await joinedEvent(ex, user.organizationId, c.id, user.id);
       const target = { organizationId: user.organizationId, audience: "CHAT" as const, conversationId: c.id, departmentId: input.departmentId };
       await appendEvent(ex, "chat.changed", target, { conversationId: c.id, change: "created" });
+      await enqueueChannelPush(ex, user.organizationId, c.id);
     });
   } catch (error) {
     if (isUniqueViolation(error)) return retried(user, input.clientId);

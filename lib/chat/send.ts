@@ -14,16 +14,19 @@ import { requireChat } from "./access";
 export async function sendChatMessage(user: SessionUser, input: SendMessageInput): Promise<SendResult> {
   // SMS copies are for the organisation's formal messages to one teammate.
   if (input.smsCopy) throw new UserError("errors.staleRequest");
+  const staff = isStaff(user.role);
+  if (input.urgent && !staff) throw new UserError("errors.staleRequest");
   let c = await requireChat(user, input.conversationId);
   if (c.standing === "open") c = await joinChannel(user, c.id, c.lastSeq);
   return sendOnce({
     organizationId: user.organizationId,
     conversationId: c.id,
-    author: { id: user.id, name: `${user.firstName} ${user.lastName}`, staff: isStaff(user.role) },
+    author: { id: user.id, name: `${user.firstName} ${user.lastName}`, staff },
     kind: "TEXT",
     body: input.body,
     clientId: input.clientId,
     attachmentIds: input.attachmentIds,
+    urgent: Boolean(input.urgent),
     where: { kind: c.kind },
   });
 }

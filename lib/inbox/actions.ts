@@ -41,9 +41,9 @@ export const addNoteAction = createAction({ schema: addNoteSchema, roles: STAFF 
 });
 
 export const sendGroupedAction = createAction({ schema: sendGroupedSchema, roles: STAFF }, async (input, { user }) => {
-  const { body, clientId, smsCopy, mode, to, attachmentIds, ...view } = input;
+  const { body, clientId, smsCopy, urgent, mode, to, attachmentIds, ...view } = input;
   const who = mode === "pick" ? { teammateIds: to } : { filters: viewFilters(view) };
-  const { batchId } = await sendGroupedMessage(user, { who, body, clientId, smsCopy, attachmentIds });
+  const { batchId } = await sendGroupedMessage(user, { who, body, clientId, smsCopy, urgent, attachmentIds });
   revalidatePath("/inbox", "layout");
   redirect(`/inbox/batches/${encodeURIComponent(batchId)}`);
 });

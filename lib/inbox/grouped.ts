@@ -59,7 +59,7 @@ export async function planGroupedMessage(user: SessionUser, who: Recipients): Pr
 
 export async function sendGroupedMessage(
   user: SessionUser,
-  input: { who: Recipients; body: string; clientId: string; smsCopy: boolean; attachmentIds?: string[] },
+  input: { who: Recipients; body: string; clientId: string; smsCopy: boolean; urgent?: boolean; attachmentIds?: string[] },
 ): Promise<{ batchId: string; duplicate: boolean }> {
   requireMessaging(user);
   const existing = await db.messageBatch.findUnique({ where: { authorId_clientId: { authorId: user.id, clientId: input.clientId } }, select: { id: true } });
@@ -86,6 +86,7 @@ export async function sendGroupedMessage(
           clientId: input.clientId,
           body: input.body,
           smsCopy: input.smsCopy,
+          urgent: Boolean(input.urgent),
           attachmentIds: fileIds.length ? fileIds : undefined,
           recipientCount: plan.inApp,
           smsCount: sms.length,
@@ -151,6 +152,8 @@ export async function postBatch(batchId: string, heartbeat: () => Promise<boolea
           clientId: `${batch.clientId}:${r.teammateId}`,
           batchId,
           fileCopies: files,
+          urgent: batch.urgent,
+          notify: true,
           where: { kind: "INBOX", teammateId: r.teammateId },
         });
         await tx.run(sql`UPDATE "BatchRecipient" SET "messageId" = ${posted?.id ?? "gone"} WHERE "batchId" = ${batchId} AND "teammateId" = ${r.teammateId}`);

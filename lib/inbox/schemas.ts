@@ -23,12 +23,18 @@ const attachmentIds = z.preprocess(
 
 /** "Send a copy by SMS" (staff): a checkbox's "on", or true from the script. */
 const smsCopy = z.preprocess((v) => v === "on" || v === "1" || v === "true" || v === true, z.boolean()).optional();
+/** "Urgent" (staff): its push goes out in the reader's quiet hours too. */
+const urgent = z.preprocess((v) => v === "on" || v === "1" || v === "true" || v === true, z.boolean()).optional();
 
 export const sendMessageSchema = z
-  .object({ conversationId: id, body, clientId, attachmentIds, smsCopy })
+  .object({ conversationId: id, body, clientId, attachmentIds, smsCopy, urgent })
   .refine((m) => m.body.length > 0 || m.attachmentIds.length > 0, { message: "errors.messageRequired", path: ["body"] });
 
-export type SendMessageInput = Omit<z.infer<typeof sendMessageSchema>, "attachmentIds" | "smsCopy"> & { attachmentIds?: string[]; smsCopy?: boolean };
+export type SendMessageInput = Omit<z.infer<typeof sendMessageSchema>, "attachmentIds" | "smsCopy" | "urgent"> & {
+  attachmentIds?: string[];
+  smsCopy?: boolean;
+  urgent?: boolean;
+};
 
 export const setProcessedSchema = z.object({
   conversationId: id,
@@ -134,6 +140,10 @@ export const sendGroupedSchema = contactFiltersSchema.extend({
   clientId,
   attachmentIds,
   smsCopy: z
+    .enum(["on", "1", "true"])
+    .optional()
+    .transform((v) => Boolean(v)),
+  urgent: z
     .enum(["on", "1", "true"])
     .optional()
     .transform((v) => Boolean(v)),

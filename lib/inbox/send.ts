@@ -5,6 +5,7 @@ import type { WireMessage, WireShift } from "@/lib/realtime/event-types";
 import type { SendMessageInput } from "./schemas";
 import { smsCopyFor } from "./sms-copy";
 import { enqueueSms } from "@/lib/sms/deliveries";
+import { UserError } from "@/lib/api/errors";
 
 /**
  * A message in an inbox thread, from staff (any thread of their organisation) or
@@ -16,6 +17,8 @@ export async function sendInboxMessage(
   about: { kind: WireMessage["kind"]; shift: WireShift | null } = { kind: "TEXT", shift: null },
 ): Promise<SendResult> {
   const staff = isStaff(user.role);
+  // Only staff mark a message urgent (a teammate's page has no such box: a forged request).
+  if (input.urgent && !staff) throw new UserError("errors.staleRequest");
   // Staff may ask for an SMS copy: checked (consent, number, limits) before anything is stored.
   const smsCopy = staff && input.smsCopy ? await smsCopyFor(user, input.conversationId) : null;
   let smsId: string | null = null;
@@ -29,6 +32,7 @@ export async function sendInboxMessage(
       clientId: input.clientId,
       shift: about.shift,
       attachmentIds: input.attachmentIds,
+      urgent: Boolean(input.urgent),
       where: { kind: "INBOX", teammateId: staff ? undefined : user.id },
     },
     smsCopy

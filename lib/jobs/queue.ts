@@ -1,7 +1,9 @@
 import "server-only";
 import { randomUUID } from "node:crypto";
 import { EMPTY_SQL, joinSql, sql, writeTransaction } from "@/lib/db/sql";
-import { newId } from "@/lib/db/ids";
+import { enqueueIn } from "./enqueue-in";
+
+export { enqueueIn, onEnqueue } from "./enqueue-in";
 
 // The background queue: rows in "Job", claimed one at a time under a lease. A job
 // whose instance dies is claimed again when its lease ends; PostgreSQL's SKIP LOCKED
@@ -12,23 +14,9 @@ export const WORKER_ID = `${process.pid}-${randomUUID().slice(0, 8)}`;
 
 export type ClaimedJob = { id: string; kind: string; payload: unknown; attempts: number; maxAttempts: number };
 
-let waker: (() => void) | undefined;
-
-/** The worker of this process, told when a job is added (lib/jobs/worker.ts). */
-export function onEnqueue(wake: () => void): void {
-  waker = wake;
-}
-
 /** Adds a job; with `key`, at most one row per key (a recurring job keeps its row). */
 export async function enqueue(kind: string, payload: object, opts: { key?: string; runAt?: Date; maxAttempts?: number } = {}): Promise<void> {
-  const now = new Date();
-  await writeTransaction(async (tx) => {
-    const json = JSON.stringify(payload);
-    await tx.run(sql`INSERT INTO "Job" ("id", "kind", "payload", "key", "runAt", "maxAttempts", "createdAt")
-      VALUES (${newId()}, ${kind}, ${tx.dialect === "postgres" ? sql`CAST(${json} AS JSONB)` : json}, ${opts.key ?? null}, ${opts.runAt ?? now}, ${opts.maxAttempts ?? 5}, ${now})
-      ${opts.key ? sql`ON CONFLICT ("key") DO NOTHING` : EMPTY_SQL}`);
-  });
-  if (!opts.runAt || opts.runAt <= now) waker?.();
+  await writeTransaction((tx) => enqueueIn(tx, kind, payload, opts));
 }
 
 /** Claims the next due job of these kinds (those this worker can run: an older release leaves newer kinds alone), or null. */

@@ -8,6 +8,8 @@ import { postBatch } from "@/lib/inbox/grouped";
 import { deliverSms } from "@/lib/sms/deliveries";
 import { INVITE_JOB, sendImportInvitations } from "@/lib/admin/csv-import";
 import { pruneUserTokens } from "@/lib/admin/tokens";
+import { pushForChannel, pushForMessage, pushRetry } from "@/lib/push/notify";
+import { PUSH_CHANNEL_JOB, PUSH_DEVICE_JOB, PUSH_MESSAGE_JOB } from "@/lib/push/enqueue";
 
 // Each instance runs one worker (started from instrumentation.ts): it claims due
 // jobs one at a time and runs them, then looks again every few seconds.
@@ -30,6 +32,9 @@ const HANDLERS: Record<string, Handler> = {
   [EXPORT_JOB]: (payload, job, heartbeat) => runExportJob(payload, job, heartbeat),
   "batch.post": (payload, _job, heartbeat) => postBatch(String((payload as { batchId?: unknown }).batchId), heartbeat),
   [INVITE_JOB]: (payload) => sendImportInvitations(payload),
+  [PUSH_MESSAGE_JOB]: (payload) => pushForMessage(String((payload as { messageId?: unknown }).messageId)),
+  [PUSH_CHANNEL_JOB]: (payload) => pushForChannel(String((payload as { conversationId?: unknown }).conversationId)),
+  [PUSH_DEVICE_JOB]: (payload) => pushRetry(payload),
   "sms.send": (payload, job) => deliverSms(String((payload as { deliveryId?: unknown }).deliveryId), job.attempts >= job.maxAttempts),
 };
 

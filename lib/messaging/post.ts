@@ -4,6 +4,7 @@ import { recordProcessed } from "./processed";
 import { appendEvent } from "@/lib/realtime/append";
 import type { ChatNotice, WireAttachment, WireContact, WireMessage, WireShift } from "@/lib/realtime/event-types";
 import { previewOf } from "@/lib/text/preview";
+import { enqueuePush } from "@/lib/push/enqueue";
 
 // The one way to add a message to any conversation: the send, system messages,
 // shift questions, the seed and test factories (and later grouped messages and
@@ -35,6 +36,10 @@ export type NewMessage = {
   /** A chat SYSTEM message's words as data (author null, body empty): each reader reads it in their language. */
   notice?: ChatNotice;
   at?: Date;
+  /** Staff marked it urgent: its push goes out in quiet hours too (lib/push). */
+  urgent?: boolean;
+  /** A message someone wrote (not the seed, not a notice): its readers' devices get a push, from the background queue. */
+  notify?: boolean;
   /** Refuse (null) unless the conversation is of this kind, and for `teammateId`, that teammate's own inbox thread. */
   where?: { kind: "INBOX" | "CHANNEL" | "GROUP"; teammateId?: string };
 };
@@ -88,10 +93,10 @@ export async function postMessage(tx: SqlExec, m: NewMessage): Promise<PostedMes
   const seq = Number(thread.lastSeq);
   const id = newId();
   const notice = m.notice ? JSON.stringify(m.notice) : null;
-  await tx.run(sql`INSERT INTO "Message" ("id", "organizationId", "conversationId", "seq", "authorId", "fromStaff", "kind", "body", "clientId", "shiftId", "batchId", "notice", "createdAt")
+  await tx.run(sql`INSERT INTO "Message" ("id", "organizationId", "conversationId", "seq", "authorId", "fromStaff", "kind", "body", "clientId", "shiftId", "batchId", "notice", "urgent", "createdAt")
     VALUES (${id}, ${m.organizationId}, ${m.conversationId}, ${seq}, ${m.author?.id ?? null}, ${Boolean(m.author?.staff) || (!chat && !inbound)}, ${m.kind}, ${m.body},
       ${m.clientId ?? `${m.kind.toLowerCase()}-${id}`}, ${m.shift?.id ?? null}, ${m.batchId ?? null},
-      ${notice === null ? null : tx.dialect === "postgres" ? sql`CAST(${notice} AS JSONB)` : notice}, ${at})`);
+      ${notice === null ? null : tx.dialect === "postgres" ? sql`CAST(${notice} AS JSONB)` : notice}, ${Boolean(m.urgent)}, ${at})`);
   // After the insert: a retried send fails on its client id first, and answers with what was stored.
   const attachments = m.attachmentIds?.length ? await attach(tx, m, id, at) : m.fileCopies?.length ? await copyFiles(tx, m, id, at) : [];
   if (!m.body.trim() && attachments.length) {
@@ -108,6 +113,7 @@ export async function postMessage(tx: SqlExec, m: NewMessage): Promise<PostedMes
       sql`UPDATE "ConversationMember" SET "lastReadSeq" = ${seq} WHERE "conversationId" = ${m.conversationId} AND "userId" = ${m.author.id} AND "lastReadSeq" < ${seq}`,
     );
   }
+  if (m.notify && m.author && !m.notice) await enqueuePush(tx, m.organizationId, id);
   const message: WireMessage = {
     id,
     seq,

@@ -21,7 +21,7 @@ export async function sendOnce(
 ): Promise<SendResult> {
   try {
     const posted = await writeTransaction(async (tx) => {
-      const p = await postMessage(tx, m);
+      const p = await postMessage(tx, { ...m, notify: true });
       if (p && along) await along(tx, p);
       return p;
     });

@@ -1,0 +1,145 @@
+import "server-only";
+import { db } from "@/lib/db";
+import { STAFF_ROLES, isStaff, type Role, type SessionUser } from "@/lib/auth/roles";
+import { translatorFor } from "@/lib/i18n/translator";
+import { previewOf } from "@/lib/text/preview";
+import { enqueue } from "@/lib/jobs/queue";
+import { pushTo, type Device, type PushPayload } from "./deliver";
+import { isQuiet } from "./quiet";
+import { unreadBadge } from "./badge";
+import { PUSH_DEVICE_JOB } from "./enqueue";
+
+// The push jobs (lib/push/enqueue.ts queues them with the message): who is told, in their
+// language, with what. Only messages are read here: private notes live in another table
+// and never reach this code.
+
+type Recipient = SessionUser & { quietFrom: number | null; quietTo: number | null; pushSubscriptions: Device[] };
+
+const RECIPIENT = {
+  id: true,
+  organizationId: true,
+  role: true,
+  firstName: true,
+  lastName: true,
+  email: true,
+  locale: true,
+  messagingAccess: true,
+  quietFrom: true,
+  quietTo: true,
+  pushSubscriptions: { select: { id: true, endpoint: true, p256dh: true, auth: true } },
+} as const;
+
+/** People who take push at all: on, enabled, with a device. */
+const reachable = (organizationId: string, except: string | null) => ({
+  organizationId,
+  disabledAt: null,
+  pushEnabled: true,
+  pushSubscriptions: { some: {} },
+  ...(except ? { id: { not: except } } : {}),
+});
+
+export async function pushForMessage(messageId: string, now = new Date()): Promise<void> {
+  const m = await db.message.findUnique({
+    where: { id: messageId },
+    select: {
+      id: true,
+      body: true,
+      kind: true,
+      authorId: true,
+      fromStaff: true,
+      urgent: true,
+      deletedAt: true,
+      author: { select: { firstName: true, lastName: true } },
+      attachments: { select: { fileName: true }, orderBy: { position: "asc" } },
+      conversation: {
+        select: {
+          id: true,
+          kind: true,
+          name: true,
+          teammateId: true,
+          deletedAt: true,
+          organization: { select: { id: true, timeZone: true, chatEnabled: true } },
+        },
+      },
+    },
+  });
+  if (!m || m.deletedAt || m.conversation.deletedAt || !m.author || m.kind === "SYSTEM") return;
+  const c = m.conversation;
+  const org = c.organization;
+  const inbox = c.kind === "INBOX";
+  if (!inbox && !org.chatEnabled) return;
+  const base = reachable(org.id, m.authorId);
+  const where = inbox
+    ? m.fromStaff
+      ? { ...base, id: c.teammateId ?? "", memberships: { none: { conversationId: c.id, muted: true } } }
+      : { ...base, role: { in: [...STAFF_ROLES] as Role[] }, messagingAccess: true, staffReads: { none: { conversationId: c.id, muted: true } } }
+    : { ...base, memberships: { some: { conversationId: c.id, leftAt: null, muted: false } } };
+  const people: Recipient[] = await db.user.findMany({ where, select: RECIPIENT, take: 5000 });
+  const author = `${m.author.firstName} ${m.author.lastName}`;
+  const text = m.body.trim() ? m.body : `📎 ${m.attachments.map((a) => a.fileName).join(", ")}`;
+  for (const person of people) {
+    if (!m.urgent && isQuiet(now, org.timeZone, person.quietFrom, person.quietTo)) continue;
+    const t = translatorFor(person.locale);
+    const staff = isStaff(person.role);
+    const id = encodeURIComponent(c.id);
+    const url = inbox ? (staff ? `/inbox/${id}` : "/me/messages") : staff ? `/chat/${id}` : `/me/chat/${id}`;
+    const who = c.name && !inbox ? t("push.inConversation", { author, name: c.name }) : author;
+    await pushToAll(person.pushSubscriptions, {
+      title: m.urgent ? t("push.urgent", { title: who }) : who,
+      body: previewOf(text),
+      url,
+      tag: c.id,
+      badge: await unreadBadge(person, org.chatEnabled),
+      urgent: m.urgent,
+    });
+  }
+}
+
+/** A new public conversation: its department's teammates hear of it (they join by opening it). */
+export async function pushForChannel(conversationId: string, now = new Date()): Promise<void> {
+  const c = await db.conversation.findUnique({
+    where: { id: conversationId },
+    select: {
+      id: true,
+      kind: true,
+      name: true,
+      departmentId: true,
+      createdById: true,
+      deletedAt: true,
+      organization: { select: { id: true, timeZone: true, chatEnabled: true } },
+    },
+  });
+  if (!c || c.kind !== "CHANNEL" || c.deletedAt || !c.departmentId || !c.organization.chatEnabled) return;
+  const creator = c.createdById ? await db.user.findUnique({ where: { id: c.createdById }, select: { firstName: true, lastName: true } }) : null;
+  const people: Recipient[] = await db.user.findMany({
+    where: { ...reachable(c.organization.id, c.createdById), role: "TEAMMATE", profile: { active: true, departmentId: c.departmentId } },
+    select: RECIPIENT,
+    take: 5000,
+  });
+  for (const person of people) {
+    if (isQuiet(now, c.organization.timeZone, person.quietFrom, person.quietTo)) continue;
+    const t = translatorFor(person.locale);
+    await pushToAll(person.pushSubscriptions, {
+      title: t("push.newChannel.title", { name: c.name ?? "" }),
+      body: creator ? t("push.newChannel.body", { author: `${creator.firstName} ${creator.lastName}` }) : t("push.newChannel.bodyNoAuthor"),
+      url: `/me/chat/${encodeURIComponent(c.id)}`,
+      tag: c.id,
+      badge: await unreadBadge(person, true),
+    });
+  }
+}
+
+// A device whose push service failed gets its own retries, so the others are not sent twice.
+async function pushToAll(devices: Device[], payload: PushPayload): Promise<void> {
+  for (const device of devices) {
+    if ((await pushTo(device, payload)) === "failed") await enqueue(PUSH_DEVICE_JOB, { subscriptionId: device.id, payload }, { runAt: new Date(Date.now() + 30_000), maxAttempts: 4 });
+  }
+}
+
+/** A retry for one device; its last attempt gives up quietly (the message is in the app all the same). */
+export async function pushRetry(payload: unknown): Promise<void> {
+  const { subscriptionId, payload: body } = payload as { subscriptionId?: string; payload?: PushPayload };
+  const device = subscriptionId ? await db.pushSubscription.findUnique({ where: { id: subscriptionId }, select: { id: true, endpoint: true, p256dh: true, auth: true } }) : null;
+  if (!device || !body) return;
+  if ((await pushTo(device, body)) === "failed") throw new Error("The push service did not take the notification");
+}
