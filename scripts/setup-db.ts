@@ -11,6 +11,7 @@ import { createPrismaClient } from "../lib/db/create-client";
 import { seedDemo, DEMO_PASSWORD } from "../lib/seed/demo";
 import { hashPassword } from "../lib/auth/password";
 import { DEFAULT_LOCALE, isLocale, LOCALES } from "../lib/i18n/locales";
+import { ensureVapidKeys } from "../lib/push/vapid";
 
 // Next.js reads .env itself; this script runs before it, so it reads the file too.
 if (existsSync(".env")) process.loadEnvFile(".env");
@@ -34,6 +35,10 @@ if (dialectOf(url) === "postgres") {
   const applied = migrate(file);
   if (applied.length) console.log(`Applied ${applied.length} migration(s) to ${path.relative(process.cwd(), file)}${isNew ? " (new file)" : ""}.`);
 }
+
+// Push notifications need the server's VAPID key pair: made here once on the embedded default.
+if (ensureVapidKeys() === "off")
+  console.log("Push notifications are off: set VAPID_PUBLIC_KEY and VAPID_PRIVATE_KEY (npx web-push generate-vapid-keys), the same on every instance.");
 
 const db = createPrismaClient(url);
 try {

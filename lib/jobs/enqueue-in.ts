@@ -34,4 +34,3 @@ export async function enqueueIn(
   if (added > 0 && (!opts.runAt || opts.runAt <= now)) tx.afterCommit(() => g.shiftlineJobWaker?.());
   return added > 0;
 }
-

@@ -12,7 +12,9 @@ const DEFAULT_HOSTS = [
 ];
 
 function allowedHosts(): string[] {
-  const configured = process.env.PUSH_ENDPOINT_HOSTS?.split(",").map((h) => h.trim().toLowerCase()).filter(Boolean);
+  const configured = process.env.PUSH_ENDPOINT_HOSTS?.split(",")
+    .map((h) => h.trim().toLowerCase())
+    .filter(Boolean);
   return configured?.length ? configured : DEFAULT_HOSTS;
 }
 

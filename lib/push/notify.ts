@@ -132,14 +132,17 @@ export async function pushForChannel(conversationId: string, now = new Date()): 
 // A device whose push service failed gets its own retries, so the others are not sent twice.
 async function pushToAll(devices: Device[], payload: PushPayload): Promise<void> {
   for (const device of devices) {
-    if ((await pushTo(device, payload)) === "failed") await enqueue(PUSH_DEVICE_JOB, { subscriptionId: device.id, payload }, { runAt: new Date(Date.now() + 30_000), maxAttempts: 4 });
+    if ((await pushTo(device, payload)) === "failed")
+      await enqueue(PUSH_DEVICE_JOB, { subscriptionId: device.id, payload }, { runAt: new Date(Date.now() + 30_000), maxAttempts: 4 });
   }
 }
 
 /** A retry for one device; its last attempt gives up quietly (the message is in the app all the same). */
 export async function pushRetry(payload: unknown): Promise<void> {
   const { subscriptionId, payload: body } = payload as { subscriptionId?: string; payload?: PushPayload };
-  const device = subscriptionId ? await db.pushSubscription.findUnique({ where: { id: subscriptionId }, select: { id: true, endpoint: true, p256dh: true, auth: true } }) : null;
+  const device = subscriptionId
+    ? await db.pushSubscription.findUnique({ where: { id: subscriptionId }, select: { id: true, endpoint: true, p256dh: true, auth: true } })
+    : null;
   if (!device || !body) return;
   if ((await pushTo(device, body)) === "failed") throw new Error("The push service did not take the notification");
 }

@@ -50,7 +50,14 @@ describe("push for inbox messages", () => {
     await drain();
     const got = phone.payloads();
     expect(got).toEqual([
-      { title: `${manager.firstName} ${manager.lastName}`, body: "Can you cover Saturday?", url: "/me/messages", tag: teammate.threadId, badge: 1, urgent: false },
+      {
+        title: `${manager.firstName} ${manager.lastName}`,
+        body: "Can you cover Saturday?",
+        url: "/me/messages",
+        tag: teammate.threadId,
+        badge: 1,
+        urgent: false,
+      },
     ]);
     expect(JSON.stringify(got)).not.toContain("Secret");
     const sent = service.received.find((r) => r.device === phone.name)!;
@@ -66,7 +73,9 @@ describe("push for inbox messages", () => {
     await setMuted(manager2, { conversationId: teammate.threadId, muted: true });
     await say(teammate, teammate.threadId, "I am sick today");
     await drain();
-    expect(a.payloads()).toMatchObject([{ title: `${teammate.firstName} ${teammate.lastName}`, body: "I am sick today", url: `/inbox/${teammate.threadId}`, badge: 1 }]);
+    expect(a.payloads()).toMatchObject([
+      { title: `${teammate.firstName} ${teammate.lastName}`, body: "I am sick today", url: `/inbox/${teammate.threadId}`, badge: 1 },
+    ]);
     expect(b.payloads()).toEqual([]);
     expect(own.payloads()).toEqual([]);
   });
@@ -126,7 +135,12 @@ describe("push for chat", () => {
     await drain();
     for (const p of [p1, p2, p3]) expect(p.payloads()).toMatchObject([{ title: "New public conversation: Care team", url: `/me/chat/${channel}` }]);
 
-    const { conversationId: group } = await createPrivate(teammate, { departmentId: dept, name: "Night shift", memberIds: [teammate2.id, third.id], clientId: cid() });
+    const { conversationId: group } = await createPrivate(teammate, {
+      departmentId: dept,
+      name: "Night shift",
+      memberIds: [teammate2.id, third.id],
+      clientId: cid(),
+    });
     await setMuted(teammate2, { conversationId: group, muted: true });
     await leaveChat(third, group);
     await say(teammate, group, "Who swaps Friday?");
@@ -135,7 +149,11 @@ describe("push for chat", () => {
     expect(p3.payloads()).toHaveLength(1);
     await say(teammate2, group, "Not me");
     await drain();
-    expect(p1.payloads().at(-1)).toMatchObject({ title: `${teammate2.firstName} ${teammate2.lastName} in Night shift`, body: "Not me", url: `/me/chat/${group}` });
+    expect(p1.payloads().at(-1)).toMatchObject({
+      title: `${teammate2.firstName} ${teammate2.lastName} in Night shift`,
+      body: "Not me",
+      url: `/me/chat/${group}`,
+    });
   });
 
   it("a conversation one has not joined has nothing to mute", async () => {
@@ -162,7 +180,9 @@ describe("devices and sessions", () => {
     const shared = service.device(`shared-${cid()}`);
     await saveSubscription(teammate, shared.subscription, { sessionId: "s1", userAgent: null });
     await saveSubscription(teammate2, shared.subscription, { sessionId: "s2", userAgent: null });
-    expect(await db.pushSubscription.findMany({ where: { endpoint: shared.subscription.endpoint }, select: { userId: true } })).toEqual([{ userId: teammate2.id }]);
+    expect(await db.pushSubscription.findMany({ where: { endpoint: shared.subscription.endpoint }, select: { userId: true } })).toEqual([
+      { userId: teammate2.id },
+    ]);
     await revokeSession({ sessionId: "s2", expiresAt: new Date(Date.now() + 60_000), user: teammate2 });
     expect(await db.pushSubscription.count({ where: { userId: teammate2.id } })).toBe(0);
     await deviceOf(teammate);

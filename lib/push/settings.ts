@@ -13,7 +13,10 @@ import type { muteSchema, pushPreferencesSchema, pushSubscriptionSchema } from "
 export type PushPreferences = { available: boolean; publicKey: string | null; enabled: boolean; quietFrom: number | null; quietTo: number | null };
 
 export async function pushPreferences(user: SessionUser): Promise<PushPreferences> {
-  const u = await db.user.findFirstOrThrow({ where: { id: user.id, organizationId: user.organizationId }, select: { pushEnabled: true, quietFrom: true, quietTo: true } });
+  const u = await db.user.findFirstOrThrow({
+    where: { id: user.id, organizationId: user.organizationId },
+    select: { pushEnabled: true, quietFrom: true, quietTo: true },
+  });
   const keys = vapidKeys();
   return { available: Boolean(keys), publicKey: keys?.publicKey ?? null, enabled: u.pushEnabled, quietFrom: u.quietFrom, quietTo: u.quietTo };
 }
@@ -29,7 +32,11 @@ export async function setPushPreferences(user: SessionUser, input: z.output<type
  * This device takes push for this user from now on (the endpoint is unique: a device that
  * changed hands, or signed in as someone else, now belongs to the new user only).
  */
-export async function saveSubscription(user: SessionUser, input: z.output<typeof pushSubscriptionSchema>, device: { sessionId: string; userAgent: string | null }) {
+export async function saveSubscription(
+  user: SessionUser,
+  input: z.output<typeof pushSubscriptionSchema>,
+  device: { sessionId: string; userAgent: string | null },
+) {
   if (!vapidKeys()) throw new UserError("errors.push.unavailable");
   if (!isAllowedEndpoint(input.endpoint)) throw new UserError("errors.push.badSubscription");
   const data = {
