@@ -48,5 +48,7 @@ export const config = {
   // 10 MB, cutting the rest), and an upload must stream to disk. Its route checks the
   // session, the size and the type itself (app/api/conversations/[conversationId]/attachments,
   // app/api/batches/attachments).
-  matcher: ["/((?!_next/static|_next/image|favicon.ico|icon.svg|manifest.webmanifest|api/conversations/[^/]+/attachments|api/batches/attachments).*)"],
+  matcher: [
+    "/((?!_next/static|_next/image|favicon.ico|icon.svg|icons/|sw.js|manifest.webmanifest|api/conversations/[^/]+/attachments|api/batches/attachments).*)",
+  ],
 };

@@ -10,11 +10,14 @@ export async function generateMetadata(): Promise<Metadata> {
     title: { default: "Shiftline", template: "%s · Shiftline" },
     description: t("app.description"),
     applicationName: "Shiftline",
-    icons: { icon: "/icon.svg" },
+    icons: { icon: "/icon.svg", apple: "/icons/apple-touch-icon.png" },
+    // Added to an iPhone's Home Screen, it opens full screen like the installed app elsewhere.
+    appleWebApp: { capable: true, title: "Shiftline", statusBarStyle: "default" },
   };
 }
 
-export const viewport: Viewport = { themeColor: "#0f766e", width: "device-width", initialScale: 1 };
+// viewport-fit=cover: the page reaches under a phone's notch; the bars keep clear with safe-area insets.
+export const viewport: Viewport = { themeColor: "#0f766e", width: "device-width", initialScale: 1, viewportFit: "cover" };
 
 export default async function RootLayout({ children }: { children: React.ReactNode }) {
   const [locale, t, messages] = await Promise.all([getLocale(), getTranslations(), getMessages()]);

@@ -4,11 +4,13 @@ import { useTranslations } from "next-intl";
 import { signOutAction, signOutEverywhereAction } from "@/lib/auth/actions";
 import { ActionButton } from "@/components/ui/action-button";
 import { clearDrafts } from "@/components/thread/device-drafts";
+import { forgetDevice } from "@/components/pwa/app-worker";
+import { dropDeviceSubscription } from "@/components/pwa/push-device";
 
 // 44 px high: a comfortable target on a phone.
 const LOOK = "min-h-11 text-sm text-slate-700 underline underline-offset-2 hover:text-slate-900";
 
-/** Signing out also forgets the drafts and unsent messages kept on this device. */
+/** Signing out also forgets what this device kept (drafts, unsent messages, saved pages) and its push subscription. */
 export function SignOutButton({ className = "", everywhere = false }: { className?: string; everywhere?: boolean }) {
   const t = useTranslations();
   return (
@@ -17,7 +19,11 @@ export function SignOutButton({ className = "", everywhere = false }: { classNam
       fields={{}}
       label={t(everywhere ? "auth.signOutEverywhere" : "auth.signOut")}
       className={`${LOOK} ${className}`}
-      onSubmit={clearDrafts}
+      onSubmit={() => {
+        clearDrafts();
+        void forgetDevice();
+        void dropDeviceSubscription();
+      }}
     />
   );
 }

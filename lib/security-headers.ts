@@ -10,6 +10,9 @@ export function contentSecurityPolicy(nonce: string, { https, dev }: { https: bo
     "img-src 'self' blob: data:",
     "font-src 'self'",
     "connect-src 'self'",
+    // The service worker (public/sw.js) and the manifest; 'strict-dynamic' above would not cover the worker.
+    "worker-src 'self'",
+    "manifest-src 'self'",
     "object-src 'none'",
     "base-uri 'self'",
     "form-action 'self'",

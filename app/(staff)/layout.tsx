@@ -9,11 +9,13 @@ import { getTranslations } from "next-intl/server";
 import { isLocale } from "@/lib/i18n/locales";
 import { LanguageForm } from "@/components/language-form";
 import { chatUnreadTotal } from "@/lib/chat/queries";
+import { AppWorker } from "@/components/pwa/app-worker";
+import { unreadBadge } from "@/lib/push/badge";
 
 export default async function StaffLayout({ children }: { children: React.ReactNode }) {
   const user = await requireStaffPage();
   const [org, after, t] = await Promise.all([getOrganization(user), latestEventId(user.organizationId), getTranslations()]);
-  const chatUnread = org.chatEnabled ? await chatUnreadTotal(user) : 0;
+  const [chatUnread, badge] = await Promise.all([org.chatEnabled ? chatUnreadTotal(user) : 0, unreadBadge(user, org.chatEnabled)]);
   const items: NavItem[] = [
     // Without messaging rights a manager has no inbox and none of what hangs off it.
     ...(user.messagingAccess ? [{ href: "/inbox", label: t("nav.messaging") }] : []),
@@ -60,6 +62,7 @@ export default async function StaffLayout({ children }: { children: React.ReactN
         <main id="main" tabIndex={-1} className="min-h-0 min-w-0 flex-1 outline-none">
           {children}
         </main>
+        <AppWorker userId={user.id} role={user.role} unread={badge} />
       </div>
     </LiveEvents>
   );

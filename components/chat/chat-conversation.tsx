@@ -13,6 +13,7 @@ import type { ComposerNotice } from "@/components/thread/composer-notice";
 import { ChatKindMark } from "./chat-kind-mark";
 import { PeopleForm } from "./people-form";
 import { ChatFollow } from "./chat-follow";
+import { MuteButton } from "@/components/pwa/mute-button";
 
 const button = "min-h-11 rounded-md border border-slate-300 px-3 text-sm hover:bg-slate-100";
 
@@ -86,6 +87,7 @@ export async function ChatConversation({
               </div>
             </details>
           ) : null}
+          {c.ref.standing === "member" ? <MuteButton user={user} conversationId={c.ref.id} className={button} /> : null}
           {c.ref.standing === "member" ? (
             <ActionButton action={leaveChatAction} fields={{ conversationId: c.ref.id }} label={t("chat.leave")} className={button} />
           ) : null}

@@ -28,6 +28,7 @@ export function Composer({
   latestSeq,
   placeholder,
   allowNotes = false,
+  allowUrgent = false,
   onSent,
   notice,
   sms,
@@ -38,6 +39,8 @@ export function Composer({
   latestSeq: number;
   placeholder?: string;
   allowNotes?: boolean;
+  /** Staff: a message can be marked urgent (it notifies during quiet hours). */
+  allowUrgent?: boolean;
   /** The stored message, to show before its live event arrives. */
   onSent?: (message: ThreadMessage) => void;
   /** What the form without JavaScript came back with (lib: the attachments route): its error, the text, the refused files. */
@@ -57,6 +60,7 @@ export function Composer({
   const files = useUploads(`/api/conversations/${encodeURIComponent(conversationId)}/attachments`);
   const [dragging, setDragging] = useState(false);
   const [smsCopy, setSmsCopy] = useState(false);
+  const [urgent, setUrgent] = useState(false);
   const [clientId, setClientId] = useState(serverFailure?.values?.clientId ?? initialClientId);
   const [outbox, setOutbox] = useState<PendingMessage[]>([]);
   const lastSend = useRef(0);
@@ -89,7 +93,7 @@ export function Composer({
   }, [outbox]);
   useEffect(() => {
     const resend = () => {
-      for (const item of outboxNow.current) if (item.status === "failed") void deliver(item);
+      for (const item of outboxNow.current) if (item.status === "failed" || item.status === "waiting") void deliver(item);
     };
     window.addEventListener("online", resend);
     return () => window.removeEventListener("online", resend);
@@ -122,6 +126,7 @@ export function Composer({
           clientId: item.clientId,
           attachmentIds: item.attachments?.map((a) => a.id) ?? [],
           smsCopy: item.smsCopy ?? false,
+          urgent: item.urgent ?? false,
         }),
       });
       if (response.status >= 500) throw new Error(`HTTP ${response.status}`);
@@ -136,7 +141,9 @@ export function Composer({
         setClientError(result);
       }
     } catch {
-      patch(item.clientId, { status: "failed", error: t("thread.networkError") });
+      // Offline, it waits (kept on the device) and goes when the browser says the network is back.
+      if (!navigator.onLine) patch(item.clientId, { status: "waiting" });
+      else patch(item.clientId, { status: "failed", error: t("thread.networkError") });
     }
   }
 
@@ -156,8 +163,9 @@ export function Composer({
           ? t("errors.messageTooLong", { max: MESSAGE_MAX_LENGTH })
           : null;
     if (problem) return setClientError({ ok: false, error: t("errors.correctFields"), fieldErrors: { body: [problem] }, values: { body: draft } });
-    const item: PendingMessage = { clientId, body: draft, attachments, smsCopy: smsCopy || undefined, status: "sending" };
+    const item: PendingMessage = { clientId, body: draft, attachments, smsCopy: smsCopy || undefined, urgent: urgent || undefined, status: "sending" };
     setSmsCopy(false);
+    setUrgent(false);
     files.clear();
     setClientError(null);
     lastSend.current = Date.now();
@@ -288,6 +296,12 @@ export function Composer({
       <p id="message-body-hint" className="mt-1 hidden text-xs text-slate-600 sm:block">
         {t("thread.sendHint")}
       </p>
+      {allowUrgent ? (
+        <label className="mt-1 flex min-h-11 items-center gap-2 text-sm text-slate-800 sm:min-h-8">
+          <input type="checkbox" name="urgent" value="on" checked={urgent} onChange={(e) => setUrgent(e.target.checked)} className="h-5 w-5" />
+          {t("thread.urgent")}
+        </label>
+      ) : null}
       {sms ? (
         <label className={`mt-1 flex min-h-11 items-center gap-2 text-sm sm:min-h-8 ${sms.allowed ? "text-slate-800" : "text-slate-500"}`}>
           <input

@@ -11,7 +11,10 @@ export type PendingMessage = {
   attachments?: WireAttachment[];
   /** Staff asked for an SMS copy too (kept for a retry). */
   smsCopy?: boolean;
-  status: "sending" | "sent" | "failed";
+  /** Staff marked it urgent (it notifies during quiet hours). */
+  urgent?: boolean;
+  /** "waiting": no network; it goes by itself when the network is back. */
+  status: "sending" | "sent" | "failed" | "waiting";
   error?: string;
   sentAtSeq?: number;
 };
@@ -41,6 +44,8 @@ export function PendingMessages({
           <p className="mt-0.5 flex justify-end gap-2 text-xs text-slate-600" role={m.status === "failed" ? "alert" : undefined}>
             {m.status === "sending" ? (
               t("thread.sending")
+            ) : m.status === "waiting" ? (
+              t("thread.waitingForNetwork")
             ) : m.status === "sent" ? (
               t("thread.sent")
             ) : (

@@ -157,6 +157,7 @@ export function ThreadView({
       notice={composer.notice}
       sms={chat ? undefined : composer.sms}
       allowNotes={staff && !chat}
+      allowUrgent={staff}
       onSent={append}
     />
   );

@@ -192,6 +192,18 @@ describe("devices and sessions", () => {
   });
 });
 
+describe("the account switch", () => {
+  it("turning a device on turns the account on; the app sending its subscription again at start does not", async () => {
+    const { teammate } = await makeOrg("Push switch");
+    const phone = service.device(`switch-${cid()}`);
+    await setPushPreferences(teammate, pushPreferencesSchema.parse({ enabled: "false", quiet: "false" }));
+    await saveSubscription(teammate, { ...phone.subscription, resync: true }, { sessionId: "", userAgent: null });
+    expect((await db.user.findUniqueOrThrow({ where: { id: teammate.id } })).pushEnabled).toBe(false);
+    await saveSubscription(teammate, phone.subscription, { sessionId: "", userAgent: null });
+    expect((await db.user.findUniqueOrThrow({ where: { id: teammate.id } })).pushEnabled).toBe(true);
+  });
+});
+
 describe("quiet hours", () => {
   it("span the evening, or run over midnight, in the organisation's time zone", () => {
     const at = (iso: string) => new Date(iso);

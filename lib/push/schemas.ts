@@ -8,6 +8,8 @@ const base64url = z.string().regex(/^[A-Za-z0-9_-]+=*$/, "errors.push.badSubscri
 export const pushSubscriptionSchema = z.object({
   endpoint: z.string().url("errors.push.badSubscription").max(2000, "errors.push.badSubscription"),
   keys: z.object({ p256dh: base64url.min(80).max(200), auth: base64url.min(16).max(64) }, "errors.push.badSubscription"),
+  /** Sent again as the app starts, not asked for now: the account's on/off switch stays as it is. */
+  resync: z.boolean().optional(),
 });
 
 export const removeSubscriptionSchema = z.object({ endpoint: z.string().max(2000, "errors.push.badSubscription").min(1, "errors.push.badSubscription") });

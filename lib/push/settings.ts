@@ -48,6 +48,7 @@ export async function saveSubscription(
     userAgent: device.userAgent?.slice(0, 300) ?? null,
   };
   await db.pushSubscription.upsert({ where: { endpoint: input.endpoint }, create: { endpoint: input.endpoint, ...data }, update: data });
+  if (input.resync) return;
   // Turning push on for a device means wanting it: the account switch follows.
   await db.user.updateMany({ where: { id: user.id, organizationId: user.organizationId, pushEnabled: false }, data: { pushEnabled: true } });
 }

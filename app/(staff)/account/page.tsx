@@ -4,6 +4,8 @@ import { requireStaffPage } from "@/lib/auth/pages";
 import { changePasswordAction } from "@/lib/auth/password-actions";
 import { PasswordForm } from "@/components/auth/password-form";
 import { SignOutButton } from "@/components/sign-out-button";
+import { NotificationSettings } from "@/components/pwa/notification-settings";
+import { InstallButton } from "@/components/pwa/install-button";
 
 export async function generateMetadata(): Promise<Metadata> {
   return { title: (await getTranslations())("account.title") };
@@ -23,6 +25,8 @@ export default async function AccountPage() {
         <h2 className="mb-3 font-medium">{t("account.changePassword")}</h2>
         <PasswordForm action={changePasswordAction} withCurrent submitLabel={t("account.changePassword")} doneMessage={t("account.passwordChanged")} />
       </section>
+      <InstallButton />
+      <NotificationSettings user={user} />
       <SignOutButton everywhere />
     </div>
   );

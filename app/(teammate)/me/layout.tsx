@@ -6,6 +6,8 @@ import { LiveEvents } from "@/components/live/live-events";
 import { latestEventId } from "@/lib/realtime/hub";
 import { getTranslations } from "next-intl/server";
 import { chatUnreadTotal } from "@/lib/chat/queries";
+import { AppWorker } from "@/components/pwa/app-worker";
+import { OfflineBanner } from "@/components/pwa/offline-banner";
 
 export default async function TeammateLayout({ children }: { children: React.ReactNode }) {
   const user = await requireTeammatePage();
@@ -20,10 +22,12 @@ export default async function TeammateLayout({ children }: { children: React.Rea
   return (
     <LiveEvents after={after}>
       <div className="mx-auto flex min-h-full max-w-lg flex-col bg-white pb-[calc(4rem+env(safe-area-inset-bottom))]">
+        <OfflineBanner />
         <main id="main" tabIndex={-1} className="flex flex-1 flex-col outline-none">
           {children}
         </main>
         <TabBar tabs={tabs} selfId={user.id} />
+        <AppWorker userId={user.id} role={user.role} unread={unread + chatUnread} />
       </div>
     </LiveEvents>
   );

@@ -17,6 +17,7 @@ import Link from "next/link";
 import { sharedFiles } from "@/lib/files/shared";
 import { smsStateKey } from "@/components/inbox/grouped-labels";
 import { SharedDocuments } from "@/components/files/shared-documents";
+import { MuteButton } from "@/components/pwa/mute-button";
 
 export default async function ThreadPage({ params, searchParams }: { params: Promise<{ conversationId: string }>; searchParams: InboxSearchParams }) {
   const { conversationId } = await params;
@@ -53,6 +54,7 @@ export default async function ThreadPage({ params, searchParams }: { params: Pro
           <Link href={filesHref} className="inline-flex min-h-11 items-center rounded-md border border-slate-300 px-3 text-sm hover:bg-slate-100 xl:hidden">
             {t("files.shared")}
           </Link>
+          <MuteButton user={user} conversationId={thread.id} className="min-h-11 rounded-md border border-slate-300 px-3 text-sm hover:bg-slate-100" />
           {hasInbound ? (
             <ActionButton
               action={markUnreadAction}

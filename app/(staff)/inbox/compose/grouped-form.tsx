@@ -143,6 +143,10 @@ export function GroupedForm({
           </span>
         </span>
       </label>
+      <label className="flex min-h-11 items-center gap-2 text-sm">
+        <input type="checkbox" name="urgent" value="on" defaultChecked={failed?.values?.urgent === "on"} className="h-5 w-5" />
+        <span className="font-medium">{t("thread.urgent")}</span>
+      </label>
       {files.busy ? <p className="text-sm text-slate-700">{t("files.waitForUploads")}</p> : null}
       <Button
         type="submit"

@@ -7,6 +7,7 @@ import { getTeammateThread } from "@/lib/inbox/queries";
 import { ThreadView } from "@/components/thread/thread-view";
 import { getTranslations } from "next-intl/server";
 import type { ComposerNotice } from "@/components/thread/composer-notice";
+import { MuteButton } from "@/components/pwa/mute-button";
 
 /** The teammate's thread with their organisation: at /me, /me/messages and /me/messages/[id], with no redirect between. */
 export async function MyThread({ conversationId, notice }: { conversationId: string | null; notice?: ComposerNotice }) {
@@ -21,9 +22,12 @@ export async function MyThread({ conversationId, notice }: { conversationId: str
           <h1 className="text-lg font-semibold">{org.name}</h1>
           <p className="text-xs text-slate-600">{t("me.threadSubtitle")}</p>
         </div>
-        <Link href="/me/files" className="inline-flex min-h-11 shrink-0 items-center rounded-md border border-slate-300 px-3 text-sm">
-          {t("files.shared")}
-        </Link>
+        <div className="flex shrink-0 flex-wrap justify-end gap-2">
+          <MuteButton user={user} conversationId={thread.id} className="min-h-11 rounded-md border border-slate-300 px-3 text-sm" />
+          <Link href="/me/files" className="inline-flex min-h-11 items-center rounded-md border border-slate-300 px-3 text-sm">
+            {t("files.shared")}
+          </Link>
+        </div>
       </header>
       <ThreadView
         conversationId={thread.id}

@@ -6,6 +6,8 @@ import { LanguageForm } from "@/components/language-form";
 import { isLocale } from "@/lib/i18n/locales";
 import { PasswordForm } from "@/components/auth/password-form";
 import { changePasswordAction } from "@/lib/auth/password-actions";
+import { NotificationSettings } from "@/components/pwa/notification-settings";
+import { InstallButton } from "@/components/pwa/install-button";
 
 export async function generateMetadata(): Promise<Metadata> {
   return { title: (await getTranslations())("profile.title") };
@@ -26,6 +28,8 @@ export default async function ProfilePage() {
           </p>
           <p className="text-sm text-slate-600">{user.email}</p>
         </div>
+        <InstallButton />
+        <NotificationSettings user={user} />
         <LanguageForm current={isLocale(user.locale) ? user.locale : "en"} />
         <details className="rounded-lg border border-slate-200 p-3">
           <summary className="flex min-h-11 cursor-pointer items-center font-medium">{t("account.changePassword")}</summary>

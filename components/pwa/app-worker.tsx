@@ -1,0 +1,56 @@
+"use client";
+
+import { useEffect, useRef } from "react";
+import { usePathname } from "next/navigation";
+import { syncPushSubscription } from "./push-device";
+
+/** Posts to the service worker once it runs (it may still be installing on the first visit). */
+async function tellWorker(message: object) {
+  if (!("serviceWorker" in navigator)) return;
+  const registration = await navigator.serviceWorker.ready;
+  registration.active?.postMessage(message);
+}
+
+/**
+ * Registers the service worker and tells it who is signed in (its saved pages belong to one
+ * user), which screens were opened (kept for offline) and the unread count for the app badge.
+ */
+export function AppWorker({ userId, role, unread }: { userId: string; role: string; unread: number }) {
+  const pathname = usePathname();
+  useEffect(() => {
+    if (!("serviceWorker" in navigator)) return;
+    navigator.serviceWorker
+      .register("/sw.js", { scope: "/" })
+      .then(() => {
+        // The build's files this page already loaded, which the worker did not see go by.
+        const assets = performance
+          .getEntriesByType("resource")
+          .map((e) => new URL(e.name).pathname)
+          .filter((p) => p.startsWith("/_next/static/"));
+        return tellWorker({ type: "user", id: userId, role, assets });
+      })
+      .then(() => syncPushSubscription())
+      .catch(() => undefined);
+  }, [userId, role]);
+
+  // A page the worker served itself is kept already; screens opened inside the app are not.
+  const loaded = useRef(pathname);
+  useEffect(() => {
+    if (role !== "TEAMMATE" || !pathname.startsWith("/me")) return;
+    if (pathname === loaded.current && navigator.serviceWorker?.controller) return;
+    loaded.current = "";
+    void tellWorker({ type: "visited", path: pathname }).catch(() => undefined);
+  }, [role, pathname]);
+
+  useEffect(() => {
+    const nav = navigator as Navigator & { setAppBadge?: (n: number) => Promise<void>; clearAppBadge?: () => Promise<void> };
+    if (!nav.setAppBadge) return;
+    void (unread > 0 ? nav.setAppBadge(unread) : nav.clearAppBadge?.())?.catch(() => undefined);
+  }, [unread]);
+  return null;
+}
+
+/** Signing out: this device forgets the saved pages and stops taking push for the account. */
+export async function forgetDevice() {
+  await tellWorker({ type: "signed-out" }).catch(() => undefined);
+}

@@ -1,0 +1,216 @@
+// Shiftline's service worker: the teammate app opens without a network, and push notifications.
+//
+// - The build's files (/_next/static, immutable) are kept once fetched.
+// - Teammate pages (/me...) go to the network first; the last good copy of each is kept and
+//   shown when the network is gone. Only /me pages are kept: they are the signed-in
+//   teammate's own screens, which never hold a private note. Staff pages are never stored.
+// - The copies belong to one user: another user on this device, a sign-out or a page that
+//   sends to sign-in (session over) deletes them.
+// - A push shows a notification that opens its conversation; the app badge shows the unread count.
+
+const STATIC = "shiftline-static-v1";
+const PAGES = "shiftline-pages-v1";
+const SHELL = "shiftline-shell-v1";
+const OFFLINE_URL = "/offline";
+const KEEP = [STATIC, PAGES, SHELL];
+// The screens a teammate needs first when offline, fetched once the app knows who is signed in.
+const WARM = ["/me", "/me/messages", "/me/schedule", "/me/chat"];
+const ASSET = /\/_next\/static\/[^"'\s)\\]+/g;
+
+self.addEventListener("install", (event) => {
+  event.waitUntil(
+    (async () => {
+      const cache = await caches.open(SHELL);
+      await Promise.all(["/icons/icon-192.png", "/icons/badge-96.png"].map((u) => cache.add(u).catch(() => undefined)));
+      await self.skipWaiting();
+    })(),
+  );
+});
+
+self.addEventListener("activate", (event) => {
+  event.waitUntil(
+    (async () => {
+      for (const name of await caches.keys()) if (name.startsWith("shiftline-") && !KEEP.includes(name)) await caches.delete(name);
+      await self.clients.claim();
+    })(),
+  );
+});
+
+const isTeammatePage = (url) => url.pathname === "/me" || url.pathname.startsWith("/me/");
+const isKeepable = (response) => response.ok && response.type === "basic" && !response.redirected;
+
+self.addEventListener("fetch", (event) => {
+  const { request } = event;
+  if (request.method !== "GET") return;
+  const url = new URL(request.url);
+  if (url.origin !== self.location.origin) return;
+  if (url.pathname.startsWith("/_next/static/")) return event.respondWith(cacheFirst(request));
+  if (request.mode === "navigate") event.respondWith(navigate(request, url));
+});
+
+async function cacheFirst(request) {
+  const cache = await caches.open(STATIC);
+  const hit = await cache.match(request);
+  if (hit) return hit;
+  const response = await fetch(request);
+  if (isKeepable(response)) await cache.put(request, response.clone());
+  return response;
+}
+
+async function navigate(request, url) {
+  try {
+    const response = await fetch(request);
+    if (isTeammatePage(url)) {
+      if (isKeepable(response)) await keepPage(url, response.clone());
+      else if (new URL(response.url || request.url).pathname.startsWith("/sign-in")) await forgetPages();
+    }
+    return response;
+  } catch (error) {
+    const saved = isTeammatePage(url) ? await caches.match(pageKey(url), { cacheName: PAGES, ignoreVary: true }) : undefined;
+    if (saved) return saved;
+    const offline = await caches.match(OFFLINE_URL, { cacheName: SHELL, ignoreVary: true });
+    if (offline) return offline;
+    throw error;
+  }
+}
+
+// One copy per screen: the query string (a filter, a notice) does not make another.
+const pageKey = (url) => new URL(url.pathname, url.origin).href;
+
+async function keepPage(url, response) {
+  const html = await response.clone().text();
+  const cache = await caches.open(PAGES);
+  await cache.put(pageKey(url), response);
+  await keepAssets(html);
+}
+
+// The scripts and styles a kept page needs, so that it also runs offline.
+async function keepAssets(html) {
+  const cache = await caches.open(STATIC);
+  const urls = [...new Set(html.match(ASSET) ?? [])];
+  await Promise.all(
+    urls.map(async (path) => {
+      if (await cache.match(path)) return;
+      const response = await fetch(path).catch(() => null);
+      if (response && isKeepable(response)) await cache.put(path, response);
+    }),
+  );
+}
+
+async function warm(urls, { onlyMissing = false } = {}) {
+  const pages = await caches.open(PAGES);
+  const shell = await caches.open(SHELL);
+  await Promise.all(
+    urls.map(async (path) => {
+      const url = new URL(path, self.location.origin);
+      if (onlyMissing && (await (url.pathname === OFFLINE_URL ? shell : pages).match(pageKey(url), { ignoreVary: true }))) return;
+      const response = await fetch(url, { credentials: "same-origin", headers: { accept: "text/html" } }).catch(() => null);
+      if (!response) return;
+      if (isKeepable(response) && isTeammatePage(url)) await keepPage(url, response);
+      else if (url.pathname === OFFLINE_URL && isKeepable(response)) {
+        const html = await response.clone().text();
+        await shell.put(OFFLINE_URL, response);
+        await keepAssets(html);
+      }
+    }),
+  );
+}
+
+async function forgetPages() {
+  await caches.delete(PAGES);
+  await (await caches.open(SHELL)).delete("/user");
+}
+
+async function setUser(id, role) {
+  const shell = await caches.open(SHELL);
+  const saved = await shell.match("/user");
+  const previous = saved ? await saved.text() : null;
+  if (previous !== id) {
+    await forgetPages();
+    await shell.put("/user", new Response(id));
+  }
+  // Each page load says who is signed in: what is kept already stays (navigations refresh it).
+  await warm([OFFLINE_URL, ...(role === "TEAMMATE" ? WARM : [])], { onlyMissing: true });
+}
+
+self.addEventListener("message", (event) => {
+  const data = event.data || {};
+  // Only the app's own pages can post here (same origin); what they send is checked anyway.
+  if (data.type === "user" && typeof data.id === "string") {
+    const assets = Array.isArray(data.assets) ? data.assets.filter((a) => typeof a === "string" && a.startsWith("/_next/static/")) : [];
+    event.waitUntil(setUser(data.id, data.role).then(() => keepAssets(assets.join(" "))));
+  } else if (data.type === "visited" && typeof data.path === "string" && data.path.startsWith("/me")) {
+    // A screen opened inside the app (no page load): keep it too, for the next time offline.
+    event.waitUntil(warm([data.path]));
+  } else if (data.type === "signed-out") {
+    event.waitUntil(forgetPages());
+  }
+  if (event.ports && event.ports[0]) event.waitUntil(Promise.resolve().then(() => event.ports[0].postMessage({ done: true })));
+});
+
+self.addEventListener("push", (event) => {
+  let data = {};
+  try {
+    data = event.data ? event.data.json() : {};
+  } catch {
+    data = { title: "Shiftline", body: event.data ? event.data.text() : "" };
+  }
+  const url = typeof data.url === "string" && data.url.startsWith("/") ? data.url : "/";
+  event.waitUntil(
+    (async () => {
+      await self.registration.showNotification(data.title || "Shiftline", {
+        body: data.body || "",
+        tag: data.tag || undefined,
+        renotify: Boolean(data.tag),
+        requireInteraction: Boolean(data.urgent),
+        icon: "/icons/icon-192.png",
+        badge: "/icons/badge-96.png",
+        data: { url },
+      });
+      if (typeof data.badge === "number" && "setAppBadge" in self.navigator) {
+        await (data.badge > 0 ? self.navigator.setAppBadge(data.badge) : self.navigator.clearAppBadge()).catch(() => undefined);
+      }
+    })(),
+  );
+});
+
+self.addEventListener("notificationclick", (event) => {
+  event.notification.close();
+  const url = new URL((event.notification.data && event.notification.data.url) || "/", self.location.origin).href;
+  event.waitUntil(
+    (async () => {
+      const windows = await self.clients.matchAll({ type: "window", includeUncontrolled: true });
+      const open = windows.find((w) => new URL(w.url).origin === self.location.origin);
+      if (open) {
+        await open.focus();
+        return open.navigate(url).catch(() => self.clients.openWindow(url));
+      }
+      return self.clients.openWindow(url);
+    })(),
+  );
+});
+
+// The push service replaced this device's subscription: tell the server the new one.
+self.addEventListener("pushsubscriptionchange", (event) => {
+  event.waitUntil(
+    (async () => {
+      const options = event.oldSubscription ? event.oldSubscription.options : null;
+      const subscription = event.newSubscription || (options ? await self.registration.pushManager.subscribe(options) : null);
+      if (!subscription) return;
+      await fetch("/api/push/subscription", {
+        method: "POST",
+        credentials: "same-origin",
+        headers: { "content-type": "application/json" },
+        body: JSON.stringify(subscription.toJSON()),
+      });
+      if (event.oldSubscription && event.oldSubscription.endpoint !== subscription.endpoint) {
+        await fetch("/api/push/subscription", {
+          method: "DELETE",
+          credentials: "same-origin",
+          headers: { "content-type": "application/json" },
+          body: JSON.stringify({ endpoint: event.oldSubscription.endpoint }),
+        });
+      }
+    })(),
+  );
+});
