@@ -125,13 +125,20 @@ try {
       const { kb, files } = await firstLoadJs(BASE, path, cookie);
       row(`first-load JavaScript of ${path.replace(threadId(0), ":id")}, gzipped`, { extra: `${kb.toFixed(1)} KB in ${files} files` }, "< 120 KB", kb < 120);
     }
-    console.log("Lighthouse, mobile, on /me…");
+    console.log("Lighthouse, mobile, on /me (performance, accessibility, PWA)…");
     const lh = await lighthouseScore(`${BASE}/me`, teammate);
     row(
       "Lighthouse mobile performance of /me",
       { extra: `${lh.score} (LCP ${lh.lcpMs.toFixed(0)} ms, TBT ${lh.tbtMs.toFixed(0)} ms)` },
       "≥ 95",
       lh.score >= 95,
+    );
+    row("Lighthouse mobile accessibility of /me", { extra: String(lh.accessibility) }, "100", lh.accessibility === 100);
+    row(
+      "Lighthouse PWA checks of /me (installable, service worker, icons…)",
+      { extra: `${lh.pwa.passed} of ${lh.pwa.total} pass${lh.pwa.failed.length ? `; failed: ${lh.pwa.failed.join(", ")}` : ""}` },
+      "all",
+      lh.pwa.passed === lh.pwa.total,
     );
   }
 

@@ -4,11 +4,21 @@ import { tmpdir } from "node:os";
 import path from "node:path";
 import { promisify } from "node:util";
 
+export type LighthouseResult = {
+  score: number;
+  accessibility: number;
+  /** The PWA checks (installable, service worker, theme, icons...) and those that failed. */
+  pwa: { passed: number; total: number; failed: string[] };
+  lcpMs: number;
+  tbtMs: number;
+};
+
 /**
- * Lighthouse's mobile performance score (0–100) of `url`, in Debian's Chromium (its default
- * mobile profile: a mid-range phone, slow 4G, CPU slowed 4×). `cookie` signs the page in.
+ * Lighthouse's mobile scores (0–100) of `url`, in Debian's Chromium (its default mobile
+ * profile: a mid-range phone, slow 4G, CPU slowed 4×): performance, accessibility and the PWA
+ * checks (Lighthouse 11, the last with them). `cookie` signs the page in.
  */
-export async function lighthouseScore(url: string, cookie: string): Promise<{ score: number; lcpMs: number; tbtMs: number }> {
+export async function lighthouseScore(url: string, cookie: string): Promise<LighthouseResult> {
   const dir = mkdtempSync(path.join(tmpdir(), "shiftline-lh-"));
   const out = path.join(dir, "report.json");
   try {
@@ -16,7 +26,7 @@ export async function lighthouseScore(url: string, cookie: string): Promise<{ sc
       path.join("node_modules", ".bin", "lighthouse"),
       [
         url,
-        "--only-categories=performance",
+        "--only-categories=performance,accessibility,pwa",
         "--output=json",
         `--output-path=${out}`,
         "--quiet",
@@ -28,12 +38,16 @@ export async function lighthouseScore(url: string, cookie: string): Promise<{ sc
     );
     const lhr = JSON.parse(readFileSync(out, "utf8")) as {
       finalDisplayedUrl: string;
-      categories: { performance: { score: number } };
-      audits: Record<string, { numericValue?: number }>;
+      categories: Record<"performance" | "accessibility" | "pwa", { score: number; auditRefs: { id: string; weight: number }[] }>;
+      audits: Record<string, { numericValue?: number; score: number | null; scoreDisplayMode: string }>;
     };
     if (lhr.finalDisplayedUrl !== url) throw new Error(`Lighthouse measured ${lhr.finalDisplayedUrl}, not ${url} (was the session refused?)`);
+    // Manual checks ("works in every browser") and informative ones have no score to pass.
+    const pwa = lhr.categories.pwa.auditRefs.map((r) => ({ id: r.id, audit: lhr.audits[r.id]! })).filter((a) => a.audit.scoreDisplayMode === "binary");
     return {
       score: Math.round(lhr.categories.performance.score * 100),
+      accessibility: Math.round(lhr.categories.accessibility.score * 100),
+      pwa: { passed: pwa.filter((a) => a.audit.score === 1).length, total: pwa.length, failed: pwa.filter((a) => a.audit.score !== 1).map((a) => a.id) },
       lcpMs: lhr.audits["largest-contentful-paint"]?.numericValue ?? NaN,
       tbtMs: lhr.audits["total-blocking-time"]?.numericValue ?? NaN,
     };

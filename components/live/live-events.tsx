@@ -57,6 +57,9 @@ export function LiveEvents({ after, children }: { after: number; children: React
   }));
 
   useEffect(() => {
+    // A page the phone opened from its saved copy starts offline: no "offline" event comes.
+    // eslint-disable-next-line react-hooks/set-state-in-effect
+    if (!navigator.onLine) setOffline(true);
     const down = () => setOffline(true);
     const up = () => {
       setOffline(false);

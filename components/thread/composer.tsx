@@ -64,6 +64,7 @@ export function Composer({
   const [clientId, setClientId] = useState(serverFailure?.values?.clientId ?? initialClientId);
   const [outbox, setOutbox] = useState<PendingMessage[]>([]);
   const lastSend = useRef(0);
+  const noteBody = useRef("");
 
   // What was typed and not sent on this device comes back after a reload; unsent messages
   // are sent again with their own client ids (stored once even if they had arrived).
@@ -107,7 +108,8 @@ export function Composer({
   if (savedNote !== noted) {
     setSavedNote(noted);
     if (noted?.ok) {
-      setDraft("");
+      // What was typed after the note left stays (the answer can come after new typing).
+      setDraft((d) => (d === noteBody.current ? "" : d));
       setClientId(crypto.randomUUID());
     }
   }
@@ -283,7 +285,10 @@ export function Composer({
               data-note="1"
               formAction={noteAction}
               disabled={noting}
-              onClick={() => setClientError(null)}
+              onClick={() => {
+                setClientError(null);
+                noteBody.current = draft;
+              }}
               title={t("thread.noteHint")}
               className="min-h-11 rounded-md border border-yellow-300 bg-yellow-100 px-3 text-sm font-medium text-yellow-900 hover:bg-yellow-200"
             >

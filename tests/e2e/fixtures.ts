@@ -94,11 +94,19 @@ export async function sessionCookie(user: { id: string }) {
 export async function pageAs(
   browser: Browser,
   user: TestUser,
-  opts: { phone?: boolean; javaScriptEnabled?: boolean; path?: string; beforeOpen?: (page: Page) => Promise<unknown> } = {},
+  opts: {
+    phone?: boolean;
+    javaScriptEnabled?: boolean;
+    path?: string;
+    beforeOpen?: (page: Page) => Promise<unknown>;
+    /** The app's service worker runs only where a test asks (pwa.spec.ts): elsewhere it would keep pages of its own. */
+    serviceWorker?: boolean;
+  } = {},
 ): Promise<Page> {
   const phone = opts.phone ?? user.role === "TEAMMATE";
   const context = await browser.newContext({
     ...(phone ? PHONE : {}),
+    serviceWorkers: opts.serviceWorker ? "allow" : "block",
     javaScriptEnabled: opts.javaScriptEnabled ?? true,
     baseURL: `http://127.0.0.1:${E2E_PORT}`,
   });

@@ -197,7 +197,7 @@ test("offline for 10 s: the page stays, says so, keeps the draft, and catches up
   await expect(tess.getByTestId("offline")).toContainText("You are offline");
   await tess.getByLabel("Message").fill("Sent from the tunnel");
   await tess.getByRole("button", { name: "Send" }).click();
-  await expect(tess.getByTestId("pending-message")).toHaveAttribute("data-status", "failed");
+  await expect(tess.getByTestId("pending-message")).toHaveAttribute("data-status", "waiting");
   await tess.getByLabel("Message").fill("Still typing");
   for (const n of [1, 2, 3]) await seedMessage(o, o.teammate.threadId, o.manager, `Update ${n}`);
   await tess.waitForTimeout(10_000);

@@ -7,7 +7,6 @@ import { latestEventId } from "@/lib/realtime/hub";
 import { getTranslations } from "next-intl/server";
 import { chatUnreadTotal } from "@/lib/chat/queries";
 import { AppWorker } from "@/components/pwa/app-worker";
-import { OfflineBanner } from "@/components/pwa/offline-banner";
 
 export default async function TeammateLayout({ children }: { children: React.ReactNode }) {
   const user = await requireTeammatePage();
@@ -22,7 +21,6 @@ export default async function TeammateLayout({ children }: { children: React.Rea
   return (
     <LiveEvents after={after}>
       <div className="mx-auto flex min-h-full max-w-lg flex-col bg-white pb-[calc(4rem+env(safe-area-inset-bottom))]">
-        <OfflineBanner />
         <main id="main" tabIndex={-1} className="flex flex-1 flex-col outline-none">
           {children}
         </main>

@@ -54,7 +54,6 @@ export default async function ThreadPage({ params, searchParams }: { params: Pro
           <Link href={filesHref} className="inline-flex min-h-11 items-center rounded-md border border-slate-300 px-3 text-sm hover:bg-slate-100 xl:hidden">
             {t("files.shared")}
           </Link>
-          <MuteButton user={user} conversationId={thread.id} className="min-h-11 rounded-md border border-slate-300 px-3 text-sm hover:bg-slate-100" />
           {hasInbound ? (
             <ActionButton
               action={markUnreadAction}
@@ -72,6 +71,9 @@ export default async function ThreadPage({ params, searchParams }: { params: Pro
         processedBy={thread.processedBy}
         history={history}
         timeZone={org.timeZone}
+        after={
+          <MuteButton user={user} conversationId={thread.id} className="min-h-11 rounded-md border border-current/30 bg-white/70 px-3 text-sm hover:bg-white" />
+        }
       />
       <div className="flex min-h-0 flex-1">
         <div className="flex min-w-0 flex-1 flex-col">

@@ -18,6 +18,7 @@ type State = { processed: boolean; processedAt: Date | null; processedBy: string
 export function ProcessedBanner({
   conversationId,
   timeZone,
+  after,
   ...initial
 }: {
   conversationId: string;
@@ -26,6 +27,8 @@ export function ProcessedBanner({
   processedBy: string | null;
   history: ProcessedHistoryEntry[];
   timeZone: string;
+  /** Beside the button, after it in the keyboard's order (Mute: seldom used, never in the way). */
+  after?: React.ReactNode;
 }) {
   const [live, setLive] = useState<State | null>(null);
   // A newer server render (after this user's own click) wins over what events told.
@@ -54,12 +57,15 @@ export function ProcessedBanner({
               : t("inbox.processedOn", { date: formatDateTime(processedAt, timeZone, locale) })
             : t("inbox.notProcessed")}
         </p>
-        <ActionButton
-          action={markProcessedAction}
-          fields={{ conversationId, processed: String(!processed) }}
-          label={t(processed ? "inbox.markNotProcessed" : "inbox.markProcessed")}
-          className="min-h-11 rounded-md border border-current/30 bg-white/70 px-3 text-sm font-medium hover:bg-white"
-        />
+        <div className="flex flex-wrap gap-2">
+          <ActionButton
+            action={markProcessedAction}
+            fields={{ conversationId, processed: String(!processed) }}
+            label={t(processed ? "inbox.markNotProcessed" : "inbox.markProcessed")}
+            className="min-h-11 rounded-md border border-current/30 bg-white/70 px-3 text-sm font-medium hover:bg-white"
+          />
+          {after}
+        </div>
       </div>
       {history.length ? (
         <details className="mt-1">

@@ -17,8 +17,8 @@ export async function MyThread({ conversationId, notice }: { conversationId: str
   const thread = await orNotFound(getTeammateThread(user, conversationId));
   return (
     <>
-      <header className="sticky top-0 z-10 flex items-center justify-between gap-2 border-b border-slate-200 bg-white px-4 py-3">
-        <div className="min-w-0">
+      <header className="sticky top-0 z-10 flex flex-wrap items-center justify-between gap-2 border-b border-slate-200 bg-white px-4 py-3">
+        <div className="min-w-40 flex-1">
           <h1 className="text-lg font-semibold">{org.name}</h1>
           <p className="text-xs text-slate-600">{t("me.threadSubtitle")}</p>
         </div>
