@@ -135,7 +135,7 @@ try {
     );
     row("Lighthouse mobile accessibility of /me", { extra: String(lh.accessibility) }, "100", lh.accessibility === 100);
     row(
-      "Lighthouse PWA checks of /me (installable, service worker, icons…)",
+      `Lighthouse PWA checks of /me (${lh.pwa.ids.join(", ")})`,
       { extra: `${lh.pwa.passed} of ${lh.pwa.total} pass${lh.pwa.failed.length ? `; failed: ${lh.pwa.failed.join(", ")}` : ""}` },
       "all",
       lh.pwa.passed === lh.pwa.total,

@@ -133,12 +133,38 @@ async function setUser(id, role) {
   await warm([OFFLINE_URL, ...(role === "TEAMMATE" ? WARM : [])], { onlyMissing: true });
 }
 
+// Each deploy brings new build files: those of before that no kept page names go after a month
+// (not at once: a file loaded later by a page, not named in its HTML, is still wanted offline).
+const MONTH = 30 * 24 * 3600 * 1000;
+async function pruneAssets() {
+  const named = new Set();
+  for (const name of [PAGES, SHELL]) {
+    const cache = await caches.open(name);
+    for (const request of await cache.keys()) {
+      const response = await cache.match(request);
+      const type = response ? response.headers.get("content-type") || "" : "";
+      if (type.includes("text/html")) for (const path of (await response.text()).match(ASSET) ?? []) named.add(path);
+    }
+  }
+  const cache = await caches.open(STATIC);
+  for (const request of await cache.keys()) {
+    if (named.has(new URL(request.url).pathname)) continue;
+    const response = await cache.match(request);
+    const date = Date.parse((response && response.headers.get("date")) || "");
+    if (!date || Date.now() - date > MONTH) await cache.delete(request);
+  }
+}
+
 self.addEventListener("message", (event) => {
   const data = event.data || {};
   // Only the app's own pages can post here (same origin); what they send is checked anyway.
   if (data.type === "user" && typeof data.id === "string") {
     const assets = Array.isArray(data.assets) ? data.assets.filter((a) => typeof a === "string" && a.startsWith("/_next/static/")) : [];
-    event.waitUntil(setUser(data.id, data.role).then(() => keepAssets(assets.join(" "))));
+    event.waitUntil(
+      setUser(data.id, data.role)
+        .then(() => keepAssets(assets.join(" ")))
+        .then(pruneAssets),
+    );
   } else if (data.type === "visited" && typeof data.path === "string" && data.path.startsWith("/me")) {
     // A screen opened inside the app (no page load): keep it too, for the next time offline.
     event.waitUntil(warm([data.path]));

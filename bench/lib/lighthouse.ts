@@ -8,7 +8,7 @@ export type LighthouseResult = {
   score: number;
   accessibility: number;
   /** The PWA checks (installable, service worker, theme, icons...) and those that failed. */
-  pwa: { passed: number; total: number; failed: string[] };
+  pwa: { passed: number; total: number; failed: string[]; ids: string[] };
   lcpMs: number;
   tbtMs: number;
 };
@@ -43,11 +43,18 @@ export async function lighthouseScore(url: string, cookie: string): Promise<Ligh
     };
     if (lhr.finalDisplayedUrl !== url) throw new Error(`Lighthouse measured ${lhr.finalDisplayedUrl}, not ${url} (was the session refused?)`);
     // Manual checks ("works in every browser") and informative ones have no score to pass.
-    const pwa = lhr.categories.pwa.auditRefs.map((r) => ({ id: r.id, audit: lhr.audits[r.id]! })).filter((a) => a.audit.scoreDisplayMode === "binary");
+    const pwa = lhr.categories.pwa.auditRefs
+      .map((r) => ({ id: r.id, audit: lhr.audits[r.id]! }))
+      .filter((a) => !["manual", "notApplicable", "informative"].includes(a.audit.scoreDisplayMode));
     return {
       score: Math.round(lhr.categories.performance.score * 100),
       accessibility: Math.round(lhr.categories.accessibility.score * 100),
-      pwa: { passed: pwa.filter((a) => a.audit.score === 1).length, total: pwa.length, failed: pwa.filter((a) => a.audit.score !== 1).map((a) => a.id) },
+      pwa: {
+        passed: pwa.filter((a) => a.audit.score === 1).length,
+        total: pwa.length,
+        failed: pwa.filter((a) => a.audit.score !== 1).map((a) => a.id),
+        ids: pwa.map((a) => a.id),
+      },
       lcpMs: lhr.audits["largest-contentful-paint"]?.numericValue ?? NaN,
       tbtMs: lhr.audits["total-blocking-time"]?.numericValue ?? NaN,
     };

@@ -22,6 +22,13 @@ test("the app installs: a manifest with its icons, and a service worker that run
   for (const icon of manifest.icons) expect((await page.request.get((icon as unknown as { src: string }).src)).ok()).toBe(true);
   await savedForOffline(page, "/me");
   expect(await page.evaluate(() => navigator.serviceWorker.controller?.scriptURL)).toMatch(/\/sw\.js$/);
+  // The smallest phones: nothing scrolls sideways, and the bottom bar is there.
+  await page.setViewportSize({ width: 360, height: 740 });
+  for (const path of ["/me", "/me/schedule", "/me/profile"]) {
+    await page.goto(path);
+    await expect(page.getByRole("navigation", { name: "Main" })).toBeVisible();
+    expect(await page.evaluate(() => document.documentElement.scrollWidth <= window.innerWidth)).toBe(true);
+  }
   await page.context().close();
 });
 
@@ -116,7 +123,7 @@ test("turning notifications on stores the device; a manager's message reaches it
   }
 });
 
-test("a push shows a notification that opens the conversation", async ({ browser }) => {
+test("a push shows a notification with the sender, the preview and the address of the conversation it opens", async ({ browser }) => {
   const o = await newOrg();
   const page = await pageAs(browser, o.teammate, {
     serviceWorker: true,
@@ -145,7 +152,7 @@ test("a push shows a notification that opens the conversation", async ({ browser
 
 test("staff turn notifications on from their account page, and mark a message urgent", async ({ browser }) => {
   const o = await newOrg();
-  const page = await pageAs(browser, o.manager, { path: "/account" });
+  const page = await pageAs(browser, o.manager, { path: "/account", serviceWorker: true });
   await expect(page.getByRole("heading", { name: "Notifications" })).toBeVisible();
   await page.getByLabel("Quiet hours").check();
   await page.getByLabel("From").fill("22:00");
@@ -163,6 +170,23 @@ test("staff turn notifications on from their account page, and mark a message ur
   await page.goto(`/inbox/${o.teammate.threadId}`);
   await page.getByRole("button", { name: "Mute notifications" }).click();
   await expect(page.getByRole("button", { name: /Unmute notifications/ })).toBeVisible();
+  await page.getByLabel("Message").fill("Call Tess's doctor back");
+  await page.getByRole("button", { name: "Add private note" }).click();
+  await expect(page.getByTestId("private-note").filter({ hasText: "doctor" })).toBeVisible();
+  await expect(page.getByLabel("Message")).toHaveValue("");
+  // The service worker keeps no staff page: a private note is never stored on the device.
+  await page.evaluate(() => navigator.serviceWorker.ready);
+  await page.reload();
+  const kept = await page.evaluate(async () => {
+    const found: string[] = [];
+    for (const name of await caches.keys())
+      for (const request of await (await caches.open(name)).keys()) {
+        const text = await (await caches.match(request))!.text();
+        if (new URL(request.url).pathname.startsWith("/inbox") || text.includes("doctor back")) found.push(request.url);
+      }
+    return found;
+  });
+  expect(kept).toEqual([]);
   await page.getByLabel("Message").fill("Fire drill at 3 pm");
   await page.getByLabel("Urgent: notify even during quiet hours").check();
   await page.getByRole("button", { name: "Send" }).click();
