@@ -5,7 +5,7 @@
 //   shown when the network is gone. Only /me pages are kept: they are the signed-in
 //   teammate's own screens, which never hold a private note. Staff pages are never stored.
 // - The copies belong to one user: another user on this device, a sign-out or a page that
-//   sends to sign-in (session over) deletes them.
+//   sends elsewhere (to sign in: the session is over) deletes them.
 // - A push shows a notification that opens its conversation; the app badge shows the unread count.
 
 const STATIC = "shiftline-static-v1";
@@ -62,7 +62,10 @@ async function navigate(request, url) {
     const response = await fetch(request);
     if (isTeammatePage(url)) {
       if (isKeepable(response)) await keepPage(url, response.clone());
-      else if (new URL(response.url || request.url).pathname.startsWith("/sign-in")) await forgetPages();
+      // Sent elsewhere (to sign in: the session is over; or not a teammate): the copies are no longer this reader's.
+      else if (response.type === "opaqueredirect" || response.redirected) await forgetPages();
+      // The server is down behind its proxy (502, 503): the saved copy is better than an error page.
+      else if (response.status >= 500) return (await caches.match(pageKey(url), { cacheName: PAGES, ignoreVary: true })) ?? response;
     }
     return response;
   } catch (error) {
