@@ -65,11 +65,11 @@ async function navigate(request, url) {
       // Sent elsewhere (to sign in: the session is over; or not a teammate): the copies are no longer this reader's.
       else if (response.type === "opaqueredirect" || response.redirected) await forgetPages();
       // The server is down behind its proxy (502, 503): the saved copy is better than an error page.
-      else if (response.status >= 500) return (await caches.match(pageKey(url), { cacheName: PAGES, ignoreVary: true })) ?? response;
+      else if (response.status >= 500) return (await savedCopy(url)) ?? response;
     }
     return response;
   } catch (error) {
-    const saved = isTeammatePage(url) ? await caches.match(pageKey(url), { cacheName: PAGES, ignoreVary: true }) : undefined;
+    const saved = isTeammatePage(url) ? await savedCopy(url) : undefined;
     if (saved) return saved;
     const offline = await caches.match(OFFLINE_URL, { cacheName: SHELL, ignoreVary: true });
     if (offline) return offline;
@@ -77,13 +77,31 @@ async function navigate(request, url) {
   }
 }
 
+const SAVED_AT = "x-shiftline-saved-at";
+
+// The kept copy of a screen, marked in its <head> with the time it was saved: the page says
+// it is a copy, from when, and draws itself again once Shiftline answers.
+async function savedCopy(url) {
+  const saved = await caches.match(pageKey(url), { cacheName: PAGES, ignoreVary: true });
+  if (!saved) return undefined;
+  const at = new Date(saved.headers.get(SAVED_AT) ?? saved.headers.get("date") ?? Date.now());
+  const stamp = Number.isNaN(at.getTime()) ? "" : at.toISOString();
+  const html = (await saved.text()).replace(/<head[^>]*>/i, (head) => `${head}<meta name="shiftline-saved-copy" content="${stamp}">`);
+  const headers = new Headers(saved.headers);
+  for (const h of ["content-length", "content-encoding", SAVED_AT]) headers.delete(h);
+  return new Response(html, { status: 200, headers });
+}
+
 // One copy per screen: the query string (a filter, a notice) does not make another.
 const pageKey = (url) => new URL(url.pathname, url.origin).href;
 
 async function keepPage(url, response) {
-  const html = await response.clone().text();
+  const html = await response.text();
+  const headers = new Headers(response.headers);
+  headers.set(SAVED_AT, new Date().toISOString());
+  for (const h of ["content-length", "content-encoding"]) headers.delete(h); // the text is stored decoded
   const cache = await caches.open(PAGES);
-  await cache.put(pageKey(url), response);
+  await cache.put(pageKey(url), new Response(html, { status: response.status, headers }));
   await keepAssets(html);
 }
 

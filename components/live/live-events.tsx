@@ -1,7 +1,7 @@
 "use client";
 
 import { useRouter } from "next/navigation";
-import { useTranslations } from "next-intl";
+import { useLocale, useTranslations } from "next-intl";
 import { createContext, useCallback, useContext, useEffect, useRef, useState } from "react";
 import { EVENT_TYPES, RELOAD_EVENT, type EventPayloads, type EventType } from "@/lib/realtime/event-types";
 
@@ -13,6 +13,15 @@ type Registry = {
 };
 
 const LiveContext = createContext<Registry | null>(null);
+
+/** The mark public/sw.js puts in the <head> of a page it answered with its kept copy. */
+const SAVED_COPY = 'meta[name="shiftline-saved-copy"]';
+
+/** When a kept copy was saved, in the phone's own time: the time alone today, else the day too. */
+function savedTime(at: Date, locale: string): string {
+  const today = at.toDateString() === new Date().toDateString();
+  return new Intl.DateTimeFormat(locale, today ? { timeStyle: "short" } : { dateStyle: "medium", timeStyle: "short" }).format(at);
+}
 
 /**
  * One event stream per page: screens subscribe to the event types they draw
@@ -27,7 +36,10 @@ export function LiveEvents({ after, children }: { after: number; children: React
   const t = useTranslations();
   const start = useRef(after);
   const handlers = useRef(new Map<EventType, Set<Handler<EventType>>>());
+  const locale = useLocale();
   const [offline, setOffline] = useState(false);
+  // Set when the service worker answered with its kept copy of the page (public/sw.js): when it was saved.
+  const [savedAt, setSavedAt] = useState<Date | null>(null);
   const wanted = useRef(false);
   const refresh = useCallback(async () => {
     wanted.current = true;
@@ -41,6 +53,8 @@ export function LiveEvents({ after, children }: { after: number; children: React
     if (!wanted.current) return;
     wanted.current = false;
     router.refresh();
+    document.querySelector(SAVED_COPY)?.remove();
+    setSavedAt(null);
   }, [router]);
   const refreshRef = useRef(refresh);
   useEffect(() => {
@@ -60,6 +74,13 @@ export function LiveEvents({ after, children }: { after: number; children: React
     // A page the phone opened from its saved copy starts offline: no "offline" event comes.
     // eslint-disable-next-line react-hooks/set-state-in-effect
     if (!navigator.onLine) setOffline(true);
+    // A saved copy is drawn again from the server as soon as it answers.
+    const copy = document.querySelector<HTMLMetaElement>(SAVED_COPY);
+    if (copy) {
+      wanted.current = true;
+      const at = new Date(copy.content);
+      setSavedAt(Number.isNaN(at.getTime()) ? new Date(0) : at);
+    }
     const down = () => setOffline(true);
     const up = () => {
       setOffline(false);
@@ -109,10 +130,18 @@ export function LiveEvents({ after, children }: { after: number; children: React
 
   return (
     <LiveContext.Provider value={registry}>
-      {offline ? (
-        <p role="status" data-testid="offline" className="fixed inset-x-0 top-0 z-40 bg-slate-800 px-4 py-2 text-center text-sm text-white">
-          {t("live.offline")}
-        </p>
+      {offline || savedAt ? (
+        <div
+          role="status"
+          className="fixed inset-x-0 top-0 z-40 bg-slate-800 px-4 py-2 pt-[max(0.5rem,env(safe-area-inset-top))] text-center text-sm text-white"
+        >
+          {offline ? <p data-testid="offline">{t("live.offline")}</p> : null}
+          {savedAt ? (
+            <p data-testid="saved-copy" className={offline ? "text-xs text-slate-300" : undefined}>
+              {savedAt.getTime() ? t("live.savedCopy", { time: savedTime(savedAt, locale) }) : t("live.savedCopyUndated")}
+            </p>
+          ) : null}
+        </div>
       ) : null}
       {children}
     </LiveContext.Provider>

@@ -46,6 +46,7 @@ test("offline, the last-viewed thread and the schedule open from the phone, mark
   await expect(page.getByTestId("message").filter({ hasText: "Bring your badge tomorrow" })).toBeVisible();
   await expect(page.getByText("Not seen offline")).toHaveCount(0);
   await expect(page.getByTestId("offline")).toBeVisible();
+  await expect(page.getByTestId("saved-copy")).toContainText(/Saved copy from \d{1,2}:\d{2}/);
 
   await page.getByLabel("Message").fill("Running late, sorry");
   await page.getByRole("button", { name: "Send" }).click();
@@ -63,6 +64,9 @@ test("offline, the last-viewed thread and the schedule open from the phone, mark
   await expect(page.getByTestId("offline")).toHaveCount(0);
   await expect(page.getByTestId("message").filter({ hasText: "Running late, sorry" })).toHaveCount(1);
   await expect(page.getByTestId("pending-message")).toHaveCount(0);
+  // Back online, the copy is drawn again from the server: what came meanwhile shows.
+  await expect(page.getByTestId("message").filter({ hasText: "Not seen offline" })).toBeVisible();
+  await expect(page.getByTestId("saved-copy")).toHaveCount(0);
   expect(await e2eDb().message.count({ where: { conversationId: o.teammate.threadId, body: "Running late, sorry" } })).toBe(1);
   await page.context().close();
 });
