@@ -86,7 +86,7 @@ async function savedCopy(url) {
   if (!saved) return undefined;
   const at = new Date(saved.headers.get(SAVED_AT) ?? saved.headers.get("date") ?? Date.now());
   const stamp = Number.isNaN(at.getTime()) ? "" : at.toISOString();
-  const html = (await saved.text()).replace(/<head[^>]*>/i, (head) => `${head}<meta name="shiftline-saved-copy" content="${stamp}">`);
+  const html = (await saved.text()).replace(/<head(\s[^>]*)?>/i, (head) => `${head}<meta name="shiftline-saved-copy" content="${stamp}">`);
   const headers = new Headers(saved.headers);
   for (const h of ["content-length", "content-encoding", SAVED_AT]) headers.delete(h);
   return new Response(html, { status: 200, headers });
