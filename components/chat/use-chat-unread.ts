@@ -3,6 +3,7 @@
 import { useEffect, useRef, useState } from "react";
 import { usePathname } from "next/navigation";
 import { useLiveEvent } from "@/components/live/live-events";
+import { connectivity } from "@/components/live/connectivity";
 
 /**
  * The Chat menu's unread total, kept current: a message from someone else in a
@@ -23,7 +24,8 @@ export function useChatUnread(initial: number, enabled: boolean, selfId: string)
     if (!enabled) return;
     clearTimeout(timer.current);
     timer.current = setTimeout(() => {
-      fetch("/api/chat/unread", { cache: "no-store" })
+      connectivity()
+        .fetch("/api/chat/unread", { cache: "no-store" })
         .then((r) => (r.ok ? (r.json() as Promise<{ unread: number }>) : null))
         .then((body) => body && setCount(body.unread))
         .catch(() => undefined);

@@ -11,6 +11,7 @@ import type { EventPayloads } from "@/lib/realtime/event-types";
 import { useLiveEvent } from "@/components/live/live-events";
 import { ContactList } from "@/components/contact-list";
 import { useTranslations } from "next-intl";
+import { connectivity } from "@/components/live/connectivity";
 
 /**
  * How often rows are asked for again, at most: soon in a view filtered on read or
@@ -85,7 +86,9 @@ export function LiveContactList({
     inFlight.current = true;
     try {
       const sep = query ? "&" : "?";
-      const response = await fetch(`/api/inbox/contacts${query}${sep}ids=${ids.map(encodeURIComponent).join(",")}${stateFiltered ? "&count=1" : ""}`);
+      const response = await connectivity().fetch(
+        `/api/inbox/contacts${query}${sep}ids=${ids.map(encodeURIComponent).join(",")}${stateFiltered ? "&count=1" : ""}`,
+      );
       if (!response.ok) throw new Error(`HTTP ${response.status}`);
       const result = (await response.json()) as { contacts: Json<InboxContact>[]; total: number | null };
       const fresh = new Map(result.contacts.map((c) => [c.conversationId, revive(c)]));

@@ -3,7 +3,8 @@
 import { useRouter } from "next/navigation";
 import { useLocale, useTranslations } from "next-intl";
 import { createContext, useCallback, useContext, useEffect, useRef, useState } from "react";
-import { EVENT_TYPES, RELOAD_EVENT, type EventPayloads, type EventType } from "@/lib/realtime/event-types";
+import { BEAT_EVENT, EVENT_TYPES, HEARTBEAT_MS, RELOAD_EVENT, type EventPayloads, type EventType } from "@/lib/realtime/event-types";
+import { connectivity, useReach } from "./connectivity";
 
 type Handler<K extends EventType> = (payload: EventPayloads[K], id: number) => void;
 type Registry = {
@@ -23,13 +24,20 @@ function savedTime(at: Date, locale: string): string {
   return new Intl.DateTimeFormat(locale, today ? { timeStyle: "short" } : { dateStyle: "medium", timeStyle: "short" }).format(at);
 }
 
+/** Silence after which an open stream is taken for dead (a connection lost without closing). */
+const STALE_MS = HEARTBEAT_MS * 2.5;
+/** A stream refused while Shiftline answers otherwise is asked for again after this long. */
+const REOPEN_MS = 10_000;
+
 /**
  * One event stream per page: screens subscribe to the event types they draw
  * and patch themselves from the payloads. After a reconnect, or when the server
  * says the client fell too far behind ("reload"), the page re-syncs in full,
- * so nothing missed stays missing. EventSource resumes after its last event id.
- * Offline, a banner says so and the page stays as it is: a re-render is asked for
- * only once Shiftline answers again (a failed one would become the browser's offline page).
+ * so nothing missed stays missing. The stream resumes after its last event id.
+ * When Shiftline cannot be reached (./connectivity: what the page observes, not what
+ * the browser claims), a banner says so and the page stays as it is: a re-render is
+ * asked for only once Shiftline answers again (a failed one would become the browser's
+ * offline page).
  */
 export function LiveEvents({ after, children }: { after: number; children: React.ReactNode }) {
   const router = useRouter();
@@ -37,20 +45,16 @@ export function LiveEvents({ after, children }: { after: number; children: React
   const start = useRef(after);
   const handlers = useRef(new Map<EventType, Set<Handler<EventType>>>());
   const locale = useLocale();
-  const [offline, setOffline] = useState(false);
+  const reach = useReach();
   // Set when the service worker answered with its kept copy of the page (public/sw.js): when it was saved.
   const [savedAt, setSavedAt] = useState<Date | null>(null);
   const wanted = useRef(false);
   const refresh = useCallback(async () => {
     wanted.current = true;
-    if (!navigator.onLine) return; // retried on "online"
-    try {
-      const answer = await fetch("/api/ping", { cache: "no-store" });
-      if (!answer.ok && answer.status >= 500) return;
-    } catch {
-      return; // retried when the stream opens again
-    }
-    if (!wanted.current) return;
+    const net = connectivity();
+    if (net.reach !== "online") return; // retried when Shiftline answers again
+    const status = await net.probe();
+    if (status === null || status >= 500 || !wanted.current) return;
     wanted.current = false;
     router.refresh();
     document.querySelector(SAVED_COPY)?.remove();
@@ -71,73 +75,102 @@ export function LiveEvents({ after, children }: { after: number; children: React
   }));
 
   useEffect(() => {
-    // A page the phone opened from its saved copy starts offline: no "offline" event comes.
-    // eslint-disable-next-line react-hooks/set-state-in-effect
-    if (!navigator.onLine) setOffline(true);
-    // A saved copy is drawn again from the server as soon as it answers.
+    const net = connectivity();
+    // A saved copy means the worker could not get the page: ask Shiftline at once, so the
+    // banner says why (offline, or Shiftline down) and the page is drawn again once it answers.
     const copy = document.querySelector<HTMLMetaElement>(SAVED_COPY);
     if (copy) {
-      wanted.current = true;
       const at = new Date(copy.content);
+      // Reading the page's own mark can only happen after hydration.
+      // eslint-disable-next-line react-hooks/set-state-in-effect
       setSavedAt(Number.isNaN(at.getTime()) ? new Date(0) : at);
+      void refresh();
     }
-    const down = () => setOffline(true);
-    const up = () => {
-      setOffline(false);
+    return net.onBack(() => {
       if (wanted.current) void refresh();
-    };
-    window.addEventListener("offline", down);
-    window.addEventListener("online", up);
-    return () => {
-      window.removeEventListener("offline", down);
-      window.removeEventListener("online", up);
-    };
+    });
   }, [refresh]);
 
   useEffect(() => {
-    const source = new EventSource(`/api/events?after=${start.current}`);
+    const net = connectivity();
+    let source: EventSource | undefined;
     let lastId = start.current;
     let dropped = false;
-    for (const type of EVENT_TYPES) {
-      source.addEventListener(type, (e) => {
-        const id = Number((e as MessageEvent).lastEventId);
-        if (id && id <= lastId) return;
-        if (id) lastId = id;
-        const payload = JSON.parse((e as MessageEvent<string>).data) as EventPayloads[EventType];
-        for (const h of handlers.current.get(type) ?? []) h(payload, id);
-      });
-    }
-    source.addEventListener(RELOAD_EVENT, () => void refresh());
-    source.onopen = () => {
-      document.documentElement.dataset.live = "open";
-      setOffline(false);
-      if (dropped || wanted.current) void refresh(); // whatever the replay could not patch is drawn again
-      dropped = false;
+    let heard = Date.now();
+    let reopenWhenBack = false;
+    let retry: ReturnType<typeof setTimeout> | undefined;
+    const open = () => {
+      clearTimeout(retry);
+      source?.close();
+      const s = (source = new EventSource(`/api/events?after=${lastId}`));
+      heard = Date.now();
+      for (const type of EVENT_TYPES) {
+        s.addEventListener(type, (e) => {
+          heard = Date.now();
+          const id = Number((e as MessageEvent).lastEventId);
+          if (id && id <= lastId) return;
+          if (id) lastId = id;
+          const payload = JSON.parse((e as MessageEvent<string>).data) as EventPayloads[EventType];
+          for (const h of handlers.current.get(type) ?? []) h(payload, id);
+        });
+      }
+      s.addEventListener(BEAT_EVENT, () => (heard = Date.now()));
+      s.addEventListener(RELOAD_EVENT, () => void refresh());
+      s.onopen = () => {
+        heard = Date.now();
+        document.documentElement.dataset.live = "open";
+        net.reached();
+        if (dropped || wanted.current) void refresh(); // whatever the replay could not patch is drawn again
+        dropped = false;
+      };
+      s.onerror = () => {
+        dropped = true;
+        const closed = s.readyState === EventSource.CLOSED;
+        document.documentElement.dataset.live = closed ? "closed" : "reconnecting";
+        // Is it the network, Shiftline, or (a refused stream) the session that ended?
+        void net.probe().then((status) => {
+          if (!closed || s !== source) return;
+          if (status === 401) router.replace(`/sign-in?callbackUrl=${encodeURIComponent(window.location.pathname)}`);
+          // Refused by a proxy while Shiftline was away (the browser gives up then): open it again once it answers.
+          else if (status === null) reopenWhenBack = true;
+          else retry = setTimeout(open, REOPEN_MS);
+        });
+      };
     };
-    source.onerror = () => {
+    const offBack = net.onBack(() => {
+      if (!reopenWhenBack) return;
+      reopenWhenBack = false;
+      open();
+    });
+    // A connection can die without closing (a phone's data gone dead): the stream beats every
+    // HEARTBEAT_MS, so long silence means it is gone. Timers are late on a sleeping phone; the
+    // elapsed time is what counts.
+    const watchdog = setInterval(() => {
+      if (!source || source.readyState !== EventSource.OPEN || Date.now() - heard < STALE_MS) return;
       dropped = true;
-      if (!navigator.onLine) setOffline(true);
-      document.documentElement.dataset.live = source.readyState === EventSource.CLOSED ? "closed" : "reconnecting";
-      // The server refused the stream: when it is because the session ended, go and sign in.
-      if (source.readyState === EventSource.CLOSED)
-        void fetch("/api/ping", { cache: "no-store" }).then(
-          (answer) => answer.status === 401 && router.replace(`/sign-in?callbackUrl=${encodeURIComponent(window.location.pathname)}`),
-          () => undefined,
-        );
+      document.documentElement.dataset.live = "reconnecting";
+      void net.probe();
+      open();
+    }, HEARTBEAT_MS / 2);
+    open();
+    return () => {
+      clearInterval(watchdog);
+      clearTimeout(retry);
+      offBack();
+      source?.close();
     };
-    return () => source.close();
   }, [refresh, router]);
 
   return (
     <LiveContext.Provider value={registry}>
-      {offline || savedAt ? (
+      {reach !== "online" || savedAt ? (
         <div
           role="status"
           className="fixed inset-x-0 top-0 z-40 bg-slate-800 px-4 py-2 pt-[max(0.5rem,env(safe-area-inset-top))] text-center text-sm text-white"
         >
-          {offline ? <p data-testid="offline">{t("live.offline")}</p> : null}
+          {reach !== "online" ? <p data-testid="offline">{reach === "down" ? t("live.down") : t("live.offline")}</p> : null}
           {savedAt ? (
-            <p data-testid="saved-copy" className={offline ? "text-xs text-slate-300" : undefined}>
+            <p data-testid="saved-copy" className={reach !== "online" ? "text-xs text-slate-300" : undefined}>
               {savedAt.getTime() ? t("live.savedCopy", { time: savedTime(savedAt, locale) }) : t("live.savedCopyUndated")}
             </p>
           ) : null}

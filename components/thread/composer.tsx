@@ -15,6 +15,9 @@ import type { ComposerNotice } from "./composer-notice";
 import { useUploads } from "@/components/files/use-uploads";
 import { UploadTray } from "@/components/files/upload-tray";
 import { ACCEPT, DEFAULT_MAX_FILE_BYTES } from "@/lib/files/policy";
+import { connectivity, isGatewayFailure } from "@/components/live/connectivity";
+
+const SEND_TIMEOUT_MS = 30_000;
 
 /**
  * Message form. Without JavaScript it posts and the server renders the result.
@@ -87,20 +90,20 @@ export function Composer({
   useEffect(() => {
     if (restored) saveDraft(conversationId, { draft, outbox });
   }, [restored, conversationId, draft, outbox]);
-  // Back online: what failed for want of a network goes again (same client ids, stored once).
+  // Shiftline answers again: what failed for want of it goes again (same client ids, stored once).
   const outboxNow = useRef(outbox);
   useEffect(() => {
     outboxNow.current = outbox;
   }, [outbox]);
-  useEffect(() => {
-    const resend = () => {
-      for (const item of outboxNow.current) if (item.status === "failed" || item.status === "waiting") void deliver(item);
-    };
-    window.addEventListener("online", resend);
-    return () => window.removeEventListener("online", resend);
+  useEffect(
+    () =>
+      connectivity().onBack(() => {
+        for (const item of outboxNow.current) if (item.status === "failed" || item.status === "waiting") void deliver(item);
+      }),
     // `deliver` only patches state and posts: the listener need not change with it.
     // eslint-disable-next-line react-hooks/exhaustive-deps
-  }, [conversationId]);
+    [conversationId],
+  );
 
   const shown = (m: PendingMessage) => !(m.status === "sent" && (m.sentAtSeq ?? 0) <= latestSeq);
   // A saved note starts a fresh draft (adjusted while rendering, not in an effect).
@@ -119,8 +122,9 @@ export function Composer({
 
   async function deliver(item: PendingMessage) {
     patch(item.clientId, { status: "sending", error: undefined });
+    const waiting = { status: "waiting" } as const;
     try {
-      const response = await fetch(`/api/conversations/${encodeURIComponent(conversationId)}/messages`, {
+      const response = await connectivity().fetch(`/api/conversations/${encodeURIComponent(conversationId)}/messages`, {
         method: "POST",
         headers: { "Content-Type": "application/json" },
         body: JSON.stringify({
@@ -130,8 +134,11 @@ export function Composer({
           smsCopy: item.smsCopy ?? false,
           urgent: item.urgent ?? false,
         }),
+        // A connection that died without closing never answers: after this, it counts as no answer.
+        signal: AbortSignal.timeout(SEND_TIMEOUT_MS),
       });
-      if (response.status >= 500) throw new Error(`HTTP ${response.status}`);
+      // A proxy saying Shiftline is away; Shiftline's own failures answer in words, below.
+      if (isGatewayFailure(response.status)) return patch(item.clientId, waiting);
       const result = (await response.json()) as ActionResult<{ seq: number; message: WireMessage }>;
       if (result.ok) {
         patch(item.clientId, { status: "sent", sentAtSeq: result.seq });
@@ -143,9 +150,11 @@ export function Composer({
         setClientError(result);
       }
     } catch {
-      // Offline, it waits (kept on the device) and goes when the browser says the network is back.
-      if (!navigator.onLine) patch(item.clientId, { status: "waiting" });
-      else patch(item.clientId, { status: "failed", error: t("thread.networkError") });
+      // No answer. When Shiftline is silent too, the network is gone: the message waits on the
+      // device and goes by itself once Shiftline answers (./connectivity). Otherwise it was this
+      // request's bad luck: Retry.
+      const reachable = (await connectivity().probe()) !== null;
+      patch(item.clientId, reachable ? { status: "failed", error: t("thread.networkError") } : waiting);
     }
   }
 

@@ -3,6 +3,7 @@
 import { useTranslations } from "next-intl";
 
 import type { WireAttachment } from "@/lib/realtime/event-types";
+import { useReach } from "@/components/live/connectivity";
 
 export type PendingMessage = {
   clientId: string;
@@ -13,7 +14,7 @@ export type PendingMessage = {
   smsCopy?: boolean;
   /** Staff marked it urgent (it notifies during quiet hours). */
   urgent?: boolean;
-  /** "waiting": no network; it goes by itself when the network is back. */
+  /** "waiting": Shiftline could not be reached; it goes by itself when it answers again. */
   status: "sending" | "sent" | "failed" | "waiting";
   error?: string;
   sentAtSeq?: number;
@@ -30,6 +31,7 @@ export function PendingMessages({
   onEdit: (clientId: string) => void;
 }) {
   const t = useTranslations();
+  const reach = useReach();
   if (items.length === 0) return null;
   return (
     <ol aria-label={t("thread.outbox")} className="mb-2 flex flex-col gap-2">
@@ -45,7 +47,7 @@ export function PendingMessages({
             {m.status === "sending" ? (
               t("thread.sending")
             ) : m.status === "waiting" ? (
-              t("thread.waitingForNetwork")
+              t(reach === "down" ? "thread.waitingForServer" : "thread.waitingForNetwork")
             ) : m.status === "sent" ? (
               t("thread.sent")
             ) : (

@@ -1,6 +1,7 @@
 "use client";
 
 import { useEffect, useRef } from "react";
+import { connectivity } from "@/components/live/connectivity";
 
 const DELAY_MS = 300;
 
@@ -20,13 +21,15 @@ export function useReadReporter(conversationId: string, latestSeq: number, opene
       timer = setTimeout(() => {
         const seq = latestSeq;
         reported.current = seq;
-        fetch(`/api/conversations/${encodeURIComponent(conversationId)}/read`, {
-          method: "POST",
-          headers: { "Content-Type": "application/json" },
-          body: JSON.stringify({ seq, openedAt }),
-        }).catch(() => {
-          reported.current = Math.min(reported.current, seq - 1); // try again on the next change
-        });
+        connectivity()
+          .fetch(`/api/conversations/${encodeURIComponent(conversationId)}/read`, {
+            method: "POST",
+            headers: { "Content-Type": "application/json" },
+            body: JSON.stringify({ seq, openedAt }),
+          })
+          .catch(() => {
+            reported.current = Math.min(reported.current, seq - 1); // try again on the next change
+          });
       }, DELAY_MS);
     };
     report();

@@ -11,6 +11,7 @@ import { Composer } from "./composer";
 import type { ComposerNotice } from "./composer-notice";
 import { useReadReporter } from "./read-reporter";
 import { useThreadScroll } from "./use-thread-scroll";
+import { connectivity } from "@/components/live/connectivity";
 
 const byId = <T extends { id: string }>(items: T[]): T[] => [...new Map(items.map((x) => [x.id, x])).values()];
 
@@ -101,7 +102,7 @@ export function ThreadView({
     if (!before || earlier.loading) return;
     setEarlier((e) => ({ ...e, loading: true, failed: false }));
     try {
-      const response = await fetch(`/api/conversations/${encodeURIComponent(conversationId)}/messages?before=${before}`);
+      const response = await connectivity().fetch(`/api/conversations/${encodeURIComponent(conversationId)}/messages?before=${before}`);
       if (!response.ok) throw new Error(`HTTP ${response.status}`);
       const page = (await response.json()) as { messages: WireMessage[]; notes: WireNote[]; hasEarlier: boolean; goneShiftIds: string[] };
       scroll.keepPlace();

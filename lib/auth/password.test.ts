@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { hashPassword, verifyPassword } from "./password";
+import { hashPassword, passwordCost, verifyPassword } from "./password";
 
 const cheap = { N: 1024, r: 8, p: 1 };
 
@@ -15,8 +15,10 @@ describe("password hashing", () => {
     expect(await hashPassword("same", cheap)).not.toBe(await hashPassword("same", cheap));
   });
 
-  it("uses a memory-hard default cost", async () => {
-    expect(await hashPassword("x")).toMatch(/^scrypt\$32768\$8\$1\$/);
+  it("uses a memory-hard cost wherever the app runs; a cheap one only under Vitest", async () => {
+    for (const NODE_ENV of ["production", "development", undefined]) expect(passwordCost({ NODE_ENV })).toEqual({ N: 32768, r: 8, p: 1 });
+    expect(await hashPassword("x", passwordCost({ NODE_ENV: "production" }))).toMatch(/^scrypt\$32768\$8\$1\$/);
+    expect(await hashPassword("x")).toMatch(/^scrypt\$1024\$8\$1\$/);
   });
 
   it("refuses malformed stored hashes", async () => {

@@ -89,4 +89,11 @@ export const EVENT_TYPES = Object.keys(EVENT_AUDIENCES) as EventType[];
 /** Sent by the stream itself, not logged: the client must re-sync in full (it fell too far behind). */
 export const RELOAD_EVENT = "reload";
 
+/**
+ * Sent by the stream itself every HEARTBEAT_MS, not logged: a page that hears nothing for
+ * a few beats knows its connection died without closing (dead mobile data) and reconnects.
+ */
+export const BEAT_EVENT = "beat";
+export const HEARTBEAT_MS = 20_000;
+
 export type LiveEvent = { [K in EventType]: { id: number; type: K; payload: EventPayloads[K] } }[EventType];

@@ -1,5 +1,5 @@
-import type { Page } from "@playwright/test";
-import { test, expect, e2eDb, name, newOrg, pageAs, seedMessage } from "./fixtures";
+import type { Page, Route } from "@playwright/test";
+import { test, expect, e2eDb, live, name, newOrg, pageAs, seedMessage } from "./fixtures";
 import { fakePushService } from "../helpers/push-service";
 
 // The teammate app as a phone uses it: installable, open without a network, notified by push.
@@ -32,42 +32,94 @@ test("the app installs: a manifest with its icons, and a service worker that run
   await page.context().close();
 });
 
-test("offline, the last-viewed thread and the schedule open from the phone, marked offline; a message written offline is sent once", async ({ browser }) => {
+/** The phone keeps saying it is online whatever happens (Chromium 150 in a page reloaded offline; phones on Wi-Fi without internet). */
+async function phoneSaysOnline(page: Page) {
+  await page.addInitScript(() => {
+    Object.defineProperty(Navigator.prototype, "onLine", { get: () => true });
+    for (const type of ["offline", "online"]) window.addEventListener(type, (e) => e.stopImmediatePropagation(), true);
+  });
+}
+
+for (const browserSays of ["offline", "online"] as const)
+  test(`offline, the last-viewed thread and the schedule open from the phone, marked offline; a message written offline is sent once (the browser says ${browserSays})`, async ({
+    browser,
+  }) => {
+    const o = await newOrg();
+    await seedMessage(o, o.teammate.threadId, o.manager, "Bring your badge tomorrow");
+    const page = await pageAs(browser, o.teammate, { serviceWorker: true, beforeOpen: browserSays === "online" ? phoneSaysOnline : undefined });
+    await savedForOffline(page, "/me");
+    await savedForOffline(page, "/me/schedule");
+
+    await page.context().setOffline(true);
+    // Written after the copy was kept: offline, the phone shows its copy, not this.
+    await seedMessage(o, o.teammate.threadId, o.manager, "Not seen offline");
+    await page.reload();
+    await expect(page.getByTestId("message").filter({ hasText: "Bring your badge tomorrow" })).toBeVisible();
+    await expect(page.getByText("Not seen offline")).toHaveCount(0);
+    await expect(page.getByTestId("offline")).toBeVisible();
+    await expect(page.getByTestId("saved-copy")).toContainText(/Saved copy from \d{1,2}:\d{2}/);
+
+    await page.getByLabel("Message").fill("Running late, sorry");
+    await page.getByRole("button", { name: "Send" }).click();
+    const pending = page.getByTestId("pending-message");
+    await expect(pending).toHaveAttribute("data-status", "waiting");
+    await expect(pending).toContainText("Offline: sends when the network is back");
+    // The app closed and opened again, still offline: the message is still waiting.
+    await page.goto("/me/schedule");
+    await expect(page.getByRole("heading", { level: 1 })).toBeVisible();
+    await expect(page.getByTestId("offline")).toBeVisible();
+    await page.goto("/me");
+    await expect(page.getByTestId("pending-message")).toContainText("Running late, sorry");
+
+    await page.context().setOffline(false);
+    await expect(page.getByTestId("offline")).toHaveCount(0);
+    await expect(page.getByTestId("message").filter({ hasText: "Running late, sorry" })).toHaveCount(1);
+    await expect(page.getByTestId("pending-message")).toHaveCount(0);
+    // Back online, the copy is drawn again from the server: what came meanwhile shows.
+    await expect(page.getByTestId("message").filter({ hasText: "Not seen offline" })).toBeVisible();
+    await expect(page.getByTestId("saved-copy")).toHaveCount(0);
+    expect(await e2eDb().message.count({ where: { conversationId: o.teammate.threadId, body: "Running late, sorry" } })).toBe(1);
+    await page.context().close();
+  });
+
+test("connected but no internet: the phone says online, the app sees that Shiftline does not answer, says so, and sends what was written once it does", async ({
+  browser,
+}) => {
   const o = await newOrg();
-  await seedMessage(o, o.teammate.threadId, o.manager, "Bring your badge tomorrow");
-  const page = await pageAs(browser, o.teammate, { serviceWorker: true });
-  await savedForOffline(page, "/me");
-  await savedForOffline(page, "/me/schedule");
-
-  await page.context().setOffline(true);
-  // Written after the copy was kept: offline, the phone shows its copy, not this.
-  await seedMessage(o, o.teammate.threadId, o.manager, "Not seen offline");
-  await page.reload();
-  await expect(page.getByTestId("message").filter({ hasText: "Bring your badge tomorrow" })).toBeVisible();
-  await expect(page.getByText("Not seen offline")).toHaveCount(0);
-  await expect(page.getByTestId("offline")).toBeVisible();
-  await expect(page.getByTestId("saved-copy")).toContainText(/Saved copy from \d{1,2}:\d{2}/);
-
-  await page.getByLabel("Message").fill("Running late, sorry");
-  await page.getByRole("button", { name: "Send" }).click();
-  const pending = page.getByTestId("pending-message");
-  await expect(pending).toHaveAttribute("data-status", "waiting");
-  await expect(pending).toContainText("Offline: sends when the network is back");
-  // The app closed and opened again, still offline: the message is still waiting.
-  await page.goto("/me/schedule");
-  await expect(page.getByRole("heading", { level: 1 })).toBeVisible();
-  await expect(page.getByTestId("offline")).toBeVisible();
-  await page.goto("/me");
-  await expect(page.getByTestId("pending-message")).toContainText("Running late, sorry");
-
-  await page.context().setOffline(false);
+  await seedMessage(o, o.teammate.threadId, o.manager, "Shift starts at 7");
+  // Wi-Fi without internet, a captive portal, dead mobile data: the network interface is up,
+  // requests to Shiftline fail. The browser keeps saying it is online.
+  const cut = (route: Route) => route.abort("internetdisconnected");
+  const page = await pageAs(browser, o.teammate, {
+    beforeOpen: async (p) => {
+      await phoneSaysOnline(p);
+      await p.context().route("**/api/**", cut);
+    },
+  });
+  // The page loaded, but its event stream cannot connect: nothing typed, the banner shows.
+  await expect(page.getByTestId("message").filter({ hasText: "Shift starts at 7" })).toBeVisible();
+  await expect(page.getByTestId("offline")).toBeVisible({ timeout: 10_000 });
+  expect(await page.evaluate(() => navigator.onLine)).toBe(true);
+  // Requests succeed again: the banner goes and the stream is open.
+  await page.context().unroute("**/api/**", cut);
+  await live(page);
   await expect(page.getByTestId("offline")).toHaveCount(0);
-  await expect(page.getByTestId("message").filter({ hasText: "Running late, sorry" })).toHaveCount(1);
+
+  // Cut again while the page is open: a message sent now waits on the device, the banner says why.
+  await page.context().route("**/api/**", cut);
+  await page.getByLabel("Message").fill("Stuck at the gate, no signal");
+  await page.getByRole("button", { name: "Send" }).click();
+  await expect(page.getByTestId("pending-message")).toHaveAttribute("data-status", "waiting");
+  await expect(page.getByTestId("offline")).toBeVisible();
+  await seedMessage(o, o.teammate.threadId, o.manager, "Gate code is 4412");
+
+  // Shiftline answers again: without any action, the message goes once and the page catches up.
+  await page.context().unroute("**/api/**", cut);
+  await expect(page.getByTestId("offline")).toHaveCount(0, { timeout: 20_000 });
+  await expect(page.getByTestId("message").filter({ hasText: "Stuck at the gate, no signal" })).toHaveCount(1);
   await expect(page.getByTestId("pending-message")).toHaveCount(0);
-  // Back online, the copy is drawn again from the server: what came meanwhile shows.
-  await expect(page.getByTestId("message").filter({ hasText: "Not seen offline" })).toBeVisible();
-  await expect(page.getByTestId("saved-copy")).toHaveCount(0);
-  expect(await e2eDb().message.count({ where: { conversationId: o.teammate.threadId, body: "Running late, sorry" } })).toBe(1);
+  await expect(page.getByTestId("message").filter({ hasText: "Gate code is 4412" })).toBeVisible();
+  expect(await e2eDb().message.count({ where: { conversationId: o.teammate.threadId, body: "Stuck at the gate, no signal" } })).toBe(1);
   await page.context().close();
 });
 

@@ -3,13 +3,11 @@ import { hasMessaging, isStaff } from "@/lib/auth/roles";
 import { subscribe, viewerFor } from "@/lib/realtime/hub";
 import { resumeSchema } from "@/lib/realtime/schemas";
 import type { LoggedEvent } from "@/lib/realtime/visibility";
-import { RELOAD_EVENT, type EventPayloads } from "@/lib/realtime/event-types";
+import { BEAT_EVENT, HEARTBEAT_MS, RELOAD_EVENT, type EventPayloads } from "@/lib/realtime/event-types";
 import { translatorFor } from "@/lib/i18n/translator";
 import { requestLocale } from "@/lib/i18n/request-locale";
 
 export const dynamic = "force-dynamic";
-
-const HEARTBEAT_MS = 20_000;
 
 // An event's bytes on the wire, made once and shared by every stream it goes to.
 const framed = new WeakMap<LoggedEvent, Uint8Array>();
@@ -19,6 +17,8 @@ function frame(e: LoggedEvent): Uint8Array {
   if (!bytes) framed.set(e, (bytes = encoder.encode(`id: ${e.id}\nevent: ${e.type}\ndata: ${e.payload}\n\n`)));
   return bytes;
 }
+// An event the page can see (a comment cannot be), with data: an event without data is never dispatched.
+const BEAT = encoder.encode(`event: ${BEAT_EVENT}\ndata: {}\n\n`);
 const RECHECK_EVERY = 3; // heartbeats between session checks: a revoked session is cut within a minute
 
 /**
@@ -43,7 +43,7 @@ export async function GET(request: Request) {
       let unsubscribe: (() => void) | undefined;
       let beats = 0;
       const heartbeat = setInterval(() => {
-        write(": ping\n\n");
+        write(BEAT);
         if (++beats % RECHECK_EVERY === 0) recheck().catch((error: unknown) => console.error("[events] session check failed", error));
       }, HEARTBEAT_MS);
       cleanup = () => {
