@@ -95,27 +95,32 @@ async function savedCopy(url) {
 // One copy per screen: the query string (a filter, a notice) does not make another.
 const pageKey = (url) => new URL(url.pathname, url.origin).href;
 
+// A copy is kept only once every script and style it names is: a page whose scripts are
+// missing would open offline as an error. Until then the previous copy (with its files) stays.
 async function keepPage(url, response) {
   const html = await response.text();
+  if (!(await keepAssets(html))) return;
   const headers = new Headers(response.headers);
   headers.set(SAVED_AT, new Date().toISOString());
   for (const h of ["content-length", "content-encoding"]) headers.delete(h); // the text is stored decoded
   const cache = await caches.open(PAGES);
   await cache.put(pageKey(url), new Response(html, { status: response.status, headers }));
-  await keepAssets(html);
 }
 
-// The scripts and styles a kept page needs, so that it also runs offline.
+// The scripts and styles a kept page needs, so that it also runs offline; whether all are kept.
 async function keepAssets(html) {
   const cache = await caches.open(STATIC);
   const urls = [...new Set(html.match(ASSET) ?? [])];
-  await Promise.all(
+  const kept = await Promise.all(
     urls.map(async (path) => {
-      if (await cache.match(path)) return;
+      if (await cache.match(path)) return true;
       const response = await fetch(path).catch(() => null);
-      if (response && isKeepable(response)) await cache.put(path, response);
+      if (!response || !isKeepable(response)) return false;
+      await cache.put(path, response);
+      return true;
     }),
   );
+  return kept.every(Boolean);
 }
 
 async function warm(urls, { onlyMissing = false } = {}) {
@@ -130,8 +135,7 @@ async function warm(urls, { onlyMissing = false } = {}) {
       if (isKeepable(response) && isTeammatePage(url)) await keepPage(url, response);
       else if (url.pathname === OFFLINE_URL && isKeepable(response)) {
         const html = await response.clone().text();
-        await shell.put(OFFLINE_URL, response);
-        await keepAssets(html);
+        if (await keepAssets(html)) await shell.put(OFFLINE_URL, response);
       }
     }),
   );
