@@ -34,6 +34,7 @@ export default tseslint.config(
       "@typescript-eslint/await-thenable": "error",
       "@typescript-eslint/no-unused-vars": ["error", { argsIgnorePattern: "^_", varsIgnorePattern: "^_" }],
       "shiftline/server-actions-only": "error",
+      "shiftline/job-with-its-data": "error",
       "@typescript-eslint/no-restricted-imports": ["error", DATABASE_DRIVERS],
     },
   },

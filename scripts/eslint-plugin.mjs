@@ -49,5 +49,44 @@ const serverActionsOnly = {
   },
 };
 
-const plugin = { rules: { "server-actions-only": serverActionsOnly } };
+const TRANSACTIONS = new Set(["writeTransaction", "writeTx", "$transaction"]);
+const QUEUEING = new Set(["enqueueIn", "queueEmailIn"]);
+
+const calleeName = (call) => (call.callee.type === "Identifier" ? call.callee.name : call.callee.type === "MemberExpression" ? call.callee.property.name : "");
+/** `enqueueIn(…)`, `await enqueueIn(…)`, `return enqueueIn(…)`: a statement that only queues. */
+function onlyQueues(node) {
+  if (!node) return false;
+  if (node.type === "ExpressionStatement" || node.type === "ReturnStatement") return onlyQueues(node.expression ?? node.argument);
+  if (node.type === "AwaitExpression") return onlyQueues(node.argument);
+  return node.type === "CallExpression" && QUEUEING.has(calleeName(node));
+}
+
+/**
+ * A job is written in the transaction of the data it serves (the transactional outbox):
+ * a transaction that does nothing but queue is the "second step" a crash can lose.
+ */
+const jobWithItsData = {
+  meta: {
+    type: "problem",
+    messages: {
+      alone:
+        "This transaction only queues a job: write the job in the transaction that stores the data it serves, so a crash cannot keep one without the other.",
+    },
+    schema: [],
+  },
+  create(context) {
+    return {
+      CallExpression(node) {
+        if (!TRANSACTIONS.has(calleeName(node))) return;
+        const work = node.arguments.find((a) => a.type === "ArrowFunctionExpression" || a.type === "FunctionExpression");
+        if (!work) return;
+        const body = work.body;
+        const alone = body.type === "BlockStatement" ? body.body.length > 0 && body.body.every(onlyQueues) : onlyQueues(body);
+        if (alone) context.report({ node: work, messageId: "alone" });
+      },
+    };
+  },
+};
+
+const plugin = { rules: { "server-actions-only": serverActionsOnly, "job-with-its-data": jobWithItsData } };
 export default plugin;

@@ -25,7 +25,7 @@ Object.assign(process.env, {
 
 const { db } = await import("../../lib/db");
 const { sendGroupedMessage, postBatch } = await import("../../lib/inbox/grouped");
-const { runDueJobs } = await import("../../lib/jobs/worker");
+const { runDueJobs } = await import("../../lib/worker");
 const { setTwilioHttpClient } = await import("../../lib/sms/twilio");
 
 let sent = 0;

@@ -6,7 +6,8 @@ import { makeOrg } from "@/tests/helpers/org";
 import { exportLinkPath } from "@/lib/exports/link";
 import { openExportDownload } from "@/lib/exports/download";
 import { changeRole, setDisabled, setMessagingAccess } from "./access";
-import { buildAuditExport, requestAuditExport } from "./audit-export";
+import { runDueJobs } from "@/lib/worker";
+import { requestAuditExport } from "./audit-export";
 import { createItem } from "./structure";
 
 describe("the audit history as CSV", () => {
@@ -18,7 +19,7 @@ describe("the audit history as CSV", () => {
     await expect(requestAuditExport(o.manager, {})).rejects.toBeInstanceOf(ForbiddenError);
     const { id } = await requestAuditExport(o.admin, { category: "access" });
     expect(await db.job.count({ where: { key: `export:${id}`, doneAt: null } })).toBe(1); // queued, not built in the request
-    await buildAuditExport(id);
+    await runDueJobs();
     const job = await db.exportJob.findUniqueOrThrow({ where: { id } });
     expect(job).toMatchObject({ status: "DONE", kind: "AUDIT", fileCount: 2 });
     const csv = (await readFile(job.filePath!, "utf8")).replace(/^\uFEFF/, "");
@@ -28,7 +29,7 @@ describe("the audit history as CSV", () => {
     expect(lines[2]).toMatch(/,Ada Admin,Access to messaging removed,Max Manager,$/);
 
     const all = await requestAuditExport(o.admin, {});
-    await buildAuditExport(all.id);
+    await runDueJobs();
     const full = await readFile((await db.exportJob.findUniqueOrThrow({ where: { id: all.id } })).filePath!, "utf8");
     expect(full).toContain(`"'=HYPERLINK(""http://evil"")"`); // shown as text, never run
 

@@ -1,17 +1,17 @@
 import "server-only";
 import { randomBytes } from "node:crypto";
 import { createWriteStream } from "node:fs";
-import { mkdir, stat } from "node:fs/promises";
+import { mkdir, rename, stat } from "node:fs/promises";
 import path from "node:path";
 import { once } from "node:events";
-import { db } from "@/lib/db";
+import { db, writeTx } from "@/lib/db";
 import { requireAdmin } from "@/lib/auth/authorize";
 import type { SessionUser } from "@/lib/auth/roles";
 import { translatorFor } from "@/lib/i18n/translator";
 import { formatDateTime } from "@/lib/text/format";
 import { csvLine } from "@/lib/exports/csv";
-import { EXPORT_TTL_MS, exportsDir } from "@/lib/exports/build";
-import { enqueueExport } from "@/lib/exports/queue";
+import type { Built } from "@/lib/exports/build";
+import { enqueueExportIn, exportsDir } from "@/lib/exports/queue";
 import { auditLabel } from "@/lib/admin/audit-label";
 import { AUDIT_SELECT, auditRows, auditWhere } from "./audit";
 import type { AuditFilters } from "./schemas";
@@ -24,23 +24,27 @@ const PAGE = 1000;
 
 export async function requestAuditExport(admin: SessionUser, filters: Omit<AuditFilters, "page">): Promise<{ id: string }> {
   requireAdmin(admin);
-  const row = await db.exportJob.create({
-    data: {
-      organizationId: admin.organizationId,
-      requestedById: admin.id,
-      kind: "AUDIT",
-      selection: { audit: filters },
-      downloadToken: randomBytes(24).toString("base64url"),
-    },
-    select: { id: true },
+  // The row and its job, together.
+  return writeTx(async (tx, ex) => {
+    const row = await tx.exportJob.create({
+      data: {
+        organizationId: admin.organizationId,
+        requestedById: admin.id,
+        kind: "AUDIT",
+        selection: { audit: filters },
+        downloadToken: randomBytes(24).toString("base64url"),
+      },
+      select: { id: true },
+    });
+    await enqueueExportIn(ex, row.id);
+    return row;
   });
-  await enqueueExport(row.id);
-  return row;
 }
 
-export async function buildAuditExport(exportId: string): Promise<void> {
+/** Writes the CSV; null when there is nothing to build (done or failed already). */
+export async function buildAuditExport(exportId: string): Promise<Built | null> {
   const job = await db.exportJob.findUnique({ where: { id: exportId } });
-  if (!job || job.status === "DONE" || job.status === "FAILED") return;
+  if (!job || job.status === "DONE" || job.status === "FAILED") return null;
   const [requester, org] = await Promise.all([
     db.user.findFirst({ where: { id: job.requestedById, organizationId: job.organizationId, role: "ADMIN", disabledAt: null }, select: { locale: true } }),
     db.organization.findUniqueOrThrow({ where: { id: job.organizationId }, select: { timeZone: true } }),
@@ -52,7 +56,9 @@ export async function buildAuditExport(exportId: string): Promise<void> {
   const where = auditWhere(job.organizationId, filters, org.timeZone);
   await mkdir(exportsDir(), { recursive: true });
   const file = path.join(exportsDir(), `${exportId}.csv`);
-  const out = createWriteStream(file);
+  // Written aside, then renamed: a try that stops leaves only a .part, which giving up removes.
+  const partial = `${file}.part`;
+  const out = createWriteStream(partial);
   const write = async (line: string) => {
     if (!out.write(line)) await once(out, "drain");
   };
@@ -87,18 +93,6 @@ export async function buildAuditExport(exportId: string): Promise<void> {
   }
   out.end();
   await once(out, "finish");
-  const size = (await stat(file)).size;
-  await db.exportJob.update({
-    where: { id: exportId },
-    data: {
-      status: "DONE",
-      filePath: file,
-      fileSize: size,
-      fileCount: count,
-      total: count,
-      progress: count,
-      finishedAt: new Date(),
-      expiresAt: new Date(Date.now() + EXPORT_TTL_MS),
-    },
-  });
+  await rename(partial, file);
+  return { filePath: file, fileSize: (await stat(file)).size, fileCount: count, total: count };
 }

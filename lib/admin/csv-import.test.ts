@@ -56,9 +56,11 @@ describe("CSV import", () => {
     const lee = await db.user.findFirstOrThrow({ where: { lastName: "Lee", organizationId: o.org.id } });
     expect(lee.firstName).toBe('=HYPERLINK("x")');
     expect(csvLine([lee.firstName])).toBe(`"'=HYPERLINK(""x"")"\r\n`);
-    const job = await db.job.findFirstOrThrow({ where: { kind: INVITE_JOB }, orderBy: { createdAt: "desc" } });
-    await sendImportInvitations(job.payload);
-    await sendImportInvitations(job.payload); // a retry sends nothing twice
+    const job = await db.job.findFirstOrThrow({ where: { kind: INVITE_JOB.kind }, orderBy: { createdAt: "desc" } });
+    const payload = INVITE_JOB.schema.parse(job.payload);
+    expect(payload.userIds).toHaveLength(2);
+    await sendImportInvitations(payload);
+    await sendImportInvitations(payload); // a retry sends nothing twice
     expect(await db.emailOutbox.count({ where: { toEmail: { in: [ana.email, lee.email] } } })).toBe(2);
     expect(await db.auditEntry.count({ where: { organizationId: o.org.id, action: "people.imported" } })).toBe(1);
   });

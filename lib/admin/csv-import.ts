@@ -4,7 +4,9 @@ import { ForbiddenError, UserError } from "@/lib/api/errors";
 import { requireStaff } from "@/lib/auth/authorize";
 import type { SessionUser } from "@/lib/auth/roles";
 import { audit } from "@/lib/audit/record";
-import { enqueue } from "@/lib/jobs/queue";
+import { z } from "zod";
+import { enqueueIn } from "@/lib/jobs/enqueue-in";
+import { jobKind, type PayloadOf } from "@/lib/jobs/kind";
 import { isLocale } from "@/lib/i18n/locales";
 import type { TextValue } from "@/lib/i18n/text";
 import { parseCsv } from "./csv-parse";
@@ -164,7 +166,7 @@ export async function runImport(actor: SessionUser, text: string, invite: boolea
   const plan = await planImport(actor, text);
   if (!plan.valid) throw new UserError("errors.import.hasErrors");
   const now = new Date();
-  const ids = await writeTx(async (tx) => {
+  const ids = await writeTx(async (tx, ex) => {
     const created: string[] = [];
     for (const r of plan.rows) {
       const user = await tx.user.create({
@@ -201,24 +203,23 @@ export async function runImport(actor: SessionUser, text: string, invite: boolea
       created.push(user.id);
     }
     await audit(tx, actor, "people.imported", { type: "Organization", id: actor.organizationId }, { count: created.length, invite });
+    // The invitations go with the people they invite: both stored, or neither.
+    if (invite && created.length) await enqueueIn(ex, INVITE_JOB, { userIds: created, invitedBy: `${actor.firstName} ${actor.lastName}` });
     return created;
   });
-  if (invite) await enqueue(INVITE_JOB, { userIds: ids, invitedBy: `${actor.firstName} ${actor.lastName}` }, { maxAttempts: 3 });
   return { imported: ids.length };
 }
 
-export const INVITE_JOB = "people.invite";
+export const INVITE_JOB = jobKind("people.invite", z.object({ userIds: z.array(z.string().min(1)), invitedBy: z.string() }), { maxAttempts: 3 });
 
 /** The job: each imported person's invitation e-mail, through the one e-mail path. */
-export async function sendImportInvitations(payload: unknown): Promise<void> {
-  const p = payload as { userIds?: unknown; invitedBy?: unknown };
-  const userIds = Array.isArray(p.userIds) ? p.userIds.filter((x): x is string => typeof x === "string") : [];
+export async function sendImportInvitations({ userIds, invitedBy }: PayloadOf<typeof INVITE_JOB>): Promise<void> {
   // A retry sends only to those still without a password who have no link of the last hour.
   const recent = new Date(Date.now() - 3_600_000);
   for (const id of userIds) {
     const user = await db.user.findUnique({ where: { id }, select: { passwordHash: true, disabledAt: true } });
     if (!user || user.disabledAt || user.passwordHash !== NO_PASSWORD_YET) continue;
     if (await db.userToken.findFirst({ where: { userId: id, purpose: "invite", createdAt: { gt: recent } }, select: { id: true } })) continue;
-    await sendPasswordLink(id, "invite", typeof p.invitedBy === "string" ? p.invitedBy : undefined);
+    await sendPasswordLink(id, "invite", invitedBy);
   }
 }

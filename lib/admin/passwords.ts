@@ -4,29 +4,29 @@ import { UserError } from "@/lib/api/errors";
 import type { SessionUser } from "@/lib/auth/roles";
 import { hashPassword, verifyPassword } from "@/lib/auth/password";
 import { revokeSessions } from "@/lib/auth/session";
-import { queueEmail } from "@/lib/email/outbox";
+import { queueEmailIn } from "@/lib/email/outbox";
 import { appUrl } from "@/lib/app-url";
 import { translatorFor } from "@/lib/i18n/translator";
 import { issueToken, spendToken, type TokenPurpose } from "./tokens";
 
-/** The e-mail with a link to set a password, in the person's language, through the one e-mail path. */
+/** The e-mail with a link to set a password, in the person's language: the link and its e-mail are stored together. */
 export async function sendPasswordLink(userId: string, purpose: TokenPurpose, invitedBy?: string): Promise<void> {
-  const { token, user, org } = await writeTx(async (tx) => {
+  await writeTx(async (tx, ex) => {
     const user = await tx.user.findFirstOrThrow({
       where: { id: userId, disabledAt: null },
       select: { id: true, organizationId: true, email: true, firstName: true, locale: true },
     });
     const org = await tx.organization.findUniqueOrThrow({ where: { id: user.organizationId }, select: { name: true } });
-    return { token: await issueToken(tx, user, purpose), user, org };
-  });
-  const t = translatorFor(user.locale);
-  const link = `${appUrl()}/${purpose === "invite" ? "welcome" : "reset-password"}/${token}`;
-  const values = { name: user.firstName, org: org.name, by: invitedBy ?? "", link };
-  await queueEmail({
-    organizationId: user.organizationId,
-    to: user.email,
-    subject: t(purpose === "invite" ? "email.invite.subject" : "email.reset.subject", values),
-    text: t(purpose === "invite" ? "email.invite.text" : "email.reset.text", values),
+    const token = await issueToken(tx, user, purpose);
+    const t = translatorFor(user.locale);
+    const link = `${appUrl()}/${purpose === "invite" ? "welcome" : "reset-password"}/${token}`;
+    const values = { name: user.firstName, org: org.name, by: invitedBy ?? "", link };
+    await queueEmailIn(ex, {
+      organizationId: user.organizationId,
+      to: user.email,
+      subject: t(purpose === "invite" ? "email.invite.subject" : "email.reset.subject", values),
+      text: t(purpose === "invite" ? "email.invite.text" : "email.reset.text", values),
+    });
   });
 }
 

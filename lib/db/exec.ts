@@ -157,6 +157,6 @@ export async function prismaWriteTx<C extends TxClient, T>(
  * (an unavailability overlap, a double booking). PostgreSQL: SELECT … FOR UPDATE.
  * SQLite needs nothing: a write transaction holds the database's one write lock.
  */
-export async function lockRow(tx: SqlExec, table: "User" | "Conversation" | "Shift", id: string): Promise<void> {
+export async function lockRow(tx: SqlExec, table: "User" | "Conversation" | "Shift" | "Organization", id: string): Promise<void> {
   if (tx.dialect === "postgres") await tx.get(sql`SELECT 1 FROM ${rawSql(`"${table}"`)} WHERE "id" = ${id} FOR UPDATE`);
 }

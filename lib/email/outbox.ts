@@ -1,28 +1,35 @@
 import "server-only";
 import { Resend } from "resend";
 import { db } from "@/lib/db";
-import { enqueue } from "@/lib/jobs/queue";
+import { z } from "zod";
+import { sql, type SqlExec } from "@/lib/db/exec";
+import { newId } from "@/lib/db/ids";
+import { enqueueIn } from "@/lib/jobs/enqueue-in";
+import { jobKind } from "@/lib/jobs/kind";
 
-// Every e-mail Shiftline writes goes into EmailOutbox, then leaves through the
-// background queue: through Resend when RESEND_API_KEY is set (its SDK reads
-// RESEND_BASE_URL, which tests point at a local stand-in), otherwise it stays in
-// the outbox, where a developer reads it in the app (/outbox). Never inside a request.
+// Every e-mail Shiftline writes goes into EmailOutbox with its job, in the transaction of
+// what it is about (a password link, a finished export), then leaves through the background
+// queue: through Resend when RESEND_API_KEY is set (its SDK reads RESEND_BASE_URL, which
+// tests point at a local stand-in), otherwise it stays in the outbox, where a developer
+// reads it in the app (/outbox). Never inside a request.
 
 export type NewEmail = { organizationId: string | null; to: string; subject: string; text: string };
 
-export async function queueEmail(email: NewEmail): Promise<string> {
-  const row = await db.emailOutbox.create({
-    data: { organizationId: email.organizationId, toEmail: email.to, subject: email.subject, text: email.text, provider: provider() },
-    select: { id: true },
-  });
-  await enqueue("email.send", { id: row.id }, { maxAttempts: 8 });
-  return row.id;
+export const EMAIL_SEND = jobKind("email.send", z.object({ id: z.string().min(1) }), { maxAttempts: 8 });
+
+/** Writes the e-mail and the job that sends it in the caller's transaction. Returns its id. */
+export async function queueEmailIn(tx: SqlExec, email: NewEmail): Promise<string> {
+  const id = newId();
+  await tx.run(sql`INSERT INTO "EmailOutbox" ("id", "organizationId", "toEmail", "subject", "text", "provider", "createdAt")
+    VALUES (${id}, ${email.organizationId}, ${email.to}, ${email.subject}, ${email.text}, ${provider()}, ${new Date()})`);
+  await enqueueIn(tx, EMAIL_SEND, { id });
+  return id;
 }
 
 const provider = () => (process.env.RESEND_API_KEY ? "resend" : "outbox");
 
 /** The job: one e-mail out. A refusal by Resend is thrown, so the queue tries again later. */
-export async function deliverEmail(id: string, lastAttempt: boolean): Promise<void> {
+export async function deliverEmail(id: string): Promise<void> {
   const email = await db.emailOutbox.findUnique({ where: { id } });
   if (!email || email.status !== "QUEUED") return;
   if (email.provider !== "resend" || !process.env.RESEND_API_KEY) {
@@ -30,14 +37,20 @@ export async function deliverEmail(id: string, lastAttempt: boolean): Promise<vo
     return;
   }
   const resend = new Resend(process.env.RESEND_API_KEY);
+  // Resend keeps the key for a day: a try after a crash mid-call sends nothing twice.
   const { data, error } = await resend.emails.send(
     { from: process.env.EMAIL_FROM || "Shiftline <no-reply@shiftline.local>", to: email.toEmail, subject: email.subject, text: email.text },
     { idempotencyKey: `shiftline-${email.id}` },
   );
   if (error || !data) {
     const reason = error?.message ?? "no answer";
-    if (lastAttempt) await db.emailOutbox.update({ where: { id }, data: { status: "FAILED", error: reason.slice(0, 500) } });
+    await db.emailOutbox.update({ where: { id }, data: { error: reason.slice(0, 500) } });
     throw new Error(`Resend refused e-mail ${id}: ${reason}`);
   }
   await db.emailOutbox.update({ where: { id }, data: { status: "SENT", providerId: data.id, sentAt: new Date() } });
+}
+
+/** The job given up: the e-mail did not leave. */
+export async function giveUpEmail(tx: SqlExec, id: string, error: string): Promise<void> {
+  await tx.run(sql`UPDATE "EmailOutbox" SET "status" = 'FAILED', "error" = ${error.slice(0, 500)} WHERE "id" = ${id} AND "status" = 'QUEUED'`);
 }

@@ -2,12 +2,11 @@ import "server-only";
 import { createWriteStream } from "node:fs";
 import { mkdir, rename, rm, stat } from "node:fs/promises";
 import path from "node:path";
-import type { Readable } from "node:stream";
 import { pipeline } from "node:stream/promises";
 import JSZip from "jszip";
 import { db } from "@/lib/db";
 import { inChunks } from "@/lib/db/chunks";
-import { storageFor, filesRoot } from "@/lib/files/storage";
+import { storageFor } from "@/lib/files/storage";
 import { sanitizeFileName, sanitizeFolderName, extensionOf } from "@/lib/files/policy";
 import { translatorFor } from "@/lib/i18n/translator";
 import type { SessionUser } from "@/lib/auth/roles";
@@ -15,6 +14,7 @@ import { teammateIdsMatching } from "@/lib/inbox/contacts";
 import { csvLine } from "./csv";
 import { LazyFile } from "./zip-entry";
 import { readSelection } from "./selection";
+import { exportsDir } from "./queue";
 
 // Builds an attachments export: a .zip with one folder per teammate and a manifest,
 // streamed from storage to disk (memory stays flat whatever the total size). The
@@ -24,15 +24,13 @@ import { readSelection } from "./selection";
 export const EXPORT_TTL_MS = 7 * 24 * 3600_000;
 const PROGRESS_EVERY_MS = 1000;
 
-export function exportsDir(): string {
-  return path.join(filesRoot(), ".exports");
-}
+/** What a finished build wrote, for the row (lib/exports/jobs.ts stores it with its e-mail). */
+export type Built = { filePath: string; fileSize: number; fileCount: number; total: number };
 
-type Heartbeat = () => Promise<boolean>;
-
-export async function buildAttachmentsExport(exportId: string, heartbeat: Heartbeat = async () => true): Promise<void> {
+/** Builds the zip; null when there is nothing to build (done or failed already). Stops when `signal` aborts. */
+export async function buildAttachmentsExport(exportId: string, signal?: AbortSignal): Promise<Built | null> {
   const job = await db.exportJob.findUnique({ where: { id: exportId } });
-  if (!job || job.status === "DONE" || job.status === "FAILED") return;
+  if (!job || job.status === "DONE" || job.status === "FAILED") return null;
   const requester = await db.user.findFirst({
     where: { id: job.requestedById, organizationId: job.organizationId },
     select: { id: true, organizationId: true, role: true, email: true, firstName: true, lastName: true, locale: true, messagingAccess: true },
@@ -127,22 +125,13 @@ export async function buildAttachmentsExport(exportId: string, heartbeat: Heartb
   await mkdir(exportsDir(), { recursive: true });
   const target = path.join(exportsDir(), `${exportId}.zip`);
   const partial = `${target}.part`;
-  let last = Date.now();
-  let lost = false;
   const progress = setInterval(() => {
-    void (async () => {
-      if (Date.now() - last < PROGRESS_EVERY_MS) return;
-      last = Date.now();
-      if (!(await heartbeat())) lost = true;
-      await db.exportJob.update({ where: { id: exportId }, data: { progress: done } }).catch(() => undefined);
-    })();
+    void db.exportJob.update({ where: { id: exportId }, data: { progress: done } }).catch(() => undefined);
   }, PROGRESS_EVERY_MS);
   try {
     const out = zip.generateNodeStream({ type: "nodebuffer", streamFiles: true, compression: "STORE", platform: "UNIX" });
-    out.on("data", () => {
-      if (lost) (out as unknown as Readable).destroy(new Error("The export's lease moved to another worker"));
-    });
-    await pipeline(out, createWriteStream(partial));
+    // The lease moved to another worker: this try stops writing.
+    await pipeline(out, createWriteStream(partial), { signal });
   } catch (error) {
     await rm(partial, { force: true });
     throw error;
@@ -151,19 +140,7 @@ export async function buildAttachmentsExport(exportId: string, heartbeat: Heartb
   }
   await rename(partial, target);
   const { size } = await stat(target);
-  const now = new Date();
-  await db.exportJob.update({
-    where: { id: exportId },
-    data: {
-      status: "DONE",
-      progress: files.length,
-      fileCount: files.length,
-      fileSize: size,
-      filePath: target,
-      finishedAt: now,
-      expiresAt: new Date(now.getTime() + EXPORT_TTL_MS),
-    },
-  });
+  return { filePath: target, fileSize: size, fileCount: files.length, total: files.length };
 }
 
 /** "Lastname Firstname", made unique and safe as a folder name. */

@@ -1,4 +1,4 @@
-import { readFile } from "node:fs/promises";
+import { mkdir, readFile, stat, writeFile } from "node:fs/promises";
 import path from "node:path";
 import { afterEach, describe, expect, it } from "vitest";
 import JSZip from "jszip";
@@ -7,13 +7,14 @@ import { sendInboxMessage } from "@/lib/inbox/send";
 import { addPrivateNote } from "@/lib/inbox/notes";
 import { receiveFiles } from "@/lib/files/receive";
 import { filesRoot } from "@/lib/files/storage";
-import { runDueJobs } from "@/lib/jobs/worker";
+import { runDueJobs } from "@/lib/worker";
 import { makeOrg, cid } from "@/tests/helpers/org";
 import { pdf, png } from "@/tests/helpers/files";
 import { uploadRequest } from "@/tests/helpers/files";
 import { fakeResend } from "@/tests/helpers/fake-services";
 import type { SessionUser } from "@/lib/auth/roles";
 import { requestAttachmentsExport, pruneExports, retryExport } from "./jobs";
+import { exportsDir } from "./queue";
 import { openExportDownload } from "./download";
 import { checkExportLink, exportLinkPath } from "./link";
 import { csvCell } from "./csv";
@@ -134,13 +135,26 @@ describe("the attachments export", () => {
     const o = await makeOrg();
     const { id } = await requestAttachmentsExport(o.manager, { filters: {} });
     await db.exportJob.update({ where: { id }, data: { status: "RUNNING" } });
+    // Its third and last try was killed half-way: its lease runs out, a half-written file stays.
+    await mkdir(exportsDir(), { recursive: true });
+    const part = path.join(exportsDir(), `${id}.zip.part`);
+    await writeFile(part, "half a zip");
     await db.job.update({ where: { key: `export:${id}` }, data: { attempts: 3, lockedBy: "dead", lockedUntil: new Date(Date.now() - 1000) } });
-    await pruneExports();
+    await runDueJobs(); // the worker's next look
     expect(await db.exportJob.findUniqueOrThrow({ where: { id } })).toMatchObject({ status: "FAILED", error: "errors.export.interrupted" });
+    await expect
+      .poll(() =>
+        stat(part).then(
+          () => true,
+          () => false,
+        ),
+      )
+      .toBe(false);
     await runDueJobs();
-    const email = await db.emailOutbox.findFirstOrThrow({ where: { toEmail: o.manager.email } });
-    expect(email.subject).toBe("Your Shiftline export could not be built");
-    expect(email.text).toContain("interrupted");
+    const emails = await db.emailOutbox.findMany({ where: { toEmail: o.manager.email } });
+    expect(emails).toHaveLength(1);
+    expect(emails[0]).toMatchObject({ subject: "Your Shiftline export could not be built", status: "SENT" });
+    expect(emails[0]!.text).toContain("interrupted");
     // "Try again": a new export of the same people, built from scratch
     const again = await retryExport(o.manager, id);
     await runDueJobs();

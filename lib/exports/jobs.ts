@@ -1,36 +1,38 @@
 import "server-only";
 import { randomBytes } from "node:crypto";
 import { rm } from "node:fs/promises";
-import { db } from "@/lib/db";
-import type { ClaimedJob } from "@/lib/jobs/queue";
+import { db, writeTx } from "@/lib/db";
+import { sql, type SqlExec } from "@/lib/db/exec";
+import type { Ending } from "@/lib/jobs/registry";
 import { requireMessaging } from "@/lib/auth/authorize";
 import type { SessionUser } from "@/lib/auth/roles";
 import { NotFoundError } from "@/lib/api/errors";
-import { queueEmail } from "@/lib/email/outbox";
+import { queueEmailIn } from "@/lib/email/outbox";
 import { translatorFor } from "@/lib/i18n/translator";
 import { formatBytes, formatDateTime } from "@/lib/text/format";
-import { buildAttachmentsExport } from "./build";
+import { buildAttachmentsExport, EXPORT_TTL_MS } from "./build";
 import { buildAuditExport, requestAuditExport } from "@/lib/admin/audit-export";
-import { EXPORT_JOB, enqueueExport, exportJobKey } from "./queue";
+import { enqueueExportIn, removePartialFiles } from "./queue";
 import { exportLinkPath } from "./link";
 import { appUrl } from "@/lib/app-url";
 import type { ExportSelection } from "./selection";
 
-// An export's life: requested (a row and a job), built in the background, e-mailed,
-// downloaded for 7 days, then deleted. A failure is tried again; the last failed try,
-// or a job whose worker kept dying, ends it as FAILED with its reason.
-
-export { EXPORT_JOB };
-const jobKey = exportJobKey;
+// An export's life: requested (a row and its job, together), built in the background,
+// marked done with its e-mail in one transaction, downloaded for 7 days, then deleted. A
+// failure is tried again; when the job is given up (its last try failed, or its worker died
+// on every try) the export ends as failed or interrupted, with one e-mail.
 
 export async function requestAttachmentsExport(user: SessionUser, selection: ExportSelection): Promise<{ id: string }> {
   requireMessaging(user);
-  const row = await db.exportJob.create({
-    data: { organizationId: user.organizationId, requestedById: user.id, selection, downloadToken: randomBytes(24).toString("base64url") },
-    select: { id: true },
+  // The row and its job, together: a crash between the two cannot leave a request that never runs.
+  return writeTx(async (tx, ex) => {
+    const row = await tx.exportJob.create({
+      data: { organizationId: user.organizationId, requestedById: user.id, selection, downloadToken: randomBytes(24).toString("base64url") },
+      select: { id: true },
+    });
+    await enqueueExportIn(ex, row.id);
+    return row;
   });
-  await enqueueExport(row.id);
-  return row;
 }
 
 /** "Try again": a new export of the same people (the failed one stays, with its reason). */
@@ -45,80 +47,96 @@ export async function retryExport(user: SessionUser, exportId: string): Promise<
   return requestAttachmentsExport(user, (failed.selection ?? {}) as ExportSelection);
 }
 
-export async function runExportJob(payload: unknown, job: ClaimedJob, heartbeat: () => Promise<boolean>): Promise<void> {
-  const exportId = String((payload as { exportId?: unknown }).exportId ?? "");
-  try {
-    const kind = (await db.exportJob.findUnique({ where: { id: exportId }, select: { kind: true } }))?.kind;
-    if (kind === "AUDIT") await buildAuditExport(exportId);
-    else await buildAttachmentsExport(exportId, heartbeat);
-  } catch (error) {
-    if (job.attempts < job.maxAttempts) throw error;
-    console.error(`[exports] ${exportId} failed for good:`, (error as Error).message);
-    await failExport(exportId, "errors.export.failed");
-    return;
-  }
-  await mailReady(exportId);
-}
-
-async function failExport(exportId: string, reason: string): Promise<void> {
-  const changed = await db.exportJob.updateMany({
-    where: { id: exportId, status: { in: ["QUEUED", "RUNNING"] } },
-    data: { status: "FAILED", error: reason, finishedAt: new Date() },
+/** The job: builds the file, then marks the export done and e-mails its link, in one transaction. */
+export async function runExportJob(exportId: string, signal: AbortSignal): Promise<void> {
+  const kind = (await db.exportJob.findUnique({ where: { id: exportId }, select: { kind: true } }))?.kind;
+  const built = kind === "AUDIT" ? await buildAuditExport(exportId) : await buildAttachmentsExport(exportId, signal);
+  if (!built) return;
+  signal.throwIfAborted();
+  await writeTx(async (tx, ex) => {
+    const now = new Date();
+    const expiresAt = new Date(now.getTime() + EXPORT_TTL_MS);
+    const done = await tx.exportJob.updateMany({
+      where: { id: exportId, status: { in: ["QUEUED", "RUNNING"] } },
+      data: { status: "DONE", ...built, progress: built.total, finishedAt: now, expiresAt },
+    });
+    if (done.count === 1) await mailReady(ex, exportId);
   });
-  if (changed.count) await mailFailed(exportId);
 }
 
-async function requesterOf(exportId: string) {
-  const job = await db.exportJob.findUnique({ where: { id: exportId } });
-  const user = job ? await db.user.findUnique({ where: { id: job.requestedById }, select: { email: true, firstName: true, locale: true } }) : null;
-  const org = job ? await db.organization.findUnique({ where: { id: job.organizationId }, select: { timeZone: true } }) : null;
-  return job && user && org ? { job, user, timeZone: org.timeZone } : null;
+/**
+ * The job given up (its last try failed, or its worker died on every try): the export ends
+ * as failed or interrupted, its requester is e-mailed once, and half-written files go.
+ */
+export async function giveUpExport(tx: SqlExec, exportId: string, ending: Ending): Promise<void> {
+  const reason = ending.why === "interrupted" ? "errors.export.interrupted" : "errors.export.failed";
+  const ended = await tx.run(sql`UPDATE "ExportJob" SET "status" = 'FAILED', "error" = ${reason}, "finishedAt" = ${new Date()}
+    WHERE "id" = ${exportId} AND "status" IN ('QUEUED', 'RUNNING')`);
+  if (ended === 1) await mailFailed(tx, exportId, reason);
+  tx.afterCommit(() => void removePartialFiles(exportId).catch((error: unknown) => console.error(`[exports] ${exportId}:`, (error as Error).message)));
 }
 
-async function mailReady(exportId: string): Promise<void> {
-  const r = await requesterOf(exportId);
-  if (!r || r.job.status !== "DONE" || !r.job.expiresAt) return;
-  const t = translatorFor(r.user.locale);
-  const { job, user } = r;
-  const expiresAt = r.job.expiresAt;
-  const audit = job.kind === "AUDIT";
-  await queueEmail({
-    organizationId: job.organizationId,
-    to: user.email,
+type Requester = {
+  organizationId: string;
+  kind: string;
+  createdAt: Date | string;
+  fileCount: number | null;
+  fileSize: number | null;
+  requestedById: string;
+  downloadToken: string;
+  expiresAt: Date | string | null;
+  email: string;
+  firstName: string;
+  locale: string;
+  timeZone: string;
+};
+
+async function requesterOf(tx: SqlExec, exportId: string): Promise<Requester | undefined> {
+  return tx.get<Requester>(sql`SELECT e."organizationId", e."kind", e."createdAt", e."fileCount", e."fileSize", e."requestedById", e."downloadToken", e."expiresAt",
+      u."email", u."firstName", u."locale", o."timeZone"
+    FROM "ExportJob" e JOIN "User" u ON u."id" = e."requestedById" JOIN "Organization" o ON o."id" = e."organizationId"
+    WHERE e."id" = ${exportId}`);
+}
+
+async function mailReady(tx: SqlExec, exportId: string): Promise<void> {
+  const r = await requesterOf(tx, exportId);
+  if (!r?.expiresAt) return;
+  const t = translatorFor(r.locale);
+  const expiresAt = new Date(r.expiresAt);
+  const audit = r.kind === "AUDIT";
+  await queueEmailIn(tx, {
+    organizationId: r.organizationId,
+    to: r.email,
     subject: audit ? t("email.auditExportReady.subject") : t("email.exportReady.subject"),
     text: t(audit ? "email.auditExportReady.text" : "email.exportReady.text", {
-      name: user.firstName,
-      date: formatDateTime(job.createdAt, r.timeZone, user.locale),
-      count: job.fileCount ?? 0,
-      size: formatBytes(job.fileSize ?? 0, user.locale),
-      link: `${appUrl()}${exportLinkPath({ ...job, expiresAt })}`,
-      expires: formatDateTime(expiresAt, r.timeZone, user.locale),
+      name: r.firstName,
+      date: formatDateTime(new Date(r.createdAt), r.timeZone, r.locale),
+      count: Number(r.fileCount ?? 0),
+      size: formatBytes(Number(r.fileSize ?? 0), r.locale),
+      link: `${appUrl()}${exportLinkPath({ id: exportId, requestedById: r.requestedById, downloadToken: r.downloadToken, expiresAt })}`,
+      expires: formatDateTime(expiresAt, r.timeZone, r.locale),
     }),
   });
 }
 
-async function mailFailed(exportId: string): Promise<void> {
-  const r = await requesterOf(exportId);
+async function mailFailed(tx: SqlExec, exportId: string, reason: string): Promise<void> {
+  const r = await requesterOf(tx, exportId);
   if (!r) return;
-  const t = translatorFor(r.user.locale);
-  await queueEmail({
-    organizationId: r.job.organizationId,
-    to: r.user.email,
+  const t = translatorFor(r.locale);
+  await queueEmailIn(tx, {
+    organizationId: r.organizationId,
+    to: r.email,
     subject: t("email.exportFailed.subject"),
     text: t("email.exportFailed.text", {
-      name: r.user.firstName,
-      date: formatDateTime(r.job.createdAt, r.timeZone, r.user.locale),
-      reason: t(r.job.error ?? "errors.export.failed"),
+      name: r.firstName,
+      date: formatDateTime(new Date(r.createdAt), r.timeZone, r.locale),
+      reason: t(reason),
       link: `${appUrl()}/exports`,
     }),
   });
 }
 
-/**
- * Housekeeping: zips past their 7 days are deleted; an export whose job has no try
- * left (its worker died each time: a restart, a crash) is ended as interrupted rather
- * than left "running" for ever.
- */
+/** Housekeeping: zips past their 7 days are deleted (an export whose job was given up ends through giveUpExport). */
 export async function pruneExports(now = new Date()): Promise<void> {
   const expired = await db.exportJob.findMany({
     where: { status: "DONE", expiresAt: { lt: now }, filePath: { not: null } },
@@ -128,15 +146,4 @@ export async function pruneExports(now = new Date()): Promise<void> {
     await rm(e.filePath!, { force: true });
     await db.exportJob.update({ where: { id: e.id }, data: { filePath: null } });
   }
-  const open = await db.exportJob.findMany({ where: { status: { in: ["QUEUED", "RUNNING"] } }, select: { id: true } });
-  if (open.length === 0) return;
-  const stuck = await db.job.findMany({
-    where: {
-      key: { in: open.map((e) => jobKey(e.id)) },
-      doneAt: null,
-      OR: [{ lockedUntil: null }, { lockedUntil: { lt: now } }],
-    },
-    select: { key: true, attempts: true, maxAttempts: true },
-  });
-  for (const j of stuck) if (j.attempts >= j.maxAttempts) await failExport(j.key!.slice("export:".length), "errors.export.interrupted");
 }

@@ -1,10 +1,26 @@
 import "server-only";
-import { enqueue } from "@/lib/jobs/queue";
+import { readdir, rm } from "node:fs/promises";
+import path from "node:path";
+import { z } from "zod";
+import type { SqlExec } from "@/lib/db/exec";
+import { enqueueIn } from "@/lib/jobs/enqueue-in";
+import { jobKind } from "@/lib/jobs/kind";
+import { filesRoot } from "@/lib/files/storage";
 
-// The background job that builds an export row, whatever its kind (attachments, audit).
-export const EXPORT_JOB = "export.attachments";
-export const exportJobKey = (id: string) => `export:${id}`;
+// The background job that builds an export row, whatever its kind (attachments, audit),
+// queued in the transaction that stores the row.
+export const EXPORT_BUILD = jobKind("export.attachments", z.object({ exportId: z.string().min(1) }), { maxAttempts: 3 });
 
-export async function enqueueExport(id: string): Promise<void> {
-  await enqueue(EXPORT_JOB, { exportId: id }, { key: exportJobKey(id), maxAttempts: 3 });
+export async function enqueueExportIn(tx: SqlExec, exportId: string): Promise<void> {
+  await enqueueIn(tx, EXPORT_BUILD, { exportId }, { key: `export:${exportId}` });
+}
+
+export function exportsDir(): string {
+  return path.join(filesRoot(), ".exports");
+}
+
+/** An export's files still being written (`<id>….part`): left by a try that stopped. */
+export async function removePartialFiles(exportId: string): Promise<void> {
+  const names = await readdir(exportsDir()).catch(() => [] as string[]);
+  await Promise.all(names.filter((n) => n.startsWith(exportId) && n.endsWith(".part")).map((n) => rm(path.join(exportsDir(), n), { force: true })));
 }

@@ -1,6 +1,6 @@
 import { afterEach, describe, expect, it } from "vitest";
 import { db } from "@/lib/db";
-import { runDueJobs } from "@/lib/jobs/worker";
+import { runDueJobs } from "@/lib/worker";
 import { makeOrg, cid } from "@/tests/helpers/org";
 import { setTwilioHttpClient } from "@/lib/sms/twilio";
 import { recordSmsStatus } from "@/lib/sms/deliveries";
@@ -38,7 +38,7 @@ function fakeTwilio() {
 
 afterEach(() => {
   setTwilioHttpClient(undefined);
-  for (const k of ["TWILIO_ACCOUNT_SID", "TWILIO_AUTH_TOKEN", "TWILIO_FROM", "SMS_LIMIT_PER_HOUR"]) delete process.env[k];
+  for (const k of ["TWILIO_ACCOUNT_SID", "TWILIO_AUTH_TOKEN", "TWILIO_FROM", "SMS_LIMIT_PER_HOUR", "SMS_LIMIT_PER_NUMBER_HOUR"]) delete process.env[k];
 });
 
 describe("grouped messages", () => {
@@ -90,6 +90,97 @@ describe("grouped messages", () => {
     await sendGroupedMessage(o.manager, { who: { filters: {} }, body: "three", clientId: cid(), smsCopy: false });
     await runDueJobs();
     expect(await db.message.count({ where: { body: "three" } })).toBe(2);
+  });
+});
+
+describe("the SMS limits under load", () => {
+  it("hold when two grouped messages are sent at the same moment", async () => {
+    const o = await withPhones(await makeOrg());
+    process.env.SMS_LIMIT_PER_HOUR = "1";
+    const send = (body: string) => sendGroupedMessage(o.manager, { who: { filters: {} }, body, clientId: cid(), smsCopy: true });
+    const outcomes = await Promise.allSettled([send("first at 9"), send("second at 9")]);
+    expect(outcomes.map((r) => r.status).sort()).toEqual(["fulfilled", "rejected"]);
+    expect(String((outcomes.find((r) => r.status === "rejected") as PromiseRejectedResult).reason)).toMatch(/1 SMS an hour/);
+    while (await runDueJobs()) {
+      // the accepted batch's copies, then its SMS
+    }
+    expect(await db.smsDelivery.count({ where: { organizationId: o.org.id } })).toBe(1);
+  });
+
+  it("count what a grouped message will send before its copies are written, and the per-number limit holds for sends at once", async () => {
+    const o = await withPhones(await makeOrg());
+    process.env.SMS_LIMIT_PER_NUMBER_HOUR = "1";
+    await sendGroupedMessage(o.manager, { who: { teammateIds: [o.teammate.id] }, body: "grouped", clientId: cid(), smsCopy: true });
+    // Its copy and SMS are not written yet (no job ran), and already count.
+    expect(await db.smsDelivery.count({ where: { organizationId: o.org.id } })).toBe(0);
+    const single = () => sendInboxMessage(o.manager, { conversationId: o.teammate.threadId, body: "single", clientId: cid(), smsCopy: true });
+    await expect(single()).rejects.toThrow(/already had 1 SMS this hour/);
+    expect(await db.message.count({ where: { conversationId: o.teammate.threadId, body: "single" } })).toBe(0);
+
+    const fresh = await withPhones(await makeOrg("Per number"));
+    const outcomes = await Promise.allSettled(
+      [1, 2, 3].map((n) => sendInboxMessage(fresh.manager, { conversationId: fresh.teammate.threadId, body: `call me ${n}`, clientId: cid(), smsCopy: true })),
+    );
+    expect(outcomes.filter((r) => r.status === "fulfilled")).toHaveLength(1);
+    expect(await db.smsDelivery.count({ where: { organizationId: fresh.org.id } })).toBe(1);
+    expect(await db.message.count({ where: { conversationId: fresh.teammate.threadId } })).toBe(1);
+    while (await runDueJobs()) {
+      // what was accepted goes
+    }
+  });
+});
+
+describe("an SMS leaves at most once", () => {
+  it("a try that finds its SMS was being handed to Twilio when its worker died does not send it again", async () => {
+    const o = await withPhones(await makeOrg());
+    const sent = fakeTwilio();
+    const first = await sendInboxMessage(o.manager, { conversationId: o.teammate.threadId, body: "first", clientId: cid(), smsCopy: true });
+    const second = await sendInboxMessage(o.manager, { conversationId: o.teammate.threadId, body: "second", clientId: cid(), smsCopy: true });
+    // The first one's earlier try reached the call to Twilio, then its process was killed.
+    await db.smsDelivery.updateMany({ where: { messageId: first.message.id }, data: { sendingAt: new Date() } });
+    while (await runDueJobs()) {
+      // both SMS jobs
+    }
+    expect(sent.map((s) => s.Body!.split("\n")[0])).toEqual(["second"]); // positive control: the other one left
+    expect(await db.smsDelivery.findFirstOrThrow({ where: { messageId: first.message.id } })).toMatchObject({
+      status: "FAILED",
+      error: expect.stringMatching(/never sent twice/),
+    });
+    expect(await db.smsDelivery.findFirstOrThrow({ where: { messageId: second.message.id } })).toMatchObject({ status: "QUEUED", provider: "twilio" });
+  });
+
+  it("an SMS Twilio refused is tried again and leaves once; one whose last try failed is marked failed", async () => {
+    const o = await withPhones(await makeOrg());
+    const sent = fakeTwilio();
+    let refuse = 1;
+    setTwilioHttpClient({
+      request: async (opts: { data?: Record<string, string> }) => {
+        if (refuse-- > 0) return { statusCode: 503, headers: {}, body: JSON.stringify({ code: 20500, message: "Service unavailable", status: 503 }) };
+        sent.push(opts.data!);
+        return { statusCode: 201, headers: {}, body: JSON.stringify({ sid: `SM${cid().replace(/-/g, "").slice(0, 32)}`, status: "queued" }) };
+      },
+    } as never);
+    const m = await sendInboxMessage(o.manager, { conversationId: o.teammate.threadId, body: "again", clientId: cid(), smsCopy: true });
+    await runDueJobs();
+    const sms = await db.smsDelivery.findFirstOrThrow({ where: { messageId: m.message.id } });
+    expect(sms).toMatchObject({ status: "QUEUED", providerId: null, sendingAt: null });
+    expect(sms.error).toMatch(/Service unavailable/);
+    await db.job.updateMany({ where: { key: `sms:${sms.id}` }, data: { runAt: new Date(Date.now() - 1) } });
+    await runDueJobs();
+    expect(sent).toHaveLength(1);
+    expect(await db.smsDelivery.findUniqueOrThrow({ where: { id: sms.id } })).toMatchObject({
+      status: "QUEUED",
+      provider: "twilio",
+      providerId: expect.any(String),
+    });
+
+    refuse = 100;
+    const last = await sendInboxMessage(o.manager, { conversationId: o.teammate.threadId, body: "never", clientId: cid(), smsCopy: true });
+    const row = await db.smsDelivery.findFirstOrThrow({ where: { messageId: last.message.id } });
+    await db.job.updateMany({ where: { key: `sms:${row.id}` }, data: { maxAttempts: 1 } });
+    await runDueJobs();
+    expect(await db.smsDelivery.findUniqueOrThrow({ where: { id: row.id } })).toMatchObject({ status: "FAILED" });
+    expect(sent).toHaveLength(1);
   });
 });
 

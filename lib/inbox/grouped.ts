@@ -1,5 +1,6 @@
 import "server-only";
-import { db } from "@/lib/db";
+import { z } from "zod";
+import { db, writeTx } from "@/lib/db";
 import { isUniqueViolation, writeTransaction } from "@/lib/db/sql";
 import { sql } from "@/lib/db/exec";
 import { newId } from "@/lib/db/ids";
@@ -7,18 +8,19 @@ import { inChunks } from "@/lib/db/chunks";
 import { requireMessaging } from "@/lib/auth/authorize";
 import type { SessionUser } from "@/lib/auth/roles";
 import { NotFoundError, UserError } from "@/lib/api/errors";
-import { enqueue } from "@/lib/jobs/queue";
+import { enqueueIn } from "@/lib/jobs/enqueue-in";
+import { jobKind } from "@/lib/jobs/kind";
 import { postMessage } from "@/lib/messaging/post";
 import { smsEligibility, type SmsReason } from "@/lib/sms/eligibility";
 import { requireSmsRoom } from "@/lib/sms/limits";
-import { enqueueSms, insertSmsCopy } from "@/lib/sms/deliveries";
+import { insertSmsCopy } from "@/lib/sms/deliveries";
 import { teammateIdsMatching } from "./contacts";
 import type { ContactFilters } from "./schemas";
 
 // A grouped message: one text, a copy in each recipient's own inbox thread, all tied to
 // one batch, with an SMS copy for those who can get one. The request stores the batch
-// and its recipients; a background job writes the copies through postMessage (the one
-// way to add a message) a hundred per transaction, then queues the SMS.
+// and its recipients with the job; the job writes the copies through postMessage (the one
+// way to add a message) a hundred per transaction, each with its SMS row and SMS job.
 
 export type Recipients = { teammateIds: string[] } | { filters: Partial<ContactFilters> };
 export type Plan = {
@@ -67,18 +69,21 @@ export async function sendGroupedMessage(
   const plan = await planGroupedMessage(user, input.who);
   if (plan.inApp === 0) throw new UserError("errors.grouped.noRecipients");
   const sms = input.smsCopy ? plan.recipients.filter((r) => r.sms === "eligible") : [];
-  await requireSmsRoom(
-    user.organizationId,
-    sms.map((r) => r.phone!),
-  );
   // The files: this sender's own uploads for a grouped message, not yet sent with one.
   const fileIds = [...new Set(input.attachmentIds ?? [])];
   const mine = { id: { in: fileIds }, organizationId: user.organizationId, uploaderId: user.id, conversationId: null, messageId: null, sharedAt: null };
   if (fileIds.length && (await db.attachment.count({ where: mine })) !== fileIds.length) throw new UserError("errors.file.gone");
   const batchId = newId();
   try {
-    await db.$transaction([
-      db.messageBatch.create({
+    // The batch, its recipients and the job that writes the copies commit together.
+    await writeTx(async (tx, ex) => {
+      // Counted with the organisation locked: two grouped messages at once cannot both pass the limits.
+      await requireSmsRoom(
+        ex,
+        user.organizationId,
+        sms.map((r) => r.phone!),
+      );
+      await tx.messageBatch.create({
         data: {
           id: batchId,
           organizationId: user.organizationId,
@@ -91,25 +96,32 @@ export async function sendGroupedMessage(
           recipientCount: plan.inApp,
           smsCount: sms.length,
         },
-      }),
-      db.batchRecipient.createMany({
+        select: { id: true },
+      });
+      await tx.batchRecipient.createMany({
         data: plan.recipients.map((r) => ({ batchId, teammateId: r.teammateId, conversationId: r.conversationId, sms: input.smsCopy ? r.sms : "none" })),
-      }),
+      });
       // Taken by this batch: never pruned as unsent, never sent with another message.
-      db.attachment.updateMany({ where: mine, data: { sharedAt: new Date() } }),
-    ]);
+      await tx.attachment.updateMany({ where: mine, data: { sharedAt: new Date() } });
+      await enqueueIn(ex, BATCH_POST, { batchId }, { key: `batch:${batchId}` });
+    });
   } catch (error) {
     if (!isUniqueViolation(error)) throw error;
     const raced = await db.messageBatch.findUnique({ where: { authorId_clientId: { authorId: user.id, clientId: input.clientId } }, select: { id: true } });
     if (!raced) throw error;
     return { batchId: raced.id, duplicate: true };
   }
-  await enqueue("batch.post", { batchId }, { key: `batch:${batchId}`, maxAttempts: 5 });
   return { batchId, duplicate: false };
 }
 
+/**
+ * Writes a grouped message's copies. Resumable: many tries, since each crash costs one and
+ * a re-run picks up where the last stopped.
+ */
+export const BATCH_POST = jobKind("batch.post", z.object({ batchId: z.string().min(1) }), { maxAttempts: 20 });
+
 /** The job: the copies not written yet (a re-run after a crash picks up where it stopped). */
-export async function postBatch(batchId: string, heartbeat: () => Promise<boolean> = async () => true): Promise<void> {
+export async function postBatch(batchId: string, signal?: AbortSignal): Promise<void> {
   const batch = await db.messageBatch.findUnique({ where: { id: batchId } });
   if (!batch || batch.postedAt) return;
   const author = await db.user.findUnique({ where: { id: batch.authorId }, select: { id: true, firstName: true, lastName: true } });
@@ -140,7 +152,7 @@ export async function postBatch(batchId: string, heartbeat: () => Promise<boolea
     const people = new Map(
       (await db.user.findMany({ where: { id: { in: todo.map((r) => r.teammateId) } }, select: { id: true, phone: true, locale: true } })).map((p) => [p.id, p]),
     );
-    const smsIds: string[] = [];
+    // Each chunk's copies, SMS rows and the SMS jobs commit together: a crash loses none of them.
     await writeTransaction(async (tx) => {
       for (const r of todo) {
         const posted = await postMessage(tx, {
@@ -159,20 +171,17 @@ export async function postBatch(batchId: string, heartbeat: () => Promise<boolea
         await tx.run(sql`UPDATE "BatchRecipient" SET "messageId" = ${posted?.id ?? "gone"} WHERE "batchId" = ${batchId} AND "teammateId" = ${r.teammateId}`);
         const person = people.get(r.teammateId);
         if (!posted || r.sms !== "eligible" || !person?.phone) continue;
-        smsIds.push(
-          await insertSmsCopy(tx, {
-            organizationId: batch.organizationId,
-            messageId: posted.id,
-            recipientId: r.teammateId,
-            phone: person.phone,
-            locale: person.locale,
-            body: batch.body,
-          }),
-        );
+        await insertSmsCopy(tx, {
+          organizationId: batch.organizationId,
+          messageId: posted.id,
+          recipientId: r.teammateId,
+          phone: person.phone,
+          locale: person.locale,
+          body: batch.body,
+        });
       }
     });
-    await enqueueSms(smsIds);
-    if (!(await heartbeat())) throw new Error(`Batch ${batchId}: the lease moved to another worker`);
+    signal?.throwIfAborted(); // the lease moved to another worker: it goes on from here
   }
   await db.messageBatch.update({ where: { id: batchId }, data: { postedAt: new Date() } });
 }

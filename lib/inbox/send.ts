@@ -4,7 +4,6 @@ import { sendOnce, type SendResult } from "@/lib/messaging/send";
 import type { WireMessage, WireShift } from "@/lib/realtime/event-types";
 import type { SendMessageInput } from "./schemas";
 import { smsCopyFor } from "./sms-copy";
-import { enqueueSms } from "@/lib/sms/deliveries";
 import { UserError } from "@/lib/api/errors";
 
 /**
@@ -21,8 +20,7 @@ export async function sendInboxMessage(
   if (input.urgent && !staff) throw new UserError("errors.staleRequest");
   // Staff may ask for an SMS copy: checked (consent, number, limits) before anything is stored.
   const smsCopy = staff && input.smsCopy ? await smsCopyFor(user, input.conversationId) : null;
-  let smsId: string | null = null;
-  const result = await sendOnce(
+  return sendOnce(
     {
       organizationId: user.organizationId,
       conversationId: input.conversationId,
@@ -35,12 +33,11 @@ export async function sendInboxMessage(
       urgent: Boolean(input.urgent),
       where: { kind: "INBOX", teammateId: staff ? undefined : user.id },
     },
+    // The SMS row and its job are written in the message's transaction: both or neither.
     smsCopy
       ? async (tx, posted) => {
-          smsId = await smsCopy(tx, posted.id, input.body);
+          await smsCopy(tx, posted.id, input.body);
         }
       : undefined,
   );
-  if (smsId) await enqueueSms([smsId]);
-  return result;
 }

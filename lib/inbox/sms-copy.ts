@@ -23,13 +23,16 @@ async function smsReasonFor(user: SessionUser, conversationId: string) {
 
 /**
  * The SMS copy of one message in a thread (staff's "Send a copy by SMS"): refused, with
- * the reason, before the message is stored; then written with it, in its transaction.
+ * the reason, before the message is stored; then written with it, in its transaction
+ * (where the hourly limits are checked too: a refusal there stores nothing).
  */
 export async function smsCopyFor(user: SessionUser, conversationId: string) {
   const { reason, teammate } = await smsReasonFor(user, conversationId);
   if (reason !== "eligible" || !teammate?.phone) throw new UserError(REFUSED[reason === "eligible" ? "noNumber" : reason], {}, "smsCopy");
-  await requireSmsRoom(user.organizationId, [teammate.phone]);
   const phone = teammate.phone;
-  return (tx: SqlExec, messageId: string, body: string) =>
-    insertSmsCopy(tx, { organizationId: user.organizationId, messageId, recipientId: teammate.id, phone, locale: teammate.locale, body });
+  // The hourly limits are counted in the message's transaction, so two sends at once cannot both pass them.
+  return async (tx: SqlExec, messageId: string, body: string) => {
+    await requireSmsRoom(tx, user.organizationId, [phone]);
+    return insertSmsCopy(tx, { organizationId: user.organizationId, messageId, recipientId: teammate.id, phone, locale: teammate.locale, body });
+  };
 }

@@ -1,8 +1,11 @@
 import { EMPTY_SQL, sql, type Sql, type SqlExec } from "@/lib/db/exec";
 import { newId } from "@/lib/db/ids";
+import type { JobKind } from "./kind";
 
-// Adding a job inside a transaction that is already open (postMessage's): no server-only
-// import here, since the seed and scripts write messages too.
+// The one way to queue a job: inside the transaction that stores what the job is about, so
+// it exists if and only if that data was stored (the transactional outbox). A crash between
+// a commit and a second "queue it" step cannot lose work, since there is no second step.
+// No server-only import here, since the seed and scripts write messages too.
 
 const g = globalThis as unknown as { shiftlineJobWaker?: () => void };
 
@@ -12,22 +15,24 @@ export function onEnqueue(wake: () => void): void {
 }
 
 /**
- * Adds a job in the caller's transaction: it exists if and only if what it is about was
- * stored. With `onlyIf`, a condition of the same statement (no row, no job).
+ * Adds a job of `kind` in the caller's transaction. The payload is checked against the
+ * kind's schema (a wrong one is a bug: it throws, and the transaction rolls back). With
+ * `key`, at most one row per key; with `onlyIf`, a condition of the same statement (no row,
+ * no job). Returns whether a job was added.
  */
-export async function enqueueIn(
+export async function enqueueIn<P>(
   tx: SqlExec,
-  kind: string,
-  payload: object,
-  opts: { key?: string; runAt?: Date; maxAttempts?: number; onlyIf?: Sql } = {},
+  kind: JobKind<string, P>,
+  payload: P,
+  opts: { key?: string; runAt?: Date; onlyIf?: Sql } = {},
 ): Promise<boolean> {
   const now = new Date();
-  const json = JSON.stringify(payload);
+  const json = JSON.stringify(kind.schema.parse(payload));
   const pg = tx.dialect === "postgres";
   // PostgreSQL types a SELECT's parameters from their casts, not from the columns they fill.
   const at = (d: Date) => (pg ? sql`CAST(${d} AS TIMESTAMP(3))` : sql`${d}`);
-  const values = sql`${newId()}, ${kind}, ${pg ? sql`CAST(${json} AS JSONB)` : json}, ${pg ? sql`CAST(${opts.key ?? null} AS TEXT)` : (opts.key ?? null)},
-    ${at(opts.runAt ?? now)}, ${pg ? sql`CAST(${opts.maxAttempts ?? 5} AS INTEGER)` : (opts.maxAttempts ?? 5)}, ${at(now)}`;
+  const values = sql`${newId()}, ${kind.kind}, ${pg ? sql`CAST(${json} AS JSONB)` : json}, ${pg ? sql`CAST(${opts.key ?? null} AS TEXT)` : (opts.key ?? null)},
+    ${at(opts.runAt ?? now)}, ${pg ? sql`CAST(${kind.maxAttempts} AS INTEGER)` : kind.maxAttempts}, ${at(now)}`;
   const added = await tx.run(sql`INSERT INTO "Job" ("id", "kind", "payload", "key", "runAt", "maxAttempts", "createdAt")
     ${opts.onlyIf ? sql`SELECT ${values} WHERE ${opts.onlyIf}` : sql`VALUES (${values})`}
     ${opts.key ? sql`ON CONFLICT ("key") DO NOTHING` : EMPTY_SQL}`);

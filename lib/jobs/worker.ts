@@ -1,60 +1,65 @@
 import "server-only";
-import { claim, enqueue, fail, finish, onEnqueue, renewLease, type ClaimedJob } from "./queue";
-import { pruneEvents, pruneRevokedSessions } from "./prune";
-import { deliverEmail } from "@/lib/email/outbox";
-import { EXPORT_JOB, pruneExports, runExportJob } from "@/lib/exports/jobs";
-import { pruneWaitingUploads } from "@/lib/files/prune";
-import { postBatch } from "@/lib/inbox/grouped";
-import { deliverSms } from "@/lib/sms/deliveries";
-import { INVITE_JOB, sendImportInvitations } from "@/lib/admin/csv-import";
-import { pruneUserTokens } from "@/lib/admin/tokens";
-import { pushForChannel, pushForMessage, pushRetry } from "@/lib/push/notify";
-import { PUSH_CHANNEL_JOB, PUSH_DEVICE_JOB, PUSH_MESSAGE_JOB } from "@/lib/push/enqueue";
+import { claim, discard, endInterrupted, ensureRecurring, fail, finish, onEnqueue, renewLease, type ClaimedJob } from "./queue";
+import type { RegisteredJob } from "./registry";
+import { logRateLimited } from "@/lib/log";
 
-// Each instance runs one worker (started from instrumentation.ts): it claims due
-// jobs one at a time and runs them, then looks again every few seconds.
-
-/** `job`: its attempt (the last may end the work for good); `heartbeat`: keeps a long job's lease, false once lost. */
-type Handler = (payload: unknown, job: ClaimedJob, heartbeat: () => Promise<boolean>) => Promise<{ again?: Date } | void>;
-
-const HOUR = 3600_000;
-const HANDLERS: Record<string, Handler> = {
-  // Hourly housekeeping: old events, and signed-out sessions past their expiry.
-  "events.prune": async () => {
-    await pruneEvents();
-    await pruneRevokedSessions();
-    await pruneExports();
-    await pruneWaitingUploads();
-    await pruneUserTokens();
-    return { again: new Date(Date.now() + HOUR) };
-  },
-  "email.send": (payload, job) => deliverEmail(String((payload as { id?: unknown }).id), job.attempts >= job.maxAttempts),
-  [EXPORT_JOB]: (payload, job, heartbeat) => runExportJob(payload, job, heartbeat),
-  "batch.post": (payload, _job, heartbeat) => postBatch(String((payload as { batchId?: unknown }).batchId), heartbeat),
-  [INVITE_JOB]: (payload) => sendImportInvitations(payload),
-  [PUSH_MESSAGE_JOB]: (payload) => pushForMessage(String((payload as { messageId?: unknown }).messageId)),
-  [PUSH_CHANNEL_JOB]: (payload) => pushForChannel(String((payload as { conversationId?: unknown }).conversationId)),
-  [PUSH_DEVICE_JOB]: (payload) => pushRetry(payload),
-  "sms.send": (payload, job) => deliverSms(String((payload as { deliveryId?: unknown }).deliveryId), job.attempts >= job.maxAttempts),
-};
+// Each instance runs one worker (started from instrumentation.ts through lib/worker): it
+// claims due jobs one at a time and runs them, renewing each one's lease while it runs,
+// then looks again every few seconds. Jobs whose last try's worker died are given up here.
 
 const IDLE_MS = 5000;
 
-/** Runs due jobs until none is left; returns how many ran. */
-export async function runDueJobs(handlers = HANDLERS): Promise<number> {
-  let ran = 0;
-  for (let job: ClaimedJob | null; (job = await claim(Object.keys(handlers))); ran++) {
-    const handler = handlers[job.kind];
-    try {
-      if (!handler) throw new Error(`No handler for jobs of kind ${job.kind}`);
-      const claimed = job;
-      const outcome = await handler(job.payload, job, () => renewLease(claimed));
-      await finish(job, undefined, outcome?.again);
-    } catch (error) {
-      console.error(`[jobs] ${job.kind} ${job.id} failed (attempt ${job.attempts}/${job.maxAttempts}):`, (error as Error).message);
-      await fail(job, error);
-    }
+class LeaseLost extends Error {
+  constructor(job: ClaimedJob) {
+    super(`Job ${job.kind} ${job.id}: its lease moved to another worker`);
+    this.name = "LeaseLost";
   }
+}
+
+/** Runs one claimed job with its lease kept; ends it as done, retried or given up. */
+async function runOne(job: ClaimedJob, def: RegisteredJob): Promise<void> {
+  const parsed = def.schema.safeParse(job.payload);
+  if (!parsed.success) {
+    console.error(`[jobs] ${job.kind} ${job.id} has a payload its kind refuses; ended without running: ${parsed.error.issues[0]?.message}`);
+    return discard(job, `Malformed payload: ${parsed.error.message}`);
+  }
+  const lost = new AbortController();
+  const renew = async () => {
+    if (lost.signal.aborted) return false;
+    if (!(await renewLease(job))) lost.abort(new LeaseLost(job));
+    return !lost.signal.aborted;
+  };
+  const keep = setInterval(
+    () => void renew().catch((error: unknown) => console.error(`[jobs] ${job.kind} ${job.id}: lease not renewed:`, (error as Error).message)),
+    job.leaseMs / 3,
+  );
+  try {
+    await def.run(parsed.data, { id: job.id, attempt: job.attempts, maxAttempts: job.maxAttempts, signal: lost.signal, heartbeat: renew });
+    if (lost.signal.aborted) return; // another worker has it now: it is theirs to finish
+    await finish(job, undefined, def.everyMs ? new Date(Date.now() + def.everyMs) : undefined);
+  } catch (error) {
+    if (lost.signal.aborted) return;
+    console.error(`[jobs] ${job.kind} ${job.id} failed (attempt ${job.attempts}/${job.maxAttempts}):`, (error as Error).message);
+    await fail(job, error, {
+      everyMs: def.everyMs,
+      giveUp: def.giveUp ? (tx) => def.giveUp!(tx, parsed.data, { why: "failed", error: (error as Error).message ?? String(error) }) : undefined,
+    });
+  } finally {
+    clearInterval(keep);
+  }
+}
+
+/** Gives up the jobs whose last try was interrupted, then runs due jobs until none is left; returns how many ran. */
+export async function runDueJobs(jobs: readonly RegisteredJob[]): Promise<number> {
+  const byKind = new Map(jobs.map((j) => [j.kind, j]));
+  await endInterrupted(jobs, async (tx, dead) => {
+    const def = byKind.get(dead.kind);
+    const parsed = def?.schema.safeParse(dead.payload);
+    if (def?.giveUp && parsed?.success) await def.giveUp(tx, parsed.data, { why: "interrupted", error: "Interrupted on its last try" });
+    console.error(`[jobs] ${dead.kind} ${dead.id} given up: its worker stopped during its last try`);
+  });
+  let ran = 0;
+  for (let job: ClaimedJob | null; (job = await claim(jobs)); ran++) await runOne(job, byKind.get(job.kind)!);
   return ran;
 }
 
@@ -70,16 +75,16 @@ function wakeWorker(): void {
   g.shiftlineWorker = setTimeout(g.shiftlineWorkerTick, 0);
 }
 
-export function startWorker(): void {
+export function startWorker(jobs: readonly RegisteredJob[]): void {
   if (g.shiftlineWorker) return;
   const tick = async () => {
     g.shiftlineWorkerBusy = true;
     try {
-      while (await runDueJobs()) {
+      while (await runDueJobs(jobs)) {
         // jobs queued while these ran are due too
       }
     } catch (error) {
-      console.error("[jobs] worker:", (error as Error).message); // the database may be down; try again later
+      logRateLimited("jobs.worker", `[jobs] worker: ${(error as Error).message}`); // the database may be down; try again later
     } finally {
       g.shiftlineWorkerBusy = false;
     }
@@ -89,8 +94,8 @@ export function startWorker(): void {
   g.shiftlineWorkerTick = () => void tick();
   onEnqueue(wakeWorker);
   g.shiftlineWorker = setTimeout(() => {
-    enqueue("events.prune", {}, { key: "events.prune" })
-      .catch((error: unknown) => console.error("[jobs] could not schedule pruning:", (error as Error).message))
+    Promise.all(jobs.filter((j) => j.everyMs).map((j) => ensureRecurring(j as never)))
+      .catch((error: unknown) => console.error("[jobs] could not schedule housekeeping:", (error as Error).message))
       .finally(() => void tick());
   }, 1000);
 }

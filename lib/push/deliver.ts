@@ -1,23 +1,22 @@
 import "server-only";
 import webpush from "web-push";
+import type { z } from "zod";
 import { db } from "@/lib/db";
+import { sql, writeTransaction } from "@/lib/db/sql";
+import { enqueueIn } from "@/lib/jobs/enqueue-in";
+import { PUSH_DEVICE, type pushPayloadSchema } from "./enqueue";
 import { isAllowedEndpoint } from "./endpoint";
 import { vapidKeys } from "./vapid";
 
-export type PushPayload = {
-  title: string;
-  body: string;
-  /** Opened on a tap. */
-  url: string;
-  /** One notification per conversation: a newer one replaces it. */
-  tag: string;
-  /** The unread count for the app badge. */
-  badge: number;
-  urgent?: boolean;
-};
+/** title, body; `url` opened on a tap; `tag`: one notification per conversation (a newer one replaces it); `badge`: the unread count. */
+export type PushPayload = z.infer<typeof pushPayloadSchema>;
 
 export type Device = { id: string; endpoint: string; p256dh: string; auth: string };
-export type Outcome = "sent" | "gone" | "failed";
+/** "failed": it did not reach the push service (worth a retry); "unknown": it may have (never sent again). */
+export type Outcome = "sent" | "gone" | "failed" | "unknown";
+
+// Errors that say the request never left: no connection was made.
+const NEVER_LEFT = new Set(["ECONNREFUSED", "ENOTFOUND", "EAI_AGAIN", "EHOSTUNREACH", "ENETUNREACH"]);
 
 const TIMEOUT_MS = 10_000;
 
@@ -47,8 +46,8 @@ export async function pushTo(device: Device, payload: PushPayload): Promise<Outc
     });
     status = response.status;
     await response.body?.cancel();
-  } catch {
-    return "failed";
+  } catch (error) {
+    return NEVER_LEFT.has(String((error as { cause?: { code?: string } }).cause?.code)) ? "failed" : "unknown";
   }
   if (status === 404 || status === 410) {
     await db.pushSubscription.deleteMany({ where: { id: device.id } });
@@ -62,4 +61,32 @@ export async function pushTo(device: Device, payload: PushPayload): Promise<Outc
 // A Topic header is at most 32 URL-safe characters: a newer push of the same topic replaces one still waiting.
 function topicOf(tag: string): string {
   return tag.replace(/[^A-Za-z0-9_-]/g, "").slice(-32) || "shiftline";
+}
+
+/**
+ * Takes (job, device) for this try, before the push is posted: false when an earlier try
+ * (of this job, or a second worker's) sent it or may have. A push that surely failed may go again.
+ */
+export async function takeDelivery(jobId: string, subscriptionId: string): Promise<boolean> {
+  const taken = await writeTransaction((tx) =>
+    tx.run(sql`INSERT INTO "PushDelivery" ("jobId", "subscriptionId", "status", "createdAt") VALUES (${jobId}, ${subscriptionId}, 'SENDING', ${new Date()})
+      ON CONFLICT ("jobId", "subscriptionId") DO UPDATE SET "status" = 'SENDING' WHERE "PushDelivery"."status" = 'FAILED'`),
+  );
+  return taken === 1;
+}
+
+/** What became of a taken push; a surely failed one gets its own retry job, in the same transaction. */
+export async function recordDelivery(jobId: string, device: Device, outcome: Outcome, retry?: PushPayload): Promise<void> {
+  await writeTransaction(async (tx) => {
+    await tx.run(sql`UPDATE "PushDelivery" SET "status" = ${outcome.toUpperCase()} WHERE "jobId" = ${jobId} AND "subscriptionId" = ${device.id}`);
+    if (outcome === "failed" && retry)
+      await enqueueIn(tx, PUSH_DEVICE, { subscriptionId: device.id, payload: retry }, { runAt: new Date(Date.now() + RETRY_AFTER_MS) });
+  });
+}
+
+const RETRY_AFTER_MS = 30_000;
+
+/** Forgets who was pushed what after a week (a job is never claimed again that late). */
+export async function prunePushDeliveries(now = new Date()): Promise<number> {
+  return writeTransaction((tx) => tx.run(sql`DELETE FROM "PushDelivery" WHERE "createdAt" < ${new Date(now.getTime() - 7 * 24 * 3600_000)}`));
 }

@@ -3,11 +3,11 @@ import { db } from "@/lib/db";
 import { STAFF_ROLES, isStaff, type Role, type SessionUser } from "@/lib/auth/roles";
 import { translatorFor } from "@/lib/i18n/translator";
 import { previewOf } from "@/lib/text/preview";
-import { enqueue } from "@/lib/jobs/queue";
-import { pushTo, type Device, type PushPayload } from "./deliver";
+import type { PayloadOf } from "@/lib/jobs/kind";
+import { pushTo, recordDelivery, takeDelivery, type Device, type PushPayload } from "./deliver";
 import { isQuiet } from "./quiet";
 import { unreadBadge } from "./badge";
-import { PUSH_DEVICE_JOB } from "./enqueue";
+import type { PUSH_DEVICE } from "./enqueue";
 
 // The push jobs (lib/push/enqueue.ts queues them with the message): who is told, in their
 // language, with what. Only messages are read here: private notes live in another table
@@ -38,7 +38,7 @@ const reachable = (organizationId: string, except: string | null) => ({
   ...(except ? { id: { not: except } } : {}),
 });
 
-export async function pushForMessage(messageId: string, now = new Date()): Promise<void> {
+export async function pushForMessage(messageId: string, job: JobRef, now = new Date()): Promise<void> {
   const m = await db.message.findUnique({
     where: { id: messageId },
     select: {
@@ -84,7 +84,7 @@ export async function pushForMessage(messageId: string, now = new Date()): Promi
     const id = encodeURIComponent(c.id);
     const url = inbox ? (staff ? `/inbox/${id}` : "/me/messages") : staff ? `/chat/${id}` : `/me/chat/${id}`;
     const who = c.name && !inbox ? t("push.inConversation", { author, name: c.name }) : author;
-    await pushToAll(person.pushSubscriptions, {
+    await pushToAll(job, person.pushSubscriptions, {
       title: m.urgent ? t("push.urgent", { title: who }) : who,
       body: previewOf(text),
       url,
@@ -96,7 +96,7 @@ export async function pushForMessage(messageId: string, now = new Date()): Promi
 }
 
 /** A new public conversation: its department's teammates hear of it (they join by opening it). */
-export async function pushForChannel(conversationId: string, now = new Date()): Promise<void> {
+export async function pushForChannel(conversationId: string, job: JobRef, now = new Date()): Promise<void> {
   const c = await db.conversation.findUnique({
     where: { id: conversationId },
     select: {
@@ -119,7 +119,7 @@ export async function pushForChannel(conversationId: string, now = new Date()): 
   for (const person of people) {
     if (isQuiet(now, c.organization.timeZone, person.quietFrom, person.quietTo)) continue;
     const t = translatorFor(person.locale);
-    await pushToAll(person.pushSubscriptions, {
+    await pushToAll(job, person.pushSubscriptions, {
       title: t("push.newChannel.title", { name: c.name ?? "" }),
       body: creator ? t("push.newChannel.body", { author: `${creator.firstName} ${creator.lastName}` }) : t("push.newChannel.bodyNoAuthor"),
       url: `/me/chat/${encodeURIComponent(c.id)}`,
@@ -129,20 +129,23 @@ export async function pushForChannel(conversationId: string, now = new Date()): 
   }
 }
 
+/** The job that pushes: its id keys each device's push (at most one each), its signal stops it when its lease is lost. */
+type JobRef = { id: string; signal?: AbortSignal };
+
 // A device whose push service failed gets its own retries, so the others are not sent twice.
-async function pushToAll(devices: Device[], payload: PushPayload): Promise<void> {
+async function pushToAll(job: JobRef, devices: Device[], payload: PushPayload): Promise<void> {
   for (const device of devices) {
-    if ((await pushTo(device, payload)) === "failed")
-      await enqueue(PUSH_DEVICE_JOB, { subscriptionId: device.id, payload }, { runAt: new Date(Date.now() + 30_000), maxAttempts: 4 });
+    job.signal?.throwIfAborted();
+    if (!(await takeDelivery(job.id, device.id))) continue;
+    await recordDelivery(job.id, device, await pushTo(device, payload), payload);
   }
 }
 
 /** A retry for one device; its last attempt gives up quietly (the message is in the app all the same). */
-export async function pushRetry(payload: unknown): Promise<void> {
-  const { subscriptionId, payload: body } = payload as { subscriptionId?: string; payload?: PushPayload };
-  const device = subscriptionId
-    ? await db.pushSubscription.findUnique({ where: { id: subscriptionId }, select: { id: true, endpoint: true, p256dh: true, auth: true } })
-    : null;
-  if (!device || !body) return;
-  if ((await pushTo(device, body)) === "failed") throw new Error("The push service did not take the notification");
+export async function pushRetry(job: JobRef, { subscriptionId, payload }: PayloadOf<typeof PUSH_DEVICE>): Promise<void> {
+  const device = await db.pushSubscription.findUnique({ where: { id: subscriptionId }, select: { id: true, endpoint: true, p256dh: true, auth: true } });
+  if (!device || !(await takeDelivery(job.id, device.id))) return;
+  const outcome = await pushTo(device, payload);
+  await recordDelivery(job.id, device, outcome);
+  if (outcome === "failed") throw new Error("The push service did not take the notification");
 }

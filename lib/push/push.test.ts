@@ -4,7 +4,7 @@ import { db } from "@/lib/db";
 import { UserError } from "@/lib/api/errors";
 import { cid, makeOrg } from "@/tests/helpers/org";
 import { fakePushService } from "@/tests/helpers/push-service";
-import { runDueJobs } from "@/lib/jobs/worker";
+import { runDueJobs } from "@/lib/worker";
 import { sendMessage } from "@/lib/messaging/dispatch";
 import { addPrivateNote } from "@/lib/inbox/notes";
 import { createChannel, createPrivate } from "@/lib/chat/conversations";
@@ -16,6 +16,7 @@ import { isAllowedEndpoint } from "./endpoint";
 import { pushPreferencesSchema } from "./schemas";
 import { isQuiet } from "./quiet";
 import type { PushPayload } from "./deliver";
+import { pushForMessage } from "./notify";
 
 const keys = webpush.generateVAPIDKeys();
 process.env.VAPID_PUBLIC_KEY = keys.publicKey;
@@ -122,6 +123,21 @@ describe("push for inbox messages", () => {
     await drain();
     expect(flaky.payloads().map((p) => p.body)).toEqual(["Hello", "Hello"]);
     expect((await db.job.findUniqueOrThrow({ where: { id: retry.id } })).doneAt).not.toBeNull();
+  });
+});
+
+describe("at most one push per device", () => {
+  it("a push job run again (a retry, or a second worker that claimed it) reaches each device once", async () => {
+    const { manager, teammate } = await makeOrg("Push once");
+    const phones = [await deviceOf(teammate), await deviceOf(teammate)];
+    await say(manager, teammate.threadId, "Only once please");
+    const job = await db.job.findFirstOrThrow({ where: { kind: "push.message", doneAt: null } });
+    const messageId = (job.payload as { messageId: string }).messageId;
+    // Two workers run the same job side by side (the first one's lease ran out while it worked).
+    await Promise.all([pushForMessage(messageId, { id: job.id }), pushForMessage(messageId, { id: job.id })]);
+    await pushForMessage(messageId, { id: job.id }); // and a retry after both
+    for (const p of phones) expect(p.payloads().map((x) => x.body)).toEqual(["Only once please"]);
+    expect(await db.pushDelivery.count({ where: { jobId: job.id, status: "SENT" } })).toBe(2);
   });
 });
 

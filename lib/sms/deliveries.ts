@@ -1,6 +1,8 @@
 import "server-only";
 import { db } from "@/lib/db";
-import { enqueue } from "@/lib/jobs/queue";
+import { z } from "zod";
+import { enqueueIn } from "@/lib/jobs/enqueue-in";
+import { jobKind } from "@/lib/jobs/kind";
 import { sendWithTwilio, twilioConfigured } from "./twilio";
 import { sql, type SqlExec } from "@/lib/db/exec";
 import { newId } from "@/lib/db/ids";
@@ -8,17 +10,17 @@ import { translatorFor } from "@/lib/i18n/translator";
 import { appUrl } from "@/lib/app-url";
 import { smsText } from "./segments";
 
-// SMS copies: an SmsDelivery row per (message, recipient), sent by the background queue
-// (retries with backoff, across restarts), through Twilio when configured or into the
-// SMS outbox otherwise. A row that has left (providerId set, or kept in the outbox) is
-// never sent again: a retried job or a second click sends no second SMS.
+// SMS copies: an SmsDelivery row per (message, recipient) and its job, written in the
+// message's transaction, sent by the background queue (retries with backoff, across
+// restarts), through Twilio when configured or into the SMS outbox otherwise. At most one
+// SMS per row: a row that has left (providerId set, or kept in the outbox) is never sent
+// again, and one whose sending was interrupted mid-call is marked failed, not sent twice.
 
-export type SmsJob = { deliveryId: string };
+export const SMS_SEND = jobKind("sms.send", z.object({ deliveryId: z.string().min(1) }), { maxAttempts: 6 });
 
 /**
- * An SMS copy of a message, written in the caller's transaction: the text cut to fit,
- * then a link to reply in Shiftline, in the recipient's language. Returns its id, for
- * enqueueSms once the transaction has committed.
+ * An SMS copy of a message, written in the caller's transaction with the job that sends it:
+ * the text cut to fit, then a link to reply in Shiftline, in the recipient's language.
  */
 export async function insertSmsCopy(
   tx: SqlExec,
@@ -29,18 +31,30 @@ export async function insertSmsCopy(
   const reply = translatorFor(c.locale)("sms.replyIn", { link: `${appUrl()}/me/messages` });
   await tx.run(sql`INSERT INTO "SmsDelivery" ("id", "organizationId", "messageId", "recipientId", "toPhone", "body", "status", "provider", "createdAt", "updatedAt")
     VALUES (${id}, ${c.organizationId}, ${c.messageId}, ${c.recipientId}, ${c.phone}, ${smsText(c.body, reply)}, 'QUEUED', 'outbox', ${now}, ${now})`);
+  await enqueueIn(tx, SMS_SEND, { deliveryId: id }, { key: `sms:${id}` });
   return id;
 }
 
-export async function enqueueSms(deliveryIds: string[]): Promise<void> {
-  for (const id of deliveryIds) await enqueue("sms.send", { deliveryId: id }, { key: `sms:${id}`, maxAttempts: 6 });
-}
+/** Twilio answered (with a refusal): the SMS did not leave, so another try may send it. */
+const twilioAnswered = (error: unknown) => typeof (error as { status?: unknown } | null)?.status === "number";
 
-export async function deliverSms(deliveryId: string, lastAttempt: boolean): Promise<void> {
+export async function deliverSms(deliveryId: string): Promise<void> {
   const sms = await db.smsDelivery.findUnique({ where: { id: deliveryId } });
   if (!sms || sms.status !== "QUEUED" || sms.providerId) return;
   if (!twilioConfigured()) {
-    await db.smsDelivery.update({ where: { id: deliveryId }, data: { status: "SENT", provider: "outbox" } });
+    await db.smsDelivery.updateMany({ where: { id: deliveryId, status: "QUEUED", providerId: null }, data: { status: "SENT", provider: "outbox" } });
+    return;
+  }
+  // Taken before the call, by one try only: a second worker, or a try after a crash mid-call, stops here.
+  const taken = await db.smsDelivery.updateMany({
+    where: { id: deliveryId, status: "QUEUED", providerId: null, sendingAt: null },
+    data: { sendingAt: new Date() },
+  });
+  if (taken.count === 0) {
+    await db.smsDelivery.updateMany({
+      where: { id: deliveryId, status: "QUEUED", providerId: null },
+      data: { provider: "twilio", status: "FAILED", error: INTERRUPTED },
+    });
     return;
   }
   try {
@@ -48,9 +62,25 @@ export async function deliverSms(deliveryId: string, lastAttempt: boolean): Prom
     await db.smsDelivery.update({ where: { id: deliveryId }, data: { provider: "twilio", providerId: sent.sid, status: statusOf(sent.status) ?? "QUEUED" } });
   } catch (error) {
     const reason = (error as Error).message.slice(0, 500);
-    await db.smsDelivery.update({ where: { id: deliveryId }, data: { provider: "twilio", error: reason, ...(lastAttempt ? { status: "FAILED" } : {}) } });
+    // Without an answer from Twilio, the SMS may have left: it is not sent again.
+    if (!twilioAnswered(error)) {
+      await db.smsDelivery.update({
+        where: { id: deliveryId },
+        data: { provider: "twilio", status: "FAILED", error: `${INTERRUPTED} ${reason}`.slice(0, 500) },
+      });
+      return;
+    }
+    await db.smsDelivery.update({ where: { id: deliveryId }, data: { provider: "twilio", error: reason, sendingAt: null } });
     throw error;
   }
+}
+
+const INTERRUPTED = "Sending was interrupted before Twilio answered: not sent again, so that it is never sent twice.";
+
+/** The job given up: its SMS did not leave. */
+export async function giveUpSms(tx: SqlExec, deliveryId: string, error: string): Promise<void> {
+  await tx.run(sql`UPDATE "SmsDelivery" SET "status" = 'FAILED', "error" = ${error.slice(0, 500)}, "updatedAt" = ${new Date()}
+    WHERE "id" = ${deliveryId} AND "status" = 'QUEUED' AND "providerId" IS NULL`);
 }
 
 const STATUSES = {

@@ -20,3 +20,16 @@ tester.run("server-actions-only", plugin.rules["server-actions-only"], {
     { code: `"use server";\nexport default async function x() {}`, errors: [{ messageId: "other" }] },
   ],
 });
+
+tester.run("job-with-its-data", plugin.rules["job-with-its-data"], {
+  valid: [
+    { code: `await writeTransaction(async (tx) => { await insertSms(tx); await enqueueIn(tx, SMS, p); });` },
+    { code: `await writeTx(async (tx, ex) => { await tx.exportJob.create({}); await enqueueIn(ex, EXPORT, p); });` },
+    { code: `await writeTransaction((tx) => tx.run(q));` },
+  ],
+  invalid: [
+    { code: `await writeTransaction((tx) => enqueueIn(tx, SMS, p));`, errors: [{ messageId: "alone" }] },
+    { code: `await writeTx(async (tx, ex) => { await enqueueIn(ex, SMS, a); await queueEmailIn(ex, e); });`, errors: [{ messageId: "alone" }] },
+    { code: `await db.$transaction(async (tx) => { return enqueueIn(tx, SMS, p); });`, errors: [{ messageId: "alone" }] },
+  ],
+});

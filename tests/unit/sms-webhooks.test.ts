@@ -2,7 +2,7 @@ import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import twilio from "twilio";
 import { db } from "@/lib/db";
 import { makeOrg, cid } from "@/tests/helpers/org";
-import { runDueJobs } from "@/lib/jobs/worker";
+import { runDueJobs } from "@/lib/worker";
 import { sendGroupedMessage } from "@/lib/inbox/grouped";
 import { POST as status } from "@/app/api/sms/status/route";
 import { POST as inbound } from "@/app/api/sms/inbound/route";

@@ -1,0 +1,10 @@
+import "server-only";
+import { registerJob } from "@/lib/jobs/registry";
+import { SMS_SEND, deliverSms, giveUpSms } from "./deliveries";
+
+export const smsJobs = [
+  registerJob(SMS_SEND, {
+    run: ({ deliveryId }) => deliverSms(deliveryId),
+    giveUp: (tx, { deliveryId }, ending) => giveUpSms(tx, deliveryId, ending.error),
+  }),
+];
