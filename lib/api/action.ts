@@ -1,6 +1,7 @@
 import "server-only";
 import { unstable_rethrow } from "next/navigation";
-import { isDatabaseUnavailable } from "@/lib/db/sql";
+import { databaseFault } from "@/lib/db/faults";
+import { logRateLimited } from "@/lib/log";
 import type { z } from "zod";
 import { invalidResult, type ActionFailure, type ActionResult } from "./result";
 import { ForbiddenError, NotFoundError, UnauthenticatedError, UserError } from "./errors";
@@ -75,9 +76,11 @@ export function toFailure(error: unknown, locale: Locale, values?: Record<string
   if (error instanceof NotFoundError || error instanceof ForbiddenError || error instanceof UnauthenticatedError) {
     return { ok: false, error: t(error.text.key), values };
   }
-  if (isDatabaseUnavailable(error)) {
-    console.error("[action] database unavailable:", (error as Error).message);
-    return { ok: false, error: t("errors.unavailable"), values };
+  const fault = databaseFault(error);
+  if (fault) {
+    // Every request fails alike while it lasts: one line a minute tells the operator.
+    logRateLimited(`db.${fault}`, `[db] ${fault === "storage" ? "cannot store" : "unreachable"}: ${(error as Error).message?.split("\n")[0]}`);
+    return { ok: false, error: t(fault === "storage" ? "errors.storageFull" : "errors.unavailable"), values };
   }
   console.error("[action] unexpected error", error);
   return { ok: false, error: t("errors.unexpected"), values };

@@ -2,6 +2,9 @@ import { beforeEach, describe, expect, it, vi } from "vitest";
 import { db } from "@/lib/db";
 import type { SessionUser } from "@/lib/auth/roles";
 import { cid, makeOrg } from "@/tests/helpers/org";
+import { rawSql } from "@/lib/db/exec";
+import { sqlDialect, writeTransaction } from "@/lib/db/sql";
+import { onServer } from "@/tests/setup/postgres";
 
 const session = vi.hoisted(() => ({ user: null as SessionUser | null }));
 vi.mock("@/lib/auth/session", () => ({ getCurrentUser: async () => session.user }));
@@ -108,5 +111,46 @@ describe("POST /api/conversations/:id/messages", () => {
     const response = await post(teammate.threadId, { body: "x", clientId: cid() }, { origin: "https://evil.test" });
     expect(response.status).toBe(403);
     expect(await db.message.count({ where: { conversationId: teammate.threadId } })).toBe(0);
+  });
+});
+
+describe("when the database cannot store anything", () => {
+  /** SQLite: the file may not grow (as on a full disk). PostgreSQL: the database turns read-only. */
+  async function storageGone(full: boolean) {
+    if (sqlDialect() === "sqlite") {
+      await writeTransaction((tx) => tx.all(rawSql(`PRAGMA max_page_count = ${full ? 1 : 1073741823}`)));
+      return;
+    }
+    const url = new URL(process.env.DATABASE_URL!);
+    const name = url.pathname.slice(1);
+    await onServer(process.env.TEST_POSTGRES_URL!, async (c) => {
+      await c.query(`ALTER DATABASE ${name} ${full ? "SET default_transaction_read_only = on" : "RESET default_transaction_read_only"}`);
+      // The app's connections end (they reconnect by themselves), so the change reaches them.
+      await c.query(`SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE datname = $1`, [name]);
+    });
+  }
+
+  it("a send answers 507 with what happened, stores nothing, and works again once there is room, without a restart", async () => {
+    const { manager, teammate } = await makeOrg();
+    session.user = manager;
+    expect((await post(teammate.threadId, { body: "before", clientId: cid() })).status).toBe(200); // positive control
+    await storageGone(true);
+    let refused: Response | undefined;
+    const before = await db.message.count({ where: { conversationId: teammate.threadId } });
+    // A connection the server just ended may answer 503 once; the file may take a few rows into free pages.
+    for (let i = 0; i < 200 && !refused; i++) {
+      const r = await post(teammate.threadId, { body: `${i} ${"x".repeat(3900)}`, clientId: cid() });
+      if (r.status === 507) refused = r;
+      else expect([200, 503]).toContain(r.status);
+    }
+    expect(refused).toBeDefined();
+    expect(await refused!.json()).toEqual({ ok: false, error: "Shiftline cannot store anything right now. Your input is kept; try again later." });
+    const stored = await db.message.count({ where: { conversationId: teammate.threadId } });
+    expect(stored).toBeGreaterThanOrEqual(before);
+    await storageGone(false);
+    let status = 0;
+    for (let i = 0; i < 5 && status !== 200; i++) status = (await post(teammate.threadId, { body: "after", clientId: cid() })).status;
+    expect(status).toBe(200);
+    expect(await db.message.count({ where: { conversationId: teammate.threadId, body: "after" } })).toBe(1);
   });
 });

@@ -2,7 +2,7 @@ import "server-only";
 import type { z } from "zod";
 import { ForbiddenError, NotFoundError, UnauthenticatedError, UserError } from "./errors";
 import { toFailure } from "./action";
-import { isDatabaseUnavailable } from "@/lib/db/sql";
+import { databaseFault } from "@/lib/db/faults";
 import { requireRole } from "@/lib/auth/authorize";
 import { getCurrentUser } from "@/lib/auth/session";
 import { invalidResult } from "./result";
@@ -108,8 +108,10 @@ function failure(error: unknown, locale: Locale): Response {
           ? 404
           : error instanceof UserError
             ? 409
-            : isDatabaseUnavailable(error)
+            : databaseFault(error) === "unavailable"
               ? 503
-              : 500;
+              : databaseFault(error) === "storage"
+                ? 507
+                : 500;
   return Response.json(toFailure(error, locale), { status });
 }

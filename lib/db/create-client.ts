@@ -4,6 +4,7 @@ import { PrismaClient as PgPrismaClient } from "./generated-pg/client";
 import { sqliteAdapter } from "./adapter";
 import { registerDialect } from "./exec";
 import { databaseFile, databaseUrl, dialectOf } from "./path";
+import { logRateLimited } from "../log";
 
 /**
  * A Prisma client on DATABASE_URL's database (or `url`): SQLite through
@@ -15,10 +16,18 @@ export function createPrismaClient(url = databaseUrl()): PrismaClient {
   const dialect = dialectOf(url);
   const client =
     dialect === "postgres"
-      ? (new PgPrismaClient({ adapter: new PrismaPg({ connectionString: url, max: Number(process.env.DATABASE_POOL_SIZE ?? 10) }) }) as unknown as PrismaClient)
+      ? (new PgPrismaClient({
+          adapter: new PrismaPg(
+            { connectionString: url, max: Number(process.env.DATABASE_POOL_SIZE ?? 10) },
+            // A dropped connection (the server restarting) is said once a minute, never thrown out of the process.
+            { onPoolError: lost, onConnectionError: lost },
+          ),
+        }) as unknown as PrismaClient)
       : new PrismaClient({ adapter: sqliteAdapter(databaseFile(url)) });
   registerDialect(client, dialect);
   return client;
 }
+
+const lost = (error: Error) => logRateLimited("db.connection", `[db] PostgreSQL connection lost: ${error.message}`);
 
 export type Db = PrismaClient;

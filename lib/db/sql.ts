@@ -5,6 +5,8 @@ import pg from "pg";
 import { openSqlite } from "./sqlite-file";
 import { databaseFile, databaseUrl, dialectOf, type Dialect } from "./path";
 import { bindFor, commitHooks, textOf, type Sql, type SqlExec } from "./exec";
+import { databaseFault } from "./faults";
+import { logRateLimited } from "@/lib/log";
 
 // The hot-path executor: SqlExec on a connection of its own, beside Prisma's. On
 // SQLite a better-sqlite3 connection (a prepared statement costs ~0.02 ms against
@@ -12,6 +14,7 @@ import { bindFor, commitHooks, textOf, type Sql, type SqlExec } from "./exec";
 // statements. See docs/decisions/004-hot-paths-in-sql.md and 005-two-databases.md.
 
 export { sql, joinSql, EMPTY_SQL, type Sql, type SqlExec } from "./exec";
+export { databaseFault, type DatabaseFault } from "./faults";
 
 type Executor = {
   dialect: Dialect;
@@ -64,13 +67,7 @@ export function isUniqueViolation(error: unknown): boolean {
 
 /** The database cannot be reached right now (down, restarting, out of connections): worth a retry in a moment. */
 export function isDatabaseUnavailable(error: unknown): boolean {
-  const e = error as { code?: string; message?: string; meta?: { code?: string } } | null;
-  const code = e?.code ?? e?.meta?.code ?? "";
-  if (["ECONNREFUSED", "ECONNRESET", "EPIPE", "ETIMEDOUT", "57P01", "57P02", "57P03", "53300", "08000", "08003", "08006", "SQLITE_BUSY"].includes(code))
-    return true;
-  return /Connection terminated|connection is closed|terminating connection|the database system is (starting up|shutting down)|Can't reach database|ECONNREFUSED/i.test(
-    String(e?.message ?? ""),
-  );
+  return databaseFault(error) === "unavailable";
 }
 
 const isRetryable = (error: unknown) => ["40001", "40P01"].includes((error as { code?: string } | null)?.code ?? "");
@@ -167,7 +164,7 @@ const PG_TYPES = {
 function postgresExecutor(url: string): Executor {
   const pool = new pg.Pool({ connectionString: url, max: Number(process.env.DATABASE_POOL_SIZE ?? 10), types: PG_TYPES });
   // An idle connection dropped by the server (a restart) must not end the process; the next query reconnects.
-  pool.on("error", (error) => console.error("[db] idle PostgreSQL connection lost:", error.message));
+  pool.on("error", (error) => logRateLimited("db.connection", `[db] idle PostgreSQL connection lost: ${error.message}`));
   const bind = bindFor("postgres");
   const names = new Map<string, string>();
   const query = (client: pg.Pool | pg.PoolClient, q: Sql) => {
@@ -187,6 +184,11 @@ function postgresExecutor(url: string): Executor {
     async writeTransaction<R>(work: (tx: SqlExec) => Promise<R>) {
       for (let attempt = 0; ; attempt++) {
         const client = await pool.connect();
+        // A connection dropped while checked out (the server restarting) raises "error" on the
+        // client: without a listener that would be an uncaught exception. The query in flight
+        // fails on its own, and the client is released as broken below.
+        const dropped = (error: Error) => logRateLimited("db.connection", `[db] PostgreSQL connection lost during a transaction: ${error.message}`);
+        client.on("error", dropped);
         const hooks = commitHooks();
         const tx: SqlExec = {
           get: async <T>(q: Sql) => (await query(client, q)).rows[0] as T | undefined,
@@ -199,6 +201,7 @@ function postgresExecutor(url: string): Executor {
           await client.query("BEGIN");
           const result = await work(tx);
           await client.query("COMMIT");
+          client.removeListener("error", dropped);
           client.release();
           hooks.flush();
           return result;
@@ -207,6 +210,7 @@ function postgresExecutor(url: string): Executor {
             () => false,
             () => true,
           );
+          client.removeListener("error", dropped);
           client.release(broken ? (error as Error) : undefined);
           if (isRetryable(error) && attempt < 3) continue;
           throw error;
