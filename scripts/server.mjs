@@ -17,6 +17,8 @@ const arg = (flag) => {
   return i > 0 ? process.argv[i + 1] : undefined;
 };
 const port = Number(arg("-p") ?? process.env.PORT ?? 3000);
+// Links in e-mails follow the port this server runs on when no public URL is set (lib/config.ts appUrl).
+process.env.PORT = String(port);
 const hostname = arg("-H") ?? process.env.HOST ?? "0.0.0.0";
 const hops = Number(process.env.TRUSTED_PROXY_HOPS ?? 0);
 if (!Number.isInteger(hops) || hops < 0) throw new Error(`TRUSTED_PROXY_HOPS must be 0 or more, got "${process.env.TRUSTED_PROXY_HOPS}"`);

@@ -12,9 +12,16 @@ import { seedDemo, DEMO_PASSWORD } from "../lib/seed/demo";
 import { hashPassword } from "../lib/auth/password";
 import { DEFAULT_LOCALE, isLocale, LOCALES } from "../lib/i18n/locales";
 import { ensureVapidKeys } from "../lib/push/vapid";
+import { configProblem } from "../lib/config";
 
 // Next.js reads .env itself; this script runs before it, so it reads the file too.
 if (existsSync(".env")) process.loadEnvFile(".env");
+// A wrong setting stops here, before anything is created, with one line naming it.
+const problem = configProblem();
+if (problem) {
+  console.error(`Shiftline cannot start: ${problem}`);
+  process.exit(1);
+}
 const url = databaseUrl();
 const reset = process.argv.includes("--reset");
 const lang = process.argv[process.argv.indexOf("--lang") + 1] ?? "";

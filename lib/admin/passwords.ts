@@ -5,7 +5,7 @@ import type { SessionUser } from "@/lib/auth/roles";
 import { hashPassword, verifyPassword } from "@/lib/auth/password";
 import { revokeSessions } from "@/lib/auth/session";
 import { queueEmailIn } from "@/lib/email/outbox";
-import { appUrl } from "@/lib/app-url";
+import { appUrl } from "@/lib/config";
 import { translatorFor } from "@/lib/i18n/translator";
 import { issueToken, spendToken, type TokenPurpose } from "./tokens";
 

@@ -2,6 +2,7 @@ import { randomBytes } from "node:crypto";
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { dialectOf } from "@/lib/db/path";
+import { config } from "@/lib/config";
 
 let cached: string | undefined;
 
@@ -12,7 +13,7 @@ let cached: string | undefined;
  */
 export function authSecret(): string {
   if (cached) return cached;
-  const fromEnv = process.env.NEXTAUTH_SECRET ?? process.env.AUTH_SECRET;
+  const fromEnv = config().NEXTAUTH_SECRET ?? config().AUTH_SECRET;
   if (fromEnv) return (cached = fromEnv);
   // Several instances on one PostgreSQL must share one secret, or a session from one is refused by another.
   if (dialectOf() === "postgres") throw new Error("Set NEXTAUTH_SECRET: on PostgreSQL every instance must use the same secret.");

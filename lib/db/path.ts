@@ -1,4 +1,5 @@
 import path from "node:path";
+import { config } from "../config";
 
 // DATABASE_URL picks the database: "file:…" is the embedded SQLite default,
 // "postgresql://…" (or "postgres://…") a PostgreSQL server.
@@ -8,7 +9,7 @@ export const DEFAULT_DATABASE_URL = "file:./data/shiftline.db";
 export type Dialect = "sqlite" | "postgres";
 
 export function databaseUrl(): string {
-  return process.env.DATABASE_URL || DEFAULT_DATABASE_URL;
+  return config().DATABASE_URL || DEFAULT_DATABASE_URL;
 }
 
 export function dialectOf(url = databaseUrl()): Dialect {

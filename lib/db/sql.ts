@@ -7,6 +7,7 @@ import { databaseFile, databaseUrl, dialectOf, type Dialect } from "./path";
 import { bindFor, commitHooks, textOf, type Sql, type SqlExec } from "./exec";
 import { databaseFault } from "./faults";
 import { logRateLimited } from "@/lib/log";
+import { config } from "@/lib/config";
 
 // The hot-path executor: SqlExec on a connection of its own, beside Prisma's. On
 // SQLite a better-sqlite3 connection (a prepared statement costs ~0.02 ms against
@@ -162,7 +163,7 @@ const PG_TYPES = {
 } as pg.CustomTypesConfig;
 
 function postgresExecutor(url: string): Executor {
-  const pool = new pg.Pool({ connectionString: url, max: Number(process.env.DATABASE_POOL_SIZE ?? 10), types: PG_TYPES });
+  const pool = new pg.Pool({ connectionString: url, max: config().DATABASE_POOL_SIZE ?? 10, types: PG_TYPES });
   // An idle connection dropped by the server (a restart) must not end the process; the next query reconnects.
   pool.on("error", (error) => logRateLimited("db.connection", `[db] idle PostgreSQL connection lost: ${error.message}`));
   const bind = bindFor("postgres");

@@ -6,6 +6,7 @@ import { sql, type SqlExec } from "@/lib/db/exec";
 import { newId } from "@/lib/db/ids";
 import { enqueueIn } from "@/lib/jobs/enqueue-in";
 import { jobKind } from "@/lib/jobs/kind";
+import { config } from "@/lib/config";
 
 // Every e-mail Shiftline writes goes into EmailOutbox with its job, in the transaction of
 // what it is about (a password link, a finished export), then leaves through the background
@@ -26,20 +27,21 @@ export async function queueEmailIn(tx: SqlExec, email: NewEmail): Promise<string
   return id;
 }
 
-const provider = () => (process.env.RESEND_API_KEY ? "resend" : "outbox");
+const provider = () => (config().RESEND_API_KEY ? "resend" : "outbox");
 
 /** The job: one e-mail out. A refusal by Resend is thrown, so the queue tries again later. */
 export async function deliverEmail(id: string): Promise<void> {
   const email = await db.emailOutbox.findUnique({ where: { id } });
   if (!email || email.status !== "QUEUED") return;
-  if (email.provider !== "resend" || !process.env.RESEND_API_KEY) {
+  const { RESEND_API_KEY: key, EMAIL_FROM: from } = config();
+  if (email.provider !== "resend" || !key) {
     await db.emailOutbox.update({ where: { id }, data: { status: "SENT", provider: "outbox", sentAt: new Date() } });
     return;
   }
-  const resend = new Resend(process.env.RESEND_API_KEY);
+  const resend = new Resend(key);
   // Resend keeps the key for a day: a try after a crash mid-call sends nothing twice.
   const { data, error } = await resend.emails.send(
-    { from: process.env.EMAIL_FROM || "Shiftline <no-reply@shiftline.local>", to: email.toEmail, subject: email.subject, text: email.text },
+    { from: from || "Shiftline <no-reply@shiftline.local>", to: email.toEmail, subject: email.subject, text: email.text },
     { idempotencyKey: `shiftline-${email.id}` },
   );
   if (error || !data) {

@@ -14,7 +14,7 @@ import { buildAttachmentsExport, EXPORT_TTL_MS } from "./build";
 import { buildAuditExport, requestAuditExport } from "@/lib/admin/audit-export";
 import { enqueueExportIn, removePartialFiles } from "./queue";
 import { exportLinkPath } from "./link";
-import { appUrl } from "@/lib/app-url";
+import { appUrl } from "@/lib/config";
 import type { ExportSelection } from "./selection";
 
 // An export's life: requested (a row and its job, together), built in the background,

@@ -1,4 +1,5 @@
 import "server-only";
+import { config } from "@/lib/config";
 import { createWriteStream } from "node:fs";
 import { rm, stat } from "node:fs/promises";
 import path from "node:path";
@@ -33,8 +34,7 @@ export function uploadAnswer(received: Received, locale: string) {
 }
 
 export function maxFileBytes(): number {
-  const n = Number(process.env.UPLOAD_MAX_BYTES);
-  return Number.isFinite(n) && n > 0 ? n : DEFAULT_MAX_FILE_BYTES;
+  return config().UPLOAD_MAX_BYTES ?? DEFAULT_MAX_FILE_BYTES;
 }
 
 export async function receiveFiles(request: Request, target: UploadTarget): Promise<Received> {

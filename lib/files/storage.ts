@@ -1,4 +1,5 @@
 import "server-only";
+import { config } from "@/lib/config";
 import { createReadStream } from "node:fs";
 import { mkdir, rename, rm, stat, copyFile } from "node:fs/promises";
 import path from "node:path";
@@ -20,7 +21,7 @@ export interface FileStorage {
 }
 
 export function filesRoot(): string {
-  return path.resolve(/* turbopackIgnore: true */ process.env.FILES_DIR || path.join("data", "files"));
+  return path.resolve(/* turbopackIgnore: true */ config().FILES_DIR || path.join("data", "files"));
 }
 
 /** A scratch folder on the same disk as the files, so a finished upload is moved, not copied. */
@@ -59,6 +60,6 @@ export const localStorage: FileStorage = {
 };
 
 export function storageFor(file?: { storage: string }): FileStorage {
-  const wanted = file?.storage ?? (process.env.UPLOADTHING_TOKEN ? "uploadthing" : "local");
+  const wanted = file?.storage ?? (config().UPLOADTHING_TOKEN ? "uploadthing" : "local");
   return wanted === "uploadthing" ? uploadThingStorage() : localStorage;
 }

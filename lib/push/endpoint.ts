@@ -1,3 +1,5 @@
+import { config } from "@/lib/config";
+
 // Which push endpoints the server will post to. The browser gives the endpoint, so an
 // unchecked one would let any signed-in user make the server call an address of their
 // choosing (an internal one): only the push services of the browsers people use, over
@@ -12,7 +14,8 @@ const DEFAULT_HOSTS = [
 ];
 
 function allowedHosts(): string[] {
-  const configured = process.env.PUSH_ENDPOINT_HOSTS?.split(",")
+  const configured = config()
+    .PUSH_ENDPOINT_HOSTS?.split(",")
     .map((h) => h.trim().toLowerCase())
     .filter(Boolean);
   return configured?.length ? configured : DEFAULT_HOSTS;
@@ -26,7 +29,7 @@ export function isAllowedEndpoint(endpoint: string): boolean {
     return false;
   }
   if (url.username || url.password) return false;
-  if (process.env.PUSH_ALLOW_LOCAL_ENDPOINTS === "1" && url.protocol === "http:" && url.hostname === "127.0.0.1") return true;
+  if (config().PUSH_ALLOW_LOCAL_ENDPOINTS === "1" && url.protocol === "http:" && url.hostname === "127.0.0.1") return true;
   if (url.protocol !== "https:" || (url.port && url.port !== "443")) return false;
   const host = url.hostname.toLowerCase();
   return allowedHosts().some((h) => (h.startsWith(".") ? host.endsWith(h) : host === h));

@@ -2,6 +2,7 @@ import { existsSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import webpush from "web-push";
 import { dialectOf } from "@/lib/db/path";
+import { config } from "@/lib/config";
 
 export type VapidKeys = { publicKey: string; privateKey: string; subject: string };
 
@@ -15,8 +16,9 @@ let cached: VapidKeys | null | undefined;
  */
 export function vapidKeys(): VapidKeys | null {
   if (cached !== undefined) return cached;
-  const subject = process.env.VAPID_SUBJECT || defaultSubject();
-  const { VAPID_PUBLIC_KEY: publicKey, VAPID_PRIVATE_KEY: privateKey } = process.env;
+  const c = config();
+  const subject = c.VAPID_SUBJECT || defaultSubject();
+  const { VAPID_PUBLIC_KEY: publicKey, VAPID_PRIVATE_KEY: privateKey } = c;
   if (publicKey && privateKey) return (cached = { publicKey, privateKey, subject });
   if (dialectOf() === "postgres") return (cached = null);
   const file = path.join(path.resolve(/* turbopackIgnore: true */ "data"), ".vapid.json");
@@ -27,7 +29,7 @@ export function vapidKeys(): VapidKeys | null {
 
 /** Setup makes the pair on the embedded default, so every process of this machine uses the same one. */
 export function ensureVapidKeys(): "environment" | "file" | "off" {
-  if (process.env.VAPID_PUBLIC_KEY && process.env.VAPID_PRIVATE_KEY) return "environment";
+  if (config().VAPID_PUBLIC_KEY && config().VAPID_PRIVATE_KEY) return "environment";
   return vapidKeys() ? "file" : "off";
 }
 
@@ -41,7 +43,7 @@ function createKeyFile(file: string) {
 }
 
 function defaultSubject(): string {
-  const url = process.env.APP_URL || process.env.NEXTAUTH_URL || "";
+  const url = config().APP_URL || config().NEXTAUTH_URL || "";
   // Push services want a way to reach the sender: an https address, or else a mailto.
   return url.startsWith("https://") ? url : "mailto:push@shiftline.invalid";
 }

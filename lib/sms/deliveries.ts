@@ -7,7 +7,7 @@ import { sendWithTwilio, twilioConfigured } from "./twilio";
 import { sql, type SqlExec } from "@/lib/db/exec";
 import { newId } from "@/lib/db/ids";
 import { translatorFor } from "@/lib/i18n/translator";
-import { appUrl } from "@/lib/app-url";
+import { appUrl } from "@/lib/config";
 import { smsText } from "./segments";
 
 // SMS copies: an SmsDelivery row per (message, recipient) and its job, written in the

@@ -1,7 +1,7 @@
 import "server-only";
 import twilio from "twilio";
 import type { RequestClient } from "twilio";
-import { appUrl } from "@/lib/app-url";
+import { appUrl, config } from "@/lib/config";
 
 // Twilio through its SDK when TWILIO_ACCOUNT_SID, TWILIO_AUTH_TOKEN and TWILIO_FROM (a
 // number, or TWILIO_MESSAGING_SERVICE_SID) are set. Tests hand the SDK their own HTTP
@@ -14,15 +14,18 @@ export function setTwilioHttpClient(client: RequestClient | undefined) {
   testClient = client;
 }
 
-export const twilioConfigured = () =>
-  Boolean(process.env.TWILIO_ACCOUNT_SID && process.env.TWILIO_AUTH_TOKEN && (process.env.TWILIO_FROM || process.env.TWILIO_MESSAGING_SERVICE_SID));
+export const twilioConfigured = () => {
+  const c = config();
+  return Boolean(c.TWILIO_ACCOUNT_SID && c.TWILIO_AUTH_TOKEN && (c.TWILIO_FROM || c.TWILIO_MESSAGING_SERVICE_SID));
+};
 
 export async function sendWithTwilio(to: string, body: string): Promise<{ sid: string; status: string }> {
-  const client = twilio(process.env.TWILIO_ACCOUNT_SID, process.env.TWILIO_AUTH_TOKEN, testClient ? { httpClient: testClient } : {});
+  const c = config();
+  const client = twilio(c.TWILIO_ACCOUNT_SID, c.TWILIO_AUTH_TOKEN, testClient ? { httpClient: testClient } : {});
   const message = await client.messages.create({
     to,
     body,
-    ...(process.env.TWILIO_MESSAGING_SERVICE_SID ? { messagingServiceSid: process.env.TWILIO_MESSAGING_SERVICE_SID } : { from: process.env.TWILIO_FROM }),
+    ...(c.TWILIO_MESSAGING_SERVICE_SID ? { messagingServiceSid: c.TWILIO_MESSAGING_SERVICE_SID } : { from: c.TWILIO_FROM }),
     statusCallback: `${appUrl()}/api/sms/status`,
   });
   return { sid: message.sid, status: message.status };
@@ -30,7 +33,7 @@ export async function sendWithTwilio(to: string, body: string): Promise<{ sid: s
 
 /** Twilio's signature over the public URL it called and the form it posted; false without a token. */
 export function twilioSignatureValid(signature: string | null, path: string, params: Record<string, string>): boolean {
-  const token = process.env.TWILIO_AUTH_TOKEN;
+  const token = config().TWILIO_AUTH_TOKEN;
   if (!token || !signature) return false;
   return twilio.validateRequest(token, signature, `${appUrl()}${path}`, params);
 }

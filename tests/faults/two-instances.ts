@@ -20,7 +20,7 @@ import { startNext, waitForServer } from "../helpers/server";
 
 const server = process.env.TEST_POSTGRES_URL;
 if (!server) throw new Error("Set TEST_POSTGRES_URL to a PostgreSQL server (npm test does).");
-const SECRET = "faults-secret";
+const SECRET = "faults-secret-not-for-production";
 const DB = `faults_${randomUUID().slice(0, 8)}`;
 const url = databaseIn(server, DB);
 const results: [string, boolean, string][] = [];

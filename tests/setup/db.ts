@@ -16,7 +16,7 @@ if (server) {
   copyFileSync(path.resolve(".tmp/vitest/template.db"), file);
   process.env.DATABASE_URL = `file:${file}`;
 }
-process.env.NEXTAUTH_SECRET ??= "vitest-secret";
+process.env.NEXTAUTH_SECRET ??= "vitest-secret-not-for-production";
 // Uploaded files of this test file, apart from every other's.
 process.env.FILES_DIR = path.resolve(`.tmp/vitest/files-${name}`);
 delete (globalThis as { shiftlineDb?: unknown }).shiftlineDb;

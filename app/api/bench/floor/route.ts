@@ -1,3 +1,4 @@
+import { config } from "@/lib/config";
 import { z } from "zod";
 import { insertFloorMessage } from "@/lib/db/bench-floor";
 
@@ -8,7 +9,7 @@ import { insertFloorMessage } from "@/lib/db/bench-floor";
 const bodySchema = z.object({ body: z.string().min(1).max(4000) });
 
 export async function POST(request: Request) {
-  if (process.env.SHIFTLINE_BENCH_FLOOR !== "1") return new Response("Not found", { status: 404 });
+  if (config().SHIFTLINE_BENCH_FLOOR !== "1") return new Response("Not found", { status: 404 });
   const parsed = bodySchema.safeParse(await request.json().catch(() => null));
   if (!parsed.success) return Response.json({ ok: false, error: "Invalid body." }, { status: 400 });
   return Response.json({ ok: true, id: await insertFloorMessage(parsed.data.body) });
