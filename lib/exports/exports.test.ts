@@ -13,7 +13,8 @@ import { pdf, png } from "@/tests/helpers/files";
 import { uploadRequest } from "@/tests/helpers/files";
 import { fakeResend } from "@/tests/helpers/fake-services";
 import type { SessionUser } from "@/lib/auth/roles";
-import { requestAttachmentsExport, pruneExports, retryExport } from "./jobs";
+import { requestAttachmentsExport, pruneExports, retryExport, runExportJob } from "./jobs";
+import { splitIntoParts } from "./build";
 import { exportsDir } from "./queue";
 import { openExportDownload } from "./download";
 import { checkExportLink, exportLinkPath } from "./link";
@@ -160,6 +161,64 @@ describe("the attachments export", () => {
     await runDueJobs();
     expect(await db.exportJob.findUniqueOrThrow({ where: { id: again.id } })).toMatchObject({ status: "DONE", fileCount: 0 });
     await expect(retryExport(o.manager2, id)).rejects.toThrow(/not found/i);
+  });
+
+  it("a large export comes in numbered parts under the zip limits, each a valid zip with its own manifest, a link each", async () => {
+    const o = await makeOrg();
+    await share(o.teammate, o.teammate.threadId, [
+      { name: "a.pdf", data: pdf() },
+      { name: "b.pdf", data: pdf() },
+    ]);
+    await share(o.teammate2, o.teammate2.threadId, [
+      { name: "c.pdf", data: pdf() },
+      { name: "d.pdf", data: pdf() },
+      { name: "e.pdf", data: pdf() },
+    ]);
+    const { id } = await requestAttachmentsExport(o.manager, { filters: {} });
+    // Limits small enough to split five files: 4 entries a zip (its manifest, folders and files).
+    await runExportJob(id, new AbortController().signal, { entries: 4, bytes: 1e9 });
+    const done = await db.exportJob.findUniqueOrThrow({ where: { id }, include: { parts: { orderBy: { number: "asc" } } } });
+    expect(done).toMatchObject({ status: "DONE", fileCount: 5 });
+    expect(done.parts.map((p) => p.fileCount)).toEqual([2, 2, 1]);
+    expect(done.fileSize).toBe(done.parts.reduce((n, p) => n + p.fileSize, 0));
+    const listed: string[] = [];
+    for (const part of done.parts) {
+      const zip = await JSZip.loadAsync(await readFile(part.filePath));
+      const names = Object.keys(zip.files).filter((n) => !zip.files[n]!.dir);
+      expect(Object.keys(zip.files).length).toBeLessThanOrEqual(4);
+      const manifest = (await zip.file("manifest.csv")!.async("string"))
+        .replace(/^\uFEFF/, "")
+        .trim()
+        .split("\r\n");
+      expect(manifest).toHaveLength(part.fileCount + 1);
+      listed.push(...names.filter((n) => n !== "manifest.csv").map((n) => n.split(" ").at(-1)!));
+    }
+    expect(listed.sort()).toEqual(["a.pdf", "b.pdf", "c.pdf", "d.pdf", "e.pdf"]); // every file once
+    // One e-mail, a link for each part; each link opens its own part.
+    await runDueJobs();
+    const email = await db.emailOutbox.findFirstOrThrow({ where: { toEmail: o.manager.email } });
+    const links = [...email.text.matchAll(/Part (\d) of 3: (\S+)/g)].map((m) => m[2]!);
+    expect(links).toHaveLength(3);
+    for (const [i, link] of links.entries()) {
+      const url = new URL(link);
+      const opened = await openExportDownload(o.manager, { ...linkParams(link), part: Number(url.searchParams.get("part")) });
+      expect(opened).toMatchObject({ path: done.parts[i]!.filePath, name: expect.stringMatching(new RegExp(`part-${i + 1}-of-3\\.zip$`)) });
+    }
+    await expect(openExportDownload(o.manager, { ...linkParams(links[0]!), part: 4 })).rejects.toThrow();
+    // Past their 7 days, every part goes.
+    await pruneExports(new Date(done.expiresAt!.getTime() + 1000));
+    for (const part of done.parts) await expect(stat(part.filePath)).rejects.toThrow();
+    expect(await db.exportPart.count({ where: { exportId: id } })).toBe(0);
+  });
+
+  it("splits by entries and by size, folders and the manifest counted, files in their order", () => {
+    const f = (folder: string, size = 10) => ({ folder, size });
+    const split = (files: ReturnType<typeof f>[], entries: number, bytes = 1e9) =>
+      splitIntoParts(files, (x) => x.folder, { entries, bytes }).map((p) => p.map((x) => x.folder).join(""));
+    expect(split([], 10)).toEqual([""]); // an empty export is one zip with its manifest
+    expect(split([f("a"), f("a"), f("b")], 5)).toEqual(["aa", "b"]); // manifest + a/ + 2 files = 4; b needs a folder too
+    expect(split([f("a"), f("a"), f("a")], 100, 1300)).toEqual(["aa", "a"]); // 600 bytes of headers each
+    expect(split([f("a", 5000)], 100, 1000)).toEqual(["a"]); // a file larger than a part still goes, alone
   });
 
   it("covers only the teammates picked, or those the filters show", async () => {

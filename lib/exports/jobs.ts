@@ -10,9 +10,9 @@ import { NotFoundError } from "@/lib/api/errors";
 import { queueEmailIn } from "@/lib/email/outbox";
 import { translatorFor } from "@/lib/i18n/translator";
 import { formatBytes, formatDateTime } from "@/lib/text/format";
-import { buildAttachmentsExport, EXPORT_TTL_MS } from "./build";
+import { buildAttachmentsExport, EXPORT_TTL_MS, PART_LIMITS } from "./build";
 import { buildAuditExport, requestAuditExport } from "@/lib/admin/audit-export";
-import { enqueueExportIn, removePartialFiles } from "./queue";
+import { enqueueExportIn, removeExportFiles } from "./queue";
 import { exportLinkPath } from "./link";
 import { appUrl } from "@/lib/config";
 import type { ExportSelection } from "./selection";
@@ -48,19 +48,22 @@ export async function retryExport(user: SessionUser, exportId: string): Promise<
 }
 
 /** The job: builds the file, then marks the export done and e-mails its link, in one transaction. */
-export async function runExportJob(exportId: string, signal: AbortSignal): Promise<void> {
+export async function runExportJob(exportId: string, signal: AbortSignal, limits = PART_LIMITS): Promise<void> {
   const kind = (await db.exportJob.findUnique({ where: { id: exportId }, select: { kind: true } }))?.kind;
-  const built = kind === "AUDIT" ? await buildAuditExport(exportId) : await buildAttachmentsExport(exportId, signal);
+  const built = kind === "AUDIT" ? await buildAuditExport(exportId) : await buildAttachmentsExport(exportId, signal, limits);
   if (!built) return;
   signal.throwIfAborted();
+  const { parts = [], ...file } = built;
   await writeTx(async (tx, ex) => {
     const now = new Date();
     const expiresAt = new Date(now.getTime() + EXPORT_TTL_MS);
     const done = await tx.exportJob.updateMany({
       where: { id: exportId, status: { in: ["QUEUED", "RUNNING"] } },
-      data: { status: "DONE", ...built, progress: built.total, finishedAt: now, expiresAt },
+      data: { status: "DONE", ...file, progress: built.total, finishedAt: now, expiresAt },
     });
-    if (done.count === 1) await mailReady(ex, exportId);
+    if (done.count !== 1) return;
+    if (parts.length) await tx.exportPart.createMany({ data: parts.map((p) => ({ exportId, ...p })) });
+    await mailReady(ex, exportId, parts.length);
   });
 }
 
@@ -73,7 +76,7 @@ export async function giveUpExport(tx: SqlExec, exportId: string, ending: Ending
   const ended = await tx.run(sql`UPDATE "ExportJob" SET "status" = 'FAILED', "error" = ${reason}, "finishedAt" = ${new Date()}
     WHERE "id" = ${exportId} AND "status" IN ('QUEUED', 'RUNNING')`);
   if (ended === 1) await mailFailed(tx, exportId, reason);
-  tx.afterCommit(() => void removePartialFiles(exportId).catch((error: unknown) => console.error(`[exports] ${exportId}:`, (error as Error).message)));
+  tx.afterCommit(() => void removeExportFiles(exportId).catch((error: unknown) => console.error(`[exports] ${exportId}:`, (error as Error).message)));
 }
 
 type Requester = {
@@ -98,12 +101,18 @@ async function requesterOf(tx: SqlExec, exportId: string): Promise<Requester | u
     WHERE e."id" = ${exportId}`);
 }
 
-async function mailReady(tx: SqlExec, exportId: string): Promise<void> {
+async function mailReady(tx: SqlExec, exportId: string, parts: number): Promise<void> {
   const r = await requesterOf(tx, exportId);
   if (!r?.expiresAt) return;
   const t = translatorFor(r.locale);
   const expiresAt = new Date(r.expiresAt);
   const audit = r.kind === "AUDIT";
+  const signed = { id: exportId, requestedById: r.requestedById, downloadToken: r.downloadToken, expiresAt };
+  // A large export comes in numbered parts: a link each.
+  const link =
+    parts > 1
+      ? `\n${Array.from({ length: parts }, (_, i) => t("email.exportReady.part", { number: i + 1, total: parts, link: `${appUrl()}${exportLinkPath(signed, i + 1)}` })).join("\n")}`
+      : `${appUrl()}${exportLinkPath(signed)}`;
   await queueEmailIn(tx, {
     organizationId: r.organizationId,
     to: r.email,
@@ -113,7 +122,7 @@ async function mailReady(tx: SqlExec, exportId: string): Promise<void> {
       date: formatDateTime(new Date(r.createdAt), r.timeZone, r.locale),
       count: Number(r.fileCount ?? 0),
       size: formatBytes(Number(r.fileSize ?? 0), r.locale),
-      link: `${appUrl()}${exportLinkPath({ id: exportId, requestedById: r.requestedById, downloadToken: r.downloadToken, expiresAt })}`,
+      link,
       expires: formatDateTime(expiresAt, r.timeZone, r.locale),
     }),
   });
@@ -143,7 +152,8 @@ export async function pruneExports(now = new Date()): Promise<void> {
     select: { id: true, filePath: true },
   });
   for (const e of expired) {
-    await rm(e.filePath!, { force: true });
-    await db.exportJob.update({ where: { id: e.id }, data: { filePath: null } });
+    const parts = await db.exportPart.findMany({ where: { exportId: e.id }, select: { filePath: true } });
+    await Promise.all([e.filePath!, ...parts.map((p) => p.filePath)].map((f) => rm(f, { force: true })));
+    await db.$transaction([db.exportPart.deleteMany({ where: { exportId: e.id } }), db.exportJob.update({ where: { id: e.id }, data: { filePath: null } })]);
   }
 }

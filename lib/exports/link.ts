@@ -12,9 +12,10 @@ function signature(e: Signed, expires: number): string {
   return createHmac("sha256", authSecret()).update(`export:${e.id}:${e.requestedById}:${e.downloadToken}:${expires}`).digest("base64url");
 }
 
-export function exportLinkPath(e: Signed): string {
+/** The link of the export, or of one of its parts (a large export comes in several zips; any part of it is as much the requester's). */
+export function exportLinkPath(e: Signed, part?: number): string {
   const expires = e.expiresAt.getTime();
-  return `/api/exports/${encodeURIComponent(e.id)}/download?expires=${expires}&sig=${signature(e, expires)}`;
+  return `/api/exports/${encodeURIComponent(e.id)}/download?${part ? `part=${part}&` : ""}expires=${expires}&sig=${signature(e, expires)}`;
 }
 
 export type LinkCheck = "ok" | "expired" | "bad";

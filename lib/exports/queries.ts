@@ -17,6 +17,8 @@ export type ExportRow = {
   expiresAt: Date | null;
   /** The signed link, while the zip is there. */
   link: string | null;
+  /** A large export's parts, a signed link each (empty for an export of one file). */
+  partLinks: string[];
   selection: ExportSelection;
   /** "ATTACHMENTS" (a zip) or "AUDIT" (the audit history as CSV). */
   kind: string;
@@ -29,6 +31,7 @@ export async function listMyExports(user: SessionUser, now = new Date()): Promis
     where: { organizationId: user.organizationId, requestedById: user.id },
     orderBy: { createdAt: "desc" },
     take: 30,
+    include: { parts: { select: { number: true }, orderBy: { number: "asc" } } },
   });
   return rows.map((r) => ({
     id: r.id,
@@ -41,6 +44,10 @@ export async function listMyExports(user: SessionUser, now = new Date()): Promis
     error: r.error,
     expiresAt: r.expiresAt,
     link: r.status === "DONE" && r.filePath && r.expiresAt && r.expiresAt > now ? exportLinkPath({ ...r, expiresAt: r.expiresAt }) : null,
+    partLinks:
+      r.status === "DONE" && r.filePath && r.expiresAt && r.expiresAt > now && r.parts.length > 1
+        ? r.parts.map((p) => exportLinkPath({ ...r, expiresAt: r.expiresAt! }, p.number))
+        : [],
     selection: readSelection(r.selection),
     kind: r.kind,
   }));

@@ -19,8 +19,10 @@ export function exportsDir(): string {
   return path.join(filesRoot(), ".exports");
 }
 
-/** An export's files still being written (`<id>….part`): left by a try that stopped. */
-export async function removePartialFiles(exportId: string): Promise<void> {
+/** Every file of an export that ended without one (`<id>….part` left by a try that stopped, parts already written). */
+export async function removeExportFiles(exportId: string): Promise<void> {
   const names = await readdir(exportsDir()).catch(() => [] as string[]);
-  await Promise.all(names.filter((n) => n.startsWith(exportId) && n.endsWith(".part")).map((n) => rm(path.join(exportsDir(), n), { force: true })));
+  await Promise.all(
+    names.filter((n) => n.startsWith(`${exportId}.`) || n.startsWith(`${exportId}-`)).map((n) => rm(path.join(exportsDir(), n), { force: true })),
+  );
 }

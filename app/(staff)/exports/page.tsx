@@ -63,7 +63,22 @@ export default async function ExportsPage({ searchParams }: { searchParams: Prom
               <progress className="mt-1 h-2 w-full accent-teal-700" max={r.total} value={r.progress} aria-label={t("exports.progress")} />
             ) : null}
             {r.status === "DONE" ? (
-              r.link ? (
+              r.partLinks.length ? (
+                <div className="mt-2 text-sm">
+                  {/* A large export comes in several zips: a zip holds at most 65,535 files and 4 GB. */}
+                  <p className="text-slate-600">{t("exports.inParts", { count: r.partLinks.length })}</p>
+                  <ul className="mt-1 flex flex-wrap gap-x-4">
+                    {r.partLinks.map((href, i) => (
+                      <li key={href}>
+                        <a href={href} className="inline-flex min-h-11 items-center font-medium text-teal-800 underline">
+                          {t("exports.downloadPart", { number: i + 1, total: r.partLinks.length })}
+                        </a>
+                      </li>
+                    ))}
+                  </ul>
+                  <p className="text-slate-600">{t("exports.validUntil", { date: formatDateTime(r.expiresAt!, org.timeZone, locale) })}</p>
+                </div>
+              ) : r.link ? (
                 <p className="mt-2 text-sm">
                   <a href={r.link} className="font-medium text-teal-800 underline">
                     {r.kind === "AUDIT" ? t("exports.downloadCsv") : t("exports.download")}

@@ -9,6 +9,7 @@ const downloadSchema = z.object({
   exportId: z.string().trim().min(1, "errors.staleRequest").max(64, "errors.staleRequest"),
   expires: z.coerce.number().int().min(0, "errors.export.badLink"),
   sig: z.string().regex(/^[A-Za-z0-9_-]{20,100}$/, "errors.export.badLink"),
+  part: z.coerce.number().int().min(1, "errors.export.badLink").max(100_000, "errors.export.badLink").optional(),
 });
 
 // The e-mailed link of an export (lib/exports/download.ts says who may follow it).
