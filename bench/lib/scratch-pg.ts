@@ -6,9 +6,8 @@ import { EXTRA_MANAGERS, FLOOR_CONVERSATION, MANAGER, ORG } from "./scratch-db";
  * The same scratch data as scratch-db.ts (same ids), on PostgreSQL, generated in the
  * server with generate_series. Returns the database's URL and the build time.
  */
-export async function buildScratchPg(serverUrl: string, contacts: number, messages: number): Promise<{ url: string; ms: number }> {
+export async function buildScratchPg(serverUrl: string, contacts: number, messages: number, name = "shiftline_bench"): Promise<{ url: string; ms: number }> {
   const started = performance.now();
-  const name = "shiftline_bench";
   await onServer(serverUrl, async (c) => {
     await c.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
     await c.query(`CREATE DATABASE ${name}`);

@@ -35,8 +35,8 @@ export function fakeDevice(endpoint: string) {
   return { subscription, decrypt };
 }
 
-/** Records every push; `answer` gives the status for a device (201 by default; 410 means gone). */
-export async function fakePushService() {
+/** Records every push; `answer` gives the status for a device (201 by default; 410 means gone); `delayMs`: how long each answer takes. */
+export async function fakePushService({ delayMs = 0 } = {}) {
   const received: Received[] = [];
   const status = new Map<string, number>();
   const server: Server = createServer((req, res) => {
@@ -45,7 +45,7 @@ export async function fakePushService() {
     req.on("end", () => {
       const device = (req.url ?? "/").replace(/^\/push\//, "");
       received.push({ device, headers: req.headers, body: Buffer.concat(chunks) });
-      res.writeHead(status.get(device) ?? 201).end();
+      setTimeout(() => res.writeHead(status.get(device) ?? 201).end(), delayMs);
     });
   });
   await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
