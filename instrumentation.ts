@@ -3,14 +3,6 @@
 // background worker (lib/worker: every kind of job, run by lib/jobs/worker.ts).
 export async function register() {
   if (process.env.NEXT_RUNTIME !== "nodejs") return;
-  const { config, configProblem } = await import("./lib/config");
-  const problem = configProblem();
-  if (problem) {
-    console.error(`Shiftline cannot start: ${problem}`);
-    process.exit(1);
-  }
-  if (config().SHIFTLINE_WORKER !== "off") {
-    const { startWorker } = await import("./lib/worker");
-    startWorker();
-  }
+  const { startServerProcess } = await import("./lib/worker/start");
+  startServerProcess();
 }
