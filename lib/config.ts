@@ -45,6 +45,7 @@ const SCHEMA = z
     PUSH_ENDPOINT_HOSTS: optional(z.string().regex(/^\.?[a-z0-9.-]+(\s*,\s*\.?[a-z0-9.-]+)*$/i, "host names separated by commas")),
     PUSH_ALLOW_LOCAL_ENDPOINTS: optional(flag),
     SHIFTLINE_WORKER: optional(z.enum(["on", "off"], { error: '"on" or "off"' })),
+    SHIFTLINE_DEV_OUTBOX: optional(flag),
     SHIFTLINE_BENCH_FLOOR: optional(flag),
   })
   .superRefine((c, ctx) => {

@@ -11,6 +11,7 @@ export function ActionButton<T extends object>({
   pendingLabel,
   className = "",
   onSubmit,
+  doneMessage,
 }: {
   action: (prev: ActionResult<T> | null, form: FormData) => Promise<ActionResult<T>>;
   fields: Record<string, string>;
@@ -19,6 +20,8 @@ export function ActionButton<T extends object>({
   className?: string;
   /** Runs in the browser as the form is sent (with JavaScript). */
   onSubmit?: () => void;
+  /** Said beside the button once the action succeeded ("Sent."). */
+  doneMessage?: string;
 }) {
   const [state, formAction, pending] = useActionState(action, null);
   return (
@@ -40,6 +43,11 @@ export function ActionButton<T extends object>({
       {state && !state.ok ? (
         <span role="alert" className="text-xs text-red-700">
           {state.error}
+        </span>
+      ) : null}
+      {state?.ok && doneMessage ? (
+        <span role="status" className="text-xs text-slate-700">
+          {doneMessage}
         </span>
       ) : null}
     </form>

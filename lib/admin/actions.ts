@@ -56,7 +56,14 @@ export const setDisabledAction = createAction({ schema: disabledSchema, roles: [
 
 export const resendInviteAction = createAction({ schema: personSchema, roles: ["ADMIN"] }, async (input, { user }) => {
   await accessOf(user, input.userId); // an admin, and a person of this organisation
-  await sendPasswordLink(input.userId, "invite", `${user.firstName} ${user.lastName}`);
+  await sendPasswordLink(input.userId, "invite", { name: `${user.firstName} ${user.lastName}`, id: user.id });
+  return { sent: true };
+});
+
+/** A reset link to the person's own address: the admin starts it and never sees the link. */
+export const sendResetLinkAction = createAction({ schema: personSchema, roles: ["ADMIN"] }, async (input, { user }) => {
+  await accessOf(user, input.userId); // an admin, and a person of this organisation
+  await sendPasswordLink(input.userId, "reset", { name: `${user.firstName} ${user.lastName}`, id: user.id });
   return { sent: true };
 });
 

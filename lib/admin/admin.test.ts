@@ -1,7 +1,8 @@
 import { describe, expect, it } from "vitest";
 import { db } from "@/lib/db";
 import { ForbiddenError, NotFoundError, UserError } from "@/lib/api/errors";
-import { cid, makeOrg } from "@/tests/helpers/org";
+import { cid, makeOrg, TEST_PASSWORD } from "@/tests/helpers/org";
+import { fakeResend } from "@/tests/helpers/fake-services";
 import { loadSessionUser } from "@/lib/auth/session";
 import { verifyPassword } from "@/lib/auth/password";
 import { requireInboxThread } from "@/lib/inbox/access";
@@ -10,14 +11,26 @@ import { canSee } from "@/lib/realtime/visibility";
 import { viewerFor } from "@/lib/realtime/hub";
 import { changeRole, setDisabled, setMessagingAccess } from "./access";
 import { invitePerson } from "./invite";
-import { requestPasswordReset, setPasswordWithLink } from "./passwords";
+import { changeOwnPassword, RESET_LIMITS, requestPasswordReset, sendPasswordLink, setPasswordWithLink } from "./passwords";
+import { LINK_MARK, openSecret } from "@/lib/email/secrets";
+import { listOutbox } from "@/lib/email/queries";
+import { authSecret } from "@/lib/auth/secret";
+import { runDueJobs } from "@/lib/worker";
+import { AUDIT_SELECT, auditRows } from "./audit";
 import { updateTeammateProfile } from "./profile";
 import { profileSchema } from "./schemas";
 import { createDepartment } from "@/lib/seed/factories";
 
+/** The token of the newest password link e-mailed to `to`, as only the e-mail itself carries it (sealed in the outbox). */
 const linkIn = async (to: string) => {
-  const mail = await db.emailOutbox.findFirstOrThrow({ where: { toEmail: to }, orderBy: { createdAt: "desc" } });
-  return /\/(?:welcome|reset-password)\/([A-Za-z0-9_-]+)/.exec(mail.text)![1]!;
+  const mail = await db.emailOutbox.findFirstOrThrow({ where: { toEmail: to, secret: { not: null } }, orderBy: { createdAt: "desc" } });
+  expect(mail.text).toContain(LINK_MARK);
+  return /\/(?:welcome|reset-password)\/([A-Za-z0-9_-]+)/.exec(openSecret(mail.secret!, authSecret())!)![1]!;
+};
+/** "Forgot your password?", and the job that follows it. */
+const askReset = async (email: string, ip = "10.9.0.1") => {
+  await requestPasswordReset(email, ip);
+  await runDueJobs();
 };
 
 describe("roles and rights", () => {
@@ -109,19 +122,89 @@ describe("invitations and passwords", () => {
     expect(await verifyPassword("a long new password", (await db.user.findUniqueOrThrow({ where: { id: userId } })).passwordHash)).toBe(true);
     await expect(setPasswordWithLink(token, "invite", "another password!")).rejects.toBeInstanceOf(UserError);
 
-    await requestPasswordReset(email);
+    await askReset(email);
     const reset = await linkIn(email);
     await db.userToken.updateMany({ where: { userId, purpose: "reset" }, data: { expiresAt: new Date(Date.now() - 1000) } });
     await expect(setPasswordWithLink(reset, "reset", "too late anyway")).rejects.toBeInstanceOf(UserError);
     // An invitation's link is not a reset's.
-    await requestPasswordReset(email);
+    await askReset(email);
     await expect(setPasswordWithLink(await linkIn(email), "invite", "wrong kind of link")).rejects.toBeInstanceOf(UserError);
   });
 
-  it("a reset for an unknown address sends nothing, and says the same", async () => {
+  it("a reset for an unknown address sends nothing, after the same work as for an account", async () => {
+    const o = await makeOrg();
     const before = await db.emailOutbox.count();
-    await requestPasswordReset(`nobody-${cid()}@t.test`);
-    expect(await db.emailOutbox.count()).toBe(before);
+    const jobs = await db.job.count({ where: { kind: "password.resetRequest" } });
+    await requestPasswordReset(`nobody-${cid()}@t.test`, "10.9.1.1");
+    await requestPasswordReset(o.teammate.email, "10.9.1.1");
+    // Each request wrote the same: a request and its job, nothing about the account.
+    expect(await db.job.count({ where: { kind: "password.resetRequest" } })).toBe(jobs + 2);
+    await runDueJobs();
+    expect(await db.emailOutbox.count()).toBe(before + 1); // positive control: the account's e-mail
+    expect(await db.emailOutbox.count({ where: { toEmail: o.teammate.email } })).toBe(1);
+  });
+
+  it("the outbox never shows a link that sets a password, to an admin or anyone; only the sent e-mail carries it", async () => {
+    const o = await makeOrg();
+    const resend = await fakeResend();
+    try {
+      const email = `new-${cid()}@t.test`;
+      await invitePerson(o.admin, { email, firstName: "Nora", lastName: "New", role: "MANAGER", locale: "en" });
+      const token = await linkIn(email);
+      const stored = await db.emailOutbox.findFirstOrThrow({ where: { toEmail: email } });
+      expect(JSON.stringify(stored)).not.toContain(token);
+      const seen = await listOutbox(o.admin, "[hidden]");
+      const shown = seen.find((m) => m.toEmail === email)!;
+      expect(shown.text).toContain("[hidden]"); // positive control: the admin sees the e-mail
+      expect(JSON.stringify(seen)).not.toContain(token);
+      // With an e-mail provider, the link goes out in the e-mail, then leaves the database.
+      process.env.RESEND_API_KEY = "re_test";
+      process.env.RESEND_BASE_URL = resend.url;
+      await sendPasswordLink(o.teammate.id, "reset", { name: "Ada Admin", id: o.admin.id });
+      await runDueJobs();
+      const sent = resend.sent.at(-1) as { to: string; text: string };
+      const link = /\/reset-password\/([A-Za-z0-9_-]+)/.exec(sent.text)![1]!;
+      expect(sent.to).toBe(o.teammate.email);
+      const row = await db.emailOutbox.findFirstOrThrow({ where: { toEmail: o.teammate.email }, orderBy: { createdAt: "desc" } });
+      expect(row).toMatchObject({ status: "SENT", secret: null });
+      expect(JSON.stringify(await listOutbox(o.admin, "[hidden]"))).not.toContain(link);
+      // The admin started it and is in the history; the link works for its owner.
+      const history = await auditRows(o.org.id, await db.auditEntry.findMany({ where: { targetId: o.teammate.id }, select: AUDIT_SELECT }), new Map());
+      expect(history.map((h) => [h.action, h.actor])).toContainEqual(["user.password.resetSent", "Ada Admin"]);
+      await setPasswordWithLink(link, "reset", "a brand new password");
+      expect(await db.auditEntry.count({ where: { targetId: o.teammate.id, action: "user.password.reset" } })).toBe(1);
+      // The owner is told, by e-mail, that the password changed.
+      await runDueJobs();
+      expect(resend.sent.at(-1)).toMatchObject({ to: o.teammate.email, subject: "Your Shiftline password was changed" });
+    } finally {
+      delete process.env.RESEND_API_KEY;
+      delete process.env.RESEND_BASE_URL;
+      await resend.close();
+    }
+  });
+
+  it("reset e-mails are limited per account and per caller; an earlier link keeps working", async () => {
+    const o = await makeOrg();
+    for (let i = 0; i < RESET_LIMITS.perAccount + 5; i++) await askReset(o.teammate.email, `10.7.${i}.1`);
+    expect(await db.emailOutbox.count({ where: { toEmail: o.teammate.email } })).toBe(RESET_LIMITS.perAccount);
+    const mails = await db.emailOutbox.findMany({ where: { toEmail: o.teammate.email }, orderBy: { createdAt: "asc" } });
+    const first = /\/reset-password\/([A-Za-z0-9_-]+)/.exec(openSecret(mails[0]!.secret!, authSecret())!)![1]!;
+    await setPasswordWithLink(first, "reset", "the first link still works"); // not cancelled by the later ones
+    expect(await db.auditEntry.count({ where: { targetId: o.teammate.id, action: "user.password.resetRequested" } })).toBe(RESET_LIMITS.perAccount);
+
+    // One caller asking for many addresses is stopped too.
+    const people = await Promise.all(Array.from({ length: RESET_LIMITS.perAddress + 3 }, (_, i) => makeOrg(`Caller ${i}`)));
+    for (const p of people) await askReset(p.manager.email, "10.8.8.8");
+    expect(await db.emailOutbox.count({ where: { toEmail: { in: people.map((p) => p.manager.email) } } })).toBe(RESET_LIMITS.perAddress);
+  });
+
+  it("changing one's password is audited and said by e-mail to the account's owner", async () => {
+    const o = await makeOrg();
+    await changeOwnPassword(o.manager, TEST_PASSWORD, "another long password");
+    expect(await db.auditEntry.count({ where: { targetId: o.manager.id, action: "user.password.changed", actorId: o.manager.id } })).toBe(1);
+    const mail = await db.emailOutbox.findFirstOrThrow({ where: { toEmail: o.manager.email } });
+    expect(mail).toMatchObject({ subject: "Your Shiftline password was changed", secret: null });
+    expect(mail.text).toMatch(/\/reset-password\)/);
   });
 
   it("an address already in use is refused with a clear reason", async () => {

@@ -220,6 +220,6 @@ export async function sendImportInvitations({ userIds, invitedBy }: PayloadOf<ty
     const user = await db.user.findUnique({ where: { id }, select: { passwordHash: true, disabledAt: true } });
     if (!user || user.disabledAt || user.passwordHash !== NO_PASSWORD_YET) continue;
     if (await db.userToken.findFirst({ where: { userId: id, purpose: "invite", createdAt: { gt: recent } }, select: { id: true } })) continue;
-    await sendPasswordLink(id, "invite", invitedBy);
+    await sendPasswordLink(id, "invite", { name: invitedBy, id: null });
   }
 }

@@ -57,6 +57,6 @@ export async function invitePerson(
     if (isUniqueViolation(error)) throw new UserError("errors.person.emailTaken", undefined, "email");
     throw error;
   }
-  await sendPasswordLink(userId, "invite", `${actor.firstName} ${actor.lastName}`);
+  await sendPasswordLink(userId, "invite", { name: `${actor.firstName} ${actor.lastName}`, id: actor.id });
   return { userId };
 }

@@ -6,12 +6,18 @@ import { hashToken as hash, newToken, TOKEN_TTL_MS, type TokenPurpose } from "./
 export type { TokenPurpose };
 
 // Links to set a password (an invitation, a reset): the e-mail carries the token, the
-// database only its SHA-256. A link works once and until it expires; a new one for the
-// same person and purpose retires the older ones.
+// database only its SHA-256. A link works once and until it expires; a new invitation
+// retires the older ones (a reset keeps them: asking again must not break a link on its way).
 
-export async function issueToken(tx: Tx, user: { id: string; organizationId: string }, purpose: TokenPurpose, now = new Date()): Promise<string> {
+export async function issueToken(
+  tx: Tx,
+  user: { id: string; organizationId: string },
+  purpose: TokenPurpose,
+  opts: { keepEarlier?: boolean } = {},
+  now = new Date(),
+): Promise<string> {
   const { token, tokenHash } = newToken();
-  await tx.userToken.updateMany({ where: { userId: user.id, purpose, usedAt: null }, data: { usedAt: now } });
+  if (!opts.keepEarlier) await tx.userToken.updateMany({ where: { userId: user.id, purpose, usedAt: null }, data: { usedAt: now } });
   await tx.userToken.create({
     data: { organizationId: user.organizationId, userId: user.id, purpose, tokenHash, expiresAt: new Date(now.getTime() + TOKEN_TTL_MS[purpose]) },
   });

@@ -1,11 +1,13 @@
 "use server";
 
+import { headers } from "next/headers";
 import { redirect } from "next/navigation";
 import { createAction, createPublicAction } from "@/lib/api/action";
 import { changePasswordSchema, resetRequestSchema, setPasswordSchema } from "@/lib/admin/schemas";
 import { changeOwnPassword, requestPasswordReset, setPasswordWithLink } from "@/lib/admin/passwords";
 import { startSession } from "./start-session";
 import { homePath } from "./roles";
+import { clientAddress } from "./client-address";
 
 /** From an invitation's or a reset's link: sets the password once, then signs in. */
 export const setPasswordAction = createPublicAction({ schema: setPasswordSchema }, async (input) => {
@@ -16,7 +18,7 @@ export const setPasswordAction = createPublicAction({ schema: setPasswordSchema 
 
 /** "Forgot your password": always the same answer, whether the address has an account or not. */
 export const requestResetAction = createPublicAction({ schema: resetRequestSchema }, async (input) => {
-  await requestPasswordReset(input.email);
+  await requestPasswordReset(input.email, clientAddress(await headers()));
   return { sent: true };
 });
 

@@ -7,6 +7,8 @@ import { newId } from "@/lib/db/ids";
 import { enqueueIn } from "@/lib/jobs/enqueue-in";
 import { jobKind } from "@/lib/jobs/kind";
 import { config } from "@/lib/config";
+import { authSecret } from "@/lib/auth/secret";
+import { LINK_MARK, openSecret, sealSecret, withLink } from "./secrets";
 
 // Every e-mail Shiftline writes goes into EmailOutbox with its job, in the transaction of
 // what it is about (a password link, a finished export), then leaves through the background
@@ -14,15 +16,18 @@ import { config } from "@/lib/config";
 // tests point at a local stand-in), otherwise it stays in the outbox, where a developer
 // reads it in the app (/outbox). Never inside a request.
 
-export type NewEmail = { organizationId: string | null; to: string; subject: string; text: string };
+/** `link`: a link only the recipient may see (to set a password); `text` carries LINK_MARK where it goes. */
+export type NewEmail = { organizationId: string | null; to: string; subject: string; text: string; link?: string };
 
 export const EMAIL_SEND = jobKind("email.send", z.object({ id: z.string().min(1) }), { maxAttempts: 8 });
 
 /** Writes the e-mail and the job that sends it in the caller's transaction. Returns its id. */
 export async function queueEmailIn(tx: SqlExec, email: NewEmail): Promise<string> {
   const id = newId();
-  await tx.run(sql`INSERT INTO "EmailOutbox" ("id", "organizationId", "toEmail", "subject", "text", "provider", "createdAt")
-    VALUES (${id}, ${email.organizationId}, ${email.to}, ${email.subject}, ${email.text}, ${provider()}, ${new Date()})`);
+  if (email.link && !email.text.includes(LINK_MARK)) throw new Error("An e-mail with a secret link must mark where it goes");
+  const secret = email.link ? sealSecret(email.link, authSecret()) : null;
+  await tx.run(sql`INSERT INTO "EmailOutbox" ("id", "organizationId", "toEmail", "subject", "text", "secret", "provider", "createdAt")
+    VALUES (${id}, ${email.organizationId}, ${email.to}, ${email.subject}, ${email.text}, ${secret}, ${provider()}, ${new Date()})`);
   await enqueueIn(tx, EMAIL_SEND, { id });
   return id;
 }
@@ -39,9 +44,11 @@ export async function deliverEmail(id: string): Promise<void> {
     return;
   }
   const resend = new Resend(key);
+  const link = email.secret ? openSecret(email.secret, authSecret()) : null;
+  if (email.secret && link === null) throw new Error(`E-mail ${id}: its link was sealed with another secret`);
   // Resend keeps the key for a day: a try after a crash mid-call sends nothing twice.
   const { data, error } = await resend.emails.send(
-    { from: from || "Shiftline <no-reply@shiftline.local>", to: email.toEmail, subject: email.subject, text: email.text },
+    { from: from || "Shiftline <no-reply@shiftline.local>", to: email.toEmail, subject: email.subject, text: link ? withLink(email.text, link) : email.text },
     { idempotencyKey: `shiftline-${email.id}` },
   );
   if (error || !data) {
@@ -49,10 +56,20 @@ export async function deliverEmail(id: string): Promise<void> {
     await db.emailOutbox.update({ where: { id }, data: { error: reason.slice(0, 500) } });
     throw new Error(`Resend refused e-mail ${id}: ${reason}`);
   }
-  await db.emailOutbox.update({ where: { id }, data: { status: "SENT", providerId: data.id, sentAt: new Date() } });
+  // Sent: the link is the recipient's alone now, and leaves the database.
+  await db.emailOutbox.update({ where: { id }, data: { status: "SENT", providerId: data.id, sentAt: new Date(), secret: null } });
 }
 
 /** The job given up: the e-mail did not leave. */
 export async function giveUpEmail(tx: SqlExec, id: string, error: string): Promise<void> {
-  await tx.run(sql`UPDATE "EmailOutbox" SET "status" = 'FAILED', "error" = ${error.slice(0, 500)} WHERE "id" = ${id} AND "status" = 'QUEUED'`);
+  await tx.run(sql`UPDATE "EmailOutbox" SET "status" = 'FAILED', "error" = ${error.slice(0, 500)}, "secret" = NULL WHERE "id" = ${id} AND "status" = 'QUEUED'`);
+}
+
+/** Links kept for the development outbox go once no link could still work (a week). */
+export async function forgetOldEmailLinks(now = new Date()): Promise<number> {
+  const { count } = await db.emailOutbox.updateMany({
+    where: { secret: { not: null }, createdAt: { lt: new Date(now.getTime() - 7 * 24 * 3600_000) } },
+    data: { secret: null },
+  });
+  return count;
 }

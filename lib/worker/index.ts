@@ -14,6 +14,8 @@ import { pushJobs } from "@/lib/push/job-handlers";
 import { pruneExports } from "@/lib/exports/jobs";
 import { pruneWaitingUploads } from "@/lib/files/prune";
 import { pruneUserTokens } from "@/lib/admin/tokens";
+import { pruneResetRequests } from "@/lib/admin/passwords";
+import { forgetOldEmailLinks } from "@/lib/email/outbox";
 import { prunePushDeliveries } from "@/lib/push/deliver";
 
 // The one list of background jobs: each area registers its own kinds and handlers; this is
@@ -29,6 +31,8 @@ const housekeeping = registerJob(HOUSEKEEPING, {
     await pruneExports();
     await pruneWaitingUploads();
     await pruneUserTokens();
+    await pruneResetRequests();
+    await forgetOldEmailLinks();
     await prunePushDeliveries();
     await pruneJobs();
   },

@@ -1,8 +1,14 @@
 import { test, expect, newOrg, pageAs, live, e2eDb, signIn } from "./fixtures";
+import { openSecret } from "../../lib/email/secrets";
+import { E2E_SECRET } from "./env";
 
+/** The link of the newest password e-mail to `email`, as its recipient gets it: sealed in the outbox, opened with the server's secret. */
 const linkTo = async (email: string) => {
-  const mail = await e2eDb().emailOutbox.findFirstOrThrow({ where: { toEmail: email }, orderBy: { createdAt: "desc" } });
-  return new URL(/https?:\/\/\S+/.exec(mail.text)![0]).pathname;
+  const mail = await expect
+    .poll(() => e2eDb().emailOutbox.findFirst({ where: { toEmail: email, secret: { not: null } }, orderBy: { createdAt: "desc" } }))
+    .not.toBeNull()
+    .then(() => e2eDb().emailOutbox.findFirstOrThrow({ where: { toEmail: email, secret: { not: null } }, orderBy: { createdAt: "desc" } }));
+  return new URL(openSecret(mail.secret!, E2E_SECRET)!).pathname;
 };
 
 test("an admin invites a manager, who chooses a password from the e-mail's link and signs in; the link then no longer works", async ({ browser }) => {
@@ -26,6 +32,11 @@ test("an admin invites a manager, who chooses a password from the e-mail's link 
 
   const path = await linkTo(email);
   expect(path).toMatch(/^\/welcome\//);
+  // The admin reads the invitation in the outbox, but never its link: only Nora's e-mail carries it.
+  await admin.goto("/outbox");
+  const invitation = admin.getByTestId("email").filter({ hasText: `To ${email}` });
+  await expect(invitation).toContainText("[link hidden: it is only in the e-mail itself]");
+  expect(await admin.content()).not.toContain(path);
   const nora = await browser.newContext().then((c) => c.newPage());
   await nora.goto(path);
   await expect(nora.getByText("Hello Nora!")).toBeVisible();

@@ -2,7 +2,7 @@ import type { Metadata } from "next";
 import { getLocale, getTranslations } from "next-intl/server";
 import { requireMessagingPage } from "@/lib/auth/pages";
 import { getOrganization } from "@/lib/org/queries";
-import { listOutbox } from "@/lib/email/queries";
+import { devOutbox, listOutbox } from "@/lib/email/queries";
 import { listSmsOutbox } from "@/lib/sms/queries";
 import { smsStateKey } from "@/components/inbox/grouped-labels";
 import { formatDateTime } from "@/lib/text/format";
@@ -15,11 +15,16 @@ export async function generateMetadata(): Promise<Metadata> {
 export default async function OutboxPage() {
   const user = await requireMessagingPage();
   const [org, t, locale] = await Promise.all([getOrganization(user), getTranslations(), getLocale()]);
-  const [emails, sms] = await Promise.all([listOutbox(user), listSmsOutbox(user)]);
+  const [emails, sms] = await Promise.all([listOutbox(user, t("outbox.linkHidden")), listSmsOutbox(user)]);
   return (
     <div className="max-w-3xl space-y-4 p-4 sm:p-6">
       <h1 className="text-xl font-semibold">{t("outbox.title")}</h1>
       <p className="text-sm text-slate-600">{t("outbox.intro")}</p>
+      {devOutbox() ? (
+        <p role="note" className="rounded-md border border-amber-300 bg-amber-50 px-3 py-2 text-sm text-amber-950" data-testid="dev-outbox">
+          {t("outbox.devTool")}
+        </p>
+      ) : null}
       {emails.length === 0 ? <p className="text-sm text-slate-600">{t("outbox.empty")}</p> : null}
       <ul className="space-y-3">
         {emails.map((e) => (

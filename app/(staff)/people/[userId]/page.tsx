@@ -4,7 +4,7 @@ import { getLocale, getTranslations } from "next-intl/server";
 import { orNotFound, requireAdminPage } from "@/lib/auth/pages";
 import { getOrganization } from "@/lib/org/queries";
 import { accessOf } from "@/lib/admin/access";
-import { changeRoleAction, resendInviteAction, setDisabledAction, setMessagingAction } from "@/lib/admin/actions";
+import { changeRoleAction, resendInviteAction, sendResetLinkAction, setDisabledAction, setMessagingAction } from "@/lib/admin/actions";
 import { ActionButton } from "@/components/ui/action-button";
 import { formatDateTime } from "@/lib/text/format";
 
@@ -72,7 +72,17 @@ export default async function PersonAccessPage({ params }: { params: Promise<{ u
           {!p.disabledAt && p.invited ? (
             <ActionButton action={resendInviteAction} fields={{ userId: p.id }} label={t("people.resendInvitation")} className={button} />
           ) : null}
+          {!p.disabledAt && !p.invited ? (
+            <ActionButton
+              action={sendResetLinkAction}
+              fields={{ userId: p.id }}
+              label={t("people.sendReset")}
+              doneMessage={t("people.linkSent")}
+              className={button}
+            />
+          ) : null}
         </div>
+        {!p.disabledAt && !p.invited ? <p className="text-xs text-slate-600">{t("people.sendResetHelp")}</p> : null}
       </section>
     </div>
   );
