@@ -7,6 +7,7 @@ import type { Role, SessionUser } from "@/lib/auth/roles";
 import { audit } from "@/lib/audit/record";
 import { revokeSessions } from "@/lib/auth/session";
 import { NO_PASSWORD_YET } from "./invite";
+import { numberSharedElsewhere } from "@/lib/sms/inbound";
 
 // Roles, messaging rights and disabling (admins only). Each change ends the person's
 // sessions, so every device and open stream picks up what they may now see, and is in
@@ -93,9 +94,12 @@ export async function accessOf(admin: SessionUser, userId: string) {
       disabledAt: true,
       lastSignInAt: true,
       passwordHash: true,
+      phone: true,
     },
   });
   if (!u) throw new NotFoundError("errors.notFound.person");
-  const { passwordHash, ...rest } = u;
-  return { ...rest, invited: passwordHash === NO_PASSWORD_YET };
+  const { passwordHash, phone, ...rest } = u;
+  // Only whether the number is shared: never with whom.
+  const numberShared = rest.role === "TEAMMATE" && (await numberSharedElsewhere(admin.organizationId, phone));
+  return { ...rest, invited: passwordHash === NO_PASSWORD_YET, numberShared };
 }

@@ -25,6 +25,7 @@ const LABELS: Record<string, string> = {
   "unavailability.updated": "audit.action.unavailabilityUpdated",
   "unavailability.removed": "audit.action.unavailabilityRemoved",
   "organization.created": "audit.action.organizationCreated",
+  "organization.smsSender": "audit.action.smsSender",
   "people.imported": "audit.action.peopleImported",
 };
 const KINDS: Record<string, string> = {

@@ -9,6 +9,7 @@ import { newId } from "@/lib/db/ids";
 import { translatorFor } from "@/lib/i18n/translator";
 import { appUrl } from "@/lib/config";
 import { smsText } from "./segments";
+import { smsSenderOf } from "./sender";
 
 // SMS copies: an SmsDelivery row per (message, recipient) and its job, written in the
 // message's transaction, sent by the background queue (retries with backoff, across
@@ -58,7 +59,7 @@ export async function deliverSms(deliveryId: string): Promise<void> {
     return;
   }
   try {
-    const sent = await sendWithTwilio(sms.toPhone, sms.body);
+    const sent = await sendWithTwilio(sms.toPhone, sms.body, await smsSenderOf(sms.organizationId));
     await db.smsDelivery.update({ where: { id: deliveryId }, data: { provider: "twilio", providerId: sent.sid, status: statusOf(sent.status) ?? "QUEUED" } });
   } catch (error) {
     const reason = (error as Error).message.slice(0, 500);

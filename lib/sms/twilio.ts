@@ -19,13 +19,20 @@ export const twilioConfigured = () => {
   return Boolean(c.TWILIO_ACCOUNT_SID && c.TWILIO_AUTH_TOKEN && (c.TWILIO_FROM || c.TWILIO_MESSAGING_SERVICE_SID));
 };
 
-export async function sendWithTwilio(to: string, body: string): Promise<{ sid: string; status: string }> {
+/** One SMS; `sender`: the organisation's own number or Messaging Service, else the server's. */
+export async function sendWithTwilio(to: string, body: string, sender?: string | null): Promise<{ sid: string; status: string }> {
   const c = config();
   const client = twilio(c.TWILIO_ACCOUNT_SID, c.TWILIO_AUTH_TOKEN, testClient ? { httpClient: testClient } : {});
   const message = await client.messages.create({
     to,
     body,
-    ...(c.TWILIO_MESSAGING_SERVICE_SID ? { messagingServiceSid: c.TWILIO_MESSAGING_SERVICE_SID } : { from: c.TWILIO_FROM }),
+    ...(sender?.startsWith("MG")
+      ? { messagingServiceSid: sender }
+      : sender
+        ? { from: sender }
+        : c.TWILIO_MESSAGING_SERVICE_SID
+          ? { messagingServiceSid: c.TWILIO_MESSAGING_SERVICE_SID }
+          : { from: c.TWILIO_FROM }),
     statusCallback: `${appUrl()}/api/sms/status`,
   });
   return { sid: message.sid, status: message.status };

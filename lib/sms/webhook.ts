@@ -17,5 +17,10 @@ export async function readTwilioForm(request: Request, path: string): Promise<Re
 }
 
 export const forbidden = () => new Response("Forbidden", { status: 403 });
-/** What Twilio expects back: an empty TwiML reply (no SMS sent in answer). */
-export const twiml = () => new Response('<?xml version="1.0" encoding="UTF-8"?><Response/>', { headers: { "Content-Type": "text/xml" } });
+const xml = (text: string) => text.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;");
+
+/** What Twilio expects back: TwiML, empty (no SMS in answer) or with one message to the sender. */
+export const twiml = (reply?: string) =>
+  new Response(`<?xml version="1.0" encoding="UTF-8"?><Response>${reply ? `<Message>${xml(reply)}</Message>` : ""}</Response>`, {
+    headers: { "Content-Type": "text/xml" },
+  });

@@ -16,6 +16,7 @@ import { pruneWaitingUploads } from "@/lib/files/prune";
 import { pruneUserTokens } from "@/lib/admin/tokens";
 import { pruneResetRequests } from "@/lib/admin/passwords";
 import { forgetOldEmailLinks } from "@/lib/email/outbox";
+import { pruneInboundSms } from "@/lib/sms/inbound";
 import { prunePushDeliveries } from "@/lib/push/deliver";
 
 // The one list of background jobs: each area registers its own kinds and handlers; this is
@@ -33,6 +34,7 @@ const housekeeping = registerJob(HOUSEKEEPING, {
     await pruneUserTokens();
     await pruneResetRequests();
     await forgetOldEmailLinks();
+    await pruneInboundSms();
     await prunePushDeliveries();
     await pruneJobs();
   },

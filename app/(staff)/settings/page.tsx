@@ -7,6 +7,8 @@ import { getLocale, getTranslations } from "next-intl/server";
 import { chatOption } from "@/lib/chat/option";
 import { setChatOptionAction } from "@/lib/chat/actions";
 import { ActionButton } from "@/components/ui/action-button";
+import { smsSenderOf } from "@/lib/sms/sender";
+import { SmsSenderForm } from "./sms-sender-form";
 
 export async function generateMetadata(): Promise<Metadata> {
   return { title: (await getTranslations())("settings.title") };
@@ -14,7 +16,7 @@ export async function generateMetadata(): Promise<Metadata> {
 
 export default async function SettingsPage() {
   const user = await requireAdminPage();
-  const [org, t, chat] = await Promise.all([getOrganization(user), getTranslations(), chatOption(user)]);
+  const [org, t, chat, sender] = await Promise.all([getOrganization(user), getTranslations(), chatOption(user), smsSenderOf(user.organizationId)]);
   const locale = await getLocale();
   return (
     <div className="max-w-2xl space-y-6 p-4 sm:p-6">
@@ -35,6 +37,11 @@ export default async function SettingsPage() {
           <dt className="text-slate-500">{t("settings.timeZone")}</dt>
           <dd>{org.timeZone}</dd>
         </dl>
+      </section>
+      <section className="rounded-lg border border-slate-200 bg-white p-4" data-testid="sms-sender">
+        <h2 className="font-medium">{t("settings.smsSender")}</h2>
+        <p className="mt-1 text-sm text-slate-600">{t("settings.smsSenderHelp")}</p>
+        <SmsSenderForm sender={sender} />
       </section>
       <section className="rounded-lg border border-slate-200 bg-white p-4" data-testid="chat-option">
         <h2 className="font-medium">{t("settings.chatOption")}</h2>

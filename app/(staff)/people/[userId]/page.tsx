@@ -36,6 +36,11 @@ export default async function PersonAccessPage({ params }: { params: Promise<{ u
           {p.lastSignInAt ? t("people.lastSignIn", { date: formatDateTime(p.lastSignInAt, org.timeZone, locale) }) : t("people.neverSignedIn")}
         </p>
       </div>
+      {p.numberShared ? (
+        <p role="note" className="rounded-md border border-amber-300 bg-amber-50 px-3 py-2 text-sm text-amber-950" data-testid="number-shared">
+          {t("people.numberShared")}
+        </p>
+      ) : null}
       {p.role !== "TEAMMATE" ? (
         <section className="space-y-2 rounded-lg border border-slate-200 bg-white p-4" data-testid="role-section">
           <h2 className="font-medium">{t("people.role")}</h2>
