@@ -1,4 +1,4 @@
-import { readFile } from "node:fs/promises";
+import { readdir, readFile } from "node:fs/promises";
 import { writeFile, mkdtemp } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import path from "node:path";
@@ -7,9 +7,10 @@ import sharp from "sharp";
 import { sanitizeFileName } from "./policy";
 import { sniffFile } from "./sniff";
 import { receiveFiles } from "./receive";
-import { localStorage, filesRoot } from "./storage";
+import { localStorage, filesRoot, scratchDir } from "./storage";
+import { sendInboxMessage } from "@/lib/inbox/send";
 import { db } from "@/lib/db";
-import { makeOrg } from "@/tests/helpers/org";
+import { cid, makeOrg } from "@/tests/helpers/org";
 import { docx, jpegWithExif, pdf, png, svgWithScript, uploadRequest } from "@/tests/helpers/files";
 
 async function sniff(name: string, data: Buffer | string) {
@@ -116,6 +117,87 @@ describe("receiving an upload", () => {
 
   it("stores under the files folder only", async () => {
     await expect(localStorage.open({ storage: "local", key: "../../etc/passwd" })).rejects.toThrow(/Unsafe/);
+  });
+});
+
+describe("upload limits: one account cannot fill the disk", () => {
+  const LIMITS = ["UPLOAD_WAITING_MAX_BYTES_USER", "UPLOAD_WAITING_MAX_BYTES_ORG", "UPLOAD_MAX_BYTES_PER_HOUR", "UPLOAD_REQUEST_MAX_BYTES"];
+  afterEach(() => {
+    for (const k of LIMITS) delete process.env[k];
+  });
+  const chunk = (n: number) => Buffer.concat([pdf(), Buffer.alloc(n, 0x20)]);
+  const scratchFiles = async () => (await readdir(await scratchDir())).length;
+
+  it("files never sent count against a quota per person: past it, uploads are refused with the reason, and the disk stays bounded", async () => {
+    const o = await makeOrg();
+    process.env.UPLOAD_WAITING_MAX_BYTES_USER = String(250_000);
+    const target = { organizationId: o.org.id, conversationId: o.teammate.threadId, uploaderId: o.teammate.id, fromStaff: false };
+    // The attack: upload again and again, never send.
+    const outcomes = [];
+    for (let i = 0; i < 8; i++)
+      outcomes.push(await receiveFiles(uploadRequest([{ name: `pad-${i}.pdf`, data: chunk(60_000), type: "application/pdf" }]), target));
+    const kept = outcomes.flatMap((r) => r.files);
+    expect(kept.length).toBe(4); // positive control: uploads work until the quota
+    expect(outcomes.at(-1)!.refused).toEqual([{ name: "pad-7.pdf", error: "errors.file.waitingQuota", values: { size: 1 } }]);
+    const stored = await db.attachment.aggregate({ where: { uploaderId: o.teammate.id, messageId: null }, _sum: { size: true } });
+    expect(stored._sum.size).toBeLessThanOrEqual(250_000);
+    expect(await scratchFiles()).toBe(0); // refused bytes were never kept on disk
+    // Someone else of the organisation is not held back by this person's files.
+    const other = await receiveFiles(uploadRequest([{ name: "mine.pdf", data: chunk(10_000), type: "application/pdf" }]), {
+      ...target,
+      uploaderId: o.manager.id,
+      fromStaff: true,
+    });
+    expect(other.files).toHaveLength(1);
+    // Sending frees the quota.
+    await sendInboxMessage(o.teammate, { conversationId: o.teammate.threadId, body: "", clientId: cid(), attachmentIds: kept.slice(0, 3).map((f) => f.id) });
+    expect((await receiveFiles(uploadRequest([{ name: "after.pdf", data: chunk(60_000), type: "application/pdf" }]), target)).files).toHaveLength(1);
+  });
+
+  it("limits the bytes of one request, of an hour per person, and what waits in the whole organisation", async () => {
+    const o = await makeOrg();
+    const target = { organizationId: o.org.id, conversationId: o.teammate.threadId, uploaderId: o.teammate.id, fromStaff: false };
+    process.env.UPLOAD_REQUEST_MAX_BYTES = String(150_000);
+    const three = await receiveFiles(uploadRequest([1, 2, 3].map((i) => ({ name: `r${i}.pdf`, data: chunk(60_000), type: "application/pdf" }))), target);
+    expect(three.files.map((f) => f.name)).toEqual(["r1.pdf", "r2.pdf"]);
+    expect(three.refused).toEqual([{ name: "r3.pdf", error: "errors.file.requestTooLarge", values: { size: 0 } }]);
+    const declared = new Request("http://x/", {
+      method: "POST",
+      headers: { "content-type": "multipart/form-data; boundary=XX", "content-length": "99999999" },
+      body: "--XX--",
+    });
+    await expect(receiveFiles(declared, target)).rejects.toThrow(/limited to/);
+    delete process.env.UPLOAD_REQUEST_MAX_BYTES;
+
+    process.env.UPLOAD_MAX_BYTES_PER_HOUR = String(200_000);
+    await sendInboxMessage(o.teammate, { conversationId: o.teammate.threadId, body: "", clientId: cid(), attachmentIds: three.files.map((f) => f.id) });
+    const hour = await receiveFiles(uploadRequest([{ name: "h.pdf", data: chunk(90_000), type: "application/pdf" }]), target);
+    expect(hour.refused).toMatchObject([{ error: "errors.file.hourQuota" }]); // 120 kB sent already this hour
+    delete process.env.UPLOAD_MAX_BYTES_PER_HOUR;
+
+    process.env.UPLOAD_WAITING_MAX_BYTES_ORG = String(100_000);
+    const first = await receiveFiles(uploadRequest([{ name: "o1.pdf", data: chunk(70_000), type: "application/pdf" }]), {
+      ...target,
+      uploaderId: o.teammate2.id,
+    });
+    expect(first.files).toHaveLength(1);
+    const second = await receiveFiles(uploadRequest([{ name: "o2.pdf", data: chunk(70_000), type: "application/pdf" }]), {
+      ...target,
+      uploaderId: o.manager.id,
+    });
+    expect(second.refused).toMatchObject([{ error: "errors.file.orgQuota" }]);
+  });
+
+  it("uploads at the same moment cannot pass the quota together", async () => {
+    const o = await makeOrg();
+    process.env.UPLOAD_WAITING_MAX_BYTES_USER = String(130_000);
+    const target = { organizationId: o.org.id, conversationId: o.teammate.threadId, uploaderId: o.teammate.id, fromStaff: false };
+    const all = await Promise.all(
+      [1, 2, 3, 4].map((i) => receiveFiles(uploadRequest([{ name: `c${i}.pdf`, data: chunk(60_000), type: "application/pdf" }]), target)),
+    );
+    expect(all.flatMap((r) => r.files)).toHaveLength(2);
+    const stored = await db.attachment.aggregate({ where: { uploaderId: o.teammate.id }, _sum: { size: true } });
+    expect(stored._sum.size).toBeLessThanOrEqual(130_000);
   });
 });
 

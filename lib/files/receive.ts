@@ -3,11 +3,12 @@ import { config } from "@/lib/config";
 import { createWriteStream } from "node:fs";
 import { rm, stat } from "node:fs/promises";
 import path from "node:path";
-import { Readable } from "node:stream";
+import { Readable, Transform } from "node:stream";
 import { pipeline } from "node:stream/promises";
 import type { ReadableStream as WebReadableStream } from "node:stream/web";
 import busboy from "busboy";
-import { db } from "@/lib/db";
+import { writeTx, type Tx } from "@/lib/db";
+import { queryOne } from "@/lib/db/sql";
 import { UserError } from "@/lib/api/errors";
 import { translatorFor } from "@/lib/i18n/translator";
 import { newId } from "@/lib/db/ids";
@@ -15,6 +16,7 @@ import { cleanImage } from "./images";
 import { DEFAULT_MAX_FILE_BYTES, kindOf, MAX_FILES_PER_MESSAGE, sanitizeFileName } from "./policy";
 import { sniffFile } from "./sniff";
 import { scratchDir, storageFor } from "./storage";
+import { recheckInTx, refusalFor, uploadLimits, uploadUsage, type Refusal, type Usage } from "./quota";
 import type { WireAttachment } from "@/lib/realtime/event-types";
 
 // A multipart upload read as it arrives: each file goes to a scratch file on disk
@@ -40,11 +42,19 @@ export function maxFileBytes(): number {
 export async function receiveFiles(request: Request, target: UploadTarget): Promise<Received> {
   const type = request.headers.get("content-type") ?? "";
   // Not a form's upload: what sent it is not this app's composer (or a page from before an update).
-  if (!request.body || !/^multipart\/form-data/i.test(type)) throw new UserError("errors.staleRequest");
+  if (!request.body || !/^multipart\/form-data/i.test(type) || !/boundary=/i.test(type)) throw new UserError("errors.staleRequest");
+  const limits = uploadLimits();
+  // A request that says it is far too large is refused before a byte of it is read.
+  if (Number(request.headers.get("content-length") ?? 0) > limits.request + 64 * 1024)
+    throw new UserError("errors.file.requestTooLarge", { size: megabytes(limits.request) });
   const limit = maxFileBytes();
   const dir = await scratchDir();
   const fields: Record<string, string> = {};
   const work: Promise<WireAttachment | RefusedFile>[] = [];
+  // Over a limit already (files waiting, bytes this hour): files are read past, never written to disk.
+  const usage = await uploadUsage({ get: queryOne }, target);
+  const blocked = refusalFor(usage, 1, limits);
+  const budget: Budget = { usage, inRequest: 0, read: 0 };
   const parser = busboy({
     headers: { "content-type": type },
     limits: { files: MAX_FILES_PER_MESSAGE, fileSize: limit, fields: 20, fieldSize: 16 * 1024, parts: 40 },
@@ -58,24 +68,40 @@ export async function receiveFiles(request: Request, target: UploadTarget): Prom
   parser.on("file", (_field, stream, info) => {
     // Browsers escape these three in a multipart file name (HTML's form-data rules).
     const name = (info.filename ?? "").replace(/%22/g, '"').replace(/%0A/gi, "\n").replace(/%0D/gi, "\r");
-    if (!name) {
-      stream.resume(); // an empty file input: nothing chosen
+    if (!name || blocked) {
+      stream.resume(); // an empty file input (nothing chosen), or no room: not kept
+      if (name && blocked) work.push(Promise.resolve({ name: sanitizeFileName(name), error: blocked.error, values: blocked.values }));
       return;
     }
     const scratch = path.join(dir, `${newId()}.part`);
     let truncated = false;
     stream.on("limit", () => (truncated = true));
-    const written = pipeline(stream, createWriteStream(scratch));
+    // The request's bytes, all files together: past its limit, the rest is read past, not written.
+    let over = false;
+    const counted = new Transform({
+      transform(chunk: Buffer, _enc, done) {
+        budget.read += chunk.length;
+        if (budget.read > limits.request) over = true;
+        done(null, over ? undefined : chunk);
+      },
+    });
+    const written = pipeline(stream, counted, createWriteStream(scratch));
     work.push(
       written
-        .then(() => (truncated ? refuse(scratch, name, "errors.file.tooLarge", { size: megabytes(limit) }) : keep(scratch, name, target)))
+        .then(() =>
+          over
+            ? refuse(scratch, name, "errors.file.requestTooLarge", { size: megabytes(limits.request) })
+            : truncated
+              ? refuse(scratch, name, "errors.file.tooLarge", { size: megabytes(limit) })
+              : keep(scratch, name, target, budget),
+        )
         .catch((error: unknown) => failed(error, scratch, name)),
     );
   });
   try {
     await pipeline(Readable.fromWeb(request.body as WebReadableStream<Uint8Array>), parser);
   } catch {
-    // The upload broke off (a lost network, a cancelled request): whatever was half-written is pruned later.
+    // The upload broke off (a lost network, a cancelled request, a body that is not multipart): whatever was half-written is pruned later.
     throw new UserError("errors.file.notStored");
   }
   const outcomes = await Promise.all(work);
@@ -85,9 +111,24 @@ export async function receiveFiles(request: Request, target: UploadTarget): Prom
   return { fields, files, refused };
 }
 
-async function keep(scratch: string, rawName: string, target: UploadTarget): Promise<WireAttachment | RefusedFile> {
+class NoRoom extends Error {
+  constructor(readonly refusal: Refusal) {
+    super(refusal.error);
+  }
+}
+
+type Budget = { usage: Usage; inRequest: number; read: number };
+
+async function keep(scratch: string, rawName: string, target: UploadTarget, budget: Budget): Promise<WireAttachment | RefusedFile> {
   const { size } = await stat(scratch);
   if (size === 0) return refuse(scratch, rawName, "errors.file.empty");
+  // This request's other files count too: together they may not pass a limit.
+  const early = refusalFor(
+    { ...budget.usage, userWaiting: budget.usage.userWaiting + budget.inRequest, lastHour: budget.usage.lastHour + budget.inRequest },
+    size,
+  );
+  if (early) return refuse(scratch, rawName, early.error, early.values);
+  budget.inRequest += size;
   const verdict = await sniffFile(scratch, sanitizeFileName(rawName));
   if (!verdict.ok) return refuse(scratch, rawName, verdict.error);
   const name = sanitizeFileName(rawName, verdict.exts);
@@ -112,26 +153,37 @@ async function keep(scratch: string, rawName: string, target: UploadTarget): Pro
   }
   const finalSize = (await stat(/* turbopackIgnore: true */ file)).size;
   const stored = await storage.put(file, key, { name, mimeType: verdict.mimeType });
-  await db.attachment.create({
-    data: {
-      id,
-      organizationId: target.organizationId,
-      conversationId: target.conversationId,
-      uploaderId: target.uploaderId,
-      fromStaff: target.fromStaff,
-      fileName: name,
-      mimeType: verdict.mimeType,
-      size: finalSize,
-      storage: stored.storage,
-      storageKey: stored.key,
-      url: stored.url ?? null,
-      thumbKey: thumb?.key ?? null,
-      width: thumb?.width ?? null,
-      height: thumb?.height ?? null,
-    },
-  });
+  try {
+    await writeTx(async (tx, ex) => {
+      const late = await recheckInTx(ex, { organizationId: target.organizationId, uploaderId: target.uploaderId }, finalSize);
+      if (late) throw new NoRoom(late);
+      await recordUpload(tx, {
+        id,
+        organizationId: target.organizationId,
+        conversationId: target.conversationId,
+        uploaderId: target.uploaderId,
+        fromStaff: target.fromStaff,
+        fileName: name,
+        mimeType: verdict.mimeType,
+        size: finalSize,
+        storage: stored.storage,
+        storageKey: stored.key,
+        url: stored.url ?? null,
+        thumbKey: thumb?.key ?? null,
+        width: thumb?.width ?? null,
+        height: thumb?.height ?? null,
+      });
+    });
+  } catch (error) {
+    // Another upload of this person took the room meanwhile: this one is not kept.
+    for (const k of [stored.key, thumb?.key]) if (k) await storage.remove({ storage: stored.storage, key: k }).catch(() => undefined);
+    if (error instanceof NoRoom) return { name, error: error.refusal.error, values: error.refusal.values };
+    throw error;
+  }
   return { id, name, size: finalSize, mimeType: verdict.mimeType, width: thumb?.width ?? null, height: thumb?.height ?? null };
 }
+
+const recordUpload = (tx: Tx, data: Parameters<Tx["attachment"]["create"]>[0]["data"]) => tx.attachment.create({ data, select: { id: true } });
 
 async function refuse(scratch: string, rawName: string, error: string, values?: RefusedFile["values"]): Promise<RefusedFile> {
   await rm(scratch, { force: true });
