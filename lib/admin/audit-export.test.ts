@@ -39,5 +39,8 @@ describe("the audit history as CSV", () => {
     expect((await openExportDownload(o.admin, input)).name).toMatch(/^shiftline-audit-.*\.csv$/);
     await changeRole(o.admin, o.manager2.id, "ADMIN");
     await expect(openExportDownload({ ...o.manager2, role: "ADMIN" }, input)).rejects.toBeInstanceOf(NotFoundError);
+    // Its requester, demoted from admin since, no longer downloads it.
+    await changeRole({ ...o.manager2, role: "ADMIN" }, o.admin.id, "MANAGER");
+    await expect(openExportDownload({ ...o.admin, role: "MANAGER" }, input)).rejects.toBeInstanceOf(NotFoundError);
   });
 });

@@ -4,6 +4,7 @@ import { NotFoundError, UserError } from "@/lib/api/errors";
 import { requireStaff } from "@/lib/auth/authorize";
 import type { SessionUser } from "@/lib/auth/roles";
 import { audit } from "@/lib/audit/record";
+import { leaveOtherDepartments } from "@/lib/chat/members";
 import type { ProfileInput } from "./schemas";
 
 /** What the profile form offers: the teammate as stored, and the organisation's live structure. */
@@ -56,10 +57,10 @@ export async function profileForm(actor: SessionUser, userId: string) {
 export async function updateTeammateProfile(actor: SessionUser, input: ProfileInput): Promise<void> {
   requireStaff(actor);
   const org = { organizationId: actor.organizationId, archivedAt: null };
-  await writeTx(async (tx) => {
+  await writeTx(async (tx, ex) => {
     const current = await tx.user.findFirst({
       where: { id: input.userId, organizationId: actor.organizationId, role: "TEAMMATE" },
-      select: { id: true, profile: { select: { smsConsent: true, active: true } } },
+      select: { id: true, profile: { select: { smsConsent: true, active: true, departmentId: true } } },
     });
     if (!current) throw new NotFoundError("errors.notFound.teammate");
     const departmentId = input.departmentId;
@@ -102,6 +103,9 @@ export async function updateTeammateProfile(actor: SessionUser, input: ProfileIn
         tags: { connect: profile.tags.set },
       },
     });
+    // Moved, or made inactive: the old department's public conversations close to them now.
+    if (current.profile && (current.profile.departmentId !== departmentId || (current.profile.active && !input.active)))
+      await leaveOtherDepartments(ex, { id: current.id, organizationId: actor.organizationId }, input.active ? (departmentId ?? null) : null);
     await audit(tx, actor, "teammate.profile", { type: "User", id: current.id });
     if (consentChanged) await audit(tx, actor, input.smsConsent ? "sms.consent.given" : "sms.consent.withdrawn", { type: "User", id: current.id });
   });

@@ -79,8 +79,10 @@ export async function requireChat(user: SessionUser, conversationId: string, opt
   if (!c.chatEnabled) throw new NotFoundError("errors.notFound.page");
   const standing = c.memberId && !c.leftAt ? "member" : c.memberId ? "left" : "open";
   const own = isStaff(user.role) || !c.ownActive ? null : c.ownDepartment;
-  const visible =
-    standing === "member" || (c.kind === "CHANNEL" && mayUseDepartment(user, own, c.departmentId) && (standing === "open" || opts.allowLeft === true));
+  // A public conversation is its department's: a teammate who is no longer in it (moved,
+  // made inactive) no longer sees it, membership or not.
+  const ofMyDepartment = c.kind !== "CHANNEL" || mayUseDepartment(user, own, c.departmentId);
+  const visible = ofMyDepartment && (standing === "member" || (c.kind === "CHANNEL" && (standing === "open" || opts.allowLeft === true)));
   if (!visible) throw new NotFoundError("errors.notFound.conversation");
   return {
     id: c.id,

@@ -13,6 +13,8 @@ import { addMembers, deleteChat, joinChannel, leaveChat } from "./members";
 import { chatUnreadTotal, getChatThread, listChats, searchChats } from "./queries";
 import { setChatOption } from "./option";
 import { requireChat } from "./access";
+import { updateTeammateProfile } from "@/lib/admin/profile";
+import { profileSchema } from "@/lib/admin/schemas";
 
 const chatOrg = () => makeOrg("Chat", { chatEnabled: true });
 const say = (user: SessionUser, conversationId: string, body: string) => sendMessage(user, { conversationId, body, clientId: cid() });
@@ -109,6 +111,41 @@ describe("public conversations", () => {
     await expect(say(other.manager, conversationId, "hi")).rejects.toBeInstanceOf(NotFoundError);
     await expect(createChannel(other.manager, { departmentId: dept, name: "Theirs", clientId: cid() })).rejects.toBeInstanceOf(UserError);
     expect((await listChats(cook)).rows).toEqual([]);
+  });
+});
+
+describe("a teammate who changes department", () => {
+  it("no longer reads or writes the old department's public conversations: not by direct request, not on the stream open before the move", async () => {
+    const { manager, org, teammate } = await chatOrg();
+    const care = (await db.teammateProfile.findUniqueOrThrow({ where: { userId: teammate.id } })).departmentId!;
+    const kitchen = await createDepartment(db, org.id, "Kitchen");
+    const { conversationId } = await createChannel(manager, { departmentId: care, name: "Care", clientId: cid() });
+    await joinChannel(teammate, conversationId);
+    const feed = await listen(teammate); // open before the move
+    await say(manager, conversationId, "before the move");
+    await until(() => feed.bodies().includes("before the move")); // positive control
+    // Staff move them to the kitchen.
+    await updateTeammateProfile(
+      manager,
+      profileSchema.parse({
+        userId: teammate.id,
+        firstName: teammate.firstName,
+        lastName: teammate.lastName,
+        phone: "",
+        locale: "en",
+        departmentId: kitchen.id,
+        active: "on",
+      }),
+    );
+    await until(() => feed.got.some((e) => e.type === "chat.left"));
+    await say(manager, conversationId, "after the move");
+    await settle();
+    expect(feed.bodies()).toEqual(["before the move"]);
+    feed.stop();
+    await expect(requireChat(teammate, conversationId)).rejects.toBeInstanceOf(NotFoundError);
+    await expect(say(teammate, conversationId, "still here?")).rejects.toBeInstanceOf(NotFoundError);
+    await expect(getChatThread(teammate, conversationId)).rejects.toBeInstanceOf(NotFoundError);
+    expect((await listChats(teammate)).rows).toEqual([]);
   });
 });
 

@@ -1,6 +1,6 @@
 import "server-only";
 import { writeTx } from "@/lib/db";
-import { sql, writeTransaction, type SqlExec } from "@/lib/db/sql";
+import { EMPTY_SQL, sql, writeTransaction, type SqlExec } from "@/lib/db/sql";
 import { ForbiddenError, UserError } from "@/lib/api/errors";
 import { isStaff, type SessionUser } from "@/lib/auth/roles";
 import { audit } from "@/lib/audit/record";
@@ -98,4 +98,20 @@ export async function deleteChat(user: SessionUser, conversationId: string): Pro
     };
     await appendEvent(ex, "chat.changed", target, { conversationId: c.id, change: "deleted" });
   });
+}
+
+/**
+ * A teammate moved to another department (or made inactive) leaves the public
+ * conversations of the department they left, in the transaction that moves them: their
+ * pages and streams stop hearing them at once. Private conversations are theirs to keep.
+ */
+export async function leaveOtherDepartments(ex: SqlExec, who: { id: string; organizationId: string }, departmentId: string | null): Promise<void> {
+  const left = await ex.all<{ conversationId: string }>(sql`
+    SELECT m."conversationId" FROM "ConversationMember" m JOIN "Conversation" c ON c."id" = m."conversationId"
+    WHERE m."userId" = ${who.id} AND m."leftAt" IS NULL AND c."organizationId" = ${who.organizationId} AND c."kind" = 'CHANNEL'
+      ${departmentId ? sql`AND c."departmentId" <> ${departmentId}` : EMPTY_SQL}`);
+  for (const { conversationId } of left) {
+    await ex.run(sql`UPDATE "ConversationMember" SET "leftAt" = ${new Date()} WHERE "conversationId" = ${conversationId} AND "userId" = ${who.id}`);
+    await appendEvent(ex, "chat.left", { organizationId: who.organizationId, audience: "USER", userId: who.id, conversationId }, { conversationId });
+  }
 }

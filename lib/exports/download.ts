@@ -16,7 +16,8 @@ export async function openExportDownload(user: SessionUser, input: { exportId: s
     where: { id: input.exportId, organizationId: user.organizationId, requestedById: user.id },
     include: { parts: { select: { number: true, filePath: true }, orderBy: { number: "asc" } } },
   });
-  if (!job) throw new NotFoundError("errors.notFound.export");
+  // The audit history is for admins: one demoted since asking no longer downloads it.
+  if (!job || (job.kind === "AUDIT" && user.role !== "ADMIN")) throw new NotFoundError("errors.notFound.export");
   if (!job.expiresAt) throw new UserError("errors.export.notReady");
   const check = checkExportLink({ ...job, expiresAt: job.expiresAt }, input.expires, input.sig);
   if (check === "bad") throw new NotFoundError("errors.export.badLink");

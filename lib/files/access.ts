@@ -1,7 +1,7 @@
 import "server-only";
 import { db } from "@/lib/db";
 import { NotFoundError } from "@/lib/api/errors";
-import { isStaff, type SessionUser } from "@/lib/auth/roles";
+import { hasMessaging, isStaff, type SessionUser } from "@/lib/auth/roles";
 import { requireInboxThread } from "@/lib/inbox/access";
 import { conversationKind, departmentOf, requireChat } from "@/lib/chat/access";
 import type { UploadTarget } from "./receive";
@@ -28,7 +28,8 @@ export type OpenableFile = Pick<FileOriginal, "id" | "fileName" | "mimeType" | "
 export async function requireOpenableFile(user: SessionUser, id: string): Promise<OpenableFile> {
   const staff = isStaff(user.role);
   const sentIn = (conversation: object) => ({ messageId: { not: null }, message: { deletedAt: null }, conversation: { deletedAt: null, ...conversation } });
-  const inbox = staff ? sentIn({ kind: "INBOX" as const }) : sentIn({ kind: "INBOX" as const, teammateId: user.id });
+  // Staff read the inbox with messaging rights only: without them, its files are closed too.
+  const inbox = staff ? (hasMessaging(user) ? [sentIn({ kind: "INBOX" as const })] : []) : [sentIn({ kind: "INBOX" as const, teammateId: user.id })];
   const own = staff ? null : await departmentOf(user);
   const chatOn = { organization: { chatEnabled: true } };
   const chat = [
@@ -36,7 +37,7 @@ export async function requireOpenableFile(user: SessionUser, id: string): Promis
     ...(staff || own ? [sentIn({ ...chatOn, kind: "CHANNEL" as const, members: { none: { userId: user.id } }, ...(staff ? {} : { departmentId: own }) })] : []),
   ];
   const file = await db.attachment.findFirst({
-    where: { id, organizationId: user.organizationId, OR: [inbox, ...chat, { messageId: null, uploaderId: user.id }] },
+    where: { id, organizationId: user.organizationId, OR: [...inbox, ...chat, { messageId: null, uploaderId: user.id }] },
     select: { id: true, fileName: true, mimeType: true, size: true, storage: true, storageKey: true, thumbKey: true },
   });
   if (!file) throw new NotFoundError("errors.notFound.file");

@@ -1,4 +1,5 @@
 import { describe, expect, it } from "vitest";
+import { setMessagingAccess } from "@/lib/admin/access";
 import { db } from "@/lib/db";
 import { sendInboxMessage } from "@/lib/inbox/send";
 import { sendMessageSchema } from "@/lib/inbox/schemas";
@@ -81,6 +82,11 @@ describe("files in messages", () => {
     for (const user of [o.teammate2, other.manager, other.teammate]) await expect(requireOpenableFile(user, sent!)).rejects.toThrow(/not found/i);
     await expect(requireOpenableFile(o.manager, waiting!)).resolves.toMatchObject({ id: waiting });
     for (const user of [o.manager2, o.teammate]) await expect(requireOpenableFile(user, waiting!)).rejects.toThrow(/not found/i);
+    // A manager whose messaging right was removed no longer opens the inbox's files by their id.
+    await setMessagingAccess(o.admin, o.manager.id, false);
+    const demoted = { ...o.manager, messagingAccess: false };
+    await expect(requireOpenableFile(demoted, sent!)).rejects.toThrow(/not found/i);
+    await expect(requireOpenableFile(demoted, waiting!)).resolves.toMatchObject({ id: waiting }); // their own upload stays theirs
   });
 
   it("uploads go only to a conversation the uploader may write in", async () => {
