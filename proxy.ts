@@ -28,6 +28,16 @@ export function proxy(request: NextRequest) {
     return finish(new NextResponse(t("errors.tooLarge"), { status: 413, headers: { "content-type": "text/plain; charset=utf-8" } }));
   }
   const { pathname } = request.nextUrl;
+  // An address that does not decode ("/inbox/%ZZ") names nothing: said so, before Next.js fails on it with a 500.
+  if (!decodes(pathname)) {
+    const t = translatorFor(negotiate(request.headers.get("accept-language")));
+    const error = t("errors.badAddress");
+    return finish(
+      pathname.startsWith("/api/")
+        ? NextResponse.json({ ok: false, error }, { status: 400 })
+        : new NextResponse(error, { status: 404, headers: { "content-type": "text/plain; charset=utf-8" } }),
+    );
+  }
   if (SIGNED_IN.test(pathname) && !request.cookies.has("shiftline.session")) {
     const url = new URL("/sign-in", request.url);
     url.searchParams.set("callbackUrl", pathname);
@@ -42,13 +52,23 @@ export function proxy(request: NextRequest) {
   return finish(NextResponse.next({ request: { headers } }), csp);
 }
 
+function decodes(pathname: string): boolean {
+  try {
+    decodeURIComponent(pathname);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
 export const config = {
   // Everything but the build's static files (they are immutable and carry no markup) and
   // uploads: Next.js copies the body of every request the proxy sees into memory (up to
   // 10 MB, cutting the rest), and an upload must stream to disk. Its route checks the
   // session, the size and the type itself (app/api/conversations/[conversationId]/attachments,
-  // app/api/batches/attachments).
+  // app/api/batches/attachments). An id with "%" is never one of ours: such a path comes
+  // here, to be refused if it does not decode.
   matcher: [
-    "/((?!_next/static|_next/image|favicon.ico|icon.svg|icons/|sw.js|manifest.webmanifest|api/conversations/[^/]+/attachments|api/batches/attachments).*)",
+    "/((?!_next/static|_next/image|favicon.ico|icon.svg|icons/|sw.js|manifest.webmanifest|api/conversations/[^/%]+/attachments|api/batches/attachments).*)",
   ],
 };

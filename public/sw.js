@@ -62,8 +62,8 @@ async function navigate(request, url) {
     const response = await fetch(request);
     if (isTeammatePage(url)) {
       if (isKeepable(response)) await keepPage(url, response.clone());
-      // Sent elsewhere (to sign in: the session is over; or not a teammate): the copies are no longer this reader's.
-      else if (response.type === "opaqueredirect" || response.redirected) await forgetPages();
+      // Sent elsewhere (to sign in: the session is over; or not a teammate), or refused: the copies are no longer this reader's.
+      else if (response.type === "opaqueredirect" || response.redirected || response.status === 401 || response.status === 403) await forgetPages();
       // The server is down behind its proxy (502, 503): the saved copy is better than an error page.
       else if (response.status >= 500) return (await savedCopy(url)) ?? response;
     }

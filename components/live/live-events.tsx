@@ -5,6 +5,7 @@ import { useLocale, useTranslations } from "next-intl";
 import { createContext, useCallback, useContext, useEffect, useRef, useState } from "react";
 import { BEAT_EVENT, EVENT_TYPES, HEARTBEAT_MS, RELOAD_EVENT, type EventPayloads, type EventType } from "@/lib/realtime/event-types";
 import { connectivity, useReach } from "./connectivity";
+import { forgetSavedPages } from "@/components/pwa/app-worker";
 
 type Handler<K extends EventType> = (payload: EventPayloads[K], id: number) => void;
 type Registry = {
@@ -130,7 +131,8 @@ export function LiveEvents({ after, children }: { after: number; children: React
         // Is it the network, Shiftline, or (a refused stream) the session that ended?
         void net.probe().then((status) => {
           if (!closed || s !== source) return;
-          if (status === 401) router.replace(`/sign-in?callbackUrl=${encodeURIComponent(window.location.pathname)}`);
+          // The session ended (signed out everywhere, disabled): the phone's saved pages go first.
+          if (status === 401) void forgetSavedPages().then(() => router.replace(`/sign-in?callbackUrl=${encodeURIComponent(window.location.pathname)}`));
           // Refused by a proxy while Shiftline was away (the browser gives up then): open it again once it answers.
           else if (status === null) reopenWhenBack = true;
           else retry = setTimeout(open, REOPEN_MS);

@@ -54,3 +54,20 @@ export function AppWorker({ userId, role, unread }: { userId: string; role: stri
 export async function forgetDevice() {
   await tellWorker({ type: "signed-out" }).catch(() => undefined);
 }
+
+/**
+ * The session ended (refused by the server): the saved pages go before anything else, so
+ * that this device never shows them again, offline or not. Waits for the worker's answer,
+ * a second at most; a page without a worker has nothing to forget.
+ */
+export async function forgetSavedPages(): Promise<void> {
+  const worker = typeof navigator !== "undefined" ? navigator.serviceWorker?.controller : null;
+  if (!worker) return;
+  const channel = new MessageChannel();
+  const done = new Promise<void>((resolve) => {
+    channel.port1.onmessage = () => resolve();
+    setTimeout(resolve, 1000);
+  });
+  worker.postMessage({ type: "signed-out" }, [channel.port2]);
+  await done;
+}

@@ -214,6 +214,13 @@ describe("invitations and passwords", () => {
     ).rejects.toMatchObject({
       text: { key: "errors.person.emailTaken" },
     });
+    // Someone of another organisation: refused without saying that an account exists there.
+    const other = await makeOrg("Elsewhere");
+    const refusal = await invitePerson(o.admin, { email: other.teammate.email, firstName: "Dup", lastName: "Licate", role: "TEAMMATE", locale: "en" }).catch(
+      (e: unknown) => e,
+    );
+    expect(refusal).toMatchObject({ text: { key: "errors.person.emailUnavailable" } });
+    expect((refusal as Error).message).not.toMatch(/account|organisation/i);
   });
 });
 

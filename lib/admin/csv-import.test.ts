@@ -31,6 +31,13 @@ describe("CSV import", () => {
       [3, ["errors.import.email", "errors.person.phoneInvalid", "errors.import.unknown", "errors.import.yesNo", "errors.import.unknown"]],
       [4, ["errors.import.emailTwice"]],
     ]);
+    // An address of this organisation is said taken; one of another organisation only "cannot be used here".
+    const elsewhere = await makeOrg("Elsewhere");
+    const mixed = [header, `${o.teammate.email},Tess,One,,,,,,`, `${elsewhere.teammate.email},Tess,Other,,,,,,`].join("\n");
+    expect((await planImport(o.manager, mixed)).rows.map((r) => r.problems.map((p) => p.key))).toEqual([
+      ["errors.person.emailTaken"],
+      ["errors.person.emailUnavailable"],
+    ]);
     const before = await db.user.count({ where: { organizationId: o.org.id } });
     await expect(runImport(o.manager, csv, true)).rejects.toBeInstanceOf(UserError);
     expect(await db.user.count({ where: { organizationId: o.org.id } })).toBe(before);

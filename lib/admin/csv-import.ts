@@ -91,16 +91,19 @@ export async function planImport(actor: SessionUser, text: string): Promise<Impo
   const skillByName = byName(skills);
   const tagByName = byName(tags);
   const emails = body.map((r) => key(r[header.indexOf("email")] ?? ""));
-  const taken = new Set(
-    (await db.user.findMany({ where: { email: { in: [...new Set(emails)].filter(Boolean) } }, select: { email: true } })).map((u) => u.email),
-  );
+  // Addresses are unique across the server. One used in this organisation is said so; one used
+  // elsewhere only "cannot be used here", so that staff learn nothing about other organisations.
+  const users = await db.user.findMany({ where: { email: { in: [...new Set(emails)].filter(Boolean) } }, select: { email: true, organizationId: true } });
+  const ours = new Set(users.filter((u) => u.organizationId === actor.organizationId).map((u) => u.email));
+  const elsewhere = new Set(users.filter((u) => u.organizationId !== actor.organizationId).map((u) => u.email));
 
   const rows = body.map((cells, i): PlannedRow => {
     const get = (c: Column) => (header.includes(c) ? (cells[header.indexOf(c)] ?? "").trim() : "");
     const problems: RowProblem[] = [];
     const email = key(get("email"));
     if (!/^[^\s@]+@[^\s@]+\.[^\s@]+$/.test(email) || email.length > 254) problems.push({ key: "errors.import.email" });
-    else if (taken.has(email)) problems.push({ key: "errors.person.emailTaken" });
+    else if (ours.has(email)) problems.push({ key: "errors.person.emailTaken" });
+    else if (elsewhere.has(email)) problems.push({ key: "errors.person.emailUnavailable" });
     else if (emails.indexOf(email) !== i) problems.push({ key: "errors.import.emailTwice", values: { line: emails.indexOf(email) + 2 } });
     const firstName = get("first_name");
     const lastName = get("last_name");

@@ -1,5 +1,5 @@
 import "server-only";
-import { writeTx } from "@/lib/db";
+import { db, writeTx } from "@/lib/db";
 import { isUniqueViolation } from "@/lib/db/sql";
 import { ForbiddenError, NotFoundError, UserError } from "@/lib/api/errors";
 import { requireStaff } from "@/lib/auth/authorize";
@@ -54,7 +54,11 @@ export async function invitePerson(
       return user.id;
     });
   } catch (error) {
-    if (isUniqueViolation(error)) throw new UserError("errors.person.emailTaken", undefined, "email");
+    if (isUniqueViolation(error)) {
+      // Said plainly for someone of this organisation; never that another organisation has the address.
+      const ours = await db.user.count({ where: { email: input.email, organizationId: actor.organizationId } });
+      throw new UserError(ours ? "errors.person.emailTaken" : "errors.person.emailUnavailable", undefined, "email");
+    }
     throw error;
   }
   await sendPasswordLink(userId, "invite", { name: `${actor.firstName} ${actor.lastName}`, id: actor.id });

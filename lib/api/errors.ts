@@ -47,3 +47,11 @@ export class UserError extends TextError {
     this.name = "UserError";
   }
 }
+
+/** A request no page of this app sends (a body of the wrong kind): answered 400, with what to do. */
+export class BadRequestError extends UserError {
+  constructor(key = "errors.staleRequest") {
+    super(key);
+    this.name = "BadRequestError";
+  }
+}

@@ -1,6 +1,6 @@
 import "server-only";
 import type { z } from "zod";
-import { ForbiddenError, NotFoundError, UnauthenticatedError, UserError } from "./errors";
+import { BadRequestError, ForbiddenError, NotFoundError, UnauthenticatedError, UserError } from "./errors";
 import { toFailure } from "./action";
 import { databaseFault } from "@/lib/db/faults";
 import { requireRole } from "@/lib/auth/authorize";
@@ -100,18 +100,20 @@ function sameOrigin(request: Request): boolean {
 // The same messages as actions (toFailure), with the HTTP status of each kind of refusal.
 function failure(error: unknown, locale: Locale): Response {
   const status =
-    error instanceof UnauthenticatedError
-      ? 401
-      : error instanceof ForbiddenError
-        ? 403
-        : error instanceof NotFoundError
-          ? 404
-          : error instanceof UserError
-            ? 409
-            : databaseFault(error) === "unavailable"
-              ? 503
-              : databaseFault(error) === "storage"
-                ? 507
-                : 500;
+    error instanceof BadRequestError
+      ? 400
+      : error instanceof UnauthenticatedError
+        ? 401
+        : error instanceof ForbiddenError
+          ? 403
+          : error instanceof NotFoundError
+            ? 404
+            : error instanceof UserError
+              ? 409
+              : databaseFault(error) === "unavailable"
+                ? 503
+                : databaseFault(error) === "storage"
+                  ? 507
+                  : 500;
   return Response.json(toFailure(error, locale), { status });
 }

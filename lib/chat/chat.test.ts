@@ -242,6 +242,14 @@ describe("the Chat option", () => {
     await say(manager, conversationId, "kept");
     await expect(setChatOption(manager, false)).rejects.toBeInstanceOf(ForbiddenError);
     await setChatOption(admin, false);
+    // A stream asking to replay everything (after=0) gets the inbox, nothing of chat.
+    await sendMessage(manager, { conversationId: teammate.threadId, body: "inbox still here", clientId: cid() });
+    const replayed: LoggedEvent[] = [];
+    const viewer = await viewerFor({ id: teammate.id, organizationId: teammate.organizationId, isStaff: false });
+    const stop = await subscribe(viewer, 0, (e) => replayed.push(e));
+    await until(() => replayed.some((e) => e.type === "message.created"));
+    stop();
+    expect(replayed.filter((e) => e.type.startsWith("chat.") || e.audience === "CHAT")).toEqual([]);
     await expect(listChats(teammate)).rejects.toBeInstanceOf(NotFoundError);
     await expect(say(teammate, conversationId, "hi")).rejects.toBeInstanceOf(NotFoundError);
     await expect(createChannel(manager, { departmentId: dept.id, name: "New", clientId: cid() })).rejects.toBeInstanceOf(NotFoundError);

@@ -9,7 +9,7 @@ import type { ReadableStream as WebReadableStream } from "node:stream/web";
 import busboy from "busboy";
 import { writeTx, type Tx } from "@/lib/db";
 import { queryOne } from "@/lib/db/sql";
-import { UserError } from "@/lib/api/errors";
+import { BadRequestError, UserError } from "@/lib/api/errors";
 import { translatorFor } from "@/lib/i18n/translator";
 import { newId } from "@/lib/db/ids";
 import { cleanImage } from "./images";
@@ -42,7 +42,7 @@ export function maxFileBytes(): number {
 export async function receiveFiles(request: Request, target: UploadTarget): Promise<Received> {
   const type = request.headers.get("content-type") ?? "";
   // Not a form's upload: what sent it is not this app's composer (or a page from before an update).
-  if (!request.body || !/^multipart\/form-data/i.test(type) || !/boundary=/i.test(type)) throw new UserError("errors.staleRequest");
+  if (!request.body || !/^multipart\/form-data/i.test(type) || !/boundary=[^;\s]/i.test(type)) throw new BadRequestError();
   const limits = uploadLimits();
   // A request that says it is far too large is refused before a byte of it is read.
   if (Number(request.headers.get("content-length") ?? 0) > limits.request + 64 * 1024)
@@ -55,11 +55,16 @@ export async function receiveFiles(request: Request, target: UploadTarget): Prom
   const usage = await uploadUsage({ get: queryOne }, target);
   const blocked = refusalFor(usage, 1, limits);
   const budget: Budget = { usage, inRequest: 0, read: 0 };
-  const parser = busboy({
-    headers: { "content-type": type },
-    limits: { files: MAX_FILES_PER_MESSAGE, fileSize: limit, fields: 20, fieldSize: 16 * 1024, parts: 40 },
-    defParamCharset: "utf8",
-  });
+  let parser: busboy.Busboy;
+  try {
+    parser = busboy({
+      headers: { "content-type": type },
+      limits: { files: MAX_FILES_PER_MESSAGE, fileSize: limit, fields: 20, fieldSize: 16 * 1024, parts: 40 },
+      defParamCharset: "utf8",
+    });
+  } catch {
+    throw new BadRequestError(); // a multipart type busboy cannot read (a boundary it refuses)
+  }
   let tooMany = 0;
   parser.on("field", (name, value) => {
     fields[name] = value;

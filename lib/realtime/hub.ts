@@ -202,12 +202,13 @@ export async function subscribe(
 
 /** What a user is a member of (and has left), and a teammate's department, for event filtering. */
 export async function viewerFor(user: { id: string; organizationId: string; isStaff: boolean; messaging?: boolean }): Promise<Viewer> {
-  const [memberships, profile] = await Promise.all([
+  const [memberships, profile, org] = await Promise.all([
     db.conversationMember.findMany({
       where: { userId: user.id, conversation: { organizationId: user.organizationId, deletedAt: null } },
       select: { conversationId: true, leftAt: true },
     }),
     user.isStaff ? null : db.teammateProfile.findUnique({ where: { userId: user.id }, select: { departmentId: true, active: true } }),
+    db.organization.findUnique({ where: { id: user.organizationId }, select: { chatEnabled: true } }),
   ]);
   return {
     userId: user.id,
@@ -217,5 +218,6 @@ export async function viewerFor(user: { id: string; organizationId: string; isSt
     memberOf: new Set(memberships.filter((m) => !m.leftAt).map((m) => m.conversationId)),
     left: new Set(memberships.filter((m) => m.leftAt).map((m) => m.conversationId)),
     departmentId: profile?.active ? profile.departmentId : null,
+    chat: Boolean(org?.chatEnabled),
   };
 }

@@ -12,6 +12,8 @@ export type Viewer = {
   departmentId?: string | null;
   /** Public conversations the viewer left: nothing of them reaches the viewer any more. */
   left?: Set<string>;
+  /** The organisation's Chat option, as the stream opened (unset: on). Off, nothing of chat reaches anyone. */
+  chat?: boolean;
 };
 
 export type LoggedEvent = {
@@ -34,6 +36,7 @@ export type LoggedEvent = {
  */
 export function canSee(event: LoggedEvent, viewer: Viewer): boolean {
   if (event.organizationId !== viewer.organizationId) return false;
+  if (viewer.chat === false && (event.audience === "CHAT" || event.type.startsWith("chat."))) return false;
   switch (event.audience) {
     case "STAFF":
       // The schedule is every manager's; the rest of STAFF (notes, processed state, shift actions) is messaging's.

@@ -37,7 +37,7 @@ describe("time zones", () => {
 describe("the week in the address", () => {
   it("takes a real calendar day and ignores anything else (this week is shown)", () => {
     expect(weekSchema.parse({ week: "2026-11-16" }).week).toBe("2026-11-16");
-    for (const week of ["2026-99-99", "2026-02-31", "2026-11-16T00:00", "yesterday", ["2026-11-16", "x"]])
+    for (const week of ["2026-99-99", "2026-02-31", "2026-11-16T00:00", "yesterday", ["2026-11-16", "x"], "9999-12-31", "0001-01-01"])
       expect(weekSchema.parse({ week }).week).toBeUndefined();
   });
 });

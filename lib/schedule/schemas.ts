@@ -54,7 +54,11 @@ export const removeUnavailabilitySchema = z.object({ id: id() });
 
 export const assignmentSchema = z.object({ shiftId: id(), userId: id() });
 
-/** A week, as the Monday that starts it: ?week=2026-11-16. Malformed values mean this week. */
+/** A week, as the Monday that starts it: ?week=2026-11-16. Malformed values, and weeks past any schedule (before 1970, after 2199), mean this week. */
 export const weekSchema = z.object({
-  week: z.string().refine(isCalendarDay).optional().catch(undefined),
+  week: z
+    .string()
+    .refine((d) => isCalendarDay(d) && d >= "1970-01-01" && d <= "2199-12-31")
+    .optional()
+    .catch(undefined),
 });

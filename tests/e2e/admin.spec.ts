@@ -28,7 +28,7 @@ test("an admin invites a manager, who chooses a password from the e-mail's link 
   await form.getByLabel("First name").fill("Nora");
   await form.getByLabel("Last name").fill("Again");
   await form.getByRole("button", { name: "Send the invitation" }).click();
-  await expect(admin.getByText("An account already uses this e-mail address.")).toBeVisible();
+  await expect(admin.getByText("Someone in your organisation already uses this e-mail address.")).toBeVisible();
 
   const path = await linkTo(email);
   expect(path).toMatch(/^\/welcome\//);

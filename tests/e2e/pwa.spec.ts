@@ -123,6 +123,30 @@ test("connected but no internet: the phone says online, the app sees that Shiftl
   await page.context().close();
 });
 
+test("after 'Sign out on every device' from another device, the phone drops its saved pages once it learns of it: offline later, none opens", async ({
+  browser,
+}) => {
+  const o = await newOrg();
+  await seedMessage(o, o.teammate.threadId, o.manager, "Door code 4412");
+  const phone = await pageAs(browser, o.teammate, { serviceWorker: true, path: "/me/messages" });
+  await savedForOffline(phone, "/me/messages");
+  await live(phone);
+  // Another device of the same person signs out everywhere.
+  const tablet = await pageAs(browser, o.teammate, { path: "/me/profile" });
+  await tablet.getByRole("button", { name: "Sign out on every device" }).click();
+  await expect(tablet).toHaveURL(/\/sign-in/);
+  // The phone's open page learns that its session ended, and goes to sign in.
+  await expect(phone).toHaveURL(/\/sign-in/, { timeout: 15_000 });
+  await expect.poll(() => phone.evaluate(async () => (await (await caches.open("shiftline-pages-v1")).keys()).length)).toBe(0);
+  // Offline later, the app opens: the offline page, never the saved thread.
+  await phone.context().setOffline(true);
+  await phone.goto("/me/messages").catch(() => undefined);
+  await expect(phone.getByRole("heading", { name: "You are offline" })).toBeVisible(); // positive control: the worker answered
+  await expect(phone.getByText("Door code 4412")).toHaveCount(0);
+  await tablet.context().close();
+  await phone.context().close();
+});
+
 test("turning notifications on stores the device; a manager's message reaches it through the push service, with no private note", async ({ browser }) => {
   const service = await fakePushService();
   try {
