@@ -34,7 +34,8 @@ describe("catalogues", () => {
   });
 
   it("every key is used somewhere", () => {
-    const source = ["app", "components", "lib"].map((d) => sourceText(path.resolve(d))).join("\n");
+    // The proxy (proxy.ts) answers before any page: its words are the catalogue's too.
+    const source = [...["app", "components", "lib"].map((d) => sourceText(path.resolve(d))), readFileSync(path.resolve("proxy.ts"), "utf8")].join("\n");
     const unused = flatten(en as Tree).filter((key) => !source.includes(`"${key}"`));
     expect(unused).toEqual([]);
   });
