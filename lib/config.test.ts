@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { appUrl, configProblem } from "./config";
+import { readFileSync } from "node:fs";
+import { appUrl, configProblem, NAMES } from "./config";
 
 describe("configuration", () => {
   it("accepts the embedded default with nothing set, and .env.example's empty values", () => {
@@ -24,6 +25,11 @@ describe("configuration", () => {
     expect(short).not.toContain("hunter2");
     expect(configProblem({ VAPID_PUBLIC_KEY: "abc" })).toMatch(/^VAPID_PRIVATE_KEY must be both VAPID keys, or neither/);
     expect(configProblem({ SHIFTLINE_WORKER: "no" })).toBe('SHIFTLINE_WORKER must be "on" or "off" (got "no").');
+  });
+
+  it(".env.example documents every variable the app reads", () => {
+    const example = readFileSync(".env.example", "utf8");
+    expect(NAMES.filter((n) => !new RegExp(`^#? ?${n}=`, "m").test(example))).toEqual([]);
   });
 
   it("links follow the public URL, or else the port this server runs on", () => {

@@ -65,7 +65,8 @@ const SCHEMA = z
   });
 
 export type Config = z.output<typeof SCHEMA>;
-const NAMES = Object.keys(SCHEMA.shape) as (keyof Config)[];
+/** Every variable the app reads. */
+export const NAMES = Object.keys(SCHEMA.shape) as (keyof Config)[];
 const SECRET = /SECRET|TOKEN|KEY/;
 
 /** The first wrong value, as one line naming the variable and what it expects; null when all is well. */
