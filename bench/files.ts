@@ -26,7 +26,17 @@ async function uploads() {
   rmSync(filesDir, { recursive: true, force: true });
   buildScratchDb(file, 20, 0);
   execFileSync("node", ["scripts/build-if-needed.mjs"], { stdio: "inherit" });
-  const server = startNext(PORT, { DATABASE_URL: `file:${file}`, NEXTAUTH_SECRET: SECRET, NEXTAUTH_URL: BASE, FILES_DIR: filesDir, SHIFTLINE_WORKER: "off" });
+  // One manager uploads them all: the per-person upload limits are raised for this measure of memory.
+  const roomy = String(UPLOADS * UPLOAD_MB * 2 ** 21);
+  const server = startNext(PORT, {
+    DATABASE_URL: `file:${file}`,
+    NEXTAUTH_SECRET: SECRET,
+    NEXTAUTH_URL: BASE,
+    FILES_DIR: filesDir,
+    SHIFTLINE_WORKER: "off",
+    UPLOAD_WAITING_MAX_BYTES_USER: roomy,
+    UPLOAD_MAX_BYTES_PER_HOUR: roomy,
+  });
   try {
     await waitForServer(BASE);
     const cookie = await sessionCookie(MANAGER, SECRET);

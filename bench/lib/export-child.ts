@@ -27,12 +27,20 @@ async function run() {
   let peak = baseline;
   const sampler = setInterval(() => (peak = Math.max(peak, process.memoryUsage().rss)), 10);
   const started = performance.now();
-  await buildAttachmentsExport(job.id);
+  const built = await buildAttachmentsExport(job.id);
   const ms = performance.now() - started;
   clearInterval(sampler);
   peak = Math.max(peak, process.memoryUsage().rss);
-  const done = await db.exportJob.findUniqueOrThrow({ where: { id: job.id } });
-  console.log(JSON.stringify({ files: done.fileCount, bytes: done.fileSize, ms, baselineMb: baseline / 2 ** 20, peakMb: peak / 2 ** 20 }));
+  console.log(
+    JSON.stringify({
+      files: built?.fileCount,
+      bytes: built?.fileSize,
+      parts: built?.parts?.length,
+      ms,
+      baselineMb: baseline / 2 ** 20,
+      peakMb: peak / 2 ** 20,
+    }),
+  );
   await rm(root, { recursive: true, force: true });
 }
 

@@ -4,7 +4,7 @@
 // the SMS queue drained through Twilio's SDK against a fake HTTP client that answers in
 // BENCH_TWILIO_MS (20) ms. Prints one line of JSON.
 import path from "node:path";
-import { buildScratchDb, MANAGER, ORG } from "./scratch-db";
+import { buildScratchDb, MANAGER_USER, ORG } from "./scratch-db";
 import { openSqlite } from "../../lib/db/sqlite-file";
 
 const N = Number(process.env.BENCH_GROUPED ?? 1000);
@@ -37,16 +37,7 @@ setTwilioHttpClient({
   },
 } as never);
 
-const user = {
-  id: MANAGER,
-  organizationId: ORG,
-  role: "MANAGER" as const,
-  email: "manager@bench.test",
-  firstName: "Bench",
-  lastName: "Manager",
-  locale: "en",
-  messagingAccess: true,
-};
+const user = MANAGER_USER;
 const before = await db.event.count({ where: { organizationId: ORG } });
 let t = performance.now();
 const { batchId } = await sendGroupedMessage(user, {

@@ -11,6 +11,17 @@ export const threadId = (i: number) => `c${i}`;
 /** Extra managers for the browser-like listeners (the inbox open on thread `threadId(k)`). */
 export const managerId = (k: number) => `bench-manager-${k}`;
 export const EXTRA_MANAGERS = 50;
+/** The scratch manager as a signed-in session sees them, for library calls (sendGroupedMessage…). */
+export const MANAGER_USER = {
+  id: MANAGER,
+  organizationId: ORG,
+  role: "MANAGER" as const,
+  email: "manager@bench.test",
+  firstName: "Bench",
+  lastName: "Manager",
+  locale: "en",
+  messagingAccess: true,
+};
 
 // Prisma's SQLite adapter stores DateTime as ISO text with an explicit offset.
 const iso = (ms: number) => new Date(ms).toISOString().replace("Z", "+00:00");

@@ -18,7 +18,7 @@ import { readFile } from "node:fs/promises";
 import path from "node:path";
 import JSZip from "jszip";
 import webpush from "web-push";
-import { buildScratchDb, MANAGER, ORG, teammateId, threadId } from "../../bench/lib/scratch-db";
+import { buildScratchDb, MANAGER_USER, ORG, teammateId, threadId } from "../../bench/lib/scratch-db";
 import { buildScratchPg } from "../../bench/lib/scratch-pg";
 import { onServer } from "../setup/postgres";
 import { fakePushService } from "../helpers/push-service";
@@ -88,16 +88,7 @@ const { exportsDir } = await import("../../lib/exports/queue");
 const { receiveFiles } = await import("../../lib/files/receive");
 const { saveSubscription } = await import("../../lib/push/settings");
 
-const manager = {
-  id: MANAGER,
-  organizationId: ORG,
-  role: "MANAGER" as const,
-  email: "manager@bench.test",
-  firstName: "Bench",
-  lastName: "Manager",
-  locale: "en",
-  messagingAccess: true,
-};
+const manager = MANAGER_USER;
 
 // The production server, started and killed by this script only (by its own PID).
 const procs: ChildProcess[] = [];
