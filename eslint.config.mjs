@@ -20,6 +20,46 @@ const DATABASE_DRIVERS = {
   ],
 };
 
+// The direction of lib/ (docs/architecture.md): each area imports only areas listed before it.
+// Foundation, then the shared core, the conversation core, the features, and the modules that
+// put them together. Tests may reach across (an integration test uses the seed).
+export const AREA_ORDER = [
+  // foundation
+  "log",
+  "config",
+  "security-headers",
+  "i18n",
+  "errors",
+  "db",
+  "text",
+  // shared core
+  "realtime",
+  "jobs",
+  "auth",
+  "audit",
+  "org",
+  "api",
+  "email",
+  "files",
+  // the conversation core
+  "conversations",
+  // features
+  "sms",
+  "chat",
+  "inbox",
+  "schedule",
+  "teammates",
+  "push",
+  "profile",
+  "exports",
+  "admin",
+  "account",
+  // composition: the only modules that know several features
+  "dispatch",
+  "seed",
+  "worker",
+];
+
 export default tseslint.config(
   { ignores: [".next/**", "node_modules/**", "lib/db/generated/**", ".tmp/**", "test-results/**", "playwright-report/**", "next-env.d.ts"] },
   ...nextVitals,
@@ -37,6 +77,11 @@ export default tseslint.config(
       "shiftline/job-with-its-data": "error",
       "@typescript-eslint/no-restricted-imports": ["error", DATABASE_DRIVERS],
     },
+  },
+  {
+    files: ["lib/**/*.ts", "lib/**/*.tsx"],
+    ignores: ["lib/**/*.test.ts", "lib/**/*.test.tsx"],
+    rules: { "shiftline/area-direction": ["error", { order: AREA_ORDER }] },
   },
   {
     files: ["lib/db/**", "prisma.config.ts"],

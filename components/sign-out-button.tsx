@@ -1,7 +1,7 @@
 "use client";
 
 import { useTranslations } from "next-intl";
-import { signOutAction, signOutEverywhereAction } from "@/lib/auth/actions";
+import { signOutAction, signOutEverywhereAction } from "@/lib/account/actions";
 import { ActionButton } from "@/components/ui/action-button";
 import { clearDrafts } from "@/components/thread/device-drafts";
 import { forgetDevice } from "@/components/pwa/app-worker";

@@ -88,5 +88,64 @@ const jobWithItsData = {
   },
 };
 
-const plugin = { rules: { "server-actions-only": serverActionsOnly, "job-with-its-data": jobWithItsData } };
+
+/** The lib/ area a path is in (`lib/inbox/send.ts` → inbox, `lib/config.ts` → config), or null outside lib/. */
+function areaOf(file) {
+  const m = /(?:^|\/)lib\/([^/]+?)(?:\.tsx?)?(?:\/|$)/.exec(file);
+  return m ? m[1] : null;
+}
+
+/** Where an import points, as a path from the repository root (aliases and relative paths), or null for a package. */
+function importedPath(spec, filename, cwd) {
+  if (spec.startsWith("@/")) return spec.slice(2);
+  if (!spec.startsWith(".")) return null;
+  const from = filename.startsWith(cwd) ? filename.slice(cwd.length + 1) : filename;
+  const parts = from.split("/").slice(0, -1);
+  for (const seg of spec.split("/")) {
+    if (seg === "..") parts.pop();
+    else if (seg !== ".") parts.push(seg);
+  }
+  return parts.join("/");
+}
+
+/**
+ * Dependencies point one way (docs/architecture.md): an area of lib/ imports only the areas
+ * listed before it, and lib/ never imports app/ or components/. The order is the rule's option.
+ */
+const areaDirection = {
+  meta: {
+    type: "problem",
+    messages: {
+      against: "lib/{{from}} may not import lib/{{to}}: {{to}} comes after {{from}} in the direction of docs/architecture.md. Move the shared part down, or register a handler.",
+      unknown: "lib/{{area}} is not in the list of areas (eslint.config.mjs, docs/architecture.md): add it where it belongs.",
+      ui: "lib/ never imports {{to}}/: the domain knows nothing of pages and components.",
+    },
+    schema: [{ type: "object", properties: { order: { type: "array", items: { type: "string" } } }, additionalProperties: false }],
+  },
+  create(context) {
+    const order = context.options[0]?.order ?? [];
+    const from = areaOf(context.filename.startsWith(context.cwd) ? context.filename.slice(context.cwd.length + 1) : context.filename);
+    if (!from) return {};
+    const rank = new Map(order.map((a, i) => [a, i]));
+    function check(node, spec) {
+      if (typeof spec !== "string") return;
+      const target = importedPath(spec, context.filename, context.cwd);
+      if (target === null) return;
+      const top = target.split("/")[0];
+      if (top === "app" || top === "components") return context.report({ node, messageId: "ui", data: { to: top } });
+      const to = areaOf(target);
+      if (!to || to === from) return;
+      for (const area of [from, to]) if (!rank.has(area)) return context.report({ node, messageId: "unknown", data: { area } });
+      if (rank.get(to) > rank.get(from)) context.report({ node, messageId: "against", data: { from, to } });
+    }
+    return {
+      ImportDeclaration: (node) => check(node.source, node.source.value),
+      ExportNamedDeclaration: (node) => node.source && check(node.source, node.source.value),
+      ExportAllDeclaration: (node) => check(node.source, node.source.value),
+      ImportExpression: (node) => node.source.type === "Literal" && check(node.source, node.source.value),
+    };
+  },
+};
+
+const plugin = { rules: { "server-actions-only": serverActionsOnly, "job-with-its-data": jobWithItsData, "area-direction": areaDirection } };
 export default plugin;

@@ -1,7 +1,7 @@
 import Link from "next/link";
 import { getTranslations } from "next-intl/server";
 import { peekToken, type TokenPurpose } from "@/lib/admin/tokens";
-import { setPasswordAction } from "@/lib/auth/password-actions";
+import { setPasswordAction } from "@/lib/account/password-actions";
 import { AuthCard } from "./auth-card";
 import { PasswordForm } from "./password-form";
 

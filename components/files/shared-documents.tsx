@@ -1,6 +1,6 @@
 import Link from "next/link";
 import { getLocale, getTranslations } from "next-intl/server";
-import type { SharedKind, SharedPage } from "@/lib/files/shared";
+import type { SharedKind, SharedPage } from "@/lib/inbox/shared-files";
 import { formatBytes, formatDateTime } from "@/lib/text/format";
 import { fileUrl } from "./file-url";
 import { FileIcon } from "./file-icon";

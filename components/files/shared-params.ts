@@ -1,4 +1,4 @@
-import type { SharedKind } from "@/lib/files/shared";
+import type { SharedKind } from "@/lib/inbox/shared-files";
 
 type Params = Record<string, string | string[] | undefined>;
 

@@ -2,9 +2,10 @@
 
 import { useActionState, useEffect, useRef, useState, type FormEvent } from "react";
 import { useTranslations } from "next-intl";
-import { addNoteAction, sendMessageAction } from "@/lib/inbox/actions";
-import { MESSAGE_MAX_LENGTH } from "@/lib/inbox/limits";
-import { fromWire, type ThreadMessage } from "@/lib/messaging/wire";
+import { addNoteAction } from "@/lib/inbox/actions";
+import { sendMessageAction } from "@/lib/dispatch/actions";
+import { MESSAGE_MAX_LENGTH } from "@/lib/conversations/limits";
+import { fromWire, type ThreadMessage } from "@/lib/conversations/wire";
 import type { WireMessage } from "@/lib/realtime/event-types";
 import type { ActionFailure, ActionResult } from "@/lib/api/result";
 import { Button } from "@/components/ui/button";

@@ -1,7 +1,7 @@
 "use client";
 
 import { useLocale, useTranslations } from "next-intl";
-import type { ThreadMessage, ThreadNote } from "@/lib/messaging/wire";
+import type { ThreadMessage, ThreadNote } from "@/lib/conversations/wire";
 import { markUnreadAction } from "@/lib/inbox/actions";
 import { dayKey, formatDay, formatTime } from "@/lib/text/format";
 import { ActionButton } from "@/components/ui/action-button";

@@ -4,8 +4,8 @@ import Link from "next/link";
 import { useLocale, useTranslations } from "next-intl";
 import type { ThreadMessage } from "@/lib/inbox/queries";
 import { formatShiftTime } from "@/lib/text/format";
-import { shiftActionText } from "@/lib/messaging/shift-action";
-import { isoDay, weekStart } from "@/lib/schedule/time";
+import { shiftActionText } from "@/lib/conversations/shift-action";
+import { isoDay, weekStart } from "@/lib/text/time";
 import { MessageText } from "./message-text";
 import { DeleteAssignmentForm } from "./delete-assignment-form";
 

@@ -2,8 +2,8 @@
 
 import { useEffect, useRef, useState } from "react";
 import { useTranslations } from "next-intl";
-import { fromWire, noteFromWire, type ThreadMessage, type ThreadNote } from "@/lib/messaging/wire";
-import type { ShiftAction } from "@/lib/messaging/shift-action";
+import { fromWire, noteFromWire, type ThreadMessage, type ThreadNote } from "@/lib/conversations/wire";
+import type { ShiftAction } from "@/lib/conversations/shift-action";
 import type { WireMessage, WireNote } from "@/lib/realtime/event-types";
 import { useLiveEvent, useSafeRefresh } from "@/components/live/live-events";
 import { isOwn, MessageList, type Side } from "./message-list";

@@ -1,7 +1,7 @@
 import "server-only";
 import { db, writeTx, type Tx } from "@/lib/db";
 import { sql, type SqlExec } from "@/lib/db/sql";
-import { NotFoundError, UserError } from "@/lib/api/errors";
+import { NotFoundError, UserError } from "@/lib/errors";
 import { requireAdmin } from "@/lib/auth/authorize";
 import type { Role, SessionUser } from "@/lib/auth/roles";
 import { audit } from "@/lib/audit/record";

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { db } from "@/lib/db";
-import { ForbiddenError, NotFoundError, UserError } from "@/lib/api/errors";
+import { ForbiddenError, NotFoundError, UserError } from "@/lib/errors";
 import { cid, makeOrg, TEST_PASSWORD } from "@/tests/helpers/org";
 import { fakeResend } from "@/tests/helpers/fake-services";
 import { loadSessionUser } from "@/lib/auth/session";

@@ -1,7 +1,7 @@
 import { readFile } from "node:fs/promises";
 import { describe, expect, it } from "vitest";
 import { db } from "@/lib/db";
-import { ForbiddenError, NotFoundError } from "@/lib/api/errors";
+import { ForbiddenError, NotFoundError } from "@/lib/errors";
 import { makeOrg } from "@/tests/helpers/org";
 import { exportLinkPath } from "@/lib/exports/link";
 import { openExportDownload } from "@/lib/exports/download";

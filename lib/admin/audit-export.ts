@@ -1,17 +1,17 @@
 import "server-only";
-import { randomBytes } from "node:crypto";
 import { createWriteStream } from "node:fs";
 import { mkdir, rename, stat } from "node:fs/promises";
 import path from "node:path";
 import { once } from "node:events";
-import { db, writeTx } from "@/lib/db";
+import { db } from "@/lib/db";
 import { requireAdmin } from "@/lib/auth/authorize";
 import type { SessionUser } from "@/lib/auth/roles";
 import { translatorFor } from "@/lib/i18n/translator";
 import { formatDateTime } from "@/lib/text/format";
 import { csvLine } from "@/lib/exports/csv";
 import type { Built } from "@/lib/exports/build";
-import { enqueueExportIn, exportsDir } from "@/lib/exports/queue";
+import { exportsDir } from "@/lib/exports/queue";
+import { requestExport } from "@/lib/exports/jobs";
 import { auditLabel } from "@/lib/admin/audit-label";
 import { AUDIT_SELECT, auditRows, auditWhere } from "./audit";
 import type { AuditFilters } from "./schemas";
@@ -24,21 +24,7 @@ const PAGE = 1000;
 
 export async function requestAuditExport(admin: SessionUser, filters: Omit<AuditFilters, "page">): Promise<{ id: string }> {
   requireAdmin(admin);
-  // The row and its job, together.
-  return writeTx(async (tx, ex) => {
-    const row = await tx.exportJob.create({
-      data: {
-        organizationId: admin.organizationId,
-        requestedById: admin.id,
-        kind: "AUDIT",
-        selection: { audit: filters },
-        downloadToken: randomBytes(24).toString("base64url"),
-      },
-      select: { id: true },
-    });
-    await enqueueExportIn(ex, row.id);
-    return row;
-  });
+  return requestExport(admin, "AUDIT", { audit: filters });
 }
 
 /** Writes the CSV; null when there is nothing to build (done or failed already). */

@@ -2,7 +2,7 @@ import "server-only";
 import { db } from "@/lib/db";
 import { requireAdmin } from "@/lib/auth/authorize";
 import type { SessionUser } from "@/lib/auth/roles";
-import { zonedToUtc } from "@/lib/schedule/time";
+import { zonedToUtc } from "@/lib/text/time";
 import type { AuditFilters } from "./schemas";
 
 // The audit history, admins only: who changed roles, rights, consent, the Chat option,

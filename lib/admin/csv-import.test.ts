@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { db } from "@/lib/db";
-import { ForbiddenError, UserError } from "@/lib/api/errors";
+import { ForbiddenError, UserError } from "@/lib/errors";
 import { makeOrg } from "@/tests/helpers/org";
 import { csvLine } from "@/lib/exports/csv";
 import { parseCsv } from "./csv-parse";

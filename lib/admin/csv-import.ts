@@ -1,6 +1,6 @@
 import "server-only";
 import { db, writeTx } from "@/lib/db";
-import { ForbiddenError, UserError } from "@/lib/api/errors";
+import { ForbiddenError, UserError } from "@/lib/errors";
 import { requireStaff } from "@/lib/auth/authorize";
 import type { SessionUser } from "@/lib/auth/roles";
 import { audit } from "@/lib/audit/record";

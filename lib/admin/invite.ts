@@ -1,7 +1,7 @@
 import "server-only";
 import { db, writeTx } from "@/lib/db";
 import { isUniqueViolation } from "@/lib/db/sql";
-import { ForbiddenError, NotFoundError, UserError } from "@/lib/api/errors";
+import { ForbiddenError, NotFoundError, UserError } from "@/lib/errors";
 import { requireStaff } from "@/lib/auth/authorize";
 import type { SessionUser } from "@/lib/auth/roles";
 import { audit } from "@/lib/audit/record";

@@ -5,7 +5,7 @@ import { db, writeTx, type Tx } from "@/lib/db";
 import { sql, writeTransaction } from "@/lib/db/sql";
 import type { SqlExec } from "@/lib/db/exec";
 import { newId } from "@/lib/db/ids";
-import { UserError } from "@/lib/api/errors";
+import { UserError } from "@/lib/errors";
 import type { SessionUser } from "@/lib/auth/roles";
 import { hashPassword, verifyPassword } from "@/lib/auth/password";
 import { revokeSessions } from "@/lib/auth/session";

@@ -1,7 +1,7 @@
 import "server-only";
 import { db, writeTx, type Tx } from "@/lib/db";
 import { isUniqueViolation } from "@/lib/db/sql";
-import { NotFoundError, UserError } from "@/lib/api/errors";
+import { NotFoundError, UserError } from "@/lib/errors";
 import { requireAdmin } from "@/lib/auth/authorize";
 import type { SessionUser } from "@/lib/auth/roles";
 import { audit } from "@/lib/audit/record";

@@ -1,6 +1,6 @@
 import "server-only";
 import { db, type Tx } from "@/lib/db";
-import { UserError } from "@/lib/api/errors";
+import { UserError } from "@/lib/errors";
 import { hashToken as hash, newToken, TOKEN_TTL_MS, type TokenPurpose } from "./token-core";
 
 export type { TokenPurpose };

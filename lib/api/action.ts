@@ -4,7 +4,7 @@ import { databaseFault } from "@/lib/db/faults";
 import { logRateLimited } from "@/lib/log";
 import type { z } from "zod";
 import { invalidResult, type ActionFailure, type ActionResult } from "./result";
-import { ForbiddenError, NotFoundError, UnauthenticatedError, UserError } from "./errors";
+import { ForbiddenError, NotFoundError, UnauthenticatedError, UserError } from "@/lib/errors";
 import { requireRole } from "@/lib/auth/authorize";
 import { getCurrentUser } from "@/lib/auth/session";
 import type { Role, SessionUser } from "@/lib/auth/roles";

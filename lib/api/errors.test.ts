@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { toFailure } from "./action";
-import { ForbiddenError, NotFoundError, UserError } from "./errors";
-import { describePeriod } from "@/lib/messaging/shift-action";
+import { ForbiddenError, NotFoundError, UserError } from "@/lib/errors";
+import { describePeriod } from "@/lib/conversations/shift-action";
 
 describe("errors in the reader's language", () => {
   const period = { startsAt: new Date("2030-11-18T06:00:00Z"), endsAt: new Date("2030-11-18T14:00:00Z"), reason: "Congés" };

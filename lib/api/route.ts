@@ -1,6 +1,6 @@
 import "server-only";
 import type { z } from "zod";
-import { BadRequestError, ForbiddenError, NotFoundError, UnauthenticatedError, UserError } from "./errors";
+import { BadRequestError, ForbiddenError, NotFoundError, UnauthenticatedError, UserError } from "@/lib/errors";
 import { toFailure } from "./action";
 import { databaseFault } from "@/lib/db/faults";
 import { requireRole } from "@/lib/auth/authorize";

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { ForbiddenError } from "@/lib/api/errors";
+import { ForbiddenError } from "@/lib/errors";
 import { orgScope, requireAdmin, requireRole, requireStaff } from "./authorize";
 import { homePath, isStaff, type SessionUser } from "./roles";
 

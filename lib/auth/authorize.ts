@@ -1,6 +1,6 @@
 import type { Role, SessionUser } from "./roles";
 import { isStaff } from "./roles";
-import { ForbiddenError } from "@/lib/api/errors";
+import { ForbiddenError } from "@/lib/errors";
 
 // The named checks every action and route handler goes through. They throw;
 // the builders in lib/auth/action.ts and lib/auth/route.ts turn that into a refusal.

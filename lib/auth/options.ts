@@ -1,6 +1,6 @@
 import "server-only";
 
-// The session cookie. Shiftline signs in through its own action (lib/auth/actions.ts),
+// The session cookie. Shiftline signs in through its own action (lib/account/actions.ts),
 // which issues next-auth's JWT; next-auth's HTTP endpoints (/api/auth/*) are not served:
 // they answered a revoked session as signed in, and nothing here uses them.
 

@@ -1,6 +1,6 @@
 import "server-only";
 import { notFound, redirect } from "next/navigation";
-import { NotFoundError } from "@/lib/api/errors";
+import { NotFoundError } from "@/lib/errors";
 import { getCurrentUser } from "./session";
 import { homePath, isStaff, type SessionUser } from "./roles";
 

@@ -1,7 +1,7 @@
 import "server-only";
 import { db } from "@/lib/db";
 import { queryOne, sql } from "@/lib/db/sql";
-import { NotFoundError } from "@/lib/api/errors";
+import { NotFoundError } from "@/lib/errors";
 import { isStaff, type SessionUser } from "@/lib/auth/roles";
 
 // Who may see a chat conversation. Private ones: their current members only, staff
@@ -30,12 +30,6 @@ export async function requireChatOn(user: SessionUser): Promise<void> {
   if (!org?.chatEnabled) throw new NotFoundError("errors.notFound.page");
 }
 
-/** A teammate's department (null for staff, who may act in every department). */
-export async function departmentOf(user: SessionUser): Promise<string | null> {
-  if (isStaff(user.role)) return null;
-  const p = await db.teammateProfile.findUnique({ where: { userId: user.id }, select: { departmentId: true, active: true } });
-  return p?.active ? p.departmentId : null;
-}
 
 /** Whether this user may act in (open a public conversation of, pick people from) a department. */
 export function mayUseDepartment(user: SessionUser, own: string | null, departmentId: string | null): boolean {
@@ -95,12 +89,4 @@ export async function requireChat(user: SessionUser, conversationId: string, opt
     standing,
     lastReadSeq: standing === "member" ? Number(c.lastReadSeq ?? 0) : 0,
   };
-}
-
-/** The kind of a conversation of the user's organisation, to send its requests the right way (null: none). */
-export async function conversationKind(user: SessionUser, conversationId: string): Promise<"INBOX" | ChatKind | null> {
-  const c = await queryOne<{ kind: "INBOX" | ChatKind }>(
-    sql`SELECT "kind" FROM "Conversation" WHERE "id" = ${conversationId} AND "organizationId" = ${user.organizationId}`,
-  );
-  return c?.kind ?? null;
 }

@@ -1,13 +1,13 @@
 import { describe, expect, it } from "vitest";
 import { db } from "@/lib/db";
 import { isStaff, type SessionUser } from "@/lib/auth/roles";
-import { ForbiddenError, NotFoundError, UserError } from "@/lib/api/errors";
+import { ForbiddenError, NotFoundError, UserError } from "@/lib/errors";
 import { cid, makeOrg } from "@/tests/helpers/org";
 import { createDepartment } from "@/lib/seed/factories";
 import { subscribe, viewerFor } from "@/lib/realtime/hub";
 import type { LoggedEvent } from "@/lib/realtime/visibility";
 import { addPrivateNote } from "@/lib/inbox/notes";
-import { sendMessage, markRead } from "@/lib/messaging/dispatch";
+import { sendMessage, markRead } from "@/lib/dispatch";
 import { createChannel, createPrivate } from "./conversations";
 import { addMembers, deleteChat, joinChannel, leaveChat } from "./members";
 import { chatUnreadTotal, getChatThread, listChats, searchChats } from "./queries";

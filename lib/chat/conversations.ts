@@ -1,13 +1,14 @@
 import "server-only";
 import { db, writeTx } from "@/lib/db";
 import { isUniqueViolation, type SqlExec } from "@/lib/db/sql";
-import { UserError } from "@/lib/api/errors";
+import { UserError } from "@/lib/errors";
 import { requireStaff } from "@/lib/auth/authorize";
 import type { SessionUser } from "@/lib/auth/roles";
 import { audit } from "@/lib/audit/record";
 import { appendEvent } from "@/lib/realtime/append";
-import { enqueueChannelPush } from "@/lib/push/enqueue";
-import { departmentOf, mayUseDepartment, requireChatOn } from "./access";
+import { notifyChannelOpened } from "./notify";
+import { mayUseDepartment, requireChatOn } from "./access";
+import { departmentOf } from "@/lib/org/departments";
 import { requireDepartmentPeople } from "./people";
 import type { z } from "zod";
 import type { createChannelSchema, createPrivateSchema } from "./schemas";
@@ -56,7 +57,7 @@ export async function createChannel(user: SessionUser, input: z.infer<typeof cre
       await joinedEvent(ex, user.organizationId, c.id, user.id);
       const target = { organizationId: user.organizationId, audience: "CHAT" as const, conversationId: c.id, departmentId: input.departmentId };
       await appendEvent(ex, "chat.changed", target, { conversationId: c.id, change: "created" });
-      await enqueueChannelPush(ex, user.organizationId, c.id);
+      await notifyChannelOpened(ex, user.organizationId, c.id);
     });
   } catch (error) {
     if (isUniqueViolation(error)) return retried(user, input.clientId);

@@ -1,11 +1,12 @@
 import { describe, expect, it } from "vitest";
-import { NotFoundError } from "@/lib/api/errors";
+import { NotFoundError } from "@/lib/errors";
 import type { SessionUser } from "@/lib/auth/roles";
 import { cid, makeOrg } from "@/tests/helpers/org";
 import { pdf, uploadRequest } from "@/tests/helpers/files";
 import { receiveFiles } from "@/lib/files/receive";
-import { requireOpenableFile, requireUploadTarget } from "@/lib/files/access";
-import { sendMessage } from "@/lib/messaging/dispatch";
+import { requireOpenableFile } from "@/lib/files/access";
+import { requireUploadTarget } from "@/lib/dispatch";
+import { sendMessage } from "@/lib/dispatch";
 import { setChatOption } from "./option";
 import { createChannel, createPrivate } from "./conversations";
 import { leaveChat } from "./members";

@@ -1,11 +1,11 @@
 import "server-only";
 import { writeTx } from "@/lib/db";
 import { EMPTY_SQL, sql, writeTransaction, type SqlExec } from "@/lib/db/sql";
-import { ForbiddenError, UserError } from "@/lib/api/errors";
+import { ForbiddenError, UserError } from "@/lib/errors";
 import { isStaff, type SessionUser } from "@/lib/auth/roles";
 import { audit } from "@/lib/audit/record";
 import { appendEvent } from "@/lib/realtime/append";
-import { postMessage } from "@/lib/messaging/post";
+import { postMessage } from "@/lib/conversations/post";
 import type { ChatNotice } from "@/lib/realtime/event-types";
 import { requireChat, type ChatRef } from "./access";
 import { joinedEvent } from "./conversations";

@@ -1,6 +1,6 @@
 import "server-only";
 import { db, type Tx } from "@/lib/db";
-import { UserError } from "@/lib/api/errors";
+import { UserError } from "@/lib/errors";
 import { isStaff, type SessionUser } from "@/lib/auth/roles";
 
 export type Person = { id: string; firstName: string; lastName: string };

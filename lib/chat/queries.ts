@@ -2,9 +2,10 @@ import "server-only";
 import { db } from "@/lib/db";
 import { joinSql, queryAll, sql } from "@/lib/db/sql";
 import { isStaff, type SessionUser } from "@/lib/auth/roles";
-import { departmentOf, requireChat, requireChatOn, type ChatKind, type ChatRef } from "./access";
+import { requireChat, requireChatOn, type ChatKind, type ChatRef } from "./access";
+import { departmentOf } from "@/lib/org/departments";
 import { fullName, type Person } from "./people";
-import { messagePage, type MessagePage } from "@/lib/inbox/queries";
+import { messagePage, type MessagePage } from "@/lib/conversations/pages";
 import { containsPattern, foldSql } from "@/lib/text/fold";
 
 export type ChatRow = {

@@ -1,8 +1,8 @@
 import "server-only";
-import { UserError } from "@/lib/api/errors";
+import { UserError } from "@/lib/errors";
 import { isStaff, type SessionUser } from "@/lib/auth/roles";
-import { sendOnce, type SendResult } from "@/lib/messaging/send";
-import type { SendMessageInput } from "@/lib/inbox/schemas";
+import { sendOnce, type SendResult } from "@/lib/conversations/send";
+import type { SendMessageInput } from "@/lib/conversations/schemas";
 import { joinChannel } from "./members";
 import { requireChat } from "./access";
 

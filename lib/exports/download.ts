@@ -1,7 +1,7 @@
 import "server-only";
 import { stat } from "node:fs/promises";
 import { db } from "@/lib/db";
-import { NotFoundError, UserError } from "@/lib/api/errors";
+import { NotFoundError, UserError } from "@/lib/errors";
 import { requireMessaging } from "@/lib/auth/authorize";
 import type { SessionUser } from "@/lib/auth/roles";
 import { checkExportLink } from "./link";

@@ -176,7 +176,7 @@ describe("the attachments export", () => {
     ]);
     const { id } = await requestAttachmentsExport(o.manager, { filters: {} });
     // Limits small enough to split five files: 4 entries a zip (its manifest, folders and files).
-    await runExportJob(id, new AbortController().signal, { entries: 4, bytes: 1e9 });
+    await runExportJob(id, new AbortController().signal, { limits: { entries: 4, bytes: 1e9 } });
     const done = await db.exportJob.findUniqueOrThrow({ where: { id }, include: { parts: { orderBy: { number: "asc" } } } });
     expect(done).toMatchObject({ status: "DONE", fileCount: 5 });
     expect(done.parts.map((p) => p.fileCount)).toEqual([2, 2, 1]);

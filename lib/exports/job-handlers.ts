@@ -1,11 +1,12 @@
 import "server-only";
 import { registerJob } from "@/lib/jobs/registry";
 import { EXPORT_BUILD } from "./queue";
-import { giveUpExport, runExportJob } from "./jobs";
+import { giveUpExport, runExportJob, type ExportBuilders } from "./jobs";
 
-export const exportJobs = [
+/** The export job, with the builders of the kinds other areas own (lib/worker gives them). */
+export const exportJobs = (builders: ExportBuilders) => [
   registerJob(EXPORT_BUILD, {
-    run: ({ exportId }, job) => runExportJob(exportId, job.signal),
+    run: ({ exportId }, job) => runExportJob(exportId, job.signal, { builders }),
     giveUp: (tx, { exportId }, ending) => giveUpExport(tx, exportId, ending),
   }),
 ];

@@ -4,14 +4,13 @@ import { rm } from "node:fs/promises";
 import { db, writeTx } from "@/lib/db";
 import { sql, type SqlExec } from "@/lib/db/exec";
 import type { Ending } from "@/lib/jobs/registry";
-import { requireMessaging } from "@/lib/auth/authorize";
+import { requireAdmin, requireMessaging } from "@/lib/auth/authorize";
 import type { SessionUser } from "@/lib/auth/roles";
-import { NotFoundError } from "@/lib/api/errors";
+import { NotFoundError } from "@/lib/errors";
 import { queueEmailIn } from "@/lib/email/outbox";
 import { translatorFor } from "@/lib/i18n/translator";
 import { formatBytes, formatDateTime } from "@/lib/text/format";
-import { buildAttachmentsExport, EXPORT_TTL_MS, PART_LIMITS } from "./build";
-import { buildAuditExport, requestAuditExport } from "@/lib/admin/audit-export";
+import { buildAttachmentsExport, EXPORT_TTL_MS, PART_LIMITS, type Built } from "./build";
 import { enqueueExportIn, removeExportFiles } from "./queue";
 import { exportLinkPath } from "./link";
 import { appUrl } from "@/lib/config";
@@ -24,10 +23,15 @@ import type { ExportSelection } from "./selection";
 
 export async function requestAttachmentsExport(user: SessionUser, selection: ExportSelection): Promise<{ id: string }> {
   requireMessaging(user);
-  // The row and its job, together: a crash between the two cannot leave a request that never runs.
+  return requestExport(user, "ATTACHMENTS", selection);
+}
+
+/** A new export of this kind (the caller checked the requester's rights): the row and its job, together. */
+export async function requestExport(user: SessionUser, kind: ExportKind, selection: object): Promise<{ id: string }> {
+  // A crash between the two cannot leave a request that never runs.
   return writeTx(async (tx, ex) => {
     const row = await tx.exportJob.create({
-      data: { organizationId: user.organizationId, requestedById: user.id, selection, downloadToken: randomBytes(24).toString("base64url") },
+      data: { organizationId: user.organizationId, requestedById: user.id, kind, selection, downloadToken: randomBytes(24).toString("base64url") },
       select: { id: true },
     });
     await enqueueExportIn(ex, row.id);
@@ -43,14 +47,24 @@ export async function retryExport(user: SessionUser, exportId: string): Promise<
     select: { selection: true, kind: true },
   });
   if (!failed) throw new NotFoundError("errors.notFound.export");
-  if (failed.kind === "AUDIT") return requestAuditExport(user, ((failed.selection ?? {}) as { audit?: object }).audit ?? {});
-  return requestAttachmentsExport(user, (failed.selection ?? {}) as ExportSelection);
+  // The same rights as the first request: the audit history is for admins.
+  if (failed.kind === "AUDIT") requireAdmin(user);
+  return requestExport(user, failed.kind as ExportKind, (failed.selection ?? {}) as object);
 }
 
+export type ExportKind = "ATTACHMENTS" | "AUDIT";
+/** Builds one kind of export's file; null when there is nothing to build (done or failed already). */
+export type ExportBuilder = (exportId: string, signal: AbortSignal) => Promise<Built | null>;
+/** The kinds other areas build (the audit history is admin's): given by the worker, which knows every area. */
+export type ExportBuilders = Partial<Record<ExportKind, ExportBuilder>>;
+
 /** The job: builds the file, then marks the export done and e-mails its link, in one transaction. */
-export async function runExportJob(exportId: string, signal: AbortSignal, limits = PART_LIMITS): Promise<void> {
+export async function runExportJob(exportId: string, signal: AbortSignal, { limits = PART_LIMITS, builders = {} as ExportBuilders } = {}): Promise<void> {
   const kind = (await db.exportJob.findUnique({ where: { id: exportId }, select: { kind: true } }))?.kind;
-  const built = kind === "AUDIT" ? await buildAuditExport(exportId) : await buildAttachmentsExport(exportId, signal, limits);
+  if (!kind) return;
+  const build = kind === "ATTACHMENTS" ? (id: string, s: AbortSignal) => buildAttachmentsExport(id, s, limits) : builders[kind as ExportKind];
+  if (!build) throw new Error(`No builder for ${kind} exports`);
+  const built = await build(exportId, signal);
   if (!built) return;
   signal.throwIfAborted();
   const { parts = [], ...file } = built;

@@ -1,21 +1,12 @@
 import "server-only";
 import { db } from "@/lib/db";
-import { NotFoundError } from "@/lib/api/errors";
+import { NotFoundError } from "@/lib/errors";
 import { hasMessaging, isStaff, type SessionUser } from "@/lib/auth/roles";
-import { requireInboxThread } from "@/lib/inbox/access";
-import { conversationKind, departmentOf, requireChat } from "@/lib/chat/access";
-import type { UploadTarget } from "./receive";
-import type { FileOriginal } from "@/lib/messaging/post";
+import { departmentOf } from "@/lib/org/departments";
+import type { FileOriginal } from "./stored";
 
 // Who may add files to a conversation and open them. Not found and not allowed
 // look the same.
-
-/** Someone who may write in the conversation may upload to it. */
-export async function requireUploadTarget(user: SessionUser, conversationId: string): Promise<UploadTarget> {
-  const kind = await conversationKind(user, conversationId);
-  const thread = kind === "INBOX" || kind === null ? await requireInboxThread(user, conversationId) : await requireChat(user, conversationId);
-  return { organizationId: thread.organizationId, conversationId: thread.id, uploaderId: user.id, fromStaff: isStaff(user.role) };
-}
 
 export type OpenableFile = Pick<FileOriginal, "id" | "fileName" | "mimeType" | "size" | "storage" | "storageKey" | "thumbKey">;
 

@@ -2,15 +2,16 @@ import { describe, expect, it } from "vitest";
 import { setMessagingAccess } from "@/lib/admin/access";
 import { db } from "@/lib/db";
 import { sendInboxMessage } from "@/lib/inbox/send";
-import { sendMessageSchema } from "@/lib/inbox/schemas";
+import { sendMessageSchema } from "@/lib/conversations/schemas";
 import { getStaffThread } from "@/lib/inbox/queries";
 import { makeOrg, cid } from "@/tests/helpers/org";
 import { pdf, png, uploadRequest } from "@/tests/helpers/files";
 import { receiveFiles } from "./receive";
-import { requireOpenableFile, requireUploadTarget } from "./access";
+import { requireOpenableFile } from "./access";
+import { requireUploadTarget } from "@/lib/dispatch";
 import { addPrivateNote } from "@/lib/inbox/notes";
 import { addNoteSchema } from "@/lib/inbox/schemas";
-import { sharedFiles } from "./shared";
+import { sharedFiles } from "@/lib/inbox/shared-files";
 import type { SessionUser } from "@/lib/auth/roles";
 
 async function upload(user: SessionUser, conversationId: string, files = [{ name: "plan.pdf", data: pdf() }]) {

@@ -9,7 +9,7 @@ import type { ReadableStream as WebReadableStream } from "node:stream/web";
 import busboy from "busboy";
 import { writeTx, type Tx } from "@/lib/db";
 import { queryOne } from "@/lib/db/sql";
-import { BadRequestError, UserError } from "@/lib/api/errors";
+import { BadRequestError, UserError } from "@/lib/errors";
 import { translatorFor } from "@/lib/i18n/translator";
 import { newId } from "@/lib/db/ids";
 import { cleanImage } from "./images";

@@ -1,6 +1,6 @@
 import "server-only";
 import { db } from "@/lib/db";
-import { NotFoundError } from "@/lib/api/errors";
+import { NotFoundError } from "@/lib/errors";
 import { isStaff, type SessionUser } from "@/lib/auth/roles";
 import { requireMessaging } from "@/lib/auth/authorize";
 

@@ -7,7 +7,7 @@ const session = vi.hoisted(() => ({ user: null as SessionUser | null }));
 vi.mock("@/lib/auth/session", () => ({ getCurrentUser: async () => session.user }));
 vi.mock("next/cache", () => ({ revalidatePath: vi.fn() }));
 
-const { sendMessageAction } = await import("./actions");
+const { sendMessageAction } = await import("@/lib/dispatch/actions");
 
 function form(fields: Record<string, string>) {
   const f = new FormData();

@@ -3,23 +3,14 @@
 import { revalidatePath } from "next/cache";
 import { redirect } from "next/navigation";
 import { createAction } from "@/lib/api/action";
-import { addNoteSchema, markUnreadSchema, sendGroupedSchema, sendMessageSchema, setProcessedSchema } from "./schemas";
+import { addNoteSchema, markUnreadSchema, sendGroupedSchema, setProcessedSchema } from "./schemas";
 import { sendGroupedMessage } from "./grouped";
 import { viewFilters } from "./filters-url";
-import { sendMessage } from "@/lib/messaging/dispatch";
 import { setProcessed } from "./processed";
 import { markUnreadByStaff } from "./unread";
 import { addPrivateNote } from "./notes";
 
 const STAFF = ["ADMIN", "MANAGER"] as const;
-
-export const sendMessageAction = createAction({ schema: sendMessageSchema, roles: ["ADMIN", "MANAGER", "TEAMMATE"] }, async (input, { user }) => {
-  const { message, duplicate } = await sendMessage(user, input);
-  revalidatePath("/inbox", "layout");
-  revalidatePath("/me", "layout");
-  revalidatePath("/chat", "layout");
-  return { messageId: message.id, seq: message.seq, duplicate };
-});
 
 export const markProcessedAction = createAction({ schema: setProcessedSchema, roles: STAFF }, async (input, { user }) => {
   const result = await setProcessed(user, input.conversationId, input.processed);

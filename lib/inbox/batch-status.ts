@@ -2,7 +2,7 @@ import "server-only";
 import { db } from "@/lib/db";
 import { requireMessaging } from "@/lib/auth/authorize";
 import type { SessionUser } from "@/lib/auth/roles";
-import { NotFoundError } from "@/lib/api/errors";
+import { NotFoundError } from "@/lib/errors";
 import { inChunks } from "@/lib/db/chunks";
 
 export type BatchRecipientStatus = {

@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { db } from "@/lib/db";
 import { createShift, createTeammate } from "@/lib/seed/factories";
-import { ForbiddenError } from "@/lib/api/errors";
+import { ForbiddenError } from "@/lib/errors";
 import { cid, makeOrg } from "@/tests/helpers/org";
 import { listInboxContacts } from "./contacts";
 import { contactFiltersSchema } from "./schemas";

@@ -1,5 +1,5 @@
 import "server-only";
-import { addDays, isoDay, utcToLocalInput, weekStart, zonedToUtc } from "@/lib/schedule/time";
+import { addDays, isoDay, utcToLocalInput, weekStart, zonedToUtc } from "@/lib/text/time";
 import { containsPattern, foldSql } from "@/lib/text/fold";
 import { db } from "@/lib/db";
 import { joinSql, queryAll, queryOne, sql, type Sql } from "@/lib/db/sql";

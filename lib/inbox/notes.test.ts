@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { db } from "@/lib/db";
-import { ForbiddenError, NotFoundError } from "@/lib/api/errors";
+import { ForbiddenError, NotFoundError } from "@/lib/errors";
 import { cid, makeOrg } from "@/tests/helpers/org";
 import { addPrivateNote, listNotes } from "./notes";
 import { getTeammateThread } from "./queries";

@@ -1,11 +1,11 @@
 import "server-only";
 import { db, writeTx } from "@/lib/db";
 import { isUniqueViolation } from "@/lib/db/sql";
-import { UserError } from "@/lib/api/errors";
+import { UserError } from "@/lib/errors";
 import { requireMessaging } from "@/lib/auth/authorize";
 import type { SessionUser } from "@/lib/auth/roles";
 import { appendEvent } from "@/lib/realtime/append";
-import type { ThreadNote } from "@/lib/messaging/wire";
+import type { ThreadNote } from "@/lib/conversations/wire";
 import { requireInboxThread } from "./access";
 import type { AddNoteInput } from "./schemas";
 

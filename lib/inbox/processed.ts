@@ -3,7 +3,7 @@ import { db } from "@/lib/db";
 import { writeTransaction } from "@/lib/db/sql";
 import { requireMessaging } from "@/lib/auth/authorize";
 import type { SessionUser } from "@/lib/auth/roles";
-import { recordProcessed } from "@/lib/messaging/processed";
+import { recordProcessed } from "@/lib/conversations/processed";
 import { requireInboxThread } from "./access";
 
 /**

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { ForbiddenError, NotFoundError } from "@/lib/api/errors";
+import { ForbiddenError, NotFoundError } from "@/lib/errors";
 import { cid, makeOrg } from "@/tests/helpers/org";
 import { earlierMessages, getStaffThread, getTeammateThread, teammateUnreadCount } from "./queries";
 import { db } from "@/lib/db";

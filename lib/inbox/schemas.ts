@@ -1,40 +1,11 @@
 import { z } from "zod";
-
-import { MESSAGE_MAX_LENGTH } from "./limits";
-import { MAX_FILES_PER_MESSAGE } from "@/lib/files/policy";
-
-export { MESSAGE_MAX_LENGTH };
+import { attachmentIdsField, bodyField, clientIdField, conversationIdField } from "@/lib/conversations/schemas";
 
 // Messages are catalogue keys, translated where the result is built (lib/api/result.ts).
-// Ids come from the page, not from typing: a bad one means a stale page.
-const id = z.string().trim().min(1, "errors.staleRequest").max(64, "errors.staleRequest");
-
-const clientId = z.string().regex(/^[A-Za-z0-9_-]{8,64}$/, "errors.staleRequest");
-const body = z.string().trim().max(MESSAGE_MAX_LENGTH, "errors.messageTooLong");
-
-/** Uploaded files to send with the message: a list, or the ids a form joined with commas. */
-const attachmentIds = z.preprocess(
-  (v) => (typeof v === "string" ? v.split(",").filter(Boolean) : v),
-  z
-    .array(z.string().regex(/^[A-Za-z0-9_-]{1,64}$/, "errors.staleRequest"))
-    .max(MAX_FILES_PER_MESSAGE, "errors.file.tooMany")
-    .default([]),
-);
-
-/** "Send a copy by SMS" (staff): a checkbox's "on", or true from the script. */
-const smsCopy = z.preprocess((v) => v === "on" || v === "1" || v === "true" || v === true, z.boolean()).optional();
-/** "Urgent" (staff): its push goes out in the reader's quiet hours too. */
-const urgent = z.preprocess((v) => v === "on" || v === "1" || v === "true" || v === true, z.boolean()).optional();
-
-export const sendMessageSchema = z
-  .object({ conversationId: id, body, clientId, attachmentIds, smsCopy, urgent })
-  .refine((m) => m.body.length > 0 || m.attachmentIds.length > 0, { message: "errors.messageRequired", path: ["body"] });
-
-export type SendMessageInput = Omit<z.infer<typeof sendMessageSchema>, "attachmentIds" | "smsCopy" | "urgent"> & {
-  attachmentIds?: string[];
-  smsCopy?: boolean;
-  urgent?: boolean;
-};
+const id = conversationIdField;
+const clientId = clientIdField;
+const body = bodyField;
+const attachmentIds = attachmentIdsField;
 
 export const setProcessedSchema = z.object({
   conversationId: id,
@@ -58,21 +29,6 @@ export const markUnreadSchema = z.object({
 export const addNoteSchema = z.object({ conversationId: id, body: body.min(1, "errors.messageRequired"), clientId });
 export type AddNoteInput = z.infer<typeof addNoteSchema>;
 
-/** The page of a thread before a message, for a reader scrolling back. */
-export const earlierMessagesSchema = z.object({
-  conversationId: id,
-  before: z.coerce.number().int().min(1, "errors.staleRequest").max(1_000_000_000, "errors.staleRequest"),
-});
-
-export const markReadSchema = z.object({
-  conversationId: id,
-  seq: z.coerce.number().int().min(0).max(1_000_000_000),
-  /** When the page was rendered: a "Mark as unread" after it wins over this read. */
-  openedAt: z.iso
-    .datetime("errors.staleRequest")
-    .transform((v) => new Date(v))
-    .optional(),
-});
 
 export const CONTACT_SORTS = ["latest", "received", "name", "unprocessed"] as const;
 export type ContactSort = (typeof CONTACT_SORTS)[number];

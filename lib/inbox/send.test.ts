@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { db } from "@/lib/db";
-import { NotFoundError } from "@/lib/api/errors";
+import { NotFoundError } from "@/lib/errors";
 import { cid, makeOrg } from "@/tests/helpers/org";
 import { sendInboxMessage } from "./send";
 

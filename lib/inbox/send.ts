@@ -1,10 +1,10 @@
 import "server-only";
 import { isStaff, type SessionUser } from "@/lib/auth/roles";
-import { sendOnce, type SendResult } from "@/lib/messaging/send";
+import { sendOnce, type SendResult } from "@/lib/conversations/send";
 import type { WireMessage, WireShift } from "@/lib/realtime/event-types";
-import type { SendMessageInput } from "./schemas";
+import type { SendMessageInput } from "@/lib/conversations/schemas";
 import { smsCopyFor } from "./sms-copy";
-import { UserError } from "@/lib/api/errors";
+import { UserError } from "@/lib/errors";
 
 /**
  * A message in an inbox thread, from staff (any thread of their organisation) or

@@ -1,7 +1,7 @@
 import "server-only";
 import { db } from "@/lib/db";
 import type { SqlExec } from "@/lib/db/exec";
-import { UserError } from "@/lib/api/errors";
+import { UserError } from "@/lib/errors";
 import type { SessionUser } from "@/lib/auth/roles";
 import { smsEligibility } from "@/lib/sms/eligibility";
 import { requireSmsRoom } from "@/lib/sms/limits";

@@ -1,12 +1,15 @@
 import "server-only";
 import { registerJob } from "@/lib/jobs/registry";
-import { PUSH_CHANNEL, PUSH_DEVICE, PUSH_MESSAGE } from "./enqueue";
+import { MESSAGE_NOTIFY } from "@/lib/conversations/notify";
+import { CHANNEL_NOTIFY } from "@/lib/chat/notify";
+import { PUSH_DEVICE } from "./enqueue";
 import { pushForChannel, pushForMessage, pushRetry } from "./notify";
 
-// Each device is pushed at most once per job (lib/push/deliver.ts takeDelivery), whatever
-// retries or second claims happen; a long fan-out keeps its lease while it runs.
+// Push runs the notification jobs other areas queue with their data. Each device is pushed
+// at most once per job (lib/push/deliver.ts takeDelivery), whatever retries or second claims
+// happen; a long fan-out keeps its lease while it runs.
 export const pushJobs = [
-  registerJob(PUSH_MESSAGE, { run: ({ messageId }, job) => pushForMessage(messageId, job) }),
-  registerJob(PUSH_CHANNEL, { run: ({ conversationId }, job) => pushForChannel(conversationId, job) }),
+  registerJob(MESSAGE_NOTIFY, { run: ({ messageId }, job) => pushForMessage(messageId, job) }),
+  registerJob(CHANNEL_NOTIFY, { run: ({ conversationId }, job) => pushForChannel(conversationId, job) }),
   registerJob(PUSH_DEVICE, { run: (payload, job) => pushRetry(job, payload) }),
 ];

@@ -3,13 +3,15 @@ import { db } from "@/lib/db";
 import { STAFF_ROLES, isStaff, type Role, type SessionUser } from "@/lib/auth/roles";
 import { translatorFor } from "@/lib/i18n/translator";
 import { previewOf } from "@/lib/text/preview";
+import { notifiedOf } from "@/lib/conversations/audience";
+import { conversationUrl } from "@/lib/conversations/paths";
 import type { PayloadOf } from "@/lib/jobs/kind";
 import { pushTo, recordDelivery, takeDelivery, type Device, type PushPayload } from "./deliver";
 import { isQuiet } from "./quiet";
 import { unreadBadge } from "./badge";
 import type { PUSH_DEVICE } from "./enqueue";
 
-// The push jobs (lib/push/enqueue.ts queues them with the message): who is told, in their
+// The push jobs (queued with the message, lib/conversations/notify.ts): who is told, in their
 // language, with what. Only messages are read here: private notes live in another table
 // and never reach this code.
 
@@ -69,11 +71,13 @@ export async function pushForMessage(messageId: string, job: JobRef, now = new D
   const inbox = c.kind === "INBOX";
   if (!inbox && !org.chatEnabled) return;
   const base = reachable(org.id, m.authorId);
-  const where = inbox
-    ? m.fromStaff
-      ? { ...base, id: c.teammateId ?? "", memberships: { none: { conversationId: c.id, muted: true } } }
-      : { ...base, role: { in: [...STAFF_ROLES] as Role[] }, messagingAccess: true, staffReads: { none: { conversationId: c.id, muted: true } } }
-    : { ...base, memberships: { some: { conversationId: c.id, leftAt: null, muted: false } } };
+  const notified = notifiedOf({ ...c, departmentId: null }, m.fromStaff);
+  const where =
+    notified.to === "teammate"
+      ? { ...base, id: notified.userId, memberships: { none: { conversationId: c.id, muted: true } } }
+      : notified.to === "messagingStaff"
+        ? { ...base, role: { in: [...STAFF_ROLES] as Role[] }, messagingAccess: true, staffReads: { none: { conversationId: c.id, muted: true } } }
+        : { ...base, memberships: { some: { conversationId: notified.conversationId, leftAt: null, muted: false } } };
   const people: Recipient[] = await db.user.findMany({ where, select: RECIPIENT, take: 5000 });
   const author = `${m.author.firstName} ${m.author.lastName}`;
   const text = m.body.trim() ? m.body : `📎 ${m.attachments.map((a) => a.fileName).join(", ")}`;
@@ -81,8 +85,7 @@ export async function pushForMessage(messageId: string, job: JobRef, now = new D
     if (!m.urgent && isQuiet(now, org.timeZone, person.quietFrom, person.quietTo)) continue;
     const t = translatorFor(person.locale);
     const staff = isStaff(person.role);
-    const id = encodeURIComponent(c.id);
-    const url = inbox ? (staff ? `/inbox/${id}` : "/me/messages") : staff ? `/chat/${id}` : `/me/chat/${id}`;
+    const url = conversationUrl(c.kind, c.id, staff);
     const who = c.name && !inbox ? t("push.inConversation", { author, name: c.name }) : author;
     await pushToAll(job, person.pushSubscriptions, {
       title: m.urgent ? t("push.urgent", { title: who }) : who,
@@ -122,7 +125,7 @@ export async function pushForChannel(conversationId: string, job: JobRef, now = 
     await pushToAll(job, person.pushSubscriptions, {
       title: t("push.newChannel.title", { name: c.name ?? "" }),
       body: creator ? t("push.newChannel.body", { author: `${creator.firstName} ${creator.lastName}` }) : t("push.newChannel.bodyNoAuthor"),
-      url: `/me/chat/${encodeURIComponent(c.id)}`,
+      url: conversationUrl("CHANNEL", c.id, false),
       tag: c.id,
       badge: await unreadBadge(person, true),
     });

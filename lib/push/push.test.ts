@@ -1,11 +1,11 @@
 import webpush from "web-push";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { db } from "@/lib/db";
-import { UserError } from "@/lib/api/errors";
+import { UserError } from "@/lib/errors";
 import { cid, makeOrg } from "@/tests/helpers/org";
 import { fakePushService } from "@/tests/helpers/push-service";
 import { runDueJobs } from "@/lib/worker";
-import { sendMessage } from "@/lib/messaging/dispatch";
+import { sendMessage } from "@/lib/dispatch";
 import { addPrivateNote } from "@/lib/inbox/notes";
 import { createChannel, createPrivate } from "@/lib/chat/conversations";
 import { leaveChat } from "@/lib/chat/members";
@@ -97,7 +97,7 @@ describe("push for inbox messages", () => {
   it("sends nothing to a user who turned push off, and queues no job where nobody has a device", async () => {
     const { manager, teammate } = await makeOrg("Push off");
     await say(manager, teammate.threadId, "Nobody listens");
-    const jobs = await db.job.findMany({ where: { kind: "push.message" }, select: { payload: true } });
+    const jobs = await db.job.findMany({ where: { kind: "message.notify" }, select: { payload: true } });
     const mine = await db.message.findFirstOrThrow({ where: { body: "Nobody listens" }, select: { id: true } });
     expect(jobs.some((j) => (j.payload as { messageId: string }).messageId === mine.id)).toBe(false);
     const phone = await deviceOf(teammate);
@@ -131,7 +131,7 @@ describe("at most one push per device", () => {
     const { manager, teammate } = await makeOrg("Push once");
     const phones = [await deviceOf(teammate), await deviceOf(teammate)];
     await say(manager, teammate.threadId, "Only once please");
-    const job = await db.job.findFirstOrThrow({ where: { kind: "push.message", doneAt: null } });
+    const job = await db.job.findFirstOrThrow({ where: { kind: "message.notify", doneAt: null } });
     const messageId = (job.payload as { messageId: string }).messageId;
     // Two workers run the same job side by side (the first one's lease ran out while it worked).
     await Promise.all([pushForMessage(messageId, { id: job.id }), pushForMessage(messageId, { id: job.id })]);

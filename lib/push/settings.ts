@@ -1,10 +1,11 @@
 import "server-only";
 import { db } from "@/lib/db";
-import { UserError } from "@/lib/api/errors";
+import { UserError } from "@/lib/errors";
 import { isStaff, type SessionUser } from "@/lib/auth/roles";
-import { conversationKind, requireChat } from "@/lib/chat/access";
+import { requireChat } from "@/lib/chat/access";
+import { conversationKind } from "@/lib/conversations/kind";
 import { requireInboxThread } from "@/lib/inbox/access";
-import { NotFoundError } from "@/lib/api/errors";
+import { NotFoundError } from "@/lib/errors";
 import { isAllowedEndpoint } from "./endpoint";
 import { vapidKeys } from "./vapid";
 import type { z } from "zod";

@@ -1,9 +1,22 @@
 import type { EventAudience } from "@/lib/db/generated/enums";
-import type { ShiftAction } from "@/lib/messaging/shift-action";
 
 // The one list of live event types with their payloads, shared by every writer
 // (lib/realtime/append.ts) and by the client code that reads them
 // (components/live). Dates travel as ISO strings.
+
+/** What staff did about a shift question (put into words by lib/conversations/shift-action.ts). */
+export type ShiftAction =
+  | {
+      kind: "assignmentDeleted";
+      by: string;
+      /** ISO */
+      at: string;
+      /** set: an unavailability was added for the shift's slot; already: one covered it. */
+      unavailable: "set" | "already" | "none";
+      period?: { startsAt: string; endsAt: string; reason: string | null };
+    }
+  // A sentence stored before actions were data; shown as it is.
+  | { kind: "legacy"; text: string };
 
 export type WireShift = { id: string; startsAt: string; endsAt: string; place: string; activity: { name: string } };
 

@@ -1,10 +1,10 @@
 import "server-only";
-import { readShiftAction } from "@/lib/messaging/shift-action";
+import { readShiftAction } from "@/lib/conversations/shift-action";
 import { db } from "@/lib/db";
 import { requireStaff } from "@/lib/auth/authorize";
-import { NotFoundError } from "@/lib/api/errors";
+import { NotFoundError } from "@/lib/errors";
 import type { SessionUser } from "@/lib/auth/roles";
-import { addDays, isoDay, zonedToUtc } from "./time";
+import { addDays, isoDay, zonedToUtc } from "@/lib/text/time";
 
 export const shiftSelect = {
   id: true,

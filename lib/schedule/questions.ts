@@ -1,10 +1,10 @@
 import "server-only";
 import { db } from "@/lib/db";
-import { ForbiddenError, NotFoundError } from "@/lib/api/errors";
+import { ForbiddenError, NotFoundError } from "@/lib/errors";
 import { isStaff, type SessionUser } from "@/lib/auth/roles";
 import { sendInboxMessage } from "@/lib/inbox/send";
 import { teammateThreadId } from "@/lib/inbox/queries";
-import { shiftToWire } from "@/lib/messaging/wire";
+import { shiftToWire } from "@/lib/conversations/wire";
 import type { AskAboutShiftInput } from "./schemas";
 import { translatorFor } from "@/lib/i18n/translator";
 import { LOCALES } from "@/lib/i18n/locales";

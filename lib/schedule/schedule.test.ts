@@ -1,14 +1,14 @@
 import { describe, expect, it } from "vitest";
 import { db } from "@/lib/db";
 import { createShift } from "@/lib/seed/factories";
-import { ForbiddenError, NotFoundError, UserError } from "@/lib/api/errors";
+import { ForbiddenError, NotFoundError, UserError } from "@/lib/errors";
 import { cid, makeOrg } from "@/tests/helpers/org";
 import { askAboutShift } from "./questions";
 import { getStaffThread, getTeammateThread } from "@/lib/inbox/queries";
 import { assignTeammate, deleteAssignmentFromMessage, unassignTeammate } from "./assignments";
 import { saveUnavailability } from "./unavailability";
 import { unavailabilitySchema, weekSchema } from "./schemas";
-import { zonedToUtc, utcToLocalInput } from "./time";
+import { zonedToUtc, utcToLocalInput } from "@/lib/text/time";
 
 // Organisations are created in Europe/Paris: 07:00 there is 06:00 UTC in November.
 async function world() {

@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { isCalendarDay } from "./time";
+import { isCalendarDay } from "@/lib/text/time";
 
 // Messages are catalogue keys, translated where the result is built (lib/api/result.ts).
 

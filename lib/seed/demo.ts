@@ -1,5 +1,5 @@
 import type { PrismaClient } from "../db/generated/client";
-import { weekStart } from "../schedule/time";
+import { weekStart } from "../text/time";
 import { translatorFor } from "../i18n/translator";
 import { DEFAULT_LOCALE, LOCALES, type Locale } from "../i18n/locales";
 import {

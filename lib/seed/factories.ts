@@ -1,8 +1,8 @@
 import type { PrismaClient } from "../db/generated/client";
 import type { Role } from "../db/generated/enums";
 import { prismaWriteTx } from "../db/exec";
-import { postMessage, type MessageAuthor, type NewMessage } from "../messaging/post";
-import { recordProcessed, type ProcessedBy } from "../messaging/processed";
+import { postMessage, type MessageAuthor, type NewMessage } from "../conversations/post";
+import { recordProcessed, type ProcessedBy } from "../conversations/processed";
 
 // Factories shared by the seed, the tests and the benchmarks, so demo data and
 // test data are built the same way. They take the client so scripts can pass their own.
@@ -94,7 +94,7 @@ export async function createTeammate(db: Db, t: TeammateSeed) {
   });
 }
 
-/** Adds a message through the messaging core (lib/messaging/post.ts), as a send would. */
+/** Adds a message through the messaging core (lib/conversations/post.ts), as a send would. */
 export async function addMessage(
   db: Db,
   m: {

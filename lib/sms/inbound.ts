@@ -2,7 +2,7 @@ import "server-only";
 import { db } from "@/lib/db";
 import { isUniqueViolation } from "@/lib/db/sql";
 import { sql } from "@/lib/db/exec";
-import { sendOnce } from "@/lib/messaging/send";
+import { sendOnce } from "@/lib/conversations/send";
 
 // An SMS from a teammate's number: "STOP" (and its usual variants, French included)
 // withdraws their SMS consent; anything else lands in their inbox thread, as if they had

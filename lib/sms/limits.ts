@@ -1,5 +1,5 @@
 import "server-only";
-import { UserError } from "@/lib/api/errors";
+import { UserError } from "@/lib/errors";
 import { config } from "@/lib/config";
 import { joinSql, lockRow, sql, type SqlExec } from "@/lib/db/exec";
 

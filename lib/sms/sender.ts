@@ -3,7 +3,7 @@ import { db, writeTx } from "@/lib/db";
 import { isUniqueViolation } from "@/lib/db/sql";
 import { requireAdmin } from "@/lib/auth/authorize";
 import type { SessionUser } from "@/lib/auth/roles";
-import { UserError } from "@/lib/api/errors";
+import { UserError } from "@/lib/errors";
 import { audit } from "@/lib/audit/record";
 
 // An organisation's own Twilio sender (a number, or a Messaging Service): its SMS leave from

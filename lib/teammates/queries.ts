@@ -1,7 +1,7 @@
 import "server-only";
 import { db } from "@/lib/db";
 import { requireStaff } from "@/lib/auth/authorize";
-import { NotFoundError } from "@/lib/api/errors";
+import { NotFoundError } from "@/lib/errors";
 import type { SessionUser } from "@/lib/auth/roles";
 import { shiftSelect } from "@/lib/schedule/queries";
 import { EMPTY_SQL, joinSql, queryAll, queryOne, sql } from "@/lib/db/sql";

@@ -10,6 +10,7 @@ import { emailJobs } from "@/lib/email/job-handlers";
 import { inboxJobs } from "@/lib/inbox/job-handlers";
 import { exportJobs } from "@/lib/exports/job-handlers";
 import { adminJobs } from "@/lib/admin/job-handlers";
+import { buildAuditExport } from "@/lib/admin/audit-export";
 import { pushJobs } from "@/lib/push/job-handlers";
 import { pruneExports } from "@/lib/exports/jobs";
 import { pruneWaitingUploads } from "@/lib/files/prune";
@@ -40,7 +41,7 @@ const housekeeping = registerJob(HOUSEKEEPING, {
   },
 });
 
-export const JOBS = [housekeeping, ...smsJobs, ...emailJobs, ...inboxJobs, ...exportJobs, ...adminJobs, ...pushJobs] as const;
+export const JOBS = [housekeeping, ...smsJobs, ...emailJobs, ...inboxJobs, ...exportJobs({ AUDIT: buildAuditExport }), ...adminJobs, ...pushJobs] as const;
 
 /** Every kind of job Shiftline queues, as a type. */
 export type JobKindName = (typeof JOBS)[number]["kind"];

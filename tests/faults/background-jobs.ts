@@ -243,7 +243,7 @@ try {
     await until("the fan-out to be under way", async () => service.received.length >= 30);
     await expireLeases(); // the first worker is slow: its lease runs out, the other instance takes the job
     await until("every device", async () => new Set(service.received.map((r) => r.device)).size >= 150, 60_000);
-    await until("the push job to end", async () => (await db.job.count({ where: { kind: "push.message", doneAt: null } })) === 0, 60_000);
+    await until("the push job to end", async () => (await db.job.count({ where: { kind: "message.notify", doneAt: null } })) === 0, 60_000);
     const perDevice = new Map<string, number>();
     for (const r of service.received) perDevice.set(r.device, (perDevice.get(r.device) ?? 0) + 1);
     const twice = [...perDevice.values()].filter((n) => n > 1).length;

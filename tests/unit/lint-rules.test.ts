@@ -33,3 +33,23 @@ tester.run("job-with-its-data", plugin.rules["job-with-its-data"], {
     { code: `await db.$transaction(async (tx) => { return enqueueIn(tx, SMS, p); });`, errors: [{ messageId: "alone" }] },
   ],
 });
+
+const ORDER = { order: ["db", "conversations", "inbox", "dispatch"] };
+const inLib = (path: string) => `${process.cwd()}/lib/${path}`;
+tester.run("area-direction", plugin.rules["area-direction"], {
+  valid: [
+    { code: `import { db } from "@/lib/db";`, filename: inLib("inbox/send.ts"), options: [ORDER] },
+    { code: `import { postMessage } from "../conversations/post";`, filename: inLib("inbox/send.ts"), options: [ORDER] },
+    { code: `import { sendInboxMessage } from "@/lib/inbox/send";`, filename: inLib("dispatch/index.ts"), options: [ORDER] },
+    { code: `import { x } from "./access";`, filename: inLib("inbox/send.ts"), options: [ORDER] },
+    { code: `import { z } from "zod";`, filename: inLib("conversations/post.ts"), options: [ORDER] },
+    { code: `import { sendInboxMessage } from "@/lib/inbox/send";`, filename: `${process.cwd()}/app/api/x/route.ts`, options: [ORDER] },
+  ],
+  invalid: [
+    { code: `import { sendInboxMessage } from "@/lib/inbox/send";`, filename: inLib("conversations/post.ts"), options: [ORDER], errors: [{ messageId: "against" }] },
+    { code: `export { markThreadRead } from "../inbox/read";`, filename: inLib("conversations/read.ts"), options: [ORDER], errors: [{ messageId: "against" }] },
+    { code: `const m = await import("@/lib/dispatch");`, filename: inLib("inbox/send.ts"), options: [ORDER], errors: [{ messageId: "against" }] },
+    { code: `import { x } from "@/lib/nowhere/x";`, filename: inLib("inbox/send.ts"), options: [ORDER], errors: [{ messageId: "unknown" }] },
+    { code: `import { Composer } from "@/components/thread/composer";`, filename: inLib("inbox/send.ts"), options: [ORDER], errors: [{ messageId: "ui" }] },
+  ],
+});

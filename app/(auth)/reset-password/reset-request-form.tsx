@@ -3,7 +3,7 @@
 import Link from "next/link";
 import { useActionState } from "react";
 import { useTranslations } from "next-intl";
-import { requestResetAction } from "@/lib/auth/password-actions";
+import { requestResetAction } from "@/lib/account/password-actions";
 import { Button } from "@/components/ui/button";
 import { FieldError, FormError } from "@/components/ui/field-error";
 

@@ -1,7 +1,7 @@
 import type { Metadata } from "next";
 import { getTranslations } from "next-intl/server";
 import { requireStaffPage } from "@/lib/auth/pages";
-import { changePasswordAction } from "@/lib/auth/password-actions";
+import { changePasswordAction } from "@/lib/account/password-actions";
 import { PasswordForm } from "@/components/auth/password-form";
 import { SignOutButton } from "@/components/sign-out-button";
 import { NotificationSettings } from "@/components/pwa/notification-settings";

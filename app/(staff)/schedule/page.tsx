@@ -4,7 +4,7 @@ import { requireStaffPage } from "@/lib/auth/pages";
 import { getOrganization, listDepartments } from "@/lib/org/queries";
 import { weekShifts } from "@/lib/schedule/queries";
 import { weekSchema } from "@/lib/schedule/schemas";
-import { addDays, isoDay, weekStart } from "@/lib/schedule/time";
+import { addDays, isoDay, weekStart } from "@/lib/text/time";
 import { dayKey, formatDay, formatTime } from "@/lib/text/format";
 import { RefreshOn } from "@/components/live/live-events";
 import { getLocale, getTranslations } from "next-intl/server";

@@ -14,7 +14,7 @@ import { FocusOnOpen } from "@/components/ui/focus-on-open";
 import { filtersQuery } from "@/lib/inbox/filters-url";
 import { readComposerNotice } from "@/components/thread/composer-notice";
 import Link from "next/link";
-import { sharedFiles } from "@/lib/files/shared";
+import { sharedFiles } from "@/lib/inbox/shared-files";
 import { smsStateKey } from "@/components/inbox/grouped-labels";
 import { SharedDocuments } from "@/components/files/shared-documents";
 import { MuteButton } from "@/components/pwa/mute-button";

@@ -3,7 +3,7 @@
 import { useActionState, useState } from "react";
 import { useTranslations } from "next-intl";
 import { sendGroupedAction } from "@/lib/inbox/actions";
-import { MESSAGE_MAX_LENGTH } from "@/lib/inbox/limits";
+import { MESSAGE_MAX_LENGTH } from "@/lib/conversations/limits";
 import { Button } from "@/components/ui/button";
 import { FieldError, FormError } from "@/components/ui/field-error";
 import { smsStateKey } from "@/components/inbox/grouped-labels";

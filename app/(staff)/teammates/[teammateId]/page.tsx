@@ -3,7 +3,7 @@ import Link from "next/link";
 import { orNotFound, requireStaffPage } from "@/lib/auth/pages";
 import { getOrganization } from "@/lib/org/queries";
 import { teammateDetails } from "@/lib/teammates/queries";
-import { utcToLocalInput } from "@/lib/schedule/time";
+import { utcToLocalInput } from "@/lib/text/time";
 import { formatDateTime, formatShiftTime } from "@/lib/text/format";
 import { RemoveUnavailabilityButton, UnavailabilityForm } from "./unavailability-forms";
 import { RefreshOn } from "@/components/live/live-events";

@@ -5,7 +5,7 @@ import { getTranslations } from "next-intl/server";
 import { orNotFound, requireTeammatePage } from "@/lib/auth/pages";
 import { getOrganization } from "@/lib/org/queries";
 import { teammateThreadId } from "@/lib/inbox/queries";
-import { sharedFiles } from "@/lib/files/shared";
+import { sharedFiles } from "@/lib/inbox/shared-files";
 import { SharedDocuments } from "@/components/files/shared-documents";
 import { readSharedParams } from "@/components/files/shared-params";
 

@@ -5,7 +5,7 @@ import { SignOutButton } from "@/components/sign-out-button";
 import { LanguageForm } from "@/components/language-form";
 import { isLocale } from "@/lib/i18n/locales";
 import { PasswordForm } from "@/components/auth/password-form";
-import { changePasswordAction } from "@/lib/auth/password-actions";
+import { changePasswordAction } from "@/lib/account/password-actions";
 import { NotificationSettings } from "@/components/pwa/notification-settings";
 import { InstallButton } from "@/components/pwa/install-button";
 

@@ -5,7 +5,7 @@ import { requireTeammatePage } from "@/lib/auth/pages";
 import { getOrganization } from "@/lib/org/queries";
 import { myWeek } from "@/lib/schedule/queries";
 import { weekSchema } from "@/lib/schedule/schemas";
-import { addDays, isoDay, weekStart } from "@/lib/schedule/time";
+import { addDays, isoDay, weekStart } from "@/lib/text/time";
 import { formatDateTime, formatDay, formatShiftTime } from "@/lib/text/format";
 import { ShiftActions } from "./shift-actions";
 import { RefreshOn } from "@/components/live/live-events";

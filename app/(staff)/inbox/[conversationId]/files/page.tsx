@@ -3,7 +3,7 @@ import type { Metadata } from "next";
 import { getTranslations } from "next-intl/server";
 import { orNotFound, requireMessagingPage } from "@/lib/auth/pages";
 import { getOrganization } from "@/lib/org/queries";
-import { sharedFiles } from "@/lib/files/shared";
+import { sharedFiles } from "@/lib/inbox/shared-files";
 import { SharedDocuments } from "@/components/files/shared-documents";
 import { readSharedParams } from "@/components/files/shared-params";
 

@@ -1,11 +1,10 @@
 import { z } from "zod";
 import { createRoute } from "@/lib/api/route";
 import type { SessionUser } from "@/lib/auth/roles";
-import { requireUploadTarget } from "@/lib/files/access";
 import { receiveFiles, uploadAnswer, type Received } from "@/lib/files/receive";
-import { sendMessageSchema } from "@/lib/inbox/schemas";
-import { conversationPath, sendMessage } from "@/lib/messaging/dispatch";
-import { UserError } from "@/lib/api/errors";
+import { sendMessageSchema } from "@/lib/conversations/schemas";
+import { conversationPath, requireUploadTarget, sendMessage } from "@/lib/dispatch";
+import { UserError } from "@/lib/errors";
 
 const uploadSchema = z.object({
   conversationId: z.string().trim().min(1, "errors.staleRequest").max(64, "errors.staleRequest"),

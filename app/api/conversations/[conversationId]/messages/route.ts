@@ -1,7 +1,7 @@
 import { createRoute } from "@/lib/api/route";
-import { earlierMessagesSchema, sendMessageSchema } from "@/lib/inbox/schemas";
-import { earlierPage, sendMessage } from "@/lib/messaging/dispatch";
-import { noteToWire, toWire } from "@/lib/messaging/wire";
+import { earlierMessagesSchema, sendMessageSchema } from "@/lib/conversations/schemas";
+import { earlierPage, sendMessage } from "@/lib/dispatch";
+import { noteToWire, toWire } from "@/lib/conversations/wire";
 
 // The send endpoint (inbox and chat alike) the message form uses when JavaScript runs (the form's
 // server action is the fallback without it). Retries carry the same clientId.

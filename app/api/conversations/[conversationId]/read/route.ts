@@ -1,6 +1,6 @@
 import { createRoute } from "@/lib/api/route";
-import { markReadSchema } from "@/lib/inbox/schemas";
-import { markRead } from "@/lib/messaging/dispatch";
+import { markReadSchema } from "@/lib/conversations/schemas";
+import { markRead } from "@/lib/dispatch";
 
 // The reader's position in a thread, recorded by the open page (never during render).
 export const POST = createRoute({ schema: markReadSchema, roles: ["ADMIN", "MANAGER", "TEAMMATE"] }, async (input, { user }) => {

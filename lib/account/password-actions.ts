@@ -5,9 +5,9 @@ import { redirect } from "next/navigation";
 import { createAction, createPublicAction } from "@/lib/api/action";
 import { changePasswordSchema, resetRequestSchema, setPasswordSchema } from "@/lib/admin/schemas";
 import { changeOwnPassword, requestPasswordReset, setPasswordWithLink } from "@/lib/admin/passwords";
-import { startSession } from "./start-session";
-import { homePath } from "./roles";
-import { clientAddress } from "./client-address";
+import { startSession } from "@/lib/auth/start-session";
+import { homePath } from "@/lib/auth/roles";
+import { clientAddress } from "@/lib/auth/client-address";
 
 /** From an invitation's or a reset's link: sets the password once, then signs in. */
 export const setPasswordAction = createPublicAction({ schema: setPasswordSchema }, async (input) => {

@@ -1,23 +1,13 @@
 import type { Translate } from "@/lib/i18n/text";
 import { formatDateTime } from "@/lib/text/format";
+import type { ShiftAction } from "@/lib/realtime/event-types";
 
 // What staff did about a shift question, stored as data (Message.action) and put into
 // words where it is read, in the reader's language and the organisation's time zone.
 // Shared by server pages and the live shift card (pure, no server imports, no zod: it
 // ships to the browser).
 
-export type ShiftAction =
-  | {
-      kind: "assignmentDeleted";
-      by: string;
-      /** ISO */
-      at: string;
-      /** set: an unavailability was added for the shift's slot; already: one covered it. */
-      unavailable: "set" | "already" | "none";
-      period?: { startsAt: string; endsAt: string; reason: string | null };
-    }
-  // A sentence stored before actions were data; shown as it is.
-  | { kind: "legacy"; text: string };
+export type { ShiftAction };
 
 const isDate = (v: unknown) => typeof v === "string" && !Number.isNaN(Date.parse(v));
 const isPeriod = (v: unknown) => {

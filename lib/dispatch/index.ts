@@ -1,18 +1,24 @@
 import "server-only";
-import { NotFoundError } from "@/lib/api/errors";
+import { NotFoundError } from "@/lib/errors";
 import { isStaff, type SessionUser } from "@/lib/auth/roles";
-import { conversationKind } from "@/lib/chat/access";
+import { conversationKind } from "@/lib/conversations/kind";
+import { conversationUrl } from "@/lib/conversations/paths";
+import type { SendResult } from "@/lib/conversations/send";
+import type { SendMessageInput } from "@/lib/conversations/schemas";
+import type { EarlierPage } from "@/lib/inbox/queries";
+import type { UploadTarget } from "@/lib/files/receive";
 import { sendChatMessage } from "@/lib/chat/send";
 import { markChatRead } from "@/lib/chat/read";
 import { earlierChatMessages } from "@/lib/chat/queries";
+import { requireChat } from "@/lib/chat/access";
 import { sendInboxMessage } from "@/lib/inbox/send";
 import { markThreadRead } from "@/lib/inbox/read";
-import { earlierMessages, type EarlierPage } from "@/lib/inbox/queries";
-import type { SendMessageInput } from "@/lib/inbox/schemas";
-import type { SendResult } from "./send";
+import { earlierMessages } from "@/lib/inbox/queries";
+import { requireInboxThread } from "@/lib/inbox/access";
 
 // One set of conversation endpoints (send, read, scroll back, upload) for the inbox and
-// for chat: the conversation's kind decides whose rules apply. Both end in sendOnce.
+// for chat: the conversation's kind decides whose rules apply. Both end in sendOnce. This
+// is the one module that knows both kinds; the conversation core knows neither.
 
 async function kindOf(user: SessionUser, conversationId: string) {
   const kind = await conversationKind(user, conversationId);
@@ -35,8 +41,12 @@ export async function earlierPage(user: SessionUser, conversationId: string, bef
 
 /** Where a conversation opens for this user (the form without JavaScript comes back there). */
 export async function conversationPath(user: SessionUser, conversationId: string): Promise<string> {
-  const id = encodeURIComponent(conversationId);
-  const staff = isStaff(user.role);
-  if ((await kindOf(user, conversationId)) === "INBOX") return staff ? `/inbox/${id}` : "/me/messages";
-  return staff ? `/chat/${id}` : `/me/chat/${id}`;
+  return conversationUrl(await kindOf(user, conversationId), conversationId, isStaff(user.role));
+}
+
+/** Someone who may write in the conversation may upload to it. */
+export async function requireUploadTarget(user: SessionUser, conversationId: string): Promise<UploadTarget> {
+  const kind = await conversationKind(user, conversationId);
+  const thread = kind === "INBOX" || kind === null ? await requireInboxThread(user, conversationId) : await requireChat(user, conversationId);
+  return { organizationId: thread.organizationId, conversationId: thread.id, uploaderId: user.id, fromStaff: isStaff(user.role) };
 }

@@ -2,16 +2,16 @@
 
 import { cookies, headers } from "next/headers";
 import { redirect } from "next/navigation";
-import { authenticate } from "./credentials";
-import { clientAddress } from "./client-address";
+import { authenticate } from "@/lib/auth/credentials";
+import { clientAddress } from "@/lib/auth/client-address";
 import { z } from "zod";
 import { createPublicAction } from "@/lib/api/action";
-import { UserError } from "@/lib/api/errors";
-import { SESSION_COOKIE } from "./options";
-import { startSession } from "./start-session";
-import { signInSchema } from "./schemas";
-import { getCurrentSession, getCurrentUser, revokeSession, revokeSessions } from "./session";
-import { homePath, type Role } from "./roles";
+import { UserError } from "@/lib/errors";
+import { SESSION_COOKIE } from "@/lib/auth/options";
+import { startSession } from "@/lib/auth/start-session";
+import { signInSchema } from "@/lib/auth/schemas";
+import { getCurrentSession, getCurrentUser, revokeSession, revokeSessions } from "@/lib/auth/session";
+import { homePath, type Role } from "@/lib/auth/roles";
 
 /**
  * Signs in from the sign-in form (works without JavaScript). Issues the same

@@ -2,7 +2,7 @@ import "server-only";
 import { db } from "@/lib/db";
 import { isUniqueViolation, writeTransaction } from "@/lib/db/sql";
 import type { SqlExec } from "@/lib/db/exec";
-import { NotFoundError, UserError } from "@/lib/api/errors";
+import { NotFoundError, UserError } from "@/lib/errors";
 import { toWire, THREAD_MESSAGE_SELECT, threadMessage } from "./wire";
 import { AttachmentGoneError, postMessage, type MessageAuthor, type NewMessage, type PostedMessage } from "./post";
 

@@ -4,7 +4,10 @@ import { recordProcessed } from "./processed";
 import { appendEvent } from "@/lib/realtime/append";
 import type { ChatNotice, WireAttachment, WireContact, WireMessage, WireShift } from "@/lib/realtime/event-types";
 import { previewOf } from "@/lib/text/preview";
-import { enqueuePush } from "@/lib/push/enqueue";
+import { notifyReaders } from "./notify";
+import { streamAudience } from "./audience";
+import type { ConversationKind } from "./paths";
+import type { FileOriginal } from "@/lib/files/stored";
 
 // The one way to add a message to any conversation: the send, system messages,
 // shift questions, the seed and test factories (and later grouped messages and
@@ -52,19 +55,6 @@ export class AttachmentGoneError extends Error {
   }
 }
 
-export type FileOriginal = {
-  id: string;
-  fileName: string;
-  mimeType: string;
-  size: number;
-  storage: string;
-  storageKey: string;
-  url: string | null;
-  thumbKey: string | null;
-  width: number | null;
-  height: number | null;
-};
-
 export type PostedMessage = { id: string; seq: number; createdAt: Date; message: WireMessage };
 
 /**
@@ -84,7 +74,7 @@ export async function postMessage(tx: SqlExec, m: NewMessage): Promise<PostedMes
   const inboundSet = inbound ? sql`, "lastInboundSeq" = "lastSeq" + 1, "lastInboundAt" = ${at}` : EMPTY_SQL;
   // A notice ("Tess left") keeps the last message's preview: it has no words of its own.
   const previewSet = m.notice ? EMPTY_SQL : sql`, "lastMessagePreview" = ${preview}`;
-  const thread = await tx.get<{ lastSeq: number; teammateId: string | null; kind: string; departmentId: string | null }>(sql`
+  const thread = await tx.get<{ lastSeq: number; teammateId: string | null; kind: ConversationKind; departmentId: string | null }>(sql`
     UPDATE "Conversation" SET "lastSeq" = "lastSeq" + 1, "lastMessageAt" = ${at}${previewSet}${inboundSet}
     WHERE "id" = ${m.conversationId} AND "organizationId" = ${m.organizationId} AND "deletedAt" IS NULL${scope}
     RETURNING "lastSeq", "teammateId", "kind", "departmentId"`);
@@ -113,7 +103,7 @@ export async function postMessage(tx: SqlExec, m: NewMessage): Promise<PostedMes
       sql`UPDATE "ConversationMember" SET "lastReadSeq" = ${seq} WHERE "conversationId" = ${m.conversationId} AND "userId" = ${m.author.id} AND "lastReadSeq" < ${seq}`,
     );
   }
-  if (m.notify && m.author && !m.notice) await enqueuePush(tx, m.organizationId, id);
+  if (m.notify && m.author && !m.notice) await notifyReaders(tx, m.organizationId, id);
   const message: WireMessage = {
     id,
     seq,
@@ -127,21 +117,13 @@ export async function postMessage(tx: SqlExec, m: NewMessage): Promise<PostedMes
     attachments,
     notice: m.notice ?? null,
   };
-  if (chat) {
-    const target = { organizationId: m.organizationId, audience: "CHAT" as const, conversationId: m.conversationId };
-    // A public conversation's department hears of it before joining (lib/realtime/visibility.ts).
-    const departmentId = thread.kind === "CHANNEL" ? thread.departmentId : null;
-    await appendEvent(tx, "chat.message", { ...target, departmentId }, { conversationId: m.conversationId, message, preview }, at);
+  const target = { organizationId: m.organizationId, ...streamAudience({ ...thread, id: m.conversationId }) };
+  if (target.audience === "CHAT") {
+    await appendEvent(tx, "chat.message", target, { conversationId: m.conversationId, message, preview }, at);
     return { id, seq, createdAt: at, message };
   }
   const contact = thread.teammateId ? await contactOf(tx, thread.teammateId) : null;
-  await appendEvent(
-    tx,
-    "message.created",
-    { organizationId: m.organizationId, audience: "MEMBERS", conversationId: m.conversationId },
-    { conversationId: m.conversationId, message, preview, inbound, contact },
-    at,
-  );
+  await appendEvent(tx, "message.created", target, { conversationId: m.conversationId, message, preview, inbound, contact }, at);
   return { id, seq, createdAt: at, message };
 }
 

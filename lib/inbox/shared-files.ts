@@ -3,7 +3,7 @@ import { db } from "@/lib/db";
 import type { SessionUser } from "@/lib/auth/roles";
 import { requireInboxThread } from "@/lib/inbox/access";
 import type { WireAttachment } from "@/lib/realtime/event-types";
-import { wireAttachment, ATTACHMENT_SELECT } from "@/lib/messaging/wire";
+import { wireAttachment, ATTACHMENT_SELECT } from "@/lib/conversations/wire";
 
 // The Shared Documents panel: every file sent in a conversation, newest first, a page
 // at a time (a cursor, so a thread with thousands of files costs one index range).
