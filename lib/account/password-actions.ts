@@ -6,7 +6,7 @@ import { createAction, createPublicAction } from "@/lib/api/action";
 import { changePasswordSchema, resetRequestSchema, setPasswordSchema } from "@/lib/admin/schemas";
 import { changeOwnPassword, requestPasswordReset, setPasswordWithLink } from "@/lib/admin/passwords";
 import { startSession } from "@/lib/auth/start-session";
-import { homePath } from "@/lib/auth/roles";
+import { homePath, EVERYONE } from "@/lib/auth/roles";
 import { clientAddress } from "@/lib/auth/client-address";
 
 /** From an invitation's or a reset's link: sets the password once, then signs in. */
@@ -23,7 +23,7 @@ export const requestResetAction = createPublicAction({ schema: resetRequestSchem
 });
 
 /** One's own password, knowing the current one; this device stays signed in, the others are signed out. */
-export const changePasswordAction = createAction({ schema: changePasswordSchema, roles: ["ADMIN", "MANAGER", "TEAMMATE"] }, async (input, { user }) => {
+export const changePasswordAction = createAction({ schema: changePasswordSchema, roles: EVERYONE }, async (input, { user }) => {
   const fresh = await changeOwnPassword(user, input.current, input.password);
   await startSession(fresh);
   return { changed: true };

@@ -1,7 +1,10 @@
+import type { PlainAuditAction, StructureKind } from "@/lib/audit/actions";
+
 type T = (key: string, values?: Record<string, string | number>) => string;
 
 // Each audit action in the reader's words. Keys spelled in full for the catalogue check.
-const LABELS: Record<string, string> = {
+// Typed by the list of actions: a new one does not compile until it is worded.
+const LABELS: Record<PlainAuditAction, string> = {
   "user.role": "audit.action.role",
   "user.messaging.on": "audit.action.messagingOn",
   "user.messaging.off": "audit.action.messagingOff",
@@ -28,7 +31,7 @@ const LABELS: Record<string, string> = {
   "organization.smsSender": "audit.action.smsSender",
   "people.imported": "audit.action.peopleImported",
 };
-const KINDS: Record<string, string> = {
+const KINDS: Record<StructureKind, string> = {
   department: "audit.kind.department",
   group: "audit.kind.group",
   skill: "audit.kind.skill",
@@ -45,8 +48,9 @@ const VERBS: Record<string, string> = {
 /** "Role changed: Manager → Administrator", "Skill renamed", … (an unknown action shows as it is stored). */
 export function auditLabel(action: string, data: Record<string, unknown>, t: T): string {
   const structure = /^structure\.(\w+)\.(\w+)$/.exec(action);
-  if (structure && KINDS[structure[1]!] && VERBS[structure[2]!]) return t(VERBS[structure[2]!]!, { what: t(KINDS[structure[1]!]!) });
-  const key = LABELS[action];
+  const kind = KINDS[structure?.[1] as StructureKind] as string | undefined;
+  if (structure && kind && VERBS[structure[2]!]) return t(VERBS[structure[2]!]!, { what: t(kind) });
+  const key = LABELS[action as PlainAuditAction] as string | undefined;
   if (!key) return action;
   if (action === "user.role") {
     const role = (r: unknown) => (r === "ADMIN" ? t("roles.ADMIN") : r === "MANAGER" ? t("roles.MANAGER") : t("roles.TEAMMATE"));

@@ -1,7 +1,7 @@
 import "server-only";
 import { db } from "@/lib/db";
 import { requireAdmin } from "@/lib/auth/authorize";
-import type { SessionUser } from "@/lib/auth/roles";
+import { type SessionUser, STAFF_ROLES } from "@/lib/auth/roles";
 import { zonedToUtc } from "@/lib/text/time";
 import type { AuditFilters } from "./schemas";
 
@@ -54,7 +54,7 @@ export async function listAudit(admin: SessionUser, f: AuditFilters, timeZone: s
 }
 
 export const AUDIT_SELECT = { id: true, action: true, targetType: true, targetId: true, data: true, createdAt: true, actorId: true } as const;
-type Entry = { id: string; action: string; targetType: string; targetId: string; data: string | null; createdAt: Date; actorId: string | null };
+type Entry = { id: string; action: string; targetType: string; targetId: string; data: unknown; createdAt: Date; actorId: string | null };
 
 /**
  * Entries as the screen and the CSV show them: the actor's and the person concerned's
@@ -68,12 +68,7 @@ export async function auditRows(organizationId: string, entries: Entry[], known 
     for (const p of await db.user.findMany({ where: { id: { in: ids }, organizationId }, select: { id: true, firstName: true, lastName: true } }))
       known.set(p.id, `${p.firstName} ${p.lastName}`);
   return entries.map((e) => {
-    let data: Record<string, unknown> = {};
-    try {
-      data = e.data ? (JSON.parse(e.data) as Record<string, unknown>) : {};
-    } catch {
-      // an old entry's data that is not JSON: shown without details
-    }
+    const data = e.data && typeof e.data === "object" && !Array.isArray(e.data) ? (e.data as Record<string, unknown>) : {};
     return {
       id: e.id,
       action: e.action,
@@ -90,7 +85,7 @@ export async function auditRows(organizationId: string, entries: Entry[], known 
 export async function auditActors(admin: SessionUser) {
   requireAdmin(admin);
   return db.user.findMany({
-    where: { organizationId: admin.organizationId, role: { in: ["ADMIN", "MANAGER"] } },
+    where: { organizationId: admin.organizationId, role: { in: [...STAFF_ROLES] } },
     orderBy: [{ lastName: "asc" }, { firstName: "asc" }],
     select: { id: true, firstName: true, lastName: true },
   });

@@ -16,6 +16,8 @@ import { jobKind } from "@/lib/jobs/kind";
 import { appUrl } from "@/lib/config";
 import { translatorFor } from "@/lib/i18n/translator";
 import { issueToken, spendToken, type TokenPurpose } from "./tokens";
+import { auditRow } from "@/lib/audit/record";
+import type { AuditAction, AuditData } from "@/lib/audit/actions";
 
 // Links to set a password go by e-mail to their recipient only: the outbox keeps them sealed
 // and never shows them (lib/email/secrets.ts), not even to an admin. Every reset, asked for
@@ -28,11 +30,8 @@ export const RESET_LIMITS = { perAccount: 3, perAddress: 10, windowMs: 3600_000 
 type Who = { id: string; organizationId: string };
 
 /** One line of the audit history about an account's password, by whoever did it (null: the owner, signed out). */
-function auditPassword(tx: Tx, who: Who, action: string, actorId: string | null, data: object = {}) {
-  return tx.auditEntry.create({
-    data: { organizationId: who.organizationId, actorId, action, targetType: "User", targetId: who.id, data: JSON.stringify(data) },
-    select: { id: true },
-  });
+function auditPassword(tx: Tx, who: Who, action: AuditAction, actorId: string | null, data: AuditData = {}) {
+  return tx.auditEntry.create({ data: auditRow({ organizationId: who.organizationId, actorId, action, target: { type: "User", id: who.id }, data }), select: { id: true } });
 }
 
 /** The e-mail with a link to set a password, in the person's language: the link, its e-mail and the audit line are stored together. */

@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { LOCALES } from "@/lib/i18n/locales";
+import { EVERYONE, STAFF_ROLES } from "@/lib/auth/roles";
 
 const id = z.string().trim().min(1, "errors.staleRequest").max(64, "errors.staleRequest");
 const email = z.string().trim().toLowerCase().min(1, "errors.emailRequired").max(254, "errors.emailTooLong").pipe(z.email("errors.emailInvalid"));
@@ -13,7 +14,7 @@ export const inviteSchema = z.object({
   email,
   firstName: personName("errors.person.firstNameRequired"),
   lastName: personName("errors.person.lastNameRequired"),
-  role: z.enum(["ADMIN", "MANAGER", "TEAMMATE"], "errors.person.chooseRole"),
+  role: z.enum(EVERYONE, "errors.person.chooseRole"),
   locale: z.enum(LOCALES, "errors.chooseLanguage"),
   departmentId: z
     .string()
@@ -24,7 +25,7 @@ export const inviteSchema = z.object({
     .transform((v) => v || undefined),
 });
 
-export const roleSchema = z.object({ userId: id, role: z.enum(["ADMIN", "MANAGER"], "errors.person.chooseRole") });
+export const roleSchema = z.object({ userId: id, role: z.enum(STAFF_ROLES, "errors.person.chooseRole") });
 const onOff = z.enum(["true", "false"], "errors.staleRequest").transform((v) => v === "true");
 export const messagingSchema = z.object({ userId: id, on: onOff });
 export const disabledSchema = z.object({ userId: id, disabled: onOff });

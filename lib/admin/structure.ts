@@ -10,8 +10,8 @@ import { audit } from "@/lib/audit/record";
 // archived (and restored). Nothing is deleted: messages, shifts and profiles that refer
 // to an archived item keep it; it is only no longer offered for new use.
 
-export const STRUCTURE_KINDS = ["department", "group", "skill", "tag", "activity"] as const;
-export type StructureKind = (typeof STRUCTURE_KINDS)[number];
+export { STRUCTURE_KINDS, type StructureKind } from "@/lib/audit/actions";
+import type { StructureKind } from "@/lib/audit/actions";
 
 type Delegate = {
   findFirst(args: object): Promise<{ id: string; name: string; archivedAt: Date | null } | null>;

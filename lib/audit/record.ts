@@ -1,10 +1,22 @@
 import type { Tx } from "@/lib/db";
 import type { SessionUser } from "@/lib/auth/roles";
+import type { AuditAction, AuditData, AuditTargetType } from "./actions";
+
+export type AuditLine = {
+  organizationId: string;
+  /** null: Shiftline itself, or the owner of a signed-out account (a reset link). */
+  actorId: string | null;
+  action: AuditAction;
+  target: { type: AuditTargetType; id: string };
+  data?: AuditData;
+};
+
+/** The row of one audit line, for a create inside a batch of writes. */
+export function auditRow({ organizationId, actorId, action, target, data = {} }: AuditLine) {
+  return { organizationId, actorId, action, targetType: target.type, targetId: target.id, data: JSON.parse(JSON.stringify(data)) as object };
+}
 
 /** One line of the audit history (who did what to which record), in the caller's transaction. */
-export function audit(tx: Tx, user: SessionUser, action: string, target: { type: string; id: string }, data: object = {}) {
-  return tx.auditEntry.create({
-    data: { organizationId: user.organizationId, actorId: user.id, action, targetType: target.type, targetId: target.id, data: JSON.stringify(data) },
-    select: { id: true },
-  });
+export function audit(tx: Tx, user: SessionUser, action: AuditAction, target: { type: AuditTargetType; id: string }, data: AuditData = {}) {
+  return tx.auditEntry.create({ data: auditRow({ organizationId: user.organizationId, actorId: user.id, action, target, data }), select: { id: true } });
 }

@@ -15,10 +15,14 @@ export type SessionUser = {
   messagingAccess: boolean;
 };
 
-export const STAFF_ROLES: readonly Role[] = ["ADMIN", "MANAGER"];
+/** Every role, and the groups actions and routes allow: written once, used by name. */
+export const EVERYONE = ["ADMIN", "MANAGER", "TEAMMATE"] as const satisfies readonly Role[];
+export const STAFF_ROLES = ["ADMIN", "MANAGER"] as const satisfies readonly Role[];
+export const ADMINS = ["ADMIN"] as const satisfies readonly Role[];
+export const TEAMMATES = ["TEAMMATE"] as const satisfies readonly Role[];
 
 export function isStaff(role: Role): boolean {
-  return STAFF_ROLES.includes(role);
+  return (STAFF_ROLES as readonly Role[]).includes(role);
 }
 
 /** Staff who may use messaging: the inbox, its threads, private notes, grouped messages. */

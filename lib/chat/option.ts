@@ -1,12 +1,12 @@
 import "server-only";
 import { db, writeTx } from "@/lib/db";
 import { requireAdmin } from "@/lib/auth/authorize";
-import type { SessionUser } from "@/lib/auth/roles";
+import { type SessionUser, STAFF_ROLES } from "@/lib/auth/roles";
 import { audit } from "@/lib/audit/record";
 
 /** Active employees: accounts not disabled, teammates with an active profile (the seats Chat is priced by). */
 export async function activeEmployees(organizationId: string): Promise<number> {
-  return db.user.count({ where: { organizationId, disabledAt: null, OR: [{ role: { in: ["ADMIN", "MANAGER"] } }, { profile: { active: true } }] } });
+  return db.user.count({ where: { organizationId, disabledAt: null, OR: [{ role: { in: [...STAFF_ROLES] } }, { profile: { active: true } }] } });
 }
 
 export type ChatOption = { enabled: boolean; enabledAt: Date | null; pricePerSeatCents: number; seats: number; monthlyCents: number };

@@ -1,4 +1,5 @@
 import "server-only";
+import { auditRow } from "@/lib/audit/record";
 import { db } from "@/lib/db";
 import { isUniqueViolation } from "@/lib/db/sql";
 import { sql } from "@/lib/db/exec";
@@ -45,14 +46,13 @@ async function act(sms: InboundSms, route: Route): Promise<InboundOutcome> {
       ...people.flatMap((p) => [
         db.teammateProfile.updateMany({ where: { userId: p.id }, data: { smsConsent: false, smsConsentAt: new Date() } }),
         db.auditEntry.create({
-          data: {
+          data: auditRow({
             organizationId: p.organizationId,
             actorId: p.id,
             action: "sms.consent.withdrawn",
-            targetType: "User",
-            targetId: p.id,
-            data: JSON.stringify({ by: "sms", sid: sms.sid }),
-          },
+            target: { type: "User", id: p.id },
+            data: { by: "sms", sid: sms.sid },
+          }),
         }),
       ]),
     ]);

@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { EVERYONE } from "@/lib/auth/roles";
 
 const optional = (max: number) =>
   z
@@ -12,7 +13,7 @@ const optional = (max: number) =>
 /** The people directory's search, filters and page, read from the URL; bad values are ignored. */
 export const peopleFiltersSchema = z.object({
   q: optional(100),
-  role: z.enum(["ADMIN", "MANAGER", "TEAMMATE"]).optional().catch(undefined),
+  role: z.enum(EVERYONE).optional().catch(undefined),
   status: z.enum(["active", "disabled", "all"]).catch("active").default("active"),
   department: optional(64).pipe(
     z

@@ -5,6 +5,7 @@ import { requireOpenableFile } from "@/lib/files/access";
 import { INLINE_TYPES } from "@/lib/files/policy";
 import { storageFor } from "@/lib/files/storage";
 import { contentDisposition } from "@/lib/files/headers";
+import { EVERYONE } from "@/lib/auth/roles";
 
 const fileSchema = z.object({
   attachmentId: z.string().trim().min(1, "errors.staleRequest").max(64, "errors.staleRequest"),
@@ -17,7 +18,7 @@ const fileSchema = z.object({
 // The only way to a stored file: after the session, organisation and membership
 // checks, streamed from storage. Only raster images and PDF open in the browser, and
 // even those in a sandbox; everything else is a download.
-export const GET = createRoute({ schema: fileSchema, roles: ["ADMIN", "MANAGER", "TEAMMATE"] }, async (input, { user }) => {
+export const GET = createRoute({ schema: fileSchema, roles: EVERYONE }, async (input, { user }) => {
   const file = await requireOpenableFile(user, input.attachmentId);
   const thumb = input.v === "thumb" && file.thumbKey;
   const storage = storageFor(file);

@@ -1,6 +1,6 @@
 import { z } from "zod";
 import { createRoute } from "@/lib/api/route";
-import type { SessionUser } from "@/lib/auth/roles";
+import { type SessionUser, EVERYONE } from "@/lib/auth/roles";
 import { receiveFiles, uploadAnswer, type Received } from "@/lib/files/receive";
 import { sendMessageSchema } from "@/lib/conversations/schemas";
 import { conversationPath, requireUploadTarget, sendMessage } from "@/lib/dispatch";
@@ -15,7 +15,7 @@ const uploadSchema = z.object({
 // POST multipart: the files (and, without JavaScript, the message) of the composer.
 // The composer's script posts one file per request, to show each one's progress; the
 // files wait for the message that carries them (see postMessage).
-export const POST = createRoute({ schema: uploadSchema, roles: ["ADMIN", "MANAGER", "TEAMMATE"], body: "stream" }, async (input, { user }, request) => {
+export const POST = createRoute({ schema: uploadSchema, roles: EVERYONE, body: "stream" }, async (input, { user }, request) => {
   const target = await requireUploadTarget(user, input.conversationId);
   const received = await receiveFiles(request, target);
   if (input.send) return sendFromForm(user, input.conversationId, received);

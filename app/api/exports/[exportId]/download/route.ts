@@ -4,6 +4,7 @@ import { z } from "zod";
 import { createRoute } from "@/lib/api/route";
 import { openExportDownload } from "@/lib/exports/download";
 import { contentDisposition } from "@/lib/files/headers";
+import { STAFF_ROLES } from "@/lib/auth/roles";
 
 const downloadSchema = z.object({
   exportId: z.string().trim().min(1, "errors.staleRequest").max(64, "errors.staleRequest"),
@@ -13,7 +14,7 @@ const downloadSchema = z.object({
 });
 
 // The e-mailed link of an export (lib/exports/download.ts says who may follow it).
-export const GET = createRoute({ schema: downloadSchema, roles: ["ADMIN", "MANAGER"] }, async (input, { user }) => {
+export const GET = createRoute({ schema: downloadSchema, roles: STAFF_ROLES }, async (input, { user }) => {
   const zip = await openExportDownload(user, input);
   return new Response(Readable.toWeb(createReadStream(zip.path)) as ReadableStream, {
     headers: {
