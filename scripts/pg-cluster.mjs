@@ -57,8 +57,15 @@ function startServer(port, small) {
 }
 
 async function start() {
-  // A server left running in this folder by an earlier run is stopped first.
-  if (existsSync(path.join(data, "postmaster.pid"))) asOwner(bin("pg_ctl"), ["-D", data, "-m", "immediate", "-w", "stop"]);
+  // A server left running in this folder by an earlier run is stopped first. A pid file whose
+  // process is gone (the machine restarted) has nothing to stop.
+  if (existsSync(path.join(data, "postmaster.pid"))) {
+    try {
+      asOwner(bin("pg_ctl"), ["-D", data, "-m", "immediate", "-w", "stop"]);
+    } catch (error) {
+      if (!/No such process|not running/i.test(String(error.stderr ?? error.message))) throw error;
+    }
+  }
   rmSync(dir, { recursive: true, force: true });
   mkdirSync(dir, { recursive: true });
   chmodSync(dir, 0o777);

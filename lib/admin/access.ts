@@ -1,6 +1,6 @@
 import "server-only";
 import { db, writeTx, type Tx } from "@/lib/db";
-import { sql, type SqlExec } from "@/lib/db/sql";
+import { lockRow, type SqlExec } from "@/lib/db/exec";
 import { NotFoundError, UserError } from "@/lib/errors";
 import { requireAdmin } from "@/lib/auth/authorize";
 import type { Role, SessionUser } from "@/lib/auth/roles";
@@ -30,7 +30,7 @@ async function target(tx: Tx, admin: SessionUser, userId: string): Promise<Targe
  * writes one at a time anyway).
  */
 async function keepAnAdmin(tx: Tx, ex: SqlExec, admin: SessionUser, userId: string): Promise<void> {
-  await ex.run(sql`UPDATE "Organization" SET "eventSeq" = "eventSeq" WHERE "id" = ${admin.organizationId}`);
+  await lockRow(ex, "Organization", admin.organizationId);
   const others = await tx.user.count({ where: { organizationId: admin.organizationId, role: "ADMIN", disabledAt: null, id: { not: userId } } });
   if (others === 0) throw new UserError("errors.admin.lastAdmin");
 }

@@ -64,10 +64,15 @@ describe("roles and rights", () => {
     expect((await db.user.findUniqueOrThrow({ where: { id: o.manager.id } })).role).toBe("ADMIN");
     const now = { ...o.manager, role: "ADMIN" as const };
     await expect(setDisabled(now, o.manager.id, true)).rejects.toBeInstanceOf(UserError);
-    expect((await db.auditEntry.findMany({ where: { organizationId: o.org.id }, select: { action: true } })).map((a) => a.action)).toEqual([
-      "user.role",
-      "user.role",
-    ]);
+    const entries = await db.auditEntry.findMany({ where: { organizationId: o.org.id }, select: { action: true, data: true } });
+    // The data is JSON, read back as an object on both databases.
+    expect(entries).toHaveLength(2);
+    expect(entries).toEqual(
+      expect.arrayContaining([
+        { action: "user.role", data: { from: "MANAGER", to: "ADMIN" } },
+        { action: "user.role", data: { from: "ADMIN", to: "MANAGER" } },
+      ]),
+    );
   });
 
   it("disabling someone ends their sessions and streams at once, and keeps their messages", async () => {

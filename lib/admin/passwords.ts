@@ -80,7 +80,7 @@ export async function requestPasswordReset(email: string, ip: string, now = new 
   const hash = emailHash(email);
   const since = new Date(now.getTime() - RESET_LIMITS.windowMs);
   await writeTransaction(async (tx) => {
-    const count = async (q: ReturnType<typeof sql>) => Number((await tx.get<{ n: number | bigint }>(q))?.n ?? 0);
+    const count = async (q: ReturnType<typeof sql>) => (await tx.get(q, { n: "int" }))?.n ?? 0;
     const forAddress = await count(sql`SELECT COUNT(*) AS "n" FROM "PasswordResetRequest" WHERE "emailHash" = ${hash} AND "createdAt" > ${since}`);
     const fromCaller = await count(sql`SELECT COUNT(*) AS "n" FROM "PasswordResetRequest" WHERE "ip" = ${ip} AND "createdAt" > ${since}`);
     if (forAddress >= RESET_LIMITS.perAccount || fromCaller >= RESET_LIMITS.perAddress) return;

@@ -118,7 +118,7 @@ describe("when the database cannot store anything", () => {
   /** SQLite: the file may not grow (as on a full disk). PostgreSQL: the database turns read-only. */
   async function storageGone(full: boolean) {
     if (sqlDialect() === "sqlite") {
-      await writeTransaction((tx) => tx.all(rawSql(`PRAGMA max_page_count = ${full ? 1 : 1073741823}`)));
+      await writeTransaction((tx) => tx.all(rawSql(`PRAGMA max_page_count = ${full ? 1 : 1073741823}`), {}));
       return;
     }
     const url = new URL(process.env.DATABASE_URL!);

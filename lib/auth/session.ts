@@ -6,7 +6,7 @@ import { queryOne, sql, writeTransaction } from "@/lib/db/sql";
 import { appendEvent } from "@/lib/realtime/append";
 import { SESSION_COOKIE } from "./options";
 import { authSecret } from "./secret";
-import type { SessionUser } from "./roles";
+import type { Role, SessionUser } from "./roles";
 
 /** uid: the user; sv: their session version; sid: this session's id (the JWT's jti); exp: seconds. */
 type Claims = { uid: string; sv: number; sid: string; exp: number };
@@ -55,11 +55,14 @@ export async function getCurrentUser(): Promise<SessionUser | null> {
  */
 export async function loadSessionUser(id: string, sessionVersion: number, sessionId = ""): Promise<SessionUser | null> {
   // Runs on every request, so through the SQL executor (docs/decisions/004-hot-paths-in-sql.md).
-  const user = await queryOne<Omit<SessionUser, "messagingAccess"> & { messagingAccess: boolean | number }>(sql`
+  const user = await queryOne(
+    sql`
     SELECT "id", "organizationId", "role", "firstName", "lastName", "email", "locale", "messagingAccess" FROM "User"
     WHERE "id" = ${id} AND "sessionVersion" = ${sessionVersion} AND "disabledAt" IS NULL
-      AND NOT EXISTS (SELECT 1 FROM "RevokedSession" r WHERE r."id" = ${sessionId})`);
-  return user ? { ...user, messagingAccess: Boolean(user.messagingAccess) } : null;
+      AND NOT EXISTS (SELECT 1 FROM "RevokedSession" r WHERE r."id" = ${sessionId})`,
+    { id: "text", organizationId: "text", role: "text", firstName: "text", lastName: "text", email: "text", locale: "text", messagingAccess: "bool" },
+  );
+  return user ? { ...user, role: user.role as Role } : null;
 }
 
 /** Ends one session (signing out on this device): its token is refused from now on, here and on every instance. */

@@ -48,13 +48,16 @@ export async function recordFailure(keys: ThrottleKeys, now = new Date()): Promi
     for (const name of ["pair", "account", "address"] as const) {
       const key = keys[name];
       const windowFrom = new Date(now.getTime() - THROTTLE[name].windowMs);
-      const row = await ex.get<{ failures: number }>(sql`
+      const row = await ex.get(
+        sql`
         INSERT INTO "SignInThrottle" ("key", "failures", "windowStart", "lockedUntil") VALUES (${key}, 1, ${now}, NULL)
         ON CONFLICT ("key") DO UPDATE SET
           "failures" = CASE WHEN "SignInThrottle"."windowStart" < ${windowFrom} THEN 1 ELSE "SignInThrottle"."failures" + 1 END,
           "windowStart" = CASE WHEN "SignInThrottle"."windowStart" < ${windowFrom} THEN excluded."windowStart" ELSE "SignInThrottle"."windowStart" END
-        RETURNING "failures"`);
-      const ms = row ? refusalMs(name, Number(row.failures)) : 0;
+        RETURNING "failures"`,
+        { failures: "int" },
+      );
+      const ms = row ? refusalMs(name, row.failures) : 0;
       if (ms) await ex.run(sql`UPDATE "SignInThrottle" SET "lockedUntil" = ${new Date(now.getTime() + ms)} WHERE "key" = ${key}`);
     }
   });

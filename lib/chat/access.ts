@@ -37,21 +37,21 @@ export function mayUseDepartment(user: SessionUser, own: string | null, departme
   return isStaff(user.role) || own === departmentId;
 }
 
-type AccessRow = {
-  id: string;
-  organizationId: string;
-  kind: string;
-  departmentId: string | null;
-  name: string | null;
-  createdById: string | null;
-  lastSeq: number | string;
-  chatEnabled: number | boolean;
-  memberId: string | null;
-  leftAt: unknown;
-  lastReadSeq: number | string | null;
-  ownDepartment: string | null;
-  ownActive: number | boolean | null;
-};
+const ACCESS_ROW = {
+  id: "text",
+  organizationId: "text",
+  kind: "text",
+  departmentId: "text?",
+  name: "text?",
+  createdById: "text?",
+  lastSeq: "int",
+  chatEnabled: "bool",
+  memberId: "text?",
+  leftAt: "date?",
+  lastReadSeq: "int?",
+  ownDepartment: "text?",
+  ownActive: "bool?",
+} as const;
 
 /**
  * The chat conversation if the user may see it (its left standing too, for a public one
@@ -59,13 +59,16 @@ type AccessRow = {
  * (docs/decisions/004-hot-paths-in-sql.md).
  */
 export async function requireChat(user: SessionUser, conversationId: string, opts: { allowLeft?: boolean } = {}): Promise<ChatRef> {
-  const c = await queryOne<AccessRow>(sql`
+  const c = await queryOne(
+    sql`
     SELECT c."id", c."organizationId", c."kind", c."departmentId", c."name", c."createdById", c."lastSeq", o."chatEnabled",
       m."userId" AS "memberId", m."leftAt", m."lastReadSeq", p."departmentId" AS "ownDepartment", p."active" AS "ownActive"
     FROM "Conversation" c JOIN "Organization" o ON o."id" = c."organizationId"
       LEFT JOIN "ConversationMember" m ON m."conversationId" = c."id" AND m."userId" = ${user.id}
       LEFT JOIN "TeammateProfile" p ON p."userId" = ${user.id}
-    WHERE c."id" = ${conversationId} AND c."organizationId" = ${user.organizationId} AND c."deletedAt" IS NULL AND c."kind" IN ('CHANNEL', 'GROUP')`);
+    WHERE c."id" = ${conversationId} AND c."organizationId" = ${user.organizationId} AND c."deletedAt" IS NULL AND c."kind" IN ('CHANNEL', 'GROUP')`,
+    ACCESS_ROW,
+  );
   if (!c) {
     await requireChatOn(user); // "not found" either way; the option's absence first
     throw new NotFoundError("errors.notFound.conversation");
@@ -85,8 +88,8 @@ export async function requireChat(user: SessionUser, conversationId: string, opt
     departmentId: c.departmentId,
     name: c.name,
     createdById: c.createdById,
-    lastSeq: Number(c.lastSeq),
+    lastSeq: c.lastSeq,
     standing,
-    lastReadSeq: standing === "member" ? Number(c.lastReadSeq ?? 0) : 0,
+    lastReadSeq: standing === "member" ? (c.lastReadSeq ?? 0) : 0,
   };
 }

@@ -106,10 +106,13 @@ export async function deleteChat(user: SessionUser, conversationId: string): Pro
  * pages and streams stop hearing them at once. Private conversations are theirs to keep.
  */
 export async function leaveOtherDepartments(ex: SqlExec, who: { id: string; organizationId: string }, departmentId: string | null): Promise<void> {
-  const left = await ex.all<{ conversationId: string }>(sql`
+  const left = await ex.all(
+    sql`
     SELECT m."conversationId" FROM "ConversationMember" m JOIN "Conversation" c ON c."id" = m."conversationId"
     WHERE m."userId" = ${who.id} AND m."leftAt" IS NULL AND c."organizationId" = ${who.organizationId} AND c."kind" = 'CHANNEL'
-      ${departmentId ? sql`AND c."departmentId" <> ${departmentId}` : EMPTY_SQL}`);
+      ${departmentId ? sql`AND c."departmentId" <> ${departmentId}` : EMPTY_SQL}`,
+    { conversationId: "text" },
+  );
   for (const { conversationId } of left) {
     await ex.run(sql`UPDATE "ConversationMember" SET "leftAt" = ${new Date()} WHERE "conversationId" = ${conversationId} AND "userId" = ${who.id}`);
     await appendEvent(ex, "chat.left", { organizationId: who.organizationId, audience: "USER", userId: who.id, conversationId }, { conversationId });

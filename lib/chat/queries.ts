@@ -111,11 +111,14 @@ async function unreadCounts(user: SessionUser, list: { id: string; after: number
     list.map((c) => sql`WHEN ${c.id} THEN CAST(${c.after} AS INTEGER)`),
     " ",
   );
-  const rows = await queryAll<{ id: string; n: number | string }>(sql`SELECT "conversationId" AS "id", COUNT(*) AS "n" FROM "Message"
+  const rows = await queryAll(
+    sql`SELECT "conversationId" AS "id", COUNT(*) AS "n" FROM "Message"
     WHERE "conversationId" IN (${ids}) AND "kind" <> 'SYSTEM' AND "deletedAt" IS NULL AND ("authorId" IS NULL OR "authorId" <> ${user.id})
       AND "seq" > CASE "conversationId" ${after} END
-    GROUP BY "conversationId"`);
-  return new Map(rows.map((r) => [r.id, Number(r.n)]));
+    GROUP BY "conversationId"`,
+    { id: "text", n: "int" },
+  );
+  return new Map(rows.map((r) => [r.id, r.n]));
 }
 
 /** Unnamed private conversations are called by the other people in them. */
@@ -196,25 +199,20 @@ export async function searchChats(user: SessionUser, q: string): Promise<SearchH
     words.map((w) => sql`${foldSql(sql`m."body"`)} LIKE ${containsPattern(w)} ESCAPE '\\'`),
     " AND ",
   );
-  const hits = await queryAll<{
-    id: string;
-    conversationId: string;
-    seq: number;
-    body: string;
-    createdAt: string | Date;
-    firstName: string | null;
-    lastName: string | null;
-  }>(sql`
+  const hits = await queryAll(
+    sql`
     SELECT m."id", m."conversationId", m."seq", m."body", m."createdAt", u."firstName", u."lastName" FROM "Message" m LEFT JOIN "User" u ON u."id" = m."authorId"
     WHERE m."conversationId" IN (${ids}) AND m."deletedAt" IS NULL AND m."kind" <> 'SYSTEM' AND ${match}
-    ORDER BY m."createdAt" DESC LIMIT 50`);
+    ORDER BY m."createdAt" DESC LIMIT 50`,
+    { id: "text", conversationId: "text", seq: "int", body: "text", createdAt: "date", firstName: "text?", lastName: "text?" },
+  );
   return hits.map((h) => ({
     conversationId: h.conversationId,
     title: titles.get(h.conversationId) ?? "",
     messageId: h.id,
-    seq: Number(h.seq),
+    seq: h.seq,
     body: h.body,
     authorName: h.firstName ? `${h.firstName} ${h.lastName ?? ""}`.trim() : null,
-    createdAt: new Date(h.createdAt),
+    createdAt: h.createdAt,
   }));
 }

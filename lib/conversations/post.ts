@@ -1,4 +1,4 @@
-import { EMPTY_SQL, joinSql, sql, type SqlExec } from "@/lib/db/exec";
+import { EMPTY_SQL, joinSql, json, sql, type SqlExec } from "@/lib/db/exec";
 import { newId } from "@/lib/db/ids";
 import { recordProcessed } from "./processed";
 import { appendEvent } from "@/lib/realtime/append";
@@ -74,19 +74,22 @@ export async function postMessage(tx: SqlExec, m: NewMessage): Promise<PostedMes
   const inboundSet = inbound ? sql`, "lastInboundSeq" = "lastSeq" + 1, "lastInboundAt" = ${at}` : EMPTY_SQL;
   // A notice ("Tess left") keeps the last message's preview: it has no words of its own.
   const previewSet = m.notice ? EMPTY_SQL : sql`, "lastMessagePreview" = ${preview}`;
-  const thread = await tx.get<{ lastSeq: number; teammateId: string | null; kind: ConversationKind; departmentId: string | null }>(sql`
+  const row = await tx.get(
+    sql`
     UPDATE "Conversation" SET "lastSeq" = "lastSeq" + 1, "lastMessageAt" = ${at}${previewSet}${inboundSet}
     WHERE "id" = ${m.conversationId} AND "organizationId" = ${m.organizationId} AND "deletedAt" IS NULL${scope}
-    RETURNING "lastSeq", "teammateId", "kind", "departmentId"`);
-  if (!thread) return null;
+    RETURNING "lastSeq", "teammateId", "kind", "departmentId"`,
+    { lastSeq: "int", teammateId: "text?", kind: "text", departmentId: "text?" },
+  );
+  if (!row) return null;
+  const thread = { ...row, kind: row.kind as ConversationKind };
   if (chat !== (thread.kind !== "INBOX")) throw new Error("postMessage: a chat message needs `where` with its kind");
-  const seq = Number(thread.lastSeq);
+  const seq = thread.lastSeq;
   const id = newId();
-  const notice = m.notice ? JSON.stringify(m.notice) : null;
   await tx.run(sql`INSERT INTO "Message" ("id", "organizationId", "conversationId", "seq", "authorId", "fromStaff", "kind", "body", "clientId", "shiftId", "batchId", "notice", "urgent", "createdAt")
     VALUES (${id}, ${m.organizationId}, ${m.conversationId}, ${seq}, ${m.author?.id ?? null}, ${Boolean(m.author?.staff) || (!chat && !inbound)}, ${m.kind}, ${m.body},
       ${m.clientId ?? `${m.kind.toLowerCase()}-${id}`}, ${m.shift?.id ?? null}, ${m.batchId ?? null},
-      ${notice === null ? null : tx.dialect === "postgres" ? sql`CAST(${notice} AS JSONB)` : notice}, ${Boolean(m.urgent)}, ${at})`);
+      ${json(tx, m.notice ?? null)}, ${Boolean(m.urgent)}, ${at})`);
   // After the insert: a retried send fails on its client id first, and answers with what was stored.
   const attachments = m.attachmentIds?.length ? await attach(tx, m, id, at) : m.fileCopies?.length ? await copyFiles(tx, m, id, at) : [];
   if (!m.body.trim() && attachments.length) {
@@ -128,9 +131,11 @@ export async function postMessage(tx: SqlExec, m: NewMessage): Promise<PostedMes
 }
 
 async function contactOf(tx: SqlExec, teammateId: string): Promise<WireContact | null> {
-  const row = await tx.get<{ firstName: string; lastName: string; waitingList: number | boolean | null }>(sql`
-    SELECT u."firstName", u."lastName", p."waitingList" FROM "User" u LEFT JOIN "TeammateProfile" p ON p."userId" = u."id" WHERE u."id" = ${teammateId}`);
-  return row ? { teammateId, firstName: row.firstName, lastName: row.lastName, waitingList: Boolean(row.waitingList) } : null;
+  const row = await tx.get(
+    sql`SELECT u."firstName", u."lastName", p."waitingList" FROM "User" u LEFT JOIN "TeammateProfile" p ON p."userId" = u."id" WHERE u."id" = ${teammateId}`,
+    { firstName: "text", lastName: "text", waitingList: "bool?" },
+  );
+  return row ? { teammateId, firstName: row.firstName, lastName: row.lastName, waitingList: row.waitingList === true } : null;
 }
 
 /** Ties the author's waiting uploads to the message; refused whole if one is not theirs, not here, or already sent. */
@@ -139,9 +144,14 @@ async function attach(tx: SqlExec, m: NewMessage, messageId: string, at: Date): 
   const list = ids.map((a) => sql`${a}`);
   const mine = sql`"id" IN (${joinSql(list, ", ")}) AND "organizationId" = ${m.organizationId} AND "conversationId" = ${m.conversationId}
     AND "uploaderId" = ${m.author?.id ?? ""} AND "messageId" IS NULL`;
-  const rows = await tx.all<{ id: string; fileName: string; size: number; mimeType: string; width: number | null; height: number | null }>(
-    sql`SELECT "id", "fileName", "size", "mimeType", "width", "height" FROM "Attachment" WHERE ${mine} `,
-  );
+  const rows = await tx.all(sql`SELECT "id", "fileName", "size", "mimeType", "width", "height" FROM "Attachment" WHERE ${mine} `, {
+    id: "text",
+    fileName: "text",
+    size: "int",
+    mimeType: "text",
+    width: "int?",
+    height: "int?",
+  });
   if (rows.length !== ids.length) throw new AttachmentGoneError();
   const changed = await tx.run(sql`UPDATE "Attachment" SET "messageId" = ${messageId}, "sharedAt" = ${at},
     "position" = CASE "id" ${joinSql(
@@ -150,14 +160,7 @@ async function attach(tx: SqlExec, m: NewMessage, messageId: string, at: Date): 
     )} END WHERE ${mine}`);
   if (changed !== ids.length) throw new AttachmentGoneError();
   rows.sort((a, b) => ids.indexOf(a.id) - ids.indexOf(b.id));
-  return rows.map((r) => ({
-    id: r.id,
-    name: r.fileName,
-    size: Number(r.size),
-    mimeType: r.mimeType,
-    width: r.width === null ? null : Number(r.width),
-    height: r.height === null ? null : Number(r.height),
-  }));
+  return rows.map(({ fileName, ...r }) => ({ ...r, name: fileName }));
 }
 
 /** A grouped message's files, one row each in this copy's thread (the stored file is shared). */

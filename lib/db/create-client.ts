@@ -23,10 +23,36 @@ export function createPrismaClient(url = databaseUrl()): PrismaClient {
             // A dropped connection (the server restarting) is said once a minute, never thrown out of the process.
             { onPoolError: lost, onConnectionError: lost },
           ),
-        }) as unknown as PrismaClient)
+        }).$extends(SAME_NUMBERS) as unknown as PrismaClient)
       : new PrismaClient({ adapter: sqliteAdapter(databaseFile(url)) });
   registerDialect(client, dialect);
   return client;
+}
+
+/**
+ * The event log's 64-bit columns (Event.id, Event.seq, Organization.eventSeq) are BIGINT on
+ * PostgreSQL and INTEGER on SQLite: read back as numbers here too, so the one client type
+ * the app uses (the SQLite one's) says what every database returns. They stay far below
+ * 2^53 (a million events a day for 24 billion years).
+ */
+const SAME_NUMBERS = {
+  query: {
+    $allModels: {
+      async $allOperations({ args, query }: { args: unknown; query: (args: unknown) => Promise<unknown> }) {
+        return toNumbers(await query(args));
+      },
+    },
+  },
+};
+
+function toNumbers(v: unknown): unknown {
+  if (typeof v === "bigint") return Number(v);
+  if (Array.isArray(v)) return v.map(toNumbers);
+  const proto = v && typeof v === "object" ? Object.getPrototypeOf(v) : undefined;
+  if (proto === Object.prototype || proto === null) {
+    for (const [k, x] of Object.entries(v as object)) if (typeof x === "bigint" || (x && typeof x === "object")) (v as Record<string, unknown>)[k] = toNumbers(x);
+  }
+  return v;
 }
 
 const lost = (error: Error) => logRateLimited("db.connection", `[db] PostgreSQL connection lost: ${error.message}`);

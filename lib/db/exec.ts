@@ -4,6 +4,10 @@
 // is written once and runs inside either. See docs/decisions/004-hot-paths-in-sql.md.
 
 import type { Dialect } from "./path";
+import type { Prisma } from "./generated/client";
+
+/** Any table of the schema. */
+export type ModelName = Prisma.ModelName;
 
 /** A statement: the text around its parameters, and the parameters. parts.length === values.length + 1. */
 export type Sql = { parts: readonly string[]; values: unknown[] };
@@ -73,9 +77,69 @@ export function bindFor(dialect: Dialect) {
   };
 }
 
+// Rows come back decoded, whatever the database: each statement names its columns' kinds, and
+// the executors turn what the driver gives (SQLite's 0/1 and ISO text, PostgreSQL's 64-bit
+// counts as strings, JSONB as objects) into what the kind says. Domain code never converts.
+
+export type ColumnKind = "text" | "int" | "float" | "bool" | "date" | "json";
+type KindType = { text: string; int: number; float: number; bool: boolean; date: Date; json: unknown };
+/** A column's kind; "?" when it may be null. */
+export type Columns = Record<string, ColumnKind | `${ColumnKind}?`>;
+export type RowOf<C extends Columns> = {
+  -readonly [K in keyof C]: C[K] extends `${infer B extends ColumnKind}?` ? KindType[B] | null : C[K] extends ColumnKind ? KindType[C[K]] : never;
+};
+
+function decodeValue(kind: ColumnKind, v: unknown): unknown {
+  switch (kind) {
+    case "int":
+    case "float":
+      return Number(v);
+    case "bool":
+      return v === true || v === 1 || v === 1n || v === "1" || v === "t" || v === "true";
+    case "date":
+      return v instanceof Date ? v : new Date(typeof v === "string" && /^\d+$/.test(v) ? Number(v) : (v as string | number));
+    case "json":
+      return typeof v === "string" ? JSON.parse(v) : v;
+    default:
+      return typeof v === "string" ? v : String(v);
+  }
+}
+
+/** A row as its columns' kinds say (a column the row lacks, or a SQL NULL, reads as null). */
+export function decodeRow<C extends Columns>(raw: Record<string, unknown>, columns: C): RowOf<C> {
+  const out: Record<string, unknown> = {};
+  for (const [name, spec] of Object.entries(columns)) {
+    const v = raw[name];
+    out[name] = v === null || v === undefined ? null : decodeValue(spec.replace("?", "") as ColumnKind, v);
+  }
+  return out as RowOf<C>;
+}
+
+/** A JSON value as a parameter: JSONB on PostgreSQL, text on SQLite (null stays NULL). */
+export function json(tx: { readonly dialect: Dialect }, value: unknown): Sql {
+  if (value === null || value === undefined) return sql`${null}`;
+  const text = JSON.stringify(value);
+  return tx.dialect === "postgres" ? sql`CAST(${text} AS JSONB)` : sql`${text}`;
+}
+
+/**
+ * A parameter with its SQL type said: PostgreSQL types the parameters of an INSERT … SELECT or
+ * a CASE from their casts, not from the columns they fill. SQLite needs none.
+ */
+export function typed(tx: { readonly dialect: Dialect }, value: Date | number | string | null, type: "timestamp" | "int" | "text"): Sql {
+  if (tx.dialect !== "postgres") return sql`${value}`;
+  const pgType = { timestamp: "TIMESTAMP(3)", int: "INTEGER", text: "TEXT" }[type];
+  return sql`CAST(${value} AS ${rawSql(pgType)})`;
+}
+
+/** Ends a SELECT that claims a row: other transactions skip the rows this one locked (PostgreSQL; SQLite has one writer). */
+export function skipLocked(tx: { readonly dialect: Dialect }): Sql {
+  return tx.dialect === "postgres" ? rawSql("FOR UPDATE SKIP LOCKED") : EMPTY_SQL;
+}
+
 export type SqlExec = {
-  get<T>(q: Sql): Promise<T | undefined>;
-  all<T>(q: Sql): Promise<T[]>;
+  get<C extends Columns>(q: Sql, columns: C): Promise<RowOf<C> | undefined>;
+  all<C extends Columns>(q: Sql, columns: C): Promise<RowOf<C>[]>;
   /** Runs a statement; resolves with the number of rows it changed. */
   run(q: Sql): Promise<number>;
   /** Runs `fn` once the transaction has committed (never after a rollback). */
@@ -109,9 +173,13 @@ type RawClient = {
 export function prismaExec(tx: RawClient, hooks: ReturnType<typeof commitHooks>, dialect: Dialect): SqlExec {
   const bind = bindFor(dialect);
   const args = (q: Sql) => [textOf(q, dialect), ...q.values.map(bind)] as const;
+  const rows = (q: Sql) => tx.$queryRawUnsafe<Record<string, unknown>[]>(...args(q));
   return {
-    get: async <T>(q: Sql) => (await tx.$queryRawUnsafe<T[]>(...args(q)))[0],
-    all: <T>(q: Sql) => tx.$queryRawUnsafe<T[]>(...args(q)),
+    get: async <C extends Columns>(q: Sql, columns: C) => {
+      const row = (await rows(q))[0];
+      return row && decodeRow(row, columns);
+    },
+    all: async <C extends Columns>(q: Sql, columns: C) => (await rows(q)).map((r) => decodeRow(r, columns)),
     run: (q: Sql) => tx.$executeRawUnsafe(...args(q)),
     afterCommit: hooks.add,
     dialect,
@@ -157,6 +225,6 @@ export async function prismaWriteTx<C extends TxClient, T>(
  * (an unavailability overlap, a double booking). PostgreSQL: SELECT … FOR UPDATE.
  * SQLite needs nothing: a write transaction holds the database's one write lock.
  */
-export async function lockRow(tx: SqlExec, table: "User" | "Conversation" | "Shift" | "Organization", id: string): Promise<void> {
-  if (tx.dialect === "postgres") await tx.get(sql`SELECT 1 FROM ${rawSql(`"${table}"`)} WHERE "id" = ${id} FOR UPDATE`);
+export async function lockRow(tx: SqlExec, table: ModelName, id: string): Promise<void> {
+  if (tx.dialect === "postgres") await tx.get(sql`SELECT 1 AS "one" FROM ${rawSql(`"${table}"`)} WHERE "id" = ${id} FOR UPDATE`, {});
 }

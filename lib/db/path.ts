@@ -18,6 +18,15 @@ export function dialectOf(url = databaseUrl()): Dialect {
   throw new Error(`DATABASE_URL must be a SQLite "file:" URL or a "postgresql://" URL, got "${url.replace(/\/\/[^@]*@/, "//…@")}"`);
 }
 
+/**
+ * Whether several server instances may share this database (PostgreSQL): what a process
+ * would otherwise keep for itself (the session secret, the push key pair) must then come
+ * from the environment, the same for every instance.
+ */
+export function isSharedDatabase(url = databaseUrl()): boolean {
+  return dialectOf(url) === "postgres";
+}
+
 /** The SQLite file named by DATABASE_URL, as an absolute path. */
 export function databaseFile(url = databaseUrl()): string {
   if (!url.startsWith("file:")) throw new Error(`This needs a SQLite "file:" DATABASE_URL`);

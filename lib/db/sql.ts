@@ -4,7 +4,7 @@ import type Database from "better-sqlite3";
 import pg from "pg";
 import { openSqlite } from "./sqlite-file";
 import { databaseFile, databaseUrl, dialectOf, type Dialect } from "./path";
-import { bindFor, commitHooks, textOf, type Sql, type SqlExec } from "./exec";
+import { bindFor, commitHooks, decodeRow, textOf, type Columns, type RowOf, type Sql, type SqlExec } from "./exec";
 import { databaseFault } from "./faults";
 import { logRateLimited } from "@/lib/log";
 import { config } from "@/lib/config";
@@ -14,12 +14,12 @@ import { config } from "@/lib/config";
 // Prisma's ~0.5 ms of JavaScript per query); on PostgreSQL a pg pool with prepared
 // statements. See docs/decisions/004-hot-paths-in-sql.md and 005-two-databases.md.
 
-export { sql, joinSql, EMPTY_SQL, type Sql, type SqlExec } from "./exec";
+export { sql, joinSql, EMPTY_SQL, json, typed, skipLocked, type Sql, type SqlExec, type Columns, type RowOf } from "./exec";
 export { databaseFault, type DatabaseFault } from "./faults";
 
 type Executor = {
   dialect: Dialect;
-  queryAll<T>(q: Sql): Promise<T[]>;
+  queryAll(q: Sql): Promise<Record<string, unknown>[]>;
   writeTransaction<R>(work: (tx: SqlExec) => Promise<R>): Promise<R>;
   close(): Promise<void>;
 };
@@ -34,13 +34,14 @@ function executor(): Executor {
   return g.shiftlineSql.exec;
 }
 
-/** One read, outside any transaction. */
-export async function queryOne<T>(q: Sql): Promise<T | undefined> {
-  return (await executor().queryAll<T>(q))[0];
+/** One read, outside any transaction, decoded by its columns' kinds. */
+export async function queryOne<C extends Columns>(q: Sql, columns: C): Promise<RowOf<C> | undefined> {
+  const row = (await executor().queryAll(q))[0];
+  return row && decodeRow(row, columns);
 }
 
-export function queryAll<T>(q: Sql): Promise<T[]> {
-  return executor().queryAll<T>(q);
+export async function queryAll<C extends Columns>(q: Sql, columns: C): Promise<RowOf<C>[]> {
+  return (await executor().queryAll(q)).map((r) => decodeRow(r, columns));
 }
 
 /**
@@ -111,9 +112,9 @@ function sqliteExecutor(file: string): Executor {
   };
   return {
     dialect: "sqlite",
-    async queryAll<T>(q: Sql) {
+    async queryAll(q: Sql) {
       while (busy) await busy;
-      return statement(q).all(...values(q)) as T[];
+      return statement(q).all(...values(q)) as Record<string, unknown>[];
     },
     async writeTransaction<R>(work: (tx: SqlExec) => Promise<R>) {
       for (let attempt = 0; ; attempt++) {
@@ -126,8 +127,11 @@ function sqliteExecutor(file: string): Executor {
       busy = new Promise<void>((r) => (release = r));
       const hooks = commitHooks();
       const tx: SqlExec = {
-        get: async <T>(q: Sql) => statement(q).get(...values(q)) as T | undefined,
-        all: async <T>(q: Sql) => statement(q).all(...values(q)) as T[],
+        get: async <C extends Columns>(q: Sql, columns: C) => {
+          const row = statement(q).get(...values(q)) as Record<string, unknown> | undefined;
+          return row && decodeRow(row, columns);
+        },
+        all: async <C extends Columns>(q: Sql, columns: C) => (statement(q).all(...values(q)) as Record<string, unknown>[]).map((r) => decodeRow(r, columns)),
         run: async (q: Sql) => statement(q).run(...values(q)).changes,
         afterCommit: hooks.add,
         dialect: "sqlite",
@@ -179,8 +183,8 @@ function postgresExecutor(url: string): Executor {
   };
   return {
     dialect: "postgres",
-    async queryAll<T>(q: Sql) {
-      return (await query(pool, q)).rows as T[];
+    async queryAll(q: Sql) {
+      return (await query(pool, q)).rows as Record<string, unknown>[];
     },
     async writeTransaction<R>(work: (tx: SqlExec) => Promise<R>) {
       for (let attempt = 0; ; attempt++) {
@@ -192,8 +196,11 @@ function postgresExecutor(url: string): Executor {
         client.on("error", dropped);
         const hooks = commitHooks();
         const tx: SqlExec = {
-          get: async <T>(q: Sql) => (await query(client, q)).rows[0] as T | undefined,
-          all: async <T>(q: Sql) => (await query(client, q)).rows as T[],
+          get: async <C extends Columns>(q: Sql, columns: C) => {
+            const row = (await query(client, q)).rows[0] as Record<string, unknown> | undefined;
+            return row && decodeRow(row, columns);
+          },
+          all: async <C extends Columns>(q: Sql, columns: C) => ((await query(client, q)).rows as Record<string, unknown>[]).map((r) => decodeRow(r, columns)),
           run: async (q: Sql) => (await query(client, q)).rowCount ?? 0,
           afterCommit: hooks.add,
           dialect: "postgres",

@@ -93,33 +93,36 @@ export async function giveUpExport(tx: SqlExec, exportId: string, ending: Ending
   tx.afterCommit(() => void removeExportFiles(exportId).catch((error: unknown) => console.error(`[exports] ${exportId}:`, (error as Error).message)));
 }
 
-type Requester = {
-  organizationId: string;
-  kind: string;
-  createdAt: Date | string;
-  fileCount: number | null;
-  fileSize: number | null;
-  requestedById: string;
-  downloadToken: string;
-  expiresAt: Date | string | null;
-  email: string;
-  firstName: string;
-  locale: string;
-  timeZone: string;
-};
+const REQUESTER = {
+  organizationId: "text",
+  kind: "text",
+  createdAt: "date",
+  fileCount: "int?",
+  fileSize: "float?",
+  requestedById: "text",
+  downloadToken: "text",
+  expiresAt: "date?",
+  email: "text",
+  firstName: "text",
+  locale: "text",
+  timeZone: "text",
+} as const;
 
-async function requesterOf(tx: SqlExec, exportId: string): Promise<Requester | undefined> {
-  return tx.get<Requester>(sql`SELECT e."organizationId", e."kind", e."createdAt", e."fileCount", e."fileSize", e."requestedById", e."downloadToken", e."expiresAt",
+async function requesterOf(tx: SqlExec, exportId: string) {
+  return tx.get(
+    sql`SELECT e."organizationId", e."kind", e."createdAt", e."fileCount", e."fileSize", e."requestedById", e."downloadToken", e."expiresAt",
       u."email", u."firstName", u."locale", o."timeZone"
     FROM "ExportJob" e JOIN "User" u ON u."id" = e."requestedById" JOIN "Organization" o ON o."id" = e."organizationId"
-    WHERE e."id" = ${exportId}`);
+    WHERE e."id" = ${exportId}`,
+    REQUESTER,
+  );
 }
 
 async function mailReady(tx: SqlExec, exportId: string, parts: number): Promise<void> {
   const r = await requesterOf(tx, exportId);
   if (!r?.expiresAt) return;
   const t = translatorFor(r.locale);
-  const expiresAt = new Date(r.expiresAt);
+  const expiresAt = r.expiresAt;
   const audit = r.kind === "AUDIT";
   const signed = { id: exportId, requestedById: r.requestedById, downloadToken: r.downloadToken, expiresAt };
   // A large export comes in numbered parts: a link each.
@@ -133,9 +136,9 @@ async function mailReady(tx: SqlExec, exportId: string, parts: number): Promise<
     subject: audit ? t("email.auditExportReady.subject") : t("email.exportReady.subject"),
     text: t(audit ? "email.auditExportReady.text" : "email.exportReady.text", {
       name: r.firstName,
-      date: formatDateTime(new Date(r.createdAt), r.timeZone, r.locale),
-      count: Number(r.fileCount ?? 0),
-      size: formatBytes(Number(r.fileSize ?? 0), r.locale),
+      date: formatDateTime(r.createdAt, r.timeZone, r.locale),
+      count: r.fileCount ?? 0,
+      size: formatBytes(r.fileSize ?? 0, r.locale),
       link,
       expires: formatDateTime(expiresAt, r.timeZone, r.locale),
     }),
@@ -152,7 +155,7 @@ async function mailFailed(tx: SqlExec, exportId: string, reason: string): Promis
     subject: t("email.exportFailed.subject"),
     text: t("email.exportFailed.text", {
       name: r.firstName,
-      date: formatDateTime(new Date(r.createdAt), r.timeZone, r.locale),
+      date: formatDateTime(r.createdAt, r.timeZone, r.locale),
       reason: t(reason),
       link: `${appUrl()}/exports`,
     }),

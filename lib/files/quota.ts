@@ -27,7 +27,7 @@ const waiting = sql`"messageId" IS NULL AND "sharedAt" IS NULL`;
 
 export async function uploadUsage(tx: Pick<SqlExec, "get">, who: { organizationId: string; uploaderId: string }, now = new Date()): Promise<Usage> {
   const sum = async (where: ReturnType<typeof sql>) =>
-    Number((await tx.get<{ n: number | bigint | null }>(sql`SELECT COALESCE(SUM("size"), 0) AS "n" FROM "Attachment" WHERE ${where}`))?.n ?? 0);
+    (await tx.get(sql`SELECT COALESCE(SUM("size"), 0) AS "n" FROM "Attachment" WHERE ${where}`, { n: "float" }))?.n ?? 0;
   const mine = sql`"organizationId" = ${who.organizationId} AND "uploaderId" = ${who.uploaderId}`;
   return {
     userWaiting: await sum(joinSql([mine, waiting], " AND ")),

@@ -22,18 +22,18 @@ export type InboxContact = {
 
 export const CONTACTS_PAGE_SIZE = 50;
 
-type Row = {
-  conversationId: string;
-  teammateId: string;
-  firstName: string;
-  lastName: string;
-  waitingList: number | boolean | null;
-  preview: string | null;
-  lastMessageAt: string | Date | null;
-  lastInboundAt: string | Date | null;
-  processed: number | boolean;
-  lastInboundSeq: number | bigint;
-};
+const ROW = {
+  conversationId: "text",
+  teammateId: "text",
+  firstName: "text",
+  lastName: "text",
+  waitingList: "bool?",
+  preview: "text?",
+  lastMessageAt: "date?",
+  lastInboundAt: "date?",
+  processed: "bool",
+  lastInboundSeq: "int",
+} as const;
 
 const ORDER: Record<ContactFilters["sort"], Sql> = {
   latest: sql`c."lastMessageAt" DESC NULLS LAST, u."lastName", u."firstName", c."id"`,
@@ -49,7 +49,7 @@ const readSeq = (userId: string) =>
 /** The window a schedule filter looks at, in the organisation's time zone. */
 async function scheduleWindow(user: SessionUser, f: ContactFilters, now = new Date()): Promise<{ from: Date; to: Date } | null> {
   if (!f.scheduled) return null;
-  const org = await queryOne<{ timeZone: string }>(sql`SELECT "timeZone" FROM "Organization" WHERE "id" = ${user.organizationId}`);
+  const org = await queryOne(sql`SELECT "timeZone" FROM "Organization" WHERE "id" = ${user.organizationId}`, { timeZone: "text" });
   const tz = org?.timeZone ?? "UTC";
   const today = utcToLocalInput(now, tz).slice(0, 10);
   const day = (offset: number) => zonedToUtc(`${isoDay(addDays(new Date(`${today}T00:00:00Z`), offset))}T00:00`, tz);
@@ -115,7 +115,7 @@ export async function listInboxContacts(
   const f: ContactFilters = { ...contactFiltersSchema.parse({}), ...filters };
   const from = await viewFrom(user, f);
   const counted = !only || only.count;
-  const total = counted ? Number((await queryOne<{ n: number | bigint }>(sql`SELECT count(*) AS "n" ${from}`))?.n ?? 0) : -1;
+  const total = counted ? ((await queryOne(sql`SELECT count(*) AS "n" ${from}`, { n: "int" }))?.n ?? 0) : -1;
   const pages = Math.max(1, Math.ceil(total / pageSize));
   const page = Math.min(f.page, pages);
   // `only`: just these threads, where they still match the view (a live update of some rows).
@@ -131,18 +131,21 @@ export async function listInboxContacts(
     : sql`ORDER BY ${ORDER[f.sort]} LIMIT ${pageSize} OFFSET ${(page - 1) * pageSize}`;
   // The page first, then its read positions and unread counts: computed for the rows shown,
   // not for every row a sort must look at.
-  const rows = await queryAll<Omit<Row, "readSeq" | "unread">>(sql`
+  const rows = await queryAll(
+    sql`
     SELECT c."id" AS "conversationId", u."id" AS "teammateId", u."firstName", u."lastName", p."waitingList",
       c."lastMessagePreview" AS "preview", c."lastMessageAt", c."lastInboundAt", c."processed", c."lastInboundSeq"
     ${from}
-    ${window}`);
+    ${window}`,
+    ROW,
+  );
   const counts = new Map(
     (
       await unreadCounts(
         user.id,
         rows.map((r) => r.conversationId),
       )
-    ).map((r) => [r.conversationId, Number(r.unread)]),
+    ).map((r) => [r.conversationId, r.unread]),
   );
   return {
     total,
@@ -153,11 +156,11 @@ export async function listInboxContacts(
       teammateId: r.teammateId,
       firstName: r.firstName,
       lastName: r.lastName,
-      waitingList: Boolean(r.waitingList),
+      waitingList: r.waitingList === true,
       preview: r.preview,
-      lastMessageAt: r.lastMessageAt ? new Date(r.lastMessageAt) : null,
-      lastInboundAt: r.lastInboundAt ? new Date(r.lastInboundAt) : null,
-      processed: Boolean(r.processed),
+      lastMessageAt: r.lastMessageAt,
+      lastInboundAt: r.lastInboundAt,
+      processed: r.processed,
       unread: counts.get(r.conversationId) ?? 0,
     })),
   };
@@ -166,14 +169,17 @@ export async function listInboxContacts(
 /** This user's unread messages in these threads, counted only where the teammate wrote past their read position. */
 function unreadCounts(userId: string, ids: string[]) {
   if (ids.length === 0) return Promise.resolve([]);
-  return queryAll<{ conversationId: string; unread: number | bigint }>(sql`
+  return queryAll(
+    sql`
     SELECT c."id" AS "conversationId",
       CASE WHEN c."lastInboundSeq" > ${readSeq(userId)} THEN (SELECT count(*) FROM "Message" m
         WHERE m."conversationId" = c."id" AND m."fromStaff" = false AND m."seq" > ${readSeq(userId)}) ELSE 0 END AS "unread"
     FROM "Conversation" c WHERE c."id" IN (${joinSql(
       ids.map((id) => sql`${id}`),
       ", ",
-    )})`);
+    )})`,
+    { conversationId: "text", unread: "int" },
+  );
 }
 
 /** What the filter menus offer: the organisation's departments, skills, tags and activities. */
@@ -194,6 +200,6 @@ export async function contactFilterOptions(user: SessionUser) {
 export async function teammateIdsMatching(user: SessionUser, filters: Partial<ContactFilters>): Promise<string[]> {
   requireMessaging(user);
   const f: ContactFilters = { ...contactFiltersSchema.parse({}), ...filters };
-  const rows = await queryAll<{ id: string }>(sql`SELECT u."id" ${await viewFrom(user, f)} ORDER BY u."lastName", u."firstName", u."id"`);
+  const rows = await queryAll(sql`SELECT u."id" ${await viewFrom(user, f)} ORDER BY u."lastName", u."firstName", u."id"`, { id: "text" });
   return rows.map((r) => r.id);
 }

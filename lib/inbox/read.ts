@@ -25,11 +25,11 @@ export async function setStaffReadPosition(
           ON CONFLICT ("conversationId", "userId") DO UPDATE SET "lastReadSeq" = excluded."lastReadSeq", "updatedAt" = excluded."updatedAt"
           WHERE "StaffReadState"."lastReadSeq" < excluded."lastReadSeq"
             AND ("StaffReadState"."unreadMarkedAt" IS NULL OR "StaffReadState"."unreadMarkedAt" < ${how.openedAt})
-          RETURNING "lastReadSeq"`)
+          RETURNING "lastReadSeq"`, { lastReadSeq: "int" })
       : await ex.get(sql`
           INSERT INTO "StaffReadState" ("conversationId", "userId", "lastReadSeq", "updatedAt", "unreadMarkedAt") VALUES (${conversationId}, ${user.id}, ${seq}, ${now}, ${now})
           ON CONFLICT ("conversationId", "userId") DO UPDATE SET "lastReadSeq" = excluded."lastReadSeq", "updatedAt" = excluded."updatedAt", "unreadMarkedAt" = excluded."unreadMarkedAt"
-          RETURNING "lastReadSeq"`);
+          RETURNING "lastReadSeq"`, { lastReadSeq: "int" });
     if (!moved) return false;
     await appendEvent(
       ex,

@@ -1,4 +1,4 @@
-import { EMPTY_SQL, sql, type Sql, type SqlExec } from "@/lib/db/exec";
+import { EMPTY_SQL, json, sql, typed, type Sql, type SqlExec } from "@/lib/db/exec";
 import { newId } from "@/lib/db/ids";
 import type { JobKind } from "./kind";
 
@@ -27,12 +27,9 @@ export async function enqueueIn<P>(
   opts: { key?: string; runAt?: Date; onlyIf?: Sql } = {},
 ): Promise<boolean> {
   const now = new Date();
-  const json = JSON.stringify(kind.schema.parse(payload));
-  const pg = tx.dialect === "postgres";
-  // PostgreSQL types a SELECT's parameters from their casts, not from the columns they fill.
-  const at = (d: Date) => (pg ? sql`CAST(${d} AS TIMESTAMP(3))` : sql`${d}`);
-  const values = sql`${newId()}, ${kind.kind}, ${pg ? sql`CAST(${json} AS JSONB)` : json}, ${pg ? sql`CAST(${opts.key ?? null} AS TEXT)` : (opts.key ?? null)},
-    ${at(opts.runAt ?? now)}, ${pg ? sql`CAST(${kind.maxAttempts} AS INTEGER)` : kind.maxAttempts}, ${at(now)}`;
+  // Typed parameters: an INSERT … SELECT takes its parameters' types from their casts on PostgreSQL.
+  const values = sql`${newId()}, ${kind.kind}, ${json(tx, kind.schema.parse(payload))}, ${typed(tx, opts.key ?? null, "text")},
+    ${typed(tx, opts.runAt ?? now, "timestamp")}, ${typed(tx, kind.maxAttempts, "int")}, ${typed(tx, now, "timestamp")}`;
   const added = await tx.run(sql`INSERT INTO "Job" ("id", "kind", "payload", "key", "runAt", "maxAttempts", "createdAt")
     ${opts.onlyIf ? sql`SELECT ${values} WHERE ${opts.onlyIf}` : sql`VALUES (${values})`}
     ${opts.key ? sql`ON CONFLICT ("key") DO NOTHING` : EMPTY_SQL}`);

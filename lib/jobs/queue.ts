@@ -1,6 +1,6 @@
 import "server-only";
 import { randomUUID } from "node:crypto";
-import { EMPTY_SQL, joinSql, queryAll, sql, writeTransaction, type Sql, type SqlExec } from "@/lib/db/sql";
+import { joinSql, queryAll, skipLocked, sql, typed, writeTransaction, type SqlExec } from "@/lib/db/sql";
 import { enqueueIn } from "./enqueue-in";
 import type { JobKind } from "./kind";
 
@@ -15,7 +15,6 @@ export const WORKER_ID = `${process.pid}-${randomUUID().slice(0, 8)}`;
 
 export type ClaimedJob = { id: string; kind: string; payload: unknown; attempts: number; maxAttempts: number; leaseMs: number };
 
-const stamp = (tx: { dialect: string }, d: Date): Sql => (tx.dialect === "postgres" ? sql`CAST(${d} AS TIMESTAMP(3))` : sql`${d}`);
 const kindIn = (kinds: readonly JobKind[]) =>
   joinSql(
     kinds.map((k) => sql`${k.kind}`),
@@ -28,19 +27,22 @@ export async function claim(kinds: readonly JobKind[], worker = WORKER_ID, now =
   return writeTransaction(async (tx) => {
     // Each kind holds its job for its own lease.
     const until = sql`CASE "kind" ${joinSql(
-      kinds.map((k) => sql`WHEN ${k.kind} THEN ${stamp(tx, new Date(now.getTime() + k.leaseMs))}`),
+      kinds.map((k) => sql`WHEN ${k.kind} THEN ${typed(tx, new Date(now.getTime() + k.leaseMs), "timestamp")}`),
       " ",
     )} END`;
-    const row = await tx.get<{ id: string; kind: string; payload: unknown; attempts: number; maxAttempts: number }>(sql`
+    const row = await tx.get(
+      sql`
       UPDATE "Job" SET "lockedBy" = ${worker}, "lockedUntil" = ${until}, "attempts" = "attempts" + 1
       WHERE "id" = (
         SELECT "id" FROM "Job"
         WHERE "kind" IN (${kindIn(kinds)}) AND "doneAt" IS NULL AND "runAt" <= ${now} AND ("lockedUntil" IS NULL OR "lockedUntil" < ${now}) AND "attempts" < "maxAttempts"
-        ORDER BY "runAt" LIMIT 1 ${tx.dialect === "postgres" ? sql`FOR UPDATE SKIP LOCKED` : EMPTY_SQL})
-      RETURNING "id", "kind", CAST("payload" AS TEXT) AS "payload", "attempts", "maxAttempts"`);
+        ORDER BY "runAt" LIMIT 1 ${skipLocked(tx)})
+      RETURNING "id", "kind", "payload", "attempts", "maxAttempts"`,
+      { id: "text", kind: "text", payload: "json", attempts: "int", maxAttempts: "int" },
+    );
     if (!row) return null;
     const leaseMs = kinds.find((k) => k.kind === row.kind)!.leaseMs;
-    return { ...row, payload: JSON.parse(String(row.payload)), attempts: Number(row.attempts), maxAttempts: Number(row.maxAttempts), leaseMs };
+    return { ...row, leaseMs };
   });
 }
 
@@ -108,10 +110,12 @@ export type Interrupted = { id: string; kind: string; payload: unknown };
 export async function endInterrupted(kinds: readonly JobKind[], giveUp: (tx: SqlExec, job: Interrupted) => Promise<void>, now = new Date()): Promise<number> {
   const once = kinds.filter((k) => !k.everyMs);
   if (once.length === 0) return 0;
-  const dead = await queryAll<{ id: string; kind: string; payload: unknown; lastError: string | null }>(sql`
-    SELECT "id", "kind", CAST("payload" AS TEXT) AS "payload", "lastError" FROM "Job"
+  const dead = await queryAll(
+    sql`SELECT "id", "kind", "payload", "lastError" FROM "Job"
     WHERE "doneAt" IS NULL AND "attempts" >= "maxAttempts" AND ("lockedUntil" IS NULL OR "lockedUntil" < ${now}) AND "kind" IN (${kindIn(once)})
-    ORDER BY "runAt" LIMIT 100`);
+    ORDER BY "runAt" LIMIT 100`,
+    { id: "text", kind: "text", payload: "json", lastError: "text?" },
+  );
   let ended = 0;
   for (const job of dead) {
     await writeTransaction(async (tx) => {
@@ -120,7 +124,7 @@ export async function endInterrupted(kinds: readonly JobKind[], giveUp: (tx: Sql
         WHERE "id" = ${job.id} AND "doneAt" IS NULL AND ("lockedUntil" IS NULL OR "lockedUntil" < ${now})`);
       if (changed !== 1) return;
       ended++;
-      await giveUp(tx, { id: job.id, kind: job.kind, payload: JSON.parse(String(job.payload)) });
+      await giveUp(tx, { id: job.id, kind: job.kind, payload: job.payload });
     });
   }
   return ended;

@@ -13,10 +13,13 @@ export async function unreadBadge(user: SessionUser, chatEnabled: boolean): Prom
   const chat = chatEnabled ? await chatUnreadTotal(user) : 0;
   if (!isStaff(user.role)) return (await teammateUnreadCount(user)) + chat;
   if (!user.messagingAccess) return chat;
-  const row = await queryOne<{ n: number | bigint }>(sql`
+  const row = await queryOne(
+    sql`
     SELECT COUNT(*) AS "n" FROM "Conversation" c
     LEFT JOIN "StaffReadState" s ON s."conversationId" = c."id" AND s."userId" = ${user.id}
     WHERE c."organizationId" = ${user.organizationId} AND c."kind" = 'INBOX' AND c."deletedAt" IS NULL
-      AND c."lastInboundSeq" > COALESCE(s."lastReadSeq", 0)`);
-  return Number(row?.n ?? 0) + chat;
+      AND c."lastInboundSeq" > COALESCE(s."lastReadSeq", 0)`,
+    { n: "int" },
+  );
+  return (row?.n ?? 0) + chat;
 }

@@ -1,7 +1,7 @@
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import webpush from "web-push";
-import { dialectOf } from "@/lib/db/path";
+import { isSharedDatabase } from "@/lib/db/path";
 import { config } from "@/lib/config";
 
 export type VapidKeys = { publicKey: string; privateKey: string; subject: string };
@@ -20,7 +20,7 @@ export function vapidKeys(): VapidKeys | null {
   const subject = c.VAPID_SUBJECT || defaultSubject();
   const { VAPID_PUBLIC_KEY: publicKey, VAPID_PRIVATE_KEY: privateKey } = c;
   if (publicKey && privateKey) return (cached = { publicKey, privateKey, subject });
-  if (dialectOf() === "postgres") return (cached = null);
+  if (isSharedDatabase()) return (cached = null);
   const file = path.join(path.resolve(/* turbopackIgnore: true */ "data"), ".vapid.json");
   if (!existsSync(file)) createKeyFile(file);
   const saved = JSON.parse(readFileSync(file, "utf8")) as { publicKey: string; privateKey: string };

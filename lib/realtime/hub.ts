@@ -21,14 +21,26 @@ type Client = { viewer: Viewer; lastId: number; pending: LoggedEvent[] | null; s
 
 // Reads through the SQL executor: with many listeners these run on every wake-up.
 const newEvents = (organizationId: string, after: number, upTo: number, limit: number) =>
-  queryAll<LoggedEvent>(sql`SELECT "seq" AS "id", "organizationId", "type", "audience", "conversationId", "userId", "departmentId", CAST("payload" AS TEXT) AS "payload"
-    FROM "Event" WHERE "organizationId" = ${organizationId} AND "seq" > ${after} AND "seq" <= ${upTo} ORDER BY "seq" LIMIT ${limit}`).then((rows) =>
-    rows.map((r) => ({ ...r, id: Number(r.id) })),
-  );
+  queryAll(
+    sql`SELECT "seq" AS "id", "organizationId", "type", "audience", "conversationId", "userId", "departmentId", CAST("payload" AS TEXT) AS "payload"
+    FROM "Event" WHERE "organizationId" = ${organizationId} AND "seq" > ${after} AND "seq" <= ${upTo} ORDER BY "seq" LIMIT ${limit}`,
+    EVENT_ROW,
+  ).then((rows) => rows.map((r): LoggedEvent => ({ ...r, audience: r.audience as LoggedEvent["audience"] })));
+
+const EVENT_ROW = {
+  id: "int",
+  organizationId: "text",
+  type: "text",
+  audience: "text",
+  conversationId: "text?",
+  userId: "text?",
+  departmentId: "text?",
+  payload: "text",
+} as const;
 
 /** The newest event of an organisation (its committed sequence number): where a freshly rendered page starts listening. */
 export async function latestEventId(organizationId: string): Promise<number> {
-  return Number((await queryOne<{ id: number | string }>(sql`SELECT "eventSeq" AS "id" FROM "Organization" WHERE "id" = ${organizationId}`))?.id ?? 0);
+  return (await queryOne(sql`SELECT "eventSeq" AS "id" FROM "Organization" WHERE "id" = ${organizationId}`, { id: "int" }))?.id ?? 0;
 }
 
 /**

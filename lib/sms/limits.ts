@@ -22,7 +22,7 @@ export async function requireSmsRoom(tx: SqlExec, organizationId: string, phones
   if (phones.length === 0) return;
   await lockRow(tx, "Organization", organizationId);
   const since = new Date(now.getTime() - HOUR);
-  const count = async (q: ReturnType<typeof sql>) => Number((await tx.get<{ n: number | bigint }>(q))?.n ?? 0);
+  const count = async (q: ReturnType<typeof sql>) => (await tx.get(q, { n: "int" }))?.n ?? 0;
   const sent =
     (await count(sql`SELECT COUNT(*) AS "n" FROM "SmsDelivery" WHERE "organizationId" = ${organizationId} AND "createdAt" >= ${since}`)) +
     (await count(sql`SELECT COUNT(*) AS "n" ${pendingCopies(organizationId)}`));
@@ -36,14 +36,17 @@ export async function requireSmsRoom(tx: SqlExec, organizationId: string, phones
       unique.slice(i, i + CHUNK).map((p) => sql`${p}`),
       ", ",
     );
-    const rows = await tx.all<{ phone: string; n: number | bigint }>(sql`
+    const rows = await tx.all(
+      sql`
       SELECT "toPhone" AS "phone", COUNT(*) AS "n" FROM "SmsDelivery"
         WHERE "organizationId" = ${organizationId} AND "createdAt" >= ${since} AND "toPhone" IN (${list}) GROUP BY "toPhone"
       UNION ALL
       SELECT u."phone" AS "phone", COUNT(*) AS "n" FROM "BatchRecipient" r JOIN "MessageBatch" b ON b."id" = r."batchId" JOIN "User" u ON u."id" = r."teammateId"
         WHERE b."organizationId" = ${organizationId} AND b."postedAt" IS NULL AND r."sms" = 'eligible' AND r."messageId" IS NULL AND u."phone" IN (${list})
-        GROUP BY u."phone"`);
-    for (const r of rows) perNumber.set(r.phone, (perNumber.get(r.phone) ?? 0) + Number(r.n));
+        GROUP BY u."phone"`,
+      { phone: "text", n: "int" },
+    );
+    for (const r of rows) perNumber.set(r.phone, (perNumber.get(r.phone) ?? 0) + r.n);
   }
   const full = unique.filter((p) => (perNumber.get(p) ?? 0) + 1 > numberHourlyLimit());
   if (full.length) throw new UserError("errors.sms.numberLimit", { limit: numberHourlyLimit(), count: full.length });

@@ -37,10 +37,11 @@ export async function listPeople(user: SessionUser, f: PeopleFilters) {
   const from = sql`FROM (SELECT u."id", u."lastName", u."firstName"${text} FROM "User" u LEFT JOIN "TeammateProfile" p ON p."userId" = u."id"
     WHERE ${joinSql(where, " AND ")}) s${matching}`;
   // The page and the count in one pass; past the last page, the count alone.
-  const page = await queryAll<{ id: string; total: number | string }>(
+  const page = await queryAll(
     sql`SELECT s."id", COUNT(*) OVER () AS "total" ${from} ORDER BY s."lastName", s."firstName", s."id" LIMIT ${PEOPLE_PAGE_SIZE} OFFSET ${(f.page - 1) * PEOPLE_PAGE_SIZE}`,
+    { id: "text", total: "int" },
   );
-  const count = page.length || f.page === 1 ? { n: page[0]?.total ?? 0 } : await queryOne<{ n: number | string }>(sql`SELECT COUNT(*) AS "n" ${from}`);
+  const count = page.length || f.page === 1 ? { n: page[0]?.total ?? 0 } : await queryOne(sql`SELECT COUNT(*) AS "n" ${from}`, { n: "int" });
   const ids = page.map((r) => r.id);
   const rows = ids.length
     ? await db.user.findMany({
@@ -49,7 +50,7 @@ export async function listPeople(user: SessionUser, f: PeopleFilters) {
       })
     : [];
   const people = rows.sort((a, b) => ids.indexOf(a.id) - ids.indexOf(b.id));
-  const total = Number(count?.n ?? 0);
+  const total = count?.n ?? 0;
   return { people, total, pages: Math.max(1, Math.ceil(total / PEOPLE_PAGE_SIZE)) };
 }
 

@@ -1,0 +1,38 @@
+import { json, sql, type Sql, type SqlExec } from "./exec";
+
+// The one statement of the event log that differs by database. Each organisation's events
+// take the next number of its own sequence (Organization.eventSeq), whose row stays locked
+// until the transaction commits, so an organisation's events become visible in sequence
+// order. On PostgreSQL one statement also notifies the other instances (delivered with the
+// commit); SQLite has one process, woken by lib/realtime/signal.ts.
+
+export type EventRow = {
+  organizationId: string;
+  type: string;
+  audience: string;
+  conversationId: string | null;
+  userId: string | null;
+  departmentId: string | null;
+  payload: unknown;
+  at: Date;
+};
+
+const COLUMNS = sql`"organizationId", "seq", "type", "audience", "conversationId", "userId", "departmentId", "payload", "createdAt"`;
+
+/** Appends one event in the caller's transaction; false when its organisation does not exist. */
+export async function insertEvent(tx: SqlExec, e: EventRow): Promise<boolean> {
+  const values = (seq: Sql) =>
+    sql`${e.organizationId}, ${seq}, ${e.type}, ${e.audience}, ${e.conversationId}, ${e.userId}, ${e.departmentId}, ${json(tx, e.payload)}, ${e.at}`;
+  if (tx.dialect === "postgres") {
+    const stored = await tx.get(
+      sql`WITH s AS (UPDATE "Organization" SET "eventSeq" = "eventSeq" + 1 WHERE "id" = ${e.organizationId} RETURNING "eventSeq")
+      INSERT INTO "Event" (${COLUMNS}) SELECT ${values(sql`s."eventSeq"`)} FROM s, (SELECT pg_notify('shiftline_events', ${e.organizationId})) n RETURNING "seq"`,
+      { seq: "int" },
+    );
+    return stored !== undefined;
+  }
+  const org = await tx.get(sql`UPDATE "Organization" SET "eventSeq" = "eventSeq" + 1 WHERE "id" = ${e.organizationId} RETURNING "eventSeq"`, { eventSeq: "int" });
+  if (!org) return false;
+  await tx.run(sql`INSERT INTO "Event" (${COLUMNS}) VALUES (${values(sql`${org.eventSeq}`)})`);
+  return true;
+}
