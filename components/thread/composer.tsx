@@ -6,19 +6,16 @@ import { addNoteAction } from "@/lib/inbox/actions";
 import { sendMessageAction } from "@/lib/dispatch/actions";
 import { MESSAGE_MAX_LENGTH } from "@/lib/conversations/limits";
 import { fromWire, type ThreadMessage } from "@/lib/conversations/wire";
-import type { WireMessage } from "@/lib/realtime/event-types";
-import type { ActionFailure, ActionResult } from "@/lib/api/result";
+import type { ActionFailure } from "@/lib/api/result";
 import { Button } from "@/components/ui/button";
 import { FieldError, FormError } from "@/components/ui/field-error";
-import { PendingMessages, type PendingMessage } from "./pending-messages";
+import { PendingMessages } from "./pending-messages";
+import { useOutbox } from "./use-outbox";
 import { loadDraft, saveDraft } from "./device-drafts";
 import type { ComposerNotice } from "./composer-notice";
 import { useUploads } from "@/components/files/use-uploads";
 import { UploadTray } from "@/components/files/upload-tray";
 import { ACCEPT, DEFAULT_MAX_FILE_BYTES } from "@/lib/files/policy";
-import { connectivity, isGatewayFailure } from "@/components/live/connectivity";
-
-const SEND_TIMEOUT_MS = 30_000;
 
 /**
  * Message form. Without JavaScript it posts and the server renders the result.
@@ -66,7 +63,14 @@ export function Composer({
   const [smsCopy, setSmsCopy] = useState(false);
   const [urgent, setUrgent] = useState(false);
   const [clientId, setClientId] = useState(serverFailure?.values?.clientId ?? initialClientId);
-  const [outbox, setOutbox] = useState<PendingMessage[]>([]);
+  const { outbox, items } = useOutbox(conversationId, {
+    sent: (message) => onSent?.(fromWire(message)),
+    refused: (item, failure) => {
+      setDraft((d) => d || item.body);
+      if (item.attachments?.length && failure.error !== t("errors.file.gone")) files.restore(item.attachments);
+      setClientError(failure);
+    },
+  });
   const lastSend = useRef(0);
   const noteBody = useRef("");
 
@@ -81,32 +85,12 @@ export function Composer({
     setHydrated(true);
     if (!saved) return;
     if (saved.draft) setDraft((d) => d || saved.draft);
-    if (saved.outbox.length) {
-      setOutbox((items) => [...items, ...saved.outbox.filter((m) => !items.some((x) => x.clientId === m.clientId))]);
-      for (const item of saved.outbox) void deliver(item);
-    }
-    // Once per conversation: `deliver` is stable enough for this (it only patches state).
-    // eslint-disable-next-line react-hooks/exhaustive-deps
-  }, [conversationId]);
+    if (saved.outbox.length) void outbox.restore(saved.outbox);
+  }, [conversationId, outbox]);
   useEffect(() => {
-    if (restored) saveDraft(conversationId, { draft, outbox });
-  }, [restored, conversationId, draft, outbox]);
-  // Shiftline answers again: what failed for want of it goes again (same client ids, stored once).
-  const outboxNow = useRef(outbox);
-  useEffect(() => {
-    outboxNow.current = outbox;
-  }, [outbox]);
-  useEffect(
-    () =>
-      connectivity().onBack(() => {
-        for (const item of outboxNow.current) if (item.status === "failed" || item.status === "waiting") void deliver(item);
-      }),
-    // `deliver` only patches state and posts: the listener need not change with it.
-    // eslint-disable-next-line react-hooks/exhaustive-deps
-    [conversationId],
-  );
+    if (restored) saveDraft(conversationId, { draft, outbox: [...items] });
+  }, [restored, conversationId, draft, items]);
 
-  const shown = (m: PendingMessage) => !(m.status === "sent" && (m.sentAtSeq ?? 0) <= latestSeq);
   // A saved note starts a fresh draft (adjusted while rendering, not in an effect).
   const [savedNote, setSavedNote] = useState(noted);
   if (savedNote !== noted) {
@@ -115,47 +99,6 @@ export function Composer({
       // What was typed after the note left stays (the answer can come after new typing).
       setDraft((d) => (d === noteBody.current ? "" : d));
       setClientId(crypto.randomUUID());
-    }
-  }
-
-  const patch = (id: string, change: Partial<PendingMessage> | null) =>
-    setOutbox((items) => (change ? items.map((m) => (m.clientId === id ? { ...m, ...change } : m)) : items.filter((m) => m.clientId !== id)));
-
-  async function deliver(item: PendingMessage) {
-    patch(item.clientId, { status: "sending", error: undefined });
-    const waiting = { status: "waiting" } as const;
-    try {
-      const response = await connectivity().fetch(`/api/conversations/${encodeURIComponent(conversationId)}/messages`, {
-        method: "POST",
-        headers: { "Content-Type": "application/json" },
-        body: JSON.stringify({
-          body: item.body,
-          clientId: item.clientId,
-          attachmentIds: item.attachments?.map((a) => a.id) ?? [],
-          smsCopy: item.smsCopy ?? false,
-          urgent: item.urgent ?? false,
-        }),
-        // A connection that died without closing never answers: after this, it counts as no answer.
-        signal: AbortSignal.timeout(SEND_TIMEOUT_MS),
-      });
-      // A proxy saying Shiftline is away; Shiftline's own failures answer in words, below.
-      if (isGatewayFailure(response.status)) return patch(item.clientId, waiting);
-      const result = (await response.json()) as ActionResult<{ seq: number; message: WireMessage }>;
-      if (result.ok) {
-        patch(item.clientId, { status: "sent", sentAtSeq: result.seq });
-        onSent?.(fromWire(result.message));
-      } else {
-        patch(item.clientId, null);
-        setDraft((d) => d || item.body);
-        if (item.attachments?.length && result.error !== t("errors.file.gone")) files.restore(item.attachments);
-        setClientError(result);
-      }
-    } catch {
-      // No answer. When Shiftline is silent too, the network is gone: the message waits on the
-      // device and goes by itself once Shiftline answers (./connectivity). Otherwise it was this
-      // request's bad luck: Retry.
-      const reachable = (await connectivity().probe()) !== null;
-      patch(item.clientId, reachable ? { status: "failed", error: t("thread.networkError") } : waiting);
     }
   }
 
@@ -175,16 +118,14 @@ export function Composer({
           ? t("errors.messageTooLong", { max: MESSAGE_MAX_LENGTH })
           : null;
     if (problem) return setClientError({ ok: false, error: t("errors.correctFields"), fieldErrors: { body: [problem] }, values: { body: draft } });
-    const item: PendingMessage = { clientId, body: draft, attachments, smsCopy: smsCopy || undefined, urgent: urgent || undefined, status: "sending" };
     setSmsCopy(false);
     setUrgent(false);
     files.clear();
     setClientError(null);
     lastSend.current = Date.now();
-    setOutbox((items) => [...items.filter(shown), item]);
     setDraft("");
     setClientId(crypto.randomUUID());
-    void deliver(item);
+    void outbox.send({ clientId, body: draft, attachments, smsCopy: smsCopy || undefined, urgent: urgent || undefined }, latestSeq);
   }
 
   return (
@@ -209,15 +150,11 @@ export function Composer({
       }}
     >
       <PendingMessages
-        items={outbox.filter(shown)}
-        onRetry={(id) => {
-          const item = outbox.find((m) => m.clientId === id);
-          if (item) void deliver(item);
-        }}
+        items={items.length ? outbox.visible(latestSeq) : []}
+        onRetry={(id) => void outbox.retry(id)}
         onEdit={(id) => {
-          const item = outbox.find((m) => m.clientId === id);
+          const item = outbox.take(id);
           if (!item) return;
-          patch(id, null);
           setDraft((d) => (d ? `${d}\n${item.body}` : item.body));
           if (item.attachments?.length) files.restore(item.attachments);
         }}

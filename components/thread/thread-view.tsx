@@ -146,7 +146,8 @@ export function ThreadView({
   });
 
   // Read is what the reader has had in view: scrolled up, what arrived below stays unread.
-  useReadReporter(conversationId, scroll.atBottom ? latestSeq : seenSeq, openedAt, joinOnOpen);
+  const readUpTo = scroll.atBottom ? latestSeq : seenSeq;
+  useReadReporter(conversationId, readUpTo, openedAt, joinOnOpen);
 
   // Staff read in a pane that scrolls on its own; the teammate's phone page scrolls as a whole.
   const composerBox = (
@@ -169,6 +170,7 @@ export function ThreadView({
         onClick={scroll.toBottom}
         className="absolute -top-12 left-1/2 z-10 min-h-11 -translate-x-1/2 rounded-full bg-teal-800 px-4 text-sm font-medium text-white shadow-lg"
         data-testid="new-messages"
+        data-read-up-to={readUpTo}
       >
         {t("thread.newMessages", { count: unseen })} ↓
       </button>

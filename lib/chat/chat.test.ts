@@ -33,7 +33,16 @@ const until = async (check: () => boolean, ms = 3000) => {
     await new Promise((r) => setTimeout(r, 10));
   }
 };
-const settle = () => new Promise((r) => setTimeout(r, 150));
+/**
+ * The positive control of a negative test: an inbox message this listener must receive,
+ * written after what it must not receive. An organisation's events reach a stream in their
+ * order, so once the control has arrived, anything written before it would have too.
+ */
+async function control(feed: Awaited<ReturnType<typeof listen>>, writer: SessionUser, threadId: string) {
+  const body = `control ${cid()}`;
+  await say(writer, threadId, body);
+  await until(() => feed.got.some((e) => e.type === "message.created" && (JSON.parse(e.payload) as { message: { body: string } }).message.body === body));
+}
 
 describe("public conversations", () => {
   it("only staff create one; the department sees it, joins by opening it and replies", async () => {
@@ -83,7 +92,7 @@ describe("public conversations", () => {
     await leaveChat(teammate, conversationId);
     const feed = await listen(teammate);
     await say(manager, conversationId, "while you were away");
-    await settle();
+    await control(feed, manager, teammate.threadId);
     expect(feed.bodies()).toEqual([]);
     feed.stop();
     const list = await listChats(teammate);
@@ -139,7 +148,7 @@ describe("a teammate who changes department", () => {
     );
     await until(() => feed.got.some((e) => e.type === "chat.left"));
     await say(manager, conversationId, "after the move");
-    await settle();
+    await control(feed, manager, teammate.threadId);
     expect(feed.bodies()).toEqual(["before the move"]);
     feed.stop();
     await expect(requireChat(teammate, conversationId)).rejects.toBeInstanceOf(NotFoundError);
@@ -151,7 +160,7 @@ describe("a teammate who changes department", () => {
 
 describe("private conversations", () => {
   it("a teammate makes a group of three, adds someone, leaves; who left receives nothing new, live or on reload", async () => {
-    const { teammate, teammate2, addTeammate } = await chatOrg();
+    const { manager, teammate, teammate2, addTeammate } = await chatOrg();
     const ana = await addTeammate("Ana", "Roy");
     const bo = await addTeammate("Bo", "Lee");
     await expect(createPrivate(teammate, { departmentId: "", name: "", memberIds: [teammate2.id, ana.id], clientId: cid() })).rejects.toBeInstanceOf(UserError);
@@ -166,9 +175,9 @@ describe("private conversations", () => {
     await leaveChat(ana, conversationId);
     await say(teammate, conversationId, "After Ana left");
     await until(() => boFeed.bodies().includes("After Ana left"));
-    await settle();
+    await control(anaFeed, manager, ana.threadId);
     expect(anaFeed.bodies()).not.toContain("After Ana left");
-    expect(anaFeed.got.map((e) => e.type)).toEqual(["chat.message", "chat.left"]); // her own "left" notice, then nothing
+    expect(anaFeed.got.map((e) => e.type)).toEqual(["chat.message", "chat.left", "message.created"]); // her own "left" notice, then only the control
     anaFeed.stop();
     boFeed.stop();
     // On reload: not in her list, and the conversation is not found for her.
@@ -189,7 +198,7 @@ describe("private conversations", () => {
     await say(teammate, conversationId, "secret birthday plan for Max");
     const staffFeed = await listen(manager);
     await say(teammate2, conversationId, "the cake arrives at noon");
-    await settle();
+    await control(staffFeed, teammate, teammate.threadId);
     expect(staffFeed.bodies()).toEqual([]);
     staffFeed.stop();
     await expect(getChatThread(manager, conversationId)).rejects.toBeInstanceOf(NotFoundError);

@@ -8,6 +8,7 @@ import { assignTeammate } from "@/lib/schedule/assignments";
 import { saveUnavailability } from "@/lib/schedule/unavailability";
 import { createShift } from "@/lib/seed/factories";
 import { cid, makeOrg } from "@/tests/helpers/org";
+import { UserError } from "@/lib/errors";
 
 // Writes that read a value and write from it, run at the same time. On SQLite one
 // write lock serialises them; on PostgreSQL (TEST_POSTGRES_URL) they really overlap,
@@ -26,7 +27,7 @@ describe("concurrent writes", () => {
     expect(seqs).toEqual(Array.from({ length: 30 }, (_, i) => i + 1));
     expect((await db.conversation.findUniqueOrThrow({ where: { id: teammate.threadId } })).lastSeq).toBe(30);
     const events = await db.event.findMany({ where: { organizationId: teammate.organizationId }, select: { seq: true } });
-    const eventSeqs = events.map((e) => Number(e.seq)).sort((a, b) => a - b);
+    const eventSeqs = events.map((e) => e.seq).sort((a, b) => a - b);
     expect(eventSeqs).toEqual(Array.from({ length: eventSeqs.length }, (_, i) => i + 1));
   });
 
@@ -90,14 +91,23 @@ describe("concurrent writes", () => {
       });
       // Two managers at once: one adds the period, the other assigns over it. Whatever the order,
       // an assignment that exists was checked before the period did.
-      const [assigned] = await Promise.allSettled([
+      const [assigned, saved] = await Promise.allSettled([
         assignTeammate(o.manager, shift.id, o.teammate.id),
         saveUnavailability(o.manager2, { userId: o.teammate.id, startsAt: `${day}T09:00`, endsAt: `${day}T10:00`, reason: "" }),
       ]);
+      // Every round is checked, whichever write won: the period is always kept; the assignment
+      // either came first (checked before the period existed) or was refused for it.
+      expect(saved.status).toBe("fulfilled");
       const period = await db.unavailability.findFirstOrThrow({ where: { userId: o.teammate.id, startsAt: { gte: new Date(`${day}T00:00:00Z`) } } });
+      const assignment = await db.assignment.findFirst({ where: { shiftId: shift.id, userId: o.teammate.id, deletedAt: null } });
       if (assigned.status === "fulfilled") {
+        expect(assignment).not.toBeNull();
         const audit = await db.auditEntry.findFirstOrThrow({ where: { action: "assignment.added", targetId: shift.id } });
         expect(audit.createdAt.getTime()).toBeLessThanOrEqual(period.createdAt.getTime());
+      } else {
+        expect(assigned.reason).toBeInstanceOf(UserError);
+        expect((assigned.reason as UserError).text.key).toBe("errors.teammateUnavailable");
+        expect(assignment).toBeNull();
       }
     }
   });

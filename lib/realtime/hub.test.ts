@@ -6,7 +6,7 @@ import { cid, makeOrg } from "@/tests/helpers/org";
 import { sendInboxMessage } from "@/lib/inbox/send";
 import { addPrivateNote } from "@/lib/inbox/notes";
 import { setProcessed } from "@/lib/inbox/processed";
-import { latestEventId, subscribe, viewerFor } from "./hub";
+import { latestEventId, polledDeliveries, subscribe, viewerFor } from "./hub";
 import type { LoggedEvent } from "./visibility";
 
 async function listen(user: SessionUser, after?: number) {
@@ -61,11 +61,12 @@ describe("realtime hub", () => {
     for (const body of ["2", "3", "4"]) await sendInboxMessage(teammate, { conversationId: teammate.threadId, body, clientId: cid() });
     const resumed = await listen(manager, lastSeen);
     await sendInboxMessage(teammate, { conversationId: teammate.threadId, body: "5", clientId: cid() });
-    await until(() => resumed.got.length === 4);
-    await new Promise((r) => setTimeout(r, 100));
-    const seqs = resumed.got.map((e) => (JSON.parse(e.payload) as { message: { seq: number } }).message.seq);
-    expect(seqs).toEqual([2, 3, 4, 5]);
-    expect(new Set(resumed.got.map((e) => e.id)).size).toBe(4);
+    const seqs = () => resumed.got.map((e) => (JSON.parse(e.payload) as { message: { seq: number } }).message.seq);
+    // A later message as the positive control: once it is in, a replayed duplicate would have come before it.
+    await sendInboxMessage(teammate, { conversationId: teammate.threadId, body: "6", clientId: cid() });
+    await until(() => seqs().includes(6));
+    expect(seqs()).toEqual([2, 3, 4, 5, 6]);
+    expect(new Set(resumed.got.map((e) => e.id)).size).toBe(5);
     resumed.stop();
   });
 
@@ -84,9 +85,15 @@ describe("realtime hub", () => {
     const a = await makeOrg("A");
     const b = await makeOrg("B");
     const feedB = await listen(b.manager, 0);
+    const feedA = await listen(a.manager, 0);
     await sendInboxMessage(a.teammate, { conversationId: a.teammate.threadId, body: "a", clientId: cid() });
-    await new Promise((r) => setTimeout(r, 150));
-    expect(feedB.got).toEqual([]);
+    await until(() => feedA.got.length === 1);
+    // B's own message after A's, as the positive control: B's stream hears it, and only it.
+    await sendInboxMessage(b.teammate, { conversationId: b.teammate.threadId, body: "b", clientId: cid() });
+    await until(() => feedB.got.length === 1);
+    expect(feedB.got.map((e) => JSON.parse(e.payload) as { message: { body: string } }).map((p) => p.message.body)).toEqual(["b"]);
+    expect(feedB.got.every((e) => e.organizationId === b.org.id)).toBe(true);
+    feedA.stop();
     feedB.stop();
   });
 
@@ -134,7 +141,7 @@ describe("realtime hub", () => {
     const { org, manager, teammate } = await makeOrg();
     const feed = await listen(manager);
     // Another instance: its own connection, the same statement as appendEvent, no wake-up in this process.
-    const started = Date.now();
+    const byPoll = polledDeliveries();
     await onServer(process.env.DATABASE_URL!, async (c) => {
       await c.query("BEGIN");
       const { rows } = await c.query<{ eventSeq: string }>(`UPDATE "Organization" SET "eventSeq" = "eventSeq" + 1 WHERE "id" = $1 RETURNING "eventSeq"`, [
@@ -147,8 +154,9 @@ describe("realtime hub", () => {
       await c.query("SELECT pg_notify('shiftline_events', $1)", [org.id]);
       await c.query("COMMIT");
     });
-    await until(() => feed.got.length === 1, 5000);
-    expect(Date.now() - started).toBeLessThan(2000); // the safety poll runs every 15 s
+    await until(() => feed.got.length === 1, 20_000);
+    // The safety poll (every 15 s) delivered nothing: the notification did.
+    expect(polledDeliveries()).toBe(byPoll);
     feed.stop();
   });
 });

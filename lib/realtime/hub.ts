@@ -70,7 +70,7 @@ class OrgFeed {
       this.cursor = Math.max(this.cursor, id);
     });
     this.timer = setInterval(() => {
-      if (Date.now() - this.lastPoll >= (notificationsHealthy() ? SAFETY_POLL_MS : POLL_MS) - 50) void this.poll();
+      if (Date.now() - this.lastPoll >= (notificationsHealthy() ? SAFETY_POLL_MS : POLL_MS) - 50) void this.poll(true);
     }, POLL_MS);
     this.timer.unref?.();
   }
@@ -85,7 +85,7 @@ class OrgFeed {
     }, wait);
   }
 
-  async poll(): Promise<void> {
+  async poll(byTimer = false): Promise<void> {
     if (this.running) {
       this.again = true;
       return;
@@ -102,6 +102,7 @@ class OrgFeed {
         let fanout = 0;
         for (const client of this.clients) fanout += deliver(client, rows);
         this.lastFanout = fanout;
+        if (byTimer) stats.polledDeliveries += rows.length;
         if (rows.length === BATCH) this.again = true;
       } while (this.again);
     } catch (error) {
@@ -137,6 +138,11 @@ function deliver(client: Client, rows: LoggedEvent[]): number {
   client.flush?.();
   return sent;
 }
+
+const stats = { polledDeliveries: 0 };
+
+/** Events this process found by its timer rather than by a wake-up (tests: a notification, not the poll, delivered). */
+export const polledDeliveries = () => stats.polledDeliveries;
 
 const g = globalThis as unknown as { shiftlineFeeds?: Map<string, OrgFeed>; shiftlineWakeBound?: boolean };
 const feeds = (g.shiftlineFeeds ??= new Map<string, OrgFeed>());

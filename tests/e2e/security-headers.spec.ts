@@ -51,8 +51,11 @@ test("every main page works under the security policy, with no violation", async
   const ran = await tess.evaluate(async () => {
     const box = document.createElement("div");
     box.innerHTML = '<img src="/nowhere.png" onerror="window.injected = true">';
+    // The positive control: the image's error event, heard by a listener added after the
+    // inline one. Handlers run in the order they were added, so the inline one's turn has passed.
+    const failed = new Promise((r) => box.querySelector("img")!.addEventListener("error", r, { once: true }));
     document.body.appendChild(box);
-    await new Promise((r) => setTimeout(r, 300));
+    await failed;
     return (window as unknown as { injected?: boolean }).injected === true;
   });
   expect(ran).toBe(false);
