@@ -64,7 +64,9 @@ try {
   await db.userToken.create({
     data: { organizationId: org.id, userId: admin.id, purpose: "invite", tokenHash, expiresAt: new Date(Date.now() + TOKEN_TTL_MS.invite) },
   });
-  await db.auditEntry.create({ data: auditRow({ organizationId: org.id, actorId: null, action: "organization.created", target: { type: "Organization", id: org.id } }) });
+  await db.auditEntry.create({
+    data: auditRow({ organizationId: org.id, actorId: null, action: "organization.created", target: { type: "Organization", id: org.id } }),
+  });
   const base = (process.env.APP_URL || process.env.NEXTAUTH_URL || "http://localhost:3000").replace(/\/$/, "");
   console.log(`Created ${name} (${slug}) with its admin ${email}.`);
   console.log(`They choose a password here (once, within 7 days): ${base}/welcome/${token}`);

@@ -88,7 +88,6 @@ const jobWithItsData = {
   },
 };
 
-
 /** The lib/ area a path is in (`lib/inbox/send.ts` → inbox, `lib/config.ts` → config), or null outside lib/. */
 function areaOf(file) {
   const m = /(?:^|\/)lib\/([^/]+?)(?:\.tsx?)?(?:\/|$)/.exec(file);
@@ -116,7 +115,8 @@ const areaDirection = {
   meta: {
     type: "problem",
     messages: {
-      against: "lib/{{from}} may not import lib/{{to}}: {{to}} comes after {{from}} in the direction of docs/architecture.md. Move the shared part down, or register a handler.",
+      against:
+        "lib/{{from}} may not import lib/{{to}}: {{to}} comes after {{from}} in the direction of docs/architecture.md. Move the shared part down, or register a handler.",
       unknown: "lib/{{area}} is not in the list of areas (eslint.config.mjs, docs/architecture.md): add it where it belongs.",
       ui: "lib/ never imports {{to}}/: the domain knows nothing of pages and components.",
     },

@@ -12,7 +12,7 @@ export async function sessionCookie(userId: string, secret: string): Promise<str
   return `shiftline.session=${await encode({ token: { sub: userId, sv: 0 }, secret, maxAge: 3600 })}`;
 }
 
-export async function timed(fn: () => Promise<Response>): Promise<number> {
+async function timed(fn: () => Promise<Response>): Promise<number> {
   const start = performance.now();
   const res = await fn();
   await res.arrayBuffer();

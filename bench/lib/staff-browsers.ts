@@ -12,7 +12,7 @@ import { readEvents } from "./sse";
 //   over a window, one request in flight at a time (components/inbox/live-contacts.tsx).
 
 export type Mode = "refresh" | "patch";
-export const PATCH_WINDOW_MS = 1000; // COUNT_SYNC_MS in components/inbox/live-contact-list.tsx
+const PATCH_WINDOW_MS = 1000; // COUNT_SYNC_MS in components/inbox/live-contact-list.tsx
 
 type Manager = { cookie: string; threadId: string };
 
@@ -167,7 +167,7 @@ export async function runStaffBrowsers(opts: {
 }
 
 /** User plus system CPU seconds of a process and its descendants (Linux /proc). */
-export function cpuSeconds(pid: number): number {
+function cpuSeconds(pid: number): number {
   const ticks = 100;
   let total = 0;
   const children = new Map<number, number[]>();

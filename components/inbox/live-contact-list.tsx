@@ -18,8 +18,8 @@ import { connectivity } from "@/components/live/connectivity";
  * processed state (an event can add or drop rows), otherwise only to confirm the
  * unread count of a row that joined the page from an event.
  */
-export const FILTERED_SYNC_MS = 300;
-export const COUNT_SYNC_MS = 1000;
+const FILTERED_SYNC_MS = 300;
+const COUNT_SYNC_MS = 1000;
 
 type Json<T> = { [K in keyof T]: T[K] extends Date | null ? string | null : T[K] };
 const revive = (c: Json<InboxContact>): InboxContact => ({
@@ -35,7 +35,7 @@ type View = { contacts: InboxContact[]; total: number; from: InboxContact[] };
 
 /**
  * The contact list, patched from live events instead of re-rendered. The row an
- * event concerns changes at once (preview, time, unread, processed dot, place in
+ * event concerns changes at once (preview, time, unread, processed check, place in
  * the sort); a thread that was not on the page joins it from the event's data.
  * Rows are fetched again, in the page's view and a batch at a time, only where
  * the page cannot know: a filtered view, or a joining row's exact unread count.

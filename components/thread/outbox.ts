@@ -22,7 +22,6 @@ export type OutboxEvents = {
   refused?(item: PendingMessage, failure: ActionFailure): void;
 };
 
-
 export class Outbox {
   private list: PendingMessage[] = [];
   private listeners = new Set<() => void>();

@@ -36,7 +36,11 @@ export function useOutbox(conversationId: string, events: OutboxEvents) {
     [conversationId, networkError],
   );
   useEffect(() => outbox.on(events));
-  const items = useSyncExternalStore(outbox.subscribe, () => outbox.items, () => outbox.items);
+  const items = useSyncExternalStore(
+    outbox.subscribe,
+    () => outbox.items,
+    () => outbox.items,
+  );
   useEffect(() => connectivity().onBack(() => void outbox.resendWaiting()), [outbox]);
   return { outbox, items };
 }

@@ -29,7 +29,6 @@ import { invitePerson } from "./invite";
 import { sendPasswordLink } from "./passwords";
 import { STAFF_ROLES, ADMINS } from "@/lib/auth/roles";
 
-
 export const inviteAction = createAction({ schema: inviteSchema, roles: STAFF_ROLES }, async (input, { user }) => {
   const { userId } = await invitePerson(user, input);
   revalidatePath("/teammates");

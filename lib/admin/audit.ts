@@ -8,7 +8,7 @@ import type { AuditFilters } from "./schemas";
 // The audit history, admins only: who changed roles, rights, consent, the Chat option,
 // the structure, and the schedule, and when.
 
-export const AUDIT_PAGE_SIZE = 50;
+const AUDIT_PAGE_SIZE = 50;
 
 const CATEGORIES: Record<NonNullable<AuditFilters["category"]>, string[]> = {
   access: ["user."],

@@ -17,7 +17,7 @@ import { sendPasswordLink } from "./passwords";
 // import, whole or not at all. Departments, groups, skills and tags are named as the
 // organisation calls them (archived ones are refused).
 
-export const IMPORT_MAX_ROWS = 2000;
+const IMPORT_MAX_ROWS = 2000;
 export const IMPORT_COLUMNS = [
   "email",
   "first_name",
@@ -37,7 +37,7 @@ export const IMPORT_COLUMNS = [
 type Column = (typeof IMPORT_COLUMNS)[number];
 
 export type RowProblem = { key: string; values?: Record<string, TextValue> };
-export type PlannedRow = {
+type PlannedRow = {
   line: number;
   email: string;
   firstName: string;

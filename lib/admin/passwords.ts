@@ -31,7 +31,10 @@ type Who = { id: string; organizationId: string };
 
 /** One line of the audit history about an account's password, by whoever did it (null: the owner, signed out). */
 function auditPassword(tx: Tx, who: Who, action: AuditAction, actorId: string | null, data: AuditData = {}) {
-  return tx.auditEntry.create({ data: auditRow({ organizationId: who.organizationId, actorId, action, target: { type: "User", id: who.id }, data }), select: { id: true } });
+  return tx.auditEntry.create({
+    data: auditRow({ organizationId: who.organizationId, actorId, action, target: { type: "User", id: who.id }, data }),
+    select: { id: true },
+  });
 }
 
 /** The e-mail with a link to set a password, in the person's language: the link, its e-mail and the audit line are stored together. */

@@ -6,7 +6,7 @@ const id = z.string().trim().min(1, "errors.staleRequest").max(64, "errors.stale
 const email = z.string().trim().toLowerCase().min(1, "errors.emailRequired").max(254, "errors.emailTooLong").pipe(z.email("errors.emailInvalid"));
 const personName = (key: string) => z.string().trim().min(1, key).max(80, "errors.person.nameTooLong");
 
-export const PASSWORD_MIN = 10;
+const PASSWORD_MIN = 10;
 /** A new password: long enough, not absurdly long, typed twice alike. */
 const newPassword = z.string().min(PASSWORD_MIN, "errors.password.tooShort").max(200, "errors.passwordTooLong");
 

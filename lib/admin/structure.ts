@@ -10,7 +10,7 @@ import { audit } from "@/lib/audit/record";
 // archived (and restored). Nothing is deleted: messages, shifts and profiles that refer
 // to an archived item keep it; it is only no longer offered for new use.
 
-export { STRUCTURE_KINDS, type StructureKind } from "@/lib/audit/actions";
+export type { StructureKind } from "@/lib/audit/actions";
 import type { StructureKind } from "@/lib/audit/actions";
 
 type Delegate = {

@@ -13,7 +13,7 @@ import { requestLocale } from "@/lib/i18n/request-locale";
 import type { Locale } from "@/lib/i18n/locales";
 import { resolveValues } from "@/lib/i18n/text";
 
-export type { ActionFailure, ActionResult, FieldErrors } from "./result";
+export type { ActionFailure, ActionResult } from "./result";
 export type ActionContext = { user: SessionUser };
 
 // Fields never echoed back to the form after a failure.

@@ -2,7 +2,7 @@ import type { z } from "zod";
 import type { Translate } from "@/lib/i18n/text";
 
 // The one result shape of every server action, shared by server and client code.
-export type FieldErrors = Record<string, string[] | undefined>;
+type FieldErrors = Record<string, string[] | undefined>;
 export type ActionFailure = { ok: false; error: string; fieldErrors?: FieldErrors; values?: Record<string, string> };
 export type ActionResult<T extends object = object> = ({ ok: true } & T) | ActionFailure;
 

@@ -3,7 +3,7 @@ import { db } from "@/lib/db";
 import { decoyHash, verifyPassword } from "./password";
 import { clearAccount, lockedUntil, recordFailure, throttleKeys } from "./throttle";
 
-export type Authenticated = { id: string; sessionVersion: number; role: string; organizationId: string };
+type Authenticated = { id: string; sessionVersion: number; role: string; organizationId: string };
 export type AuthOutcome = { ok: true; user: Authenticated } | { ok: false; reason: "invalid" } | { ok: false; reason: "locked"; until: Date };
 
 /** Checks an e-mail and password, with throttling. Used by the sign-in form and next-auth's credentials provider. */

@@ -7,7 +7,7 @@ import { homePath, isStaff, type SessionUser } from "./roles";
 // Guards for pages and layouts: the wrong role is redirected to its own home.
 // Actions and route handlers do not rely on these; they check again.
 
-export async function requirePageUser(): Promise<SessionUser> {
+async function requirePageUser(): Promise<SessionUser> {
   const user = await getCurrentUser();
   if (!user) redirect("/sign-in");
   return user;

@@ -8,7 +8,7 @@ const BASE = "http://shiftline.invalid";
  * "/\t/host" means "//host", another site. Anything with such characters is refused, and what
  * remains must parse to this origin. The result is the normalised path (safe in a header).
  */
-export function onSitePath(v: string | undefined): string | undefined {
+function onSitePath(v: string | undefined): string | undefined {
   if (!v || !v.startsWith("/") || /[\u0000-\u001f\u007f\\\s]/.test(v)) return undefined;
   try {
     const url = new URL(v, BASE);
@@ -23,5 +23,3 @@ export const signInSchema = z.object({
   password: z.string().min(1, "errors.passwordRequired").max(200, "errors.passwordTooLong"),
   callbackUrl: z.string().max(500).optional().catch(undefined).transform(onSitePath),
 });
-
-export type SignInInput = z.infer<typeof signInSchema>;

@@ -30,7 +30,6 @@ export async function requireChatOn(user: SessionUser): Promise<void> {
   if (!org?.chatEnabled) throw new NotFoundError("errors.notFound.page");
 }
 
-
 /** Whether this user may act in (open a public conversation of, pick people from) a department. */
 export function mayUseDepartment(user: SessionUser, own: string | null, departmentId: string | null): boolean {
   if (!departmentId) return false;

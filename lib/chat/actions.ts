@@ -9,7 +9,6 @@ import { createChannel, createPrivate } from "./conversations";
 import { addMembers, deleteChat, joinChannel, leaveChat } from "./members";
 import { setChatOption } from "./option";
 
-
 /** Chat lives at /chat on the web and /me/chat in the teammate's app. */
 const chatHome = (user: SessionUser) => (isStaff(user.role) ? "/chat" : "/me/chat");
 const done = (user: SessionUser, conversationId?: string): never => {

@@ -5,7 +5,7 @@ import { type SessionUser, STAFF_ROLES } from "@/lib/auth/roles";
 import { audit } from "@/lib/audit/record";
 
 /** Active employees: accounts not disabled, teammates with an active profile (the seats Chat is priced by). */
-export async function activeEmployees(organizationId: string): Promise<number> {
+async function activeEmployees(organizationId: string): Promise<number> {
   return db.user.count({ where: { organizationId, disabledAt: null, OR: [{ role: { in: [...STAFF_ROLES] } }, { profile: { active: true } }] } });
 }
 

@@ -135,7 +135,7 @@ async function groupNames(user: SessionUser, list: { id: string; kind: string; n
   return new Map([...out].map(([id, n]) => [id, n.join(", ")]));
 }
 
-export type Participant = Person & { role: string; isCreator: boolean };
+type Participant = Person & { role: string; isCreator: boolean };
 
 export type ChatThread = MessagePage & {
   ref: ChatRef;

@@ -7,7 +7,7 @@ const ids = z.preprocess(
   (v) => (typeof v === "string" ? v.split(",").filter(Boolean) : v === undefined ? [] : v),
   z.array(z.string().regex(/^[A-Za-z0-9_-]{1,64}$/, "errors.staleRequest")).max(200, "errors.chat.tooMany"),
 );
-export const CHAT_NAME_MAX = 80;
+const CHAT_NAME_MAX = 80;
 const name = z.string().trim().max(CHAT_NAME_MAX, "errors.chat.nameTooLong");
 
 /** A public conversation: a department and a name (staff, on the web). */
@@ -28,18 +28,6 @@ export const addMembersSchema = z
   .refine((v) => v.memberIds.length > 0, { message: "errors.chat.chooseRecipients", path: ["memberIds"] });
 
 export const conversationSchema = z.object({ conversationId: id });
-
-/** The picker's list: a department's people, narrowed by an employee group. */
-export const peopleSchema = z.object({
-  departmentId: id,
-  groupId: z
-    .string()
-    .trim()
-    .max(64)
-    .regex(/^[A-Za-z0-9_-]*$/)
-    .optional()
-    .catch(undefined),
-});
 
 /** Search of the conversations one can see: up to 100 characters of words. */
 export const chatSearchSchema = z.object({

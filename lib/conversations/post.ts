@@ -9,9 +9,9 @@ import { streamAudience } from "./audience";
 import type { ConversationKind } from "./paths";
 import type { FileOriginal } from "@/lib/files/stored";
 
-// The one way to add a message to any conversation: the send, system messages,
-// shift questions, the seed and test factories (and later grouped messages and
-// chat) all come through postMessage, inside whichever transaction they hold.
+// The one way to add a message to any conversation: the send, system messages, shift
+// questions, grouped messages, chat, SMS replies, the seed and test factories all come
+// through postMessage, inside whichever transaction they hold.
 
 export type MessageAuthor = {
   id: string;

@@ -85,7 +85,7 @@ export const shiftToWire = (s: ThreadShift) => ({ ...s, startsAt: s.startsAt.toI
 const NOTICE_KEYS: readonly ChatNotice["key"][] = ["left", "added", "joined"];
 
 /** A stored notice, or null when it is not one this version knows how to word. */
-export function readNotice(value: unknown): ChatNotice | null {
+function readNotice(value: unknown): ChatNotice | null {
   const v = (typeof value === "string" ? JSON.parse(value) : value) as Partial<ChatNotice> | null;
   if (!v || !NOTICE_KEYS.includes(v.key as ChatNotice["key"]) || typeof v.actor !== "string") return null;
   const names = Array.isArray(v.names) ? v.names.filter((n): n is string => typeof n === "string") : undefined;

@@ -50,7 +50,8 @@ function toNumbers(v: unknown): unknown {
   if (Array.isArray(v)) return v.map(toNumbers);
   const proto = v && typeof v === "object" ? Object.getPrototypeOf(v) : undefined;
   if (proto === Object.prototype || proto === null) {
-    for (const [k, x] of Object.entries(v as object)) if (typeof x === "bigint" || (x && typeof x === "object")) (v as Record<string, unknown>)[k] = toNumbers(x);
+    for (const [k, x] of Object.entries(v as object))
+      if (typeof x === "bigint" || (x && typeof x === "object")) (v as Record<string, unknown>)[k] = toNumbers(x);
   }
   return v;
 }

@@ -81,7 +81,7 @@ export function bindFor(dialect: Dialect) {
 // the executors turn what the driver gives (SQLite's 0/1 and ISO text, PostgreSQL's 64-bit
 // counts as strings, JSONB as objects) into what the kind says. Domain code never converts.
 
-export type ColumnKind = "text" | "int" | "float" | "bool" | "date" | "json";
+type ColumnKind = "text" | "int" | "float" | "bool" | "date" | "json";
 type KindType = { text: string; int: number; float: number; bool: boolean; date: Date; json: unknown };
 /** A column's kind; "?" when it may be null. */
 export type Columns = Record<string, ColumnKind | `${ColumnKind}?`>;
@@ -170,7 +170,7 @@ type RawClient = {
 };
 
 /** The SqlExec of a Prisma interactive transaction; `hooks` run after its commit. */
-export function prismaExec(tx: RawClient, hooks: ReturnType<typeof commitHooks>, dialect: Dialect): SqlExec {
+function prismaExec(tx: RawClient, hooks: ReturnType<typeof commitHooks>, dialect: Dialect): SqlExec {
   const bind = bindFor(dialect);
   const args = (q: Sql) => [textOf(q, dialect), ...q.values.map(bind)] as const;
   const rows = (q: Sql) => tx.$queryRawUnsafe<Record<string, unknown>[]>(...args(q));

@@ -7,7 +7,7 @@ import { databaseUrl, dialectOf } from "./path";
 // instance LISTENs on one connection of its own and wakes its readers. The event
 // log stays the source of truth: a lost notification costs a poll interval, never an event.
 
-export const CHANNEL = "shiftline_events";
+const CHANNEL = "shiftline_events";
 
 type Listener = { client: pg.Client | null; stopped: boolean; healthy: boolean };
 const g = globalThis as unknown as { shiftlineListener?: Listener };

@@ -4,7 +4,7 @@ import { config } from "../config";
 // DATABASE_URL picks the database: "file:…" is the embedded SQLite default,
 // "postgresql://…" (or "postgres://…") a PostgreSQL server.
 
-export const DEFAULT_DATABASE_URL = "file:./data/shiftline.db";
+const DEFAULT_DATABASE_URL = "file:./data/shiftline.db";
 
 export type Dialect = "sqlite" | "postgres";
 

@@ -5,7 +5,6 @@ import pg from "pg";
 import { openSqlite } from "./sqlite-file";
 import { databaseFile, databaseUrl, dialectOf, type Dialect } from "./path";
 import { bindFor, commitHooks, decodeRow, textOf, type Columns, type RowOf, type Sql, type SqlExec } from "./exec";
-import { databaseFault } from "./faults";
 import { logRateLimited } from "@/lib/log";
 import { config } from "@/lib/config";
 
@@ -14,9 +13,7 @@ import { config } from "@/lib/config";
 // Prisma's ~0.5 ms of JavaScript per query); on PostgreSQL a pg pool with prepared
 // statements. See docs/decisions/004-hot-paths-in-sql.md and 005-two-databases.md.
 
-export { sql, joinSql, EMPTY_SQL, json, typed, skipLocked, type Sql, type SqlExec, type Columns, type RowOf } from "./exec";
-export { databaseFault, type DatabaseFault } from "./faults";
-
+export { sql, joinSql, EMPTY_SQL, typed, skipLocked, type Sql, type SqlExec, type Columns, type RowOf } from "./exec";
 type Executor = {
   dialect: Dialect;
   queryAll(q: Sql): Promise<Record<string, unknown>[]>;
@@ -65,11 +62,6 @@ export function isUniqueViolation(error: unknown): boolean {
   const code = e?.code;
   if (code === "SQLITE_CONSTRAINT_UNIQUE" || code === "SQLITE_CONSTRAINT_PRIMARYKEY" || code === "P2002" || code === "23505") return true;
   return code === "P2010" && (e?.meta?.code === "23505" || /UNIQUE constraint failed|duplicate key value/.test(String(e?.meta?.message ?? "")));
-}
-
-/** The database cannot be reached right now (down, restarting, out of connections): worth a retry in a moment. */
-export function isDatabaseUnavailable(error: unknown): boolean {
-  return databaseFault(error) === "unavailable";
 }
 
 const isRetryable = (error: unknown) => ["40001", "40P01"].includes((error as { code?: string } | null)?.code ?? "");

@@ -7,7 +7,6 @@ import { requestExportSchema, retryExportSchema } from "./schemas";
 import { viewFilters } from "@/lib/inbox/filters-url";
 import { STAFF_ROLES } from "@/lib/auth/roles";
 
-
 export const requestExportAction = createAction({ schema: requestExportSchema, roles: STAFF_ROLES }, async (input, { user }) => {
   const { pick, ...view } = input;
   const { id } = await requestAttachmentsExport(user, pick?.length ? { teammateIds: pick } : { filters: viewFilters(view) });

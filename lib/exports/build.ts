@@ -181,7 +181,7 @@ export async function buildAttachmentsExport(exportId: string, signal?: AbortSig
 }
 
 /** One .zip of an export. */
-export type Part = { number: number; filePath: string; fileSize: number; fileCount: number };
+type Part = { number: number; filePath: string; fileSize: number; fileCount: number };
 
 /**
  * JSZip writes no ZIP64: a zip holds at most 65,535 entries (files, their folders and the

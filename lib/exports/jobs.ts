@@ -54,7 +54,7 @@ export async function retryExport(user: SessionUser, exportId: string): Promise<
 
 export type ExportKind = "ATTACHMENTS" | "AUDIT";
 /** Builds one kind of export's file; null when there is nothing to build (done or failed already). */
-export type ExportBuilder = (exportId: string, signal: AbortSignal) => Promise<Built | null>;
+type ExportBuilder = (exportId: string, signal: AbortSignal) => Promise<Built | null>;
 /** The kinds other areas build (the audit history is admin's): given by the worker, which knows every area. */
 export type ExportBuilders = Partial<Record<ExportKind, ExportBuilder>>;
 

@@ -24,7 +24,7 @@ import type { WireAttachment } from "@/lib/realtime/event-types";
 // then stored and recorded as waiting for its message. A refused file does not stop
 // the others.
 
-export type RefusedFile = { name: string; error: string; values?: Record<string, string | number> };
+type RefusedFile = { name: string; error: string; values?: Record<string, string | number> };
 export type Received = { fields: Record<string, string>; files: WireAttachment[]; refused: RefusedFile[] };
 /** `conversationId` null: files for a grouped message, copied to each recipient's thread when it goes. */
 export type UploadTarget = { organizationId: string; conversationId: string | null; uploaderId: string; fromStaff: boolean };
@@ -35,7 +35,7 @@ export function uploadAnswer(received: Received, locale: string) {
   return { files: received.files, refused: received.refused.map((r) => ({ name: r.name, error: t(r.error, r.values) })) };
 }
 
-export function maxFileBytes(): number {
+function maxFileBytes(): number {
   return config().UPLOAD_MAX_BYTES ?? DEFAULT_MAX_FILE_BYTES;
 }
 

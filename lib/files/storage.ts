@@ -10,7 +10,7 @@ import { uploadThingStorage } from "./uploadthing";
 // UPLOADTHING_TOKEN is set. Both take a finished local file (already checked and
 // cleaned) and give back a stream, so no file is ever held in memory whole.
 
-export type StoredFile = { storage: "local" | "uploadthing"; key: string; url?: string | null };
+type StoredFile = { storage: "local" | "uploadthing"; key: string; url?: string | null };
 
 export interface FileStorage {
   readonly name: StoredFile["storage"];

@@ -11,7 +11,6 @@ import { markUnreadByStaff } from "./unread";
 import { addPrivateNote } from "./notes";
 import { STAFF_ROLES } from "@/lib/auth/roles";
 
-
 export const markProcessedAction = createAction({ schema: setProcessedSchema, roles: STAFF_ROLES }, async (input, { user }) => {
   const result = await setProcessed(user, input.conversationId, input.processed);
   revalidatePath("/inbox", "layout");

@@ -30,7 +30,7 @@ export type Plan = {
   withoutSms: number;
 };
 
-export const MAX_RECIPIENTS = 5000;
+const MAX_RECIPIENTS = 5000;
 const CHUNK = 100;
 
 export async function planGroupedMessage(user: SessionUser, who: Recipients): Promise<Plan> {

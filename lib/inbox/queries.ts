@@ -10,7 +10,7 @@ import { listNotes } from "./notes";
 import { requireInboxThread } from "./access";
 import { smsEligibility, type SmsReason } from "@/lib/sms/eligibility";
 
-export type { ThreadMessage, MessagePage };
+export type { ThreadMessage };
 
 /** What staff did about a shift question is theirs to read; the teammate gets the system message. */
 const forTeammate = (page: MessagePage): MessagePage => ({ ...page, messages: page.messages.map((m) => ({ ...m, action: null })) });

@@ -20,16 +20,22 @@ export async function setStaffReadPosition(
   const now = new Date();
   return writeTransaction(async (ex) => {
     const moved = how.forward
-      ? await ex.get(sql`
+      ? await ex.get(
+          sql`
           INSERT INTO "StaffReadState" ("conversationId", "userId", "lastReadSeq", "updatedAt") VALUES (${conversationId}, ${user.id}, ${seq}, ${now})
           ON CONFLICT ("conversationId", "userId") DO UPDATE SET "lastReadSeq" = excluded."lastReadSeq", "updatedAt" = excluded."updatedAt"
           WHERE "StaffReadState"."lastReadSeq" < excluded."lastReadSeq"
             AND ("StaffReadState"."unreadMarkedAt" IS NULL OR "StaffReadState"."unreadMarkedAt" < ${how.openedAt})
-          RETURNING "lastReadSeq"`, { lastReadSeq: "int" })
-      : await ex.get(sql`
+          RETURNING "lastReadSeq"`,
+          { lastReadSeq: "int" },
+        )
+      : await ex.get(
+          sql`
           INSERT INTO "StaffReadState" ("conversationId", "userId", "lastReadSeq", "updatedAt", "unreadMarkedAt") VALUES (${conversationId}, ${user.id}, ${seq}, ${now}, ${now})
           ON CONFLICT ("conversationId", "userId") DO UPDATE SET "lastReadSeq" = excluded."lastReadSeq", "updatedAt" = excluded."updatedAt", "unreadMarkedAt" = excluded."unreadMarkedAt"
-          RETURNING "lastReadSeq"`, { lastReadSeq: "int" });
+          RETURNING "lastReadSeq"`,
+          { lastReadSeq: "int" },
+        );
     if (!moved) return false;
     await appendEvent(
       ex,

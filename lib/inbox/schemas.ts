@@ -29,8 +29,7 @@ export const markUnreadSchema = z.object({
 export const addNoteSchema = z.object({ conversationId: id, body: body.min(1, "errors.messageRequired"), clientId });
 export type AddNoteInput = z.infer<typeof addNoteSchema>;
 
-
-export const CONTACT_SORTS = ["latest", "received", "name", "unprocessed"] as const;
+const CONTACT_SORTS = ["latest", "received", "name", "unprocessed"] as const;
 export type ContactSort = (typeof CONTACT_SORTS)[number];
 
 const optionalId = z

@@ -8,11 +8,11 @@ import { wireAttachment, ATTACHMENT_SELECT } from "@/lib/conversations/wire";
 // The Shared Documents panel: every file sent in a conversation, newest first, a page
 // at a time (a cursor, so a thread with thousands of files costs one index range).
 
-export type SharedFile = WireAttachment & { sharedAt: Date; sharedBy: string };
+type SharedFile = WireAttachment & { sharedAt: Date; sharedBy: string };
 export type SharedKind = "image" | "document";
 export type SharedPage = { files: SharedFile[]; next: string | null };
 
-export const SHARED_PAGE_SIZE = 30;
+const SHARED_PAGE_SIZE = 30;
 
 export async function sharedFiles(
   user: SessionUser,

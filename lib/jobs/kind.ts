@@ -5,7 +5,7 @@ import type { z } from "zod";
 // it. No server-only import: the seed and scripts write messages, which queue pushes.
 // The handler that runs it is registered apart (./registry.ts), by the area it belongs to.
 
-export const DEFAULT_LEASE_MS = 60_000;
+const DEFAULT_LEASE_MS = 60_000;
 
 export type JobKind<K extends string = string, P = unknown> = {
   readonly kind: K;

@@ -2,7 +2,7 @@ import "server-only";
 import { sql, writeTransaction } from "@/lib/db/sql";
 
 /** Events older than this are pruned; a client that was away longer is told to reload. */
-export const EVENT_RETENTION_MS = 7 * 24 * 3600_000;
+const EVENT_RETENTION_MS = 7 * 24 * 3600_000;
 const BATCH = 5000;
 
 /** Forgets signed-out sessions whose tokens have expired anyway. Returns how many. */

@@ -11,7 +11,7 @@ export { enqueueIn, onEnqueue } from "./enqueue-in";
 // PostgreSQL's SKIP LOCKED lets instances claim side by side without waiting on each other.
 // A job with no try left is given up in one transaction with whatever its area records then.
 
-export const WORKER_ID = `${process.pid}-${randomUUID().slice(0, 8)}`;
+const WORKER_ID = `${process.pid}-${randomUUID().slice(0, 8)}`;
 
 export type ClaimedJob = { id: string; kind: string; payload: unknown; attempts: number; maxAttempts: number; leaseMs: number };
 

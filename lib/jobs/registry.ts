@@ -4,7 +4,7 @@ import type { JobKind } from "./kind";
 // A kind of job with the code that runs it. Each area registers its own (lib/<area>/jobs.ts);
 // the worker gets the list (lib/worker), so the queue never imports the areas it serves.
 
-export type JobContext = {
+type JobContext = {
   id: string;
   /** This try, from 1. */
   attempt: number;

@@ -6,7 +6,6 @@ import { muteSchema, pushPreferencesSchema } from "./schemas";
 import { setMuted, setPushPreferences } from "./settings";
 import { EVERYONE } from "@/lib/auth/roles";
 
-
 export const setPushPreferencesAction = createAction({ schema: pushPreferencesSchema, roles: EVERYONE }, async (input, { user }) => {
   await setPushPreferences(user, input);
   revalidatePath("/me/profile");

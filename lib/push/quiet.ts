@@ -1,7 +1,7 @@
 // Quiet hours: minutes after midnight in the organisation's time zone. A span that ends
 // before it starts runs over midnight (22:00 to 07:00).
 
-export function minutesInZone(at: Date, timeZone: string): number {
+function minutesInZone(at: Date, timeZone: string): number {
   const parts = new Intl.DateTimeFormat("en-GB", { timeZone, hour: "2-digit", minute: "2-digit", hourCycle: "h23" }).formatToParts(at);
   const n = (type: string) => Number(parts.find((p) => p.type === type)?.value ?? 0);
   return n("hour") * 60 + n("minute");

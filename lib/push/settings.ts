@@ -59,10 +59,6 @@ export async function removeSubscription(user: SessionUser, endpoint: string): P
   await db.pushSubscription.deleteMany({ where: { endpoint, userId: user.id, organizationId: user.organizationId } });
 }
 
-export async function deviceCount(user: SessionUser): Promise<number> {
-  return db.pushSubscription.count({ where: { userId: user.id, organizationId: user.organizationId } });
-}
-
 /** Whether this user muted this conversation (no push from it; it still counts as unread). */
 export async function isMuted(user: SessionUser, conversationId: string): Promise<boolean> {
   if ((await conversationKind(user, conversationId)) === "INBOX" && isStaff(user.role)) {

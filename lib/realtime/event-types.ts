@@ -108,5 +108,3 @@ export const RELOAD_EVENT = "reload";
  */
 export const BEAT_EVENT = "beat";
 export const HEARTBEAT_MS = 20_000;
-
-export type LiveEvent = { [K in EventType]: { id: number; type: K; payload: EventPayloads[K] } }[EventType];

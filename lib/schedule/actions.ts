@@ -8,7 +8,6 @@ import { assignTeammate, deleteAssignmentFromMessage, unassignTeammate } from ".
 import { removeUnavailability, saveUnavailability } from "./unavailability";
 import { STAFF_ROLES, TEAMMATES } from "@/lib/auth/roles";
 
-
 export const askAboutShiftAction = createAction({ schema: askAboutShiftSchema, roles: TEAMMATES }, async (input, { user }) => {
   const { message } = await askAboutShift(user, input);
   revalidatePath("/me", "layout");

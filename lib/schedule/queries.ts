@@ -16,7 +16,7 @@ export const shiftSelect = {
 } as const;
 
 /** [start, end) of the week starting on `monday` (a UTC date), in the organisation's time zone. */
-export function weekRange(monday: Date, timeZone: string) {
+function weekRange(monday: Date, timeZone: string) {
   return { from: zonedToUtc(`${isoDay(monday)}T00:00`, timeZone), to: zonedToUtc(`${isoDay(addDays(monday, 7))}T00:00`, timeZone) };
 }
 

@@ -10,7 +10,7 @@ import { translatorFor } from "@/lib/i18n/translator";
 import { LOCALES } from "@/lib/i18n/locales";
 
 /** The teammate's message: their question, or their unavailability report worded in their language. */
-export function shiftMessageBody(input: AskAboutShiftInput, locale: string): string {
+function shiftMessageBody(input: AskAboutShiftInput, locale: string): string {
   if (input.kind === "SHIFT_QUESTION") return input.body;
   const t = translatorFor(locale);
   return input.body ? t("system.unavailableBecause", { reason: input.body }) : t("system.unavailable");

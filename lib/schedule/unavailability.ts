@@ -63,12 +63,18 @@ export async function saveUnavailability(user: SessionUser, input: Unavailabilit
           data: { ...data, organizationId: user.organizationId, userId: input.userId, createdById: user.id },
           select: { id: true },
         });
-    await audit(tx, user, input.id ? "unavailability.updated" : "unavailability.added", { type: "User", id: input.userId }, {
-      id: saved.id,
-      startsAt: data.startsAt.toISOString(),
-      endsAt: data.endsAt.toISOString(),
-      reason: data.reason,
-    });
+    await audit(
+      tx,
+      user,
+      input.id ? "unavailability.updated" : "unavailability.added",
+      { type: "User", id: input.userId },
+      {
+        id: saved.id,
+        startsAt: data.startsAt.toISOString(),
+        endsAt: data.endsAt.toISOString(),
+        reason: data.reason,
+      },
+    );
     await scheduleChanged(ex, user.organizationId, [input.userId], null);
     return saved;
   });

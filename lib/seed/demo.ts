@@ -20,8 +20,8 @@ import {
 // in theirs, so one organisation shows both.
 
 export const DEMO_PASSWORD = "shiftline-demo";
-export const DEMO_DOMAIN = "northwind.test";
-export const DEMO_STAFF = [
+const DEMO_DOMAIN = "northwind.test";
+const DEMO_STAFF = [
   { role: "ADMIN", firstName: "Ada", lastName: "Admin", email: `admin@${DEMO_DOMAIN}` },
   { role: "MANAGER", firstName: "Maya", lastName: "Moreau", email: `maya@${DEMO_DOMAIN}` },
   { role: "MANAGER", firstName: "Marc", lastName: "Leroy", email: `marc@${DEMO_DOMAIN}` },

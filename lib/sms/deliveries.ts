@@ -95,7 +95,7 @@ const STATUSES = {
   undelivered: "UNDELIVERED",
 } as const;
 
-export function statusOf(twilioStatus: string | undefined): (typeof STATUSES)[keyof typeof STATUSES] | undefined {
+function statusOf(twilioStatus: string | undefined): (typeof STATUSES)[keyof typeof STATUSES] | undefined {
   return twilioStatus ? STATUSES[twilioStatus as keyof typeof STATUSES] : undefined;
 }
 

@@ -17,7 +17,7 @@ import { sendOnce } from "@/lib/conversations/send";
 // never put in an organisation it may not be meant for.
 
 const STOP_WORDS = new Set(["STOP", "STOPALL", "UNSUBSCRIBE", "CANCEL", "END", "QUIT", "ARRET", "ARRÊT", "DESABONNER", "DÉSABONNER"]);
-export const WINDOW_MS = 7 * 24 * 3600_000;
+const WINDOW_MS = 7 * 24 * 3600_000;
 
 export type InboundOutcome = "posted" | "duplicate" | "stopped" | "unrouted" | "unknown";
 export type InboundSms = { sid: string; from: string; to?: string; messagingServiceSid?: string; body: string };

@@ -11,8 +11,8 @@ import { joinSql, lockRow, sql, type SqlExec } from "@/lib/db/exec";
 
 const HOUR = 3600_000;
 const CHUNK = 500;
-export const orgHourlyLimit = () => config().SMS_LIMIT_PER_HOUR ?? 1000;
-export const numberHourlyLimit = () => config().SMS_LIMIT_PER_NUMBER_HOUR ?? 10;
+const orgHourlyLimit = () => config().SMS_LIMIT_PER_HOUR ?? 1000;
+const numberHourlyLimit = () => config().SMS_LIMIT_PER_NUMBER_HOUR ?? 10;
 
 /** Copies of grouped messages still being written, whose SMS are not rows yet. */
 const pendingCopies = (organizationId: string) => sql`FROM "BatchRecipient" r JOIN "MessageBatch" b ON b."id" = r."batchId"

@@ -9,7 +9,7 @@ const GSM_EXTENDED = "^{}\\[~]|€\f";
 const BASIC = new Set(GSM_BASIC);
 const EXTENDED = new Set(GSM_EXTENDED);
 
-export type Encoding = "GSM-7" | "UCS-2";
+type Encoding = "GSM-7" | "UCS-2";
 export type Segmented = { encoding: Encoding; segments: number; units: number };
 
 export function segmentsOf(text: string): Segmented {
@@ -35,7 +35,7 @@ const PLAIN: Record<string, string> = { "’": "'", "‘": "'", "“": '"', "”
 
 const LOOKALIKE = new RegExp(`[${Object.keys(PLAIN).join("")}]`, "g");
 
-export function toGsmFriendly(text: string): string {
+function toGsmFriendly(text: string): string {
   return text.replace(LOOKALIKE, (c) => PLAIN[c] ?? c);
 }
 

@@ -22,7 +22,7 @@ const ACCENTS: [string, string][] = [
 const TABLE: [string, string][] = [...ACCENTS, ...ACCENTS.filter(([c]) => c.toUpperCase() !== c).map(([c, to]) => [c.toUpperCase(), to] as [string, string])];
 
 /** "Vénissieux" → "venissieux": what both sides of a text filter are compared as. */
-export function fold(text: string): string {
+function fold(text: string): string {
   let out = text.toLowerCase();
   for (const [from, to] of TABLE) out = out.split(from).join(to);
   return out;

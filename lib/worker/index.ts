@@ -43,9 +43,6 @@ const housekeeping = registerJob(HOUSEKEEPING, {
 
 export const JOBS = [housekeeping, ...smsJobs, ...emailJobs, ...inboxJobs, ...exportJobs({ AUDIT: buildAuditExport }), ...adminJobs, ...pushJobs] as const;
 
-/** Every kind of job Shiftline queues, as a type. */
-export type JobKindName = (typeof JOBS)[number]["kind"];
-
 /** Runs what is due now (tests, scripts); returns how many ran. */
 export const runDueJobs = () => runJobs(JOBS);
 

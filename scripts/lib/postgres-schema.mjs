@@ -5,7 +5,7 @@
 import { readFileSync, writeFileSync, mkdirSync } from "node:fs";
 import path from "node:path";
 
-export const POSTGRES_SCHEMA = path.join("prisma", "postgres", "schema.prisma");
+const POSTGRES_SCHEMA = path.join("prisma", "postgres", "schema.prisma");
 
 export function toPostgres(schema) {
   const out = schema

@@ -83,7 +83,7 @@ export async function seedMessage(o: TestOrg, conversationId: string, author: Te
   });
 }
 
-export async function sessionCookie(user: { id: string }) {
+async function sessionCookie(user: { id: string }) {
   // The account's current session version: an admin's change (role, rights) ends the sessions of before.
   const { sessionVersion } = await e2eDb().user.findUniqueOrThrow({ where: { id: user.id }, select: { sessionVersion: true } });
   const value = await encode({ token: { sub: user.id, sv: sessionVersion }, secret: E2E_SECRET, maxAge: 3600 });

@@ -69,4 +69,6 @@ test("API responses and the sign-in page carry the hardening headers too", async
   const signIn = await request.get("/sign-in");
   expect(signIn.headers()["content-security-policy"]).toContain("object-src 'none'");
   expect(signIn.headers()["x-frame-options"]).toBe("DENY");
+  // The bench's bare route is not part of the product: without the bench's switch it is not found.
+  expect((await request.post("/api/bench/floor", { data: { body: "x" } })).status()).toBe(404);
 });

@@ -5,13 +5,13 @@ import type { AddressInfo } from "node:net";
 // A stand-in for a browser vendor's push service on 127.0.0.1, and devices whose keys the
 // test holds, so what reaches the service can be decrypted (RFC 8291, aes128gcm) and read.
 
-export type Received = { device: string; headers: IncomingMessage["headers"]; body: Buffer };
+type Received = { device: string; headers: IncomingMessage["headers"]; body: Buffer };
 
 const hmac = (key: Buffer, data: Buffer) => createHmac("sha256", key).update(data).digest();
 const b64 = (b: Buffer) => b.toString("base64url");
 
 /** A device's subscription keys, as a browser makes them, and the means to read what is sent to it. */
-export function fakeDevice(endpoint: string) {
+function fakeDevice(endpoint: string) {
   const ecdh = createECDH("prime256v1");
   const publicKey = ecdh.generateKeys();
   const authSecret = randomBytes(16);

@@ -46,7 +46,12 @@ tester.run("area-direction", plugin.rules["area-direction"], {
     { code: `import { sendInboxMessage } from "@/lib/inbox/send";`, filename: `${process.cwd()}/app/api/x/route.ts`, options: [ORDER] },
   ],
   invalid: [
-    { code: `import { sendInboxMessage } from "@/lib/inbox/send";`, filename: inLib("conversations/post.ts"), options: [ORDER], errors: [{ messageId: "against" }] },
+    {
+      code: `import { sendInboxMessage } from "@/lib/inbox/send";`,
+      filename: inLib("conversations/post.ts"),
+      options: [ORDER],
+      errors: [{ messageId: "against" }],
+    },
     { code: `export { markThreadRead } from "../inbox/read";`, filename: inLib("conversations/read.ts"), options: [ORDER], errors: [{ messageId: "against" }] },
     { code: `const m = await import("@/lib/dispatch");`, filename: inLib("inbox/send.ts"), options: [ORDER], errors: [{ messageId: "against" }] },
     { code: `import { x } from "@/lib/nowhere/x";`, filename: inLib("inbox/send.ts"), options: [ORDER], errors: [{ messageId: "unknown" }] },

@@ -4,7 +4,6 @@ import { pushSubscriptionSchema, removeSubscriptionSchema } from "@/lib/push/sch
 import { removeSubscription, saveSubscription } from "@/lib/push/settings";
 import { EVERYONE } from "@/lib/auth/roles";
 
-
 /** This device accepted push notifications: its subscription (the browser's PushSubscription.toJSON()). */
 export const POST = createRoute({ schema: pushSubscriptionSchema, roles: EVERYONE }, async (input, { user }, request) => {
   const session = await getCurrentSession();
