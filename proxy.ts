@@ -23,9 +23,15 @@ export function proxy(request: NextRequest) {
     if (csp) response.headers.set("Content-Security-Policy", csp);
     return response;
   };
-  if (request.method === "POST" && request.headers.has("next-action") && Number(request.headers.get("content-length") ?? 0) > ACTION_BODY_LIMIT) {
+  if (
+    request.method === "POST" &&
+    request.headers.has("next-action") &&
+    Number(request.headers.get("content-length") ?? 0) > ACTION_BODY_LIMIT
+  ) {
     const t = translatorFor(negotiate(request.headers.get("accept-language")));
-    return finish(new NextResponse(t("errors.tooLarge"), { status: 413, headers: { "content-type": "text/plain; charset=utf-8" } }));
+    return finish(
+      new NextResponse(t("errors.tooLarge"), { status: 413, headers: { "content-type": "text/plain; charset=utf-8" } }),
+    );
   }
   const { pathname } = request.nextUrl;
   // An address that does not decode ("/inbox/%ZZ") names nothing: said so, before Next.js fails on it with a 500.

@@ -17,7 +17,12 @@ export async function generateMetadata(): Promise<Metadata> {
 }
 
 // viewport-fit=cover: the page reaches under a phone's notch; the bars keep clear with safe-area insets.
-export const viewport: Viewport = { themeColor: "#0f766e", width: "device-width", initialScale: 1, viewportFit: "cover" };
+export const viewport: Viewport = {
+  themeColor: "#0f766e",
+  width: "device-width",
+  initialScale: 1,
+  viewportFit: "cover",
+};
 
 export default async function RootLayout({ children }: { children: React.ReactNode }) {
   const [locale, t, messages] = await Promise.all([getLocale(), getTranslations(), getMessages()]);

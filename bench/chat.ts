@@ -26,14 +26,20 @@ const sqlite = openSqlite(file);
 const now = new Date().toISOString().replace("Z", "+00:00");
 sqlite.transaction(() => {
   sqlite.prepare(`UPDATE "Organization" SET "chatEnabled" = 1, "chatEnabledAt" = ? WHERE "id" = ?`).run(now, ORG);
-  sqlite.prepare(`INSERT INTO "Department" ("id", "organizationId", "name", "createdAt") VALUES ('bench-dept', ?, 'Care', ?)`).run(ORG, now);
+  sqlite
+    .prepare(
+      `INSERT INTO "Department" ("id", "organizationId", "name", "createdAt") VALUES ('bench-dept', ?, 'Care', ?)`,
+    )
+    .run(ORG, now);
   sqlite.prepare(`UPDATE "TeammateProfile" SET "departmentId" = 'bench-dept' WHERE "organizationId" = ?`).run(ORG);
   sqlite
     .prepare(
       `INSERT INTO "Conversation" ("id", "organizationId", "kind", "departmentId", "name", "createdById", "createdAt") VALUES (?, ?, 'CHANNEL', 'bench-dept', 'Care team', ?, ?)`,
     )
     .run(CHANNEL, ORG, MANAGER, now);
-  const join = sqlite.prepare(`INSERT INTO "ConversationMember" ("conversationId", "userId", "joinedAt") VALUES (?, ?, ?)`);
+  const join = sqlite.prepare(
+    `INSERT INTO "ConversationMember" ("conversationId", "userId", "joinedAt") VALUES (?, ?, ?)`,
+  );
   join.run(CHANNEL, MANAGER, now);
   for (let i = 0; i < MEMBERS; i += 2) join.run(CHANNEL, teammateId(i), now);
 })();
@@ -74,7 +80,8 @@ try {
     seqBySend.set(k, seq);
     // Timed from the send for each listener (an event may arrive before the sender's answer).
     const end = performance.now() + 2000;
-    while (performance.now() < end && got.some((g) => !g.some((a) => a.seq === seq))) await new Promise((r) => setTimeout(r, 5));
+    while (performance.now() < end && got.some((g) => !g.some((a) => a.seq === seq)))
+      await new Promise((r) => setTimeout(r, 5));
     for (const g of got) {
       const a = g.find((x) => x.seq === seq);
       if (a) single.push(a.at - sentAt.get(body)!);
@@ -103,7 +110,8 @@ try {
   const total = RATE * SECONDS;
   const end = performance.now() + 10_000;
   const lastSeq = firstSeq + total - 1;
-  while (performance.now() < end && got.some((g) => (g.at(-1)?.seq ?? 0) < lastSeq)) await new Promise((r) => setTimeout(r, 20));
+  while (performance.now() < end && got.some((g) => (g.at(-1)?.seq ?? 0) < lastSeq))
+    await new Promise((r) => setTimeout(r, 20));
   const burstLatency: number[] = [];
   let complete = 0;
   let inOrder = 0;
@@ -148,7 +156,15 @@ try {
     "",
   ]);
   const behind = stats(lag);
-  rows.push([`last message's arrival after the last send`, `${behind.n}`, ms(behind.p50), ms(behind.p95), ms(behind.p99), "-", ""]);
+  rows.push([
+    `last message's arrival after the last send`,
+    `${behind.n}`,
+    ms(behind.p50),
+    ms(behind.p95),
+    ms(behind.p99),
+    "-",
+    "",
+  ]);
   const rss =
     Number(
       execFileSync("ps", ["-o", "rss=", "-p", String(server.pid)])

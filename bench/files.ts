@@ -18,7 +18,8 @@ const SECRET = "bench-only-secret";
 const BASE = `http://127.0.0.1:${PORT}`;
 const rows: string[][] = [];
 
-const rssMb = (pid: number) => Number(/VmRSS:\s+(\d+)/.exec(readFileSync(`/proc/${pid}/status`, "utf8"))?.[1] ?? 0) / 1024;
+const rssMb = (pid: number) =>
+  Number(/VmRSS:\s+(\d+)/.exec(readFileSync(`/proc/${pid}/status`, "utf8"))?.[1] ?? 0) / 1024;
 
 async function uploads() {
   const file = path.resolve(".tmp/bench/files.db");
@@ -44,7 +45,11 @@ async function uploads() {
     const post = () => {
       const form = new FormData();
       form.append("files", new Blob([body], { type: "application/pdf" }), "scan.pdf");
-      return fetch(`${BASE}/api/conversations/${threadId(0)}/attachments`, { method: "POST", headers: { cookie }, body: form }).then((r) => r.json());
+      return fetch(`${BASE}/api/conversations/${threadId(0)}/attachments`, {
+        method: "POST",
+        headers: { cookie },
+        body: form,
+      }).then((r) => r.json());
     };
     await post(); // warm the route up
     const before = rssMb(server.pid!);
@@ -72,7 +77,13 @@ function exportRun() {
   const tsx = ["--conditions=react-server", "bench/lib/export-child.ts"];
   execFileSync("npx", ["tsx", ...tsx, "setup"], { stdio: "inherit" });
   const out = execFileSync("npx", ["tsx", ...tsx, "run"], { encoding: "utf8" });
-  const m = JSON.parse(out.trim().split("\n").at(-1)!) as { files: number; bytes: number; ms: number; baselineMb: number; peakMb: number };
+  const m = JSON.parse(out.trim().split("\n").at(-1)!) as {
+    files: number;
+    bytes: number;
+    ms: number;
+    baselineMb: number;
+    peakMb: number;
+  };
   rows.push([
     `export of ${m.files} files, ${(m.bytes / 2 ** 30).toFixed(2)} GiB zipped`,
     `${(m.ms / 1000).toFixed(1)} s`,

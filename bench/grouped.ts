@@ -2,7 +2,9 @@
 // copies (bench/lib/grouped-child.ts, in a process of its own), as a table.
 import { execFileSync } from "node:child_process";
 
-const out = execFileSync("npx", ["tsx", "--conditions=react-server", "bench/lib/grouped-child.ts"], { encoding: "utf8" });
+const out = execFileSync("npx", ["tsx", "--conditions=react-server", "bench/lib/grouped-child.ts"], {
+  encoding: "utf8",
+});
 const m = JSON.parse(out.trim().split("\n").at(-1)!) as {
   n: number;
   requestMs: number;
@@ -15,7 +17,12 @@ const m = JSON.parse(out.trim().split("\n").at(-1)!) as {
 };
 const rate = m.sms / (m.drainMs / 1000);
 const rows = [
-  [`the send itself (${m.n} recipients, SMS copies)`, `${m.requestMs.toFixed(0)} ms`, "< 500 ms", m.requestMs < 500 ? "met" : "MISSED"],
+  [
+    `the send itself (${m.n} recipients, SMS copies)`,
+    `${m.requestMs.toFixed(0)} ms`,
+    "< 500 ms",
+    m.requestMs < 500 ? "met" : "MISSED",
+  ],
   [
     "every in-app copy stored, its live event appended",
     `${m.postMs.toFixed(0)} ms (${m.copies} copies, ${m.events} events)`,

@@ -23,7 +23,12 @@ sqlite
 sqlite.prepare(`UPDATE "TeammateProfile" SET "departmentId" = 'bench-dept' WHERE rowid % 3 = 0`).run();
 sqlite.close();
 execFileSync("node", ["scripts/build-if-needed.mjs"], { stdio: "inherit" });
-const server = startNext(PORT, { DATABASE_URL: `file:${file}`, NEXTAUTH_SECRET: SECRET, NEXTAUTH_URL: BASE, SHIFTLINE_WORKER: "off" });
+const server = startNext(PORT, {
+  DATABASE_URL: `file:${file}`,
+  NEXTAUTH_SECRET: SECRET,
+  NEXTAUTH_URL: BASE,
+  SHIFTLINE_WORKER: "off",
+});
 process.on("exit", () => server.kill("SIGTERM"));
 const rows: string[][] = [];
 try {

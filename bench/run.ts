@@ -57,9 +57,12 @@ const POSTGRES = process.env.BENCH_DB === "postgres";
 const PG_ENV = { ...process.env, PG_PORT: process.env.BENCH_PG_PORT ?? "55601" };
 let pgServer = process.env.BENCH_POSTGRES_URL;
 const ownCluster = POSTGRES && !pgServer;
-if (ownCluster) pgServer = execFileSync("node", ["scripts/pg-cluster.mjs", "start"], { env: PG_ENV, encoding: "utf8" }).trim();
+if (ownCluster)
+  pgServer = execFileSync("node", ["scripts/pg-cluster.mjs", "start"], { env: PG_ENV, encoding: "utf8" }).trim();
 
-console.log(`Building a scratch ${POSTGRES ? "PostgreSQL" : "SQLite"} database: ${CONTACTS} contacts, ${MESSAGES} messages…`);
+console.log(
+  `Building a scratch ${POSTGRES ? "PostgreSQL" : "SQLite"} database: ${CONTACTS} contacts, ${MESSAGES} messages…`,
+);
 let databaseUrl = `file:${file}`;
 if (POSTGRES) {
   const built = await buildScratchPg(pgServer!, CONTACTS, MESSAGES);
@@ -71,7 +74,13 @@ if (POSTGRES) {
 }
 execFileSync("node", ["scripts/build-if-needed.mjs"], { stdio: "inherit" });
 
-const startServer = (port: number) => startNext(port, { DATABASE_URL: databaseUrl, NEXTAUTH_SECRET: SECRET, NEXTAUTH_URL: BASE, SHIFTLINE_BENCH_FLOOR: "1" });
+const startServer = (port: number) =>
+  startNext(port, {
+    DATABASE_URL: databaseUrl,
+    NEXTAUTH_SECRET: SECRET,
+    NEXTAUTH_URL: BASE,
+    SHIFTLINE_BENCH_FLOOR: "1",
+  });
 const server = startServer(PORT);
 let second: ReturnType<typeof startServer> | undefined;
 const stop = () => {
@@ -92,7 +101,11 @@ try {
       body: JSON.stringify({ body: `Bench message ${i}`, clientId: randomUUID() }),
     });
   const floor = () =>
-    fetch(`${BASE}/api/bench/floor`, { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify({ body: "Bench message" }) });
+    fetch(`${BASE}/api/bench/floor`, {
+      method: "POST",
+      headers: { "content-type": "application/json" },
+      body: JSON.stringify({ body: "Bench message" }),
+    });
 
   await sequential(10, () => get("/inbox")); // warm up
   await pageWeight();
@@ -123,7 +136,12 @@ try {
       ["/me", teammate],
     ] as const) {
       const { kb, files } = await firstLoadJs(BASE, path, cookie);
-      row(`first-load JavaScript of ${path.replace(threadId(0), ":id")}, gzipped`, { extra: `${kb.toFixed(1)} KB in ${files} files` }, "< 120 KB", kb < 120);
+      row(
+        `first-load JavaScript of ${path.replace(threadId(0), ":id")}, gzipped`,
+        { extra: `${kb.toFixed(1)} KB in ${files} files` },
+        "< 120 KB",
+        kb < 120,
+      );
     }
     console.log("Lighthouse, mobile, on /me (performance, accessibility, PWA)…");
     const lh = await lighthouseScore(`${BASE}/me`, teammate);
@@ -136,7 +154,9 @@ try {
     row("Lighthouse mobile accessibility of /me", { extra: String(lh.accessibility) }, "100", lh.accessibility === 100);
     row(
       `Lighthouse PWA checks of /me (${lh.pwa.ids.join(", ")})`,
-      { extra: `${lh.pwa.passed} of ${lh.pwa.total} pass${lh.pwa.failed.length ? `; failed: ${lh.pwa.failed.join(", ")}` : ""}` },
+      {
+        extra: `${lh.pwa.passed} of ${lh.pwa.total} pass${lh.pwa.failed.length ? `; failed: ${lh.pwa.failed.join(", ")}` : ""}`,
+      },
       "all",
       lh.pwa.passed === lh.pwa.total,
     );
@@ -145,9 +165,14 @@ try {
   async function staffBrowsers(mode: Mode) {
     console.log(`${EXTRA_MANAGERS} browser-like managers (${mode}), 20 inbound messages/s for 30 s…`);
     const managers = await Promise.all(
-      Array.from({ length: EXTRA_MANAGERS }, async (_, k) => ({ cookie: await sessionCookie(managerId(k), SECRET), threadId: threadId(k) })),
+      Array.from({ length: EXTRA_MANAGERS }, async (_, k) => ({
+        cookie: await sessionCookie(managerId(k), SECRET),
+        threadId: threadId(k),
+      })),
     );
-    const teammateCookies = await Promise.all(Array.from({ length: 200 }, (_, i) => sessionCookie(teammateId(i), SECRET)));
+    const teammateCookies = await Promise.all(
+      Array.from({ length: 200 }, (_, i) => sessionCookie(teammateId(i), SECRET)),
+    );
     const r = await runStaffBrowsers({
       base: BASE,
       mode,
@@ -163,27 +188,43 @@ try {
       },
     });
     const label = mode === "refresh" ? "page re-render on every event (before)" : "patched from events";
-    row(`50 managers, ${label}: inbound send`, { ...r.send, extra: `${r.send.errors} errors` }, "p95 < 50 ms", r.send.p95 < 50 && r.send.errors === 0);
+    row(
+      `50 managers, ${label}: inbound send`,
+      { ...r.send, extra: `${r.send.errors} errors` },
+      "p95 < 50 ms",
+      r.send.p95 < 50 && r.send.errors === 0,
+    );
     row(
       `50 managers, ${label}: message shown`,
       { ...r.view, extra: `${r.view.n}/${r.view.expected} shown` },
       "p95 < 500 ms",
       r.view.p95 < 500 && r.view.n >= r.view.expected,
     );
-    row(`50 managers, ${label}: server CPU`, { extra: `${(r.cpuPerMessage * 1000).toFixed(1)} CPU ms/message, ${r.pageFetches} page fetches` }, "-");
+    row(
+      `50 managers, ${label}: server CPU`,
+      { extra: `${(r.cpuPerMessage * 1000).toFixed(1)} CPU ms/message, ${r.pageFetches} page fetches` },
+      "-",
+    );
   }
 
   async function corePaths() {
     const list = await sequential(100, () => get("/inbox"));
     row("inbox list page (GET /inbox)", list, "p95 < 100 ms", list.p95 < 100);
-    const sorted = await sequential(50, (i) => get(`/inbox?sort=${["name", "received", "unprocessed"][i % 3]}&unread=${i % 2}`));
+    const sorted = await sequential(50, (i) =>
+      get(`/inbox?sort=${["name", "received", "unprocessed"][i % 3]}&unread=${i % 2}`),
+    );
     row("inbox list, sorted and filtered", sorted, "p95 < 100 ms", sorted.p95 < 100);
     const thread = await sequential(100, (i) => get(`/inbox/${threadId(i * 37)}`));
     row("open a thread (GET /inbox/:id)", thread, "-");
 
     await sequential(20, (i) => send(i));
     const steady = await openLoop(200, SECONDS, (i) => send(i));
-    row("send at a steady 200/s (POST …/messages)", { ...steady, extra: `${steady.errors} errors` }, "p95 < 50 ms", steady.p95 < 50 && steady.errors === 0);
+    row(
+      "send at a steady 200/s (POST …/messages)",
+      { ...steady, extra: `${steady.errors} errors` },
+      "p95 < 50 ms",
+      steady.p95 < 50 && steady.errors === 0,
+    );
 
     await maxRate(16, 1, () => floor()); // warm up
     const floorRate = await maxRate(16, 5, () => floor());

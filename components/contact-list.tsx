@@ -36,7 +36,10 @@ export function ContactList({
   const locale = useLocale();
   const [focusId, setFocusId] = useState<string | null>(null);
   if (contacts.length === 0) return <p className="p-4 text-sm text-slate-600">{t("inbox.noContacts")}</p>;
-  const stop = contacts.find((c) => c.conversationId === focusId) ?? contacts.find((c) => c.conversationId === activeId) ?? contacts[0]!;
+  const stop =
+    contacts.find((c) => c.conversationId === focusId) ??
+    contacts.find((c) => c.conversationId === activeId) ??
+    contacts[0]!;
   const onKeyDown = (e: KeyboardEvent<HTMLUListElement>) => {
     const move = MOVES[e.key];
     if (!move) return;
@@ -74,14 +77,21 @@ export function ContactList({
               className={`flex min-w-0 flex-1 gap-3 border-l-4 px-4 py-3 hover:bg-slate-50 ${c.conversationId === activeId ? "border-teal-700 bg-teal-50" : "border-transparent"}`}
             >
               {/* Processed shows as a check; not processed is the resting state, said to screen readers only. */}
-              <span className="mt-0.5 w-4 shrink-0 text-sm font-bold text-green-700" title={c.processed ? t("inbox.processed") : undefined}>
+              <span
+                className="mt-0.5 w-4 shrink-0 text-sm font-bold text-green-700"
+                title={c.processed ? t("inbox.processed") : undefined}
+              >
                 {c.processed && c.lastMessageAt ? <span aria-hidden="true">✓</span> : null}
                 <span className="sr-only">{t(c.processed ? "inbox.processed" : "inbox.notProcessed")}</span>
               </span>
               <span className="min-w-0 flex-1">
                 <span className="flex items-baseline justify-between gap-2">
                   <span className={`truncate text-sm ${c.unread ? "font-semibold" : "font-medium"}`}>{name}</span>
-                  {c.lastMessageAt ? <span className="shrink-0 text-xs text-slate-500">{formatListTime(c.lastMessageAt, timeZone, locale)}</span> : null}
+                  {c.lastMessageAt ? (
+                    <span className="shrink-0 text-xs text-slate-500">
+                      {formatListTime(c.lastMessageAt, timeZone, locale)}
+                    </span>
+                  ) : null}
                 </span>
                 <span className="flex items-center justify-between gap-2">
                   <span className="truncate text-sm text-slate-500" data-user-text={c.preview ? "" : undefined}>

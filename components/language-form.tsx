@@ -15,7 +15,11 @@ export function LanguageForm({ current, compact = false }: { current: Locale; co
     <form action={action} className="flex flex-wrap items-end gap-2">
       <label className="text-sm font-medium">
         {t("language.label")}
-        <select name="locale" defaultValue={current} className="mt-1 block rounded-md border border-slate-300 px-2 py-1 text-sm">
+        <select
+          name="locale"
+          defaultValue={current}
+          className="mt-1 block rounded-md border border-slate-300 px-2 py-1 text-sm"
+        >
           {LOCALES.map((l) => (
             <option key={l} value={l} lang={l}>
               {t(LANGUAGE_NAMES[l])}
@@ -23,7 +27,11 @@ export function LanguageForm({ current, compact = false }: { current: Locale; co
           ))}
         </select>
       </label>
-      <button type="submit" disabled={pending} className="rounded-md border border-slate-300 px-2.5 py-1 text-sm hover:bg-slate-100">
+      <button
+        type="submit"
+        disabled={pending}
+        className="rounded-md border border-slate-300 px-2.5 py-1 text-sm hover:bg-slate-100"
+      >
         {t("language.save")}
       </button>
       {!compact ? <p className="w-full text-xs text-slate-500">{t("language.help")}</p> : null}

@@ -5,7 +5,12 @@ import { usePathname } from "next/navigation";
 import { useTranslations } from "next-intl";
 import { useChatUnread } from "@/components/chat/use-chat-unread";
 
-export type NavItem = { href: string; label: string; badge?: number; /** The Chat entry: its badge follows chat live. */ countsChat?: boolean };
+export type NavItem = {
+  href: string;
+  label: string;
+  badge?: number;
+  /** The Chat entry: its badge follows chat live. */ countsChat?: boolean;
+};
 
 export function StaffNav({ items, selfId }: { items: NavItem[]; selfId: string }) {
   const pathname = usePathname();

@@ -37,7 +37,10 @@ export function TabBar({ tabs, selfId }: { tabs: Tab[]; selfId: string }) {
   const chat = tabs.find((t) => t.countsChat);
   const chatUnread = useChatUnread(chat?.badge ?? 0, Boolean(chat), selfId);
   return (
-    <nav aria-label={t("nav.main")} className="fixed inset-x-0 bottom-0 border-t border-slate-200 bg-white pb-[env(safe-area-inset-bottom)]">
+    <nav
+      aria-label={t("nav.main")}
+      className="fixed inset-x-0 bottom-0 border-t border-slate-200 bg-white pb-[env(safe-area-inset-bottom)]"
+    >
       <ul className="mx-auto flex max-w-lg">
         {tabs.map((tab) => {
           const active = isAt(tab);

@@ -10,14 +10,22 @@ import { z } from "zod";
 /** Unset, or set to nothing (as .env.example leaves some), is the same. */
 const optional = <T extends z.ZodType>(schema: T) => z.preprocess((v) => (v === "" ? undefined : v), schema.optional());
 const int = (min: number, max: number, what: string) =>
-  z.preprocess((v) => (typeof v === "string" && /^\s*-?\d+\s*$/.test(v) ? Number(v) : v), z.number({ error: what }).int(what).min(min, what).max(max, what));
+  z.preprocess(
+    (v) => (typeof v === "string" && /^\s*-?\d+\s*$/.test(v) ? Number(v) : v),
+    z.number({ error: what }).int(what).min(min, what).max(max, what),
+  );
 const url = (what: string) => z.string().regex(/^https?:\/\/[^\s/]+/, what);
 const flag = z.enum(["0", "1"], { error: '"1" or "0"' });
 
 const SCHEMA = z
   .object({
     DATABASE_URL: optional(
-      z.string().regex(/^(file:|postgres(ql)?:\/\/)/, 'a SQLite file ("file:./data/shiftline.db") or a PostgreSQL URL ("postgresql://…")'),
+      z
+        .string()
+        .regex(
+          /^(file:|postgres(ql)?:\/\/)/,
+          'a SQLite file ("file:./data/shiftline.db") or a PostgreSQL URL ("postgresql://…")',
+        ),
     ),
     DATABASE_POOL_SIZE: optional(int(1, 1000, "a number of connections from 1 to 1000")),
     NEXTAUTH_SECRET: optional(z.string().min(16, "a random secret of at least 16 characters")),
@@ -37,16 +45,22 @@ const SCHEMA = z
     RESEND_API_KEY: optional(z.string().min(1)),
     RESEND_BASE_URL: optional(url("an http(s) URL")),
     EMAIL_FROM: optional(z.string().regex(/@/, 'a sender address ("Shiftline <shiftline@example.org>")')),
-    TWILIO_ACCOUNT_SID: optional(z.string().regex(/^AC[0-9a-fA-F]{32}$/, "Twilio's account SID (AC and 32 hexadecimal characters)")),
+    TWILIO_ACCOUNT_SID: optional(
+      z.string().regex(/^AC[0-9a-fA-F]{32}$/, "Twilio's account SID (AC and 32 hexadecimal characters)"),
+    ),
     TWILIO_AUTH_TOKEN: optional(z.string().min(1)),
     TWILIO_FROM: optional(z.string().regex(/^\+[1-9]\d{6,14}$/, "a phone number in E.164 form (+15005550006)")),
-    TWILIO_MESSAGING_SERVICE_SID: optional(z.string().regex(/^MG[0-9a-fA-F]{32}$/, "a messaging service SID (MG and 32 hexadecimal characters)")),
+    TWILIO_MESSAGING_SERVICE_SID: optional(
+      z.string().regex(/^MG[0-9a-fA-F]{32}$/, "a messaging service SID (MG and 32 hexadecimal characters)"),
+    ),
     SMS_LIMIT_PER_HOUR: optional(int(1, 10_000_000, "a number of SMS per organisation per hour, 1 or more")),
     SMS_LIMIT_PER_NUMBER_HOUR: optional(int(1, 100_000, "a number of SMS per number per hour, 1 or more")),
     VAPID_PUBLIC_KEY: optional(z.string().min(1)),
     VAPID_PRIVATE_KEY: optional(z.string().min(1)),
     VAPID_SUBJECT: optional(z.string().regex(/^(mailto:|https:\/\/)/, "a mailto: or https:// address")),
-    PUSH_ENDPOINT_HOSTS: optional(z.string().regex(/^\.?[a-z0-9.-]+(\s*,\s*\.?[a-z0-9.-]+)*$/i, "host names separated by commas")),
+    PUSH_ENDPOINT_HOSTS: optional(
+      z.string().regex(/^\.?[a-z0-9.-]+(\s*,\s*\.?[a-z0-9.-]+)*$/i, "host names separated by commas"),
+    ),
     PUSH_ALLOW_LOCAL_ENDPOINTS: optional(flag),
     SHIFTLINE_WORKER: optional(z.enum(["on", "off"], { error: '"on" or "off"' })),
     SHIFTLINE_DEV_OUTBOX: optional(flag),
@@ -54,10 +68,12 @@ const SCHEMA = z
   })
   .superRefine((c, ctx) => {
     const need = (path: string, message: string) => ctx.addIssue({ code: "custom", path: [path], message });
-    if (c.TWILIO_ACCOUNT_SID && !c.TWILIO_AUTH_TOKEN) need("TWILIO_AUTH_TOKEN", "Twilio's auth token, with TWILIO_ACCOUNT_SID");
+    if (c.TWILIO_ACCOUNT_SID && !c.TWILIO_AUTH_TOKEN)
+      need("TWILIO_AUTH_TOKEN", "Twilio's auth token, with TWILIO_ACCOUNT_SID");
     if (c.TWILIO_ACCOUNT_SID && !c.TWILIO_FROM && !c.TWILIO_MESSAGING_SERVICE_SID)
       need("TWILIO_FROM", "the number SMS leave from (or TWILIO_MESSAGING_SERVICE_SID)");
-    if (!c.TWILIO_ACCOUNT_SID && (c.TWILIO_FROM || c.TWILIO_MESSAGING_SERVICE_SID)) need("TWILIO_ACCOUNT_SID", "Twilio's account SID, with TWILIO_FROM");
+    if (!c.TWILIO_ACCOUNT_SID && (c.TWILIO_FROM || c.TWILIO_MESSAGING_SERVICE_SID))
+      need("TWILIO_ACCOUNT_SID", "Twilio's account SID, with TWILIO_FROM");
     if (Boolean(c.VAPID_PUBLIC_KEY) !== Boolean(c.VAPID_PRIVATE_KEY))
       need(c.VAPID_PUBLIC_KEY ? "VAPID_PRIVATE_KEY" : "VAPID_PUBLIC_KEY", "both VAPID keys, or neither");
     if (c.DATABASE_URL && /^postgres/.test(c.DATABASE_URL) && !c.NEXTAUTH_SECRET && !c.AUTH_SECRET)
@@ -76,7 +92,12 @@ export function configProblem(env: Record<string, string | undefined> = process.
   const issue = parsed.error.issues[0]!;
   const name = String(issue.path[0] ?? "");
   const value = env[name];
-  const shown = value === undefined || value === "" ? "it is not set" : SECRET.test(name) ? "its value is refused" : `got "${value}"`;
+  const shown =
+    value === undefined || value === ""
+      ? "it is not set"
+      : SECRET.test(name)
+        ? "its value is refused"
+        : `got "${value}"`;
   return `${name} must be ${issue.message} (${shown}).`;
 }
 

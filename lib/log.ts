@@ -10,7 +10,9 @@ export function logRateLimited(key: string, line: string, everyMs = 60_000, now 
     seen.skipped++;
     return false;
   }
-  console.error(seen?.skipped ? `${line} (${seen.skipped} more like it in the last ${Math.round((now - seen.at) / 1000)} s)` : line);
+  console.error(
+    seen?.skipped ? `${line} (${seen.skipped} more like it in the last ${Math.round((now - seen.at) / 1000)} s)` : line,
+  );
   last.set(key, { at: now, skipped: 0 });
   return true;
 }

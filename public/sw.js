@@ -30,7 +30,8 @@ self.addEventListener("install", (event) => {
 self.addEventListener("activate", (event) => {
   event.waitUntil(
     (async () => {
-      for (const name of await caches.keys()) if (name.startsWith("shiftline-") && !KEEP.includes(name)) await caches.delete(name);
+      for (const name of await caches.keys())
+        if (name.startsWith("shiftline-") && !KEEP.includes(name)) await caches.delete(name);
       await self.clients.claim();
     })(),
   );
@@ -63,7 +64,13 @@ async function navigate(request, url) {
     if (isTeammatePage(url)) {
       if (isKeepable(response)) await keepPage(url, response.clone());
       // Sent elsewhere (to sign in: the session is over; or not a teammate), or refused: the copies are no longer this reader's.
-      else if (response.type === "opaqueredirect" || response.redirected || response.status === 401 || response.status === 403) await forgetPages();
+      else if (
+        response.type === "opaqueredirect" ||
+        response.redirected ||
+        response.status === 401 ||
+        response.status === 403
+      )
+        await forgetPages();
       // The server is down behind its proxy (502, 503): the saved copy is better than an error page.
       else if (response.status >= 500) return (await savedCopy(url)) ?? response;
     }
@@ -86,7 +93,10 @@ async function savedCopy(url) {
   if (!saved) return undefined;
   const at = new Date(saved.headers.get(SAVED_AT) ?? saved.headers.get("date") ?? Date.now());
   const stamp = Number.isNaN(at.getTime()) ? "" : at.toISOString();
-  const html = (await saved.text()).replace(/<head(\s[^>]*)?>/i, (head) => `${head}<meta name="shiftline-saved-copy" content="${stamp}">`);
+  const html = (await saved.text()).replace(
+    /<head(\s[^>]*)?>/i,
+    (head) => `${head}<meta name="shiftline-saved-copy" content="${stamp}">`,
+  );
   const headers = new Headers(saved.headers);
   for (const h of ["content-length", "content-encoding", SAVED_AT]) headers.delete(h);
   return new Response(html, { status: 200, headers });
@@ -129,8 +139,14 @@ async function warm(urls, { onlyMissing = false } = {}) {
   await Promise.all(
     urls.map(async (path) => {
       const url = new URL(path, self.location.origin);
-      if (onlyMissing && (await (url.pathname === OFFLINE_URL ? shell : pages).match(pageKey(url), { ignoreVary: true }))) return;
-      const response = await fetch(url, { credentials: "same-origin", headers: { accept: "text/html" } }).catch(() => null);
+      if (
+        onlyMissing &&
+        (await (url.pathname === OFFLINE_URL ? shell : pages).match(pageKey(url), { ignoreVary: true }))
+      )
+        return;
+      const response = await fetch(url, { credentials: "same-origin", headers: { accept: "text/html" } }).catch(
+        () => null,
+      );
       if (!response) return;
       if (isKeepable(response) && isTeammatePage(url)) await keepPage(url, response);
       else if (url.pathname === OFFLINE_URL && isKeepable(response)) {
@@ -184,7 +200,9 @@ self.addEventListener("message", (event) => {
   const data = event.data || {};
   // Only the app's own pages can post here (same origin); what they send is checked anyway.
   if (data.type === "user" && typeof data.id === "string") {
-    const assets = Array.isArray(data.assets) ? data.assets.filter((a) => typeof a === "string" && a.startsWith("/_next/static/")) : [];
+    const assets = Array.isArray(data.assets)
+      ? data.assets.filter((a) => typeof a === "string" && a.startsWith("/_next/static/"))
+      : [];
     event.waitUntil(
       setUser(data.id, data.role)
         .then(() => keepAssets(assets.join(" ")))
@@ -196,7 +214,8 @@ self.addEventListener("message", (event) => {
   } else if (data.type === "signed-out") {
     event.waitUntil(forgetPages());
   }
-  if (event.ports && event.ports[0]) event.waitUntil(Promise.resolve().then(() => event.ports[0].postMessage({ done: true })));
+  if (event.ports && event.ports[0])
+    event.waitUntil(Promise.resolve().then(() => event.ports[0].postMessage({ done: true })));
 });
 
 self.addEventListener("push", (event) => {
@@ -219,7 +238,9 @@ self.addEventListener("push", (event) => {
         data: { url },
       });
       if (typeof data.badge === "number" && "setAppBadge" in self.navigator) {
-        await (data.badge > 0 ? self.navigator.setAppBadge(data.badge) : self.navigator.clearAppBadge()).catch(() => undefined);
+        await (data.badge > 0 ? self.navigator.setAppBadge(data.badge) : self.navigator.clearAppBadge()).catch(
+          () => undefined,
+        );
       }
     })(),
   );
@@ -246,7 +267,8 @@ self.addEventListener("pushsubscriptionchange", (event) => {
   event.waitUntil(
     (async () => {
       const options = event.oldSubscription ? event.oldSubscription.options : null;
-      const subscription = event.newSubscription || (options ? await self.registration.pushManager.subscribe(options) : null);
+      const subscription =
+        event.newSubscription || (options ? await self.registration.pushManager.subscribe(options) : null);
       if (!subscription) return;
       await fetch("/api/push/subscription", {
         method: "POST",

@@ -47,6 +47,7 @@ if (process.argv.includes("--all")) for (const [k, v] of [...edges].sort()) cons
 console.log(`${pairs.length} pairs of lib/ areas import each other`);
 for (const [a, b] of pairs) {
   console.log(`  ${a} <-> ${b}`);
-  if (process.argv.includes("--why")) for (const w of [...edges.get(`${a} -> ${b}`), ...edges.get(`${b} -> ${a}`)]) console.log(`      ${w}`);
+  if (process.argv.includes("--why"))
+    for (const w of [...edges.get(`${a} -> ${b}`), ...edges.get(`${b} -> ${a}`)]) console.log(`      ${w}`);
 }
 process.exitCode = pairs.length ? 1 : 0;

@@ -5,7 +5,16 @@ import { existsSync, readdirSync, statSync } from "node:fs";
 import path from "node:path";
 
 const marker = path.join(".next", "BUILD_ID");
-const SOURCES = ["app", "components", "lib", "public", "next.config.js", "package-lock.json", "postcss.config.mjs", "proxy.ts"];
+const SOURCES = [
+  "app",
+  "components",
+  "lib",
+  "public",
+  "next.config.js",
+  "package-lock.json",
+  "postcss.config.mjs",
+  "proxy.ts",
+];
 const SKIP = new Set(["node_modules", "generated", ".next"]);
 
 function newest(p) {

@@ -47,7 +47,8 @@ if (problems.length) {
 execFileSync("npx", ["tsx", "scripts/setup-db.ts", "--no-demo"], { stdio: "inherit" });
 const db = createPrismaClient(databaseUrl());
 try {
-  if (await db.organization.findUnique({ where: { slug } })) throw new Error(`An organisation with the address name "${slug}" exists: pass --slug.`);
+  if (await db.organization.findUnique({ where: { slug } }))
+    throw new Error(`An organisation with the address name "${slug}" exists: pass --slug.`);
   if (await db.user.findUnique({ where: { email: email! } })) throw new Error(`An account already uses ${email}.`);
   const org = await createOrganization(db, { name: name!, slug });
   await db.organization.update({ where: { id: org.id }, data: { timeZone } });
@@ -62,10 +63,21 @@ try {
   });
   const { token, tokenHash } = newToken();
   await db.userToken.create({
-    data: { organizationId: org.id, userId: admin.id, purpose: "invite", tokenHash, expiresAt: new Date(Date.now() + TOKEN_TTL_MS.invite) },
+    data: {
+      organizationId: org.id,
+      userId: admin.id,
+      purpose: "invite",
+      tokenHash,
+      expiresAt: new Date(Date.now() + TOKEN_TTL_MS.invite),
+    },
   });
   await db.auditEntry.create({
-    data: auditRow({ organizationId: org.id, actorId: null, action: "organization.created", target: { type: "Organization", id: org.id } }),
+    data: auditRow({
+      organizationId: org.id,
+      actorId: null,
+      action: "organization.created",
+      target: { type: "Organization", id: org.id },
+    }),
   });
   const base = (process.env.APP_URL || process.env.NEXTAUTH_URL || "http://localhost:3000").replace(/\/$/, "");
   console.log(`Created ${name} (${slug}) with its admin ${email}.`);

@@ -3,14 +3,16 @@
 
 const BUILDERS = new Set(["createAction", "createPublicAction"]);
 
-const isUseServerFile = (program) => program.body.some((n) => n.type === "ExpressionStatement" && n.directive === "use server");
+const isUseServerFile = (program) =>
+  program.body.some((n) => n.type === "ExpressionStatement" && n.directive === "use server");
 
 /** A "use server" file exports only actions built with createAction: `export const fooAction = createAction(…)`. */
 const serverActionsOnly = {
   meta: {
     type: "problem",
     messages: {
-      notBuilt: 'A "use server" file exports only actions built with createAction (lib/api/action.ts); `{{name}}` is not.',
+      notBuilt:
+        'A "use server" file exports only actions built with createAction (lib/api/action.ts); `{{name}}` is not.',
       name: "Server actions are named verbNounAction; `{{name}}` is not.",
       other: 'A "use server" file exports only `export const xAction = createAction(…)`.',
     },
@@ -40,9 +42,11 @@ const serverActionsOnly = {
         for (const v of d.declarations) {
           const name = v.id.type === "Identifier" ? v.id.name : "?";
           const init = v.init;
-          const built = init?.type === "CallExpression" && init.callee.type === "Identifier" && BUILDERS.has(init.callee.name);
+          const built =
+            init?.type === "CallExpression" && init.callee.type === "Identifier" && BUILDERS.has(init.callee.name);
           if (!built) context.report({ node: v, messageId: "notBuilt", data: { name } });
-          else if (!/^[a-z]+[A-Za-z]*Action$/.test(name)) context.report({ node: v, messageId: "name", data: { name } });
+          else if (!/^[a-z]+[A-Za-z]*Action$/.test(name))
+            context.report({ node: v, messageId: "name", data: { name } });
         }
       },
     };
@@ -52,11 +56,17 @@ const serverActionsOnly = {
 const TRANSACTIONS = new Set(["writeTransaction", "writeTx", "$transaction"]);
 const QUEUEING = new Set(["enqueueIn", "queueEmailIn"]);
 
-const calleeName = (call) => (call.callee.type === "Identifier" ? call.callee.name : call.callee.type === "MemberExpression" ? call.callee.property.name : "");
+const calleeName = (call) =>
+  call.callee.type === "Identifier"
+    ? call.callee.name
+    : call.callee.type === "MemberExpression"
+      ? call.callee.property.name
+      : "";
 /** `enqueueIn(…)`, `await enqueueIn(…)`, `return enqueueIn(…)`: a statement that only queues. */
 function onlyQueues(node) {
   if (!node) return false;
-  if (node.type === "ExpressionStatement" || node.type === "ReturnStatement") return onlyQueues(node.expression ?? node.argument);
+  if (node.type === "ExpressionStatement" || node.type === "ReturnStatement")
+    return onlyQueues(node.expression ?? node.argument);
   if (node.type === "AwaitExpression") return onlyQueues(node.argument);
   return node.type === "CallExpression" && QUEUEING.has(calleeName(node));
 }
@@ -78,10 +88,13 @@ const jobWithItsData = {
     return {
       CallExpression(node) {
         if (!TRANSACTIONS.has(calleeName(node))) return;
-        const work = node.arguments.find((a) => a.type === "ArrowFunctionExpression" || a.type === "FunctionExpression");
+        const work = node.arguments.find(
+          (a) => a.type === "ArrowFunctionExpression" || a.type === "FunctionExpression",
+        );
         if (!work) return;
         const body = work.body;
-        const alone = body.type === "BlockStatement" ? body.body.length > 0 && body.body.every(onlyQueues) : onlyQueues(body);
+        const alone =
+          body.type === "BlockStatement" ? body.body.length > 0 && body.body.every(onlyQueues) : onlyQueues(body);
         if (alone) context.report({ node: work, messageId: "alone" });
       },
     };
@@ -117,14 +130,23 @@ const areaDirection = {
     messages: {
       against:
         "lib/{{from}} may not import lib/{{to}}: {{to}} comes after {{from}} in the direction of docs/architecture.md. Move the shared part down, or register a handler.",
-      unknown: "lib/{{area}} is not in the list of areas (eslint.config.mjs, docs/architecture.md): add it where it belongs.",
+      unknown:
+        "lib/{{area}} is not in the list of areas (eslint.config.mjs, docs/architecture.md): add it where it belongs.",
       ui: "lib/ never imports {{to}}/: the domain knows nothing of pages and components.",
     },
-    schema: [{ type: "object", properties: { order: { type: "array", items: { type: "string" } } }, additionalProperties: false }],
+    schema: [
+      {
+        type: "object",
+        properties: { order: { type: "array", items: { type: "string" } } },
+        additionalProperties: false,
+      },
+    ],
   },
   create(context) {
     const order = context.options[0]?.order ?? [];
-    const from = areaOf(context.filename.startsWith(context.cwd) ? context.filename.slice(context.cwd.length + 1) : context.filename);
+    const from = areaOf(
+      context.filename.startsWith(context.cwd) ? context.filename.slice(context.cwd.length + 1) : context.filename,
+    );
     if (!from) return {};
     const rank = new Map(order.map((a, i) => [a, i]));
     function check(node, spec) {
@@ -135,7 +157,8 @@ const areaDirection = {
       if (top === "app" || top === "components") return context.report({ node, messageId: "ui", data: { to: top } });
       const to = areaOf(target);
       if (!to || to === from) return;
-      for (const area of [from, to]) if (!rank.has(area)) return context.report({ node, messageId: "unknown", data: { area } });
+      for (const area of [from, to])
+        if (!rank.has(area)) return context.report({ node, messageId: "unknown", data: { area } });
       if (rank.get(to) > rank.get(from)) context.report({ node, messageId: "against", data: { from, to } });
     }
     return {
@@ -147,5 +170,11 @@ const areaDirection = {
   },
 };
 
-const plugin = { rules: { "server-actions-only": serverActionsOnly, "job-with-its-data": jobWithItsData, "area-direction": areaDirection } };
+const plugin = {
+  rules: {
+    "server-actions-only": serverActionsOnly,
+    "job-with-its-data": jobWithItsData,
+    "area-direction": areaDirection,
+  },
+};
 export default plugin;

@@ -6,7 +6,12 @@ import sharp from "sharp";
 
 const svg = readFileSync("public/icon.svg");
 const mark = readFileSync("public/icon.svg", "utf8").replace(/<rect[^>]*\/>/, "");
-const maskable = Buffer.from(mark.replace('viewBox="0 0 64 64">', 'viewBox="-10 -10 84 84"><rect x="-10" y="-10" width="84" height="84" fill="#0f766e"/>'));
+const maskable = Buffer.from(
+  mark.replace(
+    'viewBox="0 0 64 64">',
+    'viewBox="-10 -10 84 84"><rect x="-10" y="-10" width="84" height="84" fill="#0f766e"/>',
+  ),
+);
 
 const out = [
   ["public/icons/icon-192.png", svg, 192],

@@ -21,11 +21,22 @@ const prismaBin = path.join("node_modules", ".bin", "prisma");
 // first: a scratch file, so a fresh clone (no data/ folder yet) can write migrations.
 const scratch = `file:${path.join(mkdtempSync(path.join(tmpdir(), "shiftline-diff-")), "scratch.db")}`;
 const diff = (from: string | undefined, to: string) =>
-  execFileSync(prismaBin, ["migrate", "diff", ...(from ? ["--from-schema-datamodel", from] : ["--from-empty"]), "--to-schema-datamodel", to, "--script"], {
-    encoding: "utf8",
-    stdio: ["ignore", "pipe", "inherit"],
-    env: { ...process.env, DATABASE_URL: scratch },
-  });
+  execFileSync(
+    prismaBin,
+    [
+      "migrate",
+      "diff",
+      ...(from ? ["--from-schema-datamodel", from] : ["--from-empty"]),
+      "--to-schema-datamodel",
+      to,
+      "--script",
+    ],
+    {
+      encoding: "utf8",
+      stdio: ["ignore", "pipe", "inherit"],
+      env: { ...process.env, DATABASE_URL: scratch },
+    },
+  );
 const from = previousSchema();
 const sql = diff(from, "prisma/schema.prisma");
 if (/This is an empty migration/.test(sql) || sql.trim() === "") {
@@ -49,12 +60,16 @@ console.log(
 function previousSchema(): string | undefined {
   if (readMigrations().length === 0) return undefined;
   try {
-    const text = execFileSync("git", ["show", "HEAD:prisma/schema.prisma"], { encoding: "utf8", stdio: ["ignore", "pipe", "ignore"] });
+    const text = execFileSync("git", ["show", "HEAD:prisma/schema.prisma"], {
+      encoding: "utf8",
+      stdio: ["ignore", "pipe", "ignore"],
+    });
     const file = path.join(mkdtempSync(path.join(tmpdir(), "shiftline-schema-")), "schema.prisma");
     writeFileSync(file, text);
     return file;
   } catch {
-    if (existsSync("prisma/migrations")) throw new Error("Cannot read the committed prisma/schema.prisma to diff against.");
+    if (existsSync("prisma/migrations"))
+      throw new Error("Cannot read the committed prisma/schema.prisma to diff against.");
     return undefined;
   }
 }

@@ -27,7 +27,9 @@ function bin(name) {
 
 // PostgreSQL refuses to run as root: as root, run it as the package's postgres user.
 const asOwner = (file, args) =>
-  process.getuid?.() === 0 ? execFileSync("runuser", ["-u", "postgres", "--", file, ...args], { stdio: "pipe" }) : execFileSync(file, args, { stdio: "pipe" });
+  process.getuid?.() === 0
+    ? execFileSync("runuser", ["-u", "postgres", "--", file, ...args], { stdio: "pipe" })
+    : execFileSync(file, args, { stdio: "pipe" });
 
 const isFree = (port) =>
   new Promise((resolve) => {
@@ -69,12 +71,26 @@ async function start() {
   rmSync(dir, { recursive: true, force: true });
   mkdirSync(dir, { recursive: true });
   chmodSync(dir, 0o777);
-  asOwner(bin("initdb"), ["-D", data, "-A", "trust", "-U", "postgres", "--no-sync", "-E", "UTF8", "--locale", "C.UTF-8"]);
+  asOwner(bin("initdb"), [
+    "-D",
+    data,
+    "-A",
+    "trust",
+    "-U",
+    "postgres",
+    "--no-sync",
+    "-E",
+    "UTF8",
+    "--locale",
+    "C.UTF-8",
+  ]);
   let port = await freePort(wanted);
   try {
     startServer(port, false);
   } catch {
-    console.error(`PostgreSQL did not start on port ${port}; its log:\n${log()}\nTrying once more with smaller memory settings.`);
+    console.error(
+      `PostgreSQL did not start on port ${port}; its log:\n${log()}\nTrying once more with smaller memory settings.`,
+    );
     port = await freePort(port + 1);
     try {
       startServer(port, true);

@@ -21,13 +21,20 @@ const port = Number(arg("-p") ?? process.env.PORT ?? 3000);
 process.env.PORT = String(port);
 const hostname = arg("-H") ?? process.env.HOST ?? "0.0.0.0";
 const hops = Number(process.env.TRUSTED_PROXY_HOPS ?? 0);
-if (!Number.isInteger(hops) || hops < 0) throw new Error(`TRUSTED_PROXY_HOPS must be 0 or more, got "${process.env.TRUSTED_PROXY_HOPS}"`);
+if (!Number.isInteger(hops) || hops < 0)
+  throw new Error(`TRUSTED_PROXY_HOPS must be 0 or more, got "${process.env.TRUSTED_PROXY_HOPS}"`);
 
 const app = next({ dev: false, hostname, port });
 const handle = app.getRequestHandler();
 await app.prepare();
 createServer((req, res) => {
   const forwarded = req.headers["x-forwarded-for"];
-  req.headers["x-shiftline-client"] = clientOf(Array.isArray(forwarded) ? forwarded.join(",") : forwarded, req.socket.remoteAddress, hops);
+  req.headers["x-shiftline-client"] = clientOf(
+    Array.isArray(forwarded) ? forwarded.join(",") : forwarded,
+    req.socket.remoteAddress,
+    hops,
+  );
   void handle(req, res);
-}).listen(port, hostname, () => console.log(`Shiftline on http://${hostname === "0.0.0.0" ? "localhost" : hostname}:${port}`));
+}).listen(port, hostname, () =>
+  console.log(`Shiftline on http://${hostname === "0.0.0.0" ? "localhost" : hostname}:${port}`),
+);

@@ -40,19 +40,26 @@ if (dialectOf(url) === "postgres") {
   mkdirSync(path.dirname(file), { recursive: true });
   const isNew = !existsSync(file);
   const applied = migrate(file);
-  if (applied.length) console.log(`Applied ${applied.length} migration(s) to ${path.relative(process.cwd(), file)}${isNew ? " (new file)" : ""}.`);
+  if (applied.length)
+    console.log(
+      `Applied ${applied.length} migration(s) to ${path.relative(process.cwd(), file)}${isNew ? " (new file)" : ""}.`,
+    );
 }
 
 // Push notifications need the server's VAPID key pair: made here once on the embedded default.
 if (ensureVapidKeys() === "off")
-  console.log("Push notifications are off: set VAPID_PUBLIC_KEY and VAPID_PRIVATE_KEY (npx web-push generate-vapid-keys), the same on every instance.");
+  console.log(
+    "Push notifications are off: set VAPID_PUBLIC_KEY and VAPID_PRIVATE_KEY (npx web-push generate-vapid-keys), the same on every instance.",
+  );
 
 const db = createPrismaClient(url);
 try {
   if (!process.argv.includes("--no-demo") && (await db.organization.count()) === 0) {
     const started = Date.now();
     const result = await seedDemo(db, { passwordHash: await hashPassword(DEMO_PASSWORD), locale });
-    console.log(`Seeded the demo organisation: ${result.staff} staff, ${result.teammates} teammates (${Date.now() - started} ms).`);
+    console.log(
+      `Seeded the demo organisation: ${result.staff} staff, ${result.teammates} teammates (${Date.now() - started} ms).`,
+    );
   }
 } finally {
   await db.$disconnect();

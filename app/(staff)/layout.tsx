@@ -14,8 +14,15 @@ import { unreadBadge } from "@/lib/push/badge";
 
 export default async function StaffLayout({ children }: { children: React.ReactNode }) {
   const user = await requireStaffPage();
-  const [org, after, t] = await Promise.all([getOrganization(user), latestEventId(user.organizationId), getTranslations()]);
-  const [chatUnread, badge] = await Promise.all([org.chatEnabled ? chatUnreadTotal(user) : 0, unreadBadge(user, org.chatEnabled)]);
+  const [org, after, t] = await Promise.all([
+    getOrganization(user),
+    latestEventId(user.organizationId),
+    getTranslations(),
+  ]);
+  const [chatUnread, badge] = await Promise.all([
+    org.chatEnabled ? chatUnreadTotal(user) : 0,
+    unreadBadge(user, org.chatEnabled),
+  ]);
   const items: NavItem[] = [
     // Without messaging rights a manager has no inbox and none of what hangs off it.
     ...(user.messagingAccess ? [{ href: "/inbox", label: t("nav.messaging") }] : []),

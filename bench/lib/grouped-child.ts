@@ -12,7 +12,9 @@ const TWILIO_MS = Number(process.env.BENCH_TWILIO_MS ?? 20);
 const file = path.resolve(".tmp/bench/grouped.db");
 buildScratchDb(file, N, N);
 const raw = openSqlite(file);
-raw.prepare(`UPDATE "User" SET "phone" = '+3361' || substr('0000000' || substr("id", 2), -7) WHERE "role" = 'TEAMMATE'`).run();
+raw
+  .prepare(`UPDATE "User" SET "phone" = '+3361' || substr('0000000' || substr("id", 2), -7) WHERE "role" = 'TEAMMATE'`)
+  .run();
 raw.prepare(`UPDATE "TeammateProfile" SET "smsConsent" = 1`).run();
 raw.close();
 process.env.DATABASE_URL = `file:${file}`;
@@ -33,7 +35,11 @@ setTwilioHttpClient({
   request: async () => {
     await new Promise((r) => setTimeout(r, TWILIO_MS));
     sent++;
-    return { statusCode: 201, headers: {}, body: JSON.stringify({ sid: `SM${String(sent).padStart(32, "0")}`, status: "queued" }) };
+    return {
+      statusCode: 201,
+      headers: {},
+      body: JSON.stringify({ sid: `SM${String(sent).padStart(32, "0")}`, status: "queued" }),
+    };
   },
 } as never);
 

@@ -60,7 +60,9 @@ export async function idleQueries(base: string, databaseUrl: string, secret: str
   const count = () =>
     onServer(databaseUrl, async (c) => {
       await c.query("SELECT pg_stat_force_next_flush()");
-      const { rows } = await c.query<{ n: string }>(`SELECT xact_commit + xact_rollback AS n FROM pg_stat_database WHERE datname = current_database()`);
+      const { rows } = await c.query<{ n: string }>(
+        `SELECT xact_commit + xact_rollback AS n FROM pg_stat_database WHERE datname = current_database()`,
+      );
       return Number(rows[0]!.n);
     });
   const before = await count();

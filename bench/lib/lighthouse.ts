@@ -38,10 +38,14 @@ export async function lighthouseScore(url: string, cookie: string): Promise<Ligh
     );
     const lhr = JSON.parse(readFileSync(out, "utf8")) as {
       finalDisplayedUrl: string;
-      categories: Record<"performance" | "accessibility" | "pwa", { score: number; auditRefs: { id: string; weight: number }[] }>;
+      categories: Record<
+        "performance" | "accessibility" | "pwa",
+        { score: number; auditRefs: { id: string; weight: number }[] }
+      >;
       audits: Record<string, { numericValue?: number; score: number | null; scoreDisplayMode: string }>;
     };
-    if (lhr.finalDisplayedUrl !== url) throw new Error(`Lighthouse measured ${lhr.finalDisplayedUrl}, not ${url} (was the session refused?)`);
+    if (lhr.finalDisplayedUrl !== url)
+      throw new Error(`Lighthouse measured ${lhr.finalDisplayedUrl}, not ${url} (was the session refused?)`);
     // Manual checks ("works in every browser") and informative ones have no score to pass.
     const pwa = lhr.categories.pwa.auditRefs
       .map((r) => ({ id: r.id, audit: lhr.audits[r.id]! }))

@@ -17,13 +17,22 @@ export async function openListeners(
   let opened = 0;
   await Promise.all(
     cookies.map(async (cookie, listener) => {
-      const res = await fetch(`${base}/api/events`, { headers: { cookie, accept: "text/event-stream" }, signal: controller.signal });
+      const res = await fetch(`${base}/api/events`, {
+        headers: { cookie, accept: "text/event-stream" },
+        signal: controller.signal,
+      });
       if (!res.ok || !res.body) throw new Error(`listener ${listener}: HTTP ${res.status}`);
       opened++;
       void readEvents(res, (type, data) => {
         if (type !== eventType) return;
         const payload = data as { conversationId: string; message: { seq: number; body: string } };
-        onEvent({ listener, conversationId: payload.conversationId, seq: payload.message.seq, body: payload.message.body, at: performance.now() });
+        onEvent({
+          listener,
+          conversationId: payload.conversationId,
+          seq: payload.message.seq,
+          body: payload.message.body,
+          at: performance.now(),
+        });
       });
     }),
   );

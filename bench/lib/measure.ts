@@ -30,7 +30,11 @@ export async function sequential(n: number, fn: (i: number) => Promise<Response>
  * Open loop: request i starts at start + i / rate whether or not earlier ones
  * finished, and its latency counts from that scheduled time (no coordinated omission).
  */
-export async function openLoop(rate: number, seconds: number, fn: (i: number) => Promise<Response>): Promise<Stats & { errors: number }> {
+export async function openLoop(
+  rate: number,
+  seconds: number,
+  fn: (i: number) => Promise<Response>,
+): Promise<Stats & { errors: number }> {
   const total = Math.round(rate * seconds);
   const start = performance.now() + 20;
   const samples: number[] = [];
@@ -57,7 +61,11 @@ export async function openLoop(rate: number, seconds: number, fn: (i: number) =>
 }
 
 /** Closed loop: `workers` requests in flight for `seconds`; returns completed requests per second. */
-export async function maxRate(workers: number, seconds: number, fn: (i: number) => Promise<Response>): Promise<{ rate: number; errors: number }> {
+export async function maxRate(
+  workers: number,
+  seconds: number,
+  fn: (i: number) => Promise<Response>,
+): Promise<{ rate: number; errors: number }> {
   const end = performance.now() + seconds * 1000;
   let done = 0;
   let errors = 0;

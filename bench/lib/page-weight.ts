@@ -8,9 +8,12 @@ import { gzipSync } from "node:zlib";
 export async function firstLoadJs(base: string, path: string, cookie: string): Promise<{ kb: number; files: number }> {
   const html = await (await fetch(`${base}${path}`, { headers: { cookie }, redirect: "manual" })).text();
   const urls = new Set<string>();
-  for (const m of html.matchAll(/<script([^>]+)src="([^"]+\.js[^"]*)"([^>]*)>/g)) if (!/nomodule/i.test(m[1]! + m[3]!)) urls.add(m[2]!);
-  for (const m of html.matchAll(/<link[^>]+rel="(?:modulepreload|preload)"[^>]+href="([^"]+\.js[^"]*)"/g)) urls.add(m[1]!);
-  for (const m of html.matchAll(/<link[^>]+href="([^"]+\.js[^"]*)"[^>]+rel="(?:modulepreload|preload)"/g)) urls.add(m[1]!);
+  for (const m of html.matchAll(/<script([^>]+)src="([^"]+\.js[^"]*)"([^>]*)>/g))
+    if (!/nomodule/i.test(m[1]! + m[3]!)) urls.add(m[2]!);
+  for (const m of html.matchAll(/<link[^>]+rel="(?:modulepreload|preload)"[^>]+href="([^"]+\.js[^"]*)"/g))
+    urls.add(m[1]!);
+  for (const m of html.matchAll(/<link[^>]+href="([^"]+\.js[^"]*)"[^>]+rel="(?:modulepreload|preload)"/g))
+    urls.add(m[1]!);
   let bytes = 0;
   for (const url of urls) {
     const body = Buffer.from(await (await fetch(new URL(url.replace(/&amp;/g, "&"), base))).arrayBuffer());

@@ -37,7 +37,9 @@ export function buildScratchDb(file: string, contacts: number, messages: number)
   const addUser = db.prepare(
     `INSERT INTO "User" (id, organizationId, email, firstName, lastName, passwordHash, role, createdAt, updatedAt) VALUES (?, ?, ?, ?, ?, 'x', ?, ?, ?)`,
   );
-  const addProfile = db.prepare(`INSERT INTO "TeammateProfile" (userId, organizationId, city, postcode) VALUES (?, ?, ?, ?)`);
+  const addProfile = db.prepare(
+    `INSERT INTO "TeammateProfile" (userId, organizationId, city, postcode) VALUES (?, ?, ?, ?)`,
+  );
   const addConv = db.prepare(
     `INSERT INTO "Conversation" (id, organizationId, kind, teammateId, lastSeq, lastMessageAt, lastMessagePreview, lastInboundSeq, lastInboundAt, createdAt) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
   );
@@ -46,17 +48,41 @@ export function buildScratchDb(file: string, contacts: number, messages: number)
     `INSERT INTO "Message" (id, organizationId, conversationId, seq, authorId, fromStaff, kind, body, clientId, createdAt) VALUES (?, ?, ?, ?, ?, ?, 'TEXT', ?, ?, ?)`,
   );
   db.transaction(() => {
-    db.prepare(`INSERT INTO "Organization" (id, name, slug, createdAt) VALUES (?, 'Bench', 'bench', ?)`).run(ORG, iso(now));
+    db.prepare(`INSERT INTO "Organization" (id, name, slug, createdAt) VALUES (?, 'Bench', 'bench', ?)`).run(
+      ORG,
+      iso(now),
+    );
     addUser.run(MANAGER, ORG, "manager@bench.test", "Bench", "Manager", "MANAGER", iso(now), iso(now));
-    for (let k = 0; k < EXTRA_MANAGERS; k++) addUser.run(managerId(k), ORG, `manager${k}@bench.test`, `Manager${k}`, "Bench", "MANAGER", iso(now), iso(now));
+    for (let k = 0; k < EXTRA_MANAGERS; k++)
+      addUser.run(managerId(k), ORG, `manager${k}@bench.test`, `Manager${k}`, "Bench", "MANAGER", iso(now), iso(now));
     addConv.run(FLOOR_CONVERSATION, ORG, "GROUP", null, 0, null, null, 0, null, iso(now));
     const perThread = Math.max(1, Math.floor(messages / contacts));
     for (let c = 0; c < contacts; c++) {
       const uid = teammateId(c);
       const last = now - c * 60_000;
-      addUser.run(uid, ORG, `t${c}@bench.test`, `First${c}`, `Last${String(c).padStart(5, "0")}`, "TEAMMATE", iso(now), iso(now));
+      addUser.run(
+        uid,
+        ORG,
+        `t${c}@bench.test`,
+        `First${c}`,
+        `Last${String(c).padStart(5, "0")}`,
+        "TEAMMATE",
+        iso(now),
+        iso(now),
+      );
       addProfile.run(uid, ORG, c % 2 ? "Lyon" : "Bron", c % 2 ? "69003" : "69500");
-      addConv.run(threadId(c), ORG, "INBOX", uid, perThread, iso(last), `Message ${perThread}`, perThread - 1, iso(last - 60_000), iso(now));
+      addConv.run(
+        threadId(c),
+        ORG,
+        "INBOX",
+        uid,
+        perThread,
+        iso(last),
+        `Message ${perThread}`,
+        perThread - 1,
+        iso(last - 60_000),
+        iso(now),
+      );
       addMember.run(threadId(c), uid, iso(now));
       for (let s = 1; s <= perThread; s++) {
         const staff = s % 2 === 0;

@@ -6,7 +6,12 @@ import { EXTRA_MANAGERS, FLOOR_CONVERSATION, MANAGER, ORG } from "./scratch-db";
  * The same scratch data as scratch-db.ts (same ids), on PostgreSQL, generated in the
  * server with generate_series. Returns the database's URL and the build time.
  */
-export async function buildScratchPg(serverUrl: string, contacts: number, messages: number, name = "shiftline_bench"): Promise<{ url: string; ms: number }> {
+export async function buildScratchPg(
+  serverUrl: string,
+  contacts: number,
+  messages: number,
+  name = "shiftline_bench",
+): Promise<{ url: string; ms: number }> {
   const started = performance.now();
   await onServer(serverUrl, async (c) => {
     await c.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
@@ -28,10 +33,10 @@ export async function buildScratchPg(serverUrl: string, contacts: number, messag
       SELECT 'bench-manager-' || k, $1, 'manager' || k || '@bench.test', 'Manager' || k, 'Bench', 'x', 'MANAGER', now(), now() FROM generate_series(0, $2 - 1) k`,
       [ORG, EXTRA_MANAGERS],
     );
-    await q(`INSERT INTO "Conversation" (id, "organizationId", kind, "lastSeq", "lastInboundSeq", "createdAt") VALUES ($1, $2, 'GROUP', 0, 0, now())`, [
-      FLOOR_CONVERSATION,
-      ORG,
-    ]);
+    await q(
+      `INSERT INTO "Conversation" (id, "organizationId", kind, "lastSeq", "lastInboundSeq", "createdAt") VALUES ($1, $2, 'GROUP', 0, 0, now())`,
+      [FLOOR_CONVERSATION, ORG],
+    );
     await q(
       `INSERT INTO "User" (id, "organizationId", email, "firstName", "lastName", "passwordHash", role, "createdAt", "updatedAt")
       SELECT 'u' || c, $1, 't' || c || '@bench.test', 'First' || c, 'Last' || lpad(c::text, 5, '0'), 'x', 'TEAMMATE', now(), now() FROM generate_series(0, $2 - 1) c`,
@@ -48,9 +53,10 @@ export async function buildScratchPg(serverUrl: string, contacts: number, messag
       FROM generate_series(0, $2 - 1) c`,
       [ORG, contacts, perThread],
     );
-    await q(`INSERT INTO "ConversationMember" ("conversationId", "userId", "joinedAt") SELECT 'c' || c, 'u' || c, now() FROM generate_series(0, $1 - 1) c`, [
-      contacts,
-    ]);
+    await q(
+      `INSERT INTO "ConversationMember" ("conversationId", "userId", "joinedAt") SELECT 'c' || c, 'u' || c, now() FROM generate_series(0, $1 - 1) c`,
+      [contacts],
+    );
     await q(
       `INSERT INTO "Message" (id, "organizationId", "conversationId", seq, "authorId", "fromStaff", kind, body, "clientId", "createdAt")
       SELECT 'm' || c || '-' || s, $1, 'c' || c, s, CASE WHEN s % 2 = 0 THEN $4 ELSE 'u' || c END, s % 2 = 0, 'TEXT',

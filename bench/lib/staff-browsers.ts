@@ -25,7 +25,12 @@ export async function runStaffBrowsers(opts: {
   rate: number;
   seconds: number;
   serverPid: number;
-}): Promise<{ send: Stats & { errors: number }; view: Stats & { expected: number }; cpuPerMessage: number; pageFetches: number }> {
+}): Promise<{
+  send: Stats & { errors: number };
+  view: Stats & { expected: number };
+  cpuPerMessage: number;
+  pageFetches: number;
+}> {
   const { base, mode, managers } = opts;
   const controller = new AbortController();
   setMaxListeners(0, controller.signal);
@@ -37,7 +42,10 @@ export async function runStaffBrowsers(opts: {
 
   await Promise.all(
     managers.map(async (m) => {
-      const res = await fetch(`${base}/api/events`, { headers: { cookie: m.cookie, accept: "text/event-stream" }, signal: controller.signal });
+      const res = await fetch(`${base}/api/events`, {
+        headers: { cookie: m.cookie, accept: "text/event-stream" },
+        signal: controller.signal,
+      });
       if (!res.ok || !res.body) throw new Error(`staff listener: HTTP ${res.status}`);
       let inFlight = false;
       // The page's rows: the 50 threads with the latest messages (the scratch data's first 50 to begin with).
@@ -61,8 +69,12 @@ export async function runStaffBrowsers(opts: {
         touched = new Set();
         try {
           pageFetches++;
-          const url = mode === "refresh" ? `${base}/inbox/${m.threadId}` : `${base}/api/inbox/contacts?ids=${ids.join(",")}`;
-          const r = await fetch(url, { headers: { cookie: m.cookie, ...(mode === "refresh" ? { rsc: "1" } : {}) }, signal: controller.signal });
+          const url =
+            mode === "refresh" ? `${base}/inbox/${m.threadId}` : `${base}/api/inbox/contacts?ids=${ids.join(",")}`;
+          const r = await fetch(url, {
+            headers: { cookie: m.cookie, ...(mode === "refresh" ? { rsc: "1" } : {}) },
+            signal: controller.signal,
+          });
           await r.arrayBuffer();
           for (const key of batch) shown(key);
         } catch {

@@ -52,7 +52,9 @@ export function ImportForm() {
           ))}
           {plan.rows.length ? (
             <p className={`text-sm ${bad ? "text-red-700" : "text-slate-700"}`} data-testid="import-summary">
-              {bad ? t("import.refused", { count: plan.rows.length, bad }) : t("import.ready", { count: plan.rows.length })}
+              {bad
+                ? t("import.refused", { count: plan.rows.length, bad })
+                : t("import.ready", { count: plan.rows.length })}
             </p>
           ) : null}
           {plan.rows.length ? (

@@ -6,7 +6,8 @@ import { inviteAction } from "@/lib/admin/actions";
 import { Button } from "@/components/ui/button";
 import { FieldError, FormError } from "@/components/ui/field-error";
 
-const input = "mt-1 block min-h-11 w-full rounded-md border border-slate-300 bg-white px-3 text-base aria-[invalid=true]:border-red-500";
+const input =
+  "mt-1 block min-h-11 w-full rounded-md border border-slate-300 bg-white px-3 text-base aria-[invalid=true]:border-red-500";
 
 /** Invite by e-mail: admins choose the role; managers invite teammates. What was typed comes back after a refusal. */
 export function InviteForm({
@@ -42,7 +43,13 @@ export function InviteForm({
   );
   return (
     // A new key after each success empties the form for the next person.
-    <form key={state?.ok ? state.userId : "form"} action={formAction} className="space-y-4" noValidate data-testid="invite-form">
+    <form
+      key={state?.ok ? state.userId : "form"}
+      action={formAction}
+      className="space-y-4"
+      noValidate
+      data-testid="invite-form"
+    >
       {state?.ok ? (
         <p role="status" className="rounded-md border border-teal-200 bg-teal-50 px-3 py-2 text-sm text-teal-900">
           {t("people.invited", { email: state.email })}

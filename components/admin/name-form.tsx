@@ -24,7 +24,12 @@ export function NameForm<T extends object>({
   const message = failed?.fieldErrors?.name?.[0] ?? failed?.error;
   return (
     // A new key after a success empties an "add" form.
-    <form key={state?.ok ? JSON.stringify(state) : "form"} action={formAction} className="flex flex-wrap items-center gap-2" data-testid={testId}>
+    <form
+      key={state?.ok ? JSON.stringify(state) : "form"}
+      action={formAction}
+      className="flex flex-wrap items-center gap-2"
+      data-testid={testId}
+    >
       {Object.entries(fields).map(([k, v]) => (
         <input key={k} type="hidden" name={k} value={v} />
       ))}
@@ -36,7 +41,11 @@ export function NameForm<T extends object>({
         required
         className="min-h-11 min-w-0 flex-1 rounded-md border border-slate-300 px-3 text-sm"
       />
-      <button type="submit" aria-disabled={pending || undefined} className="min-h-11 rounded-md border border-slate-300 px-3 text-sm hover:bg-slate-100">
+      <button
+        type="submit"
+        aria-disabled={pending || undefined}
+        className="min-h-11 rounded-md border border-slate-300 px-3 text-sm hover:bg-slate-100"
+      >
         {submitLabel}
       </button>
       {message ? (

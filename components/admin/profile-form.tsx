@@ -26,7 +26,8 @@ type Values = {
   active: boolean;
 };
 
-const input = "mt-1 block min-h-11 w-full rounded-md border border-slate-300 bg-white px-3 text-base aria-[invalid=true]:border-red-500";
+const input =
+  "mt-1 block min-h-11 w-full rounded-md border border-slate-300 bg-white px-3 text-base aria-[invalid=true]:border-red-500";
 
 /** A teammate's profile, as staff edit it. After a refusal everything typed and ticked comes back. */
 type Props = {
@@ -41,7 +42,15 @@ export function ProfileForm(props: Props) {
   const [state, formAction, pending] = useActionState(updateProfileAction, null);
   const failed = state && !state.ok ? state : null;
   // React resets a form after its action; a fresh one after each refusal starts from what was sent.
-  return <ProfileFields key={JSON.stringify(failed?.values ?? null)} {...props} failed={failed} formAction={formAction} pending={pending} />;
+  return (
+    <ProfileFields
+      key={JSON.stringify(failed?.values ?? null)}
+      {...props}
+      failed={failed}
+      formAction={formAction}
+      pending={pending}
+    />
+  );
 }
 
 function ProfileFields({
@@ -56,7 +65,8 @@ function ProfileFields({
 }: Props & { failed: ActionFailure | null; formAction: (form: FormData) => void; pending: boolean }) {
   const t = useTranslations();
   const back = failed?.values;
-  const list = (k: "groupIds" | "skillIds" | "tagIds") => (back ? (back[k] ?? "").split(",").filter(Boolean) : initial[k]);
+  const list = (k: "groupIds" | "skillIds" | "tagIds") =>
+    back ? (back[k] ?? "").split(",").filter(Boolean) : initial[k];
   const text = (k: keyof Values) => (back ? (back[k] ?? "") : String(initial[k] ?? ""));
   const flag = (k: "smsConsent" | "waitingList" | "active") => (back ? back[k] === "on" : initial[k]);
   const [departmentId, setDepartmentId] = useState(text("departmentId"));
@@ -86,7 +96,13 @@ function ProfileFields({
       <div className="mt-1 flex flex-wrap gap-x-4">
         {options.map((o) => (
           <label key={o.id} className="flex min-h-11 items-center gap-2 text-sm">
-            <input type="checkbox" name={name} value={o.id} defaultChecked={list(name).includes(o.id)} className="size-5" />
+            <input
+              type="checkbox"
+              name={name}
+              value={o.id}
+              defaultChecked={list(name).includes(o.id)}
+              className="size-5"
+            />
             {o.name}
           </label>
         ))}
@@ -103,7 +119,9 @@ function ProfileFields({
   return (
     <form action={formAction} className="space-y-5" noValidate data-testid="profile-form">
       <input type="hidden" name="userId" value={initial.userId} />
-      <FormError message={failed && !failed.fieldErrors ? failed.error : failed ? t("errors.correctFields") : undefined} />
+      <FormError
+        message={failed && !failed.fieldErrors ? failed.error : failed ? t("errors.correctFields") : undefined}
+      />
       <div className="grid gap-4 sm:grid-cols-2">
         {field("firstName", t("people.firstName"))}
         {field("lastName", t("people.lastName"))}
@@ -126,7 +144,12 @@ function ProfileFields({
       <div>
         <label className="block text-sm font-medium">
           {t("people.department")}
-          <select name="departmentId" defaultValue={departmentId} onChange={(e) => setDepartmentId(e.target.value)} className={input}>
+          <select
+            name="departmentId"
+            defaultValue={departmentId}
+            onChange={(e) => setDepartmentId(e.target.value)}
+            className={input}
+          >
             <option value="">{t("people.noDepartment")}</option>
             {departments.map((d) => (
               <option key={d.id} value={d.id}>
@@ -138,7 +161,11 @@ function ProfileFields({
         <FieldError id="departmentId-error" messages={err("departmentId")} />
       </div>
       {/* Without JavaScript every department's groups are offered; the server keeps only the chosen department's. */}
-      {boxes("groupIds", t("people.groups"), groups.length || departmentId ? groups : departments.flatMap((d) => d.groups))}
+      {boxes(
+        "groupIds",
+        t("people.groups"),
+        groups.length || departmentId ? groups : departments.flatMap((d) => d.groups),
+      )}
       {boxes("skillIds", t("teammates.skills"), skills)}
       {boxes("tagIds", t("teammates.tags"), tags)}
       <div className="flex flex-wrap gap-x-6">

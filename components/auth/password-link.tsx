@@ -12,7 +12,11 @@ export async function PasswordLink({ token, purpose, title }: { token: string; p
     <AuthCard title={title}>
       {who ? (
         <>
-          {purpose === "invite" ? <p className="mb-4 text-sm text-slate-700">{t("account.welcomeText", { name: who.firstName, email: who.email })}</p> : null}
+          {purpose === "invite" ? (
+            <p className="mb-4 text-sm text-slate-700">
+              {t("account.welcomeText", { name: who.firstName, email: who.email })}
+            </p>
+          ) : null}
           <PasswordForm action={setPasswordAction} hidden={{ token, purpose }} submitLabel={t("account.setPassword")} />
         </>
       ) : (

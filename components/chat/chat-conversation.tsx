@@ -33,7 +33,10 @@ export async function ChatConversation({
 }) {
   const [t, c] = await Promise.all([getTranslations(), getChatThread(user, conversationId)]);
   const inIt = new Set(c.participants.map((p) => p.id));
-  const addable = c.canAdd && c.ref.departmentId ? (await departmentPeople(user, c.ref.departmentId)).filter((p) => !inIt.has(p.id)) : [];
+  const addable =
+    c.canAdd && c.ref.departmentId
+      ? (await departmentPeople(user, c.ref.departmentId)).filter((p) => !inIt.has(p.id))
+      : [];
   const web = isStaff(user.role);
   const kindLabel = c.ref.kind === "CHANNEL" ? t("chat.public") : t("chat.private");
   return (
@@ -47,7 +50,12 @@ export async function ChatConversation({
           <ChatKindMark kind={c.ref.kind} />
           <div className="min-w-0">
             <FocusOnOpen id="chat-heading" key={c.ref.id} />
-            <h1 id="chat-heading" tabIndex={-1} className="truncate text-lg font-semibold outline-none" data-testid="chat-title">
+            <h1
+              id="chat-heading"
+              tabIndex={-1}
+              className="truncate text-lg font-semibold outline-none"
+              data-testid="chat-title"
+            >
               {c.title}
             </h1>
             <p className="text-xs text-slate-600">
@@ -61,7 +69,10 @@ export async function ChatConversation({
             <summary className={`${button} inline-flex cursor-pointer list-none items-center`}>
               {t("chat.participants", { count: c.participants.length })}
             </summary>
-            <ul className="mt-2 max-h-60 overflow-y-auto rounded-md border border-slate-200 p-2 text-sm" data-testid="participants">
+            <ul
+              className="mt-2 max-h-60 overflow-y-auto rounded-md border border-slate-200 p-2 text-sm"
+              data-testid="participants"
+            >
               {c.participants.map((p) => (
                 <li key={p.id} className="py-0.5">
                   {p.firstName} {p.lastName}
@@ -70,11 +81,15 @@ export async function ChatConversation({
                 </li>
               ))}
             </ul>
-            {c.ref.kind === "CHANNEL" ? <p className="mt-1 text-xs text-slate-600">{t("chat.publicWhoJoins")}</p> : null}
+            {c.ref.kind === "CHANNEL" ? (
+              <p className="mt-1 text-xs text-slate-600">{t("chat.publicWhoJoins")}</p>
+            ) : null}
           </details>
           {c.canAdd ? (
             <details>
-              <summary className={`${button} inline-flex cursor-pointer list-none items-center`}>{t("chat.addParticipants")}</summary>
+              <summary className={`${button} inline-flex cursor-pointer list-none items-center`}>
+                {t("chat.addParticipants")}
+              </summary>
               <div className="mt-2 w-72 max-w-full">
                 <PeopleForm
                   action={addMembersAction}
@@ -89,11 +104,18 @@ export async function ChatConversation({
           ) : null}
           {c.ref.standing === "member" ? <MuteButton user={user} conversationId={c.ref.id} className={button} /> : null}
           {c.ref.standing === "member" ? (
-            <ActionButton action={leaveChatAction} fields={{ conversationId: c.ref.id }} label={t("chat.leave")} className={button} />
+            <ActionButton
+              action={leaveChatAction}
+              fields={{ conversationId: c.ref.id }}
+              label={t("chat.leave")}
+              className={button}
+            />
           ) : null}
           {c.canDelete ? (
             <details>
-              <summary className={`${button} inline-flex cursor-pointer list-none items-center text-red-800`}>{t("chat.delete")}</summary>
+              <summary className={`${button} inline-flex cursor-pointer list-none items-center text-red-800`}>
+                {t("chat.delete")}
+              </summary>
               <div className="mt-2 space-y-2 rounded-md border border-red-200 bg-red-50 p-3 text-sm">
                 <p>{t("chat.deleteConfirm")}</p>
                 <ActionButton
@@ -110,7 +132,12 @@ export async function ChatConversation({
       {c.ref.standing === "left" ? (
         <div className="space-y-3 p-6 text-center">
           <p className="text-sm text-slate-700">{t("chat.youLeft")}</p>
-          <ActionButton action={joinAgainAction} fields={{ conversationId: c.ref.id }} label={t("chat.joinAgain")} className={button} />
+          <ActionButton
+            action={joinAgainAction}
+            fields={{ conversationId: c.ref.id }}
+            label={t("chat.joinAgain")}
+            className={button}
+          />
         </div>
       ) : (
         <ThreadView

@@ -57,13 +57,20 @@ export async function ChatHome({
       </div>
       {hits ? (
         <section aria-label={t("chat.results")} className="border-b border-slate-200">
-          <h2 className="px-3 pt-3 text-sm font-semibold">{t("chat.resultsFor", { q: q ?? "", count: hits.length })}</h2>
+          <h2 className="px-3 pt-3 text-sm font-semibold">
+            {t("chat.resultsFor", { q: q ?? "", count: hits.length })}
+          </h2>
           <ul className="divide-y divide-slate-100">
             {hits.map((h) => (
               <li key={h.messageId}>
-                <Link href={`${base}/${encodeURIComponent(h.conversationId)}`} className="block px-3 py-2 hover:bg-slate-50" data-testid="chat-hit">
+                <Link
+                  href={`${base}/${encodeURIComponent(h.conversationId)}`}
+                  className="block px-3 py-2 hover:bg-slate-50"
+                  data-testid="chat-hit"
+                >
                   <span className="block text-xs text-slate-500">
-                    {h.title} · {h.authorName ?? t("thread.systemAuthor")} · {formatDateTime(h.createdAt, timeZone, locale)}
+                    {h.title} · {h.authorName ?? t("thread.systemAuthor")} ·{" "}
+                    {formatDateTime(h.createdAt, timeZone, locale)}
                   </span>
                   <span className="line-clamp-2 text-sm">{h.body}</span>
                 </Link>
@@ -75,7 +82,9 @@ export async function ChatHome({
           </Link>
         </section>
       ) : null}
-      {rows.length === 0 && others.length === 0 ? <p className="p-4 text-sm text-slate-600">{t("chat.empty")}</p> : null}
+      {rows.length === 0 && others.length === 0 ? (
+        <p className="p-4 text-sm text-slate-600">{t("chat.empty")}</p>
+      ) : null}
       <ChatList rows={rows} base={base} selfId={user.id} timeZone={timeZone} label={t("chat.conversations")} />
       {left.length ? (
         <details className="border-t border-slate-200">
@@ -101,7 +110,14 @@ export async function ChatHome({
       {others.length ? (
         <section className="border-t border-slate-200">
           <h2 className="px-3 pt-3 text-sm font-semibold text-slate-700">{t("chat.otherPublic")}</h2>
-          <ChatList rows={others} base={base} selfId={user.id} timeZone={timeZone} label={t("chat.otherPublic")} main={false} />
+          <ChatList
+            rows={others}
+            base={base}
+            selfId={user.id}
+            timeZone={timeZone}
+            label={t("chat.otherPublic")}
+            main={false}
+          />
         </section>
       ) : null}
     </div>

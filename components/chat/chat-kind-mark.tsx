@@ -12,7 +12,11 @@ export function ChatKindMark({ kind }: { kind: "CHANNEL" | "GROUP" }) {
       #
     </span>
   ) : (
-    <span role="img" aria-label={t("chat.private")} className="flex size-9 shrink-0 items-center justify-center rounded-full bg-slate-600 text-white">
+    <span
+      role="img"
+      aria-label={t("chat.private")}
+      className="flex size-9 shrink-0 items-center justify-center rounded-full bg-slate-600 text-white"
+    >
       <svg aria-hidden="true" viewBox="0 0 20 20" className="size-4" fill="currentColor">
         <path d="M10 2a4 4 0 0 0-4 4v2H5a1 1 0 0 0-1 1v8a1 1 0 0 0 1 1h10a1 1 0 0 0 1-1V9a1 1 0 0 0-1-1h-1V6a4 4 0 0 0-4-4Zm-2 6V6a2 2 0 1 1 4 0v2H8Z" />
       </svg>

@@ -63,9 +63,12 @@ export function ChatList({
   useLiveEvent("chat.left", reread);
   useLiveEvent("chat.changed", reread);
   useLiveEvent("thread.read", (p) => {
-    if (rows.some((r) => r.id === p.conversationId)) setPatches((all) => ({ ...all, [p.conversationId]: { ...all[p.conversationId], unread: 0 } }));
+    if (rows.some((r) => r.id === p.conversationId))
+      setPatches((all) => ({ ...all, [p.conversationId]: { ...all[p.conversationId], unread: 0 } }));
   });
-  const shown = rows.map((r) => ({ ...r, ...patches[r.id] })).sort((a, b) => (b.lastMessageAt?.getTime() ?? 0) - (a.lastMessageAt?.getTime() ?? 0));
+  const shown = rows
+    .map((r) => ({ ...r, ...patches[r.id] }))
+    .sort((a, b) => (b.lastMessageAt?.getTime() ?? 0) - (a.lastMessageAt?.getTime() ?? 0));
   if (shown.length === 0) return null;
   return (
     <ul aria-label={label} className="divide-y divide-slate-100">
@@ -84,7 +87,11 @@ export function ChatList({
               <span className="min-w-0 flex-1">
                 <span className="flex items-baseline justify-between gap-2">
                   <span className={`truncate ${r.unread ? "font-semibold" : "font-medium"}`}>{r.title}</span>
-                  {r.lastMessageAt ? <span className="shrink-0 text-xs text-slate-500">{formatListTime(r.lastMessageAt, timeZone, locale)}</span> : null}
+                  {r.lastMessageAt ? (
+                    <span className="shrink-0 text-xs text-slate-500">
+                      {formatListTime(r.lastMessageAt, timeZone, locale)}
+                    </span>
+                  ) : null}
                 </span>
                 <span className="flex items-center justify-between gap-2 text-sm text-slate-600">
                   <span className="truncate">

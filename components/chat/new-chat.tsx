@@ -35,7 +35,9 @@ export async function NewChat({
   const own = await departmentOf(user);
   const departments = await chatDepartments(user, own);
   const pub = kind === "public" && staff;
-  const department = departments.find((d) => d.id === (staff ? departmentId : own)) ?? (departments.length === 1 ? departments[0] : undefined);
+  const department =
+    departments.find((d) => d.id === (staff ? departmentId : own)) ??
+    (departments.length === 1 ? departments[0] : undefined);
   const group = department?.groups.find((g) => g.id === groupId);
   const people = department && !pub ? await departmentPeople(user, department.id, group?.id) : null;
   const title = pub ? t("chat.newPublic") : t("chat.newPrivate");
@@ -77,7 +79,10 @@ export async function NewChat({
                 </select>
               </label>
             ) : null}
-            <button type="submit" className="min-h-11 rounded-md border border-slate-300 px-3 text-sm sm:col-span-2 sm:justify-self-start">
+            <button
+              type="submit"
+              className="min-h-11 rounded-md border border-slate-300 px-3 text-sm sm:col-span-2 sm:justify-self-start"
+            >
               {t("chat.showPeople")}
             </button>
           </form>

@@ -35,7 +35,8 @@ export function PeopleForm<T extends object>({
   const failed = state && !state.ok ? state : null;
   const [filter, setFilter] = useState("");
   const ticked = new Set((failed?.values?.memberIds ?? "").split(",").filter(Boolean));
-  const shown = people?.filter((p) => `${p.firstName} ${p.lastName}`.toLowerCase().includes(filter.trim().toLowerCase())) ?? null;
+  const shown =
+    people?.filter((p) => `${p.firstName} ${p.lastName}`.toLowerCase().includes(filter.trim().toLowerCase())) ?? null;
   return (
     <form action={formAction} className="space-y-4" data-testid={testId}>
       {Object.entries(hidden).map(([name, value]) => (
@@ -56,12 +57,21 @@ export function PeopleForm<T extends object>({
             />
           ) : null}
           {people.length === 0 ? <p className="mt-2 text-sm text-slate-600">{t("chat.nobodyHere")}</p> : null}
-          <ul className="mt-2 max-h-80 divide-y divide-slate-100 overflow-y-auto rounded-md border border-slate-200" aria-describedby="memberIds-error">
+          <ul
+            className="mt-2 max-h-80 divide-y divide-slate-100 overflow-y-auto rounded-md border border-slate-200"
+            aria-describedby="memberIds-error"
+          >
             {people.map((p) => (
               // Filtered-out people stay in the form (hidden), so a ticked one is not lost.
               <li key={p.id} hidden={shown !== null && !shown.includes(p)}>
                 <label className="flex min-h-11 cursor-pointer items-center gap-3 px-3 text-sm">
-                  <input type="checkbox" name="memberIds" value={p.id} defaultChecked={ticked.has(p.id)} className="size-5" />
+                  <input
+                    type="checkbox"
+                    name="memberIds"
+                    value={p.id}
+                    defaultChecked={ticked.has(p.id)}
+                    className="size-5"
+                  />
                   {p.firstName} {p.lastName}
                 </label>
               </li>

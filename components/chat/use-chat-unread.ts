@@ -33,7 +33,8 @@ export function useChatUnread(initial: number, enabled: boolean, selfId: string)
   };
   useEffect(() => () => clearTimeout(timer.current), []);
   useLiveEvent("chat.message", (p) => {
-    if (enabled && p.message.kind !== "SYSTEM" && p.message.authorId !== selfId && !isOpen(p.conversationId)) setCount((n) => n + 1);
+    if (enabled && p.message.kind !== "SYSTEM" && p.message.authorId !== selfId && !isOpen(p.conversationId))
+      setCount((n) => n + 1);
   });
   useLiveEvent("chat.joined", recount);
   useLiveEvent("chat.left", recount);

@@ -19,7 +19,13 @@ export function AttachmentList({ files, own }: { files: WireAttachment[]; own: b
         <ul className="flex flex-wrap gap-1">
           {images.map((f) => (
             <li key={f.id}>
-              <a href={fileUrl(f.id)} target="_blank" rel="noopener" className="block overflow-hidden rounded-lg border border-slate-200" title={f.name}>
+              <a
+                href={fileUrl(f.id)}
+                target="_blank"
+                rel="noopener"
+                className="block overflow-hidden rounded-lg border border-slate-200"
+                title={f.name}
+              >
                 {/* A server-made thumbnail: the thread never loads the full picture. */}
                 {/* eslint-disable-next-line @next/next/no-img-element */}
                 <img

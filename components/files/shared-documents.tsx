@@ -58,14 +58,22 @@ export async function SharedDocuments({
             >
               {f.mimeType.startsWith("image/") ? (
                 // eslint-disable-next-line @next/next/no-img-element
-                <img src={fileUrl(f.id, { thumb: true })} alt="" width={40} height={40} loading="lazy" className="h-10 w-10 shrink-0 rounded object-cover" />
+                <img
+                  src={fileUrl(f.id, { thumb: true })}
+                  alt=""
+                  width={40}
+                  height={40}
+                  loading="lazy"
+                  className="h-10 w-10 shrink-0 rounded object-cover"
+                />
               ) : (
                 <FileIcon mimeType={f.mimeType} />
               )}
               <span className="min-w-0 flex-1">
                 <span className="block truncate text-sm font-medium">{f.name}</span>
                 <span className="block truncate text-xs text-slate-600">
-                  {t("files.sharedBy", { name: f.sharedBy, date: formatDateTime(f.sharedAt, timeZone, locale) })} · {formatBytes(f.size, locale)}
+                  {t("files.sharedBy", { name: f.sharedBy, date: formatDateTime(f.sharedAt, timeZone, locale) })} ·{" "}
+                  {formatBytes(f.size, locale)}
                 </span>
               </span>
             </a>

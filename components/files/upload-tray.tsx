@@ -20,13 +20,20 @@ export function UploadTray({ uploads, onRemove }: { uploads: Upload[]; onRemove:
           <span className="min-w-0 flex-1 truncate">{u.name}</span>
           <span className="text-xs text-slate-600">{formatBytes(u.size, locale)}</span>
           {u.status === "uploading" ? (
-            <progress className="h-2 w-24 accent-teal-700" max={1} value={u.progress} aria-label={t("files.uploading", { name: u.name })} />
+            <progress
+              className="h-2 w-24 accent-teal-700"
+              max={1}
+              value={u.progress}
+              aria-label={t("files.uploading", { name: u.name })}
+            />
           ) : null}
           {u.status === "ready" ? <span className="sr-only">{t("files.uploaded", { name: u.name })}</span> : null}
           <button
             type="button"
             onClick={() => onRemove(u.localId)}
-            aria-label={u.status === "uploading" ? t("files.cancel", { name: u.name }) : t("files.remove", { name: u.name })}
+            aria-label={
+              u.status === "uploading" ? t("files.cancel", { name: u.name }) : t("files.remove", { name: u.name })
+            }
             className="inline-flex min-h-11 min-w-11 items-center justify-center rounded-md text-slate-700 hover:bg-slate-200 sm:min-h-8 sm:min-w-8"
           >
             <span aria-hidden="true">×</span>

@@ -38,7 +38,8 @@ export function useUploads(uploadUrl: string, maxBytes = DEFAULT_MAX_FILE_BYTES)
   useEffect(() => {
     current.current = uploads;
   }, [uploads]);
-  const patch = (id: string, change: Partial<Upload>) => setUploads((list) => list.map((u) => (u.localId === id ? { ...u, ...change } : u)));
+  const patch = (id: string, change: Partial<Upload>) =>
+    setUploads((list) => list.map((u) => (u.localId === id ? { ...u, ...change } : u)));
 
   const start = useCallback(
     (file: File, localId: string) => {
@@ -49,15 +50,26 @@ export function useUploads(uploadUrl: string, maxBytes = DEFAULT_MAX_FILE_BYTES)
       xhr.upload.onprogress = (e) => e.lengthComputable && patch(localId, { progress: e.loaded / e.total });
       xhr.onload = () => {
         requests.current.delete(localId);
-        const body = xhr.response as { ok?: boolean; files?: WireAttachment[]; refused?: { error: string }[]; error?: string } | null;
+        const body = xhr.response as {
+          ok?: boolean;
+          files?: WireAttachment[];
+          refused?: { error: string }[];
+          error?: string;
+        } | null;
         const file = body?.files?.[0];
         if (file) patch(localId, { status: "ready", progress: 1, attachment: file });
-        else if (body?.refused?.[0] || body?.error) patch(localId, { status: "refused", error: body.refused?.[0]?.error ?? body.error });
-        else setUploads((list) => list.map((u) => (u.localId === localId ? { ...u, status: "failed", error: messages.failed(u.name) } : u)));
+        else if (body?.refused?.[0] || body?.error)
+          patch(localId, { status: "refused", error: body.refused?.[0]?.error ?? body.error });
+        else
+          setUploads((list) =>
+            list.map((u) => (u.localId === localId ? { ...u, status: "failed", error: messages.failed(u.name) } : u)),
+          );
       };
       xhr.onerror = () => {
         requests.current.delete(localId);
-        setUploads((list) => list.map((u) => (u.localId === localId ? { ...u, status: "failed", error: messages.failed(u.name) } : u)));
+        setUploads((list) =>
+          list.map((u) => (u.localId === localId ? { ...u, status: "failed", error: messages.failed(u.name) } : u)),
+        );
       };
       const form = new FormData();
       form.append("files", file);
@@ -68,7 +80,8 @@ export function useUploads(uploadUrl: string, maxBytes = DEFAULT_MAX_FILE_BYTES)
 
   const add = useCallback(
     (files: Iterable<File>) => {
-      const room = MAX_FILES_PER_MESSAGE - current.current.filter((u) => u.status === "uploading" || u.status === "ready").length;
+      const room =
+        MAX_FILES_PER_MESSAGE - current.current.filter((u) => u.status === "uploading" || u.status === "ready").length;
       const next = [...files].map((file, i): Upload & { file: File } => {
         const error =
           i >= room
@@ -79,7 +92,15 @@ export function useUploads(uploadUrl: string, maxBytes = DEFAULT_MAX_FILE_BYTES)
                 ? messages.type
                 : undefined;
         const status = error ? "refused" : "uploading";
-        return { file, localId: crypto.randomUUID(), name: file.name || "file", size: file.size, progress: 0, status, error };
+        return {
+          file,
+          localId: crypto.randomUUID(),
+          name: file.name || "file",
+          size: file.size,
+          progress: 0,
+          status,
+          error,
+        };
       });
       current.current = [...current.current, ...next];
       setUploads((list) => [...list, ...next.map(({ file: _file, ...u }) => u)]);
@@ -96,7 +117,14 @@ export function useUploads(uploadUrl: string, maxBytes = DEFAULT_MAX_FILE_BYTES)
 
   /** Files of a message taken back for editing: already on the server, ready again. */
   const restore = useCallback((files: WireAttachment[]) => {
-    const back = files.map((a): Upload => ({ localId: crypto.randomUUID(), name: a.name, size: a.size, progress: 1, status: "ready", attachment: a }));
+    const back = files.map((a): Upload => ({
+      localId: crypto.randomUUID(),
+      name: a.name,
+      size: a.size,
+      progress: 1,
+      status: "ready",
+      attachment: a,
+    }));
     current.current = [...current.current, ...back];
     setUploads((list) => [...list, ...back]);
   }, []);

@@ -93,8 +93,11 @@ export function LiveContactList({
       const result = (await response.json()) as { contacts: Json<InboxContact>[]; total: number | null };
       const fresh = new Map(result.contacts.map((c) => [c.conversationId, revive(c)]));
       setView((v) => {
-        const kept = v.contacts.filter((c) => !ids.includes(c.conversationId) || fresh.has(c.conversationId)).map((c) => fresh.get(c.conversationId) ?? c);
-        const joining = page === 1 ? [...fresh.values()].filter((c) => !kept.some((k) => k.conversationId === c.conversationId)) : [];
+        const kept = v.contacts
+          .filter((c) => !ids.includes(c.conversationId) || fresh.has(c.conversationId))
+          .map((c) => fresh.get(c.conversationId) ?? c);
+        const joining =
+          page === 1 ? [...fresh.values()].filter((c) => !kept.some((k) => k.conversationId === c.conversationId)) : [];
         return { ...v, contacts: place([...kept, ...joining]), total: result.total ?? v.total };
       });
     } catch {
@@ -151,7 +154,12 @@ export function LiveContactList({
 
   useLiveEvent("message.created", onMessage);
   useLiveEvent("thread.processed", (p) => {
-    setView((v) => ({ ...v, contacts: place(v.contacts.map((c) => (c.conversationId === p.conversationId ? { ...c, processed: p.processed } : c))) }));
+    setView((v) => ({
+      ...v,
+      contacts: place(
+        v.contacts.map((c) => (c.conversationId === p.conversationId ? { ...c, processed: p.processed } : c)),
+      ),
+    }));
     if (stateFiltered) ask(p.conversationId);
   });
   // This user's read position moved in another thread (another tab, Mark as unread): the server counts its unread.
@@ -177,10 +185,18 @@ export function LiveContactList({
   return (
     <>
       <div className="min-h-0 flex-1 overflow-y-auto">
-        <ContactList contacts={shown} activeId={activeId} timeZone={timeZone} query={query} selection={selecting ? { selected, toggle } : undefined} />
+        <ContactList
+          contacts={shown}
+          activeId={activeId}
+          timeZone={timeZone}
+          query={query}
+          selection={selecting ? { selected, toggle } : undefined}
+        />
       </div>
       {/* Picking some contacts needs the page's script; everyone in the view can be reached without it (below the list). */}
-      <div className={`${hydrated ? "flex" : "hidden"} flex-wrap items-center gap-2 border-t border-slate-200 px-4 py-2 text-sm`}>
+      <div
+        className={`${hydrated ? "flex" : "hidden"} flex-wrap items-center gap-2 border-t border-slate-200 px-4 py-2 text-sm`}
+      >
         <button
           type="button"
           onClick={() => {
@@ -210,7 +226,9 @@ export function LiveContactList({
         ) : null}
       </div>
       <footer className="flex items-center justify-between border-t border-slate-200 px-4 py-2 text-xs text-slate-600">
-        <span data-testid="contact-count">{t("inbox.count", { first, last: first ? first + shown.length - 1 : 0, total: view.total })}</span>
+        <span data-testid="contact-count">
+          {t("inbox.count", { first, last: first ? first + shown.length - 1 : 0, total: view.total })}
+        </span>
         {pager}
       </footer>
     </>

@@ -3,7 +3,14 @@
 import { useRouter } from "next/navigation";
 import { useLocale, useTranslations } from "next-intl";
 import { createContext, useCallback, useContext, useEffect, useRef, useState } from "react";
-import { BEAT_EVENT, EVENT_TYPES, HEARTBEAT_MS, RELOAD_EVENT, type EventPayloads, type EventType } from "@/lib/realtime/event-types";
+import {
+  BEAT_EVENT,
+  EVENT_TYPES,
+  HEARTBEAT_MS,
+  RELOAD_EVENT,
+  type EventPayloads,
+  type EventType,
+} from "@/lib/realtime/event-types";
 import { connectivity, useReach } from "./connectivity";
 import { forgetSavedPages } from "@/components/pwa/app-worker";
 
@@ -22,7 +29,10 @@ const SAVED_COPY = 'meta[name="shiftline-saved-copy"]';
 /** When a kept copy was saved, in the phone's own time: the time alone today, else the day too. */
 function savedTime(at: Date, locale: string): string {
   const today = at.toDateString() === new Date().toDateString();
-  return new Intl.DateTimeFormat(locale, today ? { timeStyle: "short" } : { dateStyle: "medium", timeStyle: "short" }).format(at);
+  return new Intl.DateTimeFormat(
+    locale,
+    today ? { timeStyle: "short" } : { dateStyle: "medium", timeStyle: "short" },
+  ).format(at);
 }
 
 /** Silence after which an open stream is taken for dead (a connection lost without closing). */
@@ -132,7 +142,10 @@ export function LiveEvents({ after, children }: { after: number; children: React
         void net.probe().then((status) => {
           if (!closed || s !== source) return;
           // The session ended (signed out everywhere, disabled): the phone's saved pages go first.
-          if (status === 401) void forgetSavedPages().then(() => router.replace(`/sign-in?callbackUrl=${encodeURIComponent(window.location.pathname)}`));
+          if (status === 401)
+            void forgetSavedPages().then(() =>
+              router.replace(`/sign-in?callbackUrl=${encodeURIComponent(window.location.pathname)}`),
+            );
           // Refused by a proxy while Shiftline was away (the browser gives up then): open it again once it answers.
           else if (status === null) reopenWhenBack = true;
           else retry = setTimeout(open, REOPEN_MS);
@@ -170,10 +183,14 @@ export function LiveEvents({ after, children }: { after: number; children: React
           role="status"
           className="fixed inset-x-0 top-0 z-40 bg-slate-800 px-4 py-2 pt-[max(0.5rem,env(safe-area-inset-top))] text-center text-sm text-white"
         >
-          {reach !== "online" ? <p data-testid="offline">{reach === "down" ? t("live.down") : t("live.offline")}</p> : null}
+          {reach !== "online" ? (
+            <p data-testid="offline">{reach === "down" ? t("live.down") : t("live.offline")}</p>
+          ) : null}
           {savedAt ? (
             <p data-testid="saved-copy" className={reach !== "online" ? "text-xs text-slate-300" : undefined}>
-              {savedAt.getTime() ? t("live.savedCopy", { time: savedTime(savedAt, locale) }) : t("live.savedCopyUndated")}
+              {savedAt.getTime()
+                ? t("live.savedCopy", { time: savedTime(savedAt, locale) })
+                : t("live.savedCopyUndated")}
             </p>
           ) : null}
         </div>

@@ -43,7 +43,10 @@ export function AppWorker({ userId, role, unread }: { userId: string; role: stri
   }, [role, pathname]);
 
   useEffect(() => {
-    const nav = navigator as Navigator & { setAppBadge?: (n: number) => Promise<void>; clearAppBadge?: () => Promise<void> };
+    const nav = navigator as Navigator & {
+      setAppBadge?: (n: number) => Promise<void>;
+      clearAppBadge?: () => Promise<void>;
+    };
     if (!nav.setAppBadge) return;
     void (unread > 0 ? nav.setAppBadge(unread) : nav.clearAppBadge?.())?.catch(() => undefined);
   }, [unread]);

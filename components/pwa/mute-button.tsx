@@ -5,7 +5,15 @@ import { isMuted } from "@/lib/push/settings";
 import { ActionButton } from "@/components/ui/action-button";
 
 /** Mute or unmute one conversation's notifications for this user (it still counts as unread). */
-export async function MuteButton({ user, conversationId, className }: { user: SessionUser; conversationId: string; className: string }) {
+export async function MuteButton({
+  user,
+  conversationId,
+  className,
+}: {
+  user: SessionUser;
+  conversationId: string;
+  className: string;
+}) {
   const [t, muted] = await Promise.all([getTranslations(), isMuted(user, conversationId)]);
   return (
     <ActionButton

@@ -7,7 +7,9 @@ export type DevicePush = "unsupported" | "needs-install" | "denied" | "off" | "o
 const ROUTE = "/api/push/subscription";
 
 function supported(): boolean {
-  return typeof window !== "undefined" && "serviceWorker" in navigator && "PushManager" in window && "Notification" in window;
+  return (
+    typeof window !== "undefined" && "serviceWorker" in navigator && "PushManager" in window && "Notification" in window
+  );
 }
 
 async function registration(): Promise<ServiceWorkerRegistration | null> {
@@ -28,7 +30,11 @@ export async function devicePushState(): Promise<DevicePush> {
 }
 
 async function send(method: "POST" | "DELETE", body: object): Promise<{ ok: boolean; error?: string }> {
-  const response = await fetch(ROUTE, { method, headers: { "content-type": "application/json" }, body: JSON.stringify(body) });
+  const response = await fetch(ROUTE, {
+    method,
+    headers: { "content-type": "application/json" },
+    body: JSON.stringify(body),
+  });
   return (await response.json().catch(() => ({ ok: false }))) as { ok: boolean; error?: string };
 }
 
@@ -39,7 +45,8 @@ export async function subscribeDevice(publicKey: string): Promise<{ ok: boolean;
   const reg = (await registration()) ?? (await navigator.serviceWorker.register("/sw.js", { scope: "/" }));
   await navigator.serviceWorker.ready;
   const sub =
-    (await reg.pushManager.getSubscription()) ?? (await reg.pushManager.subscribe({ userVisibleOnly: true, applicationServerKey: fromBase64Url(publicKey) }));
+    (await reg.pushManager.getSubscription()) ??
+    (await reg.pushManager.subscribe({ userVisibleOnly: true, applicationServerKey: fromBase64Url(publicKey) }));
   const result = await send("POST", sub.toJSON());
   if (!result.ok) await sub.unsubscribe().catch(() => undefined);
   return { ...result, state: result.ok ? "on" : "off" };

@@ -77,8 +77,17 @@ function DeviceSwitch({ publicKey }: { publicKey: string }) {
         {explain}
       </p>
       {state === "on" || state === "off" ? (
-        <Button type="button" variant={state === "on" ? "secondary" : "primary"} aria-disabled={busy || undefined} onClick={() => !busy && void toggle()}>
-          {busy ? t("push.settings.working") : state === "on" ? t("push.settings.deviceOff") : t("push.settings.deviceOn")}
+        <Button
+          type="button"
+          variant={state === "on" ? "secondary" : "primary"}
+          aria-disabled={busy || undefined}
+          onClick={() => !busy && void toggle()}
+        >
+          {busy
+            ? t("push.settings.working")
+            : state === "on"
+              ? t("push.settings.deviceOff")
+              : t("push.settings.deviceOn")}
         </Button>
       ) : null}
       <FormError message={error} />
@@ -98,7 +107,13 @@ function AccountForm({ enabled: savedEnabled, quietFrom: savedFrom, quietTo: sav
   return (
     <form action={action} className="space-y-3" noValidate>
       <label className="flex min-h-11 items-center gap-3 text-sm">
-        <input type="checkbox" name="enabled" checked={enabled} onChange={(e) => setEnabled(e.target.checked)} className="h-5 w-5" />
+        <input
+          type="checkbox"
+          name="enabled"
+          checked={enabled}
+          onChange={(e) => setEnabled(e.target.checked)}
+          className="h-5 w-5"
+        />
         <span>
           <span className="block font-medium">{t("push.settings.account")}</span>
           <span className="block text-xs text-slate-600">{t("push.settings.accountHelp")}</span>
@@ -107,7 +122,13 @@ function AccountForm({ enabled: savedEnabled, quietFrom: savedFrom, quietTo: sav
       <fieldset className="space-y-2">
         <legend className="sr-only">{t("push.settings.quiet")}</legend>
         <label className="flex min-h-11 items-center gap-3 text-sm">
-          <input type="checkbox" name="quiet" checked={quiet} onChange={(e) => setQuiet(e.target.checked)} className="h-5 w-5" />
+          <input
+            type="checkbox"
+            name="quiet"
+            checked={quiet}
+            onChange={(e) => setQuiet(e.target.checked)}
+            className="h-5 w-5"
+          />
           <span>
             <span className="block font-medium">{t("push.settings.quiet")}</span>
             <span className="block text-xs text-slate-600">{t("push.settings.quietHelp", { zone: timeZone })}</span>

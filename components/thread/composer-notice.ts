@@ -8,7 +8,10 @@ type Params = Record<string, string | string[] | undefined>;
 const one = (v: string | string[] | undefined) => (typeof v === "string" ? v : undefined);
 
 /** `t`: the page's translator; the error comes back as its text, in the reader's language. */
-export function readComposerNotice(params: Params, t: { (key: string): string; has(key: string): boolean }): ComposerNotice | undefined {
+export function readComposerNotice(
+  params: Params,
+  t: { (key: string): string; has(key: string): boolean },
+): ComposerNotice | undefined {
   const error = one(params.error);
   const notice: ComposerNotice = {
     error: error && /^errors\.[A-Za-z.]{1,60}$/.test(error) && t.has(error) ? t(error) : undefined,

@@ -11,6 +11,7 @@ import { Button } from "@/components/ui/button";
 import { FieldError, FormError } from "@/components/ui/field-error";
 import { PendingMessages } from "./pending-messages";
 import { useOutbox } from "./use-outbox";
+import { ComposerOptions } from "./composer-options";
 import { loadDraft, saveDraft } from "./device-drafts";
 import type { ComposerNotice } from "./composer-notice";
 import { useUploads } from "@/components/files/use-uploads";
@@ -117,7 +118,13 @@ export function Composer({
         : draft.trim().length > MESSAGE_MAX_LENGTH
           ? t("errors.messageTooLong", { max: MESSAGE_MAX_LENGTH })
           : null;
-    if (problem) return setClientError({ ok: false, error: t("errors.correctFields"), fieldErrors: { body: [problem] }, values: { body: draft } });
+    if (problem)
+      return setClientError({
+        ok: false,
+        error: t("errors.correctFields"),
+        fieldErrors: { body: [problem] },
+        values: { body: draft },
+      });
     setSmsCopy(false);
     setUrgent(false);
     files.clear();
@@ -125,7 +132,10 @@ export function Composer({
     lastSend.current = Date.now();
     setDraft("");
     setClientId(crypto.randomUUID());
-    void outbox.send({ clientId, body: draft, attachments, smsCopy: smsCopy || undefined, urgent: urgent || undefined }, latestSeq);
+    void outbox.send(
+      { clientId, body: draft, attachments, smsCopy: smsCopy || undefined, urgent: urgent || undefined },
+      latestSeq,
+    );
   }
 
   return (
@@ -163,7 +173,9 @@ export function Composer({
       <input type="hidden" name="clientId" value={clientId} />
       {failed && !failed.fieldErrors?.body ? <FormError message={failed.error} /> : null}
       {notice?.error ? <FormError message={notice.error} /> : null}
-      {notice?.refused ? <FormError message={t("files.notAttached", { names: notice.refused.split("|").join(", ") })} /> : null}
+      {notice?.refused ? (
+        <FormError message={t("files.notAttached", { names: notice.refused.split("|").join(", ") })} />
+      ) : null}
       {dragging ? <p className="mb-2 text-sm font-medium text-teal-800">{t("files.dropHere")}</p> : null}
       <UploadTray uploads={files.uploads} onRemove={files.remove} />
       <div className="flex items-end gap-2">
@@ -248,32 +260,17 @@ export function Composer({
       <p id="message-body-hint" className="mt-1 hidden text-xs text-slate-600 sm:block">
         {t("thread.sendHint")}
       </p>
-      {allowUrgent ? (
-        <label className="mt-1 flex min-h-11 items-center gap-2 text-sm text-slate-800 sm:min-h-8">
-          <input type="checkbox" name="urgent" value="on" checked={urgent} onChange={(e) => setUrgent(e.target.checked)} className="h-5 w-5" />
-          {t("thread.urgent")}
-        </label>
-      ) : null}
-      {sms ? (
-        <label className={`mt-1 flex min-h-11 items-center gap-2 text-sm sm:min-h-8 ${sms.allowed ? "text-slate-800" : "text-slate-500"}`}>
-          <input
-            type="checkbox"
-            name="smsCopy"
-            value="on"
-            checked={smsCopy}
-            disabled={!sms.allowed}
-            onChange={(e) => setSmsCopy(e.target.checked)}
-            className="h-5 w-5"
-          />
-          {t("grouped.smsCopy")}
-          {sms.why ? <span className="text-xs">({sms.why})</span> : null}
-        </label>
-      ) : null}
+      <ComposerOptions
+        urgent={allowUrgent ? { checked: urgent, set: setUrgent } : undefined}
+        sms={sms ? { ...sms, checked: smsCopy, set: setSmsCopy } : undefined}
+      />
       <p id="message-files-hint" className="sr-only">
         {t("files.attachHint", { size: maxMb })}
       </p>
       {draft.length > MESSAGE_MAX_LENGTH * 0.9 ? (
-        <p className="mt-1 text-xs text-slate-500">{t("thread.characters", { count: draft.length, max: MESSAGE_MAX_LENGTH })}</p>
+        <p className="mt-1 text-xs text-slate-500">
+          {t("thread.characters", { count: draft.length, max: MESSAGE_MAX_LENGTH })}
+        </p>
       ) : null}
     </form>
   );

@@ -25,7 +25,13 @@ export function loadDraft(conversationId: string): DeviceDraft | null {
 export function saveDraft(conversationId: string, { draft, outbox }: DeviceDraft) {
   const unsent = outbox
     .filter((m) => m.status !== "sent")
-    .map(({ clientId, body, attachments, smsCopy }) => ({ clientId, body, attachments, smsCopy, status: "failed" as const }));
+    .map(({ clientId, body, attachments, smsCopy }) => ({
+      clientId,
+      body,
+      attachments,
+      smsCopy,
+      status: "failed" as const,
+    }));
   try {
     if (!draft && unsent.length === 0) localStorage.removeItem(key(conversationId));
     else localStorage.setItem(key(conversationId), JSON.stringify({ draft, outbox: unsent }));

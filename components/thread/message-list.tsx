@@ -54,7 +54,10 @@ export function MessageList({
       {entries.map((e, i) => {
         const separator =
           days[i] !== days[i - 1] ? (
-            <div role="separator" className="my-3 self-center rounded-full bg-slate-200 px-3 py-0.5 text-xs text-slate-600">
+            <div
+              role="separator"
+              className="my-3 self-center rounded-full bg-slate-200 px-3 py-0.5 text-xs text-slate-600"
+            >
               {formatDay(e.at, timeZone, locale)}
             </div>
           ) : null;
@@ -63,11 +66,14 @@ export function MessageList({
             <li key={`n-${e.n.id}`} className="flex flex-col" data-testid="private-note">
               {separator}
               <div className="max-w-[80%] self-end rounded-lg border border-yellow-300 bg-yellow-100 px-3 py-2 text-sm text-yellow-950">
-                <p className="mb-0.5 text-xs font-semibold uppercase tracking-wide text-yellow-800">{t("thread.privateNote")}</p>
+                <p className="mb-0.5 text-xs font-semibold uppercase tracking-wide text-yellow-800">
+                  {t("thread.privateNote")}
+                </p>
                 <MessageText text={e.n.body} />
               </div>
               <p className="mt-0.5 self-end text-xs text-slate-500">
-                {e.n.authorName} · <time dateTime={e.n.createdAt.toISOString()}>{formatTime(e.n.createdAt, timeZone, locale)}</time>
+                {e.n.authorName} ·{" "}
+                <time dateTime={e.n.createdAt.toISOString()}>{formatTime(e.n.createdAt, timeZone, locale)}</time>
               </p>
             </li>
           );
@@ -84,16 +90,24 @@ export function MessageList({
             ) : (
               <div className={`max-w-[80%] ${own ? "self-end" : "self-start"}`}>
                 {m.kind === "SHIFT_QUESTION" || m.kind === "UNAVAILABILITY_REPORT" ? (
-                  <ShiftCard message={m} timeZone={timeZone} staff={Boolean(staffConversationId)} gone={Boolean(m.shift && goneShiftIds?.has(m.shift.id))} />
+                  <ShiftCard
+                    message={m}
+                    timeZone={timeZone}
+                    staff={Boolean(staffConversationId)}
+                    gone={Boolean(m.shift && goneShiftIds?.has(m.shift.id))}
+                  />
                 ) : m.body ? (
-                  <div className={`rounded-2xl px-3 py-2 text-sm ${own ? "bg-teal-700 text-white" : "border border-slate-200 bg-white"}`}>
+                  <div
+                    className={`rounded-2xl px-3 py-2 text-sm ${own ? "bg-teal-700 text-white" : "border border-slate-200 bg-white"}`}
+                  >
                     <MessageText text={m.body} />
                   </div>
                 ) : null}
                 <AttachmentList files={m.attachments} own={own} />
                 <div className={`mt-0.5 flex items-center gap-2 text-xs text-slate-500 ${own ? "justify-end" : ""}`}>
                   <span>
-                    {m.authorName ?? t("thread.systemAuthor")} · <time dateTime={m.createdAt.toISOString()}>{formatTime(m.createdAt, timeZone, locale)}</time>
+                    {m.authorName ?? t("thread.systemAuthor")} ·{" "}
+                    <time dateTime={m.createdAt.toISOString()}>{formatTime(m.createdAt, timeZone, locale)}</time>
                   </span>
                   {/* Per message from 640 px; on a phone the thread's own "Mark as unread" (a full-size target) does it. */}
                   {staffConversationId && !m.fromStaff ? (

@@ -68,7 +68,9 @@ export class Outbox {
 
   /** Shiftline answers again: what failed or waited for it goes again, with the same client ids. */
   resendWaiting(): Promise<void[]> {
-    return Promise.all(this.list.filter((m) => m.status === "failed" || m.status === "waiting").map((m) => this.deliver(m.clientId)));
+    return Promise.all(
+      this.list.filter((m) => m.status === "failed" || m.status === "waiting").map((m) => this.deliver(m.clientId)),
+    );
   }
 
   retry(clientId: string): Promise<void> {
@@ -94,7 +96,10 @@ export class Outbox {
       // device and goes by itself once Shiftline answers. Otherwise it was this request's bad
       // luck: Retry, no loop.
       const reachable = await this.network.reachable();
-      return this.patch(clientId, reachable ? { status: "failed", error: this.words.networkError } : { status: "waiting" });
+      return this.patch(
+        clientId,
+        reachable ? { status: "failed", error: this.words.networkError } : { status: "waiting" },
+      );
     }
     // A proxy saying Shiftline is away: wait for it, as for a lost network.
     if (isGatewayFailure(response.status)) return this.patch(clientId, { status: "waiting" });
@@ -114,7 +119,11 @@ export class Outbox {
   }
 
   private patch(clientId: string, change: Partial<PendingMessage> | null) {
-    this.set(change ? this.list.map((m) => (m.clientId === clientId ? { ...m, ...change } : m)) : this.list.filter((m) => m.clientId !== clientId));
+    this.set(
+      change
+        ? this.list.map((m) => (m.clientId === clientId ? { ...m, ...change } : m))
+        : this.list.filter((m) => m.clientId !== clientId),
+    );
   }
 
   private set(list: PendingMessage[]) {

@@ -41,9 +41,14 @@ export function PendingMessages({
             className={`rounded-2xl px-3 py-2 text-sm whitespace-pre-wrap [overflow-wrap:anywhere] ${m.status === "failed" ? "border border-red-300 bg-red-50 text-red-950" : "border border-dashed border-teal-700 bg-teal-50 text-teal-950"}`}
           >
             {m.body}
-            {m.attachments?.length ? <span className="block text-xs">📎 {m.attachments.map((a) => a.name).join(", ")}</span> : null}
+            {m.attachments?.length ? (
+              <span className="block text-xs">📎 {m.attachments.map((a) => a.name).join(", ")}</span>
+            ) : null}
           </div>
-          <p className="mt-0.5 flex justify-end gap-2 text-xs text-slate-600" role={m.status === "failed" ? "alert" : undefined}>
+          <p
+            className="mt-0.5 flex justify-end gap-2 text-xs text-slate-600"
+            role={m.status === "failed" ? "alert" : undefined}
+          >
             {m.status === "sending" ? (
               t("thread.sending")
             ) : m.status === "waiting" ? (
@@ -53,7 +58,11 @@ export function PendingMessages({
             ) : (
               <>
                 <span className="text-red-700">{m.error ?? t("thread.notSent")}</span>
-                <button type="button" className="min-h-11 font-medium text-teal-800 underline" onClick={() => onRetry(m.clientId)}>
+                <button
+                  type="button"
+                  className="min-h-11 font-medium text-teal-800 underline"
+                  onClick={() => onRetry(m.clientId)}
+                >
                   {t("thread.retry")}
                 </button>
                 <button type="button" className="min-h-11 underline" onClick={() => onEdit(m.clientId)}>

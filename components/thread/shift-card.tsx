@@ -9,10 +9,23 @@ import { isoDay, weekStart } from "@/lib/text/time";
 import { MessageText } from "./message-text";
 import { DeleteAssignmentForm } from "./delete-assignment-form";
 
-const LABELS = { SHIFT_QUESTION: "thread.shiftQuestion", UNAVAILABILITY_REPORT: "thread.unavailabilityReported" } as const;
+const LABELS = {
+  SHIFT_QUESTION: "thread.shiftQuestion",
+  UNAVAILABILITY_REPORT: "thread.unavailabilityReported",
+} as const;
 
 /** A shift question or unavailability report: the shift, a link to it, and for staff the action on it. */
-export function ShiftCard({ message: m, timeZone, staff, gone = false }: { message: ThreadMessage; timeZone: string; staff: boolean; gone?: boolean }) {
+export function ShiftCard({
+  message: m,
+  timeZone,
+  staff,
+  gone = false,
+}: {
+  message: ThreadMessage;
+  timeZone: string;
+  staff: boolean;
+  gone?: boolean;
+}) {
   const shift = m.shift;
   const t = useTranslations();
   const locale = useLocale();

@@ -50,7 +50,12 @@ export function ThreadView({
   staff: boolean;
   /** Staff: the contact list's search, sort and filters, kept by "Mark as unread". */
   listQuery?: string;
-  composer: { clientId: string; placeholder?: string; notice?: ComposerNotice; sms?: { allowed: boolean; why?: string } };
+  composer: {
+    clientId: string;
+    placeholder?: string;
+    notice?: ComposerNotice;
+    sms?: { allowed: boolean; why?: string };
+  };
   /** When the server rendered this page (ISO). */
   openedAt: string;
   /** A chat conversation: everyone's own messages on their side, no private notes, no SMS. */
@@ -64,7 +69,14 @@ export function ThreadView({
   const [liveNotes, setLiveNotes] = useState<ThreadNote[]>([]);
   const [actions, setActions] = useState<Record<string, ShiftAction>>({});
   // Pages loaded by scrolling back, with what the page showed then (a refresh moves the newest page on).
-  const [earlier, setEarlier] = useState<{ messages: ThreadMessage[]; notes: ThreadNote[]; gone: string[]; more: boolean; loading: boolean; failed: boolean }>({
+  const [earlier, setEarlier] = useState<{
+    messages: ThreadMessage[];
+    notes: ThreadNote[];
+    gone: string[];
+    more: boolean;
+    loading: boolean;
+    failed: boolean;
+  }>({
     messages: [],
     notes: [],
     gone: [],
@@ -78,7 +90,9 @@ export function ThreadView({
     .sort((a, b) => a.seq - b.seq)
     .map((m) => (actions[m.id] ? { ...m, action: actions[m.id]! } : m));
   const shownNotes = byId([...earlier.notes, ...liveNotes, ...notes]);
-  const deletedLive = shown.flatMap((m) => (actions[m.id]?.kind === "assignmentDeleted" && m.shift ? [m.shift.id] : []));
+  const deletedLive = shown.flatMap((m) =>
+    actions[m.id]?.kind === "assignmentDeleted" && m.shift ? [m.shift.id] : [],
+  );
   const latestSeq = shown.at(-1)?.seq ?? 0;
   const side: Side = staff && !chat ? "staff" : { userId: selfId ?? "" };
   const mine = (m: ThreadMessage) => isOwn(m, side);
@@ -102,9 +116,16 @@ export function ThreadView({
     if (!before || earlier.loading) return;
     setEarlier((e) => ({ ...e, loading: true, failed: false }));
     try {
-      const response = await connectivity().fetch(`/api/conversations/${encodeURIComponent(conversationId)}/messages?before=${before}`);
+      const response = await connectivity().fetch(
+        `/api/conversations/${encodeURIComponent(conversationId)}/messages?before=${before}`,
+      );
       if (!response.ok) throw new Error(`HTTP ${response.status}`);
-      const page = (await response.json()) as { messages: WireMessage[]; notes: WireNote[]; hasEarlier: boolean; goneShiftIds: string[] };
+      const page = (await response.json()) as {
+        messages: WireMessage[];
+        notes: WireNote[];
+        hasEarlier: boolean;
+        goneShiftIds: string[];
+      };
       scroll.keepPlace();
       setEarlier((e) => ({
         messages: [...page.messages.map(fromWire), ...e.messages, ...messages],

@@ -10,7 +10,10 @@ const NEAR_BOTTOM_PX = 80;
  * reader's place and counts what arrived below. Older messages put in front keep the
  * reader's place too. `pane` scrolls on its own (staff); without it the page scrolls (phone).
  */
-export function useThreadScroll(pane: RefObject<HTMLElement | null> | null, entries: { firstKey: string; lastKey: string; lastMine: boolean }) {
+export function useThreadScroll(
+  pane: RefObject<HTMLElement | null> | null,
+  entries: { firstKey: string; lastKey: string; lastMine: boolean },
+) {
   const scroller = useCallback(() => (pane ? pane.current : (document.scrollingElement as HTMLElement | null)), [pane]);
   const pinned = useRef(true);
   const [atBottom, setAtBottom] = useState(true);

@@ -23,8 +23,11 @@ export const requestResetAction = createPublicAction({ schema: resetRequestSchem
 });
 
 /** One's own password, knowing the current one; this device stays signed in, the others are signed out. */
-export const changePasswordAction = createAction({ schema: changePasswordSchema, roles: EVERYONE }, async (input, { user }) => {
-  const fresh = await changeOwnPassword(user, input.current, input.password);
-  await startSession(fresh);
-  return { changed: true };
-});
+export const changePasswordAction = createAction(
+  { schema: changePasswordSchema, roles: EVERYONE },
+  async (input, { user }) => {
+    const fresh = await changeOwnPassword(user, input.current, input.password);
+    await startSession(fresh);
+    return { changed: true };
+  },
+);

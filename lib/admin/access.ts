@@ -31,7 +31,9 @@ async function target(tx: Tx, admin: SessionUser, userId: string): Promise<Targe
  */
 async function keepAnAdmin(tx: Tx, ex: SqlExec, admin: SessionUser, userId: string): Promise<void> {
   await lockRow(ex, "Organization", admin.organizationId);
-  const others = await tx.user.count({ where: { organizationId: admin.organizationId, role: "ADMIN", disabledAt: null, id: { not: userId } } });
+  const others = await tx.user.count({
+    where: { organizationId: admin.organizationId, role: "ADMIN", disabledAt: null, id: { not: userId } },
+  });
   if (others === 0) throw new UserError("errors.admin.lastAdmin");
 }
 
@@ -44,7 +46,10 @@ export async function changeRole(admin: SessionUser, userId: string, role: "ADMI
     if (u.role === role) return false;
     if (u.role === "ADMIN") await keepAnAdmin(tx, ex, admin, u.id);
     // Administrators always have messaging (only a manager's can be turned off).
-    await tx.user.update({ where: { id: u.id }, data: { role, ...(role === "ADMIN" ? { messagingAccess: true } : {}) } });
+    await tx.user.update({
+      where: { id: u.id },
+      data: { role, ...(role === "ADMIN" ? { messagingAccess: true } : {}) },
+    });
     await audit(tx, admin, "user.role", { type: "User", id: u.id }, { from: u.role, to: role });
     return true;
   });

@@ -66,12 +66,15 @@ export const sendResetLinkAction = createAction({ schema: personSchema, roles: A
   return { sent: true };
 });
 
-export const updateProfileAction = createAction({ schema: profileSchema, roles: STAFF_ROLES }, async (input, { user }) => {
-  await updateTeammateProfile(user, input);
-  revalidatePath("/teammates", "layout");
-  revalidatePath("/inbox", "layout");
-  redirect(`/teammates/${encodeURIComponent(input.userId)}`);
-});
+export const updateProfileAction = createAction(
+  { schema: profileSchema, roles: STAFF_ROLES },
+  async (input, { user }) => {
+    await updateTeammateProfile(user, input);
+    revalidatePath("/teammates", "layout");
+    revalidatePath("/inbox", "layout");
+    redirect(`/teammates/${encodeURIComponent(input.userId)}`);
+  },
+);
 
 export const createItemAction = createAction({ schema: createItemSchema, roles: ADMINS }, async (input, { user }) => {
   const { id } = await createItem(user, input.kind, input.name, input.departmentId);
@@ -92,37 +95,46 @@ export const archiveItemAction = createAction({ schema: archiveItemSchema, roles
 });
 
 /** Reads the file and says, row by row, what would be imported or why not. Writes nothing. */
-export const previewImportAction = createAction({ schema: importPreviewSchema, roles: STAFF_ROLES }, async (input, { user }) => {
-  const csv = await input.file.text();
-  const plan = await planImport(user, csv);
-  const locale = isLocale(user.locale) ? user.locale : "en";
-  const t = translatorFor(locale);
-  const say = (p: RowProblem) => t(p.key, resolveValues(p.values, locale));
-  return {
-    csv: plan.valid ? csv : "",
-    valid: plan.valid,
-    problems: plan.problems.map(say),
-    rows: plan.rows.map((r) => ({
-      line: r.line,
-      email: r.email,
-      name: `${r.firstName} ${r.lastName}`,
-      department: r.departmentName,
-      problems: r.problems.map(say),
-    })),
-  };
-});
+export const previewImportAction = createAction(
+  { schema: importPreviewSchema, roles: STAFF_ROLES },
+  async (input, { user }) => {
+    const csv = await input.file.text();
+    const plan = await planImport(user, csv);
+    const locale = isLocale(user.locale) ? user.locale : "en";
+    const t = translatorFor(locale);
+    const say = (p: RowProblem) => t(p.key, resolveValues(p.values, locale));
+    return {
+      csv: plan.valid ? csv : "",
+      valid: plan.valid,
+      problems: plan.problems.map(say),
+      rows: plan.rows.map((r) => ({
+        line: r.line,
+        email: r.email,
+        name: `${r.firstName} ${r.lastName}`,
+        department: r.departmentName,
+        problems: r.problems.map(say),
+      })),
+    };
+  },
+);
 
-export const runImportAction = createAction({ schema: importRunSchema, roles: STAFF_ROLES }, async (input, { user }) => {
-  const { imported } = await runImport(user, input.csv, input.invite);
-  revalidatePath("/teammates");
-  return { imported };
-});
+export const runImportAction = createAction(
+  { schema: importRunSchema, roles: STAFF_ROLES },
+  async (input, { user }) => {
+    const { imported } = await runImport(user, input.csv, input.invite);
+    revalidatePath("/teammates");
+    return { imported };
+  },
+);
 
 /** The audit history as CSV, built in the background and e-mailed (Exports shows its progress). */
-export const exportAuditAction = createAction({ schema: auditFiltersSchema, roles: ADMINS }, async (input, { user }) => {
-  const { page: _page, ...filters } = input;
-  void _page;
-  await requestAuditExport(user, filters);
-  revalidatePath("/exports");
-  redirect("/exports?requested=1");
-});
+export const exportAuditAction = createAction(
+  { schema: auditFiltersSchema, roles: ADMINS },
+  async (input, { user }) => {
+    const { page: _page, ...filters } = input;
+    void _page;
+    await requestAuditExport(user, filters);
+    revalidatePath("/exports");
+    redirect("/exports?requested=1");
+  },
+);

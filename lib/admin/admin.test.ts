@@ -11,7 +11,13 @@ import { canSee } from "@/lib/realtime/visibility";
 import { viewerFor } from "@/lib/realtime/hub";
 import { changeRole, setDisabled, setMessagingAccess } from "./access";
 import { invitePerson } from "./invite";
-import { changeOwnPassword, RESET_LIMITS, requestPasswordReset, sendPasswordLink, setPasswordWithLink } from "./passwords";
+import {
+  changeOwnPassword,
+  RESET_LIMITS,
+  requestPasswordReset,
+  sendPasswordLink,
+  setPasswordWithLink,
+} from "./passwords";
 import { LINK_MARK, openSecret } from "@/lib/email/secrets";
 import { listOutbox } from "@/lib/email/queries";
 import { authSecret } from "@/lib/auth/secret";
@@ -23,7 +29,10 @@ import { createDepartment } from "@/lib/seed/factories";
 
 /** The token of the newest password link e-mailed to `to`, as only the e-mail itself carries it (sealed in the outbox). */
 const linkIn = async (to: string) => {
-  const mail = await db.emailOutbox.findFirstOrThrow({ where: { toEmail: to, secret: { not: null } }, orderBy: { createdAt: "desc" } });
+  const mail = await db.emailOutbox.findFirstOrThrow({
+    where: { toEmail: to, secret: { not: null } },
+    orderBy: { createdAt: "desc" },
+  });
   expect(mail.text).toContain(LINK_MARK);
   return /\/(?:welcome|reset-password)\/([A-Za-z0-9_-]+)/.exec(openSecret(mail.secret!, authSecret())!)![1]!;
 };
@@ -43,14 +52,29 @@ describe("roles and rights", () => {
       await expect(setDisabled(actor, o.teammate2.id, true)).rejects.toBeInstanceOf(ForbiddenError);
     }
     await expect(
-      invitePerson(o.manager, { email: `m-${cid()}@t.test`, firstName: "New", lastName: "Boss", role: "MANAGER", locale: "en" }),
+      invitePerson(o.manager, {
+        email: `m-${cid()}@t.test`,
+        firstName: "New",
+        lastName: "Boss",
+        role: "MANAGER",
+        locale: "en",
+      }),
     ).rejects.toBeInstanceOf(ForbiddenError);
     await expect(
-      invitePerson(o.teammate, { email: `t-${cid()}@t.test`, firstName: "New", lastName: "Mate", role: "TEAMMATE", locale: "en" }),
+      invitePerson(o.teammate, {
+        email: `t-${cid()}@t.test`,
+        firstName: "New",
+        lastName: "Mate",
+        role: "TEAMMATE",
+        locale: "en",
+      }),
     ).rejects.toBeInstanceOf(ForbiddenError);
     await expect(changeRole(other.admin, o.manager.id, "ADMIN")).rejects.toBeInstanceOf(NotFoundError);
     await expect(setDisabled(other.admin, o.teammate.id, true)).rejects.toBeInstanceOf(NotFoundError);
-    const untouched = await db.user.findMany({ where: { organizationId: o.org.id }, select: { role: true, disabledAt: true, messagingAccess: true } });
+    const untouched = await db.user.findMany({
+      where: { organizationId: o.org.id },
+      select: { role: true, disabledAt: true, messagingAccess: true },
+    });
     expect(untouched.every((u) => u.disabledAt === null && u.messagingAccess)).toBe(true);
     expect(await db.auditEntry.count({ where: { organizationId: o.org.id } })).toBe(0);
   });
@@ -64,7 +88,10 @@ describe("roles and rights", () => {
     expect((await db.user.findUniqueOrThrow({ where: { id: o.manager.id } })).role).toBe("ADMIN");
     const now = { ...o.manager, role: "ADMIN" as const };
     await expect(setDisabled(now, o.manager.id, true)).rejects.toBeInstanceOf(UserError);
-    const entries = await db.auditEntry.findMany({ where: { organizationId: o.org.id }, select: { action: true, data: true } });
+    const entries = await db.auditEntry.findMany({
+      where: { organizationId: o.org.id },
+      select: { action: true, data: true },
+    });
     // The data is JSON, read back as an object on both databases.
     expect(entries).toHaveLength(2);
     expect(entries).toEqual(
@@ -82,7 +109,9 @@ describe("roles and rights", () => {
     await setDisabled(o.admin, o.teammate.id, true);
     expect(await loadSessionUser(o.teammate.id, 0)).toBeNull();
     expect(await loadSessionUser(o.teammate.id, 1)).toBeNull(); // disabled, whatever the version
-    const ended = await db.event.findFirst({ where: { organizationId: o.org.id, type: "session.ended", userId: o.teammate.id } });
+    const ended = await db.event.findFirst({
+      where: { organizationId: o.org.id, type: "session.ended", userId: o.teammate.id },
+    });
     expect(ended?.payload).toEqual({ sessionId: null }); // every stream of theirs checks itself and closes
     expect(await db.message.count({ where: { authorId: o.teammate.id } })).toBe(1);
     await setDisabled(o.admin, o.teammate.id, false);
@@ -96,7 +125,12 @@ describe("roles and rights", () => {
     const fresh = (await loadSessionUser(o.manager.id, 1))!;
     expect(fresh.messagingAccess).toBe(false);
     await expect(requireInboxThread(fresh, o.teammate.threadId)).rejects.toBeInstanceOf(ForbiddenError);
-    const viewer = await viewerFor({ id: fresh.id, organizationId: fresh.organizationId, isStaff: true, messaging: false });
+    const viewer = await viewerFor({
+      id: fresh.id,
+      organizationId: fresh.organizationId,
+      isStaff: true,
+      messaging: false,
+    });
     const ev = (type: string, audience: "STAFF" | "MEMBERS") => ({
       id: 1,
       organizationId: o.org.id,
@@ -116,7 +150,13 @@ describe("invitations and passwords", () => {
   it("an invitation's link sets a password once, and expires", async () => {
     const o = await makeOrg();
     const email = `new-${cid()}@t.test`;
-    const { userId } = await invitePerson(o.admin, { email, firstName: "Nora", lastName: "New", role: "MANAGER", locale: "fr" });
+    const { userId } = await invitePerson(o.admin, {
+      email,
+      firstName: "Nora",
+      lastName: "New",
+      role: "MANAGER",
+      locale: "fr",
+    });
     const mail = await db.emailOutbox.findFirstOrThrow({ where: { toEmail: email } });
     expect(mail.subject).toContain("Org"); // in French, naming the organisation
     expect(mail.text).toMatch(/Bonjour Nora/);
@@ -124,16 +164,26 @@ describe("invitations and passwords", () => {
     expect(await db.userToken.count({ where: { tokenHash: token } })).toBe(0); // only its hash is kept
     const signed = await setPasswordWithLink(token, "invite", "a long new password");
     expect(signed.id).toBe(userId);
-    expect(await verifyPassword("a long new password", (await db.user.findUniqueOrThrow({ where: { id: userId } })).passwordHash)).toBe(true);
+    expect(
+      await verifyPassword(
+        "a long new password",
+        (await db.user.findUniqueOrThrow({ where: { id: userId } })).passwordHash,
+      ),
+    ).toBe(true);
     await expect(setPasswordWithLink(token, "invite", "another password!")).rejects.toBeInstanceOf(UserError);
 
     await askReset(email);
     const reset = await linkIn(email);
-    await db.userToken.updateMany({ where: { userId, purpose: "reset" }, data: { expiresAt: new Date(Date.now() - 1000) } });
+    await db.userToken.updateMany({
+      where: { userId, purpose: "reset" },
+      data: { expiresAt: new Date(Date.now() - 1000) },
+    });
     await expect(setPasswordWithLink(reset, "reset", "too late anyway")).rejects.toBeInstanceOf(UserError);
     // An invitation's link is not a reset's.
     await askReset(email);
-    await expect(setPasswordWithLink(await linkIn(email), "invite", "wrong kind of link")).rejects.toBeInstanceOf(UserError);
+    await expect(setPasswordWithLink(await linkIn(email), "invite", "wrong kind of link")).rejects.toBeInstanceOf(
+      UserError,
+    );
   });
 
   it("a reset for an unknown address sends nothing, after the same work as for an account", async () => {
@@ -170,17 +220,27 @@ describe("invitations and passwords", () => {
       const sent = resend.sent.at(-1) as { to: string; text: string };
       const link = /\/reset-password\/([A-Za-z0-9_-]+)/.exec(sent.text)![1]!;
       expect(sent.to).toBe(o.teammate.email);
-      const row = await db.emailOutbox.findFirstOrThrow({ where: { toEmail: o.teammate.email }, orderBy: { createdAt: "desc" } });
+      const row = await db.emailOutbox.findFirstOrThrow({
+        where: { toEmail: o.teammate.email },
+        orderBy: { createdAt: "desc" },
+      });
       expect(row).toMatchObject({ status: "SENT", secret: null });
       expect(JSON.stringify(await listOutbox(o.admin, "[hidden]"))).not.toContain(link);
       // The admin started it and is in the history; the link works for its owner.
-      const history = await auditRows(o.org.id, await db.auditEntry.findMany({ where: { targetId: o.teammate.id }, select: AUDIT_SELECT }), new Map());
+      const history = await auditRows(
+        o.org.id,
+        await db.auditEntry.findMany({ where: { targetId: o.teammate.id }, select: AUDIT_SELECT }),
+        new Map(),
+      );
       expect(history.map((h) => [h.action, h.actor])).toContainEqual(["user.password.resetSent", "Ada Admin"]);
       await setPasswordWithLink(link, "reset", "a brand new password");
       expect(await db.auditEntry.count({ where: { targetId: o.teammate.id, action: "user.password.reset" } })).toBe(1);
       // The owner is told, by e-mail, that the password changed.
       await runDueJobs();
-      expect(resend.sent.at(-1)).toMatchObject({ to: o.teammate.email, subject: "Your Shiftline password was changed" });
+      expect(resend.sent.at(-1)).toMatchObject({
+        to: o.teammate.email,
+        subject: "Your Shiftline password was changed",
+      });
     } finally {
       delete process.env.RESEND_API_KEY;
       delete process.env.RESEND_BASE_URL;
@@ -192,21 +252,34 @@ describe("invitations and passwords", () => {
     const o = await makeOrg();
     for (let i = 0; i < RESET_LIMITS.perAccount + 5; i++) await askReset(o.teammate.email, `10.7.${i}.1`);
     expect(await db.emailOutbox.count({ where: { toEmail: o.teammate.email } })).toBe(RESET_LIMITS.perAccount);
-    const mails = await db.emailOutbox.findMany({ where: { toEmail: o.teammate.email }, orderBy: { createdAt: "asc" } });
+    const mails = await db.emailOutbox.findMany({
+      where: { toEmail: o.teammate.email },
+      orderBy: { createdAt: "asc" },
+    });
     const first = /\/reset-password\/([A-Za-z0-9_-]+)/.exec(openSecret(mails[0]!.secret!, authSecret())!)![1]!;
     await setPasswordWithLink(first, "reset", "the first link still works"); // not cancelled by the later ones
-    expect(await db.auditEntry.count({ where: { targetId: o.teammate.id, action: "user.password.resetRequested" } })).toBe(RESET_LIMITS.perAccount);
+    expect(
+      await db.auditEntry.count({ where: { targetId: o.teammate.id, action: "user.password.resetRequested" } }),
+    ).toBe(RESET_LIMITS.perAccount);
 
     // One caller asking for many addresses is stopped too.
-    const people = await Promise.all(Array.from({ length: RESET_LIMITS.perAddress + 3 }, (_, i) => makeOrg(`Caller ${i}`)));
+    const people = await Promise.all(
+      Array.from({ length: RESET_LIMITS.perAddress + 3 }, (_, i) => makeOrg(`Caller ${i}`)),
+    );
     for (const p of people) await askReset(p.manager.email, "10.8.8.8");
-    expect(await db.emailOutbox.count({ where: { toEmail: { in: people.map((p) => p.manager.email) } } })).toBe(RESET_LIMITS.perAddress);
+    expect(await db.emailOutbox.count({ where: { toEmail: { in: people.map((p) => p.manager.email) } } })).toBe(
+      RESET_LIMITS.perAddress,
+    );
   });
 
   it("changing one's password is audited and said by e-mail to the account's owner", async () => {
     const o = await makeOrg();
     await changeOwnPassword(o.manager, TEST_PASSWORD, "another long password");
-    expect(await db.auditEntry.count({ where: { targetId: o.manager.id, action: "user.password.changed", actorId: o.manager.id } })).toBe(1);
+    expect(
+      await db.auditEntry.count({
+        where: { targetId: o.manager.id, action: "user.password.changed", actorId: o.manager.id },
+      }),
+    ).toBe(1);
     const mail = await db.emailOutbox.findFirstOrThrow({ where: { toEmail: o.manager.email } });
     expect(mail).toMatchObject({ subject: "Your Shiftline password was changed", secret: null });
     expect(mail.text).toMatch(/\/reset-password\)/);
@@ -215,15 +288,25 @@ describe("invitations and passwords", () => {
   it("an address already in use is refused with a clear reason", async () => {
     const o = await makeOrg();
     await expect(
-      invitePerson(o.admin, { email: o.teammate.email, firstName: "Dup", lastName: "Licate", role: "TEAMMATE", locale: "en" }),
+      invitePerson(o.admin, {
+        email: o.teammate.email,
+        firstName: "Dup",
+        lastName: "Licate",
+        role: "TEAMMATE",
+        locale: "en",
+      }),
     ).rejects.toMatchObject({
       text: { key: "errors.person.emailTaken" },
     });
     // Someone of another organisation: refused without saying that an account exists there.
     const other = await makeOrg("Elsewhere");
-    const refusal = await invitePerson(o.admin, { email: other.teammate.email, firstName: "Dup", lastName: "Licate", role: "TEAMMATE", locale: "en" }).catch(
-      (e: unknown) => e,
-    );
+    const refusal = await invitePerson(o.admin, {
+      email: other.teammate.email,
+      firstName: "Dup",
+      lastName: "Licate",
+      role: "TEAMMATE",
+      locale: "en",
+    }).catch((e: unknown) => e);
     expect(refusal).toMatchObject({ text: { key: "errors.person.emailUnavailable" } });
     expect((refusal as Error).message).not.toMatch(/account|organisation/i);
   });
@@ -250,30 +333,49 @@ describe("teammate profiles", () => {
         active: "on",
       }),
     );
-    const saved = await db.user.findUniqueOrThrow({ where: { id: o.teammate.id }, include: { profile: { include: { groups: true } } } });
+    const saved = await db.user.findUniqueOrThrow({
+      where: { id: o.teammate.id },
+      include: { profile: { include: { groups: true } } },
+    });
     expect(saved).toMatchObject({
       firstName: "Tessa",
       phone: "+33612345678",
       profile: { city: "Lyon", smsConsent: true, active: true, groups: [{ name: "Night" }] },
     });
     expect(saved.profile?.smsConsentAt).not.toBeNull();
-    expect((await db.auditEntry.findMany({ where: { targetId: o.teammate.id }, select: { action: true } })).map((a) => a.action)).toEqual([
-      "teammate.profile",
-      "sms.consent.given",
-    ]);
+    expect(
+      (await db.auditEntry.findMany({ where: { targetId: o.teammate.id }, select: { action: true } })).map(
+        (a) => a.action,
+      ),
+    ).toEqual(["teammate.profile", "sms.consent.given"]);
     // A group of another department, a department of another organisation: refused whole.
     const cooks = kitchen.groups[0]!.id;
-    await expect(updateTeammateProfile(o.manager, form(o.teammate.id, { firstName: "Nope", departmentId: o.dept.id, groupIds: cooks }))).rejects.toBeInstanceOf(
-      UserError,
+    await expect(
+      updateTeammateProfile(
+        o.manager,
+        form(o.teammate.id, { firstName: "Nope", departmentId: o.dept.id, groupIds: cooks }),
+      ),
+    ).rejects.toBeInstanceOf(UserError);
+    await expect(
+      updateTeammateProfile(o.manager, form(o.teammate.id, { firstName: "Nope", departmentId: other.dept.id })),
+    ).rejects.toBeInstanceOf(UserError);
+    await expect(updateTeammateProfile(other.admin, form(o.teammate.id, { firstName: "Nope" }))).rejects.toBeInstanceOf(
+      NotFoundError,
     );
-    await expect(updateTeammateProfile(o.manager, form(o.teammate.id, { firstName: "Nope", departmentId: other.dept.id }))).rejects.toBeInstanceOf(UserError);
-    await expect(updateTeammateProfile(other.admin, form(o.teammate.id, { firstName: "Nope" }))).rejects.toBeInstanceOf(NotFoundError);
-    await expect(updateTeammateProfile(o.teammate2, form(o.teammate.id, { firstName: "Nope" }))).rejects.toBeInstanceOf(ForbiddenError);
+    await expect(updateTeammateProfile(o.teammate2, form(o.teammate.id, { firstName: "Nope" }))).rejects.toBeInstanceOf(
+      ForbiddenError,
+    );
     expect((await db.user.findUniqueOrThrow({ where: { id: o.teammate.id } })).firstName).toBe("Tessa");
   });
 
   it("a mobile number must be E.164, with a clear message", () => {
-    const bad = profileSchema.safeParse({ userId: "u", firstName: "T", lastName: "O", phone: "06 12 34 56 78", locale: "en" });
+    const bad = profileSchema.safeParse({
+      userId: "u",
+      firstName: "T",
+      lastName: "O",
+      phone: "06 12 34 56 78",
+      locale: "en",
+    });
     expect(bad.success).toBe(false);
     expect(bad.error?.issues[0]).toMatchObject({ path: ["phone"], message: "errors.person.phoneInvalid" });
   });
@@ -285,20 +387,29 @@ describe("structure", () => {
     const o = await makeOrg();
     const other = await makeOrg("Other");
     const { id } = await createItem(o.admin, "skill", "First aid");
-    await expect(createItem(o.admin, "skill", "First aid")).rejects.toMatchObject({ text: { key: "errors.structure.nameTaken" } });
+    await expect(createItem(o.admin, "skill", "First aid")).rejects.toMatchObject({
+      text: { key: "errors.structure.nameTaken" },
+    });
     await renameItem(o.admin, "skill", id, "First aid (level 2)");
     await archiveItem(o.admin, "skill", id, true);
-    expect((await listStructure(o.admin)).skills).toMatchObject([{ name: "First aid (level 2)", archivedAt: expect.any(Date) }]);
+    expect((await listStructure(o.admin)).skills).toMatchObject([
+      { name: "First aid (level 2)", archivedAt: expect.any(Date) },
+    ]);
     const group = await createItem(o.admin, "group", "Weekend", o.dept.id);
     await expect(createItem(o.admin, "group", "Elsewhere", other.dept.id)).rejects.toBeInstanceOf(UserError);
-    for (const actor of [o.manager, o.teammate]) await expect(createItem(actor, "tag", "Nope")).rejects.toBeInstanceOf(ForbiddenError);
+    for (const actor of [o.manager, o.teammate])
+      await expect(createItem(actor, "tag", "Nope")).rejects.toBeInstanceOf(ForbiddenError);
     await expect(archiveItem(other.admin, "group", group.id, true)).rejects.toBeInstanceOf(NotFoundError);
     // An archived department is no longer offered, and the people in it keep it.
     await archiveItem(o.admin, "department", o.dept.id, true);
     const { listDepartments } = await import("@/lib/org/queries");
     expect(await listDepartments(o.admin)).toEqual([]);
-    expect((await db.teammateProfile.findUniqueOrThrow({ where: { userId: o.teammate.id } })).departmentId).toBe(o.dept.id);
-    expect(await db.auditEntry.count({ where: { organizationId: o.org.id, action: { startsWith: "structure." } } })).toBe(5);
+    expect((await db.teammateProfile.findUniqueOrThrow({ where: { userId: o.teammate.id } })).departmentId).toBe(
+      o.dept.id,
+    );
+    expect(
+      await db.auditEntry.count({ where: { organizationId: o.org.id, action: { startsWith: "structure." } } }),
+    ).toBe(5);
   });
 });
 
@@ -310,7 +421,14 @@ describe("audit history", () => {
     await changeRole(o.admin, o.manager2.id, "ADMIN");
     await updateTeammateProfile(
       o.manager2,
-      profileSchema.parse({ userId: o.teammate.id, firstName: "Tess", lastName: "One", phone: "", locale: "en", smsConsent: "on" }),
+      profileSchema.parse({
+        userId: o.teammate.id,
+        firstName: "Tess",
+        lastName: "One",
+        phone: "",
+        locale: "en",
+        smsConsent: "on",
+      }),
     );
     const all = await listAudit(o.admin, { page: 1 }, "Europe/Paris");
     expect(all.total).toBe(4);
@@ -319,7 +437,9 @@ describe("audit history", () => {
       ["user.role", "Ada Admin", "Mia Manager"],
       ["user.messaging.off", "Ada Admin", "Max Manager"],
     ]);
-    expect((await listAudit(o.admin, { category: "consent", page: 1 }, "Europe/Paris")).rows.map((r) => r.target)).toEqual(["Tess One"]);
+    expect(
+      (await listAudit(o.admin, { category: "consent", page: 1 }, "Europe/Paris")).rows.map((r) => r.target),
+    ).toEqual(["Tess One"]);
     expect((await listAudit(o.admin, { actor: o.manager2.id, page: 1 }, "Europe/Paris")).total).toBe(2);
     expect((await listAudit(o.admin, { from: "2999-01-01", page: 1 }, "Europe/Paris")).total).toBe(0);
     await expect(listAudit(o.manager, { page: 1 }, "Europe/Paris")).rejects.toBeInstanceOf(ForbiddenError);

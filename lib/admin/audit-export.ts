@@ -22,7 +22,10 @@ import type { AuditFilters } from "./schemas";
 
 const PAGE = 1000;
 
-export async function requestAuditExport(admin: SessionUser, filters: Omit<AuditFilters, "page">): Promise<{ id: string }> {
+export async function requestAuditExport(
+  admin: SessionUser,
+  filters: Omit<AuditFilters, "page">,
+): Promise<{ id: string }> {
   requireAdmin(admin);
   return requestExport(admin, "AUDIT", { audit: filters });
 }
@@ -32,13 +35,22 @@ export async function buildAuditExport(exportId: string): Promise<Built | null> 
   const job = await db.exportJob.findUnique({ where: { id: exportId } });
   if (!job || job.status === "DONE" || job.status === "FAILED") return null;
   const [requester, org] = await Promise.all([
-    db.user.findFirst({ where: { id: job.requestedById, organizationId: job.organizationId, role: "ADMIN", disabledAt: null }, select: { locale: true } }),
+    db.user.findFirst({
+      where: { id: job.requestedById, organizationId: job.organizationId, role: "ADMIN", disabledAt: null },
+      select: { locale: true },
+    }),
     db.organization.findUniqueOrThrow({ where: { id: job.organizationId }, select: { timeZone: true } }),
   ]);
   if (!requester) throw new Error(`Audit export ${exportId}: its requester is no longer an active admin`);
-  await db.exportJob.update({ where: { id: exportId }, data: { status: "RUNNING", startedAt: new Date(), progress: 0, error: null } });
+  await db.exportJob.update({
+    where: { id: exportId },
+    data: { status: "RUNNING", startedAt: new Date(), progress: 0, error: null },
+  });
   const t = translatorFor(requester.locale);
-  const filters = ((job.selection as { audit?: Omit<AuditFilters, "page"> } | null)?.audit ?? {}) as Omit<AuditFilters, "page">;
+  const filters = ((job.selection as { audit?: Omit<AuditFilters, "page"> } | null)?.audit ?? {}) as Omit<
+    AuditFilters,
+    "page"
+  >;
   const where = auditWhere(job.organizationId, filters, org.timeZone);
   await mkdir(exportsDir(), { recursive: true });
   const file = path.join(exportsDir(), `${exportId}.csv`);

@@ -53,7 +53,8 @@ export function auditLabel(action: string, data: Record<string, unknown>, t: T):
   const key = LABELS[action as PlainAuditAction] as string | undefined;
   if (!key) return action;
   if (action === "user.role") {
-    const role = (r: unknown) => (r === "ADMIN" ? t("roles.ADMIN") : r === "MANAGER" ? t("roles.MANAGER") : t("roles.TEAMMATE"));
+    const role = (r: unknown) =>
+      r === "ADMIN" ? t("roles.ADMIN") : r === "MANAGER" ? t("roles.MANAGER") : t("roles.TEAMMATE");
     return t(key, { from: role(data.from), to: role(data.to) });
   }
   return t(key);

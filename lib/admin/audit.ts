@@ -53,8 +53,24 @@ export async function listAudit(admin: SessionUser, f: AuditFilters, timeZone: s
   return { rows, total, pages: Math.max(1, Math.ceil(total / AUDIT_PAGE_SIZE)) };
 }
 
-export const AUDIT_SELECT = { id: true, action: true, targetType: true, targetId: true, data: true, createdAt: true, actorId: true } as const;
-type Entry = { id: string; action: string; targetType: string; targetId: string; data: unknown; createdAt: Date; actorId: string | null };
+export const AUDIT_SELECT = {
+  id: true,
+  action: true,
+  targetType: true,
+  targetId: true,
+  data: true,
+  createdAt: true,
+  actorId: true,
+} as const;
+type Entry = {
+  id: string;
+  action: string;
+  targetType: string;
+  targetId: string;
+  data: unknown;
+  createdAt: Date;
+  actorId: string | null;
+};
 
 /**
  * Entries as the screen and the CSV show them: the actor's and the person concerned's
@@ -65,17 +81,22 @@ export async function auditRows(organizationId: string, entries: Entry[], known 
     (x): x is string => Boolean(x) && !known.has(x!),
   );
   if (ids.length)
-    for (const p of await db.user.findMany({ where: { id: { in: ids }, organizationId }, select: { id: true, firstName: true, lastName: true } }))
+    for (const p of await db.user.findMany({
+      where: { id: { in: ids }, organizationId },
+      select: { id: true, firstName: true, lastName: true },
+    }))
       known.set(p.id, `${p.firstName} ${p.lastName}`);
   return entries.map((e) => {
-    const data = e.data && typeof e.data === "object" && !Array.isArray(e.data) ? (e.data as Record<string, unknown>) : {};
+    const data =
+      e.data && typeof e.data === "object" && !Array.isArray(e.data) ? (e.data as Record<string, unknown>) : {};
     return {
       id: e.id,
       action: e.action,
       at: e.createdAt,
       actorId: e.actorId,
       actor: e.actorId ? (known.get(e.actorId) ?? null) : null,
-      target: e.targetType === "User" ? (known.get(e.targetId) ?? null) : typeof data.name === "string" ? data.name : null,
+      target:
+        e.targetType === "User" ? (known.get(e.targetId) ?? null) : typeof data.name === "string" ? data.name : null,
       data,
     };
   });

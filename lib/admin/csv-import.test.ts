@@ -28,12 +28,23 @@ describe("CSV import", () => {
     expect(plan.valid).toBe(false);
     expect(plan.rows.map((r) => [r.line, r.problems.map((p) => p.key)])).toEqual([
       [2, []],
-      [3, ["errors.import.email", "errors.person.phoneInvalid", "errors.import.unknown", "errors.import.yesNo", "errors.import.unknown"]],
+      [
+        3,
+        [
+          "errors.import.email",
+          "errors.person.phoneInvalid",
+          "errors.import.unknown",
+          "errors.import.yesNo",
+          "errors.import.unknown",
+        ],
+      ],
       [4, ["errors.import.emailTwice"]],
     ]);
     // An address of this organisation is said taken; one of another organisation only "cannot be used here".
     const elsewhere = await makeOrg("Elsewhere");
-    const mixed = [header, `${o.teammate.email},Tess,One,,,,,,`, `${elsewhere.teammate.email},Tess,Other,,,,,,`].join("\n");
+    const mixed = [header, `${o.teammate.email},Tess,One,,,,,,`, `${elsewhere.teammate.email},Tess,Other,,,,,,`].join(
+      "\n",
+    );
     expect((await planImport(o.manager, mixed)).rows.map((r) => r.problems.map((p) => p.key))).toEqual([
       ["errors.person.emailTaken"],
       ["errors.person.emailUnavailable"],
@@ -46,7 +57,11 @@ describe("CSV import", () => {
 
   it("imports every row at once, with profiles and inbox threads, and invites them in the background", async () => {
     const o = await makeOrg();
-    const csv = [header, `ana@${o.tag}.test,Ana,Roy,+33611111111,yes,Lyon,care,Night,`, `=cmd@${o.tag}.test,"=HYPERLINK(""x"")",Lee,,no,,,,`].join("\r\n");
+    const csv = [
+      header,
+      `ana@${o.tag}.test,Ana,Roy,+33611111111,yes,Lyon,care,Night,`,
+      `=cmd@${o.tag}.test,"=HYPERLINK(""x"")",Lee,,no,,,,`,
+    ].join("\r\n");
     expect((await planImport(o.admin, csv)).valid).toBe(true);
     expect(await runImport(o.admin, csv, true)).toEqual({ imported: 2 });
     const ana = await db.user.findUniqueOrThrow({

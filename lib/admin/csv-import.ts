@@ -73,16 +73,30 @@ export async function planImport(actor: SessionUser, text: string): Promise<Impo
   const table = parseCsv(text);
   const header = (table[0] ?? []).map((h) => key(h).replace(/\s+/g, "_"));
   const missing = ["email", "first_name", "last_name"].filter((c) => !header.includes(c));
-  if (missing.length) return { rows: [], problems: [{ key: "errors.import.missingColumns", values: { columns: missing.join(", ") } }], valid: false };
+  if (missing.length)
+    return {
+      rows: [],
+      problems: [{ key: "errors.import.missingColumns", values: { columns: missing.join(", ") } }],
+      valid: false,
+    };
   const unknown = header.filter((h) => h && !(IMPORT_COLUMNS as readonly string[]).includes(h));
-  if (unknown.length) return { rows: [], problems: [{ key: "errors.import.unknownColumns", values: { columns: unknown.join(", ") } }], valid: false };
+  if (unknown.length)
+    return {
+      rows: [],
+      problems: [{ key: "errors.import.unknownColumns", values: { columns: unknown.join(", ") } }],
+      valid: false,
+    };
   const body = table.slice(1);
   if (body.length === 0) return { rows: [], problems: [{ key: "errors.import.empty" }], valid: false };
-  if (body.length > IMPORT_MAX_ROWS) return { rows: [], problems: [{ key: "errors.import.tooMany", values: { max: IMPORT_MAX_ROWS } }], valid: false };
+  if (body.length > IMPORT_MAX_ROWS)
+    return { rows: [], problems: [{ key: "errors.import.tooMany", values: { max: IMPORT_MAX_ROWS } }], valid: false };
 
   const org = { organizationId: actor.organizationId, archivedAt: null };
   const [departments, skills, tags] = await Promise.all([
-    db.department.findMany({ where: org, select: { id: true, name: true, groups: { where: { archivedAt: null }, select: { id: true, name: true } } } }),
+    db.department.findMany({
+      where: org,
+      select: { id: true, name: true, groups: { where: { archivedAt: null }, select: { id: true, name: true } } },
+    }),
     db.skill.findMany({ where: org, select: { id: true, name: true } }),
     db.tag.findMany({ where: org, select: { id: true, name: true } }),
   ]);
@@ -93,7 +107,10 @@ export async function planImport(actor: SessionUser, text: string): Promise<Impo
   const emails = body.map((r) => key(r[header.indexOf("email")] ?? ""));
   // Addresses are unique across the server. One used in this organisation is said so; one used
   // elsewhere only "cannot be used here", so that staff learn nothing about other organisations.
-  const users = await db.user.findMany({ where: { email: { in: [...new Set(emails)].filter(Boolean) } }, select: { email: true, organizationId: true } });
+  const users = await db.user.findMany({
+    where: { email: { in: [...new Set(emails)].filter(Boolean) } },
+    select: { email: true, organizationId: true },
+  });
   const ours = new Set(users.filter((u) => u.organizationId === actor.organizationId).map((u) => u.email));
   const elsewhere = new Set(users.filter((u) => u.organizationId !== actor.organizationId).map((u) => u.email));
 
@@ -104,12 +121,14 @@ export async function planImport(actor: SessionUser, text: string): Promise<Impo
     if (!/^[^\s@]+@[^\s@]+\.[^\s@]+$/.test(email) || email.length > 254) problems.push({ key: "errors.import.email" });
     else if (ours.has(email)) problems.push({ key: "errors.person.emailTaken" });
     else if (elsewhere.has(email)) problems.push({ key: "errors.person.emailUnavailable" });
-    else if (emails.indexOf(email) !== i) problems.push({ key: "errors.import.emailTwice", values: { line: emails.indexOf(email) + 2 } });
+    else if (emails.indexOf(email) !== i)
+      problems.push({ key: "errors.import.emailTwice", values: { line: emails.indexOf(email) + 2 } });
     const firstName = get("first_name");
     const lastName = get("last_name");
     if (!firstName) problems.push({ key: "errors.person.firstNameRequired" });
     if (!lastName) problems.push({ key: "errors.person.lastNameRequired" });
-    if (firstName.length > 80 || lastName.length > 80) problems.push({ key: "errors.person.nameTooLong", values: { max: 80 } });
+    if (firstName.length > 80 || lastName.length > 80)
+      problems.push({ key: "errors.person.nameTooLong", values: { max: 80 } });
     const phone = get("mobile").replace(/[\s.()-]/g, "") || null;
     if (phone && !/^\+[1-9]\d{6,14}$/.test(phone)) problems.push({ key: "errors.person.phoneInvalid" });
     const flag = (c: Column) => {
@@ -122,7 +141,8 @@ export async function planImport(actor: SessionUser, text: string): Promise<Impo
     if (!isLocale(locale)) problems.push({ key: "errors.import.language" });
     const deptName = get("department");
     const dept = deptName ? deptByName.get(key(deptName)) : undefined;
-    if (deptName && !dept) problems.push({ key: "errors.import.unknown", values: { column: "department", name: deptName } });
+    if (deptName && !dept)
+      problems.push({ key: "errors.import.unknown", values: { column: "department", name: deptName } });
     const groupIds = list(get("groups")).flatMap((g) => {
       const found = dept?.groups.find((x) => key(x.name) === key(g));
       if (!found) problems.push({ key: "errors.import.unknown", values: { column: "groups", name: g } });
@@ -201,19 +221,35 @@ export async function runImport(actor: SessionUser, text: string, invite: boolea
         select: { id: true },
       });
       await tx.conversation.create({
-        data: { organizationId: actor.organizationId, kind: "INBOX", teammateId: user.id, members: { create: { userId: user.id } } },
+        data: {
+          organizationId: actor.organizationId,
+          kind: "INBOX",
+          teammateId: user.id,
+          members: { create: { userId: user.id } },
+        },
       });
       created.push(user.id);
     }
-    await audit(tx, actor, "people.imported", { type: "Organization", id: actor.organizationId }, { count: created.length, invite });
+    await audit(
+      tx,
+      actor,
+      "people.imported",
+      { type: "Organization", id: actor.organizationId },
+      { count: created.length, invite },
+    );
     // The invitations go with the people they invite: both stored, or neither.
-    if (invite && created.length) await enqueueIn(ex, INVITE_JOB, { userIds: created, invitedBy: `${actor.firstName} ${actor.lastName}` });
+    if (invite && created.length)
+      await enqueueIn(ex, INVITE_JOB, { userIds: created, invitedBy: `${actor.firstName} ${actor.lastName}` });
     return created;
   });
   return { imported: ids.length };
 }
 
-export const INVITE_JOB = jobKind("people.invite", z.object({ userIds: z.array(z.string().min(1)), invitedBy: z.string() }), { maxAttempts: 3 });
+export const INVITE_JOB = jobKind(
+  "people.invite",
+  z.object({ userIds: z.array(z.string().min(1)), invitedBy: z.string() }),
+  { maxAttempts: 3 },
+);
 
 /** The job: each imported person's invitation e-mail, through the one e-mail path. */
 export async function sendImportInvitations({ userIds, invitedBy }: PayloadOf<typeof INVITE_JOB>): Promise<void> {
@@ -222,7 +258,13 @@ export async function sendImportInvitations({ userIds, invitedBy }: PayloadOf<ty
   for (const id of userIds) {
     const user = await db.user.findUnique({ where: { id }, select: { passwordHash: true, disabledAt: true } });
     if (!user || user.disabledAt || user.passwordHash !== NO_PASSWORD_YET) continue;
-    if (await db.userToken.findFirst({ where: { userId: id, purpose: "invite", createdAt: { gt: recent } }, select: { id: true } })) continue;
+    if (
+      await db.userToken.findFirst({
+        where: { userId: id, purpose: "invite", createdAt: { gt: recent } },
+        select: { id: true },
+      })
+    )
+      continue;
     await sendPasswordLink(id, "invite", { name: invitedBy, id: null });
   }
 }

@@ -42,13 +42,22 @@ export async function invitePerson(
           role: input.role,
           locale: input.locale,
           passwordHash: NO_PASSWORD_YET,
-          ...(input.role === "TEAMMATE" ? { profile: { create: { organizationId: actor.organizationId, departmentId: input.departmentId ?? null } } } : {}),
+          ...(input.role === "TEAMMATE"
+            ? {
+                profile: { create: { organizationId: actor.organizationId, departmentId: input.departmentId ?? null } },
+              }
+            : {}),
         },
         select: { id: true },
       });
       if (input.role === "TEAMMATE")
         await tx.conversation.create({
-          data: { organizationId: actor.organizationId, kind: "INBOX", teammateId: user.id, members: { create: { userId: user.id } } },
+          data: {
+            organizationId: actor.organizationId,
+            kind: "INBOX",
+            teammateId: user.id,
+            members: { create: { userId: user.id } },
+          },
         });
       await audit(tx, actor, "user.invited", { type: "User", id: user.id }, { role: input.role });
       return user.id;

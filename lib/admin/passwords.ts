@@ -38,14 +38,19 @@ function auditPassword(tx: Tx, who: Who, action: AuditAction, actorId: string | 
 }
 
 /** The e-mail with a link to set a password, in the person's language: the link, its e-mail and the audit line are stored together. */
-export async function sendPasswordLink(userId: string, purpose: TokenPurpose, by?: { name: string; id: string | null }): Promise<void> {
+export async function sendPasswordLink(
+  userId: string,
+  purpose: TokenPurpose,
+  by?: { name: string; id: string | null },
+): Promise<void> {
   await writeTx(async (tx, ex) => {
     const user = await tx.user.findFirstOrThrow({
       where: { id: userId, disabledAt: null },
       select: { id: true, organizationId: true, email: true, firstName: true, locale: true },
     });
     await mailPasswordLink(tx, ex, user, purpose, by?.name);
-    if (purpose === "reset") await auditPassword(tx, user, by ? "user.password.resetSent" : "user.password.resetRequested", by?.id ?? null);
+    if (purpose === "reset")
+      await auditPassword(tx, user, by ? "user.password.resetSent" : "user.password.resetRequested", by?.id ?? null);
   });
 }
 
@@ -72,7 +77,9 @@ async function mailPasswordLink(
 
 const emailHash = (email: string) => createHash("sha256").update(email.trim().toLowerCase()).digest("hex");
 
-export const RESET_REQUEST = jobKind("password.resetRequest", z.object({ email: z.string().min(1).max(320) }), { maxAttempts: 3 });
+export const RESET_REQUEST = jobKind("password.resetRequest", z.object({ email: z.string().min(1).max(320) }), {
+  maxAttempts: 3,
+});
 
 /**
  * "Forgot your password": the same work and the same answer whether the address has an
@@ -84,10 +91,16 @@ export async function requestPasswordReset(email: string, ip: string, now = new 
   const since = new Date(now.getTime() - RESET_LIMITS.windowMs);
   await writeTransaction(async (tx) => {
     const count = async (q: ReturnType<typeof sql>) => (await tx.get(q, { n: "int" }))?.n ?? 0;
-    const forAddress = await count(sql`SELECT COUNT(*) AS "n" FROM "PasswordResetRequest" WHERE "emailHash" = ${hash} AND "createdAt" > ${since}`);
-    const fromCaller = await count(sql`SELECT COUNT(*) AS "n" FROM "PasswordResetRequest" WHERE "ip" = ${ip} AND "createdAt" > ${since}`);
+    const forAddress = await count(
+      sql`SELECT COUNT(*) AS "n" FROM "PasswordResetRequest" WHERE "emailHash" = ${hash} AND "createdAt" > ${since}`,
+    );
+    const fromCaller = await count(
+      sql`SELECT COUNT(*) AS "n" FROM "PasswordResetRequest" WHERE "ip" = ${ip} AND "createdAt" > ${since}`,
+    );
     if (forAddress >= RESET_LIMITS.perAccount || fromCaller >= RESET_LIMITS.perAddress) return;
-    await tx.run(sql`INSERT INTO "PasswordResetRequest" ("id", "emailHash", "ip", "createdAt") VALUES (${newId()}, ${hash}, ${ip}, ${now})`);
+    await tx.run(
+      sql`INSERT INTO "PasswordResetRequest" ("id", "emailHash", "ip", "createdAt") VALUES (${newId()}, ${hash}, ${ip}, ${now})`,
+    );
     await enqueueIn(tx, RESET_REQUEST, { email: email.trim().toLowerCase() });
   });
 }
@@ -100,13 +113,18 @@ export async function sendRequestedReset(email: string): Promise<void> {
 
 /** Requests of more than a day ago are forgotten. */
 export async function pruneResetRequests(now = new Date()): Promise<number> {
-  const { count } = await db.passwordResetRequest.deleteMany({ where: { createdAt: { lt: new Date(now.getTime() - 86_400_000) } } });
+  const { count } = await db.passwordResetRequest.deleteMany({
+    where: { createdAt: { lt: new Date(now.getTime() - 86_400_000) } },
+  });
   return count;
 }
 
 /** The e-mail that tells an account's owner their password changed (someone else may have changed it). */
 async function mailPasswordChanged(tx: Tx, ex: SqlExec, userId: string): Promise<void> {
-  const user = await tx.user.findUniqueOrThrow({ where: { id: userId }, select: { organizationId: true, email: true, firstName: true, locale: true } });
+  const user = await tx.user.findUniqueOrThrow({
+    where: { id: userId },
+    select: { organizationId: true, email: true, firstName: true, locale: true },
+  });
   const t = translatorFor(user.locale);
   await queueEmailIn(ex, {
     organizationId: user.organizationId,
@@ -134,13 +152,17 @@ export async function setPasswordWithLink(token: string, purpose: TokenPurpose, 
     return u;
   });
   await revokeSessions(user.id, user.organizationId);
-  return db.user.findUniqueOrThrow({ where: { id: user.id }, select: { id: true, sessionVersion: true, role: true, messagingAccess: true } });
+  return db.user.findUniqueOrThrow({
+    where: { id: user.id },
+    select: { id: true, sessionVersion: true, role: true, messagingAccess: true },
+  });
 }
 
 /** Changes one's own password, knowing the current one. Other devices are signed out. */
 export async function changeOwnPassword(user: SessionUser, current: string, next: string) {
   const row = await db.user.findUniqueOrThrow({ where: { id: user.id }, select: { passwordHash: true } });
-  if (!(await verifyPassword(current, row.passwordHash))) throw new UserError("errors.password.wrongCurrent", undefined, "current");
+  if (!(await verifyPassword(current, row.passwordHash)))
+    throw new UserError("errors.password.wrongCurrent", undefined, "current");
   const passwordHash = await hashPassword(next);
   await writeTx(async (tx, ex) => {
     await tx.user.update({ where: { id: user.id }, data: { passwordHash }, select: { id: true } });

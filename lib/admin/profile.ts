@@ -40,10 +40,22 @@ export async function profileForm(actor: SessionUser, userId: string) {
     db.department.findMany({
       where: { ...org, archivedAt: null },
       orderBy: { name: "asc" },
-      select: { id: true, name: true, groups: { where: { archivedAt: null }, select: { id: true, name: true }, orderBy: { name: "asc" } } },
+      select: {
+        id: true,
+        name: true,
+        groups: { where: { archivedAt: null }, select: { id: true, name: true }, orderBy: { name: "asc" } },
+      },
     }),
-    db.skill.findMany({ where: { ...org, archivedAt: null }, orderBy: { name: "asc" }, select: { id: true, name: true } }),
-    db.tag.findMany({ where: { ...org, archivedAt: null }, orderBy: { name: "asc" }, select: { id: true, name: true } }),
+    db.skill.findMany({
+      where: { ...org, archivedAt: null },
+      orderBy: { name: "asc" },
+      select: { id: true, name: true },
+    }),
+    db.tag.findMany({
+      where: { ...org, archivedAt: null },
+      orderBy: { name: "asc" },
+      select: { id: true, name: true },
+    }),
   ]);
   if (!teammate) throw new NotFoundError("errors.notFound.teammate");
   return { teammate, departments, skills, tags };
@@ -67,12 +79,16 @@ export async function updateTeammateProfile(actor: SessionUser, input: ProfileIn
     if (departmentId && !(await tx.department.findFirst({ where: { id: departmentId, ...org }, select: { id: true } })))
       throw new UserError("errors.person.chooseDepartment", undefined, "departmentId");
     const [groups, skills, tags] = await Promise.all([
-      input.groupIds.length ? tx.employeeGroup.count({ where: { id: { in: input.groupIds }, ...org, departmentId: departmentId ?? "" } }) : 0,
+      input.groupIds.length
+        ? tx.employeeGroup.count({ where: { id: { in: input.groupIds }, ...org, departmentId: departmentId ?? "" } })
+        : 0,
       input.skillIds.length ? tx.skill.count({ where: { id: { in: input.skillIds }, ...org } }) : 0,
       input.tagIds.length ? tx.tag.count({ where: { id: { in: input.tagIds }, ...org } }) : 0,
     ]);
-    if (groups !== new Set(input.groupIds).size) throw new UserError("errors.person.groupsOfDepartment", undefined, "groupIds");
-    if (skills !== new Set(input.skillIds).size || tags !== new Set(input.tagIds).size) throw new UserError("errors.staleRequest");
+    if (groups !== new Set(input.groupIds).size)
+      throw new UserError("errors.person.groupsOfDepartment", undefined, "groupIds");
+    if (skills !== new Set(input.skillIds).size || tags !== new Set(input.tagIds).size)
+      throw new UserError("errors.staleRequest");
     const consentChanged = Boolean(current.profile?.smsConsent) !== input.smsConsent;
     await tx.user.update({
       where: { id: current.id },
@@ -105,8 +121,16 @@ export async function updateTeammateProfile(actor: SessionUser, input: ProfileIn
     });
     // Moved, or made inactive: the old department's public conversations close to them now.
     if (current.profile && (current.profile.departmentId !== departmentId || (current.profile.active && !input.active)))
-      await leaveOtherDepartments(ex, { id: current.id, organizationId: actor.organizationId }, input.active ? (departmentId ?? null) : null);
+      await leaveOtherDepartments(
+        ex,
+        { id: current.id, organizationId: actor.organizationId },
+        input.active ? (departmentId ?? null) : null,
+      );
     await audit(tx, actor, "teammate.profile", { type: "User", id: current.id });
-    if (consentChanged) await audit(tx, actor, input.smsConsent ? "sms.consent.given" : "sms.consent.withdrawn", { type: "User", id: current.id });
+    if (consentChanged)
+      await audit(tx, actor, input.smsConsent ? "sms.consent.given" : "sms.consent.withdrawn", {
+        type: "User",
+        id: current.id,
+      });
   });
 }

@@ -3,7 +3,13 @@ import { LOCALES } from "@/lib/i18n/locales";
 import { EVERYONE, STAFF_ROLES } from "@/lib/auth/roles";
 
 const id = z.string().trim().min(1, "errors.staleRequest").max(64, "errors.staleRequest");
-const email = z.string().trim().toLowerCase().min(1, "errors.emailRequired").max(254, "errors.emailTooLong").pipe(z.email("errors.emailInvalid"));
+const email = z
+  .string()
+  .trim()
+  .toLowerCase()
+  .min(1, "errors.emailRequired")
+  .max(254, "errors.emailTooLong")
+  .pipe(z.email("errors.emailInvalid"));
 const personName = (key: string) => z.string().trim().min(1, key).max(80, "errors.person.nameTooLong");
 
 const PASSWORD_MIN = 10;
@@ -43,7 +49,11 @@ export const setPasswordSchema = z
 export const resetRequestSchema = z.object({ email });
 
 export const changePasswordSchema = z
-  .object({ current: z.string().min(1, "errors.passwordRequired").max(200, "errors.passwordTooLong"), password: newPassword, confirm: z.string() })
+  .object({
+    current: z.string().min(1, "errors.passwordRequired").max(200, "errors.passwordTooLong"),
+    password: newPassword,
+    confirm: z.string(),
+  })
   .refine((v) => v.password === v.confirm, { message: "errors.password.mismatch", path: ["confirm"] });
 
 const ids = z.preprocess(

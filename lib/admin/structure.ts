@@ -19,7 +19,9 @@ type Delegate = {
   update(args: object): Promise<unknown>;
 };
 const table = (tx: Tx, kind: StructureKind): Delegate =>
-  ({ department: tx.department, group: tx.employeeGroup, skill: tx.skill, tag: tx.tag, activity: tx.activity })[kind] as unknown as Delegate;
+  ({ department: tx.department, group: tx.employeeGroup, skill: tx.skill, tag: tx.tag, activity: tx.activity })[
+    kind
+  ] as unknown as Delegate;
 
 async function write<T>(admin: SessionUser, work: (tx: Tx) => Promise<T>): Promise<T> {
   requireAdmin(admin);
@@ -32,12 +34,20 @@ async function write<T>(admin: SessionUser, work: (tx: Tx) => Promise<T>): Promi
 }
 
 async function item(tx: Tx, admin: SessionUser, kind: StructureKind, id: string) {
-  const found = await table(tx, kind).findFirst({ where: { id, organizationId: admin.organizationId }, select: { id: true, name: true, archivedAt: true } });
+  const found = await table(tx, kind).findFirst({
+    where: { id, organizationId: admin.organizationId },
+    select: { id: true, name: true, archivedAt: true },
+  });
   if (!found) throw new NotFoundError("errors.notFound.item");
   return found;
 }
 
-export async function createItem(admin: SessionUser, kind: StructureKind, name: string, departmentId?: string): Promise<{ id: string }> {
+export async function createItem(
+  admin: SessionUser,
+  kind: StructureKind,
+  name: string,
+  departmentId?: string,
+): Promise<{ id: string }> {
   return write(admin, async (tx) => {
     if (kind === "group") {
       const d = await tx.department.findFirst({
@@ -64,12 +74,23 @@ export async function renameItem(admin: SessionUser, kind: StructureKind, id: st
   });
 }
 
-export async function archiveItem(admin: SessionUser, kind: StructureKind, id: string, archived: boolean): Promise<void> {
+export async function archiveItem(
+  admin: SessionUser,
+  kind: StructureKind,
+  id: string,
+  archived: boolean,
+): Promise<void> {
   await write(admin, async (tx) => {
     const found = await item(tx, admin, kind, id);
     if (Boolean(found.archivedAt) === archived) return;
     await table(tx, kind).update({ where: { id: found.id }, data: { archivedAt: archived ? new Date() : null } });
-    await audit(tx, admin, `structure.${kind}.${archived ? "archived" : "restored"}`, { type: kind, id: found.id }, { name: found.name });
+    await audit(
+      tx,
+      admin,
+      `structure.${kind}.${archived ? "archived" : "restored"}`,
+      { type: kind, id: found.id },
+      { name: found.name },
+    );
   });
 }
 
@@ -79,7 +100,11 @@ export async function listStructure(admin: SessionUser) {
   const org = { organizationId: admin.organizationId };
   const select = { id: true, name: true, archivedAt: true } as const;
   const [departments, skills, tags, activities] = await Promise.all([
-    db.department.findMany({ where: org, orderBy: { name: "asc" }, select: { ...select, groups: { select, orderBy: { name: "asc" } } } }),
+    db.department.findMany({
+      where: org,
+      orderBy: { name: "asc" },
+      select: { ...select, groups: { select, orderBy: { name: "asc" } } },
+    }),
     db.skill.findMany({ where: org, orderBy: { name: "asc" }, select }),
     db.tag.findMany({ where: org, orderBy: { name: "asc" }, select }),
     db.activity.findMany({ where: org, orderBy: { name: "asc" }, select }),

@@ -28,7 +28,10 @@ export function createAction<S extends z.ZodType, T extends object>(
   opts: { schema: S; roles: readonly Role[] },
   handler: (input: z.output<S>, ctx: ActionContext) => Promise<T>,
 ) {
-  return async function action(_prev: ActionResult<T> | null, input: FormData | Record<string, unknown>): Promise<ActionResult<T>> {
+  return async function action(
+    _prev: ActionResult<T> | null,
+    input: FormData | Record<string, unknown>,
+  ): Promise<ActionResult<T>> {
     const raw = readInput(input);
     const values = echo(raw);
     let user: SessionUser | null = null;
@@ -51,8 +54,14 @@ export function createAction<S extends z.ZodType, T extends object>(
  * The same builder for the few actions that run without a session (sign-in,
  * sign-out): input parsed with zod, one result shape, nothing typed lost.
  */
-export function createPublicAction<S extends z.ZodType, T extends object>(opts: { schema: S }, handler: (input: z.output<S>) => Promise<T>) {
-  return async function action(_prev: ActionResult<T> | null, input: FormData | Record<string, unknown>): Promise<ActionResult<T>> {
+export function createPublicAction<S extends z.ZodType, T extends object>(
+  opts: { schema: S },
+  handler: (input: z.output<S>) => Promise<T>,
+) {
+  return async function action(
+    _prev: ActionResult<T> | null,
+    input: FormData | Record<string, unknown>,
+  ): Promise<ActionResult<T>> {
     const raw = readInput(input);
     const values = echo(raw);
     try {
@@ -79,7 +88,10 @@ export function toFailure(error: unknown, locale: Locale, values?: Record<string
   const fault = databaseFault(error);
   if (fault) {
     // Every request fails alike while it lasts: one line a minute tells the operator.
-    logRateLimited(`db.${fault}`, `[db] ${fault === "storage" ? "cannot store" : "unreachable"}: ${(error as Error).message?.split("\n")[0]}`);
+    logRateLimited(
+      `db.${fault}`,
+      `[db] ${fault === "storage" ? "cannot store" : "unreachable"}: ${(error as Error).message?.split("\n")[0]}`,
+    );
     return { ok: false, error: t(fault === "storage" ? "errors.storageFull" : "errors.unavailable"), values };
   }
   console.error("[action] unexpected error", error);

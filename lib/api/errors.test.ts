@@ -4,8 +4,17 @@ import { ForbiddenError, NotFoundError, UserError } from "@/lib/errors";
 import { describePeriod } from "@/lib/conversations/shift-action";
 
 describe("errors in the reader's language", () => {
-  const period = { startsAt: new Date("2030-11-18T06:00:00Z"), endsAt: new Date("2030-11-18T14:00:00Z"), reason: "Congés" };
-  const clash = () => new UserError("errors.teammateUnavailable", { name: "Théo", period: (l) => describePeriod(period, "Europe/Paris", l) }, "userId");
+  const period = {
+    startsAt: new Date("2030-11-18T06:00:00Z"),
+    endsAt: new Date("2030-11-18T14:00:00Z"),
+    reason: "Congés",
+  };
+  const clash = () =>
+    new UserError(
+      "errors.teammateUnavailable",
+      { name: "Théo", period: (l) => describePeriod(period, "Europe/Paris", l) },
+      "userId",
+    );
 
   it("keeps English as the message for logs, and translates values that depend on the language", () => {
     expect(clash().message).toBe("Théo is unavailable then: 18 Nov 2030, 07:00 – 18 Nov 2030, 15:00 (Congés).");

@@ -32,7 +32,11 @@ describe("POST /api/conversations/:id/messages", () => {
     const first = await post(teammate.threadId, { body: "Hi", clientId });
     expect(first.status).toBe(200);
     expect(await first.json()).toMatchObject({ ok: true, seq: 1, duplicate: false });
-    expect(await (await post(teammate.threadId, { body: "Hi", clientId })).json()).toMatchObject({ ok: true, seq: 1, duplicate: true });
+    expect(await (await post(teammate.threadId, { body: "Hi", clientId })).json()).toMatchObject({
+      ok: true,
+      seq: 1,
+      duplicate: true,
+    });
     expect(await db.message.count({ where: { conversationId: teammate.threadId } })).toBe(1);
   });
 
@@ -73,7 +77,11 @@ describe("POST /api/conversations/:id/messages", () => {
     });
     const declared = new Request(`http://shiftline.test/api/conversations/${teammate.threadId}/messages`, {
       method: "POST",
-      headers: { host: "shiftline.test", "content-type": "application/json", "content-length": String(10 * 1024 * 1024) },
+      headers: {
+        host: "shiftline.test",
+        "content-type": "application/json",
+        "content-length": String(10 * 1024 * 1024),
+      },
       body: endless,
       duplex: "half",
     } as RequestInit);
@@ -87,7 +95,9 @@ describe("POST /api/conversations/:id/messages", () => {
       body: endless,
       duplex: "half",
     } as RequestInit);
-    expect((await POST(undeclared, { params: Promise.resolve({ conversationId: teammate.threadId }) })).status).toBe(413);
+    expect((await POST(undeclared, { params: Promise.resolve({ conversationId: teammate.threadId }) })).status).toBe(
+      413,
+    );
     expect(pulled).toBeLessThan(10);
     expect(await db.message.count({ where: { conversationId: teammate.threadId } })).toBe(0);
   });
@@ -124,7 +134,9 @@ describe("when the database cannot store anything", () => {
     const url = new URL(process.env.DATABASE_URL!);
     const name = url.pathname.slice(1);
     await onServer(process.env.TEST_POSTGRES_URL!, async (c) => {
-      await c.query(`ALTER DATABASE ${name} ${full ? "SET default_transaction_read_only = on" : "RESET default_transaction_read_only"}`);
+      await c.query(
+        `ALTER DATABASE ${name} ${full ? "SET default_transaction_read_only = on" : "RESET default_transaction_read_only"}`,
+      );
       // The app's connections end (they reconnect by themselves), so the change reaches them.
       await c.query(`SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE datname = $1`, [name]);
     });
@@ -144,12 +156,16 @@ describe("when the database cannot store anything", () => {
       else expect([200, 503]).toContain(r.status);
     }
     expect(refused).toBeDefined();
-    expect(await refused!.json()).toEqual({ ok: false, error: "Shiftline cannot store anything right now. Your input is kept; try again later." });
+    expect(await refused!.json()).toEqual({
+      ok: false,
+      error: "Shiftline cannot store anything right now. Your input is kept; try again later.",
+    });
     const stored = await db.message.count({ where: { conversationId: teammate.threadId } });
     expect(stored).toBeGreaterThanOrEqual(before);
     await storageGone(false);
     let status = 0;
-    for (let i = 0; i < 5 && status !== 200; i++) status = (await post(teammate.threadId, { body: "after", clientId: cid() })).status;
+    for (let i = 0; i < 5 && status !== 200; i++)
+      status = (await post(teammate.threadId, { body: "after", clientId: cid() })).status;
     expect(status).toBe(200);
     expect(await db.message.count({ where: { conversationId: teammate.threadId, body: "after" } })).toBe(1);
   });

@@ -24,7 +24,8 @@ export function createRoute<S extends z.ZodType, T extends object, P extends Rec
   opts: {
     schema: S;
     roles: readonly Role[];
-    /** "stream": the handler reads the body itself (uploads); the schema sees params and query. */ body?: "json" | "stream";
+    /** "stream": the handler reads the body itself (uploads); the schema sees params and query. */ body?:
+      "json" | "stream";
   },
   handler: (input: z.output<S>, ctx: ActionContext, request: Request) => Promise<T | Response>,
 ) {
@@ -49,7 +50,8 @@ export function createRoute<S extends z.ZodType, T extends object, P extends Rec
           return Response.json({ ok: false, error: t("errors.badJson") }, { status: 400 });
         }
       }
-      const query = request.method === "GET" || opts.body === "stream" ? Object.fromEntries(new URL(request.url).searchParams) : {};
+      const query =
+        request.method === "GET" || opts.body === "stream" ? Object.fromEntries(new URL(request.url).searchParams) : {};
       let params: P;
       try {
         params = await context.params;

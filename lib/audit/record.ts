@@ -13,10 +13,26 @@ export type AuditLine = {
 
 /** The row of one audit line, for a create inside a batch of writes. */
 export function auditRow({ organizationId, actorId, action, target, data = {} }: AuditLine) {
-  return { organizationId, actorId, action, targetType: target.type, targetId: target.id, data: JSON.parse(JSON.stringify(data)) as object };
+  return {
+    organizationId,
+    actorId,
+    action,
+    targetType: target.type,
+    targetId: target.id,
+    data: JSON.parse(JSON.stringify(data)) as object,
+  };
 }
 
 /** One line of the audit history (who did what to which record), in the caller's transaction. */
-export function audit(tx: Tx, user: SessionUser, action: AuditAction, target: { type: AuditTargetType; id: string }, data: AuditData = {}) {
-  return tx.auditEntry.create({ data: auditRow({ organizationId: user.organizationId, actorId: user.id, action, target, data }), select: { id: true } });
+export function audit(
+  tx: Tx,
+  user: SessionUser,
+  action: AuditAction,
+  target: { type: AuditTargetType; id: string },
+  data: AuditData = {},
+) {
+  return tx.auditEntry.create({
+    data: auditRow({ organizationId: user.organizationId, actorId: user.id, action, target, data }),
+    select: { id: true },
+  });
 }

@@ -18,7 +18,9 @@ export function clientAddress(headers: HeaderBag): string {
   if (trusted) return trusted;
   if (!warned && process.env.NODE_ENV === "production") {
     warned = true;
-    console.warn("[auth] no x-shiftline-client header: start Shiftline with `npm start` (scripts/server.mjs), or sign-in throttling trusts X-Forwarded-For");
+    console.warn(
+      "[auth] no x-shiftline-client header: start Shiftline with `npm start` (scripts/server.mjs), or sign-in throttling trusts X-Forwarded-For",
+    );
   }
   return get("x-forwarded-for")?.split(",")[0]?.trim() || "unknown";
 }

@@ -31,7 +31,8 @@ describe("authenticate", () => {
     const { manager } = await makeOrg();
     const keys = throttleKeys(manager.email, "10.4.0.1");
     const t0 = new Date();
-    for (let i = 0; i < THROTTLE.account.limit + 10; i++) await recordFailure(throttleKeys(manager.email, `10.4.${i}.9`), t0);
+    for (let i = 0; i < THROTTLE.account.limit + 10; i++)
+      await recordFailure(throttleKeys(manager.email, `10.4.${i}.9`), t0);
     // Refused for the longest delay, 30 s, and no more.
     const until = await lockedUntil(keys, t0);
     expect(until!.getTime() - t0.getTime()).toBe(THROTTLE.account.maxDelayMs);
@@ -75,7 +76,10 @@ describe("sessions", () => {
     expect(await loadSessionUser(manager.id, 0)).toBeNull();
     expect(await loadSessionUser(manager.id, 1)).not.toBeNull();
 
-    await db.user.update({ where: { id: teammate.id }, data: { disabledAt: new Date(), sessionVersion: { increment: 1 } } });
+    await db.user.update({
+      where: { id: teammate.id },
+      data: { disabledAt: new Date(), sessionVersion: { increment: 1 } },
+    });
     expect(await loadSessionUser(teammate.id, 1)).toBeNull();
   });
 

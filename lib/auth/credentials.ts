@@ -4,7 +4,8 @@ import { decoyHash, verifyPassword } from "./password";
 import { clearAccount, lockedUntil, recordFailure, throttleKeys } from "./throttle";
 
 type Authenticated = { id: string; sessionVersion: number; role: string; organizationId: string };
-export type AuthOutcome = { ok: true; user: Authenticated } | { ok: false; reason: "invalid" } | { ok: false; reason: "locked"; until: Date };
+export type AuthOutcome =
+  { ok: true; user: Authenticated } | { ok: false; reason: "invalid" } | { ok: false; reason: "locked"; until: Date };
 
 /** Checks an e-mail and password, with throttling. Used by the sign-in form and next-auth's credentials provider. */
 export async function authenticate(email: string, password: string, ip: string): Promise<AuthOutcome> {
@@ -24,5 +25,8 @@ export async function authenticate(email: string, password: string, ip: string):
   }
   await clearAccount(keys);
   await db.user.update({ where: { id: user.id }, data: { lastSignInAt: new Date() }, select: { id: true } });
-  return { ok: true, user: { id: user.id, sessionVersion: user.sessionVersion, role: user.role, organizationId: user.organizationId } };
+  return {
+    ok: true,
+    user: { id: user.id, sessionVersion: user.sessionVersion, role: user.role, organizationId: user.organizationId },
+  };
 }

@@ -16,7 +16,8 @@ describe("password hashing", () => {
   });
 
   it("uses a memory-hard cost wherever the app runs; a cheap one only under Vitest", async () => {
-    for (const NODE_ENV of ["production", "development", undefined]) expect(passwordCost({ NODE_ENV })).toEqual({ N: 32768, r: 8, p: 1 });
+    for (const NODE_ENV of ["production", "development", undefined])
+      expect(passwordCost({ NODE_ENV })).toEqual({ N: 32768, r: 8, p: 1 });
     expect(await hashPassword("x", passwordCost({ NODE_ENV: "production" }))).toMatch(/^scrypt\$32768\$8\$1\$/);
     expect(await hashPassword("x")).toMatch(/^scrypt\$1024\$8\$1\$/);
   });

@@ -28,8 +28,12 @@ describe("signInSchema", () => {
   });
 
   it("keeps on-site paths, normalised", () => {
-    expect(signInSchema.parse({ email: "a@b.test", password: "p", callbackUrl: "/inbox/abc?sort=name#x" }).callbackUrl).toBe("/inbox/abc?sort=name#x");
-    expect(signInSchema.parse({ email: "a@b.test", password: "p", callbackUrl: "/me/../inbox" }).callbackUrl).toBe("/inbox");
+    expect(
+      signInSchema.parse({ email: "a@b.test", password: "p", callbackUrl: "/inbox/abc?sort=name#x" }).callbackUrl,
+    ).toBe("/inbox/abc?sort=name#x");
+    expect(signInSchema.parse({ email: "a@b.test", password: "p", callbackUrl: "/me/../inbox" }).callbackUrl).toBe(
+      "/inbox",
+    );
     expect(signInSchema.parse({ email: "a@b.test", password: "p", callbackUrl: 42 }).callbackUrl).toBeUndefined();
   });
 

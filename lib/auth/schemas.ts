@@ -19,7 +19,13 @@ function onSitePath(v: string | undefined): string | undefined {
 }
 
 export const signInSchema = z.object({
-  email: z.string().trim().toLowerCase().min(1, "errors.emailRequired").max(254, "errors.emailTooLong").pipe(z.email("errors.emailInvalid")),
+  email: z
+    .string()
+    .trim()
+    .toLowerCase()
+    .min(1, "errors.emailRequired")
+    .max(254, "errors.emailTooLong")
+    .pipe(z.email("errors.emailInvalid")),
   password: z.string().min(1, "errors.passwordRequired").max(200, "errors.passwordTooLong"),
   callbackUrl: z.string().max(500).optional().catch(undefined).transform(onSitePath),
 });

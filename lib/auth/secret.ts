@@ -16,7 +16,8 @@ export function authSecret(): string {
   const fromEnv = config().NEXTAUTH_SECRET ?? config().AUTH_SECRET;
   if (fromEnv) return (cached = fromEnv);
   // Several instances on one PostgreSQL must share one secret, or a session from one is refused by another.
-  if (isSharedDatabase()) throw new Error("Set NEXTAUTH_SECRET: on PostgreSQL every instance must use the same secret.");
+  if (isSharedDatabase())
+    throw new Error("Set NEXTAUTH_SECRET: on PostgreSQL every instance must use the same secret.");
   const dir = path.resolve(/* turbopackIgnore: true */ "data");
   const file = path.join(dir, ".auth-secret");
   if (!existsSync(file)) {

@@ -24,7 +24,12 @@ async function readSessionCookie(): Promise<Claims | null> {
   if (!claims) {
     const token = await decode({ token: raw, secret: authSecret() }).catch(() => null);
     if (!token?.sub) return null;
-    claims = { uid: token.sub, sv: Number(token.sv ?? 0), sid: typeof token.jti === "string" ? token.jti : "", exp: Number(token.exp ?? 0) };
+    claims = {
+      uid: token.sub,
+      sv: Number(token.sv ?? 0),
+      sid: typeof token.jti === "string" ? token.jti : "",
+      exp: Number(token.exp ?? 0),
+    };
     if (claimsCache.size >= CLAIMS_CACHE_MAX) claimsCache.clear();
     claimsCache.set(raw, claims);
   }
@@ -60,19 +65,34 @@ export async function loadSessionUser(id: string, sessionVersion: number, sessio
     SELECT "id", "organizationId", "role", "firstName", "lastName", "email", "locale", "messagingAccess" FROM "User"
     WHERE "id" = ${id} AND "sessionVersion" = ${sessionVersion} AND "disabledAt" IS NULL
       AND NOT EXISTS (SELECT 1 FROM "RevokedSession" r WHERE r."id" = ${sessionId})`,
-    { id: "text", organizationId: "text", role: "text", firstName: "text", lastName: "text", email: "text", locale: "text", messagingAccess: "bool" },
+    {
+      id: "text",
+      organizationId: "text",
+      role: "text",
+      firstName: "text",
+      lastName: "text",
+      email: "text",
+      locale: "text",
+      messagingAccess: "bool",
+    },
   );
   return user ? { ...user, role: user.role as Role } : null;
 }
 
 /** Ends one session (signing out on this device): its token is refused from now on, here and on every instance. */
-export async function revokeSession(session: { sessionId: string; expiresAt: Date; user: { id: string; organizationId: string } }): Promise<void> {
+export async function revokeSession(session: {
+  sessionId: string;
+  expiresAt: Date;
+  user: { id: string; organizationId: string };
+}): Promise<void> {
   if (!session.sessionId) return; // a token from before sessions had ids: it lapses by itself
   await writeTransaction(async (tx) => {
     const inserted = await tx.run(sql`INSERT INTO "RevokedSession" ("id", "userId", "expiresAt", "createdAt")
       VALUES (${session.sessionId}, ${session.user.id}, ${session.expiresAt}, ${new Date()}) ON CONFLICT ("id") DO NOTHING`);
     // That device's push notifications end with its session.
-    await tx.run(sql`DELETE FROM "PushSubscription" WHERE "userId" = ${session.user.id} AND "sessionId" = ${session.sessionId}`);
+    await tx.run(
+      sql`DELETE FROM "PushSubscription" WHERE "userId" = ${session.user.id} AND "sessionId" = ${session.sessionId}`,
+    );
     if (inserted)
       await appendEvent(
         tx,
@@ -92,7 +112,10 @@ export async function revokeSessions(userId: string, organizationId: string): Pr
     const changed = await tx.run(
       sql`UPDATE "User" SET "sessionVersion" = "sessionVersion" + 1 WHERE "id" = ${userId} AND "organizationId" = ${organizationId}`,
     );
-    if (changed) await appendEvent(tx, "session.ended", { organizationId, audience: "USER", userId }, { sessionId: null });
-    await tx.run(sql`DELETE FROM "PushSubscription" WHERE "userId" = ${userId} AND "organizationId" = ${organizationId}`);
+    if (changed)
+      await appendEvent(tx, "session.ended", { organizationId, audience: "USER", userId }, { sessionId: null });
+    await tx.run(
+      sql`DELETE FROM "PushSubscription" WHERE "userId" = ${userId} AND "organizationId" = ${organizationId}`,
+    );
   });
 }

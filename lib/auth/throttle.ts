@@ -58,7 +58,10 @@ export async function recordFailure(keys: ThrottleKeys, now = new Date()): Promi
         { failures: "int" },
       );
       const ms = row ? refusalMs(name, row.failures) : 0;
-      if (ms) await ex.run(sql`UPDATE "SignInThrottle" SET "lockedUntil" = ${new Date(now.getTime() + ms)} WHERE "key" = ${key}`);
+      if (ms)
+        await ex.run(
+          sql`UPDATE "SignInThrottle" SET "lockedUntil" = ${new Date(now.getTime() + ms)} WHERE "key" = ${key}`,
+        );
     }
   });
 }

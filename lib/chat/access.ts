@@ -57,7 +57,11 @@ const ACCESS_ROW = {
  * they may join again). One statement: it is on the path of every chat message sent
  * (docs/decisions/004-hot-paths-in-sql.md).
  */
-export async function requireChat(user: SessionUser, conversationId: string, opts: { allowLeft?: boolean } = {}): Promise<ChatRef> {
+export async function requireChat(
+  user: SessionUser,
+  conversationId: string,
+  opts: { allowLeft?: boolean } = {},
+): Promise<ChatRef> {
   const c = await queryOne(
     sql`
     SELECT c."id", c."organizationId", c."kind", c."departmentId", c."name", c."createdById", c."lastSeq", o."chatEnabled",
@@ -78,7 +82,9 @@ export async function requireChat(user: SessionUser, conversationId: string, opt
   // A public conversation is its department's: a teammate who is no longer in it (moved,
   // made inactive) no longer sees it, membership or not.
   const ofMyDepartment = c.kind !== "CHANNEL" || mayUseDepartment(user, own, c.departmentId);
-  const visible = ofMyDepartment && (standing === "member" || (c.kind === "CHANNEL" && (standing === "open" || opts.allowLeft === true)));
+  const visible =
+    ofMyDepartment &&
+    (standing === "member" || (c.kind === "CHANNEL" && (standing === "open" || opts.allowLeft === true)));
   if (!visible) throw new NotFoundError("errors.notFound.conversation");
   return {
     id: c.id,

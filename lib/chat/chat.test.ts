@@ -17,13 +17,17 @@ import { updateTeammateProfile } from "@/lib/admin/profile";
 import { profileSchema } from "@/lib/admin/schemas";
 
 const chatOrg = () => makeOrg("Chat", { chatEnabled: true });
-const say = (user: SessionUser, conversationId: string, body: string) => sendMessage(user, { conversationId, body, clientId: cid() });
+const say = (user: SessionUser, conversationId: string, body: string) =>
+  sendMessage(user, { conversationId, body, clientId: cid() });
 
 async function listen(user: SessionUser) {
   const got: LoggedEvent[] = [];
   const viewer = await viewerFor({ id: user.id, organizationId: user.organizationId, isStaff: isStaff(user.role) });
   const stop = await subscribe(viewer, undefined, (e) => got.push(e));
-  const bodies = () => got.filter((e) => e.type === "chat.message").map((e) => (JSON.parse(e.payload) as { message: { body: string } }).message.body);
+  const bodies = () =>
+    got
+      .filter((e) => e.type === "chat.message")
+      .map((e) => (JSON.parse(e.payload) as { message: { body: string } }).message.body);
   return { got, stop, bodies };
 }
 const until = async (check: () => boolean, ms = 3000) => {
@@ -41,27 +45,39 @@ const until = async (check: () => boolean, ms = 3000) => {
 async function control(feed: Awaited<ReturnType<typeof listen>>, writer: SessionUser, threadId: string) {
   const body = `control ${cid()}`;
   await say(writer, threadId, body);
-  await until(() => feed.got.some((e) => e.type === "message.created" && (JSON.parse(e.payload) as { message: { body: string } }).message.body === body));
+  await until(() =>
+    feed.got.some(
+      (e) =>
+        e.type === "message.created" && (JSON.parse(e.payload) as { message: { body: string } }).message.body === body,
+    ),
+  );
 }
 
 describe("public conversations", () => {
   it("only staff create one; the department sees it, joins by opening it and replies", async () => {
     const { manager, teammate, teammate2 } = await chatOrg();
     const dept = (await db.teammateProfile.findUniqueOrThrow({ where: { userId: teammate.id } })).departmentId!;
-    await expect(createChannel(teammate, { departmentId: dept, name: "Team", clientId: cid() })).rejects.toBeInstanceOf(ForbiddenError);
+    await expect(createChannel(teammate, { departmentId: dept, name: "Team", clientId: cid() })).rejects.toBeInstanceOf(
+      ForbiddenError,
+    );
 
     const tessFeed = await listen(teammate);
     const clientId = cid();
     const { conversationId } = await createChannel(manager, { departmentId: dept, name: "Care team", clientId });
     // A double click makes one conversation.
-    expect(await createChannel(manager, { departmentId: dept, name: "Care team", clientId })).toEqual({ conversationId, existed: true });
+    expect(await createChannel(manager, { departmentId: dept, name: "Care team", clientId })).toEqual({
+      conversationId,
+      existed: true,
+    });
     await say(manager, conversationId, "Welcome all");
     await until(() => tessFeed.bodies().includes("Welcome all"));
     expect(tessFeed.got.some((e) => e.type === "chat.changed")).toBe(true);
     tessFeed.stop();
 
     const before = await listChats(teammate2);
-    expect(before.rows).toMatchObject([{ id: conversationId, kind: "CHANNEL", joined: false, unread: 1, title: "Care team" }]);
+    expect(before.rows).toMatchObject([
+      { id: conversationId, kind: "CHANNEL", joined: false, unread: 1, title: "Care team" },
+    ]);
     expect(await chatUnreadTotal(teammate2)).toBe(1);
     // Opening it (the page's read report) joins it.
     await markRead(teammate2, conversationId, 1);
@@ -118,7 +134,9 @@ describe("public conversations", () => {
     await expect(requireChat(cook, conversationId)).rejects.toBeInstanceOf(NotFoundError);
     await expect(say(cook, conversationId, "hi")).rejects.toBeInstanceOf(NotFoundError);
     await expect(say(other.manager, conversationId, "hi")).rejects.toBeInstanceOf(NotFoundError);
-    await expect(createChannel(other.manager, { departmentId: dept, name: "Theirs", clientId: cid() })).rejects.toBeInstanceOf(UserError);
+    await expect(
+      createChannel(other.manager, { departmentId: dept, name: "Theirs", clientId: cid() }),
+    ).rejects.toBeInstanceOf(UserError);
     expect((await listChats(cook)).rows).toEqual([]);
   });
 });
@@ -163,9 +181,16 @@ describe("private conversations", () => {
     const { manager, teammate, teammate2, addTeammate } = await chatOrg();
     const ana = await addTeammate("Ana", "Roy");
     const bo = await addTeammate("Bo", "Lee");
-    await expect(createPrivate(teammate, { departmentId: "", name: "", memberIds: [teammate2.id, ana.id], clientId: cid() })).rejects.toBeInstanceOf(UserError);
+    await expect(
+      createPrivate(teammate, { departmentId: "", name: "", memberIds: [teammate2.id, ana.id], clientId: cid() }),
+    ).rejects.toBeInstanceOf(UserError);
     const dept = (await db.teammateProfile.findUniqueOrThrow({ where: { userId: teammate.id } })).departmentId!;
-    const { conversationId } = await createPrivate(teammate, { departmentId: dept, name: "Night shift", memberIds: [teammate2.id, ana.id], clientId: cid() });
+    const { conversationId } = await createPrivate(teammate, {
+      departmentId: dept,
+      name: "Night shift",
+      memberIds: [teammate2.id, ana.id],
+      clientId: cid(),
+    });
     await addMembers(teammate, conversationId, [bo.id]);
     await expect(addMembers(teammate, conversationId, [bo.id])).rejects.toBeInstanceOf(UserError);
     expect((await getChatThread(bo, conversationId)).participants).toHaveLength(4);
@@ -194,7 +219,12 @@ describe("private conversations", () => {
 
   it("is private from staff who are not in it, and its search finds only what one can see", async () => {
     const { manager, teammate, teammate2, dept } = await chatOrg();
-    const { conversationId } = await createPrivate(teammate, { departmentId: dept.id, name: "", memberIds: [teammate2.id], clientId: cid() });
+    const { conversationId } = await createPrivate(teammate, {
+      departmentId: dept.id,
+      name: "",
+      memberIds: [teammate2.id],
+      clientId: cid(),
+    });
     await say(teammate, conversationId, "secret birthday plan for Max");
     const staffFeed = await listen(manager);
     await say(teammate2, conversationId, "the cake arrives at noon");
@@ -203,9 +233,13 @@ describe("private conversations", () => {
     staffFeed.stop();
     await expect(getChatThread(manager, conversationId)).rejects.toBeInstanceOf(NotFoundError);
     expect(await searchChats(manager, "birthday")).toEqual([]);
-    expect((await searchChats(teammate2, "BIRTHDAY plan")).map((h) => h.body)).toEqual(["secret birthday plan for Max"]);
+    expect((await searchChats(teammate2, "BIRTHDAY plan")).map((h) => h.body)).toEqual([
+      "secret birthday plan for Max",
+    ]);
     // Direct conversations: the same two get the same one back, named after the other person.
-    expect(await createPrivate(teammate2, { departmentId: dept.id, name: "", memberIds: [teammate.id], clientId: cid() })).toEqual({
+    expect(
+      await createPrivate(teammate2, { departmentId: dept.id, name: "", memberIds: [teammate.id], clientId: cid() }),
+    ).toEqual({
       conversationId,
       existed: true,
     });
@@ -220,16 +254,25 @@ describe("private conversations", () => {
     await db.teammateProfile.update({ where: { userId: cook.id }, data: { departmentId: kitchen.id } });
     const mate = await addTeammate("Mo", "Mate");
     for (const memberIds of [[cook.id], [mate.id, other.teammate.id], [other.teammate.id]])
-      await expect(createPrivate(teammate, { departmentId: dept.id, name: "X", memberIds, clientId: cid() })).rejects.toBeInstanceOf(UserError);
+      await expect(
+        createPrivate(teammate, { departmentId: dept.id, name: "X", memberIds, clientId: cid() }),
+      ).rejects.toBeInstanceOf(UserError);
     // A teammate cannot open a department that is not theirs.
-    await expect(createPrivate(teammate, { departmentId: kitchen.id, name: "", memberIds: [cook.id], clientId: cid() })).rejects.toBeInstanceOf(UserError);
+    await expect(
+      createPrivate(teammate, { departmentId: kitchen.id, name: "", memberIds: [cook.id], clientId: cid() }),
+    ).rejects.toBeInstanceOf(UserError);
     expect(await db.conversation.count({ where: { organizationId: org.id, kind: "GROUP" } })).toBe(0);
   });
 
   it("is deleted by its creator or a manager, for everyone", async () => {
     const { manager, teammate, teammate2, dept, addTeammate } = await chatOrg();
     const ana = await addTeammate("Ana", "Roy");
-    const { conversationId } = await createPrivate(teammate, { departmentId: dept.id, name: "Trio", memberIds: [teammate2.id, ana.id], clientId: cid() });
+    const { conversationId } = await createPrivate(teammate, {
+      departmentId: dept.id,
+      name: "Trio",
+      memberIds: [teammate2.id, ana.id],
+      clientId: cid(),
+    });
     await expect(deleteChat(teammate2, conversationId)).rejects.toBeInstanceOf(ForbiddenError);
     // A manager who is not in a private conversation cannot even see it.
     await expect(deleteChat(manager, conversationId)).rejects.toBeInstanceOf(NotFoundError);
@@ -240,7 +283,9 @@ describe("private conversations", () => {
     expect((await listChats(teammate2)).rows).toEqual([]);
     await expect(say(teammate2, conversationId, "hello?")).rejects.toBeInstanceOf(NotFoundError);
     // Kept, marked deleted.
-    expect(await db.conversation.findUniqueOrThrow({ where: { id: conversationId }, select: { deletedAt: true } })).not.toMatchObject({ deletedAt: null });
+    expect(
+      await db.conversation.findUniqueOrThrow({ where: { id: conversationId }, select: { deletedAt: true } }),
+    ).not.toMatchObject({ deletedAt: null });
   });
 });
 
@@ -261,10 +306,16 @@ describe("the Chat option", () => {
     expect(replayed.filter((e) => e.type.startsWith("chat.") || e.audience === "CHAT")).toEqual([]);
     await expect(listChats(teammate)).rejects.toBeInstanceOf(NotFoundError);
     await expect(say(teammate, conversationId, "hi")).rejects.toBeInstanceOf(NotFoundError);
-    await expect(createChannel(manager, { departmentId: dept.id, name: "New", clientId: cid() })).rejects.toBeInstanceOf(NotFoundError);
+    await expect(
+      createChannel(manager, { departmentId: dept.id, name: "New", clientId: cid() }),
+    ).rejects.toBeInstanceOf(NotFoundError);
     await setChatOption(admin, true);
     expect((await getChatThread(manager, conversationId)).messages.map((m) => m.body)).toEqual(["kept"]);
-    expect(await db.auditEntry.count({ where: { organizationId: admin.organizationId, action: { in: ["chat.enabled", "chat.disabled"] } } })).toBe(2);
+    expect(
+      await db.auditEntry.count({
+        where: { organizationId: admin.organizationId, action: { in: ["chat.enabled", "chat.disabled"] } },
+      }),
+    ).toBe(2);
   });
 
   it("private notes never reach chat: not on its stream, not in its search", async () => {

@@ -19,19 +19,31 @@ import type { createChannelSchema, createPrivateSchema } from "./schemas";
 type Created = { conversationId: string; existed: boolean };
 
 async function requireDepartment(user: SessionUser, departmentId: string): Promise<void> {
-  const d = await db.department.findFirst({ where: { id: departmentId, organizationId: user.organizationId }, select: { id: true } });
-  if (!d || !mayUseDepartment(user, await departmentOf(user), d.id)) throw new UserError("errors.chat.chooseDepartment", undefined, "departmentId");
+  const d = await db.department.findFirst({
+    where: { id: departmentId, organizationId: user.organizationId },
+    select: { id: true },
+  });
+  if (!d || !mayUseDepartment(user, await departmentOf(user), d.id))
+    throw new UserError("errors.chat.chooseDepartment", undefined, "departmentId");
 }
 
 /** The conversation this client id already made (a retry), or a refusal when it is someone else's. */
 async function retried(user: SessionUser, id: string): Promise<Created> {
-  const c = await db.conversation.findFirst({ where: { id, organizationId: user.organizationId, createdById: user.id }, select: { id: true } });
+  const c = await db.conversation.findFirst({
+    where: { id, organizationId: user.organizationId, createdById: user.id },
+    select: { id: true },
+  });
   if (!c) throw new UserError("errors.staleRequest");
   return { conversationId: c.id, existed: true };
 }
 
 export async function joinedEvent(ex: SqlExec, organizationId: string, conversationId: string, userId: string) {
-  await appendEvent(ex, "chat.joined", { organizationId, audience: "USER", userId, conversationId }, { conversationId });
+  await appendEvent(
+    ex,
+    "chat.joined",
+    { organizationId, audience: "USER", userId, conversationId },
+    { conversationId },
+  );
 }
 
 /** A public conversation of a department (staff only). Everyone in the department sees it at once. */
@@ -55,7 +67,12 @@ export async function createChannel(user: SessionUser, input: z.infer<typeof cre
       await tx.conversationMember.create({ data: { conversationId: c.id, userId: user.id } });
       await audit(tx, user, "chat.created", { type: "Conversation", id: c.id }, { kind: "CHANNEL", name: input.name });
       await joinedEvent(ex, user.organizationId, c.id, user.id);
-      const target = { organizationId: user.organizationId, audience: "CHAT" as const, conversationId: c.id, departmentId: input.departmentId };
+      const target = {
+        organizationId: user.organizationId,
+        audience: "CHAT" as const,
+        conversationId: c.id,
+        departmentId: input.departmentId,
+      };
       await appendEvent(ex, "chat.changed", target, { conversationId: c.id, change: "created" });
       await notifyChannelOpened(ex, user.organizationId, c.id);
     });
@@ -83,10 +100,20 @@ export async function createPrivate(user: SessionUser, input: z.infer<typeof cre
       const people = await requireDepartmentPeople(tx, user, input.departmentId, others);
       const name = people.length > 1 ? input.name : input.name || null;
       await tx.conversation.create({
-        data: { id: input.clientId, organizationId: user.organizationId, kind: "GROUP", departmentId: input.departmentId, name, createdById: user.id },
+        data: {
+          id: input.clientId,
+          organizationId: user.organizationId,
+          kind: "GROUP",
+          departmentId: input.departmentId,
+          name,
+          createdById: user.id,
+        },
       });
-      await tx.conversationMember.createMany({ data: [user.id, ...people.map((p) => p.id)].map((userId) => ({ conversationId: input.clientId, userId })) });
-      for (const userId of [user.id, ...people.map((p) => p.id)]) await joinedEvent(ex, user.organizationId, input.clientId, userId);
+      await tx.conversationMember.createMany({
+        data: [user.id, ...people.map((p) => p.id)].map((userId) => ({ conversationId: input.clientId, userId })),
+      });
+      for (const userId of [user.id, ...people.map((p) => p.id)])
+        await joinedEvent(ex, user.organizationId, input.clientId, userId);
     });
   } catch (error) {
     if (isUniqueViolation(error)) return retried(user, input.clientId);
@@ -103,7 +130,10 @@ async function directBetween(user: SessionUser, otherId: string): Promise<string
       kind: "GROUP",
       name: null,
       deletedAt: null,
-      AND: [{ members: { some: { userId: user.id, leftAt: null } } }, { members: { some: { userId: otherId, leftAt: null } } }],
+      AND: [
+        { members: { some: { userId: user.id, leftAt: null } } },
+        { members: { some: { userId: otherId, leftAt: null } } },
+      ],
     },
     select: { id: true, _count: { select: { members: { where: { leftAt: null } } } } },
     take: 20,

@@ -33,7 +33,12 @@ function notice(ex: SqlExec, c: ChatRef, n: ChatNotice, at = new Date()) {
  * Joins a public conversation the user may see (by opening it, or "Join again" after
  * leaving), reading up to `readSeq`. A member already is one: nothing changes.
  */
-export async function joinChannel(user: SessionUser, conversationId: string, readSeq = 0, opts: { again?: boolean } = {}): Promise<ChatRef> {
+export async function joinChannel(
+  user: SessionUser,
+  conversationId: string,
+  readSeq = 0,
+  opts: { again?: boolean } = {},
+): Promise<ChatRef> {
   const c = await requireChat(user, conversationId, { allowLeft: opts.again });
   if (c.standing === "member") return c;
   const upTo = Math.min(readSeq, c.lastSeq);
@@ -49,13 +54,20 @@ export async function joinChannel(user: SessionUser, conversationId: string, rea
 }
 
 /** Adds people of the conversation's department to a private conversation (any current member may). */
-export async function addMembers(user: SessionUser, conversationId: string, memberIds: string[]): Promise<{ added: number }> {
+export async function addMembers(
+  user: SessionUser,
+  conversationId: string,
+  memberIds: string[],
+): Promise<{ added: number }> {
   const c = await requireChat(user, conversationId);
   if (c.standing !== "member") throw new ForbiddenError();
   if (c.kind !== "GROUP" || !c.departmentId) throw new UserError("errors.chat.publicHasEveryone");
   return writeTx(async (tx, ex) => {
     const people = await requireDepartmentPeople(tx, user, c.departmentId!, memberIds);
-    const current = await tx.conversationMember.findMany({ where: { conversationId: c.id, leftAt: null }, select: { userId: true } });
+    const current = await tx.conversationMember.findMany({
+      where: { conversationId: c.id, leftAt: null },
+      select: { userId: true },
+    });
     const inIt = new Set(current.map((m) => m.userId));
     const added = people.filter((p) => !inIt.has(p.id));
     if (added.length === 0) throw new UserError("errors.chat.alreadyIn", undefined, "memberIds");
@@ -77,8 +89,16 @@ export async function leaveChat(user: SessionUser, conversationId: string): Prom
   await writeTx(async (tx, ex) => {
     // The notice first: the user's own devices show it, then stop hearing the conversation.
     await notice(ex, c, { key: "left", actor: author(user) });
-    await tx.conversationMember.update({ where: { conversationId_userId: { conversationId: c.id, userId: user.id } }, data: { leftAt: new Date() } });
-    await appendEvent(ex, "chat.left", { organizationId: c.organizationId, audience: "USER", userId: user.id, conversationId: c.id }, { conversationId: c.id });
+    await tx.conversationMember.update({
+      where: { conversationId_userId: { conversationId: c.id, userId: user.id } },
+      data: { leftAt: new Date() },
+    });
+    await appendEvent(
+      ex,
+      "chat.left",
+      { organizationId: c.organizationId, audience: "USER", userId: user.id, conversationId: c.id },
+      { conversationId: c.id },
+    );
   });
 }
 
@@ -87,7 +107,10 @@ export async function deleteChat(user: SessionUser, conversationId: string): Pro
   const c = await requireChat(user, conversationId, { allowLeft: isStaff(user.role) });
   if (c.createdById !== user.id && !isStaff(user.role)) throw new ForbiddenError("errors.chat.deleteNotYours");
   await writeTx(async (tx, ex) => {
-    const done = await tx.conversation.updateMany({ where: { id: c.id, organizationId: c.organizationId, deletedAt: null }, data: { deletedAt: new Date() } });
+    const done = await tx.conversation.updateMany({
+      where: { id: c.id, organizationId: c.organizationId, deletedAt: null },
+      data: { deletedAt: new Date() },
+    });
     if (done.count === 0) return;
     await audit(tx, user, "chat.deleted", { type: "Conversation", id: c.id }, { kind: c.kind, name: c.name });
     const target = {
@@ -105,7 +128,11 @@ export async function deleteChat(user: SessionUser, conversationId: string): Pro
  * conversations of the department they left, in the transaction that moves them: their
  * pages and streams stop hearing them at once. Private conversations are theirs to keep.
  */
-export async function leaveOtherDepartments(ex: SqlExec, who: { id: string; organizationId: string }, departmentId: string | null): Promise<void> {
+export async function leaveOtherDepartments(
+  ex: SqlExec,
+  who: { id: string; organizationId: string },
+  departmentId: string | null,
+): Promise<void> {
   const left = await ex.all(
     sql`
     SELECT m."conversationId" FROM "ConversationMember" m JOIN "Conversation" c ON c."id" = m."conversationId"
@@ -114,7 +141,14 @@ export async function leaveOtherDepartments(ex: SqlExec, who: { id: string; orga
     { conversationId: "text" },
   );
   for (const { conversationId } of left) {
-    await ex.run(sql`UPDATE "ConversationMember" SET "leftAt" = ${new Date()} WHERE "conversationId" = ${conversationId} AND "userId" = ${who.id}`);
-    await appendEvent(ex, "chat.left", { organizationId: who.organizationId, audience: "USER", userId: who.id, conversationId }, { conversationId });
+    await ex.run(
+      sql`UPDATE "ConversationMember" SET "leftAt" = ${new Date()} WHERE "conversationId" = ${conversationId} AND "userId" = ${who.id}`,
+    );
+    await appendEvent(
+      ex,
+      "chat.left",
+      { organizationId: who.organizationId, audience: "USER", userId: who.id, conversationId },
+      { conversationId },
+    );
   }
 }

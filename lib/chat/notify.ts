@@ -7,7 +7,9 @@ import { anyDevice } from "@/lib/conversations/notify";
 // A new public conversation: its department's teammates are told outside the app (they join
 // by opening it). Queued with the conversation; lib/push registers what runs it.
 
-export const CHANNEL_NOTIFY = jobKind("channel.notify", z.object({ conversationId: z.string().min(1) }), { maxAttempts: 3 });
+export const CHANNEL_NOTIFY = jobKind("channel.notify", z.object({ conversationId: z.string().min(1) }), {
+  maxAttempts: 3,
+});
 
 export async function notifyChannelOpened(tx: SqlExec, organizationId: string, conversationId: string): Promise<void> {
   await enqueueIn(tx, CHANNEL_NOTIFY, { conversationId }, { onlyIf: anyDevice(organizationId) });

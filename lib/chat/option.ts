@@ -6,16 +6,31 @@ import { audit } from "@/lib/audit/record";
 
 /** Active employees: accounts not disabled, teammates with an active profile (the seats Chat is priced by). */
 async function activeEmployees(organizationId: string): Promise<number> {
-  return db.user.count({ where: { organizationId, disabledAt: null, OR: [{ role: { in: [...STAFF_ROLES] } }, { profile: { active: true } }] } });
+  return db.user.count({
+    where: {
+      organizationId,
+      disabledAt: null,
+      OR: [{ role: { in: [...STAFF_ROLES] } }, { profile: { active: true } }],
+    },
+  });
 }
 
-export type ChatOption = { enabled: boolean; enabledAt: Date | null; pricePerSeatCents: number; seats: number; monthlyCents: number };
+export type ChatOption = {
+  enabled: boolean;
+  enabledAt: Date | null;
+  pricePerSeatCents: number;
+  seats: number;
+  monthlyCents: number;
+};
 
 /** The option as Settings shows it: on or off, the price, and this month's estimate. */
 export async function chatOption(user: SessionUser): Promise<ChatOption> {
   requireAdmin(user);
   const [org, seats] = await Promise.all([
-    db.organization.findUniqueOrThrow({ where: { id: user.organizationId }, select: { chatEnabled: true, chatEnabledAt: true, chatPricePerSeatCents: true } }),
+    db.organization.findUniqueOrThrow({
+      where: { id: user.organizationId },
+      select: { chatEnabled: true, chatEnabledAt: true, chatPricePerSeatCents: true },
+    }),
     activeEmployees(user.organizationId),
   ]);
   return {
@@ -35,6 +50,10 @@ export async function setChatOption(user: SessionUser, enabled: boolean): Promis
       where: { id: user.organizationId, chatEnabled: !enabled },
       data: { chatEnabled: enabled, chatEnabledAt: enabled ? new Date() : null },
     });
-    if (changed.count) await audit(tx, user, enabled ? "chat.enabled" : "chat.disabled", { type: "Organization", id: user.organizationId });
+    if (changed.count)
+      await audit(tx, user, enabled ? "chat.enabled" : "chat.disabled", {
+        type: "Organization",
+        id: user.organizationId,
+      });
   });
 }

@@ -23,13 +23,24 @@ export async function departmentPeople(user: SessionUser, departmentId: string, 
 }
 
 /** These people, all active teammates of the department, or the whole request is refused. */
-export async function requireDepartmentPeople(tx: Tx, user: SessionUser, departmentId: string, ids: string[]): Promise<Person[]> {
+export async function requireDepartmentPeople(
+  tx: Tx,
+  user: SessionUser,
+  departmentId: string,
+  ids: string[],
+): Promise<Person[]> {
   const unique = [...new Set(ids)].filter((id) => id !== user.id);
   const found = await tx.user.findMany({
-    where: { id: { in: unique }, organizationId: user.organizationId, ...ACTIVE_TEAMMATE, profile: { active: true, departmentId } },
+    where: {
+      id: { in: unique },
+      organizationId: user.organizationId,
+      ...ACTIVE_TEAMMATE,
+      profile: { active: true, departmentId },
+    },
     select: { id: true, firstName: true, lastName: true },
   });
-  if (found.length !== unique.length || unique.length === 0) throw new UserError("errors.chat.notInDepartment", undefined, "memberIds");
+  if (found.length !== unique.length || unique.length === 0)
+    throw new UserError("errors.chat.notInDepartment", undefined, "memberIds");
   return found;
 }
 
@@ -40,6 +51,10 @@ export async function chatDepartments(user: SessionUser, own: string | null) {
   return db.department.findMany({
     where: { organizationId: user.organizationId, archivedAt: null, ...(isStaff(user.role) ? {} : { id: own ?? "" }) },
     orderBy: { name: "asc" },
-    select: { id: true, name: true, groups: { where: { archivedAt: null }, select: { id: true, name: true }, orderBy: { name: "asc" } } },
+    select: {
+      id: true,
+      name: true,
+      groups: { where: { archivedAt: null }, select: { id: true, name: true }, orderBy: { name: "asc" } },
+    },
   });
 }

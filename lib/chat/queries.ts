@@ -53,7 +53,12 @@ export async function listChats(
     }),
     staff || own
       ? db.conversation.findMany({
-          where: { ...scope, kind: "CHANNEL", members: { none: { userId: user.id } }, ...(staff ? {} : { departmentId: own }) },
+          where: {
+            ...scope,
+            kind: "CHANNEL",
+            members: { none: { userId: user.id } },
+            ...(staff ? {} : { departmentId: own }),
+          },
           select: SELECT,
           orderBy: { createdAt: "desc" },
           take: 200,
@@ -62,14 +67,22 @@ export async function listChats(
     // Public conversations one left, to join again (private ones are gone once left).
     (staff || own) && !opts.countsOnly
       ? db.conversation.findMany({
-          where: { ...scope, kind: "CHANNEL", members: { some: { userId: user.id, leftAt: { not: null } } }, ...(staff ? {} : { departmentId: own }) },
+          where: {
+            ...scope,
+            kind: "CHANNEL",
+            members: { some: { userId: user.id, leftAt: { not: null } } },
+            ...(staff ? {} : { departmentId: own }),
+          },
           select: SELECT,
           orderBy: { createdAt: "desc" },
           take: 50,
         })
       : [],
   ]);
-  const counted = [...memberships.map((m) => ({ id: m.conversation.id, after: m.lastReadSeq })), ...(staff ? [] : open.map((c) => ({ id: c.id, after: 0 })))];
+  const counted = [
+    ...memberships.map((m) => ({ id: m.conversation.id, after: m.lastReadSeq })),
+    ...(staff ? [] : open.map((c) => ({ id: c.id, after: 0 }))),
+  ];
   const [unread, names] = await Promise.all([
     unreadCounts(user, counted),
     opts.countsOnly
@@ -90,8 +103,15 @@ export async function listChats(
     joined,
   });
   const newest = (a: ChatRow, b: ChatRow) => (b.lastMessageAt?.getTime() ?? 0) - (a.lastMessageAt?.getTime() ?? 0);
-  const rows = [...memberships.map((m) => row(m.conversation, true)), ...(staff ? [] : open.map((c) => row(c, false)))].sort(newest);
-  return { rows, others: staff ? open.map((c) => row(c, false)).sort(newest) : [], left: left.map((c) => ({ ...row(c, false), preview: null })) };
+  const rows = [
+    ...memberships.map((m) => row(m.conversation, true)),
+    ...(staff ? [] : open.map((c) => row(c, false))),
+  ].sort(newest);
+  return {
+    rows,
+    others: staff ? open.map((c) => row(c, false)).sort(newest) : [],
+    left: left.map((c) => ({ ...row(c, false), preview: null })),
+  };
 }
 
 /** The Chat menu's badge: unread messages in every conversation the list counts. */
@@ -122,7 +142,10 @@ async function unreadCounts(user: SessionUser, list: { id: string; after: number
 }
 
 /** Unnamed private conversations are called by the other people in them. */
-async function groupNames(user: SessionUser, list: { id: string; kind: string; name: string | null }[]): Promise<Map<string, string>> {
+async function groupNames(
+  user: SessionUser,
+  list: { id: string; kind: string; name: string | null }[],
+): Promise<Map<string, string>> {
   const unnamed = list.filter((c) => c.kind === "GROUP" && !c.name).map((c) => c.id);
   if (unnamed.length === 0) return new Map();
   const members = await db.conversationMember.findMany({
@@ -173,12 +196,24 @@ export async function getChatThread(user: SessionUser, conversationId: string): 
 }
 
 /** The page before message `beforeSeq`, for a reader scrolling back. */
-export async function earlierChatMessages(user: SessionUser, conversationId: string, beforeSeq: number): Promise<MessagePage> {
+export async function earlierChatMessages(
+  user: SessionUser,
+  conversationId: string,
+  beforeSeq: number,
+): Promise<MessagePage> {
   const ref = await requireChat(user, conversationId);
   return messagePage(ref.id, "", beforeSeq);
 }
 
-export type SearchHit = { conversationId: string; title: string; messageId: string; seq: number; body: string; authorName: string | null; createdAt: Date };
+export type SearchHit = {
+  conversationId: string;
+  title: string;
+  messageId: string;
+  seq: number;
+  body: string;
+  authorName: string | null;
+  createdAt: Date;
+};
 
 /**
  * Messages containing every word of `q` (case and accents aside), in the conversations the user can
@@ -204,7 +239,15 @@ export async function searchChats(user: SessionUser, q: string): Promise<SearchH
     SELECT m."id", m."conversationId", m."seq", m."body", m."createdAt", u."firstName", u."lastName" FROM "Message" m LEFT JOIN "User" u ON u."id" = m."authorId"
     WHERE m."conversationId" IN (${ids}) AND m."deletedAt" IS NULL AND m."kind" <> 'SYSTEM' AND ${match}
     ORDER BY m."createdAt" DESC LIMIT 50`,
-    { id: "text", conversationId: "text", seq: "int", body: "text", createdAt: "date", firstName: "text?", lastName: "text?" },
+    {
+      id: "text",
+      conversationId: "text",
+      seq: "int",
+      body: "text",
+      createdAt: "date",
+      firstName: "text?",
+      lastName: "text?",
+    },
   );
   return hits.map((h) => ({
     conversationId: h.conversationId,

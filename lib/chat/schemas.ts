@@ -21,7 +21,10 @@ export const createChannelSchema = z.object({
 export const createPrivateSchema = z
   .object({ departmentId: id, name: name.optional().default(""), memberIds: ids, clientId })
   .refine((v) => v.memberIds.length > 0, { message: "errors.chat.chooseRecipients", path: ["memberIds"] })
-  .refine((v) => v.memberIds.length < 2 || v.name.length > 0, { message: "errors.chat.groupNeedsName", path: ["name"] });
+  .refine((v) => v.memberIds.length < 2 || v.name.length > 0, {
+    message: "errors.chat.groupNeedsName",
+    path: ["name"],
+  });
 
 export const addMembersSchema = z
   .object({ conversationId: id, memberIds: ids })
@@ -40,7 +43,9 @@ export const chatSearchSchema = z.object({
     .transform((v) => v || undefined),
 });
 
-export const chatOptionSchema = z.object({ enabled: z.enum(["true", "false"], "errors.staleRequest").transform((v) => v === "true") });
+export const chatOptionSchema = z.object({
+  enabled: z.enum(["true", "false"], "errors.staleRequest").transform((v) => v === "true"),
+});
 
 /** The new-conversation page's address: which kind, and the department and group picked so far. */
 export const newChatParams = z.object({

@@ -4,7 +4,12 @@ import type { ConversationKind } from "./paths";
 // audience, which lib/realtime/visibility.ts applies to each open stream) and the
 // notifications sent outside the app (push, from the background queue).
 
-export type ConversationRef = { id: string; kind: ConversationKind; teammateId: string | null; departmentId: string | null };
+export type ConversationRef = {
+  id: string;
+  kind: ConversationKind;
+  teammateId: string | null;
+  departmentId: string | null;
+};
 
 /**
  * The stream: an inbox thread's messages reach staff with messaging and the thread's
@@ -13,7 +18,11 @@ export type ConversationRef = { id: string; kind: ConversationKind; teammateId: 
  */
 export function streamAudience(c: ConversationRef) {
   if (c.kind === "INBOX") return { audience: "MEMBERS" as const, conversationId: c.id };
-  return { audience: "CHAT" as const, conversationId: c.id, departmentId: c.kind === "CHANNEL" ? c.departmentId : null };
+  return {
+    audience: "CHAT" as const,
+    conversationId: c.id,
+    departmentId: c.kind === "CHANNEL" ? c.departmentId : null,
+  };
 }
 
 /**
@@ -21,7 +30,8 @@ export function streamAudience(c: ConversationRef) {
  * its teammate, a teammate's to staff with messaging; a chat message to the chat's current
  * members. The author is never told, and each reader's mute and quiet hours apply on top.
  */
-export type Notified = { to: "teammate"; userId: string } | { to: "messagingStaff" } | { to: "members"; conversationId: string };
+export type Notified =
+  { to: "teammate"; userId: string } | { to: "messagingStaff" } | { to: "members"; conversationId: string };
 
 export function notifiedOf(c: ConversationRef, fromStaff: boolean): Notified {
   if (c.kind !== "INBOX") return { to: "members", conversationId: c.id };

@@ -12,7 +12,8 @@ import { jobKind } from "@/lib/jobs/kind";
 export const MESSAGE_NOTIFY = jobKind("message.notify", z.object({ messageId: z.string().min(1) }), { maxAttempts: 3 });
 
 // None at all while nobody in the organisation has a device that accepted notifications.
-export const anyDevice = (organizationId: string) => sql`EXISTS (SELECT 1 FROM "PushSubscription" WHERE "organizationId" = ${organizationId})`;
+export const anyDevice = (organizationId: string) =>
+  sql`EXISTS (SELECT 1 FROM "PushSubscription" WHERE "organizationId" = ${organizationId})`;
 
 export async function notifyReaders(tx: SqlExec, organizationId: string, messageId: string): Promise<void> {
   await enqueueIn(tx, MESSAGE_NOTIFY, { messageId }, { onlyIf: anyDevice(organizationId) });

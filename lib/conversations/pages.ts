@@ -15,7 +15,11 @@ export type MessagePage = {
 };
 
 /** The newest page of a thread, or the page before message `beforeSeq`, oldest first (`teammateId`: whose shifts its cards are about). */
-export async function messagePage(conversationId: string, teammateId: string, beforeSeq?: number): Promise<MessagePage> {
+export async function messagePage(
+  conversationId: string,
+  teammateId: string,
+  beforeSeq?: number,
+): Promise<MessagePage> {
   const rows = await db.message.findMany({
     where: { conversationId, deletedAt: null, ...(beforeSeq ? { seq: { lt: beforeSeq } } : {}) },
     orderBy: { seq: "desc" },
@@ -25,8 +29,15 @@ export async function messagePage(conversationId: string, teammateId: string, be
   const messages = rows.slice(0, THREAD_PAGE_SIZE).reverse().map(threadMessage);
   const shiftIds = [...new Set(messages.flatMap((m) => (m.shift ? [m.shift.id] : [])))];
   const assigned = shiftIds.length
-    ? await db.assignment.findMany({ where: { userId: teammateId, shiftId: { in: shiftIds }, deletedAt: null }, select: { shiftId: true } })
+    ? await db.assignment.findMany({
+        where: { userId: teammateId, shiftId: { in: shiftIds }, deletedAt: null },
+        select: { shiftId: true },
+      })
     : [];
   const still = new Set(assigned.map((a) => a.shiftId));
-  return { messages, hasEarlier: rows.length > THREAD_PAGE_SIZE, goneShiftIds: shiftIds.filter((id) => !still.has(id)) };
+  return {
+    messages,
+    hasEarlier: rows.length > THREAD_PAGE_SIZE,
+    goneShiftIds: shiftIds.filter((id) => !still.has(id)),
+  };
 }

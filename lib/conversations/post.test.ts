@@ -15,7 +15,13 @@ describe("postMessage, the one way to add a message", () => {
       body: "From the phone",
     });
     const system = await writeTx((_tx, ex) =>
-      postMessage(ex, { organizationId: org.id, conversationId: teammate.threadId, author: null, kind: "SYSTEM", body: "Your assignment was deleted." }),
+      postMessage(ex, {
+        organizationId: org.id,
+        conversationId: teammate.threadId,
+        author: null,
+        kind: "SYSTEM",
+        body: "Your assignment was deleted.",
+      }),
     );
     expect(system?.seq).toBe(2);
     const thread = await db.conversation.findUniqueOrThrow({ where: { id: teammate.threadId } });
@@ -29,15 +35,27 @@ describe("postMessage, the one way to add a message", () => {
       { seq: 1, kind: "TEXT", fromStaff: false, authorId: teammate.id },
       { seq: 2, kind: "SYSTEM", fromStaff: true, authorId: null },
     ]);
-    const events = await db.event.findMany({ where: { conversationId: teammate.threadId, type: "message.created" }, orderBy: { id: "asc" } });
-    expect(events.map((e) => (e.payload as unknown as { message: { body: string } }).message.body)).toEqual(["From the phone", "Your assignment was deleted."]);
+    const events = await db.event.findMany({
+      where: { conversationId: teammate.threadId, type: "message.created" },
+      orderBy: { id: "asc" },
+    });
+    expect(events.map((e) => (e.payload as unknown as { message: { body: string } }).message.body)).toEqual([
+      "From the phone",
+      "Your assignment was deleted.",
+    ]);
   });
 
   it("answers null for another organisation's conversation and writes nothing", async () => {
     const a = await makeOrg("A");
     const b = await makeOrg("B");
     const posted = await writeTx((_tx, ex) =>
-      postMessage(ex, { organizationId: b.org.id, conversationId: a.teammate.threadId, author: null, kind: "SYSTEM", body: "x" }),
+      postMessage(ex, {
+        organizationId: b.org.id,
+        conversationId: a.teammate.threadId,
+        author: null,
+        kind: "SYSTEM",
+        body: "x",
+      }),
     );
     expect(posted).toBeNull();
     expect(await db.message.count({ where: { conversationId: a.teammate.threadId } })).toBe(0);
@@ -47,7 +65,13 @@ describe("postMessage, the one way to add a message", () => {
     const { org, teammate } = await makeOrg();
     await expect(
       writeTx(async (_tx, ex) => {
-        await postMessage(ex, { organizationId: org.id, conversationId: teammate.threadId, author: null, kind: "SYSTEM", body: "never" });
+        await postMessage(ex, {
+          organizationId: org.id,
+          conversationId: teammate.threadId,
+          author: null,
+          kind: "SYSTEM",
+          body: "never",
+        });
         throw new Error("abort");
       }),
     ).rejects.toThrow("abort");

@@ -70,7 +70,9 @@ export async function postMessage(tx: SqlExec, m: NewMessage): Promise<PostedMes
   // Only an inbox thread has a teammate whose messages are inbound (unread for staff, reopening it).
   const chat = m.where !== undefined && m.where.kind !== "INBOX";
   const inbound = Boolean(m.author && !m.author.staff) && !chat;
-  const scope = m.where ? sql` AND "kind" = ${m.where.kind}${m.where.teammateId ? sql` AND "teammateId" = ${m.where.teammateId}` : EMPTY_SQL}` : EMPTY_SQL;
+  const scope = m.where
+    ? sql` AND "kind" = ${m.where.kind}${m.where.teammateId ? sql` AND "teammateId" = ${m.where.teammateId}` : EMPTY_SQL}`
+    : EMPTY_SQL;
   const inboundSet = inbound ? sql`, "lastInboundSeq" = "lastSeq" + 1, "lastInboundAt" = ${at}` : EMPTY_SQL;
   // A notice ("Tess left") keeps the last message's preview: it has no words of its own.
   const previewSet = m.notice ? EMPTY_SQL : sql`, "lastMessagePreview" = ${preview}`;
@@ -91,13 +93,24 @@ export async function postMessage(tx: SqlExec, m: NewMessage): Promise<PostedMes
       ${m.clientId ?? `${m.kind.toLowerCase()}-${id}`}, ${m.shift?.id ?? null}, ${m.batchId ?? null},
       ${json(tx, m.notice ?? null)}, ${Boolean(m.urgent)}, ${at})`);
   // After the insert: a retried send fails on its client id first, and answers with what was stored.
-  const attachments = m.attachmentIds?.length ? await attach(tx, m, id, at) : m.fileCopies?.length ? await copyFiles(tx, m, id, at) : [];
+  const attachments = m.attachmentIds?.length
+    ? await attach(tx, m, id, at)
+    : m.fileCopies?.length
+      ? await copyFiles(tx, m, id, at)
+      : [];
   if (!m.body.trim() && attachments.length) {
     preview = previewOf(`📎 ${attachments.map((a) => a.name).join(", ")}`);
     await tx.run(sql`UPDATE "Conversation" SET "lastMessagePreview" = ${preview} WHERE "id" = ${m.conversationId}`);
   }
   // A teammate's message makes the thread "not processed" again, with history.
-  if (inbound) await recordProcessed(tx, { organizationId: m.organizationId, conversationId: m.conversationId, processed: false, by: null, at });
+  if (inbound)
+    await recordProcessed(tx, {
+      organizationId: m.organizationId,
+      conversationId: m.conversationId,
+      processed: false,
+      by: null,
+      at,
+    });
   if (m.author?.staff && !chat) {
     await tx.run(sql`INSERT INTO "StaffReadState" ("conversationId", "userId", "lastReadSeq", "updatedAt") VALUES (${m.conversationId}, ${m.author.id}, ${seq}, ${at})
       ON CONFLICT ("conversationId", "userId") DO UPDATE SET "lastReadSeq" = CASE WHEN excluded."lastReadSeq" > "StaffReadState"."lastReadSeq" THEN excluded."lastReadSeq" ELSE "StaffReadState"."lastReadSeq" END, "updatedAt" = excluded."updatedAt"`);
@@ -126,7 +139,13 @@ export async function postMessage(tx: SqlExec, m: NewMessage): Promise<PostedMes
     return { id, seq, createdAt: at, message };
   }
   const contact = thread.teammateId ? await contactOf(tx, thread.teammateId) : null;
-  await appendEvent(tx, "message.created", target, { conversationId: m.conversationId, message, preview, inbound, contact }, at);
+  await appendEvent(
+    tx,
+    "message.created",
+    target,
+    { conversationId: m.conversationId, message, preview, inbound, contact },
+    at,
+  );
   return { id, seq, createdAt: at, message };
 }
 
@@ -135,7 +154,9 @@ async function contactOf(tx: SqlExec, teammateId: string): Promise<WireContact |
     sql`SELECT u."firstName", u."lastName", p."waitingList" FROM "User" u LEFT JOIN "TeammateProfile" p ON p."userId" = u."id" WHERE u."id" = ${teammateId}`,
     { firstName: "text", lastName: "text", waitingList: "bool?" },
   );
-  return row ? { teammateId, firstName: row.firstName, lastName: row.lastName, waitingList: row.waitingList === true } : null;
+  return row
+    ? { teammateId, firstName: row.firstName, lastName: row.lastName, waitingList: row.waitingList === true }
+    : null;
 }
 
 /** Ties the author's waiting uploads to the message; refused whole if one is not theirs, not here, or already sent. */
@@ -144,14 +165,17 @@ async function attach(tx: SqlExec, m: NewMessage, messageId: string, at: Date): 
   const list = ids.map((a) => sql`${a}`);
   const mine = sql`"id" IN (${joinSql(list, ", ")}) AND "organizationId" = ${m.organizationId} AND "conversationId" = ${m.conversationId}
     AND "uploaderId" = ${m.author?.id ?? ""} AND "messageId" IS NULL`;
-  const rows = await tx.all(sql`SELECT "id", "fileName", "size", "mimeType", "width", "height" FROM "Attachment" WHERE ${mine} `, {
-    id: "text",
-    fileName: "text",
-    size: "int",
-    mimeType: "text",
-    width: "int?",
-    height: "int?",
-  });
+  const rows = await tx.all(
+    sql`SELECT "id", "fileName", "size", "mimeType", "width", "height" FROM "Attachment" WHERE ${mine} `,
+    {
+      id: "text",
+      fileName: "text",
+      size: "int",
+      mimeType: "text",
+      width: "int?",
+      height: "int?",
+    },
+  );
   if (rows.length !== ids.length) throw new AttachmentGoneError();
   const changed = await tx.run(sql`UPDATE "Attachment" SET "messageId" = ${messageId}, "sharedAt" = ${at},
     "position" = CASE "id" ${joinSql(

@@ -24,7 +24,13 @@ export async function recordProcessed(
     tx,
     "thread.processed",
     { organizationId: p.organizationId, audience: "STAFF", conversationId: p.conversationId },
-    { conversationId: p.conversationId, processed: p.processed, byFirstName: p.by?.firstName ?? null, byName: p.by?.name ?? null, at: at.toISOString() },
+    {
+      conversationId: p.conversationId,
+      processed: p.processed,
+      byFirstName: p.by?.firstName ?? null,
+      byName: p.by?.name ?? null,
+      at: at.toISOString(),
+    },
     at,
   );
   return true;

@@ -31,7 +31,10 @@ const urgent = z.preprocess((v) => v === "on" || v === "1" || v === "true" || v 
 
 export const sendMessageSchema = z
   .object({ conversationId: id, body, clientId, attachmentIds, smsCopy, urgent })
-  .refine((m) => m.body.length > 0 || m.attachmentIds.length > 0, { message: "errors.messageRequired", path: ["body"] });
+  .refine((m) => m.body.length > 0 || m.attachmentIds.length > 0, {
+    message: "errors.messageRequired",
+    path: ["body"],
+  });
 
 export type SendMessageInput = Omit<z.infer<typeof sendMessageSchema>, "attachmentIds" | "smsCopy" | "urgent"> & {
   attachmentIds?: string[];

@@ -38,6 +38,9 @@ export async function sendOnce(
     const { conversationId, ...row } = existing;
     if (conversationId !== m.conversationId) throw new UserError("errors.sentElsewhere");
     const message = threadMessage(row);
-    return { message: { id: message.id, seq: message.seq, createdAt: message.createdAt, message: toWire(message) }, duplicate: true };
+    return {
+      message: { id: message.id, seq: message.seq, createdAt: message.createdAt, message: toWire(message) },
+      duplicate: true,
+    };
   }
 }

@@ -12,7 +12,9 @@ export type { ShiftAction };
 const isDate = (v: unknown) => typeof v === "string" && !Number.isNaN(Date.parse(v));
 const isPeriod = (v: unknown) => {
   const p = v as { startsAt?: unknown; endsAt?: unknown; reason?: unknown } | null;
-  return Boolean(p) && isDate(p!.startsAt) && isDate(p!.endsAt) && (p!.reason === null || typeof p!.reason === "string");
+  return (
+    Boolean(p) && isDate(p!.startsAt) && isDate(p!.endsAt) && (p!.reason === null || typeof p!.reason === "string")
+  );
 };
 
 /** The stored JSON as a ShiftAction; anything else (null, a malformed record) as null. */
@@ -45,6 +47,9 @@ export function shiftActionText(action: ShiftAction, t: Translate, timeZone: str
   const values = { name: action.by, date: formatDateTime(new Date(action.at), timeZone, locale) };
   if (action.unavailable === "set") return t("shiftAction.deletedSetUnavailable", values);
   if (action.unavailable === "already" && action.period)
-    return t("shiftAction.deletedAlreadyUnavailable", { ...values, period: describePeriod(action.period, timeZone, locale) });
+    return t("shiftAction.deletedAlreadyUnavailable", {
+      ...values,
+      period: describePeriod(action.period, timeZone, locale),
+    });
   return t("shiftAction.deleted", values);
 }

@@ -15,7 +15,14 @@ export type ThreadMessage = Omit<WireMessage, "createdAt" | "shift"> & {
 
 export type ThreadNote = Omit<WireNote, "createdAt"> & { createdAt: Date };
 
-export const ATTACHMENT_SELECT = { id: true, fileName: true, size: true, mimeType: true, width: true, height: true } as const;
+export const ATTACHMENT_SELECT = {
+  id: true,
+  fileName: true,
+  size: true,
+  mimeType: true,
+  width: true,
+  height: true,
+} as const;
 
 export const THREAD_MESSAGE_SELECT = {
   id: true,
@@ -32,7 +39,14 @@ export const THREAD_MESSAGE_SELECT = {
   attachments: { select: ATTACHMENT_SELECT, orderBy: { position: "asc" } },
 } as const;
 
-type AttachmentRow = { id: string; fileName: string; size: number; mimeType: string; width: number | null; height: number | null };
+type AttachmentRow = {
+  id: string;
+  fileName: string;
+  size: number;
+  mimeType: string;
+  width: number | null;
+  height: number | null;
+};
 type Row = Omit<ThreadMessage, "authorName" | "action" | "attachments" | "notice"> & {
   author: { firstName: string; lastName: string } | null;
   action: unknown;
@@ -59,7 +73,9 @@ export function toWire({ action: _staffOnly, ...m }: ThreadMessage): WireMessage
   return {
     ...m,
     createdAt: m.createdAt.toISOString(),
-    shift: m.shift ? { ...m.shift, startsAt: m.shift.startsAt.toISOString(), endsAt: m.shift.endsAt.toISOString() } : null,
+    shift: m.shift
+      ? { ...m.shift, startsAt: m.shift.startsAt.toISOString(), endsAt: m.shift.endsAt.toISOString() }
+      : null,
   };
 }
 
@@ -80,7 +96,11 @@ export function noteFromWire(n: WireNote): ThreadNote {
   return { ...n, createdAt: new Date(n.createdAt) };
 }
 
-export const shiftToWire = (s: ThreadShift) => ({ ...s, startsAt: s.startsAt.toISOString(), endsAt: s.endsAt.toISOString() });
+export const shiftToWire = (s: ThreadShift) => ({
+  ...s,
+  startsAt: s.startsAt.toISOString(),
+  endsAt: s.endsAt.toISOString(),
+});
 
 const NOTICE_KEYS: readonly ChatNotice["key"][] = ["left", "added", "joined"];
 

@@ -3,7 +3,8 @@ import type { SqlDriverAdapter, SqlMigrationAwareDriverAdapterFactory } from "@p
 
 // `synchronous` and `busy_timeout` are per connection and the adapter exposes no
 // hook, so they are set right after it connects. WAL is stored in the file.
-const CONNECTION_PRAGMAS = "PRAGMA journal_mode = WAL; PRAGMA synchronous = NORMAL; PRAGMA busy_timeout = 5000; PRAGMA foreign_keys = ON;";
+const CONNECTION_PRAGMAS =
+  "PRAGMA journal_mode = WAL; PRAGMA synchronous = NORMAL; PRAGMA busy_timeout = 5000; PRAGMA foreign_keys = ON;";
 
 export function sqliteAdapter(file: string): SqlMigrationAwareDriverAdapterFactory {
   const inner = new PrismaBetterSQLite3({ url: file, timeout: 5000 });

@@ -14,19 +14,29 @@ import { UserError } from "@/lib/errors";
 // write lock serialises them; on PostgreSQL (TEST_POSTGRES_URL) they really overlap,
 // and each must still be atomic: no lost update, no duplicate, no double booking.
 
-const together = <T>(n: number, fn: (i: number) => Promise<T>) => Promise.allSettled(Array.from({ length: n }, (_, i) => fn(i)));
+const together = <T>(n: number, fn: (i: number) => Promise<T>) =>
+  Promise.allSettled(Array.from({ length: n }, (_, i) => fn(i)));
 
 describe("concurrent writes", () => {
   it("numbers concurrent sends 1..n with no gap or duplicate, and counts them all", async () => {
     const { manager, teammate } = await makeOrg();
     const results = await together(30, (i) =>
-      sendInboxMessage(i % 2 ? manager : teammate, { conversationId: teammate.threadId, body: `m${i}`, clientId: cid() }),
+      sendInboxMessage(i % 2 ? manager : teammate, {
+        conversationId: teammate.threadId,
+        body: `m${i}`,
+        clientId: cid(),
+      }),
     );
     expect(results.every((r) => r.status === "fulfilled")).toBe(true);
-    const seqs = (await db.message.findMany({ where: { conversationId: teammate.threadId }, select: { seq: true } })).map((m) => m.seq).sort((a, b) => a - b);
+    const seqs = (await db.message.findMany({ where: { conversationId: teammate.threadId }, select: { seq: true } }))
+      .map((m) => m.seq)
+      .sort((a, b) => a - b);
     expect(seqs).toEqual(Array.from({ length: 30 }, (_, i) => i + 1));
     expect((await db.conversation.findUniqueOrThrow({ where: { id: teammate.threadId } })).lastSeq).toBe(30);
-    const events = await db.event.findMany({ where: { organizationId: teammate.organizationId }, select: { seq: true } });
+    const events = await db.event.findMany({
+      where: { organizationId: teammate.organizationId },
+      select: { seq: true },
+    });
     const eventSeqs = events.map((e) => e.seq).sort((a, b) => a - b);
     expect(eventSeqs).toEqual(Array.from({ length: eventSeqs.length }, (_, i) => i + 1));
   });
@@ -34,7 +44,9 @@ describe("concurrent writes", () => {
   it("the same retried send, at the same moment, is stored once", async () => {
     const { teammate } = await makeOrg();
     const clientId = cid();
-    const results = await together(8, () => sendInboxMessage(teammate, { conversationId: teammate.threadId, body: "once", clientId }));
+    const results = await together(8, () =>
+      sendInboxMessage(teammate, { conversationId: teammate.threadId, body: "once", clientId }),
+    );
     expect(results.every((r) => r.status === "fulfilled")).toBe(true);
     expect(await db.message.count({ where: { conversationId: teammate.threadId } })).toBe(1);
   });
@@ -51,7 +63,9 @@ describe("concurrent writes", () => {
   it("a note retried at once is stored once, every call answered", async () => {
     const { manager, teammate } = await makeOrg();
     const clientId = cid();
-    const results = await together(6, () => addPrivateNote(manager, { conversationId: teammate.threadId, body: "n", clientId }));
+    const results = await together(6, () =>
+      addPrivateNote(manager, { conversationId: teammate.threadId, body: "n", clientId }),
+    );
     expect(results.every((r) => r.status === "fulfilled")).toBe(true);
     expect(await db.privateNote.count({ where: { conversationId: teammate.threadId } })).toBe(1);
   });
@@ -93,16 +107,27 @@ describe("concurrent writes", () => {
       // an assignment that exists was checked before the period did.
       const [assigned, saved] = await Promise.allSettled([
         assignTeammate(o.manager, shift.id, o.teammate.id),
-        saveUnavailability(o.manager2, { userId: o.teammate.id, startsAt: `${day}T09:00`, endsAt: `${day}T10:00`, reason: "" }),
+        saveUnavailability(o.manager2, {
+          userId: o.teammate.id,
+          startsAt: `${day}T09:00`,
+          endsAt: `${day}T10:00`,
+          reason: "",
+        }),
       ]);
       // Every round is checked, whichever write won: the period is always kept; the assignment
       // either came first (checked before the period existed) or was refused for it.
       expect(saved.status).toBe("fulfilled");
-      const period = await db.unavailability.findFirstOrThrow({ where: { userId: o.teammate.id, startsAt: { gte: new Date(`${day}T00:00:00Z`) } } });
-      const assignment = await db.assignment.findFirst({ where: { shiftId: shift.id, userId: o.teammate.id, deletedAt: null } });
+      const period = await db.unavailability.findFirstOrThrow({
+        where: { userId: o.teammate.id, startsAt: { gte: new Date(`${day}T00:00:00Z`) } },
+      });
+      const assignment = await db.assignment.findFirst({
+        where: { shiftId: shift.id, userId: o.teammate.id, deletedAt: null },
+      });
       if (assigned.status === "fulfilled") {
         expect(assignment).not.toBeNull();
-        const audit = await db.auditEntry.findFirstOrThrow({ where: { action: "assignment.added", targetId: shift.id } });
+        const audit = await db.auditEntry.findFirstOrThrow({
+          where: { action: "assignment.added", targetId: shift.id },
+        });
         expect(audit.createdAt.getTime()).toBeLessThanOrEqual(period.createdAt.getTime());
       } else {
         expect(assigned.reason).toBeInstanceOf(UserError);

@@ -31,9 +31,12 @@ export async function insertEvent(tx: SqlExec, e: EventRow): Promise<boolean> {
     );
     return stored !== undefined;
   }
-  const org = await tx.get(sql`UPDATE "Organization" SET "eventSeq" = "eventSeq" + 1 WHERE "id" = ${e.organizationId} RETURNING "eventSeq"`, {
-    eventSeq: "int",
-  });
+  const org = await tx.get(
+    sql`UPDATE "Organization" SET "eventSeq" = "eventSeq" + 1 WHERE "id" = ${e.organizationId} RETURNING "eventSeq"`,
+    {
+      eventSeq: "int",
+    },
+  );
   if (!org) return false;
   await tx.run(sql`INSERT INTO "Event" (${COLUMNS}) VALUES (${values(sql`${org.eventSeq}`)})`);
   return true;

@@ -6,10 +6,23 @@ import { decodeRow, json, skipLocked, sql, textOf, typed } from "./exec";
 describe("decoded rows", () => {
   const columns = { n: "int", on: "bool", at: "date", data: "json", note: "text?", seen: "date?" } as const;
   it("reads SQLite's and PostgreSQL's forms of the same row alike", () => {
-    const sqlite = decodeRow({ n: 3, on: 1, at: "2026-12-06T09:00:00.000+00:00", data: '{"a":1}', note: null }, columns);
-    const postgres = decodeRow({ n: "3", on: true, at: new Date("2026-12-06T09:00:00Z"), data: { a: 1 }, note: null, seen: null }, columns);
+    const sqlite = decodeRow(
+      { n: 3, on: 1, at: "2026-12-06T09:00:00.000+00:00", data: '{"a":1}', note: null },
+      columns,
+    );
+    const postgres = decodeRow(
+      { n: "3", on: true, at: new Date("2026-12-06T09:00:00Z"), data: { a: 1 }, note: null, seen: null },
+      columns,
+    );
     expect(sqlite).toEqual(postgres);
-    expect(sqlite).toEqual({ n: 3, on: true, at: new Date("2026-12-06T09:00:00Z"), data: { a: 1 }, note: null, seen: null });
+    expect(sqlite).toEqual({
+      n: 3,
+      on: true,
+      at: new Date("2026-12-06T09:00:00Z"),
+      data: { a: 1 },
+      note: null,
+      seen: null,
+    });
   });
   it("reads false and zero as themselves, not as missing", () => {
     expect(decodeRow({ n: 0n, on: 0 }, { n: "int", on: "bool" })).toEqual({ n: 0, on: false });
@@ -21,9 +34,12 @@ describe("dialect-specific parameters", () => {
   const sqlite = { dialect: "sqlite" } as const;
   const postgres = { dialect: "postgres" } as const;
   it("casts JSON and typed parameters on PostgreSQL only", () => {
-    const q = (tx: typeof sqlite | typeof postgres) => sql`INSERT INTO "Job" SELECT ${json(tx, { a: 1 })}, ${typed(tx, 3, "int")} ${skipLocked(tx)}`;
+    const q = (tx: typeof sqlite | typeof postgres) =>
+      sql`INSERT INTO "Job" SELECT ${json(tx, { a: 1 })}, ${typed(tx, 3, "int")} ${skipLocked(tx)}`;
     expect(textOf(q(sqlite), "sqlite")).toBe('INSERT INTO "Job" SELECT ?, ? ');
-    expect(textOf(q(postgres), "postgres")).toBe('INSERT INTO "Job" SELECT CAST($1 AS JSONB), CAST($2 AS INTEGER) FOR UPDATE SKIP LOCKED');
+    expect(textOf(q(postgres), "postgres")).toBe(
+      'INSERT INTO "Job" SELECT CAST($1 AS JSONB), CAST($2 AS INTEGER) FOR UPDATE SKIP LOCKED',
+    );
     expect(q(sqlite).values).toEqual(['{"a":1}', 3]);
   });
   it("keeps a null JSON value NULL", () => {

@@ -86,7 +86,11 @@ type KindType = { text: string; int: number; float: number; bool: boolean; date:
 /** A column's kind; "?" when it may be null. */
 export type Columns = Record<string, ColumnKind | `${ColumnKind}?`>;
 export type RowOf<C extends Columns> = {
-  -readonly [K in keyof C]: C[K] extends `${infer B extends ColumnKind}?` ? KindType[B] | null : C[K] extends ColumnKind ? KindType[C[K]] : never;
+  -readonly [K in keyof C]: C[K] extends `${infer B extends ColumnKind}?`
+    ? KindType[B] | null
+    : C[K] extends ColumnKind
+      ? KindType[C[K]]
+      : never;
 };
 
 function decodeValue(kind: ColumnKind, v: unknown): unknown {
@@ -97,7 +101,9 @@ function decodeValue(kind: ColumnKind, v: unknown): unknown {
     case "bool":
       return v === true || v === 1 || v === 1n || v === "1" || v === "t" || v === "true";
     case "date":
-      return v instanceof Date ? v : new Date(typeof v === "string" && /^\d+$/.test(v) ? Number(v) : (v as string | number));
+      return v instanceof Date
+        ? v
+        : new Date(typeof v === "string" && /^\d+$/.test(v) ? Number(v) : (v as string | number));
     case "json":
       return typeof v === "string" ? JSON.parse(v) : v;
     default:
@@ -126,7 +132,11 @@ export function json(tx: { readonly dialect: Dialect }, value: unknown): Sql {
  * A parameter with its SQL type said: PostgreSQL types the parameters of an INSERT … SELECT or
  * a CASE from their casts, not from the columns they fill. SQLite needs none.
  */
-export function typed(tx: { readonly dialect: Dialect }, value: Date | number | string | null, type: "timestamp" | "int" | "text"): Sql {
+export function typed(
+  tx: { readonly dialect: Dialect },
+  value: Date | number | string | null,
+  type: "timestamp" | "int" | "text",
+): Sql {
   if (tx.dialect !== "postgres") return sql`${value}`;
   const pgType = { timestamp: "TIMESTAMP(3)", int: "INTEGER", text: "TEXT" }[type];
   return sql`CAST(${value} AS ${rawSql(pgType)})`;
@@ -190,7 +200,9 @@ type TxClient = { $transaction<R>(fn: (tx: RawClient) => Promise<R>, options?: {
 
 // Which database each Prisma client talks to (lib/db/create-client.ts registers it).
 // Kept on globalThis: a bundler may load this module more than once in one process.
-const clientDialects: WeakMap<object, Dialect> = ((globalThis as { shiftlineDialects?: WeakMap<object, Dialect> }).shiftlineDialects ??= new WeakMap());
+const clientDialects: WeakMap<object, Dialect> = ((
+  globalThis as { shiftlineDialects?: WeakMap<object, Dialect> }
+).shiftlineDialects ??= new WeakMap());
 export function registerDialect(client: object, dialect: Dialect) {
   clientDialects.set(client, dialect);
 }
@@ -226,5 +238,6 @@ export async function prismaWriteTx<C extends TxClient, T>(
  * SQLite needs nothing: a write transaction holds the database's one write lock.
  */
 export async function lockRow(tx: SqlExec, table: ModelName, id: string): Promise<void> {
-  if (tx.dialect === "postgres") await tx.get(sql`SELECT 1 AS "one" FROM ${rawSql(`"${table}"`)} WHERE "id" = ${id} FOR UPDATE`, {});
+  if (tx.dialect === "postgres")
+    await tx.get(sql`SELECT 1 AS "one" FROM ${rawSql(`"${table}"`)} WHERE "id" = ${id} FOR UPDATE`, {});
 }

@@ -38,7 +38,9 @@ describe("SQLite", () => {
     db.prepare("INSERT INTO t (v) VALUES ('after')").run();
 
     const readonly = new Database(file, { readonly: true });
-    expect(databaseFault(await caught(() => readonly.prepare("INSERT INTO t (v) VALUES ('ro')").run()))).toBe("storage");
+    expect(databaseFault(await caught(() => readonly.prepare("INSERT INTO t (v) VALUES ('ro')").run()))).toBe(
+      "storage",
+    );
 
     db.exec("BEGIN IMMEDIATE");
     const other = new Database(file, { timeout: 0 });
@@ -72,7 +74,8 @@ function frame(type: string, body: Buffer): Buffer {
 }
 const authOk = () => frame("R", Buffer.from([0, 0, 0, 0]));
 const ready = () => frame("Z", Buffer.from("I"));
-const pgError = (code: string, text: string) => frame("E", Buffer.concat([Buffer.from(`SFATAL\0VFATAL\0C${code}\0M${text}\0`), Buffer.from([0])]));
+const pgError = (code: string, text: string) =>
+  frame("E", Buffer.concat([Buffer.from(`SFATAL\0VFATAL\0C${code}\0M${text}\0`), Buffer.from([0])]));
 
 /** Answers the start of a connection, then `then` with what the client sends next. */
 const handshake = (then: (socket: Socket) => void) => (socket: Socket) => {
@@ -95,12 +98,16 @@ describe("PostgreSQL, through pg and through Prisma", () => {
     expect(String((terminated as Error).message)).toMatch(/Connection terminated unexpectedly/);
 
     const silent = await fakePostgres((s) => s.on("error", () => undefined));
-    const timeout = await caught(() => new pg.Client({ connectionString: silent.url, connectionTimeoutMillis: 200 }).connect());
+    const timeout = await caught(() =>
+      new pg.Client({ connectionString: silent.url, connectionTimeoutMillis: 200 }).connect(),
+    );
     const pool = new pg.Pool({ connectionString: silent.url, connectionTimeoutMillis: 200 });
     const poolTimeout = await caught(() => pool.query("SELECT 1"));
     await pool.end().catch(() => undefined);
 
-    const shutdown = await fakePostgres(handshake((s) => s.end(pgError("57P01", "terminating connection due to administrator command"))));
+    const shutdown = await fakePostgres(
+      handshake((s) => s.end(pgError("57P01", "terminating connection due to administrator command"))),
+    );
     const client = new pg.Client({ connectionString: shutdown.url });
     client.on("error", () => undefined);
     await client.connect();
@@ -116,20 +123,36 @@ describe("PostgreSQL, through pg and through Prisma", () => {
     const notQueryable = await caught(() => broken.query("SELECT 1"));
     expect(String((notQueryable as Error).message)).toMatch(/not queryable/);
 
-    const starting = await fakePostgres((s) => s.once("data", () => s.end(pgError("57P03", "the database system is starting up"))));
+    const starting = await fakePostgres((s) =>
+      s.once("data", () => s.end(pgError("57P03", "the database system is starting up"))),
+    );
     const startingUp = await caught(() => new pg.Client({ connectionString: starting.url }).connect());
 
     const prisma = createPrismaClient(closed.url.replace("u:p@", "u@"));
     const throughPrisma = await caught(() => prisma.user.count());
     await prisma.$disconnect();
 
-    for (const [what, error] of Object.entries({ refused, terminated, timeout, poolTimeout, adminShutdown, reset, notQueryable, startingUp, throughPrisma }))
+    for (const [what, error] of Object.entries({
+      refused,
+      terminated,
+      timeout,
+      poolTimeout,
+      adminShutdown,
+      reset,
+      notQueryable,
+      startingUp,
+      throughPrisma,
+    }))
       expect(databaseFault(error), `${what}: ${(error as Error).message}`).toBe("unavailable");
   });
 
   it("a full disk or a read-only server means it cannot store; any other refusal is neither", async () => {
     const answer = (code: string, text: string) =>
-      fakePostgres(handshake((s) => s.write(Buffer.concat([frame("E", Buffer.from(`SERROR\0VERROR\0C${code}\0M${text}\0\0`)), ready()]))));
+      fakePostgres(
+        handshake((s) =>
+          s.write(Buffer.concat([frame("E", Buffer.from(`SERROR\0VERROR\0C${code}\0M${text}\0\0`)), ready()])),
+        ),
+      );
     const ask = async (url: string) => {
       const c = new pg.Client({ connectionString: url });
       c.on("error", () => undefined);
@@ -138,8 +161,14 @@ describe("PostgreSQL, through pg and through Prisma", () => {
       await c.end().catch(() => undefined);
       return error;
     };
-    expect(databaseFault(await ask((await answer("53100", 'could not extend file "base/1/2": No space left on device')).url))).toBe("storage");
-    expect(databaseFault(await ask((await answer("25006", "cannot execute INSERT in a read-only transaction")).url))).toBe("storage");
+    expect(
+      databaseFault(
+        await ask((await answer("53100", 'could not extend file "base/1/2": No space left on device')).url),
+      ),
+    ).toBe("storage");
+    expect(
+      databaseFault(await ask((await answer("25006", "cannot execute INSERT in a read-only transaction")).url)),
+    ).toBe("storage");
     const unique = await ask((await answer("23505", 'duplicate key value violates unique constraint "t_pkey"')).url);
     expect((unique as { code: string }).code).toBe("23505"); // positive control: the stand-in's errors do arrive
     expect(databaseFault(unique)).toBeNull();

@@ -39,11 +39,28 @@ const UNAVAILABLE_TEXT =
   /Connection terminated|connection is closed|terminating connection|the database system is (starting up|shutting down|in recovery mode)|Can't reach database|not queryable|timeout exceeded when trying to connect|timeout expired|due to connection timeout|Client was closed|Connection refused|ECONNREFUSED|ECONNRESET/i;
 
 // PostgreSQL: disk full, out of memory for storage, read-only transaction (a replica), I/O error.
-const STORAGE_CODES = new Set(["53100", "25006", "58030", "SQLITE_FULL", "SQLITE_READONLY", "SQLITE_IOERR", "SQLITE_CANTOPEN", "SQLITE_CORRUPT"]);
+const STORAGE_CODES = new Set([
+  "53100",
+  "25006",
+  "58030",
+  "SQLITE_FULL",
+  "SQLITE_READONLY",
+  "SQLITE_IOERR",
+  "SQLITE_CANTOPEN",
+  "SQLITE_CORRUPT",
+]);
 const STORAGE_TEXT =
   /database or disk is full|readonly database|read-only transaction|disk I\/O error|No space left on device|could not extend file|unable to open database file/i;
 
-type Node = { code?: unknown; originalCode?: unknown; kind?: unknown; message?: unknown; originalMessage?: unknown; cause?: unknown; meta?: unknown };
+type Node = {
+  code?: unknown;
+  originalCode?: unknown;
+  kind?: unknown;
+  message?: unknown;
+  originalMessage?: unknown;
+  cause?: unknown;
+  meta?: unknown;
+};
 
 /** The codes, kinds and texts of an error and what it wraps (Prisma's meta and causes, a driver adapter's error). */
 function facts(error: unknown): { codes: string[]; texts: string[] } {
@@ -71,6 +88,10 @@ const family = (code: string) => (code.startsWith("SQLITE_") ? code.split("_").s
 export function databaseFault(error: unknown): DatabaseFault | null {
   const { codes, texts } = facts(error);
   if (codes.some((c) => STORAGE_CODES.has(family(c))) || texts.some((t) => STORAGE_TEXT.test(t))) return "storage";
-  if (codes.some((c) => UNAVAILABLE_CODES.has(family(c)) || UNAVAILABLE_KINDS.has(c)) || texts.some((t) => UNAVAILABLE_TEXT.test(t))) return "unavailable";
+  if (
+    codes.some((c) => UNAVAILABLE_CODES.has(family(c)) || UNAVAILABLE_KINDS.has(c)) ||
+    texts.some((t) => UNAVAILABLE_TEXT.test(t))
+  )
+    return "unavailable";
   return null;
 }

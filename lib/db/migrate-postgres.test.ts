@@ -16,7 +16,9 @@ describe.skipIf(!server)("migratePostgres", () => {
       expect(await migratePostgres(url)).toEqual(all.map((m) => m.name));
       expect(await migratePostgres(url)).toEqual([]);
       const rows = await onServer(url, (c) =>
-        c.query<{ migration_name: string; checksum: string }>(`SELECT migration_name, checksum FROM "_prisma_migrations" ORDER BY migration_name`),
+        c.query<{ migration_name: string; checksum: string }>(
+          `SELECT migration_name, checksum FROM "_prisma_migrations" ORDER BY migration_name`,
+        ),
       );
       expect(rows.rows.map((r) => r.checksum)).toEqual(all.map((m) => m.checksum));
       const edited = all.map((m, i) => (i === 0 ? { ...m, checksum: "0".repeat(64) } : m));

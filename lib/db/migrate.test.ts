@@ -18,7 +18,10 @@ describe("migrate", () => {
     expect(migrate(file)).toEqual([]);
     const db = new Database(file);
     expect(db.pragma("journal_mode", { simple: true })).toBe("wal");
-    const rows = db.prepare("SELECT migration_name, checksum, finished_at FROM _prisma_migrations").all() as { checksum: string; finished_at: number }[];
+    const rows = db.prepare("SELECT migration_name, checksum, finished_at FROM _prisma_migrations").all() as {
+      checksum: string;
+      finished_at: number;
+    }[];
     expect(rows).toHaveLength(all.length);
     expect(rows[0]!.checksum).toBe(all[0]!.checksum);
     expect(db.prepare("SELECT count(*) AS n FROM sqlite_master WHERE name = 'Message'").get()).toEqual({ n: 1 });
@@ -36,10 +39,15 @@ describe("migrate", () => {
 
     const { file: file2 } = scratch();
     mkdirSync(path.join(mdir, "002_bad"), { recursive: true });
-    writeFileSync(path.join(mdir, "002_bad", "migration.sql"), "CREATE TABLE b (id INTEGER); CREATE TABLE b (id INTEGER);");
+    writeFileSync(
+      path.join(mdir, "002_bad", "migration.sql"),
+      "CREATE TABLE b (id INTEGER); CREATE TABLE b (id INTEGER);",
+    );
     expect(() => migrate(file2, readMigrations(mdir))).toThrow();
     const db = new Database(file2);
-    expect(db.prepare("SELECT name FROM sqlite_master WHERE name IN ('a', 'b') ORDER BY name").all()).toEqual([{ name: "a" }]);
+    expect(db.prepare("SELECT name FROM sqlite_master WHERE name IN ('a', 'b') ORDER BY name").all()).toEqual([
+      { name: "a" },
+    ]);
     db.close();
   });
 });

@@ -54,9 +54,17 @@ export function migrate(file: string, migrations = readMigrations()): string[] {
     for (const m of pending(migrations, applied)) {
       db.transaction(() => {
         const id = randomUUID();
-        db.prepare(`INSERT INTO _prisma_migrations (id, checksum, migration_name, started_at) VALUES (?, ?, ?, ?)`).run(id, m.checksum, m.name, Date.now());
+        db.prepare(`INSERT INTO _prisma_migrations (id, checksum, migration_name, started_at) VALUES (?, ?, ?, ?)`).run(
+          id,
+          m.checksum,
+          m.name,
+          Date.now(),
+        );
         db.exec(m.sql);
-        db.prepare(`UPDATE _prisma_migrations SET finished_at = ?, applied_steps_count = 1 WHERE id = ?`).run(Date.now(), id);
+        db.prepare(`UPDATE _prisma_migrations SET finished_at = ?, applied_steps_count = 1 WHERE id = ?`).run(
+          Date.now(),
+          id,
+        );
       })();
       done.push(m.name);
     }

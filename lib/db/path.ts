@@ -15,7 +15,9 @@ export function databaseUrl(): string {
 export function dialectOf(url = databaseUrl()): Dialect {
   if (/^postgres(ql)?:\/\//.test(url)) return "postgres";
   if (url.startsWith("file:")) return "sqlite";
-  throw new Error(`DATABASE_URL must be a SQLite "file:" URL or a "postgresql://" URL, got "${url.replace(/\/\/[^@]*@/, "//…@")}"`);
+  throw new Error(
+    `DATABASE_URL must be a SQLite "file:" URL or a "postgresql://" URL, got "${url.replace(/\/\/[^@]*@/, "//…@")}"`,
+  );
 }
 
 /**

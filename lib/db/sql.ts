@@ -26,7 +26,10 @@ const g = globalThis as unknown as { shiftlineSql?: { url: string; exec: Executo
 function executor(): Executor {
   const url = databaseUrl();
   if (!g.shiftlineSql || g.shiftlineSql.url !== url) {
-    g.shiftlineSql = { url, exec: dialectOf(url) === "postgres" ? postgresExecutor(url) : sqliteExecutor(databaseFile(url)) };
+    g.shiftlineSql = {
+      url,
+      exec: dialectOf(url) === "postgres" ? postgresExecutor(url) : sqliteExecutor(databaseFile(url)),
+    };
   }
   return g.shiftlineSql.exec;
 }
@@ -60,8 +63,17 @@ export function sqlDialect(): Dialect {
 export function isUniqueViolation(error: unknown): boolean {
   const e = error as { code?: string; meta?: { code?: string; message?: string } } | null;
   const code = e?.code;
-  if (code === "SQLITE_CONSTRAINT_UNIQUE" || code === "SQLITE_CONSTRAINT_PRIMARYKEY" || code === "P2002" || code === "23505") return true;
-  return code === "P2010" && (e?.meta?.code === "23505" || /UNIQUE constraint failed|duplicate key value/.test(String(e?.meta?.message ?? "")));
+  if (
+    code === "SQLITE_CONSTRAINT_UNIQUE" ||
+    code === "SQLITE_CONSTRAINT_PRIMARYKEY" ||
+    code === "P2002" ||
+    code === "23505"
+  )
+    return true;
+  return (
+    code === "P2010" &&
+    (e?.meta?.code === "23505" || /UNIQUE constraint failed|duplicate key value/.test(String(e?.meta?.message ?? "")))
+  );
 }
 
 const isRetryable = (error: unknown) => ["40001", "40P01"].includes((error as { code?: string } | null)?.code ?? "");
@@ -123,7 +135,8 @@ function sqliteExecutor(file: string): Executor {
           const row = statement(q).get(...values(q)) as Record<string, unknown> | undefined;
           return row && decodeRow(row, columns);
         },
-        all: async <C extends Columns>(q: Sql, columns: C) => (statement(q).all(...values(q)) as Record<string, unknown>[]).map((r) => decodeRow(r, columns)),
+        all: async <C extends Columns>(q: Sql, columns: C) =>
+          (statement(q).all(...values(q)) as Record<string, unknown>[]).map((r) => decodeRow(r, columns)),
         run: async (q: Sql) => statement(q).run(...values(q)).changes,
         afterCommit: hooks.add,
         dialect: "sqlite",
@@ -161,7 +174,9 @@ const PG_TYPES = {
 function postgresExecutor(url: string): Executor {
   const pool = new pg.Pool({ connectionString: url, max: config().DATABASE_POOL_SIZE ?? 10, types: PG_TYPES });
   // An idle connection dropped by the server (a restart) must not end the process; the next query reconnects.
-  pool.on("error", (error) => logRateLimited("db.connection", `[db] idle PostgreSQL connection lost: ${error.message}`));
+  pool.on("error", (error) =>
+    logRateLimited("db.connection", `[db] idle PostgreSQL connection lost: ${error.message}`),
+  );
   const bind = bindFor("postgres");
   const names = new Map<string, string>();
   const query = (client: pg.Pool | pg.PoolClient, q: Sql) => {
@@ -184,7 +199,8 @@ function postgresExecutor(url: string): Executor {
         // A connection dropped while checked out (the server restarting) raises "error" on the
         // client: without a listener that would be an uncaught exception. The query in flight
         // fails on its own, and the client is released as broken below.
-        const dropped = (error: Error) => logRateLimited("db.connection", `[db] PostgreSQL connection lost during a transaction: ${error.message}`);
+        const dropped = (error: Error) =>
+          logRateLimited("db.connection", `[db] PostgreSQL connection lost during a transaction: ${error.message}`);
         client.on("error", dropped);
         const hooks = commitHooks();
         const tx: SqlExec = {
@@ -192,7 +208,8 @@ function postgresExecutor(url: string): Executor {
             const row = (await query(client, q)).rows[0] as Record<string, unknown> | undefined;
             return row && decodeRow(row, columns);
           },
-          all: async <C extends Columns>(q: Sql, columns: C) => ((await query(client, q)).rows as Record<string, unknown>[]).map((r) => decodeRow(r, columns)),
+          all: async <C extends Columns>(q: Sql, columns: C) =>
+            ((await query(client, q)).rows as Record<string, unknown>[]).map((r) => decodeRow(r, columns)),
           run: async (q: Sql) => (await query(client, q)).rowCount ?? 0,
           afterCommit: hooks.add,
           dialect: "postgres",

@@ -27,11 +27,20 @@ async function kindOf(user: SessionUser, conversationId: string) {
 }
 
 export async function sendMessage(user: SessionUser, input: SendMessageInput): Promise<SendResult> {
-  return (await kindOf(user, input.conversationId)) === "INBOX" ? sendInboxMessage(user, input) : sendChatMessage(user, input);
+  return (await kindOf(user, input.conversationId)) === "INBOX"
+    ? sendInboxMessage(user, input)
+    : sendChatMessage(user, input);
 }
 
-export async function markRead(user: SessionUser, conversationId: string, seq: number, openedAt?: Date): Promise<number> {
-  return (await kindOf(user, conversationId)) === "INBOX" ? markThreadRead(user, conversationId, seq, openedAt) : markChatRead(user, conversationId, seq);
+export async function markRead(
+  user: SessionUser,
+  conversationId: string,
+  seq: number,
+  openedAt?: Date,
+): Promise<number> {
+  return (await kindOf(user, conversationId)) === "INBOX"
+    ? markThreadRead(user, conversationId, seq, openedAt)
+    : markChatRead(user, conversationId, seq);
 }
 
 export async function earlierPage(user: SessionUser, conversationId: string, beforeSeq: number): Promise<EarlierPage> {
@@ -47,6 +56,14 @@ export async function conversationPath(user: SessionUser, conversationId: string
 /** Someone who may write in the conversation may upload to it. */
 export async function requireUploadTarget(user: SessionUser, conversationId: string): Promise<UploadTarget> {
   const kind = await conversationKind(user, conversationId);
-  const thread = kind === "INBOX" || kind === null ? await requireInboxThread(user, conversationId) : await requireChat(user, conversationId);
-  return { organizationId: thread.organizationId, conversationId: thread.id, uploaderId: user.id, fromStaff: isStaff(user.role) };
+  const thread =
+    kind === "INBOX" || kind === null
+      ? await requireInboxThread(user, conversationId)
+      : await requireChat(user, conversationId);
+  return {
+    organizationId: thread.organizationId,
+    conversationId: thread.id,
+    uploaderId: user.id,
+    fromStaff: isStaff(user.role),
+  };
 }

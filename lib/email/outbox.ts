@@ -24,7 +24,8 @@ export const EMAIL_SEND = jobKind("email.send", z.object({ id: z.string().min(1)
 /** Writes the e-mail and the job that sends it in the caller's transaction. Returns its id. */
 export async function queueEmailIn(tx: SqlExec, email: NewEmail): Promise<string> {
   const id = newId();
-  if (email.link && !email.text.includes(LINK_MARK)) throw new Error("An e-mail with a secret link must mark where it goes");
+  if (email.link && !email.text.includes(LINK_MARK))
+    throw new Error("An e-mail with a secret link must mark where it goes");
   const secret = email.link ? sealSecret(email.link, authSecret()) : null;
   await tx.run(sql`INSERT INTO "EmailOutbox" ("id", "organizationId", "toEmail", "subject", "text", "secret", "provider", "createdAt")
     VALUES (${id}, ${email.organizationId}, ${email.to}, ${email.subject}, ${email.text}, ${secret}, ${provider()}, ${new Date()})`);
@@ -48,7 +49,12 @@ export async function deliverEmail(id: string): Promise<void> {
   if (email.secret && link === null) throw new Error(`E-mail ${id}: its link was sealed with another secret`);
   // Resend keeps the key for a day: a try after a crash mid-call sends nothing twice.
   const { data, error } = await resend.emails.send(
-    { from: from || "Shiftline <no-reply@shiftline.local>", to: email.toEmail, subject: email.subject, text: link ? withLink(email.text, link) : email.text },
+    {
+      from: from || "Shiftline <no-reply@shiftline.local>",
+      to: email.toEmail,
+      subject: email.subject,
+      text: link ? withLink(email.text, link) : email.text,
+    },
     { idempotencyKey: `shiftline-${email.id}` },
   );
   if (error || !data) {
@@ -57,12 +63,17 @@ export async function deliverEmail(id: string): Promise<void> {
     throw new Error(`Resend refused e-mail ${id}: ${reason}`);
   }
   // Sent: the link is the recipient's alone now, and leaves the database.
-  await db.emailOutbox.update({ where: { id }, data: { status: "SENT", providerId: data.id, sentAt: new Date(), secret: null } });
+  await db.emailOutbox.update({
+    where: { id },
+    data: { status: "SENT", providerId: data.id, sentAt: new Date(), secret: null },
+  });
 }
 
 /** The job given up: the e-mail did not leave. */
 export async function giveUpEmail(tx: SqlExec, id: string, error: string): Promise<void> {
-  await tx.run(sql`UPDATE "EmailOutbox" SET "status" = 'FAILED', "error" = ${error.slice(0, 500)}, "secret" = NULL WHERE "id" = ${id} AND "status" = 'QUEUED'`);
+  await tx.run(
+    sql`UPDATE "EmailOutbox" SET "status" = 'FAILED', "error" = ${error.slice(0, 500)}, "secret" = NULL WHERE "id" = ${id} AND "status" = 'QUEUED'`,
+  );
 }
 
 /** Links kept for the development outbox go once no link could still work (a week). */

@@ -25,14 +25,31 @@ const LEGACY_LINK = /(\/(?:welcome|reset-password)\/)[A-Za-z0-9_-]{20,100}/g;
  */
 export async function listOutbox(user: SessionUser, hidden: string, take = 50) {
   const rows = await db.emailOutbox.findMany({
-    where: user.role === "ADMIN" ? { organizationId: user.organizationId } : { organizationId: user.organizationId, toEmail: user.email },
+    where:
+      user.role === "ADMIN"
+        ? { organizationId: user.organizationId }
+        : { organizationId: user.organizationId, toEmail: user.email },
     orderBy: { createdAt: "desc" },
     take,
-    select: { id: true, toEmail: true, subject: true, text: true, secret: true, status: true, provider: true, error: true, createdAt: true, sentAt: true },
+    select: {
+      id: true,
+      toEmail: true,
+      subject: true,
+      text: true,
+      secret: true,
+      status: true,
+      provider: true,
+      error: true,
+      createdAt: true,
+      sentAt: true,
+    },
   });
   const dev = devOutbox();
   return rows.map(({ secret, text, ...row }) => {
     const link = dev && secret ? openSecret(secret, authSecret()) : null;
-    return { ...row, text: link ? withLink(text, link) : text.split(LINK_MARK).join(hidden).replace(LEGACY_LINK, `$1${hidden}`) };
+    return {
+      ...row,
+      text: link ? withLink(text, link) : text.split(LINK_MARK).join(hidden).replace(LEGACY_LINK, `$1${hidden}`),
+    };
   });
 }

@@ -9,7 +9,8 @@ import { createCipheriv, createDecipheriv, hkdfSync, randomBytes } from "node:cr
 /** Where the sealed link goes in the stored text. */
 export const LINK_MARK = "⟦link⟧";
 
-const keyOf = (serverSecret: string) => Buffer.from(hkdfSync("sha256", serverSecret, "shiftline", "e-mail secrets", 32));
+const keyOf = (serverSecret: string) =>
+  Buffer.from(hkdfSync("sha256", serverSecret, "shiftline", "e-mail secrets", 32));
 
 export function sealSecret(value: string, serverSecret: string): string {
   const iv = randomBytes(12);

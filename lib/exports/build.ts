@@ -29,22 +29,41 @@ const PROGRESS_EVERY_MS = 1000;
 export type Built = { filePath: string; fileSize: number; fileCount: number; total: number; parts?: Part[] };
 
 /** Builds the zip; null when there is nothing to build (done or failed already). Stops when `signal` aborts. */
-export async function buildAttachmentsExport(exportId: string, signal?: AbortSignal, limits = PART_LIMITS): Promise<Built | null> {
+export async function buildAttachmentsExport(
+  exportId: string,
+  signal?: AbortSignal,
+  limits = PART_LIMITS,
+): Promise<Built | null> {
   const job = await db.exportJob.findUnique({ where: { id: exportId } });
   if (!job || job.status === "DONE" || job.status === "FAILED") return null;
   const requester = await db.user.findFirst({
     where: { id: job.requestedById, organizationId: job.organizationId },
-    select: { id: true, organizationId: true, role: true, email: true, firstName: true, lastName: true, locale: true, messagingAccess: true },
+    select: {
+      id: true,
+      organizationId: true,
+      role: true,
+      email: true,
+      firstName: true,
+      lastName: true,
+      locale: true,
+      messagingAccess: true,
+    },
   });
   if (!requester) throw new Error(`Export ${exportId}: its requester is gone`);
   const user: SessionUser = { ...requester, locale: requester.locale };
   const t = translatorFor(user.locale);
-  await db.exportJob.update({ where: { id: exportId }, data: { status: "RUNNING", startedAt: new Date(), progress: 0, error: null } });
+  await db.exportJob.update({
+    where: { id: exportId },
+    data: { status: "RUNNING", startedAt: new Date(), progress: 0, error: null },
+  });
 
   const selection = readSelection(job.selection);
   const teammateIds = selection.teammateIds ?? (await teammateIdsMatching(user, selection.filters ?? {}));
   const teammates = await inChunks(teammateIds, (slice) =>
-    db.user.findMany({ where: { id: { in: slice }, organizationId: job.organizationId }, select: { id: true, firstName: true, lastName: true } }),
+    db.user.findMany({
+      where: { id: { in: slice }, organizationId: job.organizationId },
+      select: { id: true, firstName: true, lastName: true },
+    }),
   );
   const files = (
     await inChunks(
@@ -74,7 +93,10 @@ export async function buildAttachmentsExport(exportId: string, signal?: AbortSig
   const people = new Map(
     (
       await inChunks([...new Set([...files.map((f) => f.uploaderId), ...teammates.map((p) => p.id)])], (slice) =>
-        db.user.findMany({ where: { organizationId: job.organizationId, id: { in: slice } }, select: { id: true, firstName: true, lastName: true } }),
+        db.user.findMany({
+          where: { organizationId: job.organizationId, id: { in: slice } },
+          select: { id: true, firstName: true, lastName: true },
+        }),
       )
     ).map((p) => [p.id, `${p.firstName} ${p.lastName}`]),
   );
@@ -125,7 +147,11 @@ export async function buildAttachmentsExport(exportId: string, signal?: AbortSig
               () => storage.open({ storage: storage.name, key: f.storageKey }),
               () => done++,
             ),
-            { binary: true, compression: /^text\//.test(f.mimeType) ? "DEFLATE" : "STORE", date: f.sharedAt ?? undefined },
+            {
+              binary: true,
+              compression: /^text\//.test(f.mimeType) ? "DEFLATE" : "STORE",
+              date: f.sharedAt ?? undefined,
+            },
           );
           const name = people.get(teammateId) ?? "";
           await note(
@@ -152,7 +178,12 @@ export async function buildAttachmentsExport(exportId: string, signal?: AbortSig
           ),
           { binary: true, compression: "DEFLATE" },
         );
-        const out = zip.generateNodeStream({ type: "nodebuffer", streamFiles: true, compression: "STORE", platform: "UNIX" });
+        const out = zip.generateNodeStream({
+          type: "nodebuffer",
+          streamFiles: true,
+          compression: "STORE",
+          platform: "UNIX",
+        });
         // The lease moved to another worker: this try stops writing.
         await pipeline(out, createWriteStream(partial), { signal });
         await rename(partial, target);
@@ -191,7 +222,11 @@ export const PART_LIMITS = { entries: 60_000, bytes: 3.5 * 1024 ** 3 };
 // A local header, a data descriptor and a central directory record, with a long name.
 const ENTRY_OVERHEAD = 600;
 
-export function splitIntoParts<F extends { size: number }>(files: F[], folderOf: (f: F) => string, limits = PART_LIMITS): F[][] {
+export function splitIntoParts<F extends { size: number }>(
+  files: F[],
+  folderOf: (f: F) => string,
+  limits = PART_LIMITS,
+): F[][] {
   const parts: F[][] = [];
   let current: F[] = [];
   let folders = new Set<string>();

@@ -10,7 +10,10 @@ import { checkExportLink } from "./link";
  * The zip behind an e-mailed link: signed, unexpired, and asked for in the
  * requester's own session (anyone else, in the organisation or not, gets "not found").
  */
-export async function openExportDownload(user: SessionUser, input: { exportId: string; expires: number; sig: string; part?: number }) {
+export async function openExportDownload(
+  user: SessionUser,
+  input: { exportId: string; expires: number; sig: string; part?: number },
+) {
   requireMessaging(user);
   const job = await db.exportJob.findFirst({
     where: { id: input.exportId, organizationId: user.organizationId, requestedById: user.id },
@@ -23,12 +26,20 @@ export async function openExportDownload(user: SessionUser, input: { exportId: s
   if (check === "bad") throw new NotFoundError("errors.export.badLink");
   const number = input.part ?? 1;
   // An export of one file (an audit CSV, or a zip from before parts) is its part 1.
-  const file = job.parts.length ? job.parts.find((p) => p.number === number)?.filePath : number === 1 ? job.filePath : null;
+  const file = job.parts.length
+    ? job.parts.find((p) => p.number === number)?.filePath
+    : number === 1
+      ? job.filePath
+      : null;
   if (job.parts.length && !file) throw new NotFoundError("errors.export.badLink");
   const size = job.filePath && file ? (await stat(file).catch(() => null))?.size : undefined;
   if (check === "expired" || !file || size === undefined) throw new UserError("errors.export.expired");
   const day = job.createdAt.toISOString().slice(0, 10);
-  if (job.kind === "AUDIT") return { path: file, size, name: `shiftline-audit-${day}.csv`, type: "text/csv; charset=utf-8" };
-  const name = job.parts.length > 1 ? `shiftline-attachments-${day}-part-${number}-of-${job.parts.length}.zip` : `shiftline-attachments-${day}.zip`;
+  if (job.kind === "AUDIT")
+    return { path: file, size, name: `shiftline-audit-${day}.csv`, type: "text/csv; charset=utf-8" };
+  const name =
+    job.parts.length > 1
+      ? `shiftline-attachments-${day}-part-${number}-of-${job.parts.length}.zip`
+      : `shiftline-attachments-${day}.zip`;
   return { path: file, size, name, type: "application/zip" };
 }

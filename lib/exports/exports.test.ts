@@ -20,7 +20,12 @@ import { openExportDownload } from "./download";
 import { checkExportLink, exportLinkPath } from "./link";
 import { csvCell } from "./csv";
 
-async function share(user: SessionUser, conversationId: string, files: { name: string; data: Buffer | string }[], body = "") {
+async function share(
+  user: SessionUser,
+  conversationId: string,
+  files: { name: string; data: Buffer | string }[],
+  body = "",
+) {
   const got = await receiveFiles(uploadRequest(files), {
     organizationId: user.organizationId,
     conversationId,
@@ -34,7 +39,11 @@ async function share(user: SessionUser, conversationId: string, files: { name: s
 
 const linkParams = (link: string) => {
   const url = new URL(link, "http://x");
-  return { exportId: decodeURIComponent(url.pathname.split("/")[3]!), expires: Number(url.searchParams.get("expires")), sig: url.searchParams.get("sig")! };
+  return {
+    exportId: decodeURIComponent(url.pathname.split("/")[3]!),
+    expires: Number(url.searchParams.get("expires")),
+    sig: url.searchParams.get("sig")!,
+  };
 };
 
 async function exportAll(user: SessionUser) {
@@ -60,7 +69,11 @@ describe("the attachments export", () => {
     ]);
     await share(o.teammate, o.teammate.threadId, [{ name: "photo.png", data: await png(50, 50) }]); // same name, same day
     await share(o.manager, o.teammate2.threadId, [{ name: "rota.pdf", data: pdf() }], "the rota");
-    await addPrivateNote(o.manager, { conversationId: o.teammate.threadId, body: "SECRET: do not rehire", clientId: cid() });
+    await addPrivateNote(o.manager, {
+      conversationId: o.teammate.threadId,
+      body: "SECRET: do not rehire",
+      clientId: cid(),
+    });
 
     const done = await exportAll(o.manager);
     expect(done).toMatchObject({ status: "DONE", fileCount: 4, progress: 4, total: 4 });
@@ -70,13 +83,24 @@ describe("the attachments export", () => {
       .sort();
     const day = new Date().toISOString().slice(0, 10);
     expect(names).toEqual(
-      [`One Tess/${day} photo.png`, `One Tess/${day} photo (2).png`, `One Tess/${day} =HYPERLINK(x).csv`, `Two Theo/${day} rota.pdf`, "manifest.csv"].sort(),
+      [
+        `One Tess/${day} photo.png`,
+        `One Tess/${day} photo (2).png`,
+        `One Tess/${day} =HYPERLINK(x).csv`,
+        `Two Theo/${day} rota.pdf`,
+        "manifest.csv",
+      ].sort(),
     );
     const stored = await db.attachment.findFirstOrThrow({
       where: { conversationId: o.teammate.threadId, fileName: "photo.png" },
       orderBy: { createdAt: "asc" },
     });
-    expect(Buffer.compare(await zip.file(`One Tess/${day} photo.png`)!.async("nodebuffer"), await readFile(path.join(filesRoot(), stored.storageKey)))).toBe(0);
+    expect(
+      Buffer.compare(
+        await zip.file(`One Tess/${day} photo.png`)!.async("nodebuffer"),
+        await readFile(path.join(filesRoot(), stored.storageKey)),
+      ),
+    ).toBe(0);
     const manifest = await zip.file("manifest.csv")!.async("string");
     expect(manifest).not.toContain("SECRET");
     expect(manifest).not.toContain("the rota"); // message texts stay out too
@@ -96,10 +120,17 @@ describe("the attachments export", () => {
     await share(o.teammate, o.teammate.threadId, [{ name: "a.pdf", data: pdf() }]);
     const done = await exportAll(o.manager);
     const params = linkParams(exportLinkPath({ ...done, expiresAt: done.expiresAt! }));
-    for (const user of [o.manager2, o.admin, other.manager]) await expect(openExportDownload(user, params)).rejects.toThrow(/not found/i);
-    await expect(openExportDownload(o.manager, { ...params, sig: `${params.sig.slice(0, -2)}AA` })).rejects.toThrow(/not valid/i);
-    await expect(openExportDownload(o.manager, { ...params, expires: params.expires + 86_400_000 })).rejects.toThrow(/not valid/i);
-    expect(checkExportLink({ ...done, expiresAt: done.expiresAt! }, params.expires, params.sig, params.expires + 1)).toBe("expired");
+    for (const user of [o.manager2, o.admin, other.manager])
+      await expect(openExportDownload(user, params)).rejects.toThrow(/not found/i);
+    await expect(openExportDownload(o.manager, { ...params, sig: `${params.sig.slice(0, -2)}AA` })).rejects.toThrow(
+      /not valid/i,
+    );
+    await expect(openExportDownload(o.manager, { ...params, expires: params.expires + 86_400_000 })).rejects.toThrow(
+      /not valid/i,
+    );
+    expect(
+      checkExportLink({ ...done, expiresAt: done.expiresAt! }, params.expires, params.sig, params.expires + 1),
+    ).toBe("expired");
 
     await pruneExports(new Date(done.expiresAt!.getTime() + 1000));
     await expect(readFile(done.filePath!)).rejects.toThrow(/ENOENT/);
@@ -126,7 +157,11 @@ describe("the attachments export", () => {
         auth: "Bearer re_test_key",
       });
       expect(resend.sent[0]!.text).toContain("/api/exports/");
-      expect(await db.emailOutbox.findUniqueOrThrow({ where: { id: email.id } })).toMatchObject({ status: "SENT", provider: "resend", providerId: "email_1" });
+      expect(await db.emailOutbox.findUniqueOrThrow({ where: { id: email.id } })).toMatchObject({
+        status: "SENT",
+        provider: "resend",
+        providerId: "email_1",
+      });
     } finally {
       await resend.close();
     }
@@ -140,9 +175,15 @@ describe("the attachments export", () => {
     await mkdir(exportsDir(), { recursive: true });
     const part = path.join(exportsDir(), `${id}.zip.part`);
     await writeFile(part, "half a zip");
-    await db.job.update({ where: { key: `export:${id}` }, data: { attempts: 3, lockedBy: "dead", lockedUntil: new Date(Date.now() - 1000) } });
+    await db.job.update({
+      where: { key: `export:${id}` },
+      data: { attempts: 3, lockedBy: "dead", lockedUntil: new Date(Date.now() - 1000) },
+    });
     await runDueJobs(); // the worker's next look
-    expect(await db.exportJob.findUniqueOrThrow({ where: { id } })).toMatchObject({ status: "FAILED", error: "errors.export.interrupted" });
+    expect(await db.exportJob.findUniqueOrThrow({ where: { id } })).toMatchObject({
+      status: "FAILED",
+      error: "errors.export.interrupted",
+    });
     await expect
       .poll(() =>
         stat(part).then(
@@ -159,7 +200,10 @@ describe("the attachments export", () => {
     // "Try again": a new export of the same people, built from scratch
     const again = await retryExport(o.manager, id);
     await runDueJobs();
-    expect(await db.exportJob.findUniqueOrThrow({ where: { id: again.id } })).toMatchObject({ status: "DONE", fileCount: 0 });
+    expect(await db.exportJob.findUniqueOrThrow({ where: { id: again.id } })).toMatchObject({
+      status: "DONE",
+      fileCount: 0,
+    });
     await expect(retryExport(o.manager2, id)).rejects.toThrow(/not found/i);
   });
 
@@ -177,7 +221,10 @@ describe("the attachments export", () => {
     const { id } = await requestAttachmentsExport(o.manager, { filters: {} });
     // Limits small enough to split five files: 4 entries a zip (its manifest, folders and files).
     await runExportJob(id, new AbortController().signal, { limits: { entries: 4, bytes: 1e9 } });
-    const done = await db.exportJob.findUniqueOrThrow({ where: { id }, include: { parts: { orderBy: { number: "asc" } } } });
+    const done = await db.exportJob.findUniqueOrThrow({
+      where: { id },
+      include: { parts: { orderBy: { number: "asc" } } },
+    });
     expect(done).toMatchObject({ status: "DONE", fileCount: 5 });
     expect(done.parts.map((p) => p.fileCount)).toEqual([2, 2, 1]);
     expect(done.fileSize).toBe(done.parts.reduce((n, p) => n + p.fileSize, 0));
@@ -201,8 +248,14 @@ describe("the attachments export", () => {
     expect(links).toHaveLength(3);
     for (const [i, link] of links.entries()) {
       const url = new URL(link);
-      const opened = await openExportDownload(o.manager, { ...linkParams(link), part: Number(url.searchParams.get("part")) });
-      expect(opened).toMatchObject({ path: done.parts[i]!.filePath, name: expect.stringMatching(new RegExp(`part-${i + 1}-of-3\\.zip$`)) });
+      const opened = await openExportDownload(o.manager, {
+        ...linkParams(link),
+        part: Number(url.searchParams.get("part")),
+      });
+      expect(opened).toMatchObject({
+        path: done.parts[i]!.filePath,
+        name: expect.stringMatching(new RegExp(`part-${i + 1}-of-3\\.zip$`)),
+      });
     }
     await expect(openExportDownload(o.manager, { ...linkParams(links[0]!), part: 4 })).rejects.toThrow();
     // Past their 7 days, every part goes.

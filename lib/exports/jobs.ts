@@ -31,7 +31,13 @@ export async function requestExport(user: SessionUser, kind: ExportKind, selecti
   // A crash between the two cannot leave a request that never runs.
   return writeTx(async (tx, ex) => {
     const row = await tx.exportJob.create({
-      data: { organizationId: user.organizationId, requestedById: user.id, kind, selection, downloadToken: randomBytes(24).toString("base64url") },
+      data: {
+        organizationId: user.organizationId,
+        requestedById: user.id,
+        kind,
+        selection,
+        downloadToken: randomBytes(24).toString("base64url"),
+      },
       select: { id: true },
     });
     await enqueueExportIn(ex, row.id);
@@ -59,10 +65,17 @@ type ExportBuilder = (exportId: string, signal: AbortSignal) => Promise<Built | 
 export type ExportBuilders = Partial<Record<ExportKind, ExportBuilder>>;
 
 /** The job: builds the file, then marks the export done and e-mails its link, in one transaction. */
-export async function runExportJob(exportId: string, signal: AbortSignal, { limits = PART_LIMITS, builders = {} as ExportBuilders } = {}): Promise<void> {
+export async function runExportJob(
+  exportId: string,
+  signal: AbortSignal,
+  { limits = PART_LIMITS, builders = {} as ExportBuilders } = {},
+): Promise<void> {
   const kind = (await db.exportJob.findUnique({ where: { id: exportId }, select: { kind: true } }))?.kind;
   if (!kind) return;
-  const build = kind === "ATTACHMENTS" ? (id: string, s: AbortSignal) => buildAttachmentsExport(id, s, limits) : builders[kind as ExportKind];
+  const build =
+    kind === "ATTACHMENTS"
+      ? (id: string, s: AbortSignal) => buildAttachmentsExport(id, s, limits)
+      : builders[kind as ExportKind];
   if (!build) throw new Error(`No builder for ${kind} exports`);
   const built = await build(exportId, signal);
   if (!built) return;
@@ -87,10 +100,16 @@ export async function runExportJob(exportId: string, signal: AbortSignal, { limi
  */
 export async function giveUpExport(tx: SqlExec, exportId: string, ending: Ending): Promise<void> {
   const reason = ending.why === "interrupted" ? "errors.export.interrupted" : "errors.export.failed";
-  const ended = await tx.run(sql`UPDATE "ExportJob" SET "status" = 'FAILED', "error" = ${reason}, "finishedAt" = ${new Date()}
+  const ended =
+    await tx.run(sql`UPDATE "ExportJob" SET "status" = 'FAILED', "error" = ${reason}, "finishedAt" = ${new Date()}
     WHERE "id" = ${exportId} AND "status" IN ('QUEUED', 'RUNNING')`);
   if (ended === 1) await mailFailed(tx, exportId, reason);
-  tx.afterCommit(() => void removeExportFiles(exportId).catch((error: unknown) => console.error(`[exports] ${exportId}:`, (error as Error).message)));
+  tx.afterCommit(
+    () =>
+      void removeExportFiles(exportId).catch((error: unknown) =>
+        console.error(`[exports] ${exportId}:`, (error as Error).message),
+      ),
+  );
 }
 
 const REQUESTER = {
@@ -171,6 +190,9 @@ export async function pruneExports(now = new Date()): Promise<void> {
   for (const e of expired) {
     const parts = await db.exportPart.findMany({ where: { exportId: e.id }, select: { filePath: true } });
     await Promise.all([e.filePath!, ...parts.map((p) => p.filePath)].map((f) => rm(f, { force: true })));
-    await db.$transaction([db.exportPart.deleteMany({ where: { exportId: e.id } }), db.exportJob.update({ where: { id: e.id }, data: { filePath: null } })]);
+    await db.$transaction([
+      db.exportPart.deleteMany({ where: { exportId: e.id } }),
+      db.exportJob.update({ where: { id: e.id }, data: { filePath: null } }),
+    ]);
   }
 }

@@ -9,7 +9,9 @@ import { authSecret } from "@/lib/auth/secret";
 type Signed = { id: string; requestedById: string; downloadToken: string; expiresAt: Date };
 
 function signature(e: Signed, expires: number): string {
-  return createHmac("sha256", authSecret()).update(`export:${e.id}:${e.requestedById}:${e.downloadToken}:${expires}`).digest("base64url");
+  return createHmac("sha256", authSecret())
+    .update(`export:${e.id}:${e.requestedById}:${e.downloadToken}:${expires}`)
+    .digest("base64url");
 }
 
 /** The link of the export, or of one of its parts (a large export comes in several zips; any part of it is as much the requester's). */

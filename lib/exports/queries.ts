@@ -43,7 +43,10 @@ export async function listMyExports(user: SessionUser, now = new Date()): Promis
     fileSize: r.fileSize,
     error: r.error,
     expiresAt: r.expiresAt,
-    link: r.status === "DONE" && r.filePath && r.expiresAt && r.expiresAt > now ? exportLinkPath({ ...r, expiresAt: r.expiresAt }) : null,
+    link:
+      r.status === "DONE" && r.filePath && r.expiresAt && r.expiresAt > now
+        ? exportLinkPath({ ...r, expiresAt: r.expiresAt })
+        : null,
     partLinks:
       r.status === "DONE" && r.filePath && r.expiresAt && r.expiresAt > now && r.parts.length > 1
         ? r.parts.map((p) => exportLinkPath({ ...r, expiresAt: r.expiresAt! }, p.number))

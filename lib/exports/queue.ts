@@ -9,7 +9,9 @@ import { filesRoot } from "@/lib/files/storage";
 
 // The background job that builds an export row, whatever its kind (attachments, audit),
 // queued in the transaction that stores the row.
-export const EXPORT_BUILD = jobKind("export.attachments", z.object({ exportId: z.string().min(1) }), { maxAttempts: 3 });
+export const EXPORT_BUILD = jobKind("export.attachments", z.object({ exportId: z.string().min(1) }), {
+  maxAttempts: 3,
+});
 
 export async function enqueueExportIn(tx: SqlExec, exportId: string): Promise<void> {
   await enqueueIn(tx, EXPORT_BUILD, { exportId }, { key: `export:${exportId}` });
@@ -23,6 +25,8 @@ export function exportsDir(): string {
 export async function removeExportFiles(exportId: string): Promise<void> {
   const names = await readdir(exportsDir()).catch(() => [] as string[]);
   await Promise.all(
-    names.filter((n) => n.startsWith(`${exportId}.`) || n.startsWith(`${exportId}-`)).map((n) => rm(path.join(exportsDir(), n), { force: true })),
+    names
+      .filter((n) => n.startsWith(`${exportId}.`) || n.startsWith(`${exportId}-`))
+      .map((n) => rm(path.join(exportsDir(), n), { force: true })),
   );
 }

@@ -8,6 +8,7 @@ export type ExportSelection = { filters?: Partial<ContactFilters>; teammateIds?:
 
 export function readSelection(raw: unknown): ExportSelection {
   const value = (raw && typeof raw === "object" ? raw : {}) as { filters?: unknown; teammateIds?: unknown };
-  if (Array.isArray(value.teammateIds)) return { teammateIds: value.teammateIds.filter((v): v is string => typeof v === "string").slice(0, 10_000) };
+  if (Array.isArray(value.teammateIds))
+    return { teammateIds: value.teammateIds.filter((v): v is string => typeof v === "string").slice(0, 10_000) };
   return { filters: viewFilters(contactFiltersSchema.parse(value.filters ?? {})) };
 }

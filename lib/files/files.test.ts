@@ -52,9 +52,14 @@ describe("what a file really is", () => {
     expect(await sniff("invoice.pdf", await png())).toEqual({ ok: false, error: "errors.file.mismatch" });
     expect(await sniff("logo.svg", svgWithScript())).toEqual({ ok: false, error: "errors.file.type" });
     expect(await sniff("logo.txt", svgWithScript())).toEqual({ ok: false, error: "errors.file.mismatch" });
-    expect(await sniff("page.txt", "<!doctype html><script>alert(1)</script>")).toEqual({ ok: false, error: "errors.file.mismatch" });
+    expect(await sniff("page.txt", "<!doctype html><script>alert(1)</script>")).toEqual({
+      ok: false,
+      error: "errors.file.mismatch",
+    });
     expect(await sniff("page.html", "<html><body>hi</body></html>")).toEqual({ ok: false, error: "errors.file.type" });
-    expect(await sniff("tool.exe", Buffer.from([0x4d, 0x5a, 0x90, 0, 3, 0, 0, 0, 4, 0, 0, 0, 0xff, 0xff, 0, 0]))).toMatchObject({ ok: false });
+    expect(
+      await sniff("tool.exe", Buffer.from([0x4d, 0x5a, 0x90, 0, 3, 0, 0, 0, 4, 0, 0, 0, 0xff, 0xff, 0, 0])),
+    ).toMatchObject({ ok: false });
     expect(await sniff("data.csv", Buffer.from([0xff, 0xfe, 0, 0x41, 0, 0x42]))).toMatchObject({ ok: false });
   });
 });
@@ -87,7 +92,9 @@ describe("receiving an upload", () => {
     );
     const rows = await db.attachment.findMany({ where: { conversationId: o.teammate.threadId } });
     expect(rows).toHaveLength(2);
-    expect(rows.every((r) => r.messageId === null && r.uploaderId === o.teammate.id && r.storage === "local")).toBe(true);
+    expect(rows.every((r) => r.messageId === null && r.uploaderId === o.teammate.id && r.storage === "local")).toBe(
+      true,
+    );
     for (const r of rows) expect(r.storageKey.startsWith(`${o.org.id}/`)).toBe(true);
   });
 
@@ -121,7 +128,12 @@ describe("receiving an upload", () => {
 });
 
 describe("upload limits: one account cannot fill the disk", () => {
-  const LIMITS = ["UPLOAD_WAITING_MAX_BYTES_USER", "UPLOAD_WAITING_MAX_BYTES_ORG", "UPLOAD_MAX_BYTES_PER_HOUR", "UPLOAD_REQUEST_MAX_BYTES"];
+  const LIMITS = [
+    "UPLOAD_WAITING_MAX_BYTES_USER",
+    "UPLOAD_WAITING_MAX_BYTES_ORG",
+    "UPLOAD_MAX_BYTES_PER_HOUR",
+    "UPLOAD_REQUEST_MAX_BYTES",
+  ];
   afterEach(() => {
     for (const k of LIMITS) delete process.env[k];
   });
@@ -131,34 +143,68 @@ describe("upload limits: one account cannot fill the disk", () => {
   it("files never sent count against a quota per person: past it, uploads are refused with the reason, and the disk stays bounded", async () => {
     const o = await makeOrg();
     process.env.UPLOAD_WAITING_MAX_BYTES_USER = String(250_000);
-    const target = { organizationId: o.org.id, conversationId: o.teammate.threadId, uploaderId: o.teammate.id, fromStaff: false };
+    const target = {
+      organizationId: o.org.id,
+      conversationId: o.teammate.threadId,
+      uploaderId: o.teammate.id,
+      fromStaff: false,
+    };
     // The attack: upload again and again, never send.
     const outcomes = [];
     for (let i = 0; i < 8; i++)
-      outcomes.push(await receiveFiles(uploadRequest([{ name: `pad-${i}.pdf`, data: chunk(60_000), type: "application/pdf" }]), target));
+      outcomes.push(
+        await receiveFiles(
+          uploadRequest([{ name: `pad-${i}.pdf`, data: chunk(60_000), type: "application/pdf" }]),
+          target,
+        ),
+      );
     const kept = outcomes.flatMap((r) => r.files);
     expect(kept.length).toBe(4); // positive control: uploads work until the quota
-    expect(outcomes.at(-1)!.refused).toEqual([{ name: "pad-7.pdf", error: "errors.file.waitingQuota", values: { size: 1 } }]);
-    const stored = await db.attachment.aggregate({ where: { uploaderId: o.teammate.id, messageId: null }, _sum: { size: true } });
+    expect(outcomes.at(-1)!.refused).toEqual([
+      { name: "pad-7.pdf", error: "errors.file.waitingQuota", values: { size: 1 } },
+    ]);
+    const stored = await db.attachment.aggregate({
+      where: { uploaderId: o.teammate.id, messageId: null },
+      _sum: { size: true },
+    });
     expect(stored._sum.size).toBeLessThanOrEqual(250_000);
     expect(await scratchFiles()).toBe(0); // refused bytes were never kept on disk
     // Someone else of the organisation is not held back by this person's files.
-    const other = await receiveFiles(uploadRequest([{ name: "mine.pdf", data: chunk(10_000), type: "application/pdf" }]), {
-      ...target,
-      uploaderId: o.manager.id,
-      fromStaff: true,
-    });
+    const other = await receiveFiles(
+      uploadRequest([{ name: "mine.pdf", data: chunk(10_000), type: "application/pdf" }]),
+      {
+        ...target,
+        uploaderId: o.manager.id,
+        fromStaff: true,
+      },
+    );
     expect(other.files).toHaveLength(1);
     // Sending frees the quota.
-    await sendInboxMessage(o.teammate, { conversationId: o.teammate.threadId, body: "", clientId: cid(), attachmentIds: kept.slice(0, 3).map((f) => f.id) });
-    expect((await receiveFiles(uploadRequest([{ name: "after.pdf", data: chunk(60_000), type: "application/pdf" }]), target)).files).toHaveLength(1);
+    await sendInboxMessage(o.teammate, {
+      conversationId: o.teammate.threadId,
+      body: "",
+      clientId: cid(),
+      attachmentIds: kept.slice(0, 3).map((f) => f.id),
+    });
+    expect(
+      (await receiveFiles(uploadRequest([{ name: "after.pdf", data: chunk(60_000), type: "application/pdf" }]), target))
+        .files,
+    ).toHaveLength(1);
   });
 
   it("limits the bytes of one request, of an hour per person, and what waits in the whole organisation", async () => {
     const o = await makeOrg();
-    const target = { organizationId: o.org.id, conversationId: o.teammate.threadId, uploaderId: o.teammate.id, fromStaff: false };
+    const target = {
+      organizationId: o.org.id,
+      conversationId: o.teammate.threadId,
+      uploaderId: o.teammate.id,
+      fromStaff: false,
+    };
     process.env.UPLOAD_REQUEST_MAX_BYTES = String(150_000);
-    const three = await receiveFiles(uploadRequest([1, 2, 3].map((i) => ({ name: `r${i}.pdf`, data: chunk(60_000), type: "application/pdf" }))), target);
+    const three = await receiveFiles(
+      uploadRequest([1, 2, 3].map((i) => ({ name: `r${i}.pdf`, data: chunk(60_000), type: "application/pdf" }))),
+      target,
+    );
     expect(three.files.map((f) => f.name)).toEqual(["r1.pdf", "r2.pdf"]);
     expect(three.refused).toEqual([{ name: "r3.pdf", error: "errors.file.requestTooLarge", values: { size: 0 } }]);
     const declared = new Request("http://x/", {
@@ -170,30 +216,51 @@ describe("upload limits: one account cannot fill the disk", () => {
     delete process.env.UPLOAD_REQUEST_MAX_BYTES;
 
     process.env.UPLOAD_MAX_BYTES_PER_HOUR = String(200_000);
-    await sendInboxMessage(o.teammate, { conversationId: o.teammate.threadId, body: "", clientId: cid(), attachmentIds: three.files.map((f) => f.id) });
-    const hour = await receiveFiles(uploadRequest([{ name: "h.pdf", data: chunk(90_000), type: "application/pdf" }]), target);
+    await sendInboxMessage(o.teammate, {
+      conversationId: o.teammate.threadId,
+      body: "",
+      clientId: cid(),
+      attachmentIds: three.files.map((f) => f.id),
+    });
+    const hour = await receiveFiles(
+      uploadRequest([{ name: "h.pdf", data: chunk(90_000), type: "application/pdf" }]),
+      target,
+    );
     expect(hour.refused).toMatchObject([{ error: "errors.file.hourQuota" }]); // 120 kB sent already this hour
     delete process.env.UPLOAD_MAX_BYTES_PER_HOUR;
 
     process.env.UPLOAD_WAITING_MAX_BYTES_ORG = String(100_000);
-    const first = await receiveFiles(uploadRequest([{ name: "o1.pdf", data: chunk(70_000), type: "application/pdf" }]), {
-      ...target,
-      uploaderId: o.teammate2.id,
-    });
+    const first = await receiveFiles(
+      uploadRequest([{ name: "o1.pdf", data: chunk(70_000), type: "application/pdf" }]),
+      {
+        ...target,
+        uploaderId: o.teammate2.id,
+      },
+    );
     expect(first.files).toHaveLength(1);
-    const second = await receiveFiles(uploadRequest([{ name: "o2.pdf", data: chunk(70_000), type: "application/pdf" }]), {
-      ...target,
-      uploaderId: o.manager.id,
-    });
+    const second = await receiveFiles(
+      uploadRequest([{ name: "o2.pdf", data: chunk(70_000), type: "application/pdf" }]),
+      {
+        ...target,
+        uploaderId: o.manager.id,
+      },
+    );
     expect(second.refused).toMatchObject([{ error: "errors.file.orgQuota" }]);
   });
 
   it("uploads at the same moment cannot pass the quota together", async () => {
     const o = await makeOrg();
     process.env.UPLOAD_WAITING_MAX_BYTES_USER = String(130_000);
-    const target = { organizationId: o.org.id, conversationId: o.teammate.threadId, uploaderId: o.teammate.id, fromStaff: false };
+    const target = {
+      organizationId: o.org.id,
+      conversationId: o.teammate.threadId,
+      uploaderId: o.teammate.id,
+      fromStaff: false,
+    };
     const all = await Promise.all(
-      [1, 2, 3, 4].map((i) => receiveFiles(uploadRequest([{ name: `c${i}.pdf`, data: chunk(60_000), type: "application/pdf" }]), target)),
+      [1, 2, 3, 4].map((i) =>
+        receiveFiles(uploadRequest([{ name: `c${i}.pdf`, data: chunk(60_000), type: "application/pdf" }]), target),
+      ),
     );
     expect(all.flatMap((r) => r.files)).toHaveLength(2);
     const stored = await db.attachment.aggregate({ where: { uploaderId: o.teammate.id }, _sum: { size: true } });
@@ -204,9 +271,17 @@ describe("upload limits: one account cannot fill the disk", () => {
 describe("a broken upload", () => {
   it("that is not multipart, or breaks off, is refused with a reason, not a server error", async () => {
     const o = await makeOrg();
-    const target = { organizationId: o.org.id, conversationId: o.teammate.threadId, uploaderId: o.teammate.id, fromStaff: false };
+    const target = {
+      organizationId: o.org.id,
+      conversationId: o.teammate.threadId,
+      uploaderId: o.teammate.id,
+      fromStaff: false,
+    };
     await expect(
-      receiveFiles(new Request("http://x/", { method: "POST", body: "{}", headers: { "content-type": "application/json" } }), target),
+      receiveFiles(
+        new Request("http://x/", { method: "POST", body: "{}", headers: { "content-type": "application/json" } }),
+        target,
+      ),
     ).rejects.toThrow(/out of date/);
     const cut = new Request("http://x/", {
       method: "POST",

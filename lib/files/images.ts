@@ -16,7 +16,8 @@ export type CleanImage = { width: number; height: number };
 export async function cleanImage(from: string, to: string, thumbTo: string, mimeType: string): Promise<CleanImage> {
   const animated = mimeType === "image/gif" || mimeType === "image/webp";
   const image = sharp(from, { animated, limitInputPixels: 100_000_000 }).rotate();
-  const format = mimeType === "image/jpeg" ? "jpeg" : mimeType === "image/png" ? "png" : mimeType === "image/gif" ? "gif" : "webp";
+  const format =
+    mimeType === "image/jpeg" ? "jpeg" : mimeType === "image/png" ? "png" : mimeType === "image/gif" ? "gif" : "webp";
   const info = await image
     .clone()
     .toFormat(format, format === "jpeg" ? { quality: 88, mozjpeg: true } : {})

@@ -23,7 +23,8 @@ export async function pruneWaitingUploads(now = new Date()): Promise<number> {
     });
     for (const a of waiting) {
       const storage = storageFor(a);
-      for (const key of [a.storageKey, a.thumbKey]) if (key) await storage.remove({ storage: storage.name, key }).catch(() => undefined);
+      for (const key of [a.storageKey, a.thumbKey])
+        if (key) await storage.remove({ storage: storage.name, key }).catch(() => undefined);
       await db.attachment.delete({ where: { id: a.id } });
     }
     removed += waiting.length;

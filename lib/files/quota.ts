@@ -25,9 +25,14 @@ export type Refusal = { error: string; values: Record<string, number> };
 /** Waiting: uploaded, not (yet) sent with a message, nor taken by a grouped message. */
 const waiting = sql`"messageId" IS NULL AND "sharedAt" IS NULL`;
 
-export async function uploadUsage(tx: Pick<SqlExec, "get">, who: { organizationId: string; uploaderId: string }, now = new Date()): Promise<Usage> {
+export async function uploadUsage(
+  tx: Pick<SqlExec, "get">,
+  who: { organizationId: string; uploaderId: string },
+  now = new Date(),
+): Promise<Usage> {
   const sum = async (where: ReturnType<typeof sql>) =>
-    (await tx.get(sql`SELECT COALESCE(SUM("size"), 0) AS "n" FROM "Attachment" WHERE ${where}`, { n: "float" }))?.n ?? 0;
+    (await tx.get(sql`SELECT COALESCE(SUM("size"), 0) AS "n" FROM "Attachment" WHERE ${where}`, { n: "float" }))?.n ??
+    0;
   const mine = sql`"organizationId" = ${who.organizationId} AND "uploaderId" = ${who.uploaderId}`;
   return {
     userWaiting: await sum(joinSql([mine, waiting], " AND ")),
@@ -40,14 +45,20 @@ const mb = (bytes: number) => Math.max(1, Math.round(bytes / MB));
 
 /** Why `size` more bytes may not be kept, or null. */
 export function refusalFor(usage: Usage, size: number, limits = uploadLimits()): Refusal | null {
-  if (usage.userWaiting + size > limits.userWaiting) return { error: "errors.file.waitingQuota", values: { size: mb(limits.userWaiting) } };
-  if (usage.lastHour + size > limits.perHour) return { error: "errors.file.hourQuota", values: { size: mb(limits.perHour) } };
+  if (usage.userWaiting + size > limits.userWaiting)
+    return { error: "errors.file.waitingQuota", values: { size: mb(limits.userWaiting) } };
+  if (usage.lastHour + size > limits.perHour)
+    return { error: "errors.file.hourQuota", values: { size: mb(limits.perHour) } };
   if (usage.orgWaiting + size > limits.orgWaiting) return { error: "errors.file.orgQuota", values: {} };
   return null;
 }
 
 /** Checked again where the file is recorded, with the uploader locked: uploads at the same moment cannot pass a limit together. */
-export async function recheckInTx(tx: SqlExec, who: { organizationId: string; uploaderId: string }, size: number): Promise<Refusal | null> {
+export async function recheckInTx(
+  tx: SqlExec,
+  who: { organizationId: string; uploaderId: string },
+  size: number,
+): Promise<Refusal | null> {
   await lockRow(tx, "User", who.uploaderId);
   return refusalFor(await uploadUsage(tx, who), size);
 }

@@ -27,12 +27,20 @@ import type { WireAttachment } from "@/lib/realtime/event-types";
 type RefusedFile = { name: string; error: string; values?: Record<string, string | number> };
 export type Received = { fields: Record<string, string>; files: WireAttachment[]; refused: RefusedFile[] };
 /** `conversationId` null: files for a grouped message, copied to each recipient's thread when it goes. */
-export type UploadTarget = { organizationId: string; conversationId: string | null; uploaderId: string; fromStaff: boolean };
+export type UploadTarget = {
+  organizationId: string;
+  conversationId: string | null;
+  uploaderId: string;
+  fromStaff: boolean;
+};
 
 /** What the composer's script gets back for an upload: the files kept, and each refusal in the reader's words. */
 export function uploadAnswer(received: Received, locale: string) {
   const t = translatorFor(locale);
-  return { files: received.files, refused: received.refused.map((r) => ({ name: r.name, error: t(r.error, r.values) })) };
+  return {
+    files: received.files,
+    refused: received.refused.map((r) => ({ name: r.name, error: t(r.error, r.values) })),
+  };
 }
 
 function maxFileBytes(): number {
@@ -42,7 +50,8 @@ function maxFileBytes(): number {
 export async function receiveFiles(request: Request, target: UploadTarget): Promise<Received> {
   const type = request.headers.get("content-type") ?? "";
   // Not a form's upload: what sent it is not this app's composer (or a page from before an update).
-  if (!request.body || !/^multipart\/form-data/i.test(type) || !/boundary=[^;\s]/i.test(type)) throw new BadRequestError();
+  if (!request.body || !/^multipart\/form-data/i.test(type) || !/boundary=[^;\s]/i.test(type))
+    throw new BadRequestError();
   const limits = uploadLimits();
   // A request that says it is far too large is refused before a byte of it is read.
   if (Number(request.headers.get("content-length") ?? 0) > limits.request + 64 * 1024)
@@ -75,7 +84,8 @@ export async function receiveFiles(request: Request, target: UploadTarget): Prom
     const name = (info.filename ?? "").replace(/%22/g, '"').replace(/%0A/gi, "\n").replace(/%0D/gi, "\r");
     if (!name || blocked) {
       stream.resume(); // an empty file input (nothing chosen), or no room: not kept
-      if (name && blocked) work.push(Promise.resolve({ name: sanitizeFileName(name), error: blocked.error, values: blocked.values }));
+      if (name && blocked)
+        work.push(Promise.resolve({ name: sanitizeFileName(name), error: blocked.error, values: blocked.values }));
       return;
     }
     const scratch = path.join(dir, `${newId()}.part`);
@@ -124,12 +134,21 @@ class NoRoom extends Error {
 
 type Budget = { usage: Usage; inRequest: number; read: number };
 
-async function keep(scratch: string, rawName: string, target: UploadTarget, budget: Budget): Promise<WireAttachment | RefusedFile> {
+async function keep(
+  scratch: string,
+  rawName: string,
+  target: UploadTarget,
+  budget: Budget,
+): Promise<WireAttachment | RefusedFile> {
   const { size } = await stat(scratch);
   if (size === 0) return refuse(scratch, rawName, "errors.file.empty");
   // This request's other files count too: together they may not pass a limit.
   const early = refusalFor(
-    { ...budget.usage, userWaiting: budget.usage.userWaiting + budget.inRequest, lastHour: budget.usage.lastHour + budget.inRequest },
+    {
+      ...budget.usage,
+      userWaiting: budget.usage.userWaiting + budget.inRequest,
+      lastHour: budget.usage.lastHour + budget.inRequest,
+    },
     size,
   );
   if (early) return refuse(scratch, rawName, early.error, early.values);
@@ -149,7 +168,10 @@ async function keep(scratch: string, rawName: string, target: UploadTarget, budg
       const image = await cleanImage(scratch, cleaned, thumbFile, verdict.mimeType);
       await rm(scratch, { force: true });
       file = cleaned;
-      const storedThumb = await storage.put(thumbFile, `${key}.thumb.webp`, { name: `${name}.webp`, mimeType: "image/webp" });
+      const storedThumb = await storage.put(thumbFile, `${key}.thumb.webp`, {
+        name: `${name}.webp`,
+        mimeType: "image/webp",
+      });
       thumb = { key: storedThumb.key, ...image };
     } catch {
       await Promise.all([rm(cleaned, { force: true }), rm(thumbFile, { force: true })]);
@@ -160,7 +182,11 @@ async function keep(scratch: string, rawName: string, target: UploadTarget, budg
   const stored = await storage.put(file, key, { name, mimeType: verdict.mimeType });
   try {
     await writeTx(async (tx, ex) => {
-      const late = await recheckInTx(ex, { organizationId: target.organizationId, uploaderId: target.uploaderId }, finalSize);
+      const late = await recheckInTx(
+        ex,
+        { organizationId: target.organizationId, uploaderId: target.uploaderId },
+        finalSize,
+      );
       if (late) throw new NoRoom(late);
       await recordUpload(tx, {
         id,
@@ -181,16 +207,30 @@ async function keep(scratch: string, rawName: string, target: UploadTarget, budg
     });
   } catch (error) {
     // Another upload of this person took the room meanwhile: this one is not kept.
-    for (const k of [stored.key, thumb?.key]) if (k) await storage.remove({ storage: stored.storage, key: k }).catch(() => undefined);
+    for (const k of [stored.key, thumb?.key])
+      if (k) await storage.remove({ storage: stored.storage, key: k }).catch(() => undefined);
     if (error instanceof NoRoom) return { name, error: error.refusal.error, values: error.refusal.values };
     throw error;
   }
-  return { id, name, size: finalSize, mimeType: verdict.mimeType, width: thumb?.width ?? null, height: thumb?.height ?? null };
+  return {
+    id,
+    name,
+    size: finalSize,
+    mimeType: verdict.mimeType,
+    width: thumb?.width ?? null,
+    height: thumb?.height ?? null,
+  };
 }
 
-const recordUpload = (tx: Tx, data: Parameters<Tx["attachment"]["create"]>[0]["data"]) => tx.attachment.create({ data, select: { id: true } });
+const recordUpload = (tx: Tx, data: Parameters<Tx["attachment"]["create"]>[0]["data"]) =>
+  tx.attachment.create({ data, select: { id: true } });
 
-async function refuse(scratch: string, rawName: string, error: string, values?: RefusedFile["values"]): Promise<RefusedFile> {
+async function refuse(
+  scratch: string,
+  rawName: string,
+  error: string,
+  values?: RefusedFile["values"],
+): Promise<RefusedFile> {
   await rm(scratch, { force: true });
   return { name: sanitizeFileName(rawName), error, ...(values ? { values } : {}) };
 }

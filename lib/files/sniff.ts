@@ -6,13 +6,25 @@ import { ALLOWED_TYPES, extensionOf } from "./policy";
 // What a file really is, from its bytes, checked against the name it came with.
 // The browser's declared type is only a hint: it comes from the extension.
 
-export type Verdict = { ok: true; mimeType: string; exts: readonly string[] } | { ok: false; error: "errors.file.type" | "errors.file.mismatch" };
+export type Verdict =
+  | { ok: true; mimeType: string; exts: readonly string[] }
+  | { ok: false; error: "errors.file.type" | "errors.file.mismatch" };
 
 // Old Office files share one container format; their extension tells which.
-const CFB_BY_EXT: Record<string, string> = { doc: "application/msword", xls: "application/vnd.ms-excel", ppt: "application/vnd.ms-powerpoint" };
-const TEXT_BY_EXT: Record<string, string> = { txt: "text/plain", text: "text/plain", log: "text/plain", csv: "text/csv" };
+const CFB_BY_EXT: Record<string, string> = {
+  doc: "application/msword",
+  xls: "application/vnd.ms-excel",
+  ppt: "application/vnd.ms-powerpoint",
+};
+const TEXT_BY_EXT: Record<string, string> = {
+  txt: "text/plain",
+  text: "text/plain",
+  log: "text/plain",
+  csv: "text/csv",
+};
 // Markup a browser would run if it ever rendered the file: never kept as "text".
-const MARKUP = /^\s*<(?:!doctype|html|head|body|svg|script|iframe|object|embed|\?xml|[a-z][a-z0-9-]*\s[^>]*on[a-z]+\s*=)/i;
+const MARKUP =
+  /^\s*<(?:!doctype|html|head|body|svg|script|iframe|object|embed|\?xml|[a-z][a-z0-9-]*\s[^>]*on[a-z]+\s*=)/i;
 const TEXT_PROBE = 64 * 1024;
 
 export async function sniffFile(path: string, name: string): Promise<Verdict> {

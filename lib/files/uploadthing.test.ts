@@ -29,7 +29,10 @@ describe("files on UploadThing", () => {
       { organizationId: o.org.id, conversationId: o.teammate.threadId, uploaderId: o.teammate.id, fromStaff: false },
     );
     expect(got.refused).toEqual([]);
-    const rows = await db.attachment.findMany({ where: { conversationId: o.teammate.threadId }, orderBy: { fileName: "asc" } });
+    const rows = await db.attachment.findMany({
+      where: { conversationId: o.teammate.threadId },
+      orderBy: { fileName: "asc" },
+    });
     expect(rows.map((r) => r.storage)).toEqual(["uploadthing", "uploadthing"]);
     expect(fake.files.size).toBe(3); // the PDF, the cleaned photo and its thumbnail
     const [doc] = rows.filter((r) => r.fileName === "plan.pdf");

@@ -14,7 +14,8 @@ import type { FileStorage } from "./storage";
 
 type Sdk = typeof import("uploadthing/server");
 let loaded: Promise<{ sdk: Sdk; api: InstanceType<Sdk["UTApi"]> }> | undefined;
-const utapi = () => (loaded ??= import("uploadthing/server").then((sdk) => ({ sdk, api: new sdk.UTApi({ logLevel: "Error" }) })));
+const utapi = () =>
+  (loaded ??= import("uploadthing/server").then((sdk) => ({ sdk, api: new sdk.UTApi({ logLevel: "Error" }) })));
 
 export function uploadThingStorage(): FileStorage {
   return {
@@ -22,7 +23,9 @@ export function uploadThingStorage(): FileStorage {
     async put(from, _key, meta) {
       const blob = await openAsBlob(from, { type: meta.mimeType });
       const { sdk, api } = await utapi();
-      const result = await api.uploadFiles(new sdk.UTFile([blob], meta.name, { type: meta.mimeType }), { contentDisposition: "attachment" });
+      const result = await api.uploadFiles(new sdk.UTFile([blob], meta.name, { type: meta.mimeType }), {
+        contentDisposition: "attachment",
+      });
       if (result.error) throw new Error(`UploadThing refused the file: ${result.error.message}`);
       await rm(from, { force: true });
       return { storage: "uploadthing", key: result.data.key, url: result.data.ufsUrl };

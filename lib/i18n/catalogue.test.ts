@@ -35,7 +35,10 @@ describe("catalogues", () => {
 
   it("every key is used somewhere", () => {
     // The proxy (proxy.ts) answers before any page: its words are the catalogue's too.
-    const source = [...["app", "components", "lib"].map((d) => sourceText(path.resolve(d))), readFileSync(path.resolve("proxy.ts"), "utf8")].join("\n");
+    const source = [
+      ...["app", "components", "lib"].map((d) => sourceText(path.resolve(d))),
+      readFileSync(path.resolve("proxy.ts"), "utf8"),
+    ].join("\n");
     const unused = flatten(en as Tree).filter((key) => !source.includes(`"${key}"`));
     expect(unused).toEqual([]);
   });
@@ -44,14 +47,22 @@ describe("catalogues", () => {
     const files = (dir: string): string[] =>
       readdirSync(dir).flatMap((name) => {
         const p = path.join(dir, name);
-        return statSync(p).isDirectory() ? (p.includes("generated") ? [] : files(p)) : /\.tsx?$/.test(p) && !p.endsWith(".test.ts") ? [p] : [];
+        return statSync(p).isDirectory()
+          ? p.includes("generated")
+            ? []
+            : files(p)
+          : /\.tsx?$/.test(p) && !p.endsWith(".test.ts")
+            ? [p]
+            : [];
       });
     const client = ["app", "components", "lib"]
       .flatMap((d) => files(path.resolve(d)))
       .map((p) => readFileSync(p, "utf8"))
       .filter((text) => text.startsWith('"use client"'));
     const keys = new Set(flatten(en as Tree));
-    const spelled = [...new Set(client.flatMap((text) => [...text.matchAll(/"([a-zA-Z]+(?:\.[a-zA-Z]+)+)"/g)].map((m) => m[1]!)))].filter((k) => keys.has(k));
+    const spelled = [
+      ...new Set(client.flatMap((text) => [...text.matchAll(/"([a-zA-Z]+(?:\.[a-zA-Z]+)+)"/g)].map((m) => m[1]!))),
+    ].filter((k) => keys.has(k));
     const shipped = new Set(flatten(clientMessages(en) as Tree));
     expect(spelled.filter((k) => !shipped.has(k))).toEqual([]);
     expect(spelled.length).toBeGreaterThan(50);

@@ -6,7 +6,10 @@ export type TextValue = string | number | ((locale: Locale) => string);
 export type Text = { key: string; values?: Record<string, TextValue> };
 export type Translate = (key: string, values?: Record<string, string | number>) => string;
 
-export function resolveValues(values: Record<string, TextValue> | undefined, locale: Locale): Record<string, string | number> {
+export function resolveValues(
+  values: Record<string, TextValue> | undefined,
+  locale: Locale,
+): Record<string, string | number> {
   const out: Record<string, string | number> = {};
   for (const [k, v] of Object.entries(values ?? {})) out[k] = typeof v === "function" ? v(locale) : v;
   return out;

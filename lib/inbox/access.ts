@@ -23,5 +23,10 @@ export async function requireInboxThread(user: SessionUser, conversationId: stri
     select: { id: true, organizationId: true, teammateId: true, lastSeq: true },
   });
   if (!thread?.teammateId) throw new NotFoundError("errors.notFound.conversation");
-  return { id: thread.id, organizationId: thread.organizationId, teammateId: thread.teammateId, lastSeq: thread.lastSeq };
+  return {
+    id: thread.id,
+    organizationId: thread.organizationId,
+    teammateId: thread.teammateId,
+    lastSeq: thread.lastSeq,
+  };
 }

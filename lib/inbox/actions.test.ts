@@ -23,47 +23,84 @@ describe("sendMessageAction", () => {
   it("sends for staff and for the thread's teammate", async () => {
     const { manager, teammate } = await makeOrg();
     session.user = manager;
-    expect(await sendMessageAction(null, form({ conversationId: teammate.threadId, body: "Hi", clientId: cid() }))).toMatchObject({ ok: true, seq: 1 });
+    expect(
+      await sendMessageAction(null, form({ conversationId: teammate.threadId, body: "Hi", clientId: cid() })),
+    ).toMatchObject({ ok: true, seq: 1 });
     session.user = teammate;
-    expect(await sendMessageAction(null, form({ conversationId: teammate.threadId, body: "Hello", clientId: cid() }))).toMatchObject({ ok: true, seq: 2 });
+    expect(
+      await sendMessageAction(null, form({ conversationId: teammate.threadId, body: "Hello", clientId: cid() })),
+    ).toMatchObject({ ok: true, seq: 2 });
   });
 
   it("refuses without a session", async () => {
     const { teammate } = await makeOrg();
     const out = await sendMessageAction(null, form({ conversationId: teammate.threadId, body: "Hi", clientId: cid() }));
-    expect(out).toMatchObject({ ok: false, error: "Your session has ended. Please sign in again.", values: { body: "Hi" } });
+    expect(out).toMatchObject({
+      ok: false,
+      error: "Your session has ended. Please sign in again.",
+      values: { body: "Hi" },
+    });
   });
 
   it("refuses another organisation and another teammate as not found, writing nothing", async () => {
     const a = await makeOrg("A");
     const b = await makeOrg("B");
     session.user = b.admin;
-    expect(await sendMessageAction(null, form({ conversationId: a.teammate.threadId, body: "x", clientId: cid() }))).toMatchObject({
+    expect(
+      await sendMessageAction(null, form({ conversationId: a.teammate.threadId, body: "x", clientId: cid() })),
+    ).toMatchObject({
       ok: false,
       error: "This conversation was not found.",
     });
     session.user = a.teammate2;
-    expect(await sendMessageAction(null, form({ conversationId: a.teammate.threadId, body: "x", clientId: cid() }))).toMatchObject({ ok: false });
+    expect(
+      await sendMessageAction(null, form({ conversationId: a.teammate.threadId, body: "x", clientId: cid() })),
+    ).toMatchObject({ ok: false });
     expect(await db.message.count({ where: { conversationId: a.teammate.threadId } })).toBe(0);
   });
 
   it("answers bad input with field errors, keeps the draft and writes nothing", async () => {
     const { manager, teammate } = await makeOrg();
     session.user = manager;
-    const empty = await sendMessageAction(null, form({ conversationId: teammate.threadId, body: "   ", clientId: cid() }));
+    const empty = await sendMessageAction(
+      null,
+      form({ conversationId: teammate.threadId, body: "   ", clientId: cid() }),
+    );
     expect(empty).toMatchObject({ ok: false, fieldErrors: { body: ["Write a message first."] } });
     const long = "a".repeat(4001);
-    const tooLong = await sendMessageAction(null, form({ conversationId: teammate.threadId, body: long, clientId: cid() }));
-    expect(tooLong).toMatchObject({ ok: false, fieldErrors: { body: ["Messages are limited to 4,000 characters."] }, values: { body: long } });
-    const badId = await sendMessageAction(null, form({ conversationId: teammate.threadId, body: "ok", clientId: "<script>" }));
-    expect(badId).toMatchObject({ ok: false, fieldErrors: { clientId: ["This page is out of date; reload it and try again."] } });
+    const tooLong = await sendMessageAction(
+      null,
+      form({ conversationId: teammate.threadId, body: long, clientId: cid() }),
+    );
+    expect(tooLong).toMatchObject({
+      ok: false,
+      fieldErrors: { body: ["Messages are limited to 4,000 characters."] },
+      values: { body: long },
+    });
+    const badId = await sendMessageAction(
+      null,
+      form({ conversationId: teammate.threadId, body: "ok", clientId: "<script>" }),
+    );
+    expect(badId).toMatchObject({
+      ok: false,
+      fieldErrors: { clientId: ["This page is out of date; reload it and try again."] },
+    });
     expect(await db.message.count({ where: { conversationId: teammate.threadId } })).toBe(0);
 
     // In the language of the user's profile, numbers formatted for it; zod's own English never shows.
     session.user = { ...manager, locale: "fr" };
-    const tooLongFr = await sendMessageAction(null, form({ conversationId: teammate.threadId, body: long, clientId: cid() }));
-    expect(tooLongFr).toMatchObject({ ok: false, error: "Veuillez corriger les champs signalés.", values: { body: long } });
-    expect(tooLongFr.ok ? [] : tooLongFr.fieldErrors?.body).toEqual([expect.stringMatching(/^Les messages sont limités à 4\s000 caractères\.$/u)]);
+    const tooLongFr = await sendMessageAction(
+      null,
+      form({ conversationId: teammate.threadId, body: long, clientId: cid() }),
+    );
+    expect(tooLongFr).toMatchObject({
+      ok: false,
+      error: "Veuillez corriger les champs signalés.",
+      values: { body: long },
+    });
+    expect(tooLongFr.ok ? [] : tooLongFr.fieldErrors?.body).toEqual([
+      expect.stringMatching(/^Les messages sont limités à 4\s000 caractères\.$/u),
+    ]);
     // Called with nothing, null or a number instead of a form: a clear refusal, nothing written.
     for (const nothing of [undefined, null, 7, [1]]) {
       const refused = await sendMessageAction(null, nothing as unknown as FormData);
@@ -79,7 +116,11 @@ describe("sendMessageAction", () => {
     session.user = { ...manager, id: "deleted-user" };
     const spy = vi.spyOn(console, "error").mockImplementation(() => {});
     const out = await sendMessageAction(null, form({ conversationId: teammate.threadId, body: "x", clientId: cid() }));
-    expect(out).toMatchObject({ ok: false, error: expect.stringContaining("Something went wrong"), values: { body: "x" } });
+    expect(out).toMatchObject({
+      ok: false,
+      error: expect.stringContaining("Something went wrong"),
+      values: { body: "x" },
+    });
     expect(spy).toHaveBeenCalled();
     spy.mockRestore();
   });
@@ -91,13 +132,19 @@ describe("staff-only inbox actions", () => {
     const a = await makeOrg("A");
     const b = await makeOrg("B");
     session.user = a.teammate;
-    expect(await markProcessedAction(null, form({ conversationId: a.teammate.threadId, processed: "true" }))).toMatchObject({
+    expect(
+      await markProcessedAction(null, form({ conversationId: a.teammate.threadId, processed: "true" })),
+    ).toMatchObject({
       ok: false,
       error: "You are not allowed to do this.",
     });
-    expect(await addNoteAction(null, form({ conversationId: a.teammate.threadId, body: "x", clientId: cid() }))).toMatchObject({ ok: false });
+    expect(
+      await addNoteAction(null, form({ conversationId: a.teammate.threadId, body: "x", clientId: cid() })),
+    ).toMatchObject({ ok: false });
     session.user = b.manager;
-    expect(await markProcessedAction(null, form({ conversationId: a.teammate.threadId, processed: "true" }))).toMatchObject({
+    expect(
+      await markProcessedAction(null, form({ conversationId: a.teammate.threadId, processed: "true" })),
+    ).toMatchObject({
       ok: false,
       error: "This conversation was not found.",
     });
@@ -109,10 +156,14 @@ describe("staff-only inbox actions", () => {
     const { markProcessedAction } = await import("./actions");
     const { manager, teammate } = await makeOrg();
     session.user = manager;
-    expect(await markProcessedAction(null, form({ conversationId: teammate.threadId, processed: "maybe" }))).toMatchObject({
+    expect(
+      await markProcessedAction(null, form({ conversationId: teammate.threadId, processed: "maybe" })),
+    ).toMatchObject({
       ok: false,
       fieldErrors: { processed: ["Choose processed or not processed."] },
     });
-    expect(await markProcessedAction(null, form({ conversationId: teammate.threadId, processed: "true" }))).toMatchObject({ ok: true, changed: true });
+    expect(
+      await markProcessedAction(null, form({ conversationId: teammate.threadId, processed: "true" })),
+    ).toMatchObject({ ok: true, changed: true });
   });
 });

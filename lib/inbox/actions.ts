@@ -11,18 +11,24 @@ import { markUnreadByStaff } from "./unread";
 import { addPrivateNote } from "./notes";
 import { STAFF_ROLES } from "@/lib/auth/roles";
 
-export const markProcessedAction = createAction({ schema: setProcessedSchema, roles: STAFF_ROLES }, async (input, { user }) => {
-  const result = await setProcessed(user, input.conversationId, input.processed);
-  revalidatePath("/inbox", "layout");
-  return result;
-});
+export const markProcessedAction = createAction(
+  { schema: setProcessedSchema, roles: STAFF_ROLES },
+  async (input, { user }) => {
+    const result = await setProcessed(user, input.conversationId, input.processed);
+    revalidatePath("/inbox", "layout");
+    return result;
+  },
+);
 
-export const markUnreadAction = createAction({ schema: markUnreadSchema, roles: STAFF_ROLES }, async (input, { user }) => {
-  await markUnreadByStaff(user, input.conversationId, input.fromSeq);
-  revalidatePath("/inbox", "layout");
-  // Back to the list as it was (search, sort, filters): staying on the thread would read it again.
-  redirect(`/inbox${input.list ?? ""}`);
-});
+export const markUnreadAction = createAction(
+  { schema: markUnreadSchema, roles: STAFF_ROLES },
+  async (input, { user }) => {
+    await markUnreadByStaff(user, input.conversationId, input.fromSeq);
+    revalidatePath("/inbox", "layout");
+    // Back to the list as it was (search, sort, filters): staying on the thread would read it again.
+    redirect(`/inbox${input.list ?? ""}`);
+  },
+);
 
 export const addNoteAction = createAction({ schema: addNoteSchema, roles: STAFF_ROLES }, async (input, { user }) => {
   const result = await addPrivateNote(user, input);
@@ -30,10 +36,13 @@ export const addNoteAction = createAction({ schema: addNoteSchema, roles: STAFF_
   return result;
 });
 
-export const sendGroupedAction = createAction({ schema: sendGroupedSchema, roles: STAFF_ROLES }, async (input, { user }) => {
-  const { body, clientId, smsCopy, urgent, mode, to, attachmentIds, ...view } = input;
-  const who = mode === "pick" ? { teammateIds: to } : { filters: viewFilters(view) };
-  const { batchId } = await sendGroupedMessage(user, { who, body, clientId, smsCopy, urgent, attachmentIds });
-  revalidatePath("/inbox", "layout");
-  redirect(`/inbox/batches/${encodeURIComponent(batchId)}`);
-});
+export const sendGroupedAction = createAction(
+  { schema: sendGroupedSchema, roles: STAFF_ROLES },
+  async (input, { user }) => {
+    const { body, clientId, smsCopy, urgent, mode, to, attachmentIds, ...view } = input;
+    const who = mode === "pick" ? { teammateIds: to } : { filters: viewFilters(view) };
+    const { batchId } = await sendGroupedMessage(user, { who, body, clientId, smsCopy, urgent, attachmentIds });
+    revalidatePath("/inbox", "layout");
+    redirect(`/inbox/batches/${encodeURIComponent(batchId)}`);
+  },
+);

@@ -24,26 +24,44 @@ export async function batchStatus(user: SessionUser, batchId: string) {
   const ids = recipients.map((r) => r.teammateId);
   const [people, messages, reads, sms] = await Promise.all([
     inChunks(ids, (slice) =>
-      db.user.findMany({ where: { id: { in: slice }, organizationId: user.organizationId }, select: { id: true, firstName: true, lastName: true } }),
+      db.user.findMany({
+        where: { id: { in: slice }, organizationId: user.organizationId },
+        select: { id: true, firstName: true, lastName: true },
+      }),
     ),
     db.message.findMany({ where: { batchId }, select: { id: true, conversationId: true, seq: true } }),
     inChunks(
       recipients.map((r) => r.conversationId),
       (slice) =>
-        db.conversationMember.findMany({ where: { conversationId: { in: slice } }, select: { conversationId: true, userId: true, lastReadSeq: true } }),
+        db.conversationMember.findMany({
+          where: { conversationId: { in: slice } },
+          select: { conversationId: true, userId: true, lastReadSeq: true },
+        }),
     ),
-    db.smsDelivery.findMany({ where: { message: { batchId } }, select: { recipientId: true, status: true, error: true } }),
+    db.smsDelivery.findMany({
+      where: { message: { batchId } },
+      select: { recipientId: true, status: true, error: true },
+    }),
   ]);
   const name = new Map(people.map((p) => [p.id, `${p.firstName} ${p.lastName}`]));
   const seqOf = new Map(messages.map((m) => [m.conversationId, m.seq]));
   // The teammate's own read position in their thread (its other members, if any, do not count).
   const teammateOf = new Map(recipients.map((r) => [r.conversationId, r.teammateId]));
-  const readOf = new Map(reads.filter((r) => teammateOf.get(r.conversationId) === r.userId).map((r) => [r.conversationId, r.lastReadSeq]));
+  const readOf = new Map(
+    reads.filter((r) => teammateOf.get(r.conversationId) === r.userId).map((r) => [r.conversationId, r.lastReadSeq]),
+  );
   const smsOf = new Map(sms.map((s) => [s.recipientId, s]));
   const rows: BatchRecipientStatus[] = recipients
     .map((r) => {
       const seq = seqOf.get(r.conversationId);
-      const inApp = r.messageId === "gone" ? "gone" : seq === undefined ? "pending" : (readOf.get(r.conversationId) ?? 0) >= seq ? "read" : "delivered";
+      const inApp =
+        r.messageId === "gone"
+          ? "gone"
+          : seq === undefined
+            ? "pending"
+            : (readOf.get(r.conversationId) ?? 0) >= seq
+              ? "read"
+              : "delivered";
       const delivery = smsOf.get(r.teammateId);
       return {
         teammateId: r.teammateId,

@@ -58,7 +58,15 @@ async function world() {
   await tick();
   await sendInboxMessage(o.manager, { conversationId: bob.threadId, body: "b", clientId: cid() });
   await setProcessed(o.manager, o.teammate.threadId, true);
-  return { ...o, ana: { ...ana$, threadId: ana.threadId }, bob: { ...bob$, threadId: bob.threadId }, nursing, senior, other, activity };
+  return {
+    ...o,
+    ana: { ...ana$, threadId: ana.threadId },
+    bob: { ...bob$, threadId: bob.threadId },
+    nursing,
+    senior,
+    other,
+    activity,
+  };
 }
 
 const names = (r: Awaited<ReturnType<typeof listInboxContacts>>) => r.contacts.map((c) => c.firstName);
@@ -115,7 +123,14 @@ describe("contact list sort and filters", () => {
 
 describe("filters in the URL", () => {
   it("parses, ignores malformed values and writes back a short query string", () => {
-    const f = contactFiltersSchema.parse({ sort: "bogus", waiting: "1", unread: "yes", page: "-3", q: "  lena ", skill: "a'b" });
+    const f = contactFiltersSchema.parse({
+      sort: "bogus",
+      waiting: "1",
+      unread: "yes",
+      page: "-3",
+      q: "  lena ",
+      skill: "a'b",
+    });
     expect(f).toMatchObject({ sort: "latest", waiting: true, unread: false, page: 1, q: "lena", skill: undefined });
     expect(filtersQuery(f)).toBe("?q=lena&waiting=1");
     expect(filtersQuery(f, { page: 2 })).toBe("?q=lena&waiting=1&page=2");

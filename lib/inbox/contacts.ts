@@ -47,9 +47,15 @@ const readSeq = (userId: string) =>
   sql`COALESCE((SELECT r."lastReadSeq" FROM "StaffReadState" r WHERE r."conversationId" = c."id" AND r."userId" = ${userId}), 0)`;
 
 /** The window a schedule filter looks at, in the organisation's time zone. */
-async function scheduleWindow(user: SessionUser, f: ContactFilters, now = new Date()): Promise<{ from: Date; to: Date } | null> {
+async function scheduleWindow(
+  user: SessionUser,
+  f: ContactFilters,
+  now = new Date(),
+): Promise<{ from: Date; to: Date } | null> {
   if (!f.scheduled) return null;
-  const org = await queryOne(sql`SELECT "timeZone" FROM "Organization" WHERE "id" = ${user.organizationId}`, { timeZone: "text" });
+  const org = await queryOne(sql`SELECT "timeZone" FROM "Organization" WHERE "id" = ${user.organizationId}`, {
+    timeZone: "text",
+  });
   const tz = org?.timeZone ?? "UTC";
   const today = utcToLocalInput(now, tz).slice(0, 10);
   const day = (offset: number) => zonedToUtc(`${isoDay(addDays(new Date(`${today}T00:00:00Z`), offset))}T00:00`, tz);
@@ -69,7 +75,11 @@ async function viewFrom(user: SessionUser, f: ContactFilters): Promise<Sql> {
 }
 
 function conditions(user: SessionUser, f: ContactFilters, window: { from: Date; to: Date } | null = null): Sql {
-  const where: Sql[] = [sql`c."organizationId" = ${user.organizationId}`, sql`c."kind" = 'INBOX'`, sql`c."deletedAt" IS NULL`];
+  const where: Sql[] = [
+    sql`c."organizationId" = ${user.organizationId}`,
+    sql`c."kind" = 'INBOX'`,
+    sql`c."deletedAt" IS NULL`,
+  ];
   // Text filters match anywhere, whatever the case and accents, on both databases (lib/text/fold.ts).
   if (f.q) {
     const like = containsPattern(f.q);
@@ -81,9 +91,12 @@ function conditions(user: SessionUser, f: ContactFilters, window: { from: Date; 
   if (f.city) where.push(sql`${foldSql(sql`p."city"`)} LIKE ${containsPattern(f.city)} ESCAPE '\\'`);
   if (f.postcode) where.push(sql`${foldSql(sql`p."postcode"`)} LIKE ${containsPattern(f.postcode)} ESCAPE '\\'`);
   if (f.waiting) where.push(sql`p."waitingList" = true`);
-  if (f.processed) where.push(f.processed === "yes" ? sql`c."processed" = true` : sql`c."processed" = false AND c."lastSeq" > 0`);
-  if (f.skill) where.push(sql`EXISTS (SELECT 1 FROM "_SkillToTeammateProfile" s WHERE s."B" = u."id" AND s."A" = ${f.skill})`);
-  if (f.tag) where.push(sql`EXISTS (SELECT 1 FROM "_TagToTeammateProfile" t WHERE t."B" = u."id" AND t."A" = ${f.tag})`);
+  if (f.processed)
+    where.push(f.processed === "yes" ? sql`c."processed" = true` : sql`c."processed" = false AND c."lastSeq" > 0`);
+  if (f.skill)
+    where.push(sql`EXISTS (SELECT 1 FROM "_SkillToTeammateProfile" s WHERE s."B" = u."id" AND s."A" = ${f.skill})`);
+  if (f.tag)
+    where.push(sql`EXISTS (SELECT 1 FROM "_TagToTeammateProfile" t WHERE t."B" = u."id" AND t."A" = ${f.tag})`);
   if (f.activity) {
     where.push(sql`EXISTS (
       SELECT 1 FROM "Assignment" a JOIN "Shift" sh ON sh."id" = a."shiftId"
@@ -200,6 +213,9 @@ export async function contactFilterOptions(user: SessionUser) {
 export async function teammateIdsMatching(user: SessionUser, filters: Partial<ContactFilters>): Promise<string[]> {
   requireMessaging(user);
   const f: ContactFilters = { ...contactFiltersSchema.parse({}), ...filters };
-  const rows = await queryAll(sql`SELECT u."id" ${await viewFrom(user, f)} ORDER BY u."lastName", u."firstName", u."id"`, { id: "text" });
+  const rows = await queryAll(
+    sql`SELECT u."id" ${await viewFrom(user, f)} ORDER BY u."lastName", u."firstName", u."id"`,
+    { id: "text" },
+  );
   return rows.map((r) => r.id);
 }

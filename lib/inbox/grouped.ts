@@ -42,7 +42,16 @@ export async function planGroupedMessage(user: SessionUser, who: Recipients): Pr
       where: { organizationId: user.organizationId, kind: "INBOX", deletedAt: null, teammateId: { in: slice } },
       select: {
         id: true,
-        teammate: { select: { id: true, firstName: true, lastName: true, phone: true, disabledAt: true, profile: { select: { smsConsent: true } } } },
+        teammate: {
+          select: {
+            id: true,
+            firstName: true,
+            lastName: true,
+            phone: true,
+            disabledAt: true,
+            profile: { select: { smsConsent: true } },
+          },
+        },
       },
     }),
   );
@@ -52,7 +61,11 @@ export async function planGroupedMessage(user: SessionUser, who: Recipients): Pr
       name: `${c.teammate!.firstName} ${c.teammate!.lastName}`,
       conversationId: c.id,
       phone: c.teammate!.phone,
-      sms: smsEligibility({ phone: c.teammate!.phone, smsConsent: c.teammate!.profile?.smsConsent ?? false, disabledAt: c.teammate!.disabledAt }),
+      sms: smsEligibility({
+        phone: c.teammate!.phone,
+        smsConsent: c.teammate!.profile?.smsConsent ?? false,
+        disabledAt: c.teammate!.disabledAt,
+      }),
     }))
     .sort((a, b) => a.name.localeCompare(b.name));
   const bySms = recipients.filter((r) => r.sms === "eligible").length;
@@ -61,18 +74,36 @@ export async function planGroupedMessage(user: SessionUser, who: Recipients): Pr
 
 export async function sendGroupedMessage(
   user: SessionUser,
-  input: { who: Recipients; body: string; clientId: string; smsCopy: boolean; urgent?: boolean; attachmentIds?: string[] },
+  input: {
+    who: Recipients;
+    body: string;
+    clientId: string;
+    smsCopy: boolean;
+    urgent?: boolean;
+    attachmentIds?: string[];
+  },
 ): Promise<{ batchId: string; duplicate: boolean }> {
   requireMessaging(user);
-  const existing = await db.messageBatch.findUnique({ where: { authorId_clientId: { authorId: user.id, clientId: input.clientId } }, select: { id: true } });
+  const existing = await db.messageBatch.findUnique({
+    where: { authorId_clientId: { authorId: user.id, clientId: input.clientId } },
+    select: { id: true },
+  });
   if (existing) return { batchId: existing.id, duplicate: true };
   const plan = await planGroupedMessage(user, input.who);
   if (plan.inApp === 0) throw new UserError("errors.grouped.noRecipients");
   const sms = input.smsCopy ? plan.recipients.filter((r) => r.sms === "eligible") : [];
   // The files: this sender's own uploads for a grouped message, not yet sent with one.
   const fileIds = [...new Set(input.attachmentIds ?? [])];
-  const mine = { id: { in: fileIds }, organizationId: user.organizationId, uploaderId: user.id, conversationId: null, messageId: null, sharedAt: null };
-  if (fileIds.length && (await db.attachment.count({ where: mine })) !== fileIds.length) throw new UserError("errors.file.gone");
+  const mine = {
+    id: { in: fileIds },
+    organizationId: user.organizationId,
+    uploaderId: user.id,
+    conversationId: null,
+    messageId: null,
+    sharedAt: null,
+  };
+  if (fileIds.length && (await db.attachment.count({ where: mine })) !== fileIds.length)
+    throw new UserError("errors.file.gone");
   const batchId = newId();
   try {
     // The batch, its recipients and the job that writes the copies commit together.
@@ -99,7 +130,12 @@ export async function sendGroupedMessage(
         select: { id: true },
       });
       await tx.batchRecipient.createMany({
-        data: plan.recipients.map((r) => ({ batchId, teammateId: r.teammateId, conversationId: r.conversationId, sms: input.smsCopy ? r.sms : "none" })),
+        data: plan.recipients.map((r) => ({
+          batchId,
+          teammateId: r.teammateId,
+          conversationId: r.conversationId,
+          sms: input.smsCopy ? r.sms : "none",
+        })),
       });
       // Taken by this batch: never pruned as unsent, never sent with another message.
       await tx.attachment.updateMany({ where: mine, data: { sharedAt: new Date() } });
@@ -107,7 +143,10 @@ export async function sendGroupedMessage(
     });
   } catch (error) {
     if (!isUniqueViolation(error)) throw error;
-    const raced = await db.messageBatch.findUnique({ where: { authorId_clientId: { authorId: user.id, clientId: input.clientId } }, select: { id: true } });
+    const raced = await db.messageBatch.findUnique({
+      where: { authorId_clientId: { authorId: user.id, clientId: input.clientId } },
+      select: { id: true },
+    });
     if (!raced) throw error;
     return { batchId: raced.id, duplicate: true };
   }
@@ -124,7 +163,10 @@ export const BATCH_POST = jobKind("batch.post", z.object({ batchId: z.string().m
 export async function postBatch(batchId: string, signal?: AbortSignal): Promise<void> {
   const batch = await db.messageBatch.findUnique({ where: { id: batchId } });
   if (!batch || batch.postedAt) return;
-  const author = await db.user.findUnique({ where: { id: batch.authorId }, select: { id: true, firstName: true, lastName: true } });
+  const author = await db.user.findUnique({
+    where: { id: batch.authorId },
+    select: { id: true, firstName: true, lastName: true },
+  });
   if (!author) throw new NotFoundError("errors.notFound.item");
   const fileIds = Array.isArray(batch.attachmentIds) ? (batch.attachmentIds as string[]) : [];
   const files = fileIds.length
@@ -147,10 +189,19 @@ export async function postBatch(batchId: string, signal?: AbortSignal): Promise<
       ).sort((a, b) => fileIds.indexOf(a.id) - fileIds.indexOf(b.id))
     : [];
   for (;;) {
-    const todo = await db.batchRecipient.findMany({ where: { batchId, messageId: null }, take: CHUNK, orderBy: { teammateId: "asc" } });
+    const todo = await db.batchRecipient.findMany({
+      where: { batchId, messageId: null },
+      take: CHUNK,
+      orderBy: { teammateId: "asc" },
+    });
     if (todo.length === 0) break;
     const people = new Map(
-      (await db.user.findMany({ where: { id: { in: todo.map((r) => r.teammateId) } }, select: { id: true, phone: true, locale: true } })).map((p) => [p.id, p]),
+      (
+        await db.user.findMany({
+          where: { id: { in: todo.map((r) => r.teammateId) } },
+          select: { id: true, phone: true, locale: true },
+        })
+      ).map((p) => [p.id, p]),
     );
     // Each chunk's copies, SMS rows and the SMS jobs commit together: a crash loses none of them.
     await writeTransaction(async (tx) => {
@@ -168,7 +219,9 @@ export async function postBatch(batchId: string, signal?: AbortSignal): Promise<
           notify: true,
           where: { kind: "INBOX", teammateId: r.teammateId },
         });
-        await tx.run(sql`UPDATE "BatchRecipient" SET "messageId" = ${posted?.id ?? "gone"} WHERE "batchId" = ${batchId} AND "teammateId" = ${r.teammateId}`);
+        await tx.run(
+          sql`UPDATE "BatchRecipient" SET "messageId" = ${posted?.id ?? "gone"} WHERE "batchId" = ${batchId} AND "teammateId" = ${r.teammateId}`,
+        );
         const person = people.get(r.teammateId);
         if (!posted || r.sms !== "eligible" || !person?.phone) continue;
         await insertSmsCopy(tx, {

@@ -9,14 +9,30 @@ import { sendInboxMessage } from "./send";
 describe("private notes", () => {
   it("are stored once, listed for staff, and never reach the teammate's thread or events", async () => {
     const { manager, teammate } = await makeOrg();
-    await sendInboxMessage(teammate, { conversationId: teammate.threadId, body: "Can I leave early?", clientId: cid() });
+    await sendInboxMessage(teammate, {
+      conversationId: teammate.threadId,
+      body: "Can I leave early?",
+      clientId: cid(),
+    });
     const clientId = cid();
-    await addPrivateNote(manager, { conversationId: teammate.threadId, body: "SECRET: check her contract first", clientId });
-    expect(await addPrivateNote(manager, { conversationId: teammate.threadId, body: "SECRET: check her contract first", clientId })).toMatchObject({
+    await addPrivateNote(manager, {
+      conversationId: teammate.threadId,
+      body: "SECRET: check her contract first",
+      clientId,
+    });
+    expect(
+      await addPrivateNote(manager, {
+        conversationId: teammate.threadId,
+        body: "SECRET: check her contract first",
+        clientId,
+      }),
+    ).toMatchObject({
       duplicate: true,
     });
 
-    expect((await listNotes(manager, teammate.threadId)).map((n) => [n.body, n.authorName])).toEqual([["SECRET: check her contract first", "Max Manager"]]);
+    expect((await listNotes(manager, teammate.threadId)).map((n) => [n.body, n.authorName])).toEqual([
+      ["SECRET: check her contract first", "Max Manager"],
+    ]);
     const own = await getTeammateThread(teammate, teammate.threadId);
     expect(JSON.stringify(own)).not.toContain("SECRET");
     const teammateVisible = await db.event.findMany({
@@ -32,9 +48,13 @@ describe("private notes", () => {
   it("refuses teammates and other organisations", async () => {
     const a = await makeOrg("A");
     const b = await makeOrg("B");
-    await expect(addPrivateNote(a.teammate, { conversationId: a.teammate.threadId, body: "x", clientId: cid() })).rejects.toBeInstanceOf(ForbiddenError);
+    await expect(
+      addPrivateNote(a.teammate, { conversationId: a.teammate.threadId, body: "x", clientId: cid() }),
+    ).rejects.toBeInstanceOf(ForbiddenError);
     await expect(listNotes(a.teammate, a.teammate.threadId)).rejects.toBeInstanceOf(ForbiddenError);
-    await expect(addPrivateNote(b.manager, { conversationId: a.teammate.threadId, body: "x", clientId: cid() })).rejects.toBeInstanceOf(NotFoundError);
+    await expect(
+      addPrivateNote(b.manager, { conversationId: a.teammate.threadId, body: "x", clientId: cid() }),
+    ).rejects.toBeInstanceOf(NotFoundError);
     expect(await listNotes(b.manager, a.teammate.threadId)).toEqual([]);
   });
 });

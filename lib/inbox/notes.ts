@@ -15,7 +15,10 @@ export type { ThreadNote };
  * A private note: staff only, stored apart from messages, announced to staff only.
  * Stored once per (author, clientId) like messages.
  */
-export async function addPrivateNote(user: SessionUser, input: AddNoteInput): Promise<{ id: string; duplicate: boolean }> {
+export async function addPrivateNote(
+  user: SessionUser,
+  input: AddNoteInput,
+): Promise<{ id: string; duplicate: boolean }> {
   requireMessaging(user);
   const thread = await requireInboxThread(user, input.conversationId);
   const stored = async () => {
@@ -31,10 +34,21 @@ export async function addPrivateNote(user: SessionUser, input: AddNoteInput): Pr
   try {
     return await writeTx(async (tx, ex) => {
       const note = await tx.privateNote.create({
-        data: { organizationId: thread.organizationId, conversationId: thread.id, authorId: user.id, body: input.body, clientId: input.clientId },
+        data: {
+          organizationId: thread.organizationId,
+          conversationId: thread.id,
+          authorId: user.id,
+          body: input.body,
+          clientId: input.clientId,
+        },
         select: { id: true, createdAt: true },
       });
-      const wire = { id: note.id, body: input.body, createdAt: note.createdAt.toISOString(), authorName: `${user.firstName} ${user.lastName}` };
+      const wire = {
+        id: note.id,
+        body: input.body,
+        createdAt: note.createdAt.toISOString(),
+        authorName: `${user.firstName} ${user.lastName}`,
+      };
       await appendEvent(
         ex,
         "note.created",
@@ -52,10 +66,19 @@ export async function addPrivateNote(user: SessionUser, input: AddNoteInput): Pr
 }
 
 /** Notes of a thread since `since` (the oldest message shown), oldest first. Staff only. */
-export async function listNotes(user: SessionUser, conversationId: string, since?: Date, before?: Date): Promise<ThreadNote[]> {
+export async function listNotes(
+  user: SessionUser,
+  conversationId: string,
+  since?: Date,
+  before?: Date,
+): Promise<ThreadNote[]> {
   requireMessaging(user);
   const rows = await db.privateNote.findMany({
-    where: { conversationId, organizationId: user.organizationId, createdAt: { ...(since ? { gte: since } : {}), ...(before ? { lt: before } : {}) } },
+    where: {
+      conversationId,
+      organizationId: user.organizationId,
+      createdAt: { ...(since ? { gte: since } : {}), ...(before ? { lt: before } : {}) },
+    },
     orderBy: { createdAt: "asc" },
     take: 200,
     select: { id: true, body: true, createdAt: true, author: { select: { firstName: true, lastName: true } } },

@@ -44,10 +44,12 @@ describe("processed state", () => {
 describe("mark as unread", () => {
   it("makes the thread unread from a message on, for this staff user only", async () => {
     const { manager, manager2, teammate } = await makeOrg();
-    for (const body of ["1", "2", "3"]) await sendInboxMessage(teammate, { conversationId: teammate.threadId, body, clientId: cid() });
+    for (const body of ["1", "2", "3"])
+      await sendInboxMessage(teammate, { conversationId: teammate.threadId, body, clientId: cid() });
     await markUnreadByStaff(manager, teammate.threadId, 3);
     await markUnreadByStaff(manager2, teammate.threadId, 4);
-    const unread = async (u: typeof manager) => (await listInboxContacts(u)).contacts.find((c) => c.conversationId === teammate.threadId)!.unread;
+    const unread = async (u: typeof manager) =>
+      (await listInboxContacts(u)).contacts.find((c) => c.conversationId === teammate.threadId)!.unread;
     expect(await unread(manager)).toBe(1);
     // Without a message: from the teammate's last message.
     expect(await markUnreadByStaff(manager2, teammate.threadId)).toEqual({ lastReadSeq: 2 });

@@ -55,7 +55,13 @@ describe("inbox queries", () => {
     const base = Date.parse("2026-11-01T08:00:00Z");
     const author = { id: teammate.id, name: "Tess One", staff: false };
     for (let i = 1; i <= 230; i++) {
-      await addMessage(db, { organizationId: org.id, conversationId: teammate.threadId, author, body: `m${i}`, createdAt: new Date(base + i * 60_000) });
+      await addMessage(db, {
+        organizationId: org.id,
+        conversationId: teammate.threadId,
+        author,
+        body: `m${i}`,
+        createdAt: new Date(base + i * 60_000),
+      });
       // A note after messages 20 and 180: one in the oldest page, one in the newest.
       if (i === 20 || i === 180)
         await db.privateNote.create({

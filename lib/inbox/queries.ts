@@ -13,7 +13,10 @@ import { smsEligibility, type SmsReason } from "@/lib/sms/eligibility";
 export type { ThreadMessage };
 
 /** What staff did about a shift question is theirs to read; the teammate gets the system message. */
-const forTeammate = (page: MessagePage): MessagePage => ({ ...page, messages: page.messages.map((m) => ({ ...m, action: null })) });
+const forTeammate = (page: MessagePage): MessagePage => ({
+  ...page,
+  messages: page.messages.map((m) => ({ ...m, action: null })),
+});
 
 export type EarlierPage = MessagePage & { notes: ThreadNote[] };
 
@@ -21,7 +24,11 @@ export type EarlierPage = MessagePage & { notes: ThreadNote[] };
  * The page of messages before `beforeSeq` in a thread this user may read, for a reader
  * scrolling back; staff also get the private notes written in that stretch of time.
  */
-export async function earlierMessages(user: SessionUser, conversationId: string, beforeSeq: number): Promise<EarlierPage> {
+export async function earlierMessages(
+  user: SessionUser,
+  conversationId: string,
+  beforeSeq: number,
+): Promise<EarlierPage> {
   const thread = await requireInboxThread(user, conversationId);
   const page = await messagePage(thread.id, thread.teammateId, beforeSeq);
   if (!isStaff(user.role)) return { ...forTeammate(page), notes: [] };
@@ -54,13 +61,24 @@ export async function getStaffThread(user: SessionUser, conversationId: string):
       processedAt: true,
       processedById: true,
       teammate: {
-        select: { id: true, firstName: true, lastName: true, email: true, phone: true, disabledAt: true, profile: { select: { smsConsent: true } } },
+        select: {
+          id: true,
+          firstName: true,
+          lastName: true,
+          email: true,
+          phone: true,
+          disabledAt: true,
+          profile: { select: { smsConsent: true } },
+        },
       },
     },
   });
   if (!t?.teammate) throw new NotFoundError("errors.notFound.conversation");
   const processedBy = t.processedById
-    ? await db.user.findFirst({ where: { id: t.processedById, organizationId: user.organizationId }, select: { firstName: true } })
+    ? await db.user.findFirst({
+        where: { id: t.processedById, organizationId: user.organizationId },
+        select: { firstName: true },
+      })
     : null;
   const { disabledAt, profile, ...teammate } = t.teammate;
   return {
@@ -94,9 +112,14 @@ export async function teammateThreadId(user: SessionUser): Promise<string | null
 /** Unread messages from the organisation in the teammate's thread (for the bottom bar badge). */
 export async function teammateUnreadCount(user: SessionUser): Promise<number> {
   const member = await db.conversationMember.findFirst({
-    where: { userId: user.id, conversation: { kind: "INBOX", teammateId: user.id, organizationId: user.organizationId } },
+    where: {
+      userId: user.id,
+      conversation: { kind: "INBOX", teammateId: user.id, organizationId: user.organizationId },
+    },
     select: { conversationId: true, lastReadSeq: true },
   });
   if (!member) return 0;
-  return db.message.count({ where: { conversationId: member.conversationId, fromStaff: true, seq: { gt: member.lastReadSeq } } });
+  return db.message.count({
+    where: { conversationId: member.conversationId, fromStaff: true, seq: { gt: member.lastReadSeq } },
+  });
 }

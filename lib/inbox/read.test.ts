@@ -6,12 +6,16 @@ import { markThreadRead } from "./read";
 import { markUnreadByStaff } from "./unread";
 
 const position = (conversationId: string, userId: string) =>
-  db.staffReadState.findUnique({ where: { conversationId_userId: { conversationId, userId } }, select: { lastReadSeq: true } });
+  db.staffReadState.findUnique({
+    where: { conversationId_userId: { conversationId, userId } },
+    select: { lastReadSeq: true },
+  });
 
 describe("read positions", () => {
   it("move forward only, and never past the last message", async () => {
     const { manager, teammate } = await makeOrg();
-    for (const body of ["a", "b", "c"]) await sendInboxMessage(teammate, { conversationId: teammate.threadId, body, clientId: cid() });
+    for (const body of ["a", "b", "c"])
+      await sendInboxMessage(teammate, { conversationId: teammate.threadId, body, clientId: cid() });
     expect(await markThreadRead(manager, teammate.threadId, 99)).toBe(3);
     await markThreadRead(manager, teammate.threadId, 1);
     expect(await position(teammate.threadId, manager.id)).toEqual({ lastReadSeq: 3 });
@@ -19,7 +23,8 @@ describe("read positions", () => {
 
   it("Mark as unread wins over a read reported by a page opened before it, until the thread is opened again", async () => {
     const { manager, teammate } = await makeOrg();
-    for (const body of ["a", "b"]) await sendInboxMessage(teammate, { conversationId: teammate.threadId, body, clientId: cid() });
+    for (const body of ["a", "b"])
+      await sendInboxMessage(teammate, { conversationId: teammate.threadId, body, clientId: cid() });
     const openedBefore = new Date(Date.now() - 1000);
     await markUnreadByStaff(manager, teammate.threadId);
     expect(await position(teammate.threadId, manager.id)).toEqual({ lastReadSeq: 1 });

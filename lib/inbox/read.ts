@@ -52,11 +52,19 @@ export async function setStaffReadPosition(
  * the thread's last message. Staff keep their own position; a teammate's is their
  * membership. Returns the position recorded.
  */
-export async function markThreadRead(user: SessionUser, conversationId: string, seq: number, openedAt = new Date()): Promise<number> {
+export async function markThreadRead(
+  user: SessionUser,
+  conversationId: string,
+  seq: number,
+  openedAt = new Date(),
+): Promise<number> {
   const thread = await requireInboxThread(user, conversationId);
   const upTo = Math.min(seq, thread.lastSeq);
   if (isStaff(user.role)) await setStaffReadPosition(user, thread.id, upTo, { forward: true, openedAt });
   else
-    await db.conversationMember.updateMany({ where: { conversationId: thread.id, userId: user.id, lastReadSeq: { lt: upTo } }, data: { lastReadSeq: upTo } });
+    await db.conversationMember.updateMany({
+      where: { conversationId: thread.id, userId: user.id, lastReadSeq: { lt: upTo } },
+      data: { lastReadSeq: upTo },
+    });
   return upTo;
 }

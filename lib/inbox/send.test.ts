@@ -8,7 +8,11 @@ describe("sendInboxMessage", () => {
   it("numbers messages per thread and summarises the thread", async () => {
     const { manager, teammate } = await makeOrg();
     await sendInboxMessage(manager, { conversationId: teammate.threadId, body: "Hello  there\nTess", clientId: cid() });
-    const second = await sendInboxMessage(teammate, { conversationId: teammate.threadId, body: "Hi!", clientId: cid() });
+    const second = await sendInboxMessage(teammate, {
+      conversationId: teammate.threadId,
+      body: "Hi!",
+      clientId: cid(),
+    });
     expect(second.message.seq).toBe(2);
     const thread = await db.conversation.findUniqueOrThrow({ where: { id: teammate.threadId } });
     expect(thread).toMatchObject({ lastSeq: 2, lastInboundSeq: 2, lastMessagePreview: "Hi!" });
@@ -28,8 +32,15 @@ describe("sendInboxMessage", () => {
 
   it("a teammate's new message makes a processed thread not processed, with history", async () => {
     const { manager, teammate } = await makeOrg();
-    await db.conversation.update({ where: { id: teammate.threadId }, data: { processed: true, processedAt: new Date(), processedById: manager.id } });
-    await sendInboxMessage(manager, { conversationId: teammate.threadId, body: "Staff reply keeps it processed", clientId: cid() });
+    await db.conversation.update({
+      where: { id: teammate.threadId },
+      data: { processed: true, processedAt: new Date(), processedById: manager.id },
+    });
+    await sendInboxMessage(manager, {
+      conversationId: teammate.threadId,
+      body: "Staff reply keeps it processed",
+      clientId: cid(),
+    });
     expect((await db.conversation.findUniqueOrThrow({ where: { id: teammate.threadId } })).processed).toBe(true);
 
     await sendInboxMessage(teammate, { conversationId: teammate.threadId, body: "One more question", clientId: cid() });
@@ -50,19 +61,30 @@ describe("sendInboxMessage", () => {
     await sendInboxMessage(manager, { conversationId: teammate.threadId, body: "a", clientId: cid() });
     await sendInboxMessage(teammate, { conversationId: teammate.threadId, body: "b", clientId: cid() });
     expect(
-      (await db.staffReadState.findUniqueOrThrow({ where: { conversationId_userId: { conversationId: teammate.threadId, userId: manager.id } } })).lastReadSeq,
+      (
+        await db.staffReadState.findUniqueOrThrow({
+          where: { conversationId_userId: { conversationId: teammate.threadId, userId: manager.id } },
+        })
+      ).lastReadSeq,
     ).toBe(1);
     expect(
-      (await db.conversationMember.findUniqueOrThrow({ where: { conversationId_userId: { conversationId: teammate.threadId, userId: teammate.id } } }))
-        .lastReadSeq,
+      (
+        await db.conversationMember.findUniqueOrThrow({
+          where: { conversationId_userId: { conversationId: teammate.threadId, userId: teammate.id } },
+        })
+      ).lastReadSeq,
     ).toBe(2);
   });
 
   it("refuses another organisation's thread and another teammate's thread as not found, writing nothing", async () => {
     const a = await makeOrg("A");
     const b = await makeOrg("B");
-    await expect(sendInboxMessage(b.manager, { conversationId: a.teammate.threadId, body: "x", clientId: cid() })).rejects.toBeInstanceOf(NotFoundError);
-    await expect(sendInboxMessage(a.teammate2, { conversationId: a.teammate.threadId, body: "x", clientId: cid() })).rejects.toBeInstanceOf(NotFoundError);
+    await expect(
+      sendInboxMessage(b.manager, { conversationId: a.teammate.threadId, body: "x", clientId: cid() }),
+    ).rejects.toBeInstanceOf(NotFoundError);
+    await expect(
+      sendInboxMessage(a.teammate2, { conversationId: a.teammate.threadId, body: "x", clientId: cid() }),
+    ).rejects.toBeInstanceOf(NotFoundError);
     expect(await db.message.count({ where: { conversationId: a.teammate.threadId } })).toBe(0);
   });
 });

@@ -28,7 +28,11 @@ export async function sharedFiles(
       organizationId: user.organizationId,
       messageId: { not: null },
       message: { deletedAt: null },
-      ...(opts.kind === "image" ? { mimeType: { startsWith: "image/" } } : opts.kind === "document" ? { NOT: { mimeType: { startsWith: "image/" } } } : {}),
+      ...(opts.kind === "image"
+        ? { mimeType: { startsWith: "image/" } }
+        : opts.kind === "document"
+          ? { NOT: { mimeType: { startsWith: "image/" } } }
+          : {}),
       ...(cursor ? { OR: [{ sharedAt: { lt: cursor.at } }, { sharedAt: cursor.at, id: { lt: cursor.id } }] } : {}),
     },
     orderBy: [{ sharedAt: "desc" }, { id: "desc" }],
@@ -43,7 +47,11 @@ export async function sharedFiles(
   const names = new Map(people.map((p) => [p.id, `${p.firstName} ${p.lastName}`]));
   const last = page.at(-1);
   return {
-    files: page.map(({ sharedAt, uploaderId, ...a }) => ({ ...wireAttachment(a), sharedAt: sharedAt!, sharedBy: names.get(uploaderId) ?? "" })),
+    files: page.map(({ sharedAt, uploaderId, ...a }) => ({
+      ...wireAttachment(a),
+      sharedAt: sharedAt!,
+      sharedBy: names.get(uploaderId) ?? "",
+    })),
     next: rows.length > take && last ? `${last.sharedAt!.getTime()}.${last.id}` : null,
   };
 }

@@ -8,7 +8,11 @@ import { requireSmsRoom } from "@/lib/sms/limits";
 import { insertSmsCopy } from "@/lib/sms/deliveries";
 import { requireInboxThread } from "./access";
 
-const REFUSED = { noNumber: "errors.sms.noNumber", noConsent: "errors.sms.noConsent", inactive: "errors.sms.inactive" } as const;
+const REFUSED = {
+  noNumber: "errors.sms.noNumber",
+  noConsent: "errors.sms.noConsent",
+  inactive: "errors.sms.inactive",
+} as const;
 
 /** The teammate of an inbox thread, and whether they may get SMS. */
 async function smsReasonFor(user: SessionUser, conversationId: string) {
@@ -18,7 +22,10 @@ async function smsReasonFor(user: SessionUser, conversationId: string) {
     select: { id: true, phone: true, locale: true, disabledAt: true, profile: { select: { smsConsent: true } } },
   });
   if (!t) return { reason: "noNumber" as const, teammate: null };
-  return { reason: smsEligibility({ phone: t.phone, smsConsent: t.profile?.smsConsent ?? false, disabledAt: t.disabledAt }), teammate: t };
+  return {
+    reason: smsEligibility({ phone: t.phone, smsConsent: t.profile?.smsConsent ?? false, disabledAt: t.disabledAt }),
+    teammate: t,
+  };
 }
 
 /**
@@ -28,11 +35,19 @@ async function smsReasonFor(user: SessionUser, conversationId: string) {
  */
 export async function smsCopyFor(user: SessionUser, conversationId: string) {
   const { reason, teammate } = await smsReasonFor(user, conversationId);
-  if (reason !== "eligible" || !teammate?.phone) throw new UserError(REFUSED[reason === "eligible" ? "noNumber" : reason], {}, "smsCopy");
+  if (reason !== "eligible" || !teammate?.phone)
+    throw new UserError(REFUSED[reason === "eligible" ? "noNumber" : reason], {}, "smsCopy");
   const phone = teammate.phone;
   // The hourly limits are counted in the message's transaction, so two sends at once cannot both pass them.
   return async (tx: SqlExec, messageId: string, body: string) => {
     await requireSmsRoom(tx, user.organizationId, [phone]);
-    return insertSmsCopy(tx, { organizationId: user.organizationId, messageId, recipientId: teammate.id, phone, locale: teammate.locale, body });
+    return insertSmsCopy(tx, {
+      organizationId: user.organizationId,
+      messageId,
+      recipientId: teammate.id,
+      phone,
+      locale: teammate.locale,
+      body,
+    });
   };
 }

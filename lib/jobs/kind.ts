@@ -23,7 +23,13 @@ export function jobKind<const K extends string, P>(
   schema: z.ZodType<P>,
   policy: { maxAttempts: number; leaseMs?: number; everyMs?: number },
 ): JobKind<K, P> {
-  return { kind, schema, maxAttempts: policy.maxAttempts, leaseMs: policy.leaseMs ?? DEFAULT_LEASE_MS, everyMs: policy.everyMs };
+  return {
+    kind,
+    schema,
+    maxAttempts: policy.maxAttempts,
+    leaseMs: policy.leaseMs ?? DEFAULT_LEASE_MS,
+    everyMs: policy.everyMs,
+  };
 }
 
 /** The payload of a kind, for handlers. */

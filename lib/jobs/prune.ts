@@ -16,7 +16,9 @@ export async function pruneEvents(now = new Date(), retentionMs = EVENT_RETENTIO
   let total = 0;
   for (;;) {
     const n = await writeTransaction((tx) =>
-      tx.run(sql`DELETE FROM "Event" WHERE "id" IN (SELECT "id" FROM "Event" WHERE "createdAt" < ${before} ORDER BY "id" LIMIT ${BATCH})`),
+      tx.run(
+        sql`DELETE FROM "Event" WHERE "id" IN (SELECT "id" FROM "Event" WHERE "createdAt" < ${before} ORDER BY "id" LIMIT ${BATCH})`,
+      ),
     );
     total += n;
     if (n < BATCH) return total;

@@ -12,13 +12,26 @@ import { runDueJobs } from "./worker";
 
 const payload = z.object({ i: z.number().optional() });
 const kind = (policy: { maxAttempts?: number; leaseMs?: number; everyMs?: number } = {}) =>
-  jobKind(`test.${cid()}`, payload, { maxAttempts: policy.maxAttempts ?? 5, leaseMs: policy.leaseMs, everyMs: policy.everyMs });
+  jobKind(`test.${cid()}`, payload, {
+    maxAttempts: policy.maxAttempts ?? 5,
+    leaseMs: policy.leaseMs,
+    everyMs: policy.everyMs,
+  });
 // eslint-disable-next-line shiftline/job-with-its-data -- the queue's own tests: these jobs serve no data
-const add = <P>(k: JobKind<string, P>, p: P, opts?: { key?: string }) => writeTransaction((tx) => enqueueIn(tx, k, p, opts));
+const add = <P>(k: JobKind<string, P>, p: P, opts?: { key?: string }) =>
+  writeTransaction((tx) => enqueueIn(tx, k, p, opts));
 const jobsOf = (k: JobKind) =>
   db.job.findMany({
     where: { kind: k.kind },
-    select: { doneAt: true, failedAt: true, attempts: true, lockedBy: true, lockedUntil: true, lastError: true, runAt: true },
+    select: {
+      doneAt: true,
+      failedAt: true,
+      attempts: true,
+      lockedBy: true,
+      lockedUntil: true,
+      lastError: true,
+      runAt: true,
+    },
   });
 /** A table the handlers write to, to show what they did in the job's own transaction. */
 const notes = (k: JobKind) => db.auditEntry.count({ where: { action: k.kind } });
@@ -82,7 +95,11 @@ describe("background jobs", () => {
     expect(await notes(k)).toBe(0);
     const second = (await claim([k], "w", new Date(Date.now() + 60_000)))!;
     await fail(second, new Error("still down"), { worker: "w", giveUp });
-    expect((await jobsOf(k))[0]).toMatchObject({ lastError: "still down", doneAt: expect.any(Date), failedAt: expect.any(Date) });
+    expect((await jobsOf(k))[0]).toMatchObject({
+      lastError: "still down",
+      doneAt: expect.any(Date),
+      failedAt: expect.any(Date),
+    });
     expect(await notes(k)).toBe(1);
     expect(await claim([k], "w", new Date(Date.now() + 3600_000))).toBeNull();
   });
@@ -106,7 +123,10 @@ describe("background jobs", () => {
     expect(await notes(k)).toBe(1);
     expect(await runDueJobs([registered])).toBe(0);
     expect(ran).toEqual(["interrupted"]);
-    expect((await jobsOf(k))[0]).toMatchObject({ failedAt: expect.any(Date), lastError: expect.stringContaining("Interrupted") });
+    expect((await jobsOf(k))[0]).toMatchObject({
+      failedAt: expect.any(Date),
+      lastError: expect.stringContaining("Interrupted"),
+    });
   });
 
   it("the worker renews a running job's lease, so a long job is never claimed twice", async () => {
@@ -185,7 +205,10 @@ describe("background jobs", () => {
   it("pruning deletes events older than the retention and keeps the rest", async () => {
     const { teammate } = await makeOrg();
     await sendInboxMessage(teammate, { conversationId: teammate.threadId, body: "old", clientId: cid() });
-    await db.event.updateMany({ where: { conversationId: teammate.threadId }, data: { createdAt: new Date(Date.now() - 30 * 24 * 3600_000) } });
+    await db.event.updateMany({
+      where: { conversationId: teammate.threadId },
+      data: { createdAt: new Date(Date.now() - 30 * 24 * 3600_000) },
+    });
     await sendInboxMessage(teammate, { conversationId: teammate.threadId, body: "new", clientId: cid() });
     await pruneEvents();
     const left = await db.event.findMany({ where: { conversationId: teammate.threadId }, select: { payload: true } });

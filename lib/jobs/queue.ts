@@ -13,7 +13,14 @@ export { enqueueIn, onEnqueue } from "./enqueue-in";
 
 const WORKER_ID = `${process.pid}-${randomUUID().slice(0, 8)}`;
 
-export type ClaimedJob = { id: string; kind: string; payload: unknown; attempts: number; maxAttempts: number; leaseMs: number };
+export type ClaimedJob = {
+  id: string;
+  kind: string;
+  payload: unknown;
+  attempts: number;
+  maxAttempts: number;
+  leaseMs: number;
+};
 
 const kindIn = (kinds: readonly JobKind[]) =>
   joinSql(
@@ -22,7 +29,11 @@ const kindIn = (kinds: readonly JobKind[]) =>
   );
 
 /** Claims the next due job of these kinds (those this worker can run: an older release leaves newer kinds alone), or null. */
-export async function claim(kinds: readonly JobKind[], worker = WORKER_ID, now = new Date()): Promise<ClaimedJob | null> {
+export async function claim(
+  kinds: readonly JobKind[],
+  worker = WORKER_ID,
+  now = new Date(),
+): Promise<ClaimedJob | null> {
   if (kinds.length === 0) return null;
   return writeTransaction(async (tx) => {
     // Each kind holds its job for its own lease.
@@ -52,7 +63,9 @@ export async function finish(job: ClaimedJob, worker = WORKER_ID, again?: Date):
     const changed = again
       ? await tx.run(sql`UPDATE "Job" SET "runAt" = ${again}, "attempts" = 0, "lockedBy" = NULL, "lockedUntil" = NULL, "lastError" = NULL
           WHERE "id" = ${job.id} AND "lockedBy" = ${worker}`)
-      : await tx.run(sql`UPDATE "Job" SET "doneAt" = ${new Date()}, "lockedBy" = NULL, "lockedUntil" = NULL WHERE "id" = ${job.id} AND "lockedBy" = ${worker}`);
+      : await tx.run(
+          sql`UPDATE "Job" SET "doneAt" = ${new Date()}, "lockedBy" = NULL, "lockedUntil" = NULL WHERE "id" = ${job.id} AND "lockedBy" = ${worker}`,
+        );
     return changed === 1;
   });
 }
@@ -77,7 +90,8 @@ export async function fail(
         "attempts" = ${opts.everyMs ? sql`0` : sql`"attempts"`}, "lockedBy" = NULL, "lockedUntil" = NULL WHERE ${held}`);
       return;
     }
-    const ended = await tx.run(sql`UPDATE "Job" SET "lastError" = ${reason(error)}, "doneAt" = ${now}, "failedAt" = ${now},
+    const ended =
+      await tx.run(sql`UPDATE "Job" SET "lastError" = ${reason(error)}, "doneAt" = ${now}, "failedAt" = ${now},
       "lockedBy" = NULL, "lockedUntil" = NULL WHERE ${held}`);
     if (ended === 1) await opts.giveUp?.(tx);
   });
@@ -107,7 +121,11 @@ export type Interrupted = { id: string; kind: string; payload: unknown };
  * Jobs whose last try's worker died (its lease ran out with no try left): ends each as
  * failed, and hands it to `giveUp` in the transaction that ends it. Returns how many.
  */
-export async function endInterrupted(kinds: readonly JobKind[], giveUp: (tx: SqlExec, job: Interrupted) => Promise<void>, now = new Date()): Promise<number> {
+export async function endInterrupted(
+  kinds: readonly JobKind[],
+  giveUp: (tx: SqlExec, job: Interrupted) => Promise<void>,
+  now = new Date(),
+): Promise<number> {
   const once = kinds.filter((k) => !k.everyMs);
   if (once.length === 0) return 0;
   const dead = await queryAll(
@@ -119,7 +137,8 @@ export async function endInterrupted(kinds: readonly JobKind[], giveUp: (tx: Sql
   let ended = 0;
   for (const job of dead) {
     await writeTransaction(async (tx) => {
-      const changed = await tx.run(sql`UPDATE "Job" SET "doneAt" = ${now}, "failedAt" = ${now}, "lockedBy" = NULL, "lockedUntil" = NULL,
+      const changed =
+        await tx.run(sql`UPDATE "Job" SET "doneAt" = ${now}, "failedAt" = ${now}, "lockedBy" = NULL, "lockedUntil" = NULL,
         "lastError" = ${`Interrupted on its last try${job.lastError ? ` (before: ${job.lastError})` : ""}`.slice(0, 2000)}
         WHERE "id" = ${job.id} AND "doneAt" IS NULL AND ("lockedUntil" IS NULL OR "lockedUntil" < ${now})`);
       if (changed !== 1) return;

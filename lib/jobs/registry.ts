@@ -29,6 +29,9 @@ export type JobHandler<P> = {
 
 export type RegisteredJob<K extends string = string, P = unknown> = JobKind<K, P> & JobHandler<P>;
 
-export function registerJob<const K extends string, P>(kind: JobKind<K, P>, handler: JobHandler<P>): RegisteredJob<K, P> {
+export function registerJob<const K extends string, P>(
+  kind: JobKind<K, P>,
+  handler: JobHandler<P>,
+): RegisteredJob<K, P> {
   return { ...kind, ...handler };
 }

@@ -1,5 +1,15 @@
 import "server-only";
-import { claim, discard, endInterrupted, ensureRecurring, fail, finish, onEnqueue, renewLease, type ClaimedJob } from "./queue";
+import {
+  claim,
+  discard,
+  endInterrupted,
+  ensureRecurring,
+  fail,
+  finish,
+  onEnqueue,
+  renewLease,
+  type ClaimedJob,
+} from "./queue";
 import type { RegisteredJob } from "./registry";
 import { logRateLimited } from "@/lib/log";
 
@@ -20,7 +30,9 @@ class LeaseLost extends Error {
 async function runOne(job: ClaimedJob, def: RegisteredJob): Promise<void> {
   const parsed = def.schema.safeParse(job.payload);
   if (!parsed.success) {
-    console.error(`[jobs] ${job.kind} ${job.id} has a payload its kind refuses; ended without running: ${parsed.error.issues[0]?.message}`);
+    console.error(
+      `[jobs] ${job.kind} ${job.id} has a payload its kind refuses; ended without running: ${parsed.error.issues[0]?.message}`,
+    );
     return discard(job, `Malformed payload: ${parsed.error.message}`);
   }
   const lost = new AbortController();
@@ -30,19 +42,33 @@ async function runOne(job: ClaimedJob, def: RegisteredJob): Promise<void> {
     return !lost.signal.aborted;
   };
   const keep = setInterval(
-    () => void renew().catch((error: unknown) => console.error(`[jobs] ${job.kind} ${job.id}: lease not renewed:`, (error as Error).message)),
+    () =>
+      void renew().catch((error: unknown) =>
+        console.error(`[jobs] ${job.kind} ${job.id}: lease not renewed:`, (error as Error).message),
+      ),
     job.leaseMs / 3,
   );
   try {
-    await def.run(parsed.data, { id: job.id, attempt: job.attempts, maxAttempts: job.maxAttempts, signal: lost.signal, heartbeat: renew });
+    await def.run(parsed.data, {
+      id: job.id,
+      attempt: job.attempts,
+      maxAttempts: job.maxAttempts,
+      signal: lost.signal,
+      heartbeat: renew,
+    });
     if (lost.signal.aborted) return; // another worker has it now: it is theirs to finish
     await finish(job, undefined, def.everyMs ? new Date(Date.now() + def.everyMs) : undefined);
   } catch (error) {
     if (lost.signal.aborted) return;
-    console.error(`[jobs] ${job.kind} ${job.id} failed (attempt ${job.attempts}/${job.maxAttempts}):`, (error as Error).message);
+    console.error(
+      `[jobs] ${job.kind} ${job.id} failed (attempt ${job.attempts}/${job.maxAttempts}):`,
+      (error as Error).message,
+    );
     await fail(job, error, {
       everyMs: def.everyMs,
-      giveUp: def.giveUp ? (tx) => def.giveUp!(tx, parsed.data, { why: "failed", error: (error as Error).message ?? String(error) }) : undefined,
+      giveUp: def.giveUp
+        ? (tx) => def.giveUp!(tx, parsed.data, { why: "failed", error: (error as Error).message ?? String(error) })
+        : undefined,
     });
   } finally {
     clearInterval(keep);
@@ -55,7 +81,8 @@ export async function runDueJobs(jobs: readonly RegisteredJob[]): Promise<number
   await endInterrupted(jobs, async (tx, dead) => {
     const def = byKind.get(dead.kind);
     const parsed = def?.schema.safeParse(dead.payload);
-    if (def?.giveUp && parsed?.success) await def.giveUp(tx, parsed.data, { why: "interrupted", error: "Interrupted on its last try" });
+    if (def?.giveUp && parsed?.success)
+      await def.giveUp(tx, parsed.data, { why: "interrupted", error: "Interrupted on its last try" });
     console.error(`[jobs] ${dead.kind} ${dead.id} given up: its worker stopped during its last try`);
   });
   let ran = 0;
@@ -63,7 +90,11 @@ export async function runDueJobs(jobs: readonly RegisteredJob[]): Promise<number
   return ran;
 }
 
-const g = globalThis as unknown as { shiftlineWorker?: NodeJS.Timeout; shiftlineWorkerBusy?: boolean; shiftlineWorkerTick?: () => void };
+const g = globalThis as unknown as {
+  shiftlineWorker?: NodeJS.Timeout;
+  shiftlineWorkerBusy?: boolean;
+  shiftlineWorkerTick?: () => void;
+};
 
 /**
  * Work queued by this instance starts at once rather than at the next look (other

@@ -6,12 +6,15 @@ import { muteSchema, pushPreferencesSchema } from "./schemas";
 import { setMuted, setPushPreferences } from "./settings";
 import { EVERYONE } from "@/lib/auth/roles";
 
-export const setPushPreferencesAction = createAction({ schema: pushPreferencesSchema, roles: EVERYONE }, async (input, { user }) => {
-  await setPushPreferences(user, input);
-  revalidatePath("/me/profile");
-  revalidatePath("/account");
-  return { saved: true };
-});
+export const setPushPreferencesAction = createAction(
+  { schema: pushPreferencesSchema, roles: EVERYONE },
+  async (input, { user }) => {
+    await setPushPreferences(user, input);
+    revalidatePath("/me/profile");
+    revalidatePath("/account");
+    return { saved: true };
+  },
+);
 
 export const setMutedAction = createAction({ schema: muteSchema, roles: EVERYONE }, async (input, { user }) => {
   await setMuted(user, input);

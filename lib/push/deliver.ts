@@ -28,12 +28,16 @@ const TIMEOUT_MS = 10_000;
 export async function pushTo(device: Device, payload: PushPayload): Promise<Outcome> {
   const keys = vapidKeys();
   if (!keys || !isAllowedEndpoint(device.endpoint)) return "failed";
-  const request = webpush.generateRequestDetails({ endpoint: device.endpoint, keys: { p256dh: device.p256dh, auth: device.auth } }, JSON.stringify(payload), {
-    vapidDetails: keys,
-    TTL: 24 * 3600,
-    urgency: payload.urgent ? "high" : "normal",
-    topic: topicOf(payload.tag),
-  });
+  const request = webpush.generateRequestDetails(
+    { endpoint: device.endpoint, keys: { p256dh: device.p256dh, auth: device.auth } },
+    JSON.stringify(payload),
+    {
+      vapidDetails: keys,
+      TTL: 24 * 3600,
+      urgency: payload.urgent ? "high" : "normal",
+      topic: topicOf(payload.tag),
+    },
+  );
   let status: number;
   try {
     // web-push's own sender speaks https only; fetch posts the same request (and lets a test's endpoint be plain http).
@@ -76,11 +80,23 @@ export async function takeDelivery(jobId: string, subscriptionId: string): Promi
 }
 
 /** What became of a taken push; a surely failed one gets its own retry job, in the same transaction. */
-export async function recordDelivery(jobId: string, device: Device, outcome: Outcome, retry?: PushPayload): Promise<void> {
+export async function recordDelivery(
+  jobId: string,
+  device: Device,
+  outcome: Outcome,
+  retry?: PushPayload,
+): Promise<void> {
   await writeTransaction(async (tx) => {
-    await tx.run(sql`UPDATE "PushDelivery" SET "status" = ${outcome.toUpperCase()} WHERE "jobId" = ${jobId} AND "subscriptionId" = ${device.id}`);
+    await tx.run(
+      sql`UPDATE "PushDelivery" SET "status" = ${outcome.toUpperCase()} WHERE "jobId" = ${jobId} AND "subscriptionId" = ${device.id}`,
+    );
     if (outcome === "failed" && retry)
-      await enqueueIn(tx, PUSH_DEVICE, { subscriptionId: device.id, payload: retry }, { runAt: new Date(Date.now() + RETRY_AFTER_MS) });
+      await enqueueIn(
+        tx,
+        PUSH_DEVICE,
+        { subscriptionId: device.id, payload: retry },
+        { runAt: new Date(Date.now() + RETRY_AFTER_MS) },
+      );
   });
 }
 
@@ -88,5 +104,7 @@ const RETRY_AFTER_MS = 30_000;
 
 /** Forgets who was pushed what after a week (a job is never claimed again that late). */
 export async function prunePushDeliveries(now = new Date()): Promise<number> {
-  return writeTransaction((tx) => tx.run(sql`DELETE FROM "PushDelivery" WHERE "createdAt" < ${new Date(now.getTime() - 7 * 24 * 3600_000)}`));
+  return writeTransaction((tx) =>
+    tx.run(sql`DELETE FROM "PushDelivery" WHERE "createdAt" < ${new Date(now.getTime() - 7 * 24 * 3600_000)}`),
+  );
 }

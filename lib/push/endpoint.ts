@@ -29,7 +29,8 @@ export function isAllowedEndpoint(endpoint: string): boolean {
     return false;
   }
   if (url.username || url.password) return false;
-  if (config().PUSH_ALLOW_LOCAL_ENDPOINTS === "1" && url.protocol === "http:" && url.hostname === "127.0.0.1") return true;
+  if (config().PUSH_ALLOW_LOCAL_ENDPOINTS === "1" && url.protocol === "http:" && url.hostname === "127.0.0.1")
+    return true;
   if (url.protocol !== "https:" || (url.port && url.port !== "443")) return false;
   const host = url.hostname.toLowerCase();
   return allowedHosts().some((h) => (h.startsWith(".") ? host.endsWith(h) : host === h));

@@ -14,4 +14,8 @@ export const pushPayloadSchema = z.object({
 });
 
 /** One device's own retry, after its push service failed (the others were not held back). */
-export const PUSH_DEVICE = jobKind("push.device", z.object({ subscriptionId: z.string().min(1), payload: pushPayloadSchema }), { maxAttempts: 4 });
+export const PUSH_DEVICE = jobKind(
+  "push.device",
+  z.object({ subscriptionId: z.string().min(1), payload: pushPayloadSchema }),
+  { maxAttempts: 4 },
+);

@@ -76,7 +76,12 @@ export async function pushForMessage(messageId: string, job: JobRef, now = new D
     notified.to === "teammate"
       ? { ...base, id: notified.userId, memberships: { none: { conversationId: c.id, muted: true } } }
       : notified.to === "messagingStaff"
-        ? { ...base, role: { in: [...STAFF_ROLES] as Role[] }, messagingAccess: true, staffReads: { none: { conversationId: c.id, muted: true } } }
+        ? {
+            ...base,
+            role: { in: [...STAFF_ROLES] as Role[] },
+            messagingAccess: true,
+            staffReads: { none: { conversationId: c.id, muted: true } },
+          }
         : { ...base, memberships: { some: { conversationId: notified.conversationId, leftAt: null, muted: false } } };
   const people: Recipient[] = await db.user.findMany({ where, select: RECIPIENT, take: 5000 });
   const author = `${m.author.firstName} ${m.author.lastName}`;
@@ -113,9 +118,15 @@ export async function pushForChannel(conversationId: string, job: JobRef, now = 
     },
   });
   if (!c || c.kind !== "CHANNEL" || c.deletedAt || !c.departmentId || !c.organization.chatEnabled) return;
-  const creator = c.createdById ? await db.user.findUnique({ where: { id: c.createdById }, select: { firstName: true, lastName: true } }) : null;
+  const creator = c.createdById
+    ? await db.user.findUnique({ where: { id: c.createdById }, select: { firstName: true, lastName: true } })
+    : null;
   const people: Recipient[] = await db.user.findMany({
-    where: { ...reachable(c.organization.id, c.createdById), role: "TEAMMATE", profile: { active: true, departmentId: c.departmentId } },
+    where: {
+      ...reachable(c.organization.id, c.createdById),
+      role: "TEAMMATE",
+      profile: { active: true, departmentId: c.departmentId },
+    },
     select: RECIPIENT,
     take: 5000,
   });
@@ -124,7 +135,9 @@ export async function pushForChannel(conversationId: string, job: JobRef, now = 
     const t = translatorFor(person.locale);
     await pushToAll(job, person.pushSubscriptions, {
       title: t("push.newChannel.title", { name: c.name ?? "" }),
-      body: creator ? t("push.newChannel.body", { author: `${creator.firstName} ${creator.lastName}` }) : t("push.newChannel.bodyNoAuthor"),
+      body: creator
+        ? t("push.newChannel.body", { author: `${creator.firstName} ${creator.lastName}` })
+        : t("push.newChannel.bodyNoAuthor"),
       url: conversationUrl("CHANNEL", c.id, false),
       tag: c.id,
       badge: await unreadBadge(person, true),
@@ -145,8 +158,14 @@ async function pushToAll(job: JobRef, devices: Device[], payload: PushPayload): 
 }
 
 /** A retry for one device; its last attempt gives up quietly (the message is in the app all the same). */
-export async function pushRetry(job: JobRef, { subscriptionId, payload }: PayloadOf<typeof PUSH_DEVICE>): Promise<void> {
-  const device = await db.pushSubscription.findUnique({ where: { id: subscriptionId }, select: { id: true, endpoint: true, p256dh: true, auth: true } });
+export async function pushRetry(
+  job: JobRef,
+  { subscriptionId, payload }: PayloadOf<typeof PUSH_DEVICE>,
+): Promise<void> {
+  const device = await db.pushSubscription.findUnique({
+    where: { id: subscriptionId },
+    select: { id: true, endpoint: true, p256dh: true, auth: true },
+  });
   if (!device || !(await takeDelivery(job.id, device.id))) return;
   const outcome = await pushTo(device, payload);
   await recordDelivery(job.id, device, outcome);

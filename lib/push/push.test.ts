@@ -40,7 +40,8 @@ const say = (user: SessionUser, conversationId: string, body: string, more: { ur
   sendMessage(user, { conversationId, body, clientId: cid(), ...more });
 const drain = () => runDueJobs();
 const chatOrg = () => makeOrg("Push", { chatEnabled: true });
-const departmentOf = async (userId: string) => (await db.teammateProfile.findUniqueOrThrow({ where: { userId } })).departmentId!;
+const departmentOf = async (userId: string) =>
+  (await db.teammateProfile.findUniqueOrThrow({ where: { userId } })).departmentId!;
 
 describe("push for inbox messages", () => {
   it("reaches the teammate's device with the sender, a preview, the address and the badge; never a private note", async () => {
@@ -75,7 +76,12 @@ describe("push for inbox messages", () => {
     await say(teammate, teammate.threadId, "I am sick today");
     await drain();
     expect(a.payloads()).toMatchObject([
-      { title: `${teammate.firstName} ${teammate.lastName}`, body: "I am sick today", url: `/inbox/${teammate.threadId}`, badge: 1 },
+      {
+        title: `${teammate.firstName} ${teammate.lastName}`,
+        body: "I am sick today",
+        url: `/inbox/${teammate.threadId}`,
+        badge: 1,
+      },
     ]);
     expect(b.payloads()).toEqual([]);
     expect(own.payloads()).toEqual([]);
@@ -89,7 +95,9 @@ describe("push for inbox messages", () => {
     await say(manager, teammate.threadId, "Not urgent");
     await say(manager, teammate.threadId, "Fire drill now", { urgent: true });
     await drain();
-    expect(phone.payloads()).toMatchObject([{ title: `Urgent: ${manager.firstName} ${manager.lastName}`, body: "Fire drill now", urgent: true }]);
+    expect(phone.payloads()).toMatchObject([
+      { title: `Urgent: ${manager.firstName} ${manager.lastName}`, body: "Fire drill now", urgent: true },
+    ]);
     await expect(say(teammate, teammate.threadId, "Me too", { urgent: true })).rejects.toBeInstanceOf(UserError);
     expect(await db.message.count({ where: { conversationId: teammate.threadId, body: "Me too" } })).toBe(0);
   });
@@ -147,9 +155,14 @@ describe("push for chat", () => {
     const third = await addTeammate("Theo", "Third");
     const dept = await departmentOf(teammate.id);
     const [p1, p2, p3] = [await deviceOf(teammate), await deviceOf(teammate2), await deviceOf(third)];
-    const { conversationId: channel } = await createChannel(manager, { departmentId: dept, name: "Care team", clientId: cid() });
+    const { conversationId: channel } = await createChannel(manager, {
+      departmentId: dept,
+      name: "Care team",
+      clientId: cid(),
+    });
     await drain();
-    for (const p of [p1, p2, p3]) expect(p.payloads()).toMatchObject([{ title: "New public conversation: Care team", url: `/me/chat/${channel}` }]);
+    for (const p of [p1, p2, p3])
+      expect(p.payloads()).toMatchObject([{ title: "New public conversation: Care team", url: `/me/chat/${channel}` }]);
 
     const { conversationId: group } = await createPrivate(teammate, {
       departmentId: dept,
@@ -174,7 +187,11 @@ describe("push for chat", () => {
 
   it("a conversation one has not joined has nothing to mute", async () => {
     const { manager, teammate } = await chatOrg();
-    const { conversationId } = await createChannel(manager, { departmentId: await departmentOf(teammate.id), name: "News", clientId: cid() });
+    const { conversationId } = await createChannel(manager, {
+      departmentId: await departmentOf(teammate.id),
+      name: "News",
+      clientId: cid(),
+    });
     await expect(setMuted(teammate, { conversationId, muted: true })).rejects.toBeInstanceOf(UserError);
   });
 });
@@ -196,9 +213,12 @@ describe("devices and sessions", () => {
     const shared = service.device(`shared-${cid()}`);
     await saveSubscription(teammate, shared.subscription, { sessionId: "s1", userAgent: null });
     await saveSubscription(teammate2, shared.subscription, { sessionId: "s2", userAgent: null });
-    expect(await db.pushSubscription.findMany({ where: { endpoint: shared.subscription.endpoint }, select: { userId: true } })).toEqual([
-      { userId: teammate2.id },
-    ]);
+    expect(
+      await db.pushSubscription.findMany({
+        where: { endpoint: shared.subscription.endpoint },
+        select: { userId: true },
+      }),
+    ).toEqual([{ userId: teammate2.id }]);
     await revokeSession({ sessionId: "s2", expiresAt: new Date(Date.now() + 60_000), user: teammate2 });
     expect(await db.pushSubscription.count({ where: { userId: teammate2.id } })).toBe(0);
     await deviceOf(teammate);
@@ -228,7 +248,11 @@ describe("quiet hours", () => {
     expect(isQuiet(at("2026-12-02T06:00:00Z"), "Europe/Paris", 22 * 60, 7 * 60)).toBe(false); // 07:00
     expect(isQuiet(at("2026-12-02T12:00:00Z"), "Europe/Paris", 12 * 60, 14 * 60)).toBe(true);
     expect(isQuiet(at("2026-12-02T12:00:00Z"), "Europe/Paris", null, null)).toBe(false);
-    expect(pushPreferencesSchema.safeParse({ enabled: "on", quiet: "on", quietFrom: "22:00", quietTo: "" }).success).toBe(false);
-    expect(pushPreferencesSchema.safeParse({ enabled: "on", quiet: "on", quietFrom: "25:00", quietTo: "07:00" }).success).toBe(false);
+    expect(
+      pushPreferencesSchema.safeParse({ enabled: "on", quiet: "on", quietFrom: "22:00", quietTo: "" }).success,
+    ).toBe(false);
+    expect(
+      pushPreferencesSchema.safeParse({ enabled: "on", quiet: "on", quietFrom: "25:00", quietTo: "07:00" }).success,
+    ).toBe(false);
   });
 });

@@ -7,12 +7,17 @@ const base64url = z.string().regex(/^[A-Za-z0-9_-]+=*$/, "errors.push.badSubscri
 /** What the browser's PushSubscription.toJSON() gives. The endpoint's host is checked by the domain (lib/push/endpoint.ts). */
 export const pushSubscriptionSchema = z.object({
   endpoint: z.string().url("errors.push.badSubscription").max(2000, "errors.push.badSubscription"),
-  keys: z.object({ p256dh: base64url.min(80).max(200), auth: base64url.min(16).max(64) }, "errors.push.badSubscription"),
+  keys: z.object(
+    { p256dh: base64url.min(80).max(200), auth: base64url.min(16).max(64) },
+    "errors.push.badSubscription",
+  ),
   /** Sent again as the app starts, not asked for now: the account's on/off switch stays as it is. */
   resync: z.boolean().optional(),
 });
 
-export const removeSubscriptionSchema = z.object({ endpoint: z.string().max(2000, "errors.push.badSubscription").min(1, "errors.push.badSubscription") });
+export const removeSubscriptionSchema = z.object({
+  endpoint: z.string().max(2000, "errors.push.badSubscription").min(1, "errors.push.badSubscription"),
+});
 
 const clock = z
   .string()
@@ -29,9 +34,11 @@ export const pushPreferencesSchema = z
   })
   .superRefine((p, ctx) => {
     if (!p.quiet) return;
-    if (p.quietFrom === null) ctx.addIssue({ code: "custom", message: "errors.push.timeRequired", path: ["quietFrom"] });
+    if (p.quietFrom === null)
+      ctx.addIssue({ code: "custom", message: "errors.push.timeRequired", path: ["quietFrom"] });
     if (p.quietTo === null) ctx.addIssue({ code: "custom", message: "errors.push.timeRequired", path: ["quietTo"] });
-    if (p.quietFrom !== null && p.quietFrom === p.quietTo) ctx.addIssue({ code: "custom", message: "errors.push.sameTimes", path: ["quietTo"] });
+    if (p.quietFrom !== null && p.quietFrom === p.quietTo)
+      ctx.addIssue({ code: "custom", message: "errors.push.sameTimes", path: ["quietTo"] });
   });
 
 export const muteSchema = z.object({

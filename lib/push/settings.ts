@@ -11,7 +11,13 @@ import { vapidKeys } from "./vapid";
 import type { z } from "zod";
 import type { muteSchema, pushPreferencesSchema, pushSubscriptionSchema } from "./schemas";
 
-export type PushPreferences = { available: boolean; publicKey: string | null; enabled: boolean; quietFrom: number | null; quietTo: number | null };
+export type PushPreferences = {
+  available: boolean;
+  publicKey: string | null;
+  enabled: boolean;
+  quietFrom: number | null;
+  quietTo: number | null;
+};
 
 export async function pushPreferences(user: SessionUser): Promise<PushPreferences> {
   const u = await db.user.findFirstOrThrow({
@@ -19,13 +25,26 @@ export async function pushPreferences(user: SessionUser): Promise<PushPreference
     select: { pushEnabled: true, quietFrom: true, quietTo: true },
   });
   const keys = vapidKeys();
-  return { available: Boolean(keys), publicKey: keys?.publicKey ?? null, enabled: u.pushEnabled, quietFrom: u.quietFrom, quietTo: u.quietTo };
+  return {
+    available: Boolean(keys),
+    publicKey: keys?.publicKey ?? null,
+    enabled: u.pushEnabled,
+    quietFrom: u.quietFrom,
+    quietTo: u.quietTo,
+  };
 }
 
-export async function setPushPreferences(user: SessionUser, input: z.output<typeof pushPreferencesSchema>): Promise<void> {
+export async function setPushPreferences(
+  user: SessionUser,
+  input: z.output<typeof pushPreferencesSchema>,
+): Promise<void> {
   await db.user.updateMany({
     where: { id: user.id, organizationId: user.organizationId },
-    data: { pushEnabled: input.enabled, quietFrom: input.quiet ? input.quietFrom : null, quietTo: input.quiet ? input.quietTo : null },
+    data: {
+      pushEnabled: input.enabled,
+      quietFrom: input.quiet ? input.quietFrom : null,
+      quietTo: input.quiet ? input.quietTo : null,
+    },
   });
 }
 
@@ -48,10 +67,17 @@ export async function saveSubscription(
     sessionId: device.sessionId || null,
     userAgent: device.userAgent?.slice(0, 300) ?? null,
   };
-  await db.pushSubscription.upsert({ where: { endpoint: input.endpoint }, create: { endpoint: input.endpoint, ...data }, update: data });
+  await db.pushSubscription.upsert({
+    where: { endpoint: input.endpoint },
+    create: { endpoint: input.endpoint, ...data },
+    update: data,
+  });
   if (input.resync) return;
   // Turning push on for a device means wanting it: the account switch follows.
-  await db.user.updateMany({ where: { id: user.id, organizationId: user.organizationId, pushEnabled: false }, data: { pushEnabled: true } });
+  await db.user.updateMany({
+    where: { id: user.id, organizationId: user.organizationId, pushEnabled: false },
+    data: { pushEnabled: true },
+  });
 }
 
 /** This device stops (only the user's own subscription can be removed). */
@@ -62,10 +88,16 @@ export async function removeSubscription(user: SessionUser, endpoint: string): P
 /** Whether this user muted this conversation (no push from it; it still counts as unread). */
 export async function isMuted(user: SessionUser, conversationId: string): Promise<boolean> {
   if ((await conversationKind(user, conversationId)) === "INBOX" && isStaff(user.role)) {
-    const s = await db.staffReadState.findUnique({ where: { conversationId_userId: { conversationId, userId: user.id } }, select: { muted: true } });
+    const s = await db.staffReadState.findUnique({
+      where: { conversationId_userId: { conversationId, userId: user.id } },
+      select: { muted: true },
+    });
     return Boolean(s?.muted);
   }
-  const m = await db.conversationMember.findUnique({ where: { conversationId_userId: { conversationId, userId: user.id } }, select: { muted: true } });
+  const m = await db.conversationMember.findUnique({
+    where: { conversationId_userId: { conversationId, userId: user.id } },
+    select: { muted: true },
+  });
   return Boolean(m?.muted);
 }
 
@@ -87,5 +119,8 @@ export async function setMuted(user: SessionUser, input: z.output<typeof muteSch
     // Only a member hears its messages at all; one who has not joined has nothing to mute.
     if (c.standing !== "member") throw new UserError("errors.push.joinFirst");
   }
-  await db.conversationMember.updateMany({ where: { conversationId: input.conversationId, userId: user.id }, data: { muted: input.muted } });
+  await db.conversationMember.updateMany({
+    where: { conversationId: input.conversationId, userId: user.id },
+    data: { muted: input.muted },
+  });
 }

@@ -21,7 +21,14 @@ export type ShiftAction =
 export type WireShift = { id: string; startsAt: string; endsAt: string; place: string; activity: { name: string } };
 
 /** A file a message carries (or one uploaded and waiting for its message). Opened through /api/files/:id. */
-export type WireAttachment = { id: string; name: string; size: number; mimeType: string; width: number | null; height: number | null };
+export type WireAttachment = {
+  id: string;
+  name: string;
+  size: number;
+  mimeType: string;
+  width: number | null;
+  height: number | null;
+};
 
 /** A message as the thread shows it. Never carries staff-only data (what staff did about a shift question is sent apart, to staff). */
 export type WireMessage = {
@@ -53,11 +60,23 @@ export type EventPayloads = {
    * unread for staff). `contact`: the teammate of an inbox thread (their own name,
    * which the teammate may see).
    */
-  "message.created": { conversationId: string; message: WireMessage; preview: string; inbound: boolean; contact: WireContact | null };
+  "message.created": {
+    conversationId: string;
+    message: WireMessage;
+    preview: string;
+    inbound: boolean;
+    contact: WireContact | null;
+  };
   /** What staff did about a shift question ("Assignment deleted by …"). */
   "message.action": { conversationId: string; messageId: string; action: ShiftAction };
   "note.created": { conversationId: string; note: WireNote };
-  "thread.processed": { conversationId: string; processed: boolean; byFirstName: string | null; byName: string | null; at: string };
+  "thread.processed": {
+    conversationId: string;
+    processed: boolean;
+    byFirstName: string | null;
+    byName: string | null;
+    at: string;
+  };
   /** This user's read position moved (their other tabs update their counts). */
   "thread.read": { conversationId: string; lastReadSeq: number };
   /** Assignments or unavailability of these teammates changed. */

@@ -58,7 +58,8 @@ describe("realtime hub", () => {
     const lastSeen = first.got[0]!.id;
     first.stop(); // the connection drops
 
-    for (const body of ["2", "3", "4"]) await sendInboxMessage(teammate, { conversationId: teammate.threadId, body, clientId: cid() });
+    for (const body of ["2", "3", "4"])
+      await sendInboxMessage(teammate, { conversationId: teammate.threadId, body, clientId: cid() });
     const resumed = await listen(manager, lastSeen);
     await sendInboxMessage(teammate, { conversationId: teammate.threadId, body: "5", clientId: cid() });
     const seqs = () => resumed.got.map((e) => (JSON.parse(e.payload) as { message: { seq: number } }).message.seq);
@@ -74,7 +75,11 @@ describe("realtime hub", () => {
     const { manager, teammate } = await makeOrg();
     await sendInboxMessage(teammate, { conversationId: teammate.threadId, body: "old", clientId: cid() });
     const renderedAt = await latestEventId(manager.organizationId);
-    await sendInboxMessage(teammate, { conversationId: teammate.threadId, body: "between render and connect", clientId: cid() });
+    await sendInboxMessage(teammate, {
+      conversationId: teammate.threadId,
+      body: "between render and connect",
+      clientId: cid(),
+    });
     const feed = await listen(manager, renderedAt);
     await until(() => feed.got.length === 1);
     expect(JSON.parse(feed.got[0]!.payload)).toMatchObject({ message: { seq: 2, body: "between render and connect" } });
@@ -91,7 +96,9 @@ describe("realtime hub", () => {
     // B's own message after A's, as the positive control: B's stream hears it, and only it.
     await sendInboxMessage(b.teammate, { conversationId: b.teammate.threadId, body: "b", clientId: cid() });
     await until(() => feedB.got.length === 1);
-    expect(feedB.got.map((e) => JSON.parse(e.payload) as { message: { body: string } }).map((p) => p.message.body)).toEqual(["b"]);
+    expect(
+      feedB.got.map((e) => JSON.parse(e.payload) as { message: { body: string } }).map((p) => p.message.body),
+    ).toEqual(["b"]);
     expect(feedB.got.every((e) => e.organizationId === b.org.id)).toBe(true);
     feedA.stop();
     feedB.stop();
@@ -122,7 +129,8 @@ describe("realtime hub", () => {
 
   it("tells a client whose position was pruned, or is ahead of the log, to reload", async () => {
     const { org, manager, teammate } = await makeOrg();
-    for (const body of ["1", "2", "3"]) await sendInboxMessage(teammate, { conversationId: teammate.threadId, body, clientId: cid() });
+    for (const body of ["1", "2", "3"])
+      await sendInboxMessage(teammate, { conversationId: teammate.threadId, body, clientId: cid() });
     await db.event.deleteMany({ where: { organizationId: org.id, seq: { lte: 2 } } });
     const pruned = await listen(manager, 0);
     expect(pruned.reloads()).toBe(1);
@@ -137,26 +145,30 @@ describe("realtime hub", () => {
     current.stop();
   });
 
-  it.skipIf(!testPostgres())("on PostgreSQL, an event committed by another instance arrives by notification, not by the poll", async () => {
-    const { org, manager, teammate } = await makeOrg();
-    const feed = await listen(manager);
-    // Another instance: its own connection, the same statement as appendEvent, no wake-up in this process.
-    const byPoll = polledDeliveries();
-    await onServer(process.env.DATABASE_URL!, async (c) => {
-      await c.query("BEGIN");
-      const { rows } = await c.query<{ eventSeq: string }>(`UPDATE "Organization" SET "eventSeq" = "eventSeq" + 1 WHERE "id" = $1 RETURNING "eventSeq"`, [
-        org.id,
-      ]);
-      await c.query(
-        `INSERT INTO "Event" ("organizationId", "seq", "type", "audience", "conversationId", "payload") VALUES ($1, $2, 'thread.read', 'STAFF', $3, '{}'::jsonb)`,
-        [org.id, rows[0]!.eventSeq, teammate.threadId],
-      );
-      await c.query("SELECT pg_notify('shiftline_events', $1)", [org.id]);
-      await c.query("COMMIT");
-    });
-    await until(() => feed.got.length === 1, 20_000);
-    // The safety poll (every 15 s) delivered nothing: the notification did.
-    expect(polledDeliveries()).toBe(byPoll);
-    feed.stop();
-  });
+  it.skipIf(!testPostgres())(
+    "on PostgreSQL, an event committed by another instance arrives by notification, not by the poll",
+    async () => {
+      const { org, manager, teammate } = await makeOrg();
+      const feed = await listen(manager);
+      // Another instance: its own connection, the same statement as appendEvent, no wake-up in this process.
+      const byPoll = polledDeliveries();
+      await onServer(process.env.DATABASE_URL!, async (c) => {
+        await c.query("BEGIN");
+        const { rows } = await c.query<{ eventSeq: string }>(
+          `UPDATE "Organization" SET "eventSeq" = "eventSeq" + 1 WHERE "id" = $1 RETURNING "eventSeq"`,
+          [org.id],
+        );
+        await c.query(
+          `INSERT INTO "Event" ("organizationId", "seq", "type", "audience", "conversationId", "payload") VALUES ($1, $2, 'thread.read', 'STAFF', $3, '{}'::jsonb)`,
+          [org.id, rows[0]!.eventSeq, teammate.threadId],
+        );
+        await c.query("SELECT pg_notify('shiftline_events', $1)", [org.id]);
+        await c.query("COMMIT");
+      });
+      await until(() => feed.got.length === 1, 20_000);
+      // The safety poll (every 15 s) delivered nothing: the notification did.
+      expect(polledDeliveries()).toBe(byPoll);
+      feed.stop();
+    },
+  );
 });

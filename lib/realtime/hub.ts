@@ -17,7 +17,13 @@ const BACKLOG_LIMIT = 2000;
 const WIDE_FANOUT = 500;
 const COALESCE_MS = 100;
 
-type Client = { viewer: Viewer; lastId: number; pending: LoggedEvent[] | null; send: (e: LoggedEvent) => void; flush?: () => void };
+type Client = {
+  viewer: Viewer;
+  lastId: number;
+  pending: LoggedEvent[] | null;
+  send: (e: LoggedEvent) => void;
+  flush?: () => void;
+};
 
 // Reads through the SQL executor: with many listeners these run on every wake-up.
 const newEvents = (organizationId: string, after: number, upTo: number, limit: number) =>
@@ -40,7 +46,10 @@ const EVENT_ROW = {
 
 /** The newest event of an organisation (its committed sequence number): where a freshly rendered page starts listening. */
 export async function latestEventId(organizationId: string): Promise<number> {
-  return (await queryOne(sql`SELECT "eventSeq" AS "id" FROM "Organization" WHERE "id" = ${organizationId}`, { id: "int" }))?.id ?? 0;
+  return (
+    (await queryOne(sql`SELECT "eventSeq" AS "id" FROM "Organization" WHERE "id" = ${organizationId}`, { id: "int" }))
+      ?.id ?? 0
+  );
 }
 
 /**
@@ -219,13 +228,20 @@ export async function subscribe(
 }
 
 /** What a user is a member of (and has left), and a teammate's department, for event filtering. */
-export async function viewerFor(user: { id: string; organizationId: string; isStaff: boolean; messaging?: boolean }): Promise<Viewer> {
+export async function viewerFor(user: {
+  id: string;
+  organizationId: string;
+  isStaff: boolean;
+  messaging?: boolean;
+}): Promise<Viewer> {
   const [memberships, profile, org] = await Promise.all([
     db.conversationMember.findMany({
       where: { userId: user.id, conversation: { organizationId: user.organizationId, deletedAt: null } },
       select: { conversationId: true, leftAt: true },
     }),
-    user.isStaff ? null : db.teammateProfile.findUnique({ where: { userId: user.id }, select: { departmentId: true, active: true } }),
+    user.isStaff
+      ? null
+      : db.teammateProfile.findUnique({ where: { userId: user.id }, select: { departmentId: true, active: true } }),
     db.organization.findUnique({ where: { id: user.organizationId }, select: { chatEnabled: true } }),
   ]);
   return {

@@ -42,7 +42,10 @@ export function canSee(event: LoggedEvent, viewer: Viewer): boolean {
       // The schedule is every manager's; the rest of STAFF (notes, processed state, shift actions) is messaging's.
       return viewer.isStaff && (viewer.messaging !== false || event.type === "schedule.changed");
     case "MEMBERS":
-      return (viewer.isStaff && viewer.messaging !== false) || (event.conversationId !== null && viewer.memberOf.has(event.conversationId));
+      return (
+        (viewer.isStaff && viewer.messaging !== false) ||
+        (event.conversationId !== null && viewer.memberOf.has(event.conversationId))
+      );
     case "CHAT": {
       const id = event.conversationId;
       if (id === null) return false;

@@ -5,5 +5,11 @@ import { appendEvent } from "@/lib/realtime/append";
 export async function scheduleChanged(ex: SqlExec, organizationId: string, userIds: string[], shiftId: string | null) {
   const payload = { userIds, shiftId };
   await appendEvent(ex, "schedule.changed", { organizationId, audience: "STAFF" }, payload);
-  for (const userId of userIds) await appendEvent(ex, "schedule.changed", { organizationId, audience: "USER", userId }, { userIds: [userId], shiftId });
+  for (const userId of userIds)
+    await appendEvent(
+      ex,
+      "schedule.changed",
+      { organizationId, audience: "USER", userId },
+      { userIds: [userId], shiftId },
+    );
 }

@@ -17,7 +17,10 @@ export const shiftSelect = {
 
 /** [start, end) of the week starting on `monday` (a UTC date), in the organisation's time zone. */
 function weekRange(monday: Date, timeZone: string) {
-  return { from: zonedToUtc(`${isoDay(monday)}T00:00`, timeZone), to: zonedToUtc(`${isoDay(addDays(monday, 7))}T00:00`, timeZone) };
+  return {
+    from: zonedToUtc(`${isoDay(monday)}T00:00`, timeZone),
+    to: zonedToUtc(`${isoDay(addDays(monday, 7))}T00:00`, timeZone),
+  };
 }
 
 /** A teammate's own week: their shifts (assignments not deleted) and unavailability periods. */
@@ -25,7 +28,11 @@ export async function myWeek(user: SessionUser, monday: Date, timeZone: string) 
   const { from, to } = weekRange(monday, timeZone);
   const [shifts, periods] = await Promise.all([
     db.shift.findMany({
-      where: { organizationId: user.organizationId, startsAt: { gte: from, lt: to }, assignments: { some: { userId: user.id, deletedAt: null } } },
+      where: {
+        organizationId: user.organizationId,
+        startsAt: { gte: from, lt: to },
+        assignments: { some: { userId: user.id, deletedAt: null } },
+      },
       orderBy: { startsAt: "asc" },
       select: shiftSelect,
     }),
@@ -43,11 +50,18 @@ export async function weekShifts(user: SessionUser, monday: Date, timeZone: stri
   requireStaff(user);
   const { from, to } = weekRange(monday, timeZone);
   return db.shift.findMany({
-    where: { organizationId: user.organizationId, startsAt: { gte: from, lt: to }, ...(departmentId ? { departmentId } : {}) },
+    where: {
+      organizationId: user.organizationId,
+      startsAt: { gte: from, lt: to },
+      ...(departmentId ? { departmentId } : {}),
+    },
     orderBy: [{ startsAt: "asc" }, { departmentId: "asc" }],
     select: {
       ...shiftSelect,
-      assignments: { where: { deletedAt: null }, select: { user: { select: { id: true, firstName: true, lastName: true } } } },
+      assignments: {
+        where: { deletedAt: null },
+        select: { user: { select: { id: true, firstName: true, lastName: true } } },
+      },
     },
   });
 }
@@ -59,7 +73,10 @@ export async function shiftDetails(user: SessionUser, shiftId: string) {
     select: {
       ...shiftSelect,
       notes: true,
-      assignments: { where: { deletedAt: null }, select: { user: { select: { id: true, firstName: true, lastName: true } } } },
+      assignments: {
+        where: { deletedAt: null },
+        select: { user: { select: { id: true, firstName: true, lastName: true } } },
+      },
       messages: {
         where: { kind: { in: ["SHIFT_QUESTION", "UNAVAILABILITY_REPORT"] } },
         orderBy: { createdAt: "desc" },

@@ -18,7 +18,9 @@ function shiftMessageBody(input: AskAboutShiftInput, locale: string): string {
 
 const MARK = "\u0000";
 // "I am unavailable for this shift: {reason}" in each language, split around the reason.
-const REPORT_FRAMES = LOCALES.map((l) => translatorFor(l)("system.unavailableBecause", { reason: MARK }).split(MARK) as [string, string]);
+const REPORT_FRAMES = LOCALES.map(
+  (l) => translatorFor(l)("system.unavailableBecause", { reason: MARK }).split(MARK) as [string, string],
+);
 
 /** The reason a teammate gave in an unavailability report (in any of our languages), or null: the reverse of shiftMessageBody. */
 export function reportedReason(body: string): string | null {
@@ -38,7 +40,11 @@ export async function askAboutShift(user: SessionUser, input: AskAboutShiftInput
   const [assignment, threadId] = await Promise.all([
     db.assignment.findFirst({
       where: { shiftId: input.shiftId, userId: user.id, organizationId: user.organizationId, deletedAt: null },
-      select: { shift: { select: { id: true, startsAt: true, endsAt: true, place: true, activity: { select: { name: true } } } } },
+      select: {
+        shift: {
+          select: { id: true, startsAt: true, endsAt: true, place: true, activity: { select: { name: true } } },
+        },
+      },
     }),
     teammateThreadId(user),
   ]);

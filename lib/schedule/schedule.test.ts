@@ -37,7 +37,15 @@ describe("time zones", () => {
 describe("the week in the address", () => {
   it("takes a real calendar day and ignores anything else (this week is shown)", () => {
     expect(weekSchema.parse({ week: "2026-11-16" }).week).toBe("2026-11-16");
-    for (const week of ["2026-99-99", "2026-02-31", "2026-11-16T00:00", "yesterday", ["2026-11-16", "x"], "9999-12-31", "0001-01-01"])
+    for (const week of [
+      "2026-99-99",
+      "2026-02-31",
+      "2026-11-16T00:00",
+      "yesterday",
+      ["2026-11-16", "x"],
+      "9999-12-31",
+      "0001-01-01",
+    ])
       expect(weekSchema.parse({ week }).week).toBeUndefined();
   });
 });
@@ -51,8 +59,11 @@ describe("unavailability periods", () => {
 
   it("refuses dates that are not on the calendar, and an end that is not after the start once read in the time zone", async () => {
     const { manager, teammate } = await makeOrg();
-    const save = (startsAt: string, endsAt: string) => saveUnavailability(manager, { userId: teammate.id, startsAt, endsAt, reason: "" });
-    await expect(save("2030-02-31T08:00", "2030-03-01T12:00")).rejects.toThrow("2030-02-31 08:00 is not a date and time of the calendar here.");
+    const save = (startsAt: string, endsAt: string) =>
+      saveUnavailability(manager, { userId: teammate.id, startsAt, endsAt, reason: "" });
+    await expect(save("2030-02-31T08:00", "2030-03-01T12:00")).rejects.toThrow(
+      "2030-02-31 08:00 is not a date and time of the calendar here.",
+    );
     await expect(save("2030-11-18T08:00", "2030-11-18T24:30")).rejects.toBeInstanceOf(UserError);
     // 31 March 2030, 02:30 does not happen in Paris: the clocks go from 02:00 to 03:00.
     await expect(save("2030-03-31T02:30", "2030-03-31T05:00")).rejects.toThrow(/not a date and time/);
@@ -63,14 +74,38 @@ describe("unavailability periods", () => {
 
   it("refuses overlaps, accepts touching periods, and an edit does not clash with itself", async () => {
     const { manager, teammate } = await makeOrg();
-    const first = await saveUnavailability(manager, { userId: teammate.id, startsAt: "2030-11-18T08:00", endsAt: "2030-11-18T12:00", reason: "Doctor" });
-    await expect(saveUnavailability(manager, { userId: teammate.id, startsAt: "2030-11-18T11:00", endsAt: "2030-11-18T13:00", reason: "" })).rejects.toThrow(
-      /overlaps another unavailability: 18 Nov 2030, 08:00 – 18 Nov 2030, 12:00 \(Doctor\)/,
-    );
-    await saveUnavailability(manager, { userId: teammate.id, startsAt: "2030-11-18T12:00", endsAt: "2030-11-18T13:00", reason: "" });
-    await saveUnavailability(manager, { id: first.id, userId: teammate.id, startsAt: "2030-11-18T07:00", endsAt: "2030-11-18T12:00", reason: "Doctor" });
+    const first = await saveUnavailability(manager, {
+      userId: teammate.id,
+      startsAt: "2030-11-18T08:00",
+      endsAt: "2030-11-18T12:00",
+      reason: "Doctor",
+    });
+    await expect(
+      saveUnavailability(manager, {
+        userId: teammate.id,
+        startsAt: "2030-11-18T11:00",
+        endsAt: "2030-11-18T13:00",
+        reason: "",
+      }),
+    ).rejects.toThrow(/overlaps another unavailability: 18 Nov 2030, 08:00 – 18 Nov 2030, 12:00 \(Doctor\)/);
+    await saveUnavailability(manager, {
+      userId: teammate.id,
+      startsAt: "2030-11-18T12:00",
+      endsAt: "2030-11-18T13:00",
+      reason: "",
+    });
+    await saveUnavailability(manager, {
+      id: first.id,
+      userId: teammate.id,
+      startsAt: "2030-11-18T07:00",
+      endsAt: "2030-11-18T12:00",
+      reason: "Doctor",
+    });
     const periods = await db.unavailability.findMany({ where: { userId: teammate.id }, orderBy: { startsAt: "asc" } });
-    expect(periods.map((p) => p.startsAt.toISOString())).toEqual(["2030-11-18T06:00:00.000Z", "2030-11-18T11:00:00.000Z"]);
+    expect(periods.map((p) => p.startsAt.toISOString())).toEqual([
+      "2030-11-18T06:00:00.000Z",
+      "2030-11-18T11:00:00.000Z",
+    ]);
   });
 
   it("is staff-only and scoped to the organisation", async () => {
@@ -85,27 +120,57 @@ describe("unavailability periods", () => {
 describe("shift questions and Delete assignment", () => {
   it("a teammate asks about their own shift; the message is linked to it", async () => {
     const w = await world();
-    const { message } = await askAboutShift(w.teammate, { kind: "SHIFT_QUESTION", shiftId: w.shift.id, body: "Where do I park?", clientId: cid() });
+    const { message } = await askAboutShift(w.teammate, {
+      kind: "SHIFT_QUESTION",
+      shiftId: w.shift.id,
+      body: "Where do I park?",
+      clientId: cid(),
+    });
     const stored = await db.message.findUniqueOrThrow({ where: { id: message.id } });
-    expect(stored).toMatchObject({ kind: "SHIFT_QUESTION", shiftId: w.shift.id, conversationId: w.teammate.threadId, body: "Where do I park?" });
-    await expect(askAboutShift(w.teammate2, { kind: "SHIFT_QUESTION", shiftId: w.shift.id, body: "?", clientId: cid() })).rejects.toBeInstanceOf(NotFoundError);
-    await expect(askAboutShift(w.manager, { kind: "SHIFT_QUESTION", shiftId: w.shift.id, body: "?", clientId: cid() })).rejects.toBeInstanceOf(ForbiddenError);
+    expect(stored).toMatchObject({
+      kind: "SHIFT_QUESTION",
+      shiftId: w.shift.id,
+      conversationId: w.teammate.threadId,
+      body: "Where do I park?",
+    });
+    await expect(
+      askAboutShift(w.teammate2, { kind: "SHIFT_QUESTION", shiftId: w.shift.id, body: "?", clientId: cid() }),
+    ).rejects.toBeInstanceOf(NotFoundError);
+    await expect(
+      askAboutShift(w.manager, { kind: "SHIFT_QUESTION", shiftId: w.shift.id, body: "?", clientId: cid() }),
+    ).rejects.toBeInstanceOf(ForbiddenError);
   });
 
   it("deletes the assignment once, adds the unavailability, records who, and tells the teammate", async () => {
     const w = await world();
-    const { message } = await askAboutShift(w.teammate, { kind: "UNAVAILABILITY_REPORT", shiftId: w.shift.id, body: "Sick", clientId: cid() });
+    const { message } = await askAboutShift(w.teammate, {
+      kind: "UNAVAILABILITY_REPORT",
+      shiftId: w.shift.id,
+      body: "Sick",
+      clientId: cid(),
+    });
     const first = await deleteAssignmentFromMessage(w.manager, message.id, true);
     expect(first.done).toBe("deleted");
     expect(first.summary).toMatch(/^Assignment deleted by Max on .*; set as unavailable in this time slot$/);
-    const assignment = await db.assignment.findUniqueOrThrow({ where: { shiftId_userId: { shiftId: w.shift.id, userId: w.teammate.id } } });
+    const assignment = await db.assignment.findUniqueOrThrow({
+      where: { shiftId_userId: { shiftId: w.shift.id, userId: w.teammate.id } },
+    });
     expect(assignment).toMatchObject({ deletedById: w.manager.id });
     const periods = await db.unavailability.findMany({ where: { userId: w.teammate.id } });
     expect(periods).toMatchObject([
-      { startsAt: new Date("2030-11-18T06:00:00Z"), endsAt: new Date("2030-11-18T14:00:00Z"), reason: "Sick", sourceMessageId: message.id },
+      {
+        startsAt: new Date("2030-11-18T06:00:00Z"),
+        endsAt: new Date("2030-11-18T14:00:00Z"),
+        reason: "Sick",
+        sourceMessageId: message.id,
+      },
     ]);
-    const system = await db.message.findFirstOrThrow({ where: { conversationId: w.teammate.threadId, kind: "SYSTEM" } });
-    expect(system.body).toMatch(/^Your assignment to Morning care on 18 Nov 2030, 07:00–15:00 was deleted\. You are marked unavailable/);
+    const system = await db.message.findFirstOrThrow({
+      where: { conversationId: w.teammate.threadId, kind: "SYSTEM" },
+    });
+    expect(system.body).toMatch(
+      /^Your assignment to Morning care on 18 Nov 2030, 07:00–15:00 was deleted\. You are marked unavailable/,
+    );
 
     // What staff did is theirs: the teammate's thread never carries it, the staff thread does.
     const own = await getTeammateThread(w.teammate, w.teammate.threadId);
@@ -114,7 +179,11 @@ describe("shift questions and Delete assignment", () => {
     // Both views know the teammate is off that shift now.
     expect(own.goneShiftIds).toEqual([w.shift.id]);
     const staffView = await getStaffThread(w.manager, w.teammate.threadId);
-    expect(staffView.messages.find((m) => m.id === message.id)?.action).toMatchObject({ kind: "assignmentDeleted", by: "Max", unavailable: "set" });
+    expect(staffView.messages.find((m) => m.id === message.id)?.action).toMatchObject({
+      kind: "assignmentDeleted",
+      by: "Max",
+      unavailable: "set",
+    });
 
     const again = await deleteAssignmentFromMessage(w.manager2, message.id, true);
     expect(again).toEqual({ done: "already", action: first.action, summary: first.summary });
@@ -126,18 +195,29 @@ describe("shift questions and Delete assignment", () => {
     const w = await world();
     await db.user.update({ where: { id: w.teammate.id }, data: { locale: "fr" } });
     const teammate = { ...w.teammate, locale: "fr" };
-    const { message } = await askAboutShift(teammate, { kind: "UNAVAILABILITY_REPORT", shiftId: w.shift.id, body: "Malade", clientId: cid() });
-    expect((await db.message.findUniqueOrThrow({ where: { id: message.id } })).body).toBe("Je ne suis pas disponible pour ce quart : Malade");
+    const { message } = await askAboutShift(teammate, {
+      kind: "UNAVAILABILITY_REPORT",
+      shiftId: w.shift.id,
+      body: "Malade",
+      clientId: cid(),
+    });
+    expect((await db.message.findUniqueOrThrow({ where: { id: message.id } })).body).toBe(
+      "Je ne suis pas disponible pour ce quart : Malade",
+    );
 
     // An English manager acts: the teammate is told in French, the manager reads English.
     const done = await deleteAssignmentFromMessage(w.manager, message.id, true);
     expect(done.summary).toMatch(/^Assignment deleted by Max on \d/);
-    const system = await db.message.findFirstOrThrow({ where: { conversationId: w.teammate.threadId, kind: "SYSTEM" } });
+    const system = await db.message.findFirstOrThrow({
+      where: { conversationId: w.teammate.threadId, kind: "SYSTEM" },
+    });
     expect(system.body).toBe(
       "Votre affectation à Morning care le 18 nov. 2030, 07:00–15:00 a été supprimée. Vous êtes indiqué comme indisponible sur ce créneau.",
     );
     // The French reason was read back from the French report.
-    expect(await db.unavailability.findMany({ where: { userId: w.teammate.id }, select: { reason: true } })).toEqual([{ reason: "Malade" }]);
+    expect(await db.unavailability.findMany({ where: { userId: w.teammate.id }, select: { reason: true } })).toEqual([
+      { reason: "Malade" },
+    ]);
     // A French manager opening the same record reads it in French.
     const again = await deleteAssignmentFromMessage({ ...w.manager2, locale: "fr" }, message.id, true);
     expect(again.summary).toMatch(/^Affectation supprimée par Max le .* ; indiqué comme indisponible sur ce créneau$/);
@@ -145,7 +225,12 @@ describe("shift questions and Delete assignment", () => {
 
   it("says so when the assignment is already gone", async () => {
     const w = await world();
-    const { message } = await askAboutShift(w.teammate, { kind: "SHIFT_QUESTION", shiftId: w.shift.id, body: "Can I swap?", clientId: cid() });
+    const { message } = await askAboutShift(w.teammate, {
+      kind: "SHIFT_QUESTION",
+      shiftId: w.shift.id,
+      body: "Can I swap?",
+      clientId: cid(),
+    });
     await unassignTeammate(w.manager, w.shift.id, w.teammate.id);
     await expect(deleteAssignmentFromMessage(w.manager, message.id, false)).rejects.toThrow(/already deleted on/);
     await expect(deleteAssignmentFromMessage(w.manager, message.id, false)).rejects.toBeInstanceOf(UserError);
@@ -154,7 +239,12 @@ describe("shift questions and Delete assignment", () => {
   it("refuses teammates and other organisations", async () => {
     const w = await world();
     const b = await makeOrg("B");
-    const { message } = await askAboutShift(w.teammate, { kind: "SHIFT_QUESTION", shiftId: w.shift.id, body: "?", clientId: cid() });
+    const { message } = await askAboutShift(w.teammate, {
+      kind: "SHIFT_QUESTION",
+      shiftId: w.shift.id,
+      body: "?",
+      clientId: cid(),
+    });
     await expect(deleteAssignmentFromMessage(w.teammate, message.id, false)).rejects.toBeInstanceOf(ForbiddenError);
     await expect(deleteAssignmentFromMessage(b.manager, message.id, false)).rejects.toBeInstanceOf(NotFoundError);
     await expect(unassignTeammate(w.teammate, w.shift.id, w.teammate.id)).rejects.toBeInstanceOf(ForbiddenError);
@@ -166,11 +256,18 @@ describe("shift questions and Delete assignment", () => {
 describe("assigning", () => {
   it("refuses a teammate who is unavailable then, with the reason", async () => {
     const w = await world();
-    await saveUnavailability(w.manager, { userId: w.teammate2.id, startsAt: "2030-11-18T00:00", endsAt: "2030-11-18T23:59", reason: "Holiday" });
+    await saveUnavailability(w.manager, {
+      userId: w.teammate2.id,
+      startsAt: "2030-11-18T00:00",
+      endsAt: "2030-11-18T23:59",
+      reason: "Holiday",
+    });
     await expect(assignTeammate(w.manager, w.shift.id, w.teammate2.id)).rejects.toThrow(
       "Theo is unavailable then: 18 Nov 2030, 00:00 – 18 Nov 2030, 23:59 (Holiday).",
     );
-    await expect(assignTeammate(w.manager, w.shift.id, w.teammate.id)).rejects.toThrow("Tess is already assigned to this shift.");
+    await expect(assignTeammate(w.manager, w.shift.id, w.teammate.id)).rejects.toThrow(
+      "Tess is already assigned to this shift.",
+    );
     await unassignTeammate(w.manager, w.shift.id, w.teammate.id);
     await assignTeammate(w.manager, w.shift.id, w.teammate.id);
     expect(await db.assignment.count({ where: { shiftId: w.shift.id, deletedAt: null } })).toBe(1);
@@ -179,13 +276,22 @@ describe("assigning", () => {
 
 describe("schedule changes are live", () => {
   const scheduleEvents = (organizationId: string) =>
-    db.event.findMany({ where: { organizationId, type: "schedule.changed" }, orderBy: { id: "asc" }, select: { audience: true, userId: true, payload: true } });
+    db.event.findMany({
+      where: { organizationId, type: "schedule.changed" },
+      orderBy: { id: "asc" },
+      select: { audience: true, userId: true, payload: true },
+    });
 
   it("assigning, unassigning and unavailability tell staff and the teammate concerned, nobody else", async () => {
     const w = await world();
     await assignTeammate(w.manager, w.shift.id, w.teammate2.id);
     await unassignTeammate(w.manager, w.shift.id, w.teammate2.id);
-    await saveUnavailability(w.manager, { userId: w.teammate.id, startsAt: "2030-12-01T08:00", endsAt: "2030-12-01T12:00", reason: "" });
+    await saveUnavailability(w.manager, {
+      userId: w.teammate.id,
+      startsAt: "2030-12-01T08:00",
+      endsAt: "2030-12-01T12:00",
+      reason: "",
+    });
     const events = await scheduleEvents(w.org.id);
     expect(events.map((e) => [e.audience, e.userId])).toEqual([
       ["STAFF", null],
@@ -200,7 +306,12 @@ describe("schedule changes are live", () => {
 
   it("Delete assignment from a shift question tells staff what was done, and the teammate only through the system message", async () => {
     const w = await world();
-    const { message } = await askAboutShift(w.teammate, { kind: "SHIFT_QUESTION", shiftId: w.shift.id, body: "Swap?", clientId: cid() });
+    const { message } = await askAboutShift(w.teammate, {
+      kind: "SHIFT_QUESTION",
+      shiftId: w.shift.id,
+      body: "Swap?",
+      clientId: cid(),
+    });
     await deleteAssignmentFromMessage(w.manager, message.id, false);
     const action = await db.event.findFirstOrThrow({ where: { organizationId: w.org.id, type: "message.action" } });
     expect(action.audience).toBe("STAFF");

@@ -27,7 +27,10 @@ export function overlapping(tx: Tx, userId: string, start: Date, end: Date, exce
 async function orgContext(user: SessionUser, teammateId: string) {
   const [org, teammate] = await Promise.all([
     getOrganization(user),
-    db.user.findFirst({ where: { id: teammateId, organizationId: user.organizationId, role: "TEAMMATE" }, select: { id: true } }),
+    db.user.findFirst({
+      where: { id: teammateId, organizationId: user.organizationId, role: "TEAMMATE" },
+      select: { id: true },
+    }),
   ]);
   if (!teammate) throw new NotFoundError("errors.notFound.teammate");
   return org.timeZone;
@@ -40,7 +43,8 @@ export async function saveUnavailability(user: SessionUser, input: Unavailabilit
   // Real times of the organisation's calendar (no 31 February, no hour skipped by the clocks),
   // compared as instants: that is what is stored.
   for (const field of ["startsAt", "endsAt"] as const)
-    if (!isWallClock(input[field], timeZone)) throw new UserError("errors.notADate", { value: input[field].replace("T", " ") }, field);
+    if (!isWallClock(input[field], timeZone))
+      throw new UserError("errors.notADate", { value: input[field].replace("T", " ") }, field);
   const startsAt = zonedToUtc(input.startsAt, timeZone);
   const endsAt = zonedToUtc(input.endsAt, timeZone);
   if (endsAt <= startsAt) throw new UserError("errors.endBeforeStart", {}, "endsAt");
@@ -55,7 +59,12 @@ export async function saveUnavailability(user: SessionUser, input: Unavailabilit
     await lockRow(ex, "User", input.userId);
     const clash = await overlapping(tx, input.userId, startsAt, endsAt, input.id);
     const clash0 = clash[0];
-    if (clash0) throw new UserError("errors.periodOverlaps", { period: (locale) => describePeriod(clash0, timeZone, locale) }, "startsAt");
+    if (clash0)
+      throw new UserError(
+        "errors.periodOverlaps",
+        { period: (locale) => describePeriod(clash0, timeZone, locale) },
+        "startsAt",
+      );
     const data = { startsAt, endsAt, reason: input.reason || null };
     const saved = input.id
       ? await tx.unavailability.update({ where: { id: input.id }, data, select: { id: true } })
@@ -82,7 +91,10 @@ export async function saveUnavailability(user: SessionUser, input: Unavailabilit
 
 export async function removeUnavailability(user: SessionUser, id: string): Promise<void> {
   requireStaff(user);
-  const found = await db.unavailability.findFirst({ where: { id, organizationId: user.organizationId }, select: { id: true, userId: true } });
+  const found = await db.unavailability.findFirst({
+    where: { id, organizationId: user.organizationId },
+    select: { id: true, userId: true },
+  });
   if (!found) throw new NotFoundError("errors.notFound.period");
   await writeTx(async (tx, ex) => {
     await tx.unavailability.delete({ where: { id } });

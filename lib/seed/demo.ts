@@ -28,29 +28,11 @@ const DEMO_STAFF = [
   { role: "MANAGER", firstName: "Nina", lastName: "Petit", email: `nina@${DEMO_DOMAIN}` },
 ] as const;
 
-const FIRST = ["Lena", "Hugo", "Chloe", "Louis", "Ines", "Jules", "Manon", "Adam", "Sarah", "Noah", "Emma", "Lucas", "Jade", "Tom", "Alice", "Leo"];
-const LAST = [
-  "Martin",
-  "Bernard",
-  "Dubois",
-  "Thomas",
-  "Robert",
-  "Richard",
-  "Durand",
-  "Lefebvre",
-  "Mercier",
-  "Blanc",
-  "Garnier",
-  "Faure",
-  "Rousseau",
-  "Fontaine",
-  "Chevalier",
-  "Girard",
-  "Lambert",
-  "Bonnet",
-  "Francois",
-  "Legrand",
-];
+const FIRST = "Lena Hugo Chloe Louis Ines Jules Manon Adam Sarah Noah Emma Lucas Jade Tom Alice Leo".split(" ");
+const LAST =
+  "Martin Bernard Dubois Thomas Robert Richard Durand Lefebvre Mercier Blanc Garnier Faure Rousseau Fontaine Chevalier Girard Lambert Bonnet Francois Legrand".split(
+    " ",
+  );
 const CITIES = [
   { city: "Lyon", postcode: "69003" },
   { city: "Lyon", postcode: "69007" },
@@ -58,16 +40,40 @@ const CITIES = [
   { city: "Vénissieux", postcode: "69200" },
   { city: "Bron", postcode: "69500" },
 ];
-const STREETS = ["rue de la République", "avenue Jean Jaurès", "cours Gambetta", "rue Garibaldi", "boulevard des Belges"];
-const SKILLS = ["demo.skills.nursing", "demo.skills.firstAid", "demo.skills.cooking", "demo.skills.driving", "demo.skills.nights", "demo.skills.reception"];
-const TAGS = ["demo.tags.senior", "demo.tags.newHire", "demo.tags.partTime", "demo.tags.bilingual", "demo.tags.student"];
+const STREETS = [
+  "rue de la République",
+  "avenue Jean Jaurès",
+  "cours Gambetta",
+  "rue Garibaldi",
+  "boulevard des Belges",
+];
+const SKILLS = [
+  "demo.skills.nursing",
+  "demo.skills.firstAid",
+  "demo.skills.cooking",
+  "demo.skills.driving",
+  "demo.skills.nights",
+  "demo.skills.reception",
+];
+const TAGS = [
+  "demo.tags.senior",
+  "demo.tags.newHire",
+  "demo.tags.partTime",
+  "demo.tags.bilingual",
+  "demo.tags.student",
+];
 const THREAD_LINES = [
   ["demo.threads.swap.ask", "demo.threads.swap.answer", "demo.threads.swap.thanks"],
   ["demo.threads.late.ask", "demo.threads.late.answer"],
   ["demo.threads.payslip.ask", "demo.threads.payslip.answer"],
   ["demo.threads.dayOff.ask", "demo.threads.dayOff.answer"],
   ["demo.threads.keyBox.ask", "demo.threads.keyBox.answer"],
-  ["demo.threads.parking.ask", "demo.threads.parking.answer", "demo.threads.parking.thanks", "demo.threads.parking.badge"],
+  [
+    "demo.threads.parking.ask",
+    "demo.threads.parking.answer",
+    "demo.threads.parking.thanks",
+    "demo.threads.parking.badge",
+  ],
 ];
 const ACTIVITIES = [
   { name: "demo.activities.morningCare", skill: "demo.skills.nursing", color: "sky" },
@@ -95,7 +101,10 @@ function slug(s: string) {
 
 export type SeedOptions = { passwordHash: string; now?: Date; locale?: Locale };
 
-export async function seedDemo(db: PrismaClient, { passwordHash, now = new Date(), locale = DEFAULT_LOCALE }: SeedOptions) {
+export async function seedDemo(
+  db: PrismaClient,
+  { passwordHash, now = new Date(), locale = DEFAULT_LOCALE }: SeedOptions,
+) {
   const t = translatorFor(locale);
   const other = LOCALES.find((l) => l !== locale) ?? locale;
   const rand = rng(42);
@@ -106,15 +115,40 @@ export async function seedDemo(db: PrismaClient, { passwordHash, now = new Date(
 
   const staff = [];
   for (const s of DEMO_STAFF)
-    staff.push(await createStaff(db, { ...s, organizationId, passwordHash, phone: null, locale: s.firstName === "Marc" ? other : locale }));
+    staff.push(
+      await createStaff(db, {
+        ...s,
+        organizationId,
+        passwordHash,
+        phone: null,
+        locale: s.firstName === "Marc" ? other : locale,
+      }),
+    );
 
-  const care = await createDepartment(db, organizationId, t("demo.departments.care"), [t("demo.groups.day"), t("demo.groups.night")]);
-  const hospitality = await createDepartment(db, organizationId, t("demo.departments.hospitality"), [t("demo.groups.kitchen"), t("demo.groups.frontDesk")]);
+  const care = await createDepartment(db, organizationId, t("demo.departments.care"), [
+    t("demo.groups.day"),
+    t("demo.groups.night"),
+  ]);
+  const hospitality = await createDepartment(db, organizationId, t("demo.departments.hospitality"), [
+    t("demo.groups.kitchen"),
+    t("demo.groups.frontDesk"),
+  ]);
   const departments = [care, hospitality];
-  const skills = await Promise.all(SKILLS.map((key) => db.skill.create({ data: { organizationId, name: t(key) }, select: { id: true, name: true } })));
-  const tags = await Promise.all(TAGS.map((key) => db.tag.create({ data: { organizationId, name: t(key) }, select: { id: true } })));
+  const skills = await Promise.all(
+    SKILLS.map((key) => db.skill.create({ data: { organizationId, name: t(key) }, select: { id: true, name: true } })),
+  );
+  const tags = await Promise.all(
+    TAGS.map((key) => db.tag.create({ data: { organizationId, name: t(key) }, select: { id: true } })),
+  );
 
-  const teammates: { id: string; name: string; threadId: string; departmentId: string; waitingList: boolean; locale: Locale }[] = [];
+  const teammates: {
+    id: string;
+    name: string;
+    threadId: string;
+    departmentId: string;
+    waitingList: boolean;
+    locale: Locale;
+  }[] = [];
   for (let i = 0; i < 66; i++) {
     const firstName = FIRST[i % FIRST.length]!;
     const lastName = LAST[(i * 7 + Math.floor(i / LAST.length)) % LAST.length]!;
@@ -134,7 +168,9 @@ export async function seedDemo(db: PrismaClient, { passwordHash, now = new Date(
       waitingList,
       departmentId: waitingList ? null : dept.id,
       groupIds: waitingList ? [] : [dept.groups[i % dept.groups.length]!.id],
-      skillIds: [skills[i % skills.length]!.id, ...(rand() < 0.5 ? [pick(skills).id] : [])].filter((v, k, a) => a.indexOf(v) === k),
+      skillIds: [skills[i % skills.length]!.id, ...(rand() < 0.5 ? [pick(skills).id] : [])].filter(
+        (v, k, a) => a.indexOf(v) === k,
+      ),
       tagIds: rand() < 0.6 ? [pick(tags).id] : [],
       street: `${1 + Math.floor(rand() * 120)} ${pick(STREETS)}`,
       ...place,
@@ -194,8 +230,16 @@ export async function seedDemo(db: PrismaClient, { passwordHash, now = new Date(
     const start = now.getTime() - (12 - i) * 3_600_000 * 5;
     for (const [k, key] of lines.entries()) {
       const fromStaff = k % 2 === 1;
-      const author = fromStaff ? { id: manager.id, name: manager.name, staff: true } : { id: teammate.id, name: teammate.name, staff: false };
-      await addMessage(db, { organizationId, conversationId: teammate.threadId, author, body: say(key), createdAt: new Date(start + k * 600_000) });
+      const author = fromStaff
+        ? { id: manager.id, name: manager.name, staff: true }
+        : { id: teammate.id, name: teammate.name, staff: false };
+      await addMessage(db, {
+        organizationId,
+        conversationId: teammate.threadId,
+        author,
+        body: say(key),
+        createdAt: new Date(start + k * 600_000),
+      });
     }
     if (i % 3 === 0) {
       const at = new Date(start + lines.length * 600_000);

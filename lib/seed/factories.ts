@@ -56,7 +56,18 @@ export type TeammateSeed = Omit<UserSeed, "role"> & {
 
 /** A teammate with their profile and their inbox thread with the organisation. */
 export async function createTeammate(db: Db, t: TeammateSeed) {
-  const { departmentId, groupIds = [], skillIds = [], tagIds = [], street, city, postcode, smsConsent = false, waitingList = false, ...user } = t;
+  const {
+    departmentId,
+    groupIds = [],
+    skillIds = [],
+    tagIds = [],
+    street,
+    city,
+    postcode,
+    smsConsent = false,
+    waitingList = false,
+    ...user
+  } = t;
   return db.$transaction(async (tx) => {
     const created = await tx.user.create({
       data: {
@@ -133,22 +144,42 @@ export async function createChatConversation(
   const { memberIds, ...data } = c;
   const conversation = await db.conversation.create({ data, select: { id: true } });
   const members = [...new Set([c.createdById, ...memberIds])];
-  await db.conversationMember.createMany({ data: members.map((userId) => ({ conversationId: conversation.id, userId, joinedAt: c.createdAt ?? new Date() })) });
+  await db.conversationMember.createMany({
+    data: members.map((userId) => ({ conversationId: conversation.id, userId, joinedAt: c.createdAt ?? new Date() })),
+  });
   return conversation;
 }
 
 /** Marks a thread processed or not through the same statement as "Mark as processed". */
-export async function setThreadProcessed(db: Db, organizationId: string, conversationId: string, by: ProcessedBy, processed: boolean, at?: Date) {
+export async function setThreadProcessed(
+  db: Db,
+  organizationId: string,
+  conversationId: string,
+  by: ProcessedBy,
+  processed: boolean,
+  at?: Date,
+) {
   return prismaWriteTx(db, (_tx, ex) => recordProcessed(ex, { organizationId, conversationId, by, processed, at }));
 }
 
 export async function createShift(
   db: Db,
-  s: { organizationId: string; activityId: string; departmentId: string; startsAt: Date; endsAt: Date; place: string; assignees?: string[] },
+  s: {
+    organizationId: string;
+    activityId: string;
+    departmentId: string;
+    startsAt: Date;
+    endsAt: Date;
+    place: string;
+    assignees?: string[];
+  },
 ) {
   const { assignees = [], ...shift } = s;
   return db.shift.create({
-    data: { ...shift, assignments: { create: assignees.map((userId) => ({ organizationId: s.organizationId, userId })) } },
+    data: {
+      ...shift,
+      assignments: { create: assignees.map((userId) => ({ organizationId: s.organizationId, userId })) },
+    },
     select: { id: true },
   });
 }

@@ -43,7 +43,10 @@ export async function deliverSms(deliveryId: string): Promise<void> {
   const sms = await db.smsDelivery.findUnique({ where: { id: deliveryId } });
   if (!sms || sms.status !== "QUEUED" || sms.providerId) return;
   if (!twilioConfigured()) {
-    await db.smsDelivery.updateMany({ where: { id: deliveryId, status: "QUEUED", providerId: null }, data: { status: "SENT", provider: "outbox" } });
+    await db.smsDelivery.updateMany({
+      where: { id: deliveryId, status: "QUEUED", providerId: null },
+      data: { status: "SENT", provider: "outbox" },
+    });
     return;
   }
   // Taken before the call, by one try only: a second worker, or a try after a crash mid-call, stops here.
@@ -60,7 +63,10 @@ export async function deliverSms(deliveryId: string): Promise<void> {
   }
   try {
     const sent = await sendWithTwilio(sms.toPhone, sms.body, await smsSenderOf(sms.organizationId));
-    await db.smsDelivery.update({ where: { id: deliveryId }, data: { provider: "twilio", providerId: sent.sid, status: statusOf(sent.status) ?? "QUEUED" } });
+    await db.smsDelivery.update({
+      where: { id: deliveryId },
+      data: { provider: "twilio", providerId: sent.sid, status: statusOf(sent.status) ?? "QUEUED" },
+    });
   } catch (error) {
     const reason = (error as Error).message.slice(0, 500);
     // Without an answer from Twilio, the SMS may have left: it is not sent again.
@@ -71,7 +77,10 @@ export async function deliverSms(deliveryId: string): Promise<void> {
       });
       return;
     }
-    await db.smsDelivery.update({ where: { id: deliveryId }, data: { provider: "twilio", error: reason, sendingAt: null } });
+    await db.smsDelivery.update({
+      where: { id: deliveryId },
+      data: { provider: "twilio", error: reason, sendingAt: null },
+    });
     throw error;
   }
 }
@@ -107,6 +116,9 @@ export async function recordSmsStatus(sid: string, twilioStatus: string, errorCo
   const sms = await db.smsDelivery.findFirst({ where: { providerId: sid }, select: { id: true, status: true } });
   if (!sms || !next) return false;
   if (RANK[next] < RANK[sms.status]) return true;
-  await db.smsDelivery.update({ where: { id: sms.id }, data: { status: next, ...(errorCode ? { error: `Twilio error ${errorCode}` } : {}) } });
+  await db.smsDelivery.update({
+    where: { id: sms.id },
+    data: { status: next, ...(errorCode ? { error: `Twilio error ${errorCode}` } : {}) },
+  });
   return true;
 }

@@ -3,7 +3,8 @@
 
 export type SmsReason = "eligible" | "noNumber" | "noConsent" | "inactive";
 
-export const isE164 = (phone: string | null | undefined): phone is string => typeof phone === "string" && /^\+[1-9]\d{6,14}$/.test(phone);
+export const isE164 = (phone: string | null | undefined): phone is string =>
+  typeof phone === "string" && /^\+[1-9]\d{6,14}$/.test(phone);
 
 export function smsEligibility(p: { phone: string | null; smsConsent: boolean; disabledAt: Date | null }): SmsReason {
   if (p.disabledAt) return "inactive";

@@ -16,7 +16,18 @@ import { sendOnce } from "@/lib/conversations/send";
 // texted it lately, it goes to none (the sender is asked to reply in the app): a reply is
 // never put in an organisation it may not be meant for.
 
-const STOP_WORDS = new Set(["STOP", "STOPALL", "UNSUBSCRIBE", "CANCEL", "END", "QUIT", "ARRET", "ARRÊT", "DESABONNER", "DÉSABONNER"]);
+const STOP_WORDS = new Set([
+  "STOP",
+  "STOPALL",
+  "UNSUBSCRIBE",
+  "CANCEL",
+  "END",
+  "QUIT",
+  "ARRET",
+  "ARRÊT",
+  "DESABONNER",
+  "DÉSABONNER",
+]);
 const WINDOW_MS = 7 * 24 * 3600_000;
 
 export type InboundOutcome = "posted" | "duplicate" | "stopped" | "unrouted" | "unknown";
@@ -37,14 +48,24 @@ export async function receiveSms(sms: InboundSms, now = new Date()): Promise<Inb
 type Route = { kind: "one"; person: Person } | { kind: "shared"; people: Person[] } | { kind: "nobody" };
 
 async function act(sms: InboundSms, route: Route): Promise<InboundOutcome> {
-  const taken = (status: string, organizationId: string | null) => ({ sid: sms.sid, fromPhone: sms.from, status, organizationId });
+  const taken = (status: string, organizationId: string | null) => ({
+    sid: sms.sid,
+    fromPhone: sms.from,
+    status,
+    organizationId,
+  });
   if (STOP_WORDS.has(sms.body.trim().toUpperCase())) {
     // A STOP to a shared sender stops every SMS from it (carriers block it too): each organisation that has the number hears it.
     const people = route.kind === "one" ? [route.person] : route.kind === "shared" ? route.people : [];
     await db.$transaction([
-      db.inboundSms.create({ data: taken(people.length ? "STOPPED" : "UNKNOWN", route.kind === "one" ? route.person.organizationId : null) }),
+      db.inboundSms.create({
+        data: taken(people.length ? "STOPPED" : "UNKNOWN", route.kind === "one" ? route.person.organizationId : null),
+      }),
       ...people.flatMap((p) => [
-        db.teammateProfile.updateMany({ where: { userId: p.id }, data: { smsConsent: false, smsConsentAt: new Date() } }),
+        db.teammateProfile.updateMany({
+          where: { userId: p.id },
+          data: { smsConsent: false, smsConsentAt: new Date() },
+        }),
         db.auditEntry.create({
           data: auditRow({
             organizationId: p.organizationId,
@@ -94,14 +115,25 @@ const PERSON = { id: true, organizationId: true, firstName: true, lastName: true
 
 async function routeOf(sms: InboundSms, now: Date): Promise<Route> {
   const senders = [sms.to, sms.messagingServiceSid].filter((s): s is string => Boolean(s));
-  const own = senders.length ? await db.organization.findFirst({ where: { smsSender: { in: senders } }, select: { id: true } }) : null;
+  const own = senders.length
+    ? await db.organization.findFirst({ where: { smsSender: { in: senders } }, select: { id: true } })
+    : null;
   const people = await db.user.findMany({
-    where: { phone: sms.from, role: "TEAMMATE", disabledAt: null, ...(own ? { organizationId: own.id } : { organization: { smsSender: null } }) },
+    where: {
+      phone: sms.from,
+      role: "TEAMMATE",
+      disabledAt: null,
+      ...(own ? { organizationId: own.id } : { organization: { smsSender: null } }),
+    },
     select: PERSON,
   });
   if (people.length === 0) return { kind: "nobody" };
   const recent = await db.smsDelivery.findMany({
-    where: { toPhone: sms.from, recipientId: { in: people.map((p) => p.id) }, createdAt: { gte: new Date(now.getTime() - WINDOW_MS) } },
+    where: {
+      toPhone: sms.from,
+      recipientId: { in: people.map((p) => p.id) },
+      createdAt: { gte: new Date(now.getTime() - WINDOW_MS) },
+    },
     orderBy: { createdAt: "desc" },
     select: { recipientId: true, organizationId: true },
     take: 50,
@@ -124,17 +156,25 @@ export function unroutedReply(locales: string[]): string {
 
 /** The languages of the people a number belongs to (for the reply above). */
 export async function localesOfNumber(phone: string): Promise<string[]> {
-  return (await db.user.findMany({ where: { phone, role: "TEAMMATE", disabledAt: null }, select: { locale: true } })).map((u) => u.locale);
+  return (
+    await db.user.findMany({ where: { phone, role: "TEAMMATE", disabledAt: null }, select: { locale: true } })
+  ).map((u) => u.locale);
 }
 
 /** Whether this number is also a teammate's in another organisation (its admins are told: replies may not reach them). */
 export async function numberSharedElsewhere(organizationId: string, phone: string | null): Promise<boolean> {
   if (!phone) return false;
-  return (await db.user.count({ where: { phone, role: "TEAMMATE", disabledAt: null, organizationId: { not: organizationId } } })) > 0;
+  return (
+    (await db.user.count({
+      where: { phone, role: "TEAMMATE", disabledAt: null, organizationId: { not: organizationId } },
+    })) > 0
+  );
 }
 
 /** Who texted in, a year on, is forgotten (a replay that old finds nothing it could still change). */
 export async function pruneInboundSms(now = new Date()): Promise<number> {
-  const { count } = await db.inboundSms.deleteMany({ where: { createdAt: { lt: new Date(now.getTime() - 365 * 24 * 3600_000) } } });
+  const { count } = await db.inboundSms.deleteMany({
+    where: { createdAt: { lt: new Date(now.getTime() - 365 * 24 * 3600_000) } },
+  });
   return count;
 }

@@ -15,19 +15,28 @@ const orgHourlyLimit = () => config().SMS_LIMIT_PER_HOUR ?? 1000;
 const numberHourlyLimit = () => config().SMS_LIMIT_PER_NUMBER_HOUR ?? 10;
 
 /** Copies of grouped messages still being written, whose SMS are not rows yet. */
-const pendingCopies = (organizationId: string) => sql`FROM "BatchRecipient" r JOIN "MessageBatch" b ON b."id" = r."batchId"
+const pendingCopies = (
+  organizationId: string,
+) => sql`FROM "BatchRecipient" r JOIN "MessageBatch" b ON b."id" = r."batchId"
   WHERE b."organizationId" = ${organizationId} AND b."postedAt" IS NULL AND r."sms" = 'eligible' AND r."messageId" IS NULL`;
 
-export async function requireSmsRoom(tx: SqlExec, organizationId: string, phones: string[], now = new Date()): Promise<void> {
+export async function requireSmsRoom(
+  tx: SqlExec,
+  organizationId: string,
+  phones: string[],
+  now = new Date(),
+): Promise<void> {
   if (phones.length === 0) return;
   await lockRow(tx, "Organization", organizationId);
   const since = new Date(now.getTime() - HOUR);
   const count = async (q: ReturnType<typeof sql>) => (await tx.get(q, { n: "int" }))?.n ?? 0;
   const sent =
-    (await count(sql`SELECT COUNT(*) AS "n" FROM "SmsDelivery" WHERE "organizationId" = ${organizationId} AND "createdAt" >= ${since}`)) +
-    (await count(sql`SELECT COUNT(*) AS "n" ${pendingCopies(organizationId)}`));
+    (await count(
+      sql`SELECT COUNT(*) AS "n" FROM "SmsDelivery" WHERE "organizationId" = ${organizationId} AND "createdAt" >= ${since}`,
+    )) + (await count(sql`SELECT COUNT(*) AS "n" ${pendingCopies(organizationId)}`));
   const limit = orgHourlyLimit();
-  if (sent + phones.length > limit) throw new UserError("errors.sms.orgLimit", { limit, left: Math.max(0, limit - sent) });
+  if (sent + phones.length > limit)
+    throw new UserError("errors.sms.orgLimit", { limit, left: Math.max(0, limit - sent) });
 
   const perNumber = new Map<string, number>();
   const unique = [...new Set(phones)];

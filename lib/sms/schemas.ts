@@ -8,7 +8,12 @@ const sid = z.string().regex(/^(SM|MM)[0-9a-f]{32}$/);
 const phone = z.string().regex(/^\+[1-9]\d{6,14}$/);
 
 export const statusCallbackSchema = z
-  .object({ MessageSid: sid.optional(), SmsSid: sid.optional(), MessageStatus: z.string().max(32), ErrorCode: z.string().max(16).optional() })
+  .object({
+    MessageSid: sid.optional(),
+    SmsSid: sid.optional(),
+    MessageStatus: z.string().max(32),
+    ErrorCode: z.string().max(16).optional(),
+  })
   .transform((f) => ({ sid: f.MessageSid ?? f.SmsSid, status: f.MessageStatus, errorCode: f.ErrorCode }))
   .refine((f) => Boolean(f.sid));
 
@@ -24,7 +29,13 @@ export const inboundSmsSchema = z
       .optional(),
     Body: z.string().max(10_000).default(""),
   })
-  .transform((f) => ({ sid: (f.MessageSid ?? f.SmsSid)!, from: f.From, to: f.To, messagingServiceSid: f.MessagingServiceSid, body: f.Body }))
+  .transform((f) => ({
+    sid: (f.MessageSid ?? f.SmsSid)!,
+    from: f.From,
+    to: f.To,
+    messagingServiceSid: f.MessagingServiceSid,
+    body: f.Body,
+  }))
   .refine((f) => Boolean(f.sid));
 
 /** An organisation's own sender: a number in E.164 form or a Messaging Service SID; empty for the shared one. */

@@ -11,14 +11,21 @@ import { audit } from "@/lib/audit/record";
 // organisation, never another's.
 
 export async function smsSenderOf(organizationId: string): Promise<string | null> {
-  return (await db.organization.findUnique({ where: { id: organizationId }, select: { smsSender: true } }))?.smsSender ?? null;
+  return (
+    (await db.organization.findUnique({ where: { id: organizationId }, select: { smsSender: true } }))?.smsSender ??
+    null
+  );
 }
 
 export async function setSmsSender(user: SessionUser, sender: string | null): Promise<void> {
   requireAdmin(user);
   try {
     await writeTx(async (tx) => {
-      await tx.organization.update({ where: { id: user.organizationId }, data: { smsSender: sender }, select: { id: true } });
+      await tx.organization.update({
+        where: { id: user.organizationId },
+        data: { smsSender: sender },
+        select: { id: true },
+      });
       await audit(tx, user, "organization.smsSender", { type: "Organization", id: user.organizationId }, { sender });
     });
   } catch (error) {

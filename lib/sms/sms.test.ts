@@ -36,7 +36,8 @@ describe("SMS segments", () => {
 describe("SMS eligibility", () => {
   it("needs an E.164 mobile number, consent and an active account", () => {
     expect(isE164("+33612345678")).toBe(true);
-    for (const bad of ["0612345678", "+0612345678", "+33 6 12 34 56 78", "+1234", null]) expect(isE164(bad)).toBe(false);
+    for (const bad of ["0612345678", "+0612345678", "+33 6 12 34 56 78", "+1234", null])
+      expect(isE164(bad)).toBe(false);
     const ok = { phone: "+33612345678", smsConsent: true, disabledAt: null };
     expect(smsEligibility(ok)).toBe("eligible");
     expect(smsEligibility({ ...ok, smsConsent: false })).toBe("noConsent");

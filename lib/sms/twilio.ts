@@ -20,7 +20,11 @@ export const twilioConfigured = () => {
 };
 
 /** One SMS; `sender`: the organisation's own number or Messaging Service, else the server's. */
-export async function sendWithTwilio(to: string, body: string, sender?: string | null): Promise<{ sid: string; status: string }> {
+export async function sendWithTwilio(
+  to: string,
+  body: string,
+  sender?: string | null,
+): Promise<{ sid: string; status: string }> {
   const c = config();
   const client = twilio(c.TWILIO_ACCOUNT_SID, c.TWILIO_AUTH_TOKEN, testClient ? { httpClient: testClient } : {});
   const message = await client.messages.create({

@@ -21,6 +21,9 @@ const xml = (text: string) => text.replace(/&/g, "&amp;").replace(/</g, "&lt;").
 
 /** What Twilio expects back: TwiML, empty (no SMS in answer) or with one message to the sender. */
 export const twiml = (reply?: string) =>
-  new Response(`<?xml version="1.0" encoding="UTF-8"?><Response>${reply ? `<Message>${xml(reply)}</Message>` : ""}</Response>`, {
-    headers: { "Content-Type": "text/xml" },
-  });
+  new Response(
+    `<?xml version="1.0" encoding="UTF-8"?><Response>${reply ? `<Message>${xml(reply)}</Message>` : ""}</Response>`,
+    {
+      headers: { "Content-Type": "text/xml" },
+    },
+  );

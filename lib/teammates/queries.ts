@@ -9,7 +9,11 @@ import { containsPattern, foldSql } from "@/lib/text/fold";
 import type { PeopleFilters } from "./schemas";
 
 const basics = { id: true, firstName: true, lastName: true, email: true, phone: true } as const;
-const labels = { department: { select: { name: true } }, skills: { select: { name: true } }, tags: { select: { name: true } } } as const;
+const labels = {
+  department: { select: { name: true } },
+  skills: { select: { name: true } },
+  tags: { select: { name: true } },
+} as const;
 
 export const PEOPLE_PAGE_SIZE = 50;
 
@@ -23,11 +27,14 @@ export async function listPeople(user: SessionUser, f: PeopleFilters) {
   const where = [sql`u."organizationId" = ${user.organizationId}`];
   const role = user.role === "ADMIN" ? f.role : "TEAMMATE";
   if (role) where.push(sql`u."role" = ${role}`);
-  if (f.status !== "all") where.push(f.status === "disabled" ? sql`u."disabledAt" IS NOT NULL` : sql`u."disabledAt" IS NULL`);
+  if (f.status !== "all")
+    where.push(f.status === "disabled" ? sql`u."disabledAt" IS NOT NULL` : sql`u."disabledAt" IS NULL`);
   if (f.department) where.push(sql`p."departmentId" = ${f.department}`);
   const words = (f.q ?? "").split(/\s+/).filter(Boolean).slice(0, 4);
   // One folded text per person (names and e-mail), computed once whatever the number of words.
-  const text = words.length ? sql`, ${foldSql(sql`u."firstName" || ' ' || u."lastName" || ' ' || u."email"`)} AS "text"` : EMPTY_SQL;
+  const text = words.length
+    ? sql`, ${foldSql(sql`u."firstName" || ' ' || u."lastName" || ' ' || u."email"`)} AS "text"`
+    : EMPTY_SQL;
   const matching = words.length
     ? sql` WHERE ${joinSql(
         words.map((w) => sql`s."text" LIKE ${containsPattern(w)} ESCAPE '\\'`),
@@ -41,12 +48,20 @@ export async function listPeople(user: SessionUser, f: PeopleFilters) {
     sql`SELECT s."id", COUNT(*) OVER () AS "total" ${from} ORDER BY s."lastName", s."firstName", s."id" LIMIT ${PEOPLE_PAGE_SIZE} OFFSET ${(f.page - 1) * PEOPLE_PAGE_SIZE}`,
     { id: "text", total: "int" },
   );
-  const count = page.length || f.page === 1 ? { n: page[0]?.total ?? 0 } : await queryOne(sql`SELECT COUNT(*) AS "n" ${from}`, { n: "int" });
+  const count =
+    page.length || f.page === 1
+      ? { n: page[0]?.total ?? 0 }
+      : await queryOne(sql`SELECT COUNT(*) AS "n" ${from}`, { n: "int" });
   const ids = page.map((r) => r.id);
   const rows = ids.length
     ? await db.user.findMany({
         where: { id: { in: ids } },
-        select: { ...basics, role: true, disabledAt: true, profile: { select: { waitingList: true, smsConsent: true, city: true, ...labels } } },
+        select: {
+          ...basics,
+          role: true,
+          disabledAt: true,
+          profile: { select: { waitingList: true, smsConsent: true, city: true, ...labels } },
+        },
       })
     : [];
   const people = rows.sort((a, b) => ids.indexOf(a.id) - ids.indexOf(b.id));
@@ -62,14 +77,27 @@ export async function teammateDetails(user: SessionUser, teammateId: string) {
     select: {
       ...basics,
       inboxThread: { select: { id: true } },
-      profile: { select: { street: true, city: true, postcode: true, smsConsent: true, waitingList: true, groups: { select: { name: true } }, ...labels } },
+      profile: {
+        select: {
+          street: true,
+          city: true,
+          postcode: true,
+          smsConsent: true,
+          waitingList: true,
+          groups: { select: { name: true } },
+          ...labels,
+        },
+      },
       assignments: {
         where: { deletedAt: null, shift: { endsAt: { gt: new Date() } } },
         orderBy: { shift: { startsAt: "asc" } },
         take: 30,
         select: { shift: { select: shiftSelect } },
       },
-      unavailability: { orderBy: { startsAt: "asc" }, select: { id: true, startsAt: true, endsAt: true, reason: true } },
+      unavailability: {
+        orderBy: { startsAt: "asc" },
+        select: { id: true, startsAt: true, endsAt: true, reason: true },
+      },
     },
   });
   if (!teammate) throw new NotFoundError("errors.notFound.teammate");

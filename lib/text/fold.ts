@@ -19,7 +19,10 @@ const ACCENTS: [string, string][] = [
   ["ß", "ss"],
 ];
 // Upper-case letters too: lower() may leave them (SQLite does).
-const TABLE: [string, string][] = [...ACCENTS, ...ACCENTS.filter(([c]) => c.toUpperCase() !== c).map(([c, to]) => [c.toUpperCase(), to] as [string, string])];
+const TABLE: [string, string][] = [
+  ...ACCENTS,
+  ...ACCENTS.filter(([c]) => c.toUpperCase() !== c).map(([c, to]) => [c.toUpperCase(), to] as [string, string]),
+];
 
 /** "Vénissieux" → "venissieux": what both sides of a text filter are compared as. */
 function fold(text: string): string {

@@ -5,7 +5,9 @@ describe("date formatting in the organisation's time zone", () => {
   const d = new Date("2026-11-16T06:00:00Z");
 
   it("formats in the given zone, whatever the server's", () => {
-    expect(formatShiftTime(d, new Date("2026-11-16T14:00:00Z"), "Europe/Paris")).toBe("Monday, 16 November 2026, 07:00–15:00");
+    expect(formatShiftTime(d, new Date("2026-11-16T14:00:00Z"), "Europe/Paris")).toBe(
+      "Monday, 16 November 2026, 07:00–15:00",
+    );
     expect(formatDateTime(d, "America/New_York")).toBe("16 Nov 2026, 01:00");
     expect(dayKey(new Date("2026-11-16T23:30:00Z"), "Europe/Paris")).toBe("2026-11-17");
   });
@@ -19,7 +21,9 @@ describe("date formatting in the organisation's time zone", () => {
     const at = new Date("2026-11-23T07:00:00Z");
     expect(formatListTime(at, "Europe/Paris", "fr", new Date("2026-11-25T12:00:00Z"))).toBe("lun. 23 nov.");
     expect(formatDateTime(at, "Europe/Paris", "fr")).toBe("23 nov. 2026, 08:00");
-    expect(formatShiftTime(at, new Date("2026-11-23T15:00:00Z"), "Europe/Paris", "fr")).toBe("lundi 23 novembre 2026, 08:00–16:00");
+    expect(formatShiftTime(at, new Date("2026-11-23T15:00:00Z"), "Europe/Paris", "fr")).toBe(
+      "lundi 23 novembre 2026, 08:00–16:00",
+    );
     expect(formatDateTime(at, "Europe/Paris", "en")).toBe("23 Nov 2026, 08:00");
   });
 });

@@ -46,7 +46,9 @@ export function dayKey(d: Date, timeZone: string): string {
 
 /** "14:05" today, "Mon 3 Mar" ("lun. 3 mars") otherwise: the contact list's compact time. */
 export function formatListTime(d: Date, timeZone: string, locale?: string, now = new Date()): string {
-  return dayKey(d, timeZone) === dayKey(now, timeZone) ? formatTime(d, timeZone, locale) : formatter("shortDay", timeZone, locale).format(d);
+  return dayKey(d, timeZone) === dayKey(now, timeZone)
+    ? formatTime(d, timeZone, locale)
+    : formatter("shortDay", timeZone, locale).format(d);
 }
 
 /** "Monday, 16 November 2026, 07:00–15:00": a shift's day and hours. */
@@ -60,7 +62,9 @@ function numberFormat(locale: string, currency?: string): Intl.NumberFormat {
   let f = numberFormats.get(k);
   if (!f) {
     const tag = INTL_LOCALES[locale] ?? "en-GB";
-    f = currency ? new Intl.NumberFormat(tag, { style: "currency", currency, currencyDisplay: "narrowSymbol" }) : new Intl.NumberFormat(tag);
+    f = currency
+      ? new Intl.NumberFormat(tag, { style: "currency", currency, currencyDisplay: "narrowSymbol" })
+      : new Intl.NumberFormat(tag);
     numberFormats.set(k, f);
   }
   return f;
@@ -90,7 +94,12 @@ export function formatBytes(bytes: number, locale = "en"): string {
   const k = `${locale}|${i}`;
   let f = byteFormats.get(k);
   if (!f) {
-    f = new Intl.NumberFormat(INTL_LOCALES[locale] ?? "en-GB", { style: "unit", unit: UNITS[i], unitDisplay: "short", maximumFractionDigits: i >= 2 ? 1 : 0 });
+    f = new Intl.NumberFormat(INTL_LOCALES[locale] ?? "en-GB", {
+      style: "unit",
+      unit: UNITS[i],
+      unitDisplay: "short",
+      maximumFractionDigits: i >= 2 ? 1 : 0,
+    });
     byteFormats.set(k, f);
   }
   return f.format(n);

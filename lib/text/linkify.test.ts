@@ -13,6 +13,8 @@ describe("linkify", () => {
   });
 
   it("never turns other schemes or markup into links", () => {
-    expect(linkify('javascript:alert(1) <a href="x">')).toEqual([{ kind: "text", text: 'javascript:alert(1) <a href="x">' }]);
+    expect(linkify('javascript:alert(1) <a href="x">')).toEqual([
+      { kind: "text", text: 'javascript:alert(1) <a href="x">' },
+    ]);
   });
 });

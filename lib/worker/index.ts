@@ -41,7 +41,15 @@ const housekeeping = registerJob(HOUSEKEEPING, {
   },
 });
 
-export const JOBS = [housekeeping, ...smsJobs, ...emailJobs, ...inboxJobs, ...exportJobs({ AUDIT: buildAuditExport }), ...adminJobs, ...pushJobs] as const;
+export const JOBS = [
+  housekeeping,
+  ...smsJobs,
+  ...emailJobs,
+  ...inboxJobs,
+  ...exportJobs({ AUDIT: buildAuditExport }),
+  ...adminJobs,
+  ...pushJobs,
+] as const;
 
 /** Runs what is due now (tests, scripts); returns how many ran. */
 export const runDueJobs = () => runJobs(JOBS);

@@ -1,1 +1,5 @@
-export function clientOf(forwardedFor: string | undefined, socketAddress: string | undefined, trustedHops: number): string;
+export function clientOf(
+  forwardedFor: string | undefined,
+  socketAddress: string | undefined,
+  trustedHops: number,
+): string;

@@ -20,7 +20,10 @@ export function toPostgres(schema) {
   return `// Derived from prisma/schema.prisma by scripts/lib/postgres-schema.mjs: do not edit.\n${out}`;
 }
 
-export function writePostgresSchema(source = readFileSync(path.join("prisma", "schema.prisma"), "utf8"), file = POSTGRES_SCHEMA) {
+export function writePostgresSchema(
+  source = readFileSync(path.join("prisma", "schema.prisma"), "utf8"),
+  file = POSTGRES_SCHEMA,
+) {
   mkdirSync(path.dirname(file), { recursive: true });
   writeFileSync(file, toPostgres(source));
   return file;

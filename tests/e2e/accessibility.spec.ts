@@ -8,7 +8,9 @@ import { test, expect, newOrg, pageAs, seedMessage, e2eDb, upcomingShift, mainPa
 async function check(page: Page, path: string) {
   await page.goto(path);
   await page.waitForLoadState("load");
-  const { violations } = await new AxeBuilder({ page }).withTags(["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]).analyze();
+  const { violations } = await new AxeBuilder({ page })
+    .withTags(["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"])
+    .analyze();
   const bad = violations.filter((v) => v.impact === "serious" || v.impact === "critical");
   expect(
     bad.map((v) => `${v.id} (${v.impact}) on ${path}: ${v.nodes.map((n) => n.target.join(" ")).join(", ")}`),
@@ -23,7 +25,13 @@ async function world() {
   await seedMessage(o, o.teammate.threadId, o.teammate, "Can I swap Saturday?");
   await seedMessage(o, o.teammate.threadId, o.manager, "Yes, if Theo agrees.");
   await e2eDb().privateNote.create({
-    data: { organizationId: o.org.id, conversationId: o.teammate.threadId, authorId: o.manager.id, body: "Check with Theo", clientId: `note-${o.org.id}` },
+    data: {
+      organizationId: o.org.id,
+      conversationId: o.teammate.threadId,
+      authorId: o.manager.id,
+      body: "Check with Theo",
+      clientId: `note-${o.org.id}`,
+    },
   });
   const shift = await upcomingShift(o);
   return { o, chat, pages: mainPages(o, shift.id) };
@@ -41,17 +49,25 @@ for (const scheme of ["light", "dark"] as const) {
     await ada.context().close();
   });
 
-  test(`no serious accessibility violation on the staff pages (second half, chat, phone), ${scheme} theme`, async ({ browser }) => {
+  test(`no serious accessibility violation on the staff pages (second half, chat, phone), ${scheme} theme`, async ({
+    browser,
+  }) => {
     test.slow();
     const { o, chat, pages } = await world();
     const ada = await pageAs(browser, o.admin, { beforeOpen: dark });
     for (const path of [...pages.admin.slice(9), ...chat.admin]) await check(ada, path);
-    const phone = await pageAs(browser, o.manager, { phone: true, path: `/inbox/${o.teammate.threadId}`, beforeOpen: dark });
+    const phone = await pageAs(browser, o.manager, {
+      phone: true,
+      path: `/inbox/${o.teammate.threadId}`,
+      beforeOpen: dark,
+    });
     await check(phone, `/inbox/${o.teammate.threadId}`);
     for (const p of [ada, phone]) await p.context().close();
   });
 
-  test(`no serious accessibility violation on the teammate's and the visitor's pages, ${scheme} theme`, async ({ browser }) => {
+  test(`no serious accessibility violation on the teammate's and the visitor's pages, ${scheme} theme`, async ({
+    browser,
+  }) => {
     test.slow();
     const { o, chat, pages } = await world();
     const tess = await pageAs(browser, o.teammate, { beforeOpen: dark });

@@ -5,13 +5,25 @@ import { E2E_SECRET } from "./env";
 /** The link of the newest password e-mail to `email`, as its recipient gets it: sealed in the outbox, opened with the server's secret. */
 const linkTo = async (email: string) => {
   const mail = await expect
-    .poll(() => e2eDb().emailOutbox.findFirst({ where: { toEmail: email, secret: { not: null } }, orderBy: { createdAt: "desc" } }))
+    .poll(() =>
+      e2eDb().emailOutbox.findFirst({
+        where: { toEmail: email, secret: { not: null } },
+        orderBy: { createdAt: "desc" },
+      }),
+    )
     .not.toBeNull()
-    .then(() => e2eDb().emailOutbox.findFirstOrThrow({ where: { toEmail: email, secret: { not: null } }, orderBy: { createdAt: "desc" } }));
+    .then(() =>
+      e2eDb().emailOutbox.findFirstOrThrow({
+        where: { toEmail: email, secret: { not: null } },
+        orderBy: { createdAt: "desc" },
+      }),
+    );
   return new URL(openSecret(mail.secret!, E2E_SECRET)!).pathname;
 };
 
-test("an admin invites a manager, who chooses a password from the e-mail's link and signs in; the link then no longer works", async ({ browser }) => {
+test("an admin invites a manager, who chooses a password from the e-mail's link and signs in; the link then no longer works", async ({
+  browser,
+}) => {
   const o = await newOrg();
   const admin = await pageAs(browser, o.admin, { path: "/teammates" });
   await admin.getByRole("link", { name: "Invite someone" }).click();
@@ -59,7 +71,9 @@ test("an admin invites a manager, who chooses a password from the e-mail's link 
   for (const p of [admin, nora, again]) await p.context().close();
 });
 
-test("a manager without messaging rights has no inbox; disabling a teammate ends their open session at once", async ({ browser }) => {
+test("a manager without messaging rights has no inbox; disabling a teammate ends their open session at once", async ({
+  browser,
+}) => {
   const o = await newOrg();
   const admin = await pageAs(browser, o.admin, { path: `/people/${o.manager.id}` });
   await admin.getByRole("button", { name: "Remove access to messaging" }).click();
@@ -76,7 +90,9 @@ test("a manager without messaging rights has no inbox; disabling a teammate ends
   // The last admin cannot be demoted: the refusal says why.
   await admin.goto(`/people/${o.admin.id}`);
   await admin.getByRole("button", { name: "Make manager" }).click();
-  await expect(admin.getByTestId("role-section").getByRole("alert")).toHaveText("The organisation must keep at least one active administrator.");
+  await expect(admin.getByTestId("role-section").getByRole("alert")).toHaveText(
+    "The organisation must keep at least one active administrator.",
+  );
 
   const tess = await pageAs(browser, o.teammate);
   await live(tess);
@@ -89,20 +105,27 @@ test("a manager without messaging rights has no inbox; disabling a teammate ends
   await expect(admin.getByTestId("person-row")).toContainText([`${o.teammate.lastName} ${o.teammate.firstName}`]);
   // Both changes are in the audit history, newest first.
   await admin.goto("/settings/audit?category=access");
-  await expect(admin.getByTestId("audit-row")).toHaveText([/Account disabled.*Tess One/, /Access to messaging removed.*Max Manager/]);
+  await expect(admin.getByTestId("audit-row")).toHaveText([
+    /Account disabled.*Tess One/,
+    /Access to messaging removed.*Max Manager/,
+  ]);
   // Exported as CSV in the background, then downloaded by the admin who asked.
   await admin.getByRole("button", { name: "Export as CSV" }).click();
   await expect(admin).toHaveURL(/\/exports/);
   const exported = admin.getByTestId("export").first();
   await expect(exported).toContainText("Audit history (CSV)");
   await expect(exported).toHaveAttribute("data-status", "DONE", { timeout: 20_000 });
-  const csv = await admin.request.get((await exported.getByRole("link", { name: "Download the .csv" }).getAttribute("href"))!);
+  const csv = await admin.request.get(
+    (await exported.getByRole("link", { name: "Download the .csv" }).getAttribute("href"))!,
+  );
   expect(csv.headers()["content-type"]).toContain("text/csv");
   expect(await csv.text()).toMatch(/Account disabled,Tess One/);
   for (const p of [admin, max, tess]) await p.context().close();
 });
 
-test("a forgotten password is reset from the e-mail's link; the answer is the same for an unknown address", async ({ browser }) => {
+test("a forgotten password is reset from the e-mail's link; the answer is the same for an unknown address", async ({
+  browser,
+}) => {
   const o = await newOrg();
   const page = await browser.newContext().then((c) => c.newPage());
   await page.goto("/sign-in");
@@ -123,7 +146,9 @@ test("a forgotten password is reset from the e-mail's link; the answer is the sa
   await page.context().close();
 });
 
-test("a manager edits a teammate's profile and the inbox filters follow; a bad mobile number is refused with the reason", async ({ browser }) => {
+test("a manager edits a teammate's profile and the inbox filters follow; a bad mobile number is refused with the reason", async ({
+  browser,
+}) => {
   const o = await newOrg();
   const page = await pageAs(browser, o.manager, { path: `/teammates/${o.teammate.id}` });
   await page.getByRole("link", { name: "Edit the profile" }).click();
@@ -145,7 +170,9 @@ test("a manager edits a teammate's profile and the inbox filters follow; a bad m
   await page.context().close();
 });
 
-test("an admin adds, renames and archives a skill; archived, it is no longer offered on profiles", async ({ browser }) => {
+test("an admin adds, renames and archives a skill; archived, it is no longer offered on profiles", async ({
+  browser,
+}) => {
   const o = await newOrg();
   const admin = await pageAs(browser, o.admin, { path: "/settings" });
   await admin.getByRole("link", { name: "Departments, groups, skills, tags, activities" }).click();
@@ -177,11 +204,20 @@ test("a CSV with one bad row is refused whole; corrected, every row is imported"
   const page = await pageAs(browser, o.manager, { path: "/teammates" });
   await page.getByRole("link", { name: "Import teammates" }).click();
   const csv = (second: string) =>
-    Buffer.from(["email,first_name,last_name,mobile,department,groups", `ana-${o.tag}@t.test,Ana,Roy,+33611111111,Care,Night`, second].join("\n"));
-  const upload = (buffer: Buffer) => page.getByLabel("CSV file").setInputFiles({ name: "team.csv", mimeType: "text/csv", buffer });
+    Buffer.from(
+      [
+        "email,first_name,last_name,mobile,department,groups",
+        `ana-${o.tag}@t.test,Ana,Roy,+33611111111,Care,Night`,
+        second,
+      ].join("\n"),
+    );
+  const upload = (buffer: Buffer) =>
+    page.getByLabel("CSV file").setInputFiles({ name: "team.csv", mimeType: "text/csv", buffer });
   await upload(csv(`bo-${o.tag}@t.test,Bo,Lee,0612,Kitchen,`));
   await page.getByRole("button", { name: "Preview" }).click();
-  await expect(page.getByTestId("import-summary")).toHaveText("1 row of 2 has a problem: nothing will be imported until the file is corrected.");
+  await expect(page.getByTestId("import-summary")).toHaveText(
+    "1 row of 2 has a problem: nothing will be imported until the file is corrected.",
+  );
   await expect(page.getByTestId("import-row").nth(1)).toContainText("Enter the mobile number in international format");
   await expect(page.getByTestId("import-row").nth(1)).toContainText("department: the organisation has no “Kitchen”.");
   await expect(page.getByRole("button", { name: /^Import/ })).toHaveCount(0);

@@ -17,7 +17,12 @@ test("a manager signs in to Messaging, without Settings", async ({ page }) => {
   await signIn(page, o.manager.email);
   await expect(page).toHaveURL(/\/inbox$/);
   await expect(page.getByTestId("current-user")).toHaveText(name(o.manager));
-  await expect(page.getByRole("navigation", { name: "Main" }).getByRole("link")).toHaveText(["Messaging", "Schedule", "Teammates", "Exports"]);
+  await expect(page.getByRole("navigation", { name: "Main" }).getByRole("link")).toHaveText([
+    "Messaging",
+    "Schedule",
+    "Teammates",
+    "Exports",
+  ]);
   // A page for another role redirects.
   await page.goto("/settings");
   await expect(page).toHaveURL(/\/inbox$/);
@@ -28,14 +33,22 @@ test("a manager signs in to Messaging, without Settings", async ({ page }) => {
 test("a teammate signs in on a phone and lands on their messages", async ({ browser }) => {
   const o = await newOrg("Riverside Care");
   const startsAt = new Date(Date.now() + 2 * 3600_000);
-  await shiftFor(o, { activity: "Evening care", startsAt, endsAt: new Date(startsAt.getTime() + 4 * 3600_000), assignees: [o.teammate.id] });
+  await shiftFor(o, {
+    activity: "Evening care",
+    startsAt,
+    endsAt: new Date(startsAt.getTime() + 4 * 3600_000),
+    assignees: [o.teammate.id],
+  });
   const context = await browser.newContext(PHONE);
   const page = await context.newPage();
   await signIn(page, o.teammate.email);
   // The thread is served at /me itself: no redirects before it shows.
   await expect(page).toHaveURL(/\/me$/);
   await expect(page.getByRole("heading", { name: "Riverside Care" })).toBeVisible();
-  await expect(page.getByRole("navigation", { name: "Main" }).getByRole("link", { name: "Messages" })).toHaveAttribute("aria-current", "page");
+  await expect(page.getByRole("navigation", { name: "Main" }).getByRole("link", { name: "Messages" })).toHaveAttribute(
+    "aria-current",
+    "page",
+  );
   await page.goto("/inbox");
   await expect(page).toHaveURL(/\/me$/);
   await page.getByRole("navigation", { name: "Main" }).getByRole("link", { name: "Schedule" }).click();
@@ -81,7 +94,9 @@ test("pages ask visitors to sign in and come back after", async ({ page }) => {
   await expect(page.getByRole("heading", { name: "Teammates" })).toBeVisible();
 });
 
-test("signing out ends that session on the server: a copy of its cookie no longer works, other devices stay signed in", async ({ browser }) => {
+test("signing out ends that session on the server: a copy of its cookie no longer works, other devices stay signed in", async ({
+  browser,
+}) => {
   const o = await newOrg();
   const laptop = await (await browser.newContext()).newPage();
   await signIn(laptop, o.manager.email);
@@ -118,10 +133,14 @@ test("next-auth's own endpoints are not served: no second way to sign in or to r
   for (const path of ["/api/auth/session", "/api/auth/csrf", "/api/auth/providers", "/api/auth/callback/credentials"]) {
     expect((await request.get(path)).status(), path).toBe(404);
   }
-  expect((await request.post("/api/auth/callback/credentials", { form: { email: "a@b.test", password: "x" } })).status()).toBe(404);
+  expect(
+    (await request.post("/api/auth/callback/credentials", { form: { email: "a@b.test", password: "x" } })).status(),
+  ).toBe(404);
 });
 
-test("signing out everywhere closes the other devices' live streams at once, and they go to sign-in", async ({ browser }) => {
+test("signing out everywhere closes the other devices' live streams at once, and they go to sign-in", async ({
+  browser,
+}) => {
   const o = await newOrg();
   const phone = await (await browser.newContext(PHONE)).newPage();
   await signIn(phone, o.teammate.email);

@@ -1,7 +1,9 @@
 import { test, expect, newOrg, pageAs, live } from "./fixtures";
 import { pdf } from "../helpers/files";
 
-test("a manager opens a public conversation; a teammate joins by opening it and replies; a newcomer joins later; badges follow live", async ({ browser }) => {
+test("a manager opens a public conversation; a teammate joins by opening it and replies; a newcomer joins later; badges follow live", async ({
+  browser,
+}) => {
   const o = await newOrg("Chat", { chatEnabled: true });
   const tess = await pageAs(browser, o.teammate);
   await live(tess);
@@ -83,7 +85,9 @@ test("a teammate makes a group of three on the phone, adds someone, and another 
   await row.click();
   await expect(theo.getByTestId("message").filter({ hasText: "Who swaps Friday?" })).toBeVisible();
   // Files go as in the inbox: Theo sends the rota, Tess sees it live and opens it.
-  await theo.locator("#message-files").setInputFiles([{ name: "rota.pdf", mimeType: "application/pdf", buffer: pdf() }]);
+  await theo
+    .locator("#message-files")
+    .setInputFiles([{ name: "rota.pdf", mimeType: "application/pdf", buffer: pdf() }]);
   await expect(theo.getByTestId("upload-tray").locator("li[data-status=ready]")).toHaveCount(1);
   await theo.getByRole("button", { name: "Send", exact: true }).click();
   const rota = tess.getByTestId("message").getByRole("link", { name: /rota\.pdf/ });
@@ -106,7 +110,9 @@ test("a teammate makes a group of three on the phone, adds someone, and another 
   for (const p of [tess, theo, boPage]) await p.context().close();
 });
 
-test("turning the Chat option off hides all of it; turning it on again brings the conversations back", async ({ browser }) => {
+test("turning the Chat option off hides all of it; turning it on again brings the conversations back", async ({
+  browser,
+}) => {
   const o = await newOrg("Chat", { chatEnabled: true });
   const admin = await pageAs(browser, o.admin, { path: "/settings" });
   await expect(admin.getByTestId("chat-option")).toContainText("0.25 $ per active employee per month");
@@ -121,7 +127,8 @@ test("turning the Chat option off hides all of it; turning it on again brings th
   await admin.getByRole("button", { name: "Turn Chat off" }).click();
   await expect(admin.getByTestId("chat-option")).toContainText("Not enabled.");
   await expect(admin.getByRole("navigation").getByRole("link", { name: "Chat" })).toHaveCount(0);
-  for (const path of ["/chat", "/chat/new", new URL(kept).pathname]) expect((await admin.goto(path))?.status(), path).toBe(404);
+  for (const path of ["/chat", "/chat/new", new URL(kept).pathname])
+    expect((await admin.goto(path))?.status(), path).toBe(404);
   expect((await admin.request.get("/api/chat/unread")).status()).toBe(404);
 
   const tess = await pageAs(browser, o.teammate);

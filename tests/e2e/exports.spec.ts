@@ -7,7 +7,9 @@ import { pdf, png } from "../helpers/files";
 async function share(page: Page, conversationId: string, files: { name: string; mimeType: string; buffer: Buffer }[]) {
   const ids: string[] = [];
   for (const file of files) {
-    const answer = await page.request.post(`/api/conversations/${conversationId}/attachments`, { multipart: { files: file } });
+    const answer = await page.request.post(`/api/conversations/${conversationId}/attachments`, {
+      multipart: { files: file },
+    });
     ids.push(((await answer.json()) as { files: { id: string }[] }).files[0]!.id);
   }
   const sent = await page.request.post(`/api/conversations/${conversationId}/messages`, {
@@ -16,7 +18,9 @@ async function share(page: Page, conversationId: string, files: { name: string; 
   expect(sent.ok()).toBe(true);
 }
 
-test("a manager exports the attachments, gets the link by e-mail and downloads a zip of exactly those files", async ({ browser }) => {
+test("a manager exports the attachments, gets the link by e-mail and downloads a zip of exactly those files", async ({
+  browser,
+}) => {
   const o = await newOrg();
   const photo = await png(120, 80);
   const teammate = await pageAs(browser, o.teammate);

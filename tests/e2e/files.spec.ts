@@ -3,7 +3,9 @@ import { jpegWithExif, pdf, png, svgWithScript } from "../helpers/files";
 
 const file = (name: string, mimeType: string, buffer: Buffer) => ({ name, mimeType, buffer });
 
-test("a teammate sends a photo from the phone; the manager sees it live, opens it and finds it in Shared documents", async ({ browser }) => {
+test("a teammate sends a photo from the phone; the manager sees it live, opens it and finds it in Shared documents", async ({
+  browser,
+}) => {
   const o = await newOrg();
   const staff = await pageAs(browser, o.manager, { path: `/inbox/${o.teammate.threadId}` });
   await live(staff);
@@ -39,7 +41,9 @@ test("a teammate sends a photo from the phone; the manager sees it live, opens i
   await phone.context().close();
 });
 
-test("staff attach several files at once; a refused one says why and the others go with the text", async ({ browser }) => {
+test("staff attach several files at once; a refused one says why and the others go with the text", async ({
+  browser,
+}) => {
   const o = await newOrg();
   const page = await pageAs(browser, o.manager, { path: `/inbox/${o.teammate.threadId}` });
   await page
@@ -62,9 +66,14 @@ test("staff attach several files at once; a refused one says why and the others 
   await expect(tray).toHaveCount(0);
 
   // A document downloads, under its own name, to open in the device's viewer.
-  const [download] = await Promise.all([page.waitForEvent("download"), message.getByRole("link", { name: /Open rota\.pdf/ }).click()]);
+  const [download] = await Promise.all([
+    page.waitForEvent("download"),
+    message.getByRole("link", { name: /Open rota\.pdf/ }).click(),
+  ]);
   expect(download.suggestedFilename()).toBe("rota.pdf");
-  const csv = await page.request.get((await message.getByRole("link", { name: /Open shifts\.csv/ }).getAttribute("href"))!);
+  const csv = await page.request.get(
+    (await message.getByRole("link", { name: /Open shifts\.csv/ }).getAttribute("href"))!,
+  );
   expect(csv.headers()["content-disposition"]).toMatch(/^attachment; filename="shifts.csv"/);
   await page.goto(`/inbox/${o.teammate.threadId}/files?kind=document`);
   await expect(page.getByTestId("shared-file")).toHaveCount(2);
@@ -79,7 +88,9 @@ test("a teammate cannot open another teammate's file, nor staff of another organ
   await expect(page.getByTestId("upload-tray").locator("li[data-status=ready]")).toHaveCount(1);
   await page.getByRole("button", { name: "Send", exact: true }).click();
   await expect(page.getByTestId("message").getByRole("link", { name: /contract\.pdf/ })).toBeVisible();
-  const stored = await e2eDb().attachment.findFirstOrThrow({ where: { conversationId: o.teammate.threadId, fileName: "contract.pdf" } });
+  const stored = await e2eDb().attachment.findFirstOrThrow({
+    where: { conversationId: o.teammate.threadId, fileName: "contract.pdf" },
+  });
 
   const owner = await pageAs(browser, o.teammate);
   expect((await owner.request.get(`/api/files/${stored.id}`)).status()).toBe(200);
@@ -98,7 +109,12 @@ test("without JavaScript the form still sends its text with the chosen files", a
   const o = await newOrg();
   const page = await pageAs(browser, o.teammate, { javaScriptEnabled: false, path: "/me/messages" });
   await page.getByLabel("Message").fill("My certificate");
-  await page.locator("#message-files").setInputFiles([file("certificate.pdf", "application/pdf", pdf()), file("fake.pdf", "application/pdf", await png())]);
+  await page
+    .locator("#message-files")
+    .setInputFiles([
+      file("certificate.pdf", "application/pdf", pdf()),
+      file("fake.pdf", "application/pdf", await png()),
+    ]);
   await page.getByRole("button", { name: "Send with the chosen files" }).click();
   await expect(page).toHaveURL(/\/me\/messages\?refused=fake\.pdf/);
   const message = page.getByTestId("message").filter({ hasText: "My certificate" });

@@ -58,8 +58,20 @@ export const mainPages = (o: TestOrg, shiftId: string) => ({
 /** A public conversation of the department and a private one of the two teammates (the organisation has Chat on), and their pages. */
 export async function chatPages(o: TestOrg) {
   const base = { organizationId: o.org.id, departmentId: o.dept.id };
-  const channel = await createChatConversation(e2eDb(), { ...base, kind: "CHANNEL", name: "Care team", createdById: o.manager.id, memberIds: [o.teammate.id] });
-  const group = await createChatConversation(e2eDb(), { ...base, kind: "GROUP", name: null, createdById: o.teammate.id, memberIds: [o.teammate2.id] });
+  const channel = await createChatConversation(e2eDb(), {
+    ...base,
+    kind: "CHANNEL",
+    name: "Care team",
+    createdById: o.manager.id,
+    memberIds: [o.teammate.id],
+  });
+  const group = await createChatConversation(e2eDb(), {
+    ...base,
+    kind: "GROUP",
+    name: null,
+    createdById: o.teammate.id,
+    memberIds: [o.teammate2.id],
+  });
   await addMessage(e2eDb(), {
     ...base,
     conversationId: channel.id,
@@ -85,7 +97,10 @@ export async function seedMessage(o: TestOrg, conversationId: string, author: Te
 
 async function sessionCookie(user: { id: string }) {
   // The account's current session version: an admin's change (role, rights) ends the sessions of before.
-  const { sessionVersion } = await e2eDb().user.findUniqueOrThrow({ where: { id: user.id }, select: { sessionVersion: true } });
+  const { sessionVersion } = await e2eDb().user.findUniqueOrThrow({
+    where: { id: user.id },
+    select: { sessionVersion: true },
+  });
   const value = await encode({ token: { sub: user.id, sv: sessionVersion }, secret: E2E_SECRET, maxAge: 3600 });
   return { name: "shiftline.session", value, domain: "127.0.0.1", path: "/", httpOnly: true, sameSite: "Lax" as const };
 }

@@ -28,9 +28,13 @@ async function noEnglish(page: Page, path?: string) {
 test("every role walks its main pages in French, with no English left", async ({ browser }) => {
   test.slow();
   const o = await newOrg("Northwind", { chatEnabled: true });
-  await e2eDb().user.updateMany({ where: { organizationId: o.org.id, id: { not: o.manager2.id } }, data: { locale: "fr" } });
+  await e2eDb().user.updateMany({
+    where: { organizationId: o.org.id, id: { not: o.manager2.id } },
+    data: { locale: "fr" },
+  });
   // Names are people's own; the test world's "Max Manager" would read as the English word.
-  for (const u of [o.manager, o.manager2]) await e2eDb().user.update({ where: { id: u.id }, data: { lastName: "Moreau" } });
+  for (const u of [o.manager, o.manager2])
+    await e2eDb().user.update({ where: { id: u.id }, data: { lastName: "Moreau" } });
   const shift = await upcomingShift(o, "Soins du matin");
   const week = shift.week;
 
@@ -45,7 +49,9 @@ test("every role walks its main pages in French, with no English left", async ({
   await expect(card.getByRole("status")).toContainText("Envoyé à votre organisation.");
   await noEnglish(tess);
   await noEnglish(tess, "/me/messages");
-  await expect(tess.getByTestId("message").last()).toContainText("Je ne suis pas disponible pour ce quart : Rendez-vous médical");
+  await expect(tess.getByTestId("message").last()).toContainText(
+    "Je ne suis pas disponible pour ce quart : Rendez-vous médical",
+  );
   await noEnglish(tess, "/me/profile");
   // Team chat: a private conversation with Theo, started from the phone.
   await noEnglish(tess, "/me/chat");
@@ -104,7 +110,9 @@ test("every role walks its main pages in French, with no English left", async ({
   await mia.getByRole("button", { name: "Sign in" }).click();
   await expect(mia.getByRole("heading", { name: "Messaging" })).toBeVisible();
   await mia.goto(`/inbox/${o.teammate.threadId}`);
-  await expect(mia.getByTestId("shift-action")).toContainText(/^Assignment deleted by Max on .*; set as unavailable in this time slot$/);
+  await expect(mia.getByTestId("shift-action")).toContainText(
+    /^Assignment deleted by Max on .*; set as unavailable in this time slot$/,
+  );
   await expect(mia.getByTestId("shift-card")).toContainText("Je ne suis pas disponible pour ce quart");
   await mia.waitForLoadState("load");
   expect(await leftovers(mia, "en")).toEqual([]);

@@ -3,7 +3,9 @@ import { test, expect, newOrg, pageAs, live, e2eDb, shiftFor } from "./fixtures"
 import { E2E_PORT, E2E_TWILIO_TOKEN } from "./env";
 import { pdf } from "../helpers/files";
 
-test("a manager sends a grouped message with an SMS copy and follows each recipient; a reply by SMS shows live", async ({ browser }) => {
+test("a manager sends a grouped message with an SMS copy and follows each recipient; a reply by SMS shows live", async ({
+  browser,
+}) => {
   const o = await newOrg();
   await e2eDb().user.update({ where: { id: o.teammate.id }, data: { phone: "+33612345678" } });
   await e2eDb().teammateProfile.update({ where: { userId: o.teammate.id }, data: { smsConsent: true } });
@@ -11,7 +13,9 @@ test("a manager sends a grouped message with an SMS copy and follows each recipi
 
   const page = await pageAs(browser, o.manager);
   await page.getByRole("link", { name: "Message these 2 teammates" }).click();
-  await expect(page.getByTestId("grouped-summary")).toHaveText("2 in the app, 1 by SMS, 1 without a mobile number or consent");
+  await expect(page.getByTestId("grouped-summary")).toHaveText(
+    "2 in the app, 1 by SMS, 1 without a mobile number or consent",
+  );
   await expect(page.getByTestId("recipients")).toContainText(/Theo Two\s*\(no SMS: no consent\)/);
   await page.getByLabel("Message").fill("The staff meeting moves to 3 pm");
   await page.getByLabel("Send a copy by SMS").check();
@@ -32,7 +36,9 @@ test("a manager sends a grouped message with an SMS copy and follows each recipi
 
   // The SMS copy waits in the outbox (no Twilio account here), with its link; Theo, without consent, has the app's only.
   await page.goto("/outbox");
-  await expect(page.getByTestId("sms").filter({ hasText: "+33612345678" })).toContainText("The staff meeting moves to 3 pm");
+  await expect(page.getByTestId("sms").filter({ hasText: "+33612345678" })).toContainText(
+    "The staff meeting moves to 3 pm",
+  );
   await expect(page.getByTestId("sms").filter({ hasText: "+33698765432" })).toHaveCount(0);
   const theo = await pageAs(browser, o.teammate2);
   await expect(theo.getByTestId("message").filter({ hasText: "The staff meeting moves to 3 pm" })).toBeVisible();
@@ -42,10 +48,18 @@ test("a manager sends a grouped message with an SMS copy and follows each recipi
   await page.goto(`/inbox/${o.teammate.threadId}`);
   await live(page);
   const url = `http://127.0.0.1:${E2E_PORT}/api/sms/inbound`;
-  const form = { MessageSid: `SM${crypto.randomUUID().replace(/-/g, "")}`, From: "+33612345678", To: "+15005550006", Body: "OK for 3 pm" };
+  const form = {
+    MessageSid: `SM${crypto.randomUUID().replace(/-/g, "")}`,
+    From: "+33612345678",
+    To: "+15005550006",
+    Body: "OK for 3 pm",
+  };
   const forged = await page.request.post(url, { form, headers: { "X-Twilio-Signature": "forged" } });
   expect(forged.status()).toBe(403);
-  const answer = await page.request.post(url, { form, headers: { "X-Twilio-Signature": twilio.getExpectedTwilioSignature(E2E_TWILIO_TOKEN, url, form) } });
+  const answer = await page.request.post(url, {
+    form,
+    headers: { "X-Twilio-Signature": twilio.getExpectedTwilioSignature(E2E_TWILIO_TOKEN, url, form) },
+  });
   expect(answer.status()).toBe(200);
   await expect(page.getByTestId("message").filter({ hasText: "OK for 3 pm" })).toHaveCount(1);
 
@@ -65,7 +79,12 @@ test("a manager sends a grouped message with an SMS copy and follows each recipi
 test("the contact list's schedule filter chooses who a grouped message goes to", async ({ browser }) => {
   const o = await newOrg();
   const now = Date.now();
-  await shiftFor(o, { activity: "Night round", startsAt: new Date(now - 3600_000), endsAt: new Date(now + 60_000), assignees: [o.teammate.id] });
+  await shiftFor(o, {
+    activity: "Night round",
+    startsAt: new Date(now - 3600_000),
+    endsAt: new Date(now + 60_000),
+    assignees: [o.teammate.id],
+  });
   const page = await pageAs(browser, o.manager);
   await page.getByText("Filters").click();
   await page.getByLabel("Schedule").selectOption("today");
@@ -92,7 +111,9 @@ test("checkboxes in the contact list pick who a grouped message goes to", async 
   await expect(page.getByText("To the teammate selected in the contact list")).toBeVisible();
   await expect(page.getByTestId("recipients").getByRole("checkbox")).toHaveCount(1);
   await page.getByLabel("Message").fill("Only for Theo");
-  await page.locator("#grouped-files").setInputFiles([{ name: "rota.pdf", mimeType: "application/pdf", buffer: pdf() }]);
+  await page
+    .locator("#grouped-files")
+    .setInputFiles([{ name: "rota.pdf", mimeType: "application/pdf", buffer: pdf() }]);
   await expect(page.getByTestId("upload-tray").locator("li[data-status=ready]")).toHaveCount(1);
   await page.getByRole("button", { name: "Send to 1 teammate" }).click();
   await expect(page.getByTestId("batch-recipient")).toHaveCount(1);

@@ -15,7 +15,9 @@ test("mark as processed and not processed, seen by another manager, with history
   await mia.getByRole("button", { name: "Mark as not processed" }).click();
   await expect(mia.getByTestId("processed-banner")).toHaveText("○ Not processed");
   await mia.getByText("History").click();
-  await expect(mia.getByTestId("processed-history").getByRole("listitem").first()).toContainText(`Not processed · ${name(o.manager2)}`);
+  await expect(mia.getByTestId("processed-history").getByRole("listitem").first()).toContainText(
+    `Not processed · ${name(o.manager2)}`,
+  );
   await max.context().close();
   await mia.context().close();
 });

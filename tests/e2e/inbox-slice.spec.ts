@@ -65,7 +65,10 @@ test("text is escaped and links are clickable", async ({ browser }) => {
   await page.getByRole("button", { name: "Send", exact: true }).click();
   const last = page.getByTestId("message").last();
   await expect(last).toContainText("<b>bold?</b>");
-  await expect(last.getByRole("link", { name: "https://example.org/rota" })).toHaveAttribute("href", "https://example.org/rota");
+  await expect(last.getByRole("link", { name: "https://example.org/rota" })).toHaveAttribute(
+    "href",
+    "https://example.org/rota",
+  );
   await expect(last.locator("b")).toHaveCount(0);
   await page.context().close();
 });

@@ -22,10 +22,20 @@ test("each person picks their language in their profile; the others keep theirs"
 
   // A manager of the same organisation still works in English, and can switch too.
   const max = await pageAs(browser, o.manager);
-  await expect(max.getByRole("navigation", { name: "Main" }).getByRole("link")).toHaveText(["Messaging", "Schedule", "Teammates", "Exports"]);
+  await expect(max.getByRole("navigation", { name: "Main" }).getByRole("link")).toHaveText([
+    "Messaging",
+    "Schedule",
+    "Teammates",
+    "Exports",
+  ]);
   await max.getByLabel("Language").selectOption("fr");
   await max.getByRole("button", { name: "Change language" }).click();
-  await expect(max.getByRole("navigation", { name: "Principal" }).getByRole("link")).toHaveText(["Messagerie", "Horaire", "Employés", "Exports"]);
+  await expect(max.getByRole("navigation", { name: "Principal" }).getByRole("link")).toHaveText([
+    "Messagerie",
+    "Horaire",
+    "Employés",
+    "Exports",
+  ]);
   await expect(max.getByText("Gestionnaire")).toBeVisible();
   await tess.context().close();
   await max.context().close();

@@ -7,11 +7,14 @@ import type { Page } from "@playwright/test";
 // data, and a text the same in both languages ("Message", "Shiftline") proves nothing.
 
 type Tree = { [key: string]: string | Tree };
-const catalogue = (lang: string): Tree => JSON.parse(readFileSync(path.resolve("lib/i18n/messages", `${lang}.json`), "utf8")) as Tree;
+const catalogue = (lang: string): Tree =>
+  JSON.parse(readFileSync(path.resolve("lib/i18n/messages", `${lang}.json`), "utf8")) as Tree;
 const en = catalogue("en");
 const fr = catalogue("fr");
 const flatten = (tree: Tree, prefix = ""): [string, string][] =>
-  Object.entries(tree).flatMap(([k, v]) => (typeof v === "string" ? [[`${prefix}${k}`, v] as [string, string]] : flatten(v, `${prefix}${k}.`)));
+  Object.entries(tree).flatMap(([k, v]) =>
+    typeof v === "string" ? [[`${prefix}${k}`, v] as [string, string]] : flatten(v, `${prefix}${k}.`),
+  );
 
 /** The literal pieces of an ICU message: "Processed by {name} on {date}" gives "Processed by", "on". */
 function pieces(message: string): string[] {
@@ -51,7 +54,8 @@ export async function leftovers(page: Page, lang: "en" | "fr"): Promise<string[]
         const v = el.getAttribute(a);
         if (v?.trim()) out.add(v.trim());
       }
-      for (const n of Array.from(el.childNodes)) if (n.nodeType === Node.TEXT_NODE && n.textContent?.trim()) out.add(n.textContent.trim());
+      for (const n of Array.from(el.childNodes))
+        if (n.nodeType === Node.TEXT_NODE && n.textContent?.trim()) out.add(n.textContent.trim());
     }
     return [...out];
   });

@@ -47,7 +47,9 @@ test("two managers see processed changes and notes live", async ({ browser }) =>
   await mia.context().close();
 });
 
-test("the contact list patches the row a new message concerns, and a new thread joins the list", async ({ browser }) => {
+test("the contact list patches the row a new message concerns, and a new thread joins the list", async ({
+  browser,
+}) => {
   const o = await newOrg();
   const extra = await o.addTeammate("Zoe", "Zephyr");
   await seedMessage(o, o.teammate.threadId, o.teammate, "Older message");
@@ -111,13 +113,15 @@ test("after the event stream drops, what was sent meanwhile shows once, in order
     beforeOpen: (page) =>
       page.route("**/api/events*", async (route) => {
         // The first stream ends at once, as a dropped connection would; the reconnect waits until messages were sent.
-        if (++streams === 1) return route.fulfill({ status: 200, contentType: "text/event-stream", body: "retry: 200\n\n" });
+        if (++streams === 1)
+          return route.fulfill({ status: 200, contentType: "text/event-stream", body: "retry: 200\n\n" });
         await away;
         await route.continue();
       }),
   });
   await expect.poll(() => streams).toBeGreaterThan(1);
-  for (const body of ["First while away", "Second while away", "Third while away"]) await seedMessage(o, o.teammate.threadId, o.teammate, body);
+  for (const body of ["First while away", "Second while away", "Third while away"])
+    await seedMessage(o, o.teammate.threadId, o.teammate, body);
   release();
   await live(max);
   await expect(max.getByTestId("message")).toHaveText([/First while away/, /Second while away/, /Third while away/]);

@@ -3,7 +3,9 @@ import { test, expect, newOrg, pageAs } from "./fixtures";
 // Addresses and bodies no page of Shiftline makes: each is answered with what is wrong (400 or
 // 404, in words), never a server error.
 
-test("an address that does not decode, a week past any schedule and an upload without a boundary get an answer, not a 500", async ({ browser }) => {
+test("an address that does not decode, a week past any schedule and an upload without a boundary get an answer, not a 500", async ({
+  browser,
+}) => {
   const o = await newOrg();
   const page = await pageAs(browser, o.manager, { path: "/inbox" });
   const request = page.context().request;
@@ -17,7 +19,10 @@ test("an address that does not decode, a week past any schedule and an upload wi
     expect(r.status(), path).toBe(400);
     expect(await r.json()).toEqual({ ok: false, error: "This address is not valid: check the link, or go back." });
   }
-  const upload = await request.post("/api/conversations/%ZZ/attachments", { headers: { "content-type": "multipart/form-data; boundary=X" }, data: "x" });
+  const upload = await request.post("/api/conversations/%ZZ/attachments", {
+    headers: { "content-type": "multipart/form-data; boundary=X" },
+    data: "x",
+  });
   expect(upload.status()).toBe(400);
   // The week: the page opens on this week (positive control: the same page with a real week).
   for (const week of ["9999-12-31", "2026-11-16"]) {

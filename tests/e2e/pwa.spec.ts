@@ -8,7 +8,13 @@ import { fakePushService } from "../helpers/push-service";
 async function savedForOffline(page: Page, path: string) {
   await page.evaluate(() => navigator.serviceWorker.ready);
   await expect
-    .poll(() => page.evaluate(async (p) => Boolean(navigator.serviceWorker.controller && (await (await caches.open("shiftline-pages-v1")).match(p))), path))
+    .poll(() =>
+      page.evaluate(
+        async (p) =>
+          Boolean(navigator.serviceWorker.controller && (await (await caches.open("shiftline-pages-v1")).match(p))),
+        path,
+      ),
+    )
     .toBe(true);
 }
 
@@ -16,10 +22,22 @@ test("the app installs: a manifest with its icons, and a service worker that run
   const o = await newOrg();
   const page = await pageAs(browser, o.teammate, { serviceWorker: true });
   const href = await page.locator('link[rel="manifest"]').getAttribute("href");
-  const manifest = (await (await page.request.get(href!)).json()) as { start_url: string; display: string; icons: { sizes: string; purpose: string }[] };
-  expect(manifest).toMatchObject({ start_url: "/me", display: "standalone", theme_color: "#0f766e", name: "Shiftline" });
-  expect(manifest.icons).toEqual(expect.arrayContaining([expect.objectContaining({ sizes: "512x512", purpose: "maskable" })]));
-  for (const icon of manifest.icons) expect((await page.request.get((icon as unknown as { src: string }).src)).ok()).toBe(true);
+  const manifest = (await (await page.request.get(href!)).json()) as {
+    start_url: string;
+    display: string;
+    icons: { sizes: string; purpose: string }[];
+  };
+  expect(manifest).toMatchObject({
+    start_url: "/me",
+    display: "standalone",
+    theme_color: "#0f766e",
+    name: "Shiftline",
+  });
+  expect(manifest.icons).toEqual(
+    expect.arrayContaining([expect.objectContaining({ sizes: "512x512", purpose: "maskable" })]),
+  );
+  for (const icon of manifest.icons)
+    expect((await page.request.get((icon as unknown as { src: string }).src)).ok()).toBe(true);
   await savedForOffline(page, "/me");
   expect(await page.evaluate(() => navigator.serviceWorker.controller?.scriptURL)).toMatch(/\/sw\.js$/);
   // The smallest phones: nothing scrolls sideways, and the bottom bar is there.
@@ -46,7 +64,10 @@ for (const browserSays of ["offline", "online"] as const)
   }) => {
     const o = await newOrg();
     await seedMessage(o, o.teammate.threadId, o.manager, "Bring your badge tomorrow");
-    const page = await pageAs(browser, o.teammate, { serviceWorker: true, beforeOpen: browserSays === "online" ? phoneSaysOnline : undefined });
+    const page = await pageAs(browser, o.teammate, {
+      serviceWorker: true,
+      beforeOpen: browserSays === "online" ? phoneSaysOnline : undefined,
+    });
     await savedForOffline(page, "/me");
     await savedForOffline(page, "/me/schedule");
 
@@ -78,7 +99,9 @@ for (const browserSays of ["offline", "online"] as const)
     // Back online, the copy is drawn again from the server: what came meanwhile shows.
     await expect(page.getByTestId("message").filter({ hasText: "Not seen offline" })).toBeVisible();
     await expect(page.getByTestId("saved-copy")).toHaveCount(0);
-    expect(await e2eDb().message.count({ where: { conversationId: o.teammate.threadId, body: "Running late, sorry" } })).toBe(1);
+    expect(
+      await e2eDb().message.count({ where: { conversationId: o.teammate.threadId, body: "Running late, sorry" } }),
+    ).toBe(1);
     await page.context().close();
   });
 
@@ -119,7 +142,11 @@ test("connected but no internet: the phone says online, the app sees that Shiftl
   await expect(page.getByTestId("message").filter({ hasText: "Stuck at the gate, no signal" })).toHaveCount(1);
   await expect(page.getByTestId("pending-message")).toHaveCount(0);
   await expect(page.getByTestId("message").filter({ hasText: "Gate code is 4412" })).toBeVisible();
-  expect(await e2eDb().message.count({ where: { conversationId: o.teammate.threadId, body: "Stuck at the gate, no signal" } })).toBe(1);
+  expect(
+    await e2eDb().message.count({
+      where: { conversationId: o.teammate.threadId, body: "Stuck at the gate, no signal" },
+    }),
+  ).toBe(1);
   await page.context().close();
 });
 
@@ -137,7 +164,9 @@ test("after 'Sign out on every device' from another device, the phone drops its 
   await expect(tablet).toHaveURL(/\/sign-in/);
   // The phone's open page learns that its session ended, and goes to sign in.
   await expect(phone).toHaveURL(/\/sign-in/, { timeout: 15_000 });
-  await expect.poll(() => phone.evaluate(async () => (await (await caches.open("shiftline-pages-v1")).keys()).length)).toBe(0);
+  await expect
+    .poll(() => phone.evaluate(async () => (await (await caches.open("shiftline-pages-v1")).keys()).length))
+    .toBe(0);
   // Offline later, the app opens: the offline page, never the saved thread.
   await phone.context().setOffline(true);
   await phone.goto("/me/messages").catch(() => undefined);
@@ -147,7 +176,9 @@ test("after 'Sign out on every device' from another device, the phone drops its 
   await phone.context().close();
 });
 
-test("turning notifications on stores the device; a manager's message reaches it through the push service, with no private note", async ({ browser }) => {
+test("turning notifications on stores the device; a manager's message reaches it through the push service, with no private note", async ({
+  browser,
+}) => {
   const service = await fakePushService();
   try {
     const o = await newOrg();
@@ -175,9 +206,9 @@ test("turning notifications on stores the device; a manager's message reaches it
     await expect(page.getByTestId("push-device-state")).toHaveAttribute("data-state", "off");
     await page.getByRole("button", { name: "Turn on for this device" }).click();
     await expect(page.getByTestId("push-device-state")).toHaveAttribute("data-state", "on");
-    expect(await e2eDb().pushSubscription.findMany({ where: { userId: o.teammate.id }, select: { endpoint: true } })).toEqual([
-      { endpoint: device.subscription.endpoint },
-    ]);
+    expect(
+      await e2eDb().pushSubscription.findMany({ where: { userId: o.teammate.id }, select: { endpoint: true } }),
+    ).toEqual([{ endpoint: device.subscription.endpoint }]);
 
     const manager = await pageAs(browser, o.manager, { path: `/inbox/${o.teammate.threadId}` });
     await manager.getByLabel("Message").fill("Tess is on leave next week");
@@ -187,9 +218,16 @@ test("turning notifications on stores the device; a manager's message reaches it
     await manager.getByRole("button", { name: "Send" }).click();
     await expect(manager.getByTestId("message").filter({ hasText: "Saturday shift" })).toHaveCount(1);
 
-    await expect.poll(() => service.received.filter((r) => r.device === `phone-${o.teammate.id}`).length, { timeout: 15_000 }).toBe(1);
+    await expect
+      .poll(() => service.received.filter((r) => r.device === `phone-${o.teammate.id}`).length, { timeout: 15_000 })
+      .toBe(1);
     const payload = device.decrypt(service.received.find((r) => r.device === `phone-${o.teammate.id}`)!.body);
-    expect(payload).toMatchObject({ title: name(o.manager), body: "Can you take the Saturday shift?", url: "/me/messages", badge: 1 });
+    expect(payload).toMatchObject({
+      title: name(o.manager),
+      body: "Can you take the Saturday shift?",
+      url: "/me/messages",
+      badge: 1,
+    });
     expect(JSON.stringify(payload)).not.toContain("leave");
 
     // Off for this device: the server forgets it.
@@ -203,7 +241,9 @@ test("turning notifications on stores the device; a manager's message reaches it
   }
 });
 
-test("a push shows a notification with the sender, the preview and the address of the conversation it opens", async ({ browser }) => {
+test("a push shows a notification with the sender, the preview and the address of the conversation it opens", async ({
+  browser,
+}) => {
   const o = await newOrg();
   const page = await pageAs(browser, o.teammate, {
     serviceWorker: true,
@@ -215,15 +255,30 @@ test("a push shows a notification with the sender, the preview and the address o
   // What the service worker does with a push (the payload the server sends, as in lib/push/notify.ts).
   await worker.evaluate(async () => {
     const sw = self as unknown as EventTarget;
-    const data = { title: "Max Manager", body: "Can you cover Saturday?", url: "/me/messages", tag: "t1", badge: 2, urgent: false };
-    const event = new Event("push") as Event & { data: { json: () => unknown }; waitUntil: (p: Promise<unknown>) => void };
+    const data = {
+      title: "Max Manager",
+      body: "Can you cover Saturday?",
+      url: "/me/messages",
+      tag: "t1",
+      badge: 2,
+      urgent: false,
+    };
+    const event = new Event("push") as Event & {
+      data: { json: () => unknown };
+      waitUntil: (p: Promise<unknown>) => void;
+    };
     const work: Promise<unknown>[] = [];
-    Object.assign(event, { data: { json: () => data, text: () => JSON.stringify(data) }, waitUntil: (p: Promise<unknown>) => work.push(p) });
+    Object.assign(event, {
+      data: { json: () => data, text: () => JSON.stringify(data) },
+      waitUntil: (p: Promise<unknown>) => work.push(p),
+    });
     sw.dispatchEvent(event);
     await Promise.all(work);
   });
   const shown = await worker.evaluate(async () => {
-    const list: Notification[] = await (self as unknown as { registration: ServiceWorkerRegistration }).registration.getNotifications();
+    const list: Notification[] = await (
+      self as unknown as { registration: ServiceWorkerRegistration }
+    ).registration.getNotifications();
     return list.map((n) => ({ title: n.title, body: n.body, url: (n.data as { url: string }).url }));
   });
   expect(shown).toEqual([{ title: "Max Manager", body: "Can you cover Saturday?", url: "/me/messages" }]);
@@ -242,7 +297,9 @@ test("staff turn notifications on from their account page, and mark a message ur
   await page.getByLabel("To").fill("06:30");
   await page.getByRole("button", { name: "Save notification settings" }).click();
   await expect(page.getByText("Saved.")).toBeVisible();
-  expect(await e2eDb().user.findUniqueOrThrow({ where: { id: o.manager.id }, select: { quietFrom: true, quietTo: true } })).toEqual({
+  expect(
+    await e2eDb().user.findUniqueOrThrow({ where: { id: o.manager.id }, select: { quietFrom: true, quietTo: true } }),
+  ).toEqual({
     quietFrom: 22 * 60,
     quietTo: 6 * 60 + 30,
   });
@@ -271,6 +328,8 @@ test("staff turn notifications on from their account page, and mark a message ur
   await page.getByLabel("Urgent: notify even during quiet hours").check();
   await page.getByRole("button", { name: "Send" }).click();
   await expect(page.getByTestId("message").filter({ hasText: "Fire drill" })).toHaveCount(1);
-  expect(await e2eDb().message.findFirstOrThrow({ where: { body: "Fire drill at 3 pm" }, select: { urgent: true } })).toEqual({ urgent: true });
+  expect(
+    await e2eDb().message.findFirstOrThrow({ where: { body: "Fire drill at 3 pm" }, select: { urgent: true } }),
+  ).toEqual({ urgent: true });
   await page.context().close();
 });

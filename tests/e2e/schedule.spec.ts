@@ -1,6 +1,8 @@
 import { test, expect, newOrg, pageAs, name, upcomingShift } from "./fixtures";
 
-test("a teammate asks about a shift; the manager deletes the assignment and sets them unavailable", async ({ browser }) => {
+test("a teammate asks about a shift; the manager deletes the assignment and sets them unavailable", async ({
+  browser,
+}) => {
   const o = await newOrg();
   const { week } = await upcomingShift(o);
   const tess = await pageAs(browser, o.teammate, { path: `/me/schedule?week=${week}` });
@@ -19,7 +21,10 @@ test("a teammate asks about a shift; the manager deletes the assignment and sets
   max.once("dialog", (d) => void d.accept());
   await card.getByRole("button", { name: "Delete assignment" }).click();
   await expect(card).toContainText(/Assignment deleted by Max on .*; set as unavailable in this time slot/);
-  await expect(card.getByRole("link", { name: "Open the shift to find a replacement" })).toHaveAttribute("href", /\/schedule\/shifts\//);
+  await expect(card.getByRole("link", { name: "Open the shift to find a replacement" })).toHaveAttribute(
+    "href",
+    /\/schedule\/shifts\//,
+  );
 
   // The teammate's schedule changes without a reload; their thread has the system message.
   await expect(tess.getByTestId("my-unavailability")).toBeVisible();
@@ -28,7 +33,9 @@ test("a teammate asks about a shift; the manager deletes the assignment and sets
     .getByRole("navigation", { name: "Main" })
     .getByRole("link", { name: /^Messages/ })
     .click();
-  await expect(tess.getByTestId("message").last()).toContainText("was deleted. You are marked unavailable for this time slot.");
+  await expect(tess.getByTestId("message").last()).toContainText(
+    "was deleted. You are marked unavailable for this time slot.",
+  );
   // Their own card about that shift says they are off it, with no link to a shift they no longer have.
   const mine = tess.getByTestId("shift-card");
   await expect(mine).toContainText("You are no longer on this shift.");
@@ -60,7 +67,9 @@ test("staff manage unavailability on a teammate's page, with clear refusals", as
   await again.getByLabel("From").fill("2031-03-10T12:00");
   await again.getByLabel("To").fill("2031-03-10T18:00");
   await again.getByRole("button", { name: "Add unavailability" }).click();
-  await expect(again.getByRole("alert")).toContainText("This period overlaps another unavailability: 10 Mar 2031, 09:00 – 10 Mar 2031, 17:00 (Training).");
+  await expect(again.getByRole("alert")).toContainText(
+    "This period overlaps another unavailability: 10 Mar 2031, 09:00 – 10 Mar 2031, 17:00 (Training).",
+  );
 
   await max.getByTestId("unavailability").getByRole("button", { name: "Remove" }).click();
   await expect(max.getByTestId("unavailability")).not.toContainText("10 Mar 2031");
@@ -86,7 +95,10 @@ test("the staff schedule shows the week per department, and assigning respects u
 
   // Theo is unavailable over the shift: assigning him is refused with the reason.
   const theoPage = await pageAs(browser, o.manager, { path: `/teammates/${o.teammate2.id}` });
-  const local = (d: Date) => new Intl.DateTimeFormat("sv-SE", { timeZone: "Europe/Paris", dateStyle: "short", timeStyle: "short" }).format(d).replace(" ", "T");
+  const local = (d: Date) =>
+    new Intl.DateTimeFormat("sv-SE", { timeZone: "Europe/Paris", dateStyle: "short", timeStyle: "short" })
+      .format(d)
+      .replace(" ", "T");
   const add = theoPage.getByRole("form", { name: "Add a period" });
   await add.getByLabel("From").fill(local(new Date(Date.now())));
   await add.getByLabel("To").fill(local(new Date(Date.now() + 48 * 3600_000)));

@@ -5,7 +5,9 @@ import { test, expect, newOrg, pageAs, seedMessage, signIn, live, e2eDb, PHONE, 
 
 const line = (page: Page, text: string) => page.getByTestId("message").filter({ hasText: text });
 
-test("a long thread opens at its newest message, pages back in place, and marks what arrives while scrolled up", async ({ browser }) => {
+test("a long thread opens at its newest message, pages back in place, and marks what arrives while scrolled up", async ({
+  browser,
+}) => {
   test.slow();
   const o = await newOrg();
   for (let i = 1; i <= 150; i++) await seedMessage(o, o.teammate.threadId, o.teammate, `Line ${i}.`);
@@ -27,8 +29,11 @@ test("a long thread opens at its newest message, pages back in place, and marks 
   await expect(line(max, "Line 51.")).toBeInViewport();
   // Not read yet: the reader has not had it in view.
   const readSeq = async () =>
-    (await e2eDb().staffReadState.findUnique({ where: { conversationId_userId: { conversationId: o.teammate.threadId, userId: o.manager.id } } }))
-      ?.lastReadSeq ?? 0;
+    (
+      await e2eDb().staffReadState.findUnique({
+        where: { conversationId_userId: { conversationId: o.teammate.threadId, userId: o.manager.id } },
+      })
+    )?.lastReadSeq ?? 0;
   // The page reports what the reader has had in view: still 150 while the marker shows.
   await expect(marker).toHaveAttribute("data-read-up-to", "150");
   expect(await readSeq()).toBe(150);
@@ -47,9 +52,12 @@ test("a long thread opens at its newest message, pages back in place, and marks 
   await max.context().close();
 });
 
-const noSideways = (page: Page) => page.evaluate(() => document.documentElement.scrollWidth <= document.documentElement.clientWidth);
+const noSideways = (page: Page) =>
+  page.evaluate(() => document.documentElement.scrollWidth <= document.documentElement.clientWidth);
 
-test("a manager answers from a phone: the list and the thread are two screens, nothing scrolls sideways", async ({ browser }) => {
+test("a manager answers from a phone: the list and the thread are two screens, nothing scrolls sideways", async ({
+  browser,
+}) => {
   const o = await newOrg();
   await seedMessage(o, o.teammate.threadId, o.teammate, "Can I start at 9 tomorrow?");
   const max = await pageAs(browser, o.manager, { phone: true, path: "/inbox?sort=name" });
@@ -85,12 +93,16 @@ test("a manager answers from a phone: the list and the thread are two screens, n
   await max.context().close();
 });
 
-test("on the teammate's phone the composer sits on the tab bar, and unsent text survives a reload", async ({ browser }) => {
+test("on the teammate's phone the composer sits on the tab bar, and unsent text survives a reload", async ({
+  browser,
+}) => {
   const o = await newOrg();
   const tess = await pageAs(browser, o.teammate);
   const composer = tess.locator("form").filter({ has: tess.getByLabel("Message") });
   const bar = tess.getByRole("navigation", { name: "Main" });
-  expect(Math.abs((await composer.boundingBox())!.y + (await composer.boundingBox())!.height - (await bar.boundingBox())!.y)).toBeLessThanOrEqual(1);
+  expect(
+    Math.abs((await composer.boundingBox())!.y + (await composer.boundingBox())!.height - (await bar.boundingBox())!.y),
+  ).toBeLessThanOrEqual(1);
 
   // The network is down: the message waits in the outbox, a new draft is being typed, the page reloads.
   await tess.route("**/api/conversations/*/messages", (route) =>
@@ -121,7 +133,8 @@ test("on the teammate's phone the composer sits on the tab bar, and unsent text 
 async function tabUntil(page: Page, is: (el: Element) => boolean, max = 40): Promise<number> {
   for (let n = 1; n <= max; n++) {
     await page.keyboard.press("Tab");
-    if (await page.evaluate((src) => new Function("el", `return (${src})(el)`)(document.activeElement), is.toString())) return n;
+    if (await page.evaluate((src) => new Function("el", `return (${src})(el)`)(document.activeElement), is.toString()))
+      return n;
   }
   throw new Error(`not reached in ${max} presses`);
 }
@@ -145,7 +158,11 @@ test("a manager replies with the keyboard alone, in few key presses", async ({ b
   // 13: the skip link, the sections, the account block (Your account, Sign out, language), the list's search and sort.
   expect(toContact).toBeLessThanOrEqual(13);
   if (!(await page.evaluate(() => document.activeElement?.textContent?.includes("Tess One")))) {
-    for (let n = 0; n < 3 && !(await page.evaluate(() => document.activeElement?.textContent?.includes("Tess One"))); n++)
+    for (
+      let n = 0;
+      n < 3 && !(await page.evaluate(() => document.activeElement?.textContent?.includes("Tess One")));
+      n++
+    )
       await page.keyboard.press("ArrowDown");
   }
   await page.keyboard.press("Enter");
@@ -156,7 +173,12 @@ test("a manager replies with the keyboard alone, in few key presses", async ({ b
   await expect(page.getByTestId("processed-banner")).toContainText("Processed by Max");
   await expect(page.getByRole("button", { name: "Mark as not processed" })).toBeFocused();
   let back = 0;
-  while (!(await page.getByRole("link", { name: "Skip to the reply box" }).evaluate((el) => el === document.activeElement)) && back++ < 5)
+  while (
+    !(await page
+      .getByRole("link", { name: "Skip to the reply box" })
+      .evaluate((el) => el === document.activeElement)) &&
+    back++ < 5
+  )
     await page.keyboard.press("Shift+Tab");
   await page.keyboard.press("Enter");
   await expect(page.getByLabel("Message")).toBeFocused();
@@ -189,7 +211,9 @@ test("signing in and out on a phone: sign-out is a comfortable target", async ({
   await context.close();
 });
 
-test("offline for a long while: the page stays, says so, keeps the draft, and catches up in order once back", async ({ browser }) => {
+test("offline for a long while: the page stays, says so, keeps the draft, and catches up in order once back", async ({
+  browser,
+}) => {
   const o = await newOrg();
   const tess = await pageAs(browser, o.teammate);
   await live(tess);

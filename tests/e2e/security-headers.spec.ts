@@ -10,7 +10,9 @@ async function watchPolicy(page: Page): Promise<string[]> {
     if (/Content Security Policy/i.test(m.text())) violations.push(m.text());
   });
   await page.addInitScript(() =>
-    document.addEventListener("securitypolicyviolation", (e) => console.error(`Content Security Policy violation: ${e.violatedDirective} ${e.blockedURI}`)),
+    document.addEventListener("securitypolicyviolation", (e) =>
+      console.error(`Content Security Policy violation: ${e.violatedDirective} ${e.blockedURI}`),
+    ),
   );
   return violations;
 }
@@ -40,7 +42,9 @@ test("every main page works under the security policy, with no violation", async
   await ada.getByRole("button", { name: "Send" }).click();
   await expect(ada.getByTestId("message").filter({ hasText: "Under the policy" })).toHaveCount(1);
   let teammateViolations: string[] = [];
-  const tess = await pageAs(browser, o.teammate, { beforeOpen: async (p) => void (teammateViolations = await watchPolicy(p)) });
+  const tess = await pageAs(browser, o.teammate, {
+    beforeOpen: async (p) => void (teammateViolations = await watchPolicy(p)),
+  });
   for (const path of pages.teammate) {
     await tess.goto(path);
     await live(tess);

@@ -38,7 +38,11 @@ const check = (name: string, ok: boolean, detail = "") => {
   console.log(`${ok ? "ok  " : "FAIL"} ${dialect}: ${name}${detail ? `: ${detail}` : ""}`);
 };
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
-async function until<T>(what: string, probe: () => Promise<T | null | undefined | false>, timeoutMs = 180_000): Promise<T> {
+async function until<T>(
+  what: string,
+  probe: () => Promise<T | null | undefined | false>,
+  timeoutMs = 180_000,
+): Promise<T> {
   const end = Date.now() + timeoutMs;
   for (;;) {
     const got = await probe();
@@ -62,7 +66,11 @@ if (pgServer) {
   url = `file:${file}`;
   const { openSqlite } = await import("../../lib/db/sqlite-file");
   const raw = openSqlite(file);
-  raw.prepare(`UPDATE "User" SET "phone" = '+3361' || substr('0000000' || substr("id", 2), -7) WHERE "role" = 'TEAMMATE'`).run();
+  raw
+    .prepare(
+      `UPDATE "User" SET "phone" = '+3361' || substr('0000000' || substr("id", 2), -7) WHERE "role" = 'TEAMMATE'`,
+    )
+    .run();
   raw.prepare(`UPDATE "TeammateProfile" SET "smsConsent" = (CAST(substr("userId", 2) AS INTEGER) % 4 <> 0)`).run();
   raw.close();
 }
@@ -106,11 +114,20 @@ async function kill(p: ChildProcess) {
   await gone;
 }
 /** The killed worker's leases run out now (a minute later otherwise), so the next start takes its jobs again. */
-const expireLeases = () => db.job.updateMany({ where: { doneAt: null, lockedBy: { not: null } }, data: { lockedUntil: new Date(Date.now() - 1000) } });
+const expireLeases = () =>
+  db.job.updateMany({
+    where: { doneAt: null, lockedBy: { not: null } },
+    data: { lockedUntil: new Date(Date.now() - 1000) },
+  });
 
 try {
   // 1. A grouped message with SMS copies, three kills.
-  const { batchId } = await sendGroupedMessage(manager, { who: { filters: {} }, body: "Fire drill at 3 pm", clientId: randomUUID(), smsCopy: true });
+  const { batchId } = await sendGroupedMessage(manager, {
+    who: { filters: {} },
+    body: "Fire drill at 3 pm",
+    clientId: randomUUID(),
+    smsCopy: true,
+  });
   let server = start(3241);
   await server.ready;
   const copies = () => db.batchRecipient.count({ where: { batchId, messageId: { not: null } } });
@@ -141,27 +158,46 @@ try {
     `a grouped message to ${N}, killed at three points (${killedAt.join(", ")}): one copy each`,
     perThread.length === N && perThread.every((t) => t._count === 1),
   );
-  const sms = await db.smsDelivery.findMany({ where: { message: { batchId } }, select: { recipientId: true, status: true } });
+  const sms = await db.smsDelivery.findMany({
+    where: { message: { batchId } },
+    select: { recipientId: true, status: true },
+  });
   check(
     `every eligible one (${eligible}) got exactly one SMS, sent`,
-    sms.length === eligible && new Set(sms.map((s) => s.recipientId)).size === eligible && sms.every((s) => s.status === "SENT"),
+    sms.length === eligible &&
+      new Set(sms.map((s) => s.recipientId)).size === eligible &&
+      sms.every((s) => s.status === "SENT"),
     `${sms.length} rows, ${sms.filter((s) => s.status === "SENT").length} sent`,
   );
   const orphans = await db.smsDelivery.count({ where: { status: "QUEUED" } });
   const failedJobs = await db.job.count({ where: { failedAt: { not: null } } });
-  check("nothing left queued without a job, no job given up", orphans === 0 && failedJobs === 0, `${orphans} queued, ${failedJobs} given up`);
+  check(
+    "nothing left queued without a job, no job given up",
+    orphans === 0 && failedJobs === 0,
+    `${orphans} queued, ${failedJobs} given up`,
+  );
 
   // 2. Exports: files of 50 teammates, four half-megabyte PDFs each.
   const big = Buffer.concat([pdf(), Buffer.alloc(512 * 1024, 0x20)]);
   for (let i = 0; i < 50; i++) {
-    const got = await receiveFiles(uploadRequest(Array.from({ length: 4 }, (_, f) => ({ name: `shift-${i}-${f}.pdf`, data: big, type: "application/pdf" }))), {
-      organizationId: ORG,
-      conversationId: threadId(i),
-      uploaderId: teammateId(i),
-      fromStaff: false,
-    });
+    const got = await receiveFiles(
+      uploadRequest(
+        Array.from({ length: 4 }, (_, f) => ({ name: `shift-${i}-${f}.pdf`, data: big, type: "application/pdf" })),
+      ),
+      {
+        organizationId: ORG,
+        conversationId: threadId(i),
+        uploaderId: teammateId(i),
+        fromStaff: false,
+      },
+    );
     const teammate = { ...manager, id: teammateId(i), role: "TEAMMATE" as const, email: `t${i}@bench.test` };
-    await sendInboxMessage(teammate, { conversationId: threadId(i), body: "", clientId: randomUUID(), attachmentIds: got.files.map((f) => f.id) });
+    await sendInboxMessage(teammate, {
+      conversationId: threadId(i),
+      body: "",
+      clientId: randomUUID(),
+      attachmentIds: got.files.map((f) => f.id),
+    });
   }
   const filesOf = (id: string) => {
     try {
@@ -177,7 +213,9 @@ try {
       return row.startedAt && row.startedAt > after ? row : null;
     });
     await until("the export's zip to be half-written", async () =>
-      filesOf(id).some((n) => n.endsWith(".zip.part") && statSync(path.join(exportsDir(), n), { throwIfNoEntry: false })?.size),
+      filesOf(id).some(
+        (n) => n.endsWith(".zip.part") && statSync(path.join(exportsDir(), n), { throwIfNoEntry: false })?.size,
+      ),
     );
     return e.startedAt!;
   };
@@ -199,7 +237,10 @@ try {
   });
   check(
     "an export killed once finishes: a valid zip with every file, one e-mail, no half-written file",
-    done.status === "DONE" && entries === 201 && ready.length === 1 && filesOf(once.id).every((n) => !n.endsWith(".part")),
+    done.status === "DONE" &&
+      entries === 201 &&
+      ready.length === 1 &&
+      filesOf(once.id).every((n) => !n.endsWith(".part")),
     `${done.status}, ${entries} entries, ${ready.length} e-mail, files: ${filesOf(once.id).join(" ")}`,
   );
 
@@ -228,7 +269,12 @@ try {
   const mailsLater = await db.emailOutbox.count({ where: { subject: "Your Shiftline export could not be built" } });
   check(
     "an export killed on every try ends as interrupted within a minute, with one e-mail and no file left",
-    ended.error === "errors.export.interrupted" && tookS < 60 && mails.length === 1 && mailsLater === 1 && leftBehind > 0 && filesOf(doomed.id).length === 0,
+    ended.error === "errors.export.interrupted" &&
+      tookS < 60 &&
+      mails.length === 1 &&
+      mailsLater === 1 &&
+      leftBehind > 0 &&
+      filesOf(doomed.id).length === 0,
     `${ended.error} after ${tookS.toFixed(1)} s, ${mailsLater} e-mail, files: ${leftBehind} before, ${filesOf(doomed.id).length} after`,
   );
 
@@ -236,14 +282,23 @@ try {
   const service = await fakePushService({ delayMs: 20 });
   try {
     const owner = { ...manager, id: teammateId(1), role: "TEAMMATE" as const, email: "t1@bench.test" };
-    for (let d = 0; d < 150; d++) await saveSubscription(owner, service.device(`d${d}`).subscription, { sessionId: `s${d}`, userAgent: "faults" });
+    for (let d = 0; d < 150; d++)
+      await saveSubscription(owner, service.device(`d${d}`).subscription, { sessionId: `s${d}`, userAgent: "faults" });
     const second = start(3242);
     await second.ready;
-    await sendInboxMessage(manager, { conversationId: threadId(1), body: "Your shift starts at 7", clientId: randomUUID() });
+    await sendInboxMessage(manager, {
+      conversationId: threadId(1),
+      body: "Your shift starts at 7",
+      clientId: randomUUID(),
+    });
     await until("the fan-out to be under way", async () => service.received.length >= 30);
     await expireLeases(); // the first worker is slow: its lease runs out, the other instance takes the job
     await until("every device", async () => new Set(service.received.map((r) => r.device)).size >= 150, 60_000);
-    await until("the push job to end", async () => (await db.job.count({ where: { kind: "message.notify", doneAt: null } })) === 0, 60_000);
+    await until(
+      "the push job to end",
+      async () => (await db.job.count({ where: { kind: "message.notify", doneAt: null } })) === 0,
+      60_000,
+    );
     const perDevice = new Map<string, number>();
     for (const r of service.received) perDevice.set(r.device, (perDevice.get(r.device) ?? 0) + 1);
     const twice = [...perDevice.values()].filter((n) => n > 1).length;
@@ -264,7 +319,8 @@ try {
   await db.$disconnect();
   const { closeSql } = await import("../../lib/db/sql");
   await closeSql();
-  if (pgServer) await onServer(pgServer, (c) => c.query(`DROP DATABASE IF EXISTS ${DB_NAME} WITH (FORCE)`)).catch(() => undefined);
+  if (pgServer)
+    await onServer(pgServer, (c) => c.query(`DROP DATABASE IF EXISTS ${DB_NAME} WITH (FORCE)`)).catch(() => undefined);
   else for (const s of ["", "-wal", "-shm"]) rmSync(url.slice("file:".length) + s, { force: true });
   rmSync(FILES_DIR, { recursive: true, force: true });
 }

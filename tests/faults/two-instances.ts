@@ -29,8 +29,10 @@ const check = (name: string, ok: boolean, detail = "") => {
   console.log(`${ok ? "ok  " : "FAIL"} ${name}${detail ? `: ${detail}` : ""}`);
 };
 
-const start = (port: number) => startNext(port, { DATABASE_URL: url, NEXTAUTH_SECRET: SECRET, NEXTAUTH_URL: `http://127.0.0.1:${port}` });
-const cookie = async (id: string) => `shiftline.session=${await encode({ token: { sub: id, sv: 0 }, secret: SECRET, maxAge: 3600 })}`;
+const start = (port: number) =>
+  startNext(port, { DATABASE_URL: url, NEXTAUTH_SECRET: SECRET, NEXTAUTH_URL: `http://127.0.0.1:${port}` });
+const cookie = async (id: string) =>
+  `shiftline.session=${await encode({ token: { sub: id, sv: 0 }, secret: SECRET, maxAge: 3600 })}`;
 
 type Heard = { seqs: number[]; lastId: number; close: () => void };
 async function listen(base: string, who: string, conversationId: string, after?: number): Promise<Heard> {
@@ -57,7 +59,13 @@ try {
   await migratePostgres(url);
   const db = createPrismaClient(url);
   const o = await buildOrg(db, "Faults");
-  await addMessage(db, { organizationId: o.org.id, conversationId: o.teammate2.threadId, author: null, kind: "SYSTEM", body: "warm-up" });
+  await addMessage(db, {
+    organizationId: o.org.id,
+    conversationId: o.teammate2.threadId,
+    author: null,
+    kind: "SYSTEM",
+    body: "warm-up",
+  });
   await db.$disconnect();
 
   const A = "http://127.0.0.1:3231";
@@ -70,7 +78,11 @@ try {
   const teammate = await cookie(o.teammate.id);
   const thread = o.teammate.threadId;
 
-  const onB = await Promise.all([listen(B, manager, thread), listen(B, await cookie(o.manager2.id), thread), listen(B, teammate, thread)]);
+  const onB = await Promise.all([
+    listen(B, manager, thread),
+    listen(B, await cookie(o.manager2.id), thread),
+    listen(B, teammate, thread),
+  ]);
   const onA = await listen(A, manager, thread);
   await new Promise((r) => setTimeout(r, 300));
 
@@ -106,7 +118,8 @@ try {
   await new Promise((r) => setTimeout(r, 1500));
   const check1 = createPrismaClient(url);
   const stored = await check1.message.count({ where: { conversationId: thread } });
-  const distinct = (await check1.message.findMany({ where: { conversationId: thread }, select: { clientId: true } })).length;
+  const distinct = (await check1.message.findMany({ where: { conversationId: thread }, select: { clientId: true } }))
+    .length;
   await check1.$disconnect();
   check(
     "every acknowledged send is stored once, and nothing else",
@@ -114,14 +127,18 @@ try {
     `${stored} stored, ${acknowledged} acknowledged, ${retried} retries`,
   );
   for (const [k, l] of onB.entries())
-    check(`listener ${k + 1} on the surviving instance got all ${N} once, in order`, inOrderOnce(l.seqs, N), `${l.seqs.length} events`);
+    check(
+      `listener ${k + 1} on the surviving instance got all ${N} once, in order`,
+      inOrderOnce(l.seqs, N),
+      `${l.seqs.length} events`,
+    );
 
   // The listener of A reconnects to B from the last event it had.
   const last = await onServer(url, (c) =>
-    c.query<{ seq: string }>(`SELECT "seq" FROM "Event" WHERE "type" = 'message.created' AND "conversationId" = $1 ORDER BY "seq" LIMIT 1 OFFSET $2`, [
-      thread,
-      Math.max(onA.seqs.length - 1, 0),
-    ]),
+    c.query<{ seq: string }>(
+      `SELECT "seq" FROM "Event" WHERE "type" = 'message.created' AND "conversationId" = $1 ORDER BY "seq" LIMIT 1 OFFSET $2`,
+      [thread, Math.max(onA.seqs.length - 1, 0)],
+    ),
   );
   const resumeFrom = onA.seqs.length ? Number(last.rows[0]!.seq) : 0;
   const resumed = await listen(B, manager, thread, resumeFrom || undefined);
@@ -140,7 +157,11 @@ try {
   for (let i = 0; i < 120; i++) {
     if (i === 20 && !restarted) {
       restarted = true;
-      execFile("node", ["scripts/pg-cluster.mjs", "restart"], (error) => error && console.error("restart failed:", error.message));
+      execFile(
+        "node",
+        ["scripts/pg-cluster.mjs", "restart"],
+        (error) => error && console.error("restart failed:", error.message),
+      );
     }
     const res = await fetch(`${B}/api/conversations/${thread}/messages`, {
       method: "POST",

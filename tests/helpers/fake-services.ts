@@ -25,8 +25,17 @@ export async function fakeResend(opts: { fail?: number } = {}) {
     const json = JSON.parse((await body(req)).toString() || "{}");
     res.setHeader("Content-Type", "application/json");
     if (req.method !== "POST" || req.url !== "/emails") return res.writeHead(404).end("{}");
-    if (failures-- > 0) return res.writeHead(500).end(JSON.stringify({ name: "internal_server_error", message: "down", statusCode: 500 }));
-    sent.push({ to: json.to, subject: json.subject, text: json.text, key: req.headers["idempotency-key"] as string, auth: req.headers.authorization });
+    if (failures-- > 0)
+      return res
+        .writeHead(500)
+        .end(JSON.stringify({ name: "internal_server_error", message: "down", statusCode: 500 }));
+    sent.push({
+      to: json.to,
+      subject: json.subject,
+      text: json.text,
+      key: req.headers["idempotency-key"] as string,
+      auth: req.headers.authorization,
+    });
     res.writeHead(200).end(JSON.stringify({ id: `email_${sent.length}` }));
   };
   const server = createServer((req, res) => void handle(req, res));
@@ -50,7 +59,9 @@ export async function fakeUploadThing() {
       });
       parser.on("close", () => {
         const ufsUrl = `http://${host}/a/app1/${key}`;
-        res.writeHead(200, { "Content-Type": "application/json" }).end(JSON.stringify({ url: ufsUrl, appUrl: ufsUrl, ufsUrl, fileHash: "fake" }));
+        res
+          .writeHead(200, { "Content-Type": "application/json" })
+          .end(JSON.stringify({ url: ufsUrl, appUrl: ufsUrl, ufsUrl, fileHash: "fake" }));
       });
       req.pipe(parser);
       return;
@@ -63,14 +74,18 @@ export async function fakeUploadThing() {
     if (req.method === "POST" && url.pathname === "/v6/deleteFiles") {
       const { fileKeys = [] } = JSON.parse((await body(req)).toString()) as { fileKeys?: string[] };
       for (const k of fileKeys) files.delete(k);
-      return res.writeHead(200, { "Content-Type": "application/json" }).end(JSON.stringify({ success: true, deletedCount: fileKeys.length }));
+      return res
+        .writeHead(200, { "Content-Type": "application/json" })
+        .end(JSON.stringify({ success: true, deletedCount: fileKeys.length }));
     }
     res.writeHead(404).end();
   };
   const server = createServer((req, res) => void handle(req, res));
   host = await listen(server);
   const env = {
-    UPLOADTHING_TOKEN: Buffer.from(JSON.stringify({ apiKey: "sk_test_fake", appId: "app1", regions: ["local"] })).toString("base64"),
+    UPLOADTHING_TOKEN: Buffer.from(
+      JSON.stringify({ apiKey: "sk_test_fake", appId: "app1", regions: ["local"] }),
+    ).toString("base64"),
     UPLOADTHING_API_URL: `http://${host}`,
     UPLOADTHING_INGEST_URL: `http://${host}`,
     UPLOADTHING_UFS_HOST: host.replace("127.0.0.1", "localhost"),

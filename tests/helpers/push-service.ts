@@ -22,7 +22,10 @@ function fakeDevice(endpoint: string) {
     const senderKey = body.subarray(21, 21 + idLength);
     const record = body.subarray(21 + idLength);
     const secret = ecdh.computeSecret(senderKey);
-    const ikm = hmac(hmac(authSecret, secret), Buffer.concat([Buffer.from("WebPush: info\0"), publicKey, senderKey, Buffer.from([1])]));
+    const ikm = hmac(
+      hmac(authSecret, secret),
+      Buffer.concat([Buffer.from("WebPush: info\0"), publicKey, senderKey, Buffer.from([1])]),
+    );
     const prk = hmac(salt, ikm);
     const cek = hmac(prk, Buffer.from("Content-Encoding: aes128gcm\0\x01")).subarray(0, 16);
     const nonce = hmac(prk, Buffer.from("Content-Encoding: nonce\0\x01")).subarray(0, 12);

@@ -22,7 +22,9 @@ describe("the caller's address for sign-in throttling", () => {
 describe("the address sign-in throttling reads", () => {
   it("is the one the server set, not one a caller sent", async () => {
     const { clientAddress } = await import("../../lib/auth/client-address");
-    expect(clientAddress(new Headers({ "x-shiftline-client": "203.0.113.9", "x-forwarded-for": "1.2.3.4" }))).toBe("203.0.113.9");
+    expect(clientAddress(new Headers({ "x-shiftline-client": "203.0.113.9", "x-forwarded-for": "1.2.3.4" }))).toBe(
+      "203.0.113.9",
+    );
     expect(clientAddress({ "x-shiftline-client": "203.0.113.9", "x-forwarded-for": "1.2.3.4" })).toBe("203.0.113.9");
   });
 });

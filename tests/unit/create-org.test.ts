@@ -13,11 +13,24 @@ describe("npm run org:create", () => {
         env: { ...process.env, DATABASE_URL: url, APP_URL: "https://app.example" },
         encoding: "utf8",
       });
-    const out = run("--name", "Riverside Care", "--admin", "Ada@Riverside.example", "--first", "Ada", "--last", "Lovelace", "--lang", "fr");
+    const out = run(
+      "--name",
+      "Riverside Care",
+      "--admin",
+      "Ada@Riverside.example",
+      "--first",
+      "Ada",
+      "--last",
+      "Lovelace",
+      "--lang",
+      "fr",
+    );
     expect(out).toMatch(/https:\/\/app\.example\/welcome\/[A-Za-z0-9_-]{40,}/);
     const db = createPrismaClient(url);
     try {
-      expect(await db.organization.findMany({ select: { slug: true, name: true } })).toEqual([{ slug: "riverside-care", name: "Riverside Care" }]);
+      expect(await db.organization.findMany({ select: { slug: true, name: true } })).toEqual([
+        { slug: "riverside-care", name: "Riverside Care" },
+      ]);
       expect(await db.user.findMany({ select: { email: true, role: true, locale: true } })).toEqual([
         { email: "ada@riverside.example", role: "ADMIN", locale: "fr" },
       ]);

@@ -29,8 +29,14 @@ tester.run("job-with-its-data", plugin.rules["job-with-its-data"], {
   ],
   invalid: [
     { code: `await writeTransaction((tx) => enqueueIn(tx, SMS, p));`, errors: [{ messageId: "alone" }] },
-    { code: `await writeTx(async (tx, ex) => { await enqueueIn(ex, SMS, a); await queueEmailIn(ex, e); });`, errors: [{ messageId: "alone" }] },
-    { code: `await db.$transaction(async (tx) => { return enqueueIn(tx, SMS, p); });`, errors: [{ messageId: "alone" }] },
+    {
+      code: `await writeTx(async (tx, ex) => { await enqueueIn(ex, SMS, a); await queueEmailIn(ex, e); });`,
+      errors: [{ messageId: "alone" }],
+    },
+    {
+      code: `await db.$transaction(async (tx) => { return enqueueIn(tx, SMS, p); });`,
+      errors: [{ messageId: "alone" }],
+    },
   ],
 });
 
@@ -39,11 +45,23 @@ const inLib = (path: string) => `${process.cwd()}/lib/${path}`;
 tester.run("area-direction", plugin.rules["area-direction"], {
   valid: [
     { code: `import { db } from "@/lib/db";`, filename: inLib("inbox/send.ts"), options: [ORDER] },
-    { code: `import { postMessage } from "../conversations/post";`, filename: inLib("inbox/send.ts"), options: [ORDER] },
-    { code: `import { sendInboxMessage } from "@/lib/inbox/send";`, filename: inLib("dispatch/index.ts"), options: [ORDER] },
+    {
+      code: `import { postMessage } from "../conversations/post";`,
+      filename: inLib("inbox/send.ts"),
+      options: [ORDER],
+    },
+    {
+      code: `import { sendInboxMessage } from "@/lib/inbox/send";`,
+      filename: inLib("dispatch/index.ts"),
+      options: [ORDER],
+    },
     { code: `import { x } from "./access";`, filename: inLib("inbox/send.ts"), options: [ORDER] },
     { code: `import { z } from "zod";`, filename: inLib("conversations/post.ts"), options: [ORDER] },
-    { code: `import { sendInboxMessage } from "@/lib/inbox/send";`, filename: `${process.cwd()}/app/api/x/route.ts`, options: [ORDER] },
+    {
+      code: `import { sendInboxMessage } from "@/lib/inbox/send";`,
+      filename: `${process.cwd()}/app/api/x/route.ts`,
+      options: [ORDER],
+    },
   ],
   invalid: [
     {
@@ -52,9 +70,29 @@ tester.run("area-direction", plugin.rules["area-direction"], {
       options: [ORDER],
       errors: [{ messageId: "against" }],
     },
-    { code: `export { markThreadRead } from "../inbox/read";`, filename: inLib("conversations/read.ts"), options: [ORDER], errors: [{ messageId: "against" }] },
-    { code: `const m = await import("@/lib/dispatch");`, filename: inLib("inbox/send.ts"), options: [ORDER], errors: [{ messageId: "against" }] },
-    { code: `import { x } from "@/lib/nowhere/x";`, filename: inLib("inbox/send.ts"), options: [ORDER], errors: [{ messageId: "unknown" }] },
-    { code: `import { Composer } from "@/components/thread/composer";`, filename: inLib("inbox/send.ts"), options: [ORDER], errors: [{ messageId: "ui" }] },
+    {
+      code: `export { markThreadRead } from "../inbox/read";`,
+      filename: inLib("conversations/read.ts"),
+      options: [ORDER],
+      errors: [{ messageId: "against" }],
+    },
+    {
+      code: `const m = await import("@/lib/dispatch");`,
+      filename: inLib("inbox/send.ts"),
+      options: [ORDER],
+      errors: [{ messageId: "against" }],
+    },
+    {
+      code: `import { x } from "@/lib/nowhere/x";`,
+      filename: inLib("inbox/send.ts"),
+      options: [ORDER],
+      errors: [{ messageId: "unknown" }],
+    },
+    {
+      code: `import { Composer } from "@/components/thread/composer";`,
+      filename: inLib("inbox/send.ts"),
+      options: [ORDER],
+      errors: [{ messageId: "ui" }],
+    },
   ],
 });

@@ -12,7 +12,11 @@ import { setSmsSender } from "@/lib/sms/sender";
 const TOKEN = "webhook-test-token";
 const BASE = "https://shiftline.example.org";
 
-function signed(path: string, params: Record<string, string>, signature = twilio.getExpectedTwilioSignature(TOKEN, `${BASE}${path}`, params)) {
+function signed(
+  path: string,
+  params: Record<string, string>,
+  signature = twilio.getExpectedTwilioSignature(TOKEN, `${BASE}${path}`, params),
+) {
   return new Request(`http://127.0.0.1${path}`, {
     method: "POST",
     headers: { "content-type": "application/x-www-form-urlencoded", "x-twilio-signature": signature },
@@ -33,7 +37,12 @@ async function orgWithSms(phone = freshPhone()) {
   const o = await makeOrg();
   await db.user.update({ where: { id: o.teammate.id }, data: { phone } });
   await db.teammateProfile.update({ where: { userId: o.teammate.id }, data: { smsConsent: true } });
-  await sendGroupedMessage(o.manager, { who: { teammateIds: [o.teammate.id] }, body: "Shift swap?", clientId: cid(), smsCopy: true });
+  await sendGroupedMessage(o.manager, {
+    who: { teammateIds: [o.teammate.id] },
+    body: "Shift swap?",
+    clientId: cid(),
+    smsCopy: true,
+  });
   await runDueJobs();
   const sms = await db.smsDelivery.findFirstOrThrow({ where: { recipientId: o.teammate.id } });
   // as if Twilio had taken it (the outbox has no provider id); Twilio's ids are unique
@@ -47,31 +56,65 @@ describe("Twilio's webhooks", () => {
     const { deliveryId, sid } = await orgWithSms();
     const params = { MessageSid: sid, MessageStatus: "failed", ErrorCode: "30003" };
     expect((await status(signed("/api/sms/status", params, "forged"))).status).toBe(403);
-    const unsigned = new Request(`${BASE}/api/sms/status`, { method: "POST", body: new URLSearchParams(params).toString() });
+    const unsigned = new Request(`${BASE}/api/sms/status`, {
+      method: "POST",
+      body: new URLSearchParams(params).toString(),
+    });
     expect((await status(unsigned)).status).toBe(403);
     // signed for other fields than the ones sent
-    const other = twilio.getExpectedTwilioSignature(TOKEN, `${BASE}/api/sms/status`, { ...params, MessageStatus: "delivered" });
+    const other = twilio.getExpectedTwilioSignature(TOKEN, `${BASE}/api/sms/status`, {
+      ...params,
+      MessageStatus: "delivered",
+    });
     expect((await status(signed("/api/sms/status", params, other))).status).toBe(403);
-    expect(await db.smsDelivery.findUniqueOrThrow({ where: { id: deliveryId } })).toMatchObject({ status: "SENT", error: null });
+    expect(await db.smsDelivery.findUniqueOrThrow({ where: { id: deliveryId } })).toMatchObject({
+      status: "SENT",
+      error: null,
+    });
   });
 
   it("record delivery statuses, with the reason of a failure", async () => {
     const { deliveryId, sid } = await orgWithSms();
-    expect((await status(signed("/api/sms/status", { MessageSid: sid, MessageStatus: "undelivered", ErrorCode: "30005" }))).status).toBe(204);
-    expect(await db.smsDelivery.findUniqueOrThrow({ where: { id: deliveryId } })).toMatchObject({ status: "UNDELIVERED", error: "Twilio error 30005" });
+    expect(
+      (await status(signed("/api/sms/status", { MessageSid: sid, MessageStatus: "undelivered", ErrorCode: "30005" })))
+        .status,
+    ).toBe(204);
+    expect(await db.smsDelivery.findUniqueOrThrow({ where: { id: deliveryId } })).toMatchObject({
+      status: "UNDELIVERED",
+      error: "Twilio error 30005",
+    });
   });
 
   it("put a reply by SMS in the teammate's thread once, and STOP withdraws consent", async () => {
     const { o, phone } = await orgWithSms();
-    const reply = { MessageSid: `SM${cid().replace(/-/g, "")}`, From: phone, To: "+15005550006", Body: "Yes, I can swap" };
+    const reply = {
+      MessageSid: `SM${cid().replace(/-/g, "")}`,
+      From: phone,
+      To: "+15005550006",
+      Body: "Yes, I can swap",
+    };
     expect((await inbound(signed("/api/sms/inbound", reply))).status).toBe(200);
     expect((await inbound(signed("/api/sms/inbound", reply))).status).toBe(200); // Twilio retries
-    expect(await db.message.count({ where: { conversationId: o.teammate.threadId, authorId: o.teammate.id, body: "Yes, I can swap" } })).toBe(1);
+    expect(
+      await db.message.count({
+        where: { conversationId: o.teammate.threadId, authorId: o.teammate.id, body: "Yes, I can swap" },
+      }),
+    ).toBe(1);
     const thread = await db.conversation.findUniqueOrThrow({ where: { id: o.teammate.threadId } });
     expect(thread.processed).toBe(false); // a teammate's message reopens the thread
-    expect((await inbound(signed("/api/sms/inbound", { ...reply, MessageSid: `SM${cid().replace(/-/g, "")}`, Body: " stop " }))).status).toBe(200);
-    expect(await db.teammateProfile.findUniqueOrThrow({ where: { userId: o.teammate.id } })).toMatchObject({ smsConsent: false });
-    expect(await db.message.count({ where: { conversationId: o.teammate.threadId, body: { contains: "stop" } } })).toBe(0);
+    expect(
+      (
+        await inbound(
+          signed("/api/sms/inbound", { ...reply, MessageSid: `SM${cid().replace(/-/g, "")}`, Body: " stop " }),
+        )
+      ).status,
+    ).toBe(200);
+    expect(await db.teammateProfile.findUniqueOrThrow({ where: { userId: o.teammate.id } })).toMatchObject({
+      smsConsent: false,
+    });
+    expect(await db.message.count({ where: { conversationId: o.teammate.threadId, body: { contains: "stop" } } })).toBe(
+      0,
+    );
     expect((await inbound(signed("/api/sms/inbound", { ...reply, Body: "hi" }, "forged"))).status).toBe(403);
   });
 });
@@ -90,7 +133,12 @@ describe("whose reply is it", () => {
     return o;
   }
   const texts = async (o: Awaited<ReturnType<typeof orgWithNumber>>, body: string) => {
-    await sendGroupedMessage(o.manager, { who: { teammateIds: [o.teammate.id] }, body, clientId: cid(), smsCopy: true });
+    await sendGroupedMessage(o.manager, {
+      who: { teammateIds: [o.teammate.id] },
+      body,
+      clientId: cid(),
+      smsCopy: true,
+    });
     await runDueJobs();
   };
   const reply = (body: string, more: Record<string, string> = {}) =>
@@ -110,7 +158,10 @@ describe("whose reply is it", () => {
     expect([await repliesIn(a), await repliesIn(b)]).toEqual([0, 1]); // in neither
     // STOP on the shared sender stops every SMS from it: each organisation hears it.
     await reply("STOP");
-    for (const o of [a, b]) expect(await db.teammateProfile.findUniqueOrThrow({ where: { userId: o.teammate.id } })).toMatchObject({ smsConsent: false });
+    for (const o of [a, b])
+      expect(await db.teammateProfile.findUniqueOrThrow({ where: { userId: o.teammate.id } })).toMatchObject({
+        smsConsent: false,
+      });
   });
 
   it("on an organisation's own sender, replies are that organisation's only, whoever texted last", async () => {
@@ -128,18 +179,36 @@ describe("whose reply is it", () => {
   it("a replayed webhook changes nothing: the same message, a STOP after consent was given again, or a message id stretched over the next field", async () => {
     const o = await orgWithNumber("Replay");
     await texts(o, "Hello");
-    const stop = { MessageSid: newSid(), From: PHONE, To: "+15005550006", Body: "STOP", NumMedia: "0", NumSegments: "1" };
+    const stop = {
+      MessageSid: newSid(),
+      From: PHONE,
+      To: "+15005550006",
+      Body: "STOP",
+      NumMedia: "0",
+      NumSegments: "1",
+    };
     expect((await inbound(signed("/api/sms/inbound", stop))).status).toBe(200);
-    expect(await db.teammateProfile.findUniqueOrThrow({ where: { userId: o.teammate.id } })).toMatchObject({ smsConsent: false });
+    expect(await db.teammateProfile.findUniqueOrThrow({ where: { userId: o.teammate.id } })).toMatchObject({
+      smsConsent: false,
+    });
     await db.teammateProfile.update({ where: { userId: o.teammate.id }, data: { smsConsent: true } }); // consent given again
     expect((await inbound(signed("/api/sms/inbound", stop))).status).toBe(200); // the captured STOP, posted again
-    expect(await db.teammateProfile.findUniqueOrThrow({ where: { userId: o.teammate.id } })).toMatchObject({ smsConsent: true });
+    expect(await db.teammateProfile.findUniqueOrThrow({ where: { userId: o.teammate.id } })).toMatchObject({
+      smsConsent: true,
+    });
     // The same signature over the fields run together: "MessageSid" + sid + "NumMedia" + "0" … folded into one value.
-    const folded = { From: stop.From, To: stop.To, Body: "STOP", MessageSid: `${stop.MessageSid}NumMedia0NumSegments1` };
+    const folded = {
+      From: stop.From,
+      To: stop.To,
+      Body: "STOP",
+      MessageSid: `${stop.MessageSid}NumMedia0NumSegments1`,
+    };
     const signature = twilio.getExpectedTwilioSignature(TOKEN, `${BASE}/api/sms/inbound`, stop);
     expect(twilio.getExpectedTwilioSignature(TOKEN, `${BASE}/api/sms/inbound`, folded)).toBe(signature); // the attack holds its signature
     expect((await inbound(signed("/api/sms/inbound", folded, signature))).status).toBe(400);
-    expect(await db.teammateProfile.findUniqueOrThrow({ where: { userId: o.teammate.id } })).toMatchObject({ smsConsent: true });
+    expect(await db.teammateProfile.findUniqueOrThrow({ where: { userId: o.teammate.id } })).toMatchObject({
+      smsConsent: true,
+    });
   });
 });
 
@@ -152,9 +221,15 @@ describe("an organisation's own SMS sender", () => {
     expect(smsSenderSchema.parse({ sender: "" })).toEqual({ sender: null });
     await expect(setSmsSender(a.manager, "+15005550009")).rejects.toThrow();
     await setSmsSender(a.admin, "+15005550009");
-    await expect(setSmsSender(b.admin, "+15005550009")).rejects.toMatchObject({ text: { key: "errors.sms.senderTaken" } });
-    expect(await db.organization.findUniqueOrThrow({ where: { id: a.org.id } })).toMatchObject({ smsSender: "+15005550009" });
+    await expect(setSmsSender(b.admin, "+15005550009")).rejects.toMatchObject({
+      text: { key: "errors.sms.senderTaken" },
+    });
+    expect(await db.organization.findUniqueOrThrow({ where: { id: a.org.id } })).toMatchObject({
+      smsSender: "+15005550009",
+    });
     expect(await db.organization.findUniqueOrThrow({ where: { id: b.org.id } })).toMatchObject({ smsSender: null });
-    expect(await db.auditEntry.count({ where: { organizationId: a.org.id, action: "organization.smsSender" } })).toBe(1);
+    expect(await db.auditEntry.count({ where: { organizationId: a.org.id, action: "organization.smsSender" } })).toBe(
+      1,
+    );
   });
 });

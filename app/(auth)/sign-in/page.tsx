@@ -10,7 +10,11 @@ export async function generateMetadata(): Promise<Metadata> {
   return { title: (await getTranslations())("auth.signIn") };
 }
 
-export default async function SignInPage({ searchParams }: { searchParams: Promise<{ callbackUrl?: string; error?: string }> }) {
+export default async function SignInPage({
+  searchParams,
+}: {
+  searchParams: Promise<{ callbackUrl?: string; error?: string }>;
+}) {
   const user = await getCurrentUser();
   if (user) redirect(homePath(user.role, user.messagingAccess));
   const { callbackUrl, error } = await searchParams;
@@ -22,7 +26,10 @@ export default async function SignInPage({ searchParams }: { searchParams: Promi
           <p className="text-lg font-semibold text-teal-800">{t("app.name")}</p>
           <h1 className="text-2xl font-semibold">{t("auth.signIn")}</h1>
         </div>
-        <SignInForm callbackUrl={typeof callbackUrl === "string" ? callbackUrl : undefined} initialError={error ? t("auth.wrongCredentials") : undefined} />
+        <SignInForm
+          callbackUrl={typeof callbackUrl === "string" ? callbackUrl : undefined}
+          initialError={error ? t("auth.wrongCredentials") : undefined}
+        />
         <p className="mt-4 text-center text-sm">
           <Link href="/reset-password" className="text-teal-800 underline-offset-2 hover:underline">
             {t("account.forgot")}

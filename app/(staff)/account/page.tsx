@@ -23,7 +23,12 @@ export default async function AccountPage() {
       </p>
       <section className="rounded-lg border border-slate-200 bg-white p-4">
         <h2 className="mb-3 font-medium">{t("account.changePassword")}</h2>
-        <PasswordForm action={changePasswordAction} withCurrent submitLabel={t("account.changePassword")} doneMessage={t("account.passwordChanged")} />
+        <PasswordForm
+          action={changePasswordAction}
+          withCurrent
+          submitLabel={t("account.changePassword")}
+          doneMessage={t("account.passwordChanged")}
+        />
       </section>
       <InstallButton />
       <NotificationSettings user={user} />

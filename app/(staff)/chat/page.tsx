@@ -10,10 +10,17 @@ export async function generateMetadata(): Promise<Metadata> {
   return { title: (await getTranslations())("nav.chat") };
 }
 
-export default async function StaffChatPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
+export default async function StaffChatPage({
+  searchParams,
+}: {
+  searchParams: Promise<Record<string, string | string[] | undefined>>;
+}) {
   const user = await requireStaffPage();
   await orNotFound(requireChatOn(user));
-  const [org, { q }] = await Promise.all([getOrganization(user), searchParams.then((p) => chatSearchSchema.parse({ q: p.q }))]);
+  const [org, { q }] = await Promise.all([
+    getOrganization(user),
+    searchParams.then((p) => chatSearchSchema.parse({ q: p.q })),
+  ]);
   return (
     <div className="mx-auto h-full max-w-2xl overflow-y-auto bg-white">
       <ChatHome user={user} base="/chat" timeZone={org.timeZone} q={q} />

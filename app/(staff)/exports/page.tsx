@@ -13,9 +13,19 @@ export async function generateMetadata(): Promise<Metadata> {
   return { title: (await getTranslations())("exports.title") };
 }
 
-export default async function ExportsPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
+export default async function ExportsPage({
+  searchParams,
+}: {
+  searchParams: Promise<Record<string, string | string[] | undefined>>;
+}) {
   const user = await requireMessagingPage();
-  const [org, t, locale, rows, params] = await Promise.all([getOrganization(user), getTranslations(), getLocale(), listMyExports(user), searchParams]);
+  const [org, t, locale, rows, params] = await Promise.all([
+    getOrganization(user),
+    getTranslations(),
+    getLocale(),
+    listMyExports(user),
+    searchParams,
+  ]);
   const working = rows.some((r) => r.status === "QUEUED" || r.status === "RUNNING");
   const status = (r: ExportRow) =>
     r.status === "QUEUED"
@@ -26,7 +36,9 @@ export default async function ExportsPage({ searchParams }: { searchParams: Prom
           ? r.kind === "AUDIT"
             ? t("exports.doneRows", { count: r.fileCount ?? 0, size: formatBytes(r.fileSize ?? 0, locale) })
             : t("exports.done", { count: r.fileCount ?? 0, size: formatBytes(r.fileSize ?? 0, locale) })
-          : t("exports.failed", { reason: t.has(r.error ?? "") ? t(r.error as "errors.export.failed") : t("errors.export.failed") });
+          : t("exports.failed", {
+              reason: t.has(r.error ?? "") ? t(r.error as "errors.export.failed") : t("errors.export.failed"),
+            });
   return (
     <div className="max-w-3xl space-y-4 p-4 sm:p-6">
       <div className="flex flex-wrap items-baseline justify-between gap-2">
@@ -45,7 +57,12 @@ export default async function ExportsPage({ searchParams }: { searchParams: Prom
       {rows.length === 0 ? <p className="text-sm text-slate-600">{t("exports.none")}</p> : null}
       <ul className="space-y-3">
         {rows.map((r) => (
-          <li key={r.id} className="rounded-lg border border-slate-200 bg-white p-4" data-testid="export" data-status={r.status}>
+          <li
+            key={r.id}
+            className="rounded-lg border border-slate-200 bg-white p-4"
+            data-testid="export"
+            data-status={r.status}
+          >
             <p className="font-medium">
               {r.kind === "AUDIT"
                 ? t("exports.audit")
@@ -55,12 +72,19 @@ export default async function ExportsPage({ searchParams }: { searchParams: Prom
                     ? t("exports.filtered", { filters: describeFilters(r.selection.filters) })
                     : t("exports.allTeammates")}
             </p>
-            <p className="text-xs text-slate-600">{t("exports.requestedAt", { date: formatDateTime(r.createdAt, org.timeZone, locale) })}</p>
+            <p className="text-xs text-slate-600">
+              {t("exports.requestedAt", { date: formatDateTime(r.createdAt, org.timeZone, locale) })}
+            </p>
             <p className="mt-2 text-sm" aria-live="polite">
               {status(r)}
             </p>
             {r.status === "RUNNING" && r.total ? (
-              <progress className="mt-1 h-2 w-full accent-teal-700" max={r.total} value={r.progress} aria-label={t("exports.progress")} />
+              <progress
+                className="mt-1 h-2 w-full accent-teal-700"
+                max={r.total}
+                value={r.progress}
+                aria-label={t("exports.progress")}
+              />
             ) : null}
             {r.status === "DONE" ? (
               r.partLinks.length ? (
@@ -70,20 +94,27 @@ export default async function ExportsPage({ searchParams }: { searchParams: Prom
                   <ul className="mt-1 flex flex-wrap gap-x-4">
                     {r.partLinks.map((href, i) => (
                       <li key={href}>
-                        <a href={href} className="inline-flex min-h-11 items-center font-medium text-teal-800 underline">
+                        <a
+                          href={href}
+                          className="inline-flex min-h-11 items-center font-medium text-teal-800 underline"
+                        >
                           {t("exports.downloadPart", { number: i + 1, total: r.partLinks.length })}
                         </a>
                       </li>
                     ))}
                   </ul>
-                  <p className="text-slate-600">{t("exports.validUntil", { date: formatDateTime(r.expiresAt!, org.timeZone, locale) })}</p>
+                  <p className="text-slate-600">
+                    {t("exports.validUntil", { date: formatDateTime(r.expiresAt!, org.timeZone, locale) })}
+                  </p>
                 </div>
               ) : r.link ? (
                 <p className="mt-2 text-sm">
                   <a href={r.link} className="font-medium text-teal-800 underline">
                     {r.kind === "AUDIT" ? t("exports.downloadCsv") : t("exports.download")}
                   </a>{" "}
-                  <span className="text-slate-600">{t("exports.validUntil", { date: formatDateTime(r.expiresAt!, org.timeZone, locale) })}</span>
+                  <span className="text-slate-600">
+                    {t("exports.validUntil", { date: formatDateTime(r.expiresAt!, org.timeZone, locale) })}
+                  </span>
                 </p>
               ) : (
                 <p className="mt-2 text-sm text-slate-600">{t("exports.expired")}</p>

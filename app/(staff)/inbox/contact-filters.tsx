@@ -15,7 +15,19 @@ const SORT_KEYS = {
 
 const select = "w-full rounded-md border border-slate-300 bg-white px-2 py-1 text-sm";
 
-function Choice({ name, label, any, value, items }: { name: string; label: string; any: string; value?: string; items: { id: string; name: string }[] }) {
+function Choice({
+  name,
+  label,
+  any,
+  value,
+  items,
+}: {
+  name: string;
+  label: string;
+  any: string;
+  value?: string;
+  items: { id: string; name: string }[];
+}) {
   return (
     <label className="block text-xs text-slate-600">
       {label}
@@ -32,14 +44,30 @@ function Choice({ name, label, any, value, items }: { name: string; label: strin
 }
 
 /** Search, sort and filters as a GET form: the URL holds the view. Submits on change when JavaScript runs. */
-export async function ContactFiltersForm({ filters: f, options, action }: { filters: ContactFilters; options: Options; action: string }) {
+export async function ContactFiltersForm({
+  filters: f,
+  options,
+  action,
+}: {
+  filters: ContactFilters;
+  options: Options;
+  action: string;
+}) {
   const t = await getTranslations();
   const any = t("inbox.any");
   const active =
-    [f.department, f.skill, f.tag, f.activity, f.city, f.postcode, f.processed, f.scheduled].filter(Boolean).length + (f.waiting ? 1 : 0) + (f.unread ? 1 : 0);
+    [f.department, f.skill, f.tag, f.activity, f.city, f.postcode, f.processed, f.scheduled].filter(Boolean).length +
+    (f.waiting ? 1 : 0) +
+    (f.unread ? 1 : 0);
   return (
     <AutoSubmit>
-      <form method="get" action={action} role="search" aria-label={t("inbox.contacts")} className="space-y-2 border-b border-slate-200 px-4 py-3">
+      <form
+        method="get"
+        action={action}
+        role="search"
+        aria-label={t("inbox.contacts")}
+        className="space-y-2 border-b border-slate-200 px-4 py-3"
+      >
         <div className="flex gap-2">
           <input
             type="search"
@@ -68,10 +96,22 @@ export async function ContactFiltersForm({ filters: f, options, action }: { filt
             {active ? t("inbox.filtersActive", { count: active }) : t("inbox.filters")}
           </summary>
           <div className="mt-2 grid grid-cols-2 gap-2">
-            <Choice name="department" label={t("inbox.department")} any={any} value={f.department} items={options.departments} />
+            <Choice
+              name="department"
+              label={t("inbox.department")}
+              any={any}
+              value={f.department}
+              items={options.departments}
+            />
             <Choice name="skill" label={t("inbox.skill")} any={any} value={f.skill} items={options.skills} />
             <Choice name="tag" label={t("inbox.tag")} any={any} value={f.tag} items={options.tags} />
-            <Choice name="activity" label={t("inbox.activity")} any={any} value={f.activity} items={options.activities} />
+            <Choice
+              name="activity"
+              label={t("inbox.activity")}
+              any={any}
+              value={f.activity}
+              items={options.activities}
+            />
             <label className="block text-xs text-slate-600">
               {t("inbox.city")}
               <input name="city" defaultValue={f.city} className={select} />

@@ -35,7 +35,11 @@ export async function InboxShell({
   activeId?: string;
   children: React.ReactNode;
 }) {
-  const [{ contacts, total, page, pages }, options, t] = await Promise.all([listInboxContacts(user, filters), contactFilterOptions(user), getTranslations()]);
+  const [{ contacts, total, page, pages }, options, t] = await Promise.all([
+    listInboxContacts(user, filters),
+    contactFilterOptions(user),
+    getTranslations(),
+  ]);
   const here = activeId ? `/inbox/${activeId}` : "/inbox";
   const first = total === 0 ? 0 : (page - 1) * CONTACTS_PAGE_SIZE + 1;
   return (
@@ -62,8 +66,12 @@ export async function InboxShell({
           timeZone={timeZone}
           pager={
             <span className="flex gap-3">
-              {page > 1 ? <Link href={`${here}${filtersQuery(filters, { page: page - 1 })}`}>{t("inbox.previous")}</Link> : null}
-              {page < pages ? <Link href={`${here}${filtersQuery(filters, { page: page + 1 })}`}>{t("inbox.next")}</Link> : null}
+              {page > 1 ? (
+                <Link href={`${here}${filtersQuery(filters, { page: page - 1 })}`}>{t("inbox.previous")}</Link>
+              ) : null}
+              {page < pages ? (
+                <Link href={`${here}${filtersQuery(filters, { page: page + 1 })}`}>{t("inbox.next")}</Link>
+              ) : null}
             </span>
           }
         />

@@ -21,7 +21,11 @@ export default async function OutboxPage() {
       <h1 className="text-xl font-semibold">{t("outbox.title")}</h1>
       <p className="text-sm text-slate-600">{t("outbox.intro")}</p>
       {devOutbox() ? (
-        <p role="note" className="rounded-md border border-amber-300 bg-amber-50 px-3 py-2 text-sm text-amber-950" data-testid="dev-outbox">
+        <p
+          role="note"
+          className="rounded-md border border-amber-300 bg-amber-50 px-3 py-2 text-sm text-amber-950"
+          data-testid="dev-outbox"
+        >
           {t("outbox.devTool")}
         </p>
       ) : null}
@@ -53,7 +57,8 @@ export default async function OutboxPage() {
         {sms.map((s) => (
           <li key={s.id} className="rounded-lg border border-slate-200 bg-white p-4" data-testid="sms">
             <p className="text-xs text-slate-600">
-              {t("outbox.to", { email: s.toPhone })} · {t(smsStateKey(s.status))} · {formatDateTime(s.createdAt, org.timeZone, locale)}
+              {t("outbox.to", { email: s.toPhone })} · {t(smsStateKey(s.status))} ·{" "}
+              {formatDateTime(s.createdAt, org.timeZone, locale)}
             </p>
             <div className="mt-2 text-sm">
               <MessageText text={s.body} />

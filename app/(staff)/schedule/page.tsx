@@ -13,7 +13,11 @@ export async function generateMetadata(): Promise<Metadata> {
   return { title: (await getTranslations())("schedule.title") };
 }
 
-export default async function SchedulePage({ searchParams }: { searchParams: Promise<Record<string, string | undefined>> }) {
+export default async function SchedulePage({
+  searchParams,
+}: {
+  searchParams: Promise<Record<string, string | undefined>>;
+}) {
   const user = await requireStaffPage();
   const [org, t] = await Promise.all([getOrganization(user), getTranslations()]);
   const locale = await getLocale();
@@ -24,7 +28,8 @@ export default async function SchedulePage({ searchParams }: { searchParams: Pro
   const department = departments.find((d) => d.id === params.department)?.id;
   const shifts = await weekShifts(user, monday, org.timeZone, department);
   const days = new Map<string, typeof shifts>();
-  for (const s of shifts) days.set(dayKey(s.startsAt, org.timeZone), [...(days.get(dayKey(s.startsAt, org.timeZone)) ?? []), s]);
+  for (const s of shifts)
+    days.set(dayKey(s.startsAt, org.timeZone), [...(days.get(dayKey(s.startsAt, org.timeZone)) ?? []), s]);
   const link = (w: Date, d = department) => `/schedule?week=${isoDay(w)}${d ? `&department=${d}` : ""}`;
   return (
     <div className="p-4 sm:p-6">
@@ -41,11 +46,20 @@ export default async function SchedulePage({ searchParams }: { searchParams: Pro
           {t("schedule.nextWeek")}
         </Link>
         <nav aria-label={t("schedule.departments")} className="flex gap-2 text-sm">
-          <Link href={link(monday, undefined)} aria-current={!department ? "page" : undefined} className="aria-[current=page]:font-semibold">
+          <Link
+            href={link(monday, undefined)}
+            aria-current={!department ? "page" : undefined}
+            className="aria-[current=page]:font-semibold"
+          >
             {t("schedule.allDepartments")}
           </Link>
           {departments.map((d) => (
-            <Link key={d.id} href={link(monday, d.id)} aria-current={department === d.id ? "page" : undefined} className="aria-[current=page]:font-semibold">
+            <Link
+              key={d.id}
+              href={link(monday, d.id)}
+              aria-current={department === d.id ? "page" : undefined}
+              className="aria-[current=page]:font-semibold"
+            >
               {d.name}
             </Link>
           ))}
@@ -60,7 +74,8 @@ export default async function SchedulePage({ searchParams }: { searchParams: Pro
               {list.map((s) => (
                 <li key={s.id} className="rounded-lg border border-slate-200 bg-white p-3 text-sm" data-testid="shift">
                   <Link href={`/schedule/shifts/${s.id}`} className="font-medium text-teal-800 hover:underline">
-                    {s.activity.name} · {formatTime(s.startsAt, org.timeZone, locale)}–{formatTime(s.endsAt, org.timeZone, locale)}
+                    {s.activity.name} · {formatTime(s.startsAt, org.timeZone, locale)}–
+                    {formatTime(s.endsAt, org.timeZone, locale)}
                   </Link>
                   <p className="text-slate-500">
                     {s.department.name} · {s.place}

@@ -16,16 +16,27 @@ export async function generateMetadata(): Promise<Metadata> {
 
 export default async function SettingsPage() {
   const user = await requireAdminPage();
-  const [org, t, chat, sender] = await Promise.all([getOrganization(user), getTranslations(), chatOption(user), smsSenderOf(user.organizationId)]);
+  const [org, t, chat, sender] = await Promise.all([
+    getOrganization(user),
+    getTranslations(),
+    chatOption(user),
+    smsSenderOf(user.organizationId),
+  ]);
   const locale = await getLocale();
   return (
     <div className="max-w-2xl space-y-6 p-4 sm:p-6">
       <h1 className="text-xl font-semibold">{t("settings.title")}</h1>
       <nav aria-label={t("settings.title")} className="flex flex-wrap gap-2">
-        <Link href="/settings/structure" className="inline-flex min-h-11 items-center rounded-md border border-slate-300 px-3 text-sm hover:bg-slate-100">
+        <Link
+          href="/settings/structure"
+          className="inline-flex min-h-11 items-center rounded-md border border-slate-300 px-3 text-sm hover:bg-slate-100"
+        >
           {t("structure.title")}
         </Link>
-        <Link href="/settings/audit" className="inline-flex min-h-11 items-center rounded-md border border-slate-300 px-3 text-sm hover:bg-slate-100">
+        <Link
+          href="/settings/audit"
+          className="inline-flex min-h-11 items-center rounded-md border border-slate-300 px-3 text-sm hover:bg-slate-100"
+        >
           {t("audit.title")}
         </Link>
       </nav>
@@ -45,8 +56,12 @@ export default async function SettingsPage() {
       </section>
       <section className="rounded-lg border border-slate-200 bg-white p-4" data-testid="chat-option">
         <h2 className="font-medium">{t("settings.chatOption")}</h2>
-        <p className="mt-1 text-sm text-slate-600">{t("settings.chatPrice", { price: chat.pricePerSeatCents / 100 })}</p>
-        <p className="mt-1 text-sm text-slate-700">{t("settings.chatEstimate", { seats: chat.seats, total: chat.monthlyCents / 100 })}</p>
+        <p className="mt-1 text-sm text-slate-600">
+          {t("settings.chatPrice", { price: chat.pricePerSeatCents / 100 })}
+        </p>
+        <p className="mt-1 text-sm text-slate-700">
+          {t("settings.chatEstimate", { seats: chat.seats, total: chat.monthlyCents / 100 })}
+        </p>
         <p className="mt-2 text-sm font-medium">
           {chat.enabled && chat.enabledAt
             ? t("settings.chatEnabledSince", { date: formatDateTime(chat.enabledAt, org.timeZone, locale) })

@@ -15,12 +15,21 @@ export async function generateMetadata(): Promise<Metadata> {
 const select = "min-h-11 rounded-md border border-slate-300 bg-white px-2 text-sm";
 
 /** The people directory: search, filters and pages; admins see staff too, and each person's access. */
-export default async function TeammatesPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
+export default async function TeammatesPage({
+  searchParams,
+}: {
+  searchParams: Promise<Record<string, string | string[] | undefined>>;
+}) {
   const user = await requireStaffPage();
   const f = peopleFiltersSchema.parse(await searchParams);
   const admin = user.role === "ADMIN";
-  const [{ people, total, pages }, departments, tr] = await Promise.all([listPeople(user, f), listDepartments(user), getTranslations()]);
-  const roleName = (r: string) => (r === "ADMIN" ? tr("roles.ADMIN") : r === "MANAGER" ? tr("roles.MANAGER") : tr("roles.TEAMMATE"));
+  const [{ people, total, pages }, departments, tr] = await Promise.all([
+    listPeople(user, f),
+    listDepartments(user),
+    getTranslations(),
+  ]);
+  const roleName = (r: string) =>
+    r === "ADMIN" ? tr("roles.ADMIN") : r === "MANAGER" ? tr("roles.MANAGER") : tr("roles.TEAMMATE");
   return (
     <div className="p-4 sm:p-6">
       <div className="mb-4 flex flex-wrap items-center justify-between gap-2">
@@ -41,7 +50,13 @@ export default async function TeammatesPage({ searchParams }: { searchParams: Pr
         </div>
       </div>
       <AutoSubmit>
-        <form method="get" action="/teammates" role="search" aria-label={tr("people.search")} className="mb-3 flex flex-wrap items-end gap-2">
+        <form
+          method="get"
+          action="/teammates"
+          role="search"
+          aria-label={tr("people.search")}
+          className="mb-3 flex flex-wrap items-end gap-2"
+        >
           <input
             type="search"
             name="q"
@@ -58,7 +73,12 @@ export default async function TeammatesPage({ searchParams }: { searchParams: Pr
               <option value="ADMIN">{tr("roles.ADMIN")}</option>
             </select>
           ) : null}
-          <select name="department" defaultValue={f.department ?? ""} aria-label={tr("people.department")} className={select}>
+          <select
+            name="department"
+            defaultValue={f.department ?? ""}
+            aria-label={tr("people.department")}
+            className={select}
+          >
             <option value="">{tr("people.allDepartments")}</option>
             {departments.map((d) => (
               <option key={d.id} value={d.id}>
@@ -97,13 +117,22 @@ export default async function TeammatesPage({ searchParams }: { searchParams: Pr
             {people.map((t) => (
               <tr key={t.id} data-testid="person-row">
                 <td className="px-3 py-2">
-                  <Link className="font-medium text-teal-800 hover:underline" href={t.role === "TEAMMATE" ? `/teammates/${t.id}` : `/people/${t.id}`}>
+                  <Link
+                    className="font-medium text-teal-800 hover:underline"
+                    href={t.role === "TEAMMATE" ? `/teammates/${t.id}` : `/people/${t.id}`}
+                  >
                     {t.lastName} {t.firstName}
                   </Link>
                   {t.profile?.waitingList ? (
-                    <span className="ml-2 rounded bg-amber-100 px-1.5 text-xs text-amber-900">{tr("teammates.waitingList")}</span>
+                    <span className="ml-2 rounded bg-amber-100 px-1.5 text-xs text-amber-900">
+                      {tr("teammates.waitingList")}
+                    </span>
                   ) : null}
-                  {t.disabledAt ? <span className="ml-2 rounded bg-slate-200 px-1.5 text-xs text-slate-800">{tr("people.disabled")}</span> : null}
+                  {t.disabledAt ? (
+                    <span className="ml-2 rounded bg-slate-200 px-1.5 text-xs text-slate-800">
+                      {tr("people.disabled")}
+                    </span>
+                  ) : null}
                   {admin && t.role === "TEAMMATE" ? (
                     <Link className="ml-2 text-xs text-slate-600 underline" href={`/people/${t.id}`}>
                       {tr("people.access")}
@@ -116,7 +145,11 @@ export default async function TeammatesPage({ searchParams }: { searchParams: Pr
                 <td className="px-3 py-2">{t.profile?.tags.map((s) => s.name).join(", ") || "—"}</td>
                 <td className="px-3 py-2">{t.profile?.city ?? "—"}</td>
                 <td className="px-3 py-2">{t.phone ?? "—"}</td>
-                <td className="px-3 py-2">{t.role === "TEAMMATE" ? tr(t.phone && t.profile?.smsConsent ? "teammates.yes" : "teammates.no") : "—"}</td>
+                <td className="px-3 py-2">
+                  {t.role === "TEAMMATE"
+                    ? tr(t.phone && t.profile?.smsConsent ? "teammates.yes" : "teammates.no")
+                    : "—"}
+                </td>
               </tr>
             ))}
           </tbody>

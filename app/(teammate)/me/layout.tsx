@@ -10,7 +10,12 @@ import { AppWorker } from "@/components/pwa/app-worker";
 
 export default async function TeammateLayout({ children }: { children: React.ReactNode }) {
   const user = await requireTeammatePage();
-  const [org, unread, after, t] = await Promise.all([getOrganization(user), teammateUnreadCount(user), latestEventId(user.organizationId), getTranslations()]);
+  const [org, unread, after, t] = await Promise.all([
+    getOrganization(user),
+    teammateUnreadCount(user),
+    latestEventId(user.organizationId),
+    getTranslations(),
+  ]);
   const chatUnread = org.chatEnabled ? await chatUnreadTotal(user) : 0;
   const tabs: Tab[] = [
     { href: "/me/messages", also: "/me", label: t("nav.messages"), badge: unread, countsInbox: true },

@@ -27,12 +27,24 @@ const RECHECK_EVERY = 3; // heartbeats between session checks: a revoked session
  */
 export async function GET(request: Request) {
   const session = await getCurrentSession();
-  if (!session) return Response.json({ ok: false, error: translatorFor(await requestLocale())("errors.sessionEnded") }, { status: 401 });
+  if (!session)
+    return Response.json(
+      { ok: false, error: translatorFor(await requestLocale())("errors.sessionEnded") },
+      { status: 401 },
+    );
   const { user, sessionVersion: version, sessionId } = session;
   const url = new URL(request.url);
-  const parsed = resumeSchema.safeParse({ after: request.headers.get("last-event-id") || url.searchParams.get("after") || undefined });
-  if (!parsed.success) return Response.json({ ok: false, error: translatorFor(user.locale)("errors.staleRequest") }, { status: 400 });
-  const viewer = await viewerFor({ id: user.id, organizationId: user.organizationId, isStaff: isStaff(user.role), messaging: hasMessaging(user) });
+  const parsed = resumeSchema.safeParse({
+    after: request.headers.get("last-event-id") || url.searchParams.get("after") || undefined,
+  });
+  if (!parsed.success)
+    return Response.json({ ok: false, error: translatorFor(user.locale)("errors.staleRequest") }, { status: 400 });
+  const viewer = await viewerFor({
+    id: user.id,
+    organizationId: user.organizationId,
+    isStaff: isStaff(user.role),
+    messaging: hasMessaging(user),
+  });
 
   let cleanup = () => {};
   const stream = new ReadableStream<Uint8Array>({
@@ -44,7 +56,8 @@ export async function GET(request: Request) {
       let beats = 0;
       const heartbeat = setInterval(() => {
         write(BEAT);
-        if (++beats % RECHECK_EVERY === 0) recheck().catch((error: unknown) => console.error("[events] session check failed", error));
+        if (++beats % RECHECK_EVERY === 0)
+          recheck().catch((error: unknown) => console.error("[events] session check failed", error));
       }, HEARTBEAT_MS);
       cleanup = () => {
         if (closed) return;

@@ -19,7 +19,13 @@ export default async function StaffChatConversationPage({
   const [{ conversationId }, user, t] = await Promise.all([params, requireStaffPage(), getTranslations()]);
   const org = await getOrganization(user);
   const view = await orNotFound(
-    ChatConversation({ user, conversationId, base: "/chat", timeZone: org.timeZone, notice: readComposerNotice(await searchParams, t as never) }),
+    ChatConversation({
+      user,
+      conversationId,
+      base: "/chat",
+      timeZone: org.timeZone,
+      notice: readComposerNotice(await searchParams, t as never),
+    }),
   );
   return <div className="flex h-full flex-col">{view}</div>;
 }

@@ -8,7 +8,11 @@ export async function generateMetadata(): Promise<Metadata> {
   return { title: (await getTranslations())("chat.newConversation") };
 }
 
-export default async function StaffNewChatPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
+export default async function StaffNewChatPage({
+  searchParams,
+}: {
+  searchParams: Promise<Record<string, string | string[] | undefined>>;
+}) {
   const user = await requireStaffPage();
   const p = newChatParams.parse(await searchParams);
   return (

@@ -19,7 +19,13 @@ import { smsStateKey } from "@/components/inbox/grouped-labels";
 import { SharedDocuments } from "@/components/files/shared-documents";
 import { MuteButton } from "@/components/pwa/mute-button";
 
-export default async function ThreadPage({ params, searchParams }: { params: Promise<{ conversationId: string }>; searchParams: InboxSearchParams }) {
+export default async function ThreadPage({
+  params,
+  searchParams,
+}: {
+  params: Promise<{ conversationId: string }>;
+  searchParams: InboxSearchParams;
+}) {
   const { conversationId } = await params;
   const user = await requireMessagingPage();
   const [org, t] = await Promise.all([getOrganization(user), getTranslations()]);
@@ -51,7 +57,10 @@ export default async function ThreadPage({ params, searchParams }: { params: Pro
           </p>
         </div>
         <div className="flex shrink-0 flex-wrap justify-end gap-2">
-          <Link href={filesHref} className="inline-flex min-h-11 items-center rounded-md border border-slate-300 px-3 text-sm hover:bg-slate-100 xl:hidden">
+          <Link
+            href={filesHref}
+            className="inline-flex min-h-11 items-center rounded-md border border-slate-300 px-3 text-sm hover:bg-slate-100 xl:hidden"
+          >
             {t("files.shared")}
           </Link>
           {hasInbound ? (
@@ -72,7 +81,11 @@ export default async function ThreadPage({ params, searchParams }: { params: Pro
         history={history}
         timeZone={org.timeZone}
         after={
-          <MuteButton user={user} conversationId={thread.id} className="min-h-11 rounded-md border border-current/30 bg-white/70 px-3 text-sm hover:bg-white" />
+          <MuteButton
+            user={user}
+            conversationId={thread.id}
+            className="min-h-11 rounded-md border border-current/30 bg-white/70 px-3 text-sm hover:bg-white"
+          />
         }
       />
       <div className="flex min-h-0 flex-1">
@@ -90,7 +103,10 @@ export default async function ThreadPage({ params, searchParams }: { params: Pro
               clientId: randomUUID(),
               placeholder: t("inbox.writeTo", { name: thread.teammate.firstName }),
               notice: readComposerNotice(await searchParams, t as never),
-              sms: { allowed: thread.sms === "eligible", why: thread.sms === "eligible" ? undefined : t(smsStateKey(thread.sms)) },
+              sms: {
+                allowed: thread.sms === "eligible",
+                why: thread.sms === "eligible" ? undefined : t(smsStateKey(thread.sms)),
+              },
             }}
             openedAt={new Date().toISOString()}
           />

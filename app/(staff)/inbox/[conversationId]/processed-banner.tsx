@@ -8,7 +8,12 @@ import { formatDateTime } from "@/lib/text/format";
 import { ActionButton } from "@/components/ui/action-button";
 import { useLocale, useTranslations } from "next-intl";
 
-type State = { processed: boolean; processedAt: Date | null; processedBy: string | null; history: ProcessedHistoryEntry[] };
+type State = {
+  processed: boolean;
+  processedAt: Date | null;
+  processedBy: string | null;
+  history: ProcessedHistoryEntry[];
+};
 
 /**
  * "✓ Processed by …" in green, or a quiet "Not processed" (the resting state of every
@@ -47,7 +52,9 @@ export function ProcessedBanner({
     });
   });
   return (
-    <div className={`px-3 py-2 text-sm sm:px-5 ${processed ? "bg-green-100 text-green-900" : "border-b border-slate-200 bg-white text-slate-700"}`}>
+    <div
+      className={`px-3 py-2 text-sm sm:px-5 ${processed ? "bg-green-100 text-green-900" : "border-b border-slate-200 bg-white text-slate-700"}`}
+    >
       <div className="flex flex-wrap items-center justify-between gap-2">
         <p role="status" data-testid="processed-banner" className="font-medium">
           <span aria-hidden="true">{processed ? "✓ " : "○ "}</span>
@@ -73,7 +80,8 @@ export function ProcessedBanner({
           <ul className="mt-1 space-y-0.5 text-xs" data-testid="processed-history">
             {history.map((h, i) => (
               <li key={i}>
-                {t(h.processed ? "inbox.processed" : "inbox.notProcessed")} · {h.by ?? t("inbox.historyByTeammate")} · {formatDateTime(h.at, timeZone, locale)}
+                {t(h.processed ? "inbox.processed" : "inbox.notProcessed")} · {h.by ?? t("inbox.historyByTeammate")} ·{" "}
+                {formatDateTime(h.at, timeZone, locale)}
               </li>
             ))}
           </ul>

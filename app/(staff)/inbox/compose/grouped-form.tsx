@@ -54,11 +54,25 @@ export function GroupedForm({
         ) : (
           <>
             <label className="flex min-h-11 items-center gap-2 text-sm">
-              <input type="radio" name="mode" value="all" checked={mode === "all"} onChange={() => setMode("all")} className="h-5 w-5" />
+              <input
+                type="radio"
+                name="mode"
+                value="all"
+                checked={mode === "all"}
+                onChange={() => setMode("all")}
+                className="h-5 w-5"
+              />
               {t("grouped.everyone", { count: total })}
             </label>
             <label className="flex min-h-11 items-center gap-2 text-sm">
-              <input type="radio" name="mode" value="pick" checked={mode === "pick"} onChange={() => setMode("pick")} className="h-5 w-5" />
+              <input
+                type="radio"
+                name="mode"
+                value="pick"
+                checked={mode === "pick"}
+                onChange={() => setMode("pick")}
+                className="h-5 w-5"
+              />
               {t("grouped.onlyTicked")}
             </label>
           </>
@@ -82,12 +96,18 @@ export function GroupedForm({
                   className="h-5 w-5"
                 />
                 <span>{p.name}</span>
-                {p.sms !== "eligible" ? <span className="text-xs text-slate-600">({t("grouped.noSms", { reason: t(smsStateKey(p.sms)) })})</span> : null}
+                {p.sms !== "eligible" ? (
+                  <span className="text-xs text-slate-600">
+                    ({t("grouped.noSms", { reason: t(smsStateKey(p.sms)) })})
+                  </span>
+                ) : null}
               </label>
             </li>
           ))}
         </ul>
-        {total > people.length ? <p className="text-xs text-slate-600">{t("grouped.more", { count: total - people.length })}</p> : null}
+        {total > people.length ? (
+          <p className="text-xs text-slate-600">{t("grouped.more", { count: total - people.length })}</p>
+        ) : null}
       </fieldset>
       <div>
         <label htmlFor="grouped-body" className="mb-1 block text-sm font-medium">
@@ -144,7 +164,13 @@ export function GroupedForm({
         </span>
       </label>
       <label className="flex min-h-11 items-center gap-2 text-sm">
-        <input type="checkbox" name="urgent" value="on" defaultChecked={failed?.values?.urgent === "on"} className="h-5 w-5" />
+        <input
+          type="checkbox"
+          name="urgent"
+          value="on"
+          defaultChecked={failed?.values?.urgent === "on"}
+          className="h-5 w-5"
+        />
         <span className="font-medium">{t("thread.urgent")}</span>
       </label>
       {files.busy ? <p className="text-sm text-slate-700">{t("files.waitForUploads")}</p> : null}

@@ -4,7 +4,13 @@ import { getLocale, getTranslations } from "next-intl/server";
 import { orNotFound, requireAdminPage } from "@/lib/auth/pages";
 import { getOrganization } from "@/lib/org/queries";
 import { accessOf } from "@/lib/admin/access";
-import { changeRoleAction, resendInviteAction, sendResetLinkAction, setDisabledAction, setMessagingAction } from "@/lib/admin/actions";
+import {
+  changeRoleAction,
+  resendInviteAction,
+  sendResetLinkAction,
+  setDisabledAction,
+  setMessagingAction,
+} from "@/lib/admin/actions";
 import { ActionButton } from "@/components/ui/action-button";
 import { formatDateTime } from "@/lib/text/format";
 
@@ -17,8 +23,14 @@ const button = "min-h-11 rounded-md border border-slate-300 px-3 text-sm hover:b
 /** An admin's view of one person's access: role, messaging rights, disabled or not, invitation. */
 export default async function PersonAccessPage({ params }: { params: Promise<{ userId: string }> }) {
   const [{ userId }, admin] = await Promise.all([params, requireAdminPage()]);
-  const [t, locale, org, p] = await Promise.all([getTranslations(), getLocale(), getOrganization(admin), orNotFound(accessOf(admin, userId))]);
-  const roleName = p.role === "ADMIN" ? t("roles.ADMIN") : p.role === "MANAGER" ? t("roles.MANAGER") : t("roles.TEAMMATE");
+  const [t, locale, org, p] = await Promise.all([
+    getTranslations(),
+    getLocale(),
+    getOrganization(admin),
+    orNotFound(accessOf(admin, userId)),
+  ]);
+  const roleName =
+    p.role === "ADMIN" ? t("roles.ADMIN") : p.role === "MANAGER" ? t("roles.MANAGER") : t("roles.TEAMMATE");
   return (
     <div className="max-w-2xl space-y-4 p-4 sm:p-6">
       <Link href="/teammates" className="text-sm text-teal-800 underline-offset-2 hover:underline">
@@ -33,11 +45,17 @@ export default async function PersonAccessPage({ params }: { params: Promise<{ u
           {p.disabledAt ? ` · ${t("people.disabled")}` : ""}
         </p>
         <p className="text-xs text-slate-500">
-          {p.lastSignInAt ? t("people.lastSignIn", { date: formatDateTime(p.lastSignInAt, org.timeZone, locale) }) : t("people.neverSignedIn")}
+          {p.lastSignInAt
+            ? t("people.lastSignIn", { date: formatDateTime(p.lastSignInAt, org.timeZone, locale) })
+            : t("people.neverSignedIn")}
         </p>
       </div>
       {p.numberShared ? (
-        <p role="note" className="rounded-md border border-amber-300 bg-amber-50 px-3 py-2 text-sm text-amber-950" data-testid="number-shared">
+        <p
+          role="note"
+          className="rounded-md border border-amber-300 bg-amber-50 px-3 py-2 text-sm text-amber-950"
+          data-testid="number-shared"
+        >
           {t("people.numberShared")}
         </p>
       ) : null}
@@ -55,7 +73,9 @@ export default async function PersonAccessPage({ params }: { params: Promise<{ u
       {p.role === "MANAGER" ? (
         <section className="space-y-2 rounded-lg border border-slate-200 bg-white p-4" data-testid="messaging-section">
           <h2 className="font-medium">{t("people.messaging")}</h2>
-          <p className="text-sm text-slate-700">{p.messagingAccess ? t("people.messagingOn") : t("people.messagingOff")}</p>
+          <p className="text-sm text-slate-700">
+            {p.messagingAccess ? t("people.messagingOn") : t("people.messagingOff")}
+          </p>
           <ActionButton
             action={setMessagingAction}
             fields={{ userId: p.id, on: p.messagingAccess ? "false" : "true" }}
@@ -75,7 +95,12 @@ export default async function PersonAccessPage({ params }: { params: Promise<{ u
             className={button}
           />
           {!p.disabledAt && p.invited ? (
-            <ActionButton action={resendInviteAction} fields={{ userId: p.id }} label={t("people.resendInvitation")} className={button} />
+            <ActionButton
+              action={resendInviteAction}
+              fields={{ userId: p.id }}
+              label={t("people.resendInvitation")}
+              className={button}
+            />
           ) : null}
           {!p.disabledAt && !p.invited ? (
             <ActionButton

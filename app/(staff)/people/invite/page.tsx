@@ -19,7 +19,9 @@ export default async function InvitePage() {
         ← {t("teammates.title")}
       </Link>
       <h1 className="text-xl font-semibold">{t("people.invite")}</h1>
-      <p className="text-sm text-slate-600">{user.role === "ADMIN" ? t("people.inviteHelpAdmin") : t("people.inviteHelpManager")}</p>
+      <p className="text-sm text-slate-600">
+        {user.role === "ADMIN" ? t("people.inviteHelpAdmin") : t("people.inviteHelpManager")}
+      </p>
       <InviteForm
         admin={user.role === "ADMIN"}
         departments={departments}

@@ -28,7 +28,11 @@ const CATEGORY_KEYS = {
 const field = "min-h-11 rounded-md border border-slate-300 bg-white px-2 text-sm";
 
 /** Who changed what, and when: admins only, newest first, filtered by kind of change, by person and by dates. */
-export default async function AuditPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
+export default async function AuditPage({
+  searchParams,
+}: {
+  searchParams: Promise<Record<string, string | string[] | undefined>>;
+}) {
   const admin = await requireAdminPage();
   const f = auditFiltersSchema.parse(await searchParams);
   const [t, locale, org] = await Promise.all([getTranslations(), getLocale(), getOrganization(admin)]);
@@ -40,7 +44,12 @@ export default async function AuditPage({ searchParams }: { searchParams: Promis
       </Link>
       <h1 className="text-xl font-semibold">{t("audit.title")}</h1>
       <AutoSubmit>
-        <form method="get" action="/settings/audit" className="flex flex-wrap items-end gap-2" aria-label={t("audit.filters")}>
+        <form
+          method="get"
+          action="/settings/audit"
+          className="flex flex-wrap items-end gap-2"
+          aria-label={t("audit.filters")}
+        >
           <label className="text-sm">
             {t("audit.kindOfChange")}
             <select name="category" defaultValue={f.category ?? ""} className={`${field} block`}>
@@ -82,7 +91,9 @@ export default async function AuditPage({ searchParams }: { searchParams: Promis
           <ActionButton
             action={exportAuditAction}
             fields={Object.fromEntries(
-              Object.entries({ category: f.category, actor: f.actor, from: f.from, to: f.to }).filter((e): e is [string, string] => Boolean(e[1])),
+              Object.entries({ category: f.category, actor: f.actor, from: f.from, to: f.to }).filter(
+                (e): e is [string, string] => Boolean(e[1]),
+              ),
             )}
             label={t("audit.exportCsv")}
             className="min-h-11 rounded-md border border-slate-300 px-3 text-sm hover:bg-slate-100"

@@ -21,7 +21,9 @@ export default async function StructurePage() {
     <li key={item.id} className="space-y-1 py-2" data-testid={`${kind}-item`}>
       <div className="flex flex-wrap items-center gap-2">
         <span className={`font-medium ${item.archivedAt ? "text-slate-500 line-through" : ""}`}>{item.name}</span>
-        {item.archivedAt ? <span className="rounded bg-slate-200 px-1.5 text-xs text-slate-800">{t("structure.archived")}</span> : null}
+        {item.archivedAt ? (
+          <span className="rounded bg-slate-200 px-1.5 text-xs text-slate-800">{t("structure.archived")}</span>
+        ) : null}
         <ActionButton
           action={archiveItemAction}
           fields={{ kind, id: item.id, archived: item.archivedAt ? "false" : "true" }}
@@ -30,7 +32,9 @@ export default async function StructurePage() {
         />
       </div>
       <details>
-        <summary className="inline-flex min-h-11 cursor-pointer items-center text-sm text-teal-800">{t("structure.rename")}</summary>
+        <summary className="inline-flex min-h-11 cursor-pointer items-center text-sm text-teal-800">
+          {t("structure.rename")}
+        </summary>
         <NameForm
           action={renameItemAction}
           fields={{ kind, id: item.id }}

@@ -36,16 +36,25 @@ export default async function TeammatePage({ params }: { params: Promise<{ teamm
           </p>
         </div>
         <div className="flex shrink-0 flex-wrap justify-end gap-2">
-          <Link href={`/teammates/${t.id}/edit`} className="rounded-md border border-slate-300 px-3 py-1.5 text-sm font-medium hover:bg-slate-100">
+          <Link
+            href={`/teammates/${t.id}/edit`}
+            className="rounded-md border border-slate-300 px-3 py-1.5 text-sm font-medium hover:bg-slate-100"
+          >
             {tr("people.editProfile")}
           </Link>
           {user.role === "ADMIN" ? (
-            <Link href={`/people/${t.id}`} className="rounded-md border border-slate-300 px-3 py-1.5 text-sm font-medium hover:bg-slate-100">
+            <Link
+              href={`/people/${t.id}`}
+              className="rounded-md border border-slate-300 px-3 py-1.5 text-sm font-medium hover:bg-slate-100"
+            >
               {tr("people.access")}
             </Link>
           ) : null}
           {t.inboxThread && user.messagingAccess ? (
-            <Link href={`/inbox/${t.inboxThread.id}`} className="rounded-md bg-teal-700 px-3 py-1.5 text-sm font-medium text-white">
+            <Link
+              href={`/inbox/${t.inboxThread.id}`}
+              className="rounded-md bg-teal-700 px-3 py-1.5 text-sm font-medium text-white"
+            >
               {tr("teammates.message")}
             </Link>
           ) : null}
@@ -57,16 +66,20 @@ export default async function TeammatePage({ params }: { params: Promise<{ teamm
           {p?.department?.name ?? (p?.waitingList ? tr("teammates.waitingList") : "—")}
         </p>
         <p>
-          <span className="text-slate-500">{tr("teammates.groups")}</span> {p?.groups.map((g) => g.name).join(", ") || "—"}
+          <span className="text-slate-500">{tr("teammates.groups")}</span>{" "}
+          {p?.groups.map((g) => g.name).join(", ") || "—"}
         </p>
         <p>
-          <span className="text-slate-500">{tr("teammates.skillsLabel")}</span> {p?.skills.map((s) => s.name).join(", ") || "—"}
+          <span className="text-slate-500">{tr("teammates.skillsLabel")}</span>{" "}
+          {p?.skills.map((s) => s.name).join(", ") || "—"}
         </p>
         <p>
-          <span className="text-slate-500">{tr("teammates.tagsLabel")}</span> {p?.tags.map((s) => s.name).join(", ") || "—"}
+          <span className="text-slate-500">{tr("teammates.tagsLabel")}</span>{" "}
+          {p?.tags.map((s) => s.name).join(", ") || "—"}
         </p>
         <p className="sm:col-span-2">
-          <span className="text-slate-500">{tr("teammates.address")}</span> {[p?.street, p?.postcode, p?.city].filter(Boolean).join(", ") || "—"}
+          <span className="text-slate-500">{tr("teammates.address")}</span>{" "}
+          {[p?.street, p?.postcode, p?.city].filter(Boolean).join(", ") || "—"}
         </p>
       </section>
       <section className="rounded-lg border border-slate-200 bg-white p-4">
@@ -97,7 +110,12 @@ export default async function TeammatePage({ params }: { params: Promise<{ teamm
                 <summary className="cursor-pointer text-xs text-teal-800">{tr("teammates.edit")}</summary>
                 <UnavailabilityForm
                   userId={t.id}
-                  period={{ id: u.id, startsAt: utcToLocalInput(u.startsAt, tz), endsAt: utcToLocalInput(u.endsAt, tz), reason: u.reason ?? "" }}
+                  period={{
+                    id: u.id,
+                    startsAt: utcToLocalInput(u.startsAt, tz),
+                    endsAt: utcToLocalInput(u.endsAt, tz),
+                    reason: u.reason ?? "",
+                  }}
                 />
               </details>
             </li>

@@ -7,7 +7,13 @@ import { removeUnavailabilityAction, saveUnavailabilityAction } from "@/lib/sche
 const input = "mt-1 block rounded-md border border-slate-300 px-2 py-1 text-sm aria-[invalid=true]:border-red-500";
 
 /** Add a period, or edit one (with `period`). Overlaps and an end before the start are refused. */
-export function UnavailabilityForm({ userId, period }: { userId: string; period?: { id: string; startsAt: string; endsAt: string; reason: string } }) {
+export function UnavailabilityForm({
+  userId,
+  period,
+}: {
+  userId: string;
+  period?: { id: string; startsAt: string; endsAt: string; reason: string };
+}) {
   const [state, action, pending] = useActionState(saveUnavailabilityAction, null);
   const t = useTranslations();
   const failed = state && !state.ok ? state : null;
@@ -24,17 +30,33 @@ export function UnavailabilityForm({ userId, period }: { userId: string; period?
       {period ? <input type="hidden" name="id" value={period.id} /> : null}
       <label className="text-sm">
         {t("teammates.from")}
-        <input type="datetime-local" name="startsAt" defaultValue={v?.startsAt} aria-invalid={Boolean(failed?.fieldErrors?.startsAt)} className={input} />
+        <input
+          type="datetime-local"
+          name="startsAt"
+          defaultValue={v?.startsAt}
+          aria-invalid={Boolean(failed?.fieldErrors?.startsAt)}
+          className={input}
+        />
       </label>
       <label className="text-sm">
         {t("teammates.to")}
-        <input type="datetime-local" name="endsAt" defaultValue={v?.endsAt} aria-invalid={Boolean(failed?.fieldErrors?.endsAt)} className={input} />
+        <input
+          type="datetime-local"
+          name="endsAt"
+          defaultValue={v?.endsAt}
+          aria-invalid={Boolean(failed?.fieldErrors?.endsAt)}
+          className={input}
+        />
       </label>
       <label className="text-sm">
         {t("teammates.reason")}
         <input name="reason" defaultValue={v?.reason} maxLength={500} className={input} />
       </label>
-      <button type="submit" disabled={pending} className="rounded-md bg-teal-700 px-3 py-1.5 text-sm font-medium text-white">
+      <button
+        type="submit"
+        disabled={pending}
+        className="rounded-md bg-teal-700 px-3 py-1.5 text-sm font-medium text-white"
+      >
         {t(period ? "teammates.save" : "teammates.addUnavailability")}
       </button>
       {failed ? (

@@ -10,9 +10,16 @@ export async function generateMetadata(): Promise<Metadata> {
   return { title: (await getTranslations())("nav.chat") };
 }
 
-export default async function MyChatPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
+export default async function MyChatPage({
+  searchParams,
+}: {
+  searchParams: Promise<Record<string, string | string[] | undefined>>;
+}) {
   const user = await requireTeammatePage();
   await orNotFound(requireChatOn(user));
-  const [org, { q }] = await Promise.all([getOrganization(user), searchParams.then((p) => chatSearchSchema.parse({ q: p.q }))]);
+  const [org, { q }] = await Promise.all([
+    getOrganization(user),
+    searchParams.then((p) => chatSearchSchema.parse({ q: p.q })),
+  ]);
   return <ChatHome user={user} base="/me/chat" timeZone={org.timeZone} q={q} />;
 }

@@ -14,7 +14,11 @@ export async function generateMetadata(): Promise<Metadata> {
 }
 
 /** The teammate's own conversation's files only: the thread is found from the session, never from the address. */
-export default async function MySharedFiles({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
+export default async function MySharedFiles({
+  searchParams,
+}: {
+  searchParams: Promise<Record<string, string | string[] | undefined>>;
+}) {
   const user = await requireTeammatePage();
   const [org, t, threadId] = await Promise.all([getOrganization(user), getTranslations(), teammateThreadId(user)]);
   if (!threadId) notFound();

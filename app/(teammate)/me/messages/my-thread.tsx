@@ -23,8 +23,15 @@ export async function MyThread({ conversationId, notice }: { conversationId: str
           <p className="text-xs text-slate-600">{t("me.threadSubtitle")}</p>
         </div>
         <div className="flex shrink-0 flex-wrap justify-end gap-2">
-          <MuteButton user={user} conversationId={thread.id} className="min-h-11 rounded-md border border-slate-300 px-3 text-sm" />
-          <Link href="/me/files" className="inline-flex min-h-11 items-center rounded-md border border-slate-300 px-3 text-sm">
+          <MuteButton
+            user={user}
+            conversationId={thread.id}
+            className="min-h-11 rounded-md border border-slate-300 px-3 text-sm"
+          />
+          <Link
+            href="/me/files"
+            className="inline-flex min-h-11 items-center rounded-md border border-slate-300 px-3 text-sm"
+          >
             {t("files.shared")}
           </Link>
         </div>

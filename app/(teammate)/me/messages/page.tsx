@@ -10,7 +10,16 @@ export async function generateMetadata(): Promise<Metadata> {
 }
 
 /** The teammate's messages, served here directly (no redirect to the thread's own address). */
-export default async function MyMessages({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
+export default async function MyMessages({
+  searchParams,
+}: {
+  searchParams: Promise<Record<string, string | string[] | undefined>>;
+}) {
   const t = await getTranslations();
-  return <MyThread conversationId={await teammateThreadId(await requireTeammatePage())} notice={readComposerNotice(await searchParams, t as never)} />;
+  return (
+    <MyThread
+      conversationId={await teammateThreadId(await requireTeammatePage())}
+      notice={readComposerNotice(await searchParams, t as never)}
+    />
+  );
 }

@@ -32,9 +32,16 @@ export default async function ProfilePage() {
         <NotificationSettings user={user} />
         <LanguageForm current={isLocale(user.locale) ? user.locale : "en"} />
         <details className="rounded-lg border border-slate-200 p-3">
-          <summary className="flex min-h-11 cursor-pointer items-center font-medium">{t("account.changePassword")}</summary>
+          <summary className="flex min-h-11 cursor-pointer items-center font-medium">
+            {t("account.changePassword")}
+          </summary>
           <div className="mt-2">
-            <PasswordForm action={changePasswordAction} withCurrent submitLabel={t("account.changePassword")} doneMessage={t("account.passwordChanged")} />
+            <PasswordForm
+              action={changePasswordAction}
+              withCurrent
+              submitLabel={t("account.changePassword")}
+              doneMessage={t("account.passwordChanged")}
+            />
           </div>
         </details>
         <SignOutButton />

@@ -15,7 +15,11 @@ export async function generateMetadata(): Promise<Metadata> {
   return { title: (await getTranslations())("mySchedule.title") };
 }
 
-export default async function MySchedulePage({ searchParams }: { searchParams: Promise<Record<string, string | undefined>> }) {
+export default async function MySchedulePage({
+  searchParams,
+}: {
+  searchParams: Promise<Record<string, string | undefined>>;
+}) {
   const user = await requireTeammatePage();
   const [org, t] = await Promise.all([getOrganization(user), getTranslations()]);
   const locale = await getLocale();

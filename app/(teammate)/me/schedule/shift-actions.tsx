@@ -5,7 +5,19 @@ import { useTranslations } from "next-intl";
 import Link from "next/link";
 import { askAboutShiftAction } from "@/lib/schedule/actions";
 
-function AskForm({ shiftId, kind, clientId, label, submit }: { shiftId: string; kind: string; clientId: string; label: string; submit: string }) {
+function AskForm({
+  shiftId,
+  kind,
+  clientId,
+  label,
+  submit,
+}: {
+  shiftId: string;
+  kind: string;
+  clientId: string;
+  label: string;
+  submit: string;
+}) {
   const [state, action, pending] = useActionState(askAboutShiftAction, null);
   const t = useTranslations();
   if (state?.ok)
@@ -37,7 +49,11 @@ function AskForm({ shiftId, kind, clientId, label, submit }: { shiftId: string; 
           {failed.fieldErrors?.body?.[0] ?? failed.error}
         </p>
       ) : null}
-      <button type="submit" disabled={pending} className="rounded-md bg-teal-700 px-3 py-1.5 text-sm font-medium text-white">
+      <button
+        type="submit"
+        disabled={pending}
+        className="rounded-md bg-teal-700 px-3 py-1.5 text-sm font-medium text-white"
+      >
         {pending ? t("mySchedule.sending") : submit}
       </button>
     </form>
@@ -50,11 +66,21 @@ export function ShiftActions({ shiftId, clientIds }: { shiftId: string; clientId
   return (
     <div className="mt-2 flex flex-col gap-1">
       <details>
-        <summary className="flex min-h-11 cursor-pointer items-center text-sm font-medium text-teal-800">{t("mySchedule.askQuestion")}</summary>
-        <AskForm shiftId={shiftId} kind="SHIFT_QUESTION" clientId={clientIds[0]} label={t("mySchedule.yourQuestion")} submit={t("mySchedule.sendQuestion")} />
+        <summary className="flex min-h-11 cursor-pointer items-center text-sm font-medium text-teal-800">
+          {t("mySchedule.askQuestion")}
+        </summary>
+        <AskForm
+          shiftId={shiftId}
+          kind="SHIFT_QUESTION"
+          clientId={clientIds[0]}
+          label={t("mySchedule.yourQuestion")}
+          submit={t("mySchedule.sendQuestion")}
+        />
       </details>
       <details>
-        <summary className="flex min-h-11 cursor-pointer items-center text-sm font-medium text-teal-800">{t("mySchedule.reportUnavailability")}</summary>
+        <summary className="flex min-h-11 cursor-pointer items-center text-sm font-medium text-teal-800">
+          {t("mySchedule.reportUnavailability")}
+        </summary>
         <AskForm
           shiftId={shiftId}
           kind="UNAVAILABILITY_REPORT"

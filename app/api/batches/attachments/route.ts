@@ -7,7 +7,15 @@ const noInput = z.object({});
 
 // POST multipart: files for a grouped message (staff), kept without a conversation until
 // the message goes; each recipient's copy then gets them (lib/inbox/grouped.ts).
-export const POST = createRoute({ schema: noInput, roles: STAFF_ROLES, body: "stream" }, async (_input, { user }, request) => {
-  const received = await receiveFiles(request, { organizationId: user.organizationId, conversationId: null, uploaderId: user.id, fromStaff: true });
-  return uploadAnswer(received, user.locale);
-});
+export const POST = createRoute(
+  { schema: noInput, roles: STAFF_ROLES, body: "stream" },
+  async (_input, { user }, request) => {
+    const received = await receiveFiles(request, {
+      organizationId: user.organizationId,
+      conversationId: null,
+      uploaderId: user.id,
+      fromStaff: true,
+    });
+    return uploadAnswer(received, user.locale);
+  },
+);

@@ -20,21 +20,30 @@ export default async function BatchPage({ params }: { params: Promise<{ batchId:
   const { batch, rows, totals } = await orNotFound(batchStatus(user, (await params).batchId));
   // Read receipts keep coming for a while; after an hour the page stops polling for them.
   const recent = new Date().getTime() - batch.createdAt.getTime() < 3600_000;
-  const moving = !batch.postedAt || rows.some((r) => r.sms === "QUEUED" || r.sms === "SENT") || (recent && totals.read < totals.recipients);
+  const moving =
+    !batch.postedAt ||
+    rows.some((r) => r.sms === "QUEUED" || r.sms === "SENT") ||
+    (recent && totals.read < totals.recipients);
   return (
     <div className="max-w-3xl space-y-4 overflow-y-auto p-4 sm:p-6">
       <RefreshWhile active={moving} everyMs={3000} />
       <Link href="/inbox" className="inline-flex min-h-11 items-center gap-1 text-sm font-medium text-teal-800">
         <span aria-hidden="true">←</span> {t("nav.backToContacts")}
       </Link>
-      <h1 className="text-xl font-semibold">{t("grouped.batch", { date: formatDateTime(batch.createdAt, org.timeZone, locale) })}</h1>
+      <h1 className="text-xl font-semibold">
+        {t("grouped.batch", { date: formatDateTime(batch.createdAt, org.timeZone, locale) })}
+      </h1>
       <div className="rounded-lg border border-slate-200 bg-white p-4 text-sm">
         <MessageText text={batch.body} />
       </div>
       <ul className="space-y-1 text-sm" data-testid="batch-totals" aria-live="polite">
         <li className="font-semibold">{t("grouped.readTotal", { read: totals.read, total: totals.recipients })}</li>
         <li>{t("grouped.storedTotal", { stored: totals.stored, total: totals.recipients })}</li>
-        {batch.smsCopy ? <li>{t("grouped.smsTotal", { sms: totals.sms, delivered: totals.smsDelivered, failed: totals.smsFailed })}</li> : null}
+        {batch.smsCopy ? (
+          <li>
+            {t("grouped.smsTotal", { sms: totals.sms, delivered: totals.smsDelivered, failed: totals.smsFailed })}
+          </li>
+        ) : null}
       </ul>
       <table className="w-full text-left text-sm">
         <thead>

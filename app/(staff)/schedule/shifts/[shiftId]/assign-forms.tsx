@@ -12,7 +12,11 @@ export function AssignForm({ shiftId, candidates }: { shiftId: string; candidate
       <input type="hidden" name="shiftId" value={shiftId} />
       <label className="text-sm">
         {t("schedule.assignLabel")}
-        <select name="userId" className="mt-1 block rounded-md border border-slate-300 px-2 py-1 text-sm" defaultValue="">
+        <select
+          name="userId"
+          className="mt-1 block rounded-md border border-slate-300 px-2 py-1 text-sm"
+          defaultValue=""
+        >
           <option value="" disabled>
             {t("schedule.choose")}
           </option>
@@ -23,7 +27,11 @@ export function AssignForm({ shiftId, candidates }: { shiftId: string; candidate
           ))}
         </select>
       </label>
-      <button type="submit" disabled={pending} className="rounded-md bg-teal-700 px-3 py-1.5 text-sm font-medium text-white">
+      <button
+        type="submit"
+        disabled={pending}
+        className="rounded-md bg-teal-700 px-3 py-1.5 text-sm font-medium text-white"
+      >
         {t("schedule.assign")}
       </button>
       {state && !state.ok ? (
@@ -42,7 +50,12 @@ export function UnassignButton({ shiftId, userId, name }: { shiftId: string; use
     <form action={action} className="inline">
       <input type="hidden" name="shiftId" value={shiftId} />
       <input type="hidden" name="userId" value={userId} />
-      <button type="submit" disabled={pending} aria-label={t("schedule.unassignName", { name })} className="text-sm text-red-700 underline">
+      <button
+        type="submit"
+        disabled={pending}
+        aria-label={t("schedule.unassignName", { name })}
+        className="text-sm text-red-700 underline"
+      >
         {t("schedule.unassign")}
       </button>
       {state && !state.ok ? (

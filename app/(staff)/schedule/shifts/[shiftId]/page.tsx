@@ -36,7 +36,9 @@ export default async function ShiftPage({ params }: { params: Promise<{ shiftId:
       </div>
       <section className="rounded-lg border border-slate-200 bg-white p-4">
         <h2 className="mb-2 font-medium">{t("schedule.assigned")}</h2>
-        {shift.assignments.length === 0 ? <p className="text-sm text-slate-500">{t("schedule.nobodyIsAssigned")}</p> : null}
+        {shift.assignments.length === 0 ? (
+          <p className="text-sm text-slate-500">{t("schedule.nobodyIsAssigned")}</p>
+        ) : null}
         <ul className="mb-3 space-y-1" data-testid="assigned">
           {shift.assignments.map((a) => (
             <li key={a.user.id} className="flex items-center justify-between text-sm">
@@ -49,7 +51,9 @@ export default async function ShiftPage({ params }: { params: Promise<{ shiftId:
         </ul>
         <AssignForm
           shiftId={shift.id}
-          candidates={shift.candidates.filter((c) => !assigned.has(c.id)).map((c) => ({ id: c.id, name: `${c.lastName} ${c.firstName}` }))}
+          candidates={shift.candidates
+            .filter((c) => !assigned.has(c.id))
+            .map((c) => ({ id: c.id, name: `${c.lastName} ${c.firstName}` }))}
         />
       </section>
       <section className="rounded-lg border border-slate-200 bg-white p-4">
@@ -61,7 +65,8 @@ export default async function ShiftPage({ params }: { params: Promise<{ shiftId:
               <Link href={`/inbox/${m.conversationId}`} className="font-medium hover:underline">
                 {m.author ? `${m.author.firstName} ${m.author.lastName}` : t("schedule.teammate")}
               </Link>{" "}
-              · {t(m.kind === "SHIFT_QUESTION" ? "schedule.question" : "schedule.unavailability")} · {formatDateTime(m.createdAt, org.timeZone, locale)}
+              · {t(m.kind === "SHIFT_QUESTION" ? "schedule.question" : "schedule.unavailability")} ·{" "}
+              {formatDateTime(m.createdAt, org.timeZone, locale)}
               <p className="text-slate-600">{m.body}</p>
               {m.action ? <p className="text-green-800">{shiftActionText(m.action, t, org.timeZone, locale)}</p> : null}
             </li>

@@ -19,6 +19,12 @@ export default async function MyChatConversationPage({
   const [{ conversationId }, user, t] = await Promise.all([params, requireTeammatePage(), getTranslations()]);
   const org = await getOrganization(user);
   return orNotFound(
-    ChatConversation({ user, conversationId, base: "/me/chat", timeZone: org.timeZone, notice: readComposerNotice(await searchParams, t as never) }),
+    ChatConversation({
+      user,
+      conversationId,
+      base: "/me/chat",
+      timeZone: org.timeZone,
+      notice: readComposerNotice(await searchParams, t as never),
+    }),
   );
 }

@@ -9,7 +9,11 @@ export async function generateMetadata(): Promise<Metadata> {
 }
 
 /** Teammates start private conversations only, within their own department. */
-export default async function MyNewChatPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
+export default async function MyNewChatPage({
+  searchParams,
+}: {
+  searchParams: Promise<Record<string, string | string[] | undefined>>;
+}) {
   const user = await requireTeammatePage();
   const p = newChatParams.parse(await searchParams);
   return orNotFound(NewChat({ user, base: "/me/chat", kind: "private", groupId: p.group }));

@@ -15,12 +15,15 @@ const uploadSchema = z.object({
 // POST multipart: the files (and, without JavaScript, the message) of the composer.
 // The composer's script posts one file per request, to show each one's progress; the
 // files wait for the message that carries them (see postMessage).
-export const POST = createRoute({ schema: uploadSchema, roles: EVERYONE, body: "stream" }, async (input, { user }, request) => {
-  const target = await requireUploadTarget(user, input.conversationId);
-  const received = await receiveFiles(request, target);
-  if (input.send) return sendFromForm(user, input.conversationId, received);
-  return uploadAnswer(received, user.locale);
-});
+export const POST = createRoute(
+  { schema: uploadSchema, roles: EVERYONE, body: "stream" },
+  async (input, { user }, request) => {
+    const target = await requireUploadTarget(user, input.conversationId);
+    const received = await receiveFiles(request, target);
+    if (input.send) return sendFromForm(user, input.conversationId, received);
+    return uploadAnswer(received, user.locale);
+  },
+);
 
 /**
  * Without JavaScript: the message goes through the same send as any other, with the

@@ -14,5 +14,10 @@ export const POST = createRoute({ schema: sendMessageSchema, roles: EVERYONE }, 
 // GET ?before=SEQ: the page before that message, when a reader scrolls back (notes for staff only).
 export const GET = createRoute({ schema: earlierMessagesSchema, roles: EVERYONE }, async (input, { user }) => {
   const page = await earlierPage(user, input.conversationId, input.before);
-  return { messages: page.messages.map(toWire), notes: page.notes.map(noteToWire), hasEarlier: page.hasEarlier, goneShiftIds: page.goneShiftIds };
+  return {
+    messages: page.messages.map(toWire),
+    notes: page.notes.map(noteToWire),
+    hasEarlier: page.hasEarlier,
+    goneShiftIds: page.goneShiftIds,
+  };
 });
