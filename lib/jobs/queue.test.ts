@@ -17,8 +17,8 @@ const kind = (policy: { maxAttempts?: number; leaseMs?: number; everyMs?: number
     leaseMs: policy.leaseMs,
     everyMs: policy.everyMs,
   });
-// eslint-disable-next-line shiftline/job-with-its-data -- the queue's own tests: these jobs serve no data
 const add = <P>(k: JobKind<string, P>, p: P, opts?: { key?: string }) =>
+  // eslint-disable-next-line shiftline/job-with-its-data -- the queue's own tests: these jobs serve no data
   writeTransaction((tx) => enqueueIn(tx, k, p, opts));
 const jobsOf = (k: JobKind) =>
   db.job.findMany({

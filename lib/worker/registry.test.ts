@@ -21,8 +21,8 @@ describe("the job registry", () => {
 
   it.each(JOBS.map((j) => [j.kind, j] as const))("%s refuses a malformed payload", async (_kind, job) => {
     for (const bad of MALFORMED) expect(job.schema.safeParse(bad).success, JSON.stringify(bad)).toBe(false);
-    // eslint-disable-next-line shiftline/job-with-its-data -- nothing is meant to be written here
     await expect(
+      // eslint-disable-next-line shiftline/job-with-its-data -- nothing is meant to be written here
       writeTransaction((tx) => enqueueIn(tx, job as never, { unexpected: true } as never)),
     ).rejects.toThrow();
   });
