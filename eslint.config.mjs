@@ -25,8 +25,10 @@ const DATABASE_DRIVERS = {
 // put them together. Tests may reach across (an integration test uses the seed).
 export const AREA_ORDER = [
   // foundation
-  "log",
   "config",
+  "log",
+  "metrics",
+  "observe",
   "security-headers",
   "i18n",
   "errors",
@@ -58,6 +60,7 @@ export const AREA_ORDER = [
   "dispatch",
   "seed",
   "worker",
+  "system",
 ];
 
 export default tseslint.config(

@@ -1,5 +1,6 @@
 import type { Metadata, Viewport } from "next";
 import { NextIntlClientProvider } from "next-intl";
+import { headers } from "next/headers";
 import { getLocale, getMessages, getTranslations } from "next-intl/server";
 import { clientMessages } from "@/lib/i18n/client-messages";
 import "./globals.css";
@@ -25,9 +26,12 @@ export const viewport: Viewport = {
 };
 
 export default async function RootLayout({ children }: { children: React.ReactNode }) {
-  const [locale, t, messages] = await Promise.all([getLocale(), getTranslations(), getMessages()]);
+  const [locale, t, messages, h] = await Promise.all([getLocale(), getTranslations(), getMessages(), headers()]);
+  // The request's id (scripts/server.mjs): what an error page gives as its reference.
+  const requestId = h.get("x-request-id");
   return (
     <html lang={locale}>
+      <head>{requestId ? <meta name="shiftline-request" content={requestId} /> : null}</head>
       <body>
         <a
           href="#main"

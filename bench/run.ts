@@ -3,13 +3,20 @@
 // BENCH_CONTACTS (5000), BENCH_MESSAGES (500000), BENCH_LISTENERS (2000), BENCH_SECONDS (10),
 // BENCH_STAFF_MODES ("patch"; "refresh,patch" to compare with the page re-render of before issue 7; "none"),
 // BENCH_ONLY ("staff": only the browser-like staff rows; "weight": only the pages' JavaScript; "files", "grouped" or
-// "chat" or "people": only bench/files.ts, bench/grouped.ts, bench/chat.ts or bench/people.ts, which a full run ends with), BENCH_DB ("postgres": the same on a
+// "chat", "people" or "observe": only bench/files.ts, bench/grouped.ts, bench/chat.ts, bench/people.ts or bench/observe.ts,
+// which a full run ends with), BENCH_DB ("postgres": the same on a
 // throwaway PostgreSQL, plus two instances and an idle instance's queries; BENCH_POSTGRES_URL
 // to use a server of your own instead).
 import { execFileSync } from "node:child_process";
 
 // Files (uploads and exports) have a table of their own (bench/files.ts).
-const OWN_TABLES = { files: "./files", grouped: "./grouped", chat: "./chat", people: "./people" } as const;
+const OWN_TABLES = {
+  files: "./files",
+  grouped: "./grouped",
+  chat: "./chat",
+  people: "./people",
+  observe: "./observe",
+} as const;
 const own = OWN_TABLES[process.env.BENCH_ONLY as keyof typeof OWN_TABLES];
 if (own) {
   await import(own);
@@ -289,5 +296,6 @@ if (!process.env.BENCH_ONLY) {
   await import("./grouped");
   await import("./chat");
   await import("./people");
+  await import("./observe");
 }
 process.exit(0);

@@ -65,6 +65,16 @@ const SCHEMA = z
     SHIFTLINE_WORKER: optional(z.enum(["on", "off"], { error: '"on" or "off"' })),
     SHIFTLINE_DEV_OUTBOX: optional(flag),
     SHIFTLINE_BENCH_FLOOR: optional(flag),
+    LOG_LEVEL: optional(
+      z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"], {
+        error: "fatal, error, warn, info, debug, trace or silent",
+      }),
+    ),
+    SHIFTLINE_OBSERVE: optional(z.enum(["on", "off"], { error: '"on" or "off"' })),
+    METRICS_TOKEN: optional(z.string().min(16, "a random token of at least 16 characters")),
+    ERROR_REPORTING_DSN: optional(
+      z.string().regex(/^https:\/\/[^@\s]+@[^/\s]+\/\d+$/, "a Sentry-style DSN (https://key@host/project)"),
+    ),
   })
   .superRefine((c, ctx) => {
     const need = (path: string, message: string) => ctx.addIssue({ code: "custom", path: [path], message });

@@ -5,6 +5,8 @@
 //   is ignored; with N, the address the Nth proxy from here saw is used.
 // The address travels to the app in the x-shiftline-client header, which this server sets
 // on every request (whatever a caller sent under that name is overwritten).
+import { AsyncLocalStorage } from "node:async_hooks";
+import { randomUUID } from "node:crypto";
 import { createServer } from "node:http";
 import { clientOf } from "./lib/client-of.mjs";
 
@@ -24,6 +26,12 @@ const hops = Number(process.env.TRUSTED_PROXY_HOPS ?? 0);
 if (!Number.isInteger(hops) || hops < 0)
   throw new Error(`TRUSTED_PROXY_HOPS must be 0 or more, got "${process.env.TRUSTED_PROXY_HOPS}"`);
 
+// Each request gets an id (a trusted proxy's, when there is one, or a new one): in the
+// x-request-id response header, in every log line of the request (lib/log.ts reads this
+// context), and on error pages as the reference to quote.
+const requests = (globalThis.shiftlineRequests ??= new AsyncLocalStorage());
+const ID = /^[A-Za-z0-9_.:-]{8,128}$/;
+
 const app = next({ dev: false, hostname, port });
 const handle = app.getRequestHandler();
 await app.prepare();
@@ -34,7 +42,18 @@ createServer((req, res) => {
     req.socket.remoteAddress,
     hops,
   );
-  void handle(req, res);
+  const claimed = hops > 0 ? req.headers["x-request-id"] : undefined;
+  const requestId = typeof claimed === "string" && ID.test(claimed) ? claimed : randomUUID();
+  req.headers["x-request-id"] = requestId;
+  res.setHeader("x-request-id", requestId);
+  const context = { requestId };
+  const started = process.hrtime.bigint();
+  res.once("finish", () => {
+    const seconds = Number(process.hrtime.bigint() - started) / 1e9;
+    const pathname = (req.url ?? "/").split("?")[0];
+    globalThis.shiftlineHttp?.done(context, req.method ?? "GET", res.statusCode, seconds, pathname);
+  });
+  requests.run(context, () => void handle(req, res));
 }).listen(port, hostname, () =>
   console.log(`Shiftline on http://${hostname === "0.0.0.0" ? "localhost" : hostname}:${port}`),
 );

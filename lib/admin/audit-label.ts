@@ -30,6 +30,8 @@ const LABELS: Record<PlainAuditAction, string> = {
   "organization.created": "audit.action.organizationCreated",
   "organization.smsSender": "audit.action.smsSender",
   "people.imported": "audit.action.peopleImported",
+  "job.retried": "audit.action.jobRetried",
+  "job.discarded": "audit.action.jobDiscarded",
 };
 const KINDS: Record<StructureKind, string> = {
   department: "audit.kind.department",

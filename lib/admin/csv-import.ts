@@ -239,7 +239,12 @@ export async function runImport(actor: SessionUser, text: string, invite: boolea
     );
     // The invitations go with the people they invite: both stored, or neither.
     if (invite && created.length)
-      await enqueueIn(ex, INVITE_JOB, { userIds: created, invitedBy: `${actor.firstName} ${actor.lastName}` });
+      await enqueueIn(
+        ex,
+        INVITE_JOB,
+        { userIds: created, invitedBy: `${actor.firstName} ${actor.lastName}` },
+        { organizationId: actor.organizationId },
+      );
     return created;
   });
   return { imported: ids.length };

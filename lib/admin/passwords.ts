@@ -101,7 +101,8 @@ export async function requestPasswordReset(email: string, ip: string, now = new 
     await tx.run(
       sql`INSERT INTO "PasswordResetRequest" ("id", "emailHash", "ip", "createdAt") VALUES (${newId()}, ${hash}, ${ip}, ${now})`,
     );
-    await enqueueIn(tx, RESET_REQUEST, { email: email.trim().toLowerCase() });
+    // No organisation: the job finds the account (the request itself must not, to take the same time for any address).
+    await enqueueIn(tx, RESET_REQUEST, { email: email.trim().toLowerCase() }, { organizationId: null });
   });
 }
 

@@ -1,7 +1,9 @@
 import "server-only";
 import { unstable_rethrow } from "next/navigation";
 import { databaseFault } from "@/lib/db/faults";
-import { logRateLimited } from "@/lib/log";
+import { log, logRateLimited, requestContext } from "@/lib/log";
+import { metrics } from "@/lib/metrics";
+import { reportError } from "@/lib/observe/report";
 import type { z } from "zod";
 import { invalidResult, type ActionFailure, type ActionResult } from "./result";
 import { ForbiddenError, NotFoundError, UnauthenticatedError, UserError } from "@/lib/errors";
@@ -88,13 +90,15 @@ export function toFailure(error: unknown, locale: Locale, values?: Record<string
   const fault = databaseFault(error);
   if (fault) {
     // Every request fails alike while it lasts: one line a minute tells the operator.
+    metrics.dbErrors.inc({ kind: fault });
     logRateLimited(
       `db.${fault}`,
       `[db] ${fault === "storage" ? "cannot store" : "unreachable"}: ${(error as Error).message?.split("\n")[0]}`,
     );
     return { ok: false, error: t(fault === "storage" ? "errors.storageFull" : "errors.unavailable"), values };
   }
-  console.error("[action] unexpected error", error);
+  log.error({ err: error }, "action failed unexpectedly");
+  reportError(error, { requestId: requestContext.getStore()?.requestId });
   return { ok: false, error: t("errors.unexpected"), values };
 }
 

@@ -30,11 +30,13 @@ export type PlainAuditAction =
   | "unavailability.removed"
   | "organization.created"
   | "organization.smsSender"
-  | "people.imported";
+  | "people.imported"
+  | "job.retried"
+  | "job.discarded";
 
 export type AuditAction = PlainAuditAction | StructureAction;
 
-export type AuditTargetType = "Organization" | "User" | "Conversation" | "Assignment" | "Shift" | StructureKind;
+export type AuditTargetType = "Organization" | "User" | "Conversation" | "Assignment" | "Shift" | "Job" | StructureKind;
 
 /** JSON, as the data column stores it. */
 type AuditValue = string | number | boolean | null | AuditValue[] | { [key: string]: AuditValue | undefined };

@@ -1,3 +1,5 @@
+import { log } from "@/lib/log";
+
 type HeaderBag = Headers | Record<string, string | string[] | undefined>;
 
 let warned = false;
@@ -18,8 +20,8 @@ export function clientAddress(headers: HeaderBag): string {
   if (trusted) return trusted;
   if (!warned && process.env.NODE_ENV === "production") {
     warned = true;
-    console.warn(
-      "[auth] no x-shiftline-client header: start Shiftline with `npm start` (scripts/server.mjs), or sign-in throttling trusts X-Forwarded-For",
+    log.warn(
+      "no x-shiftline-client header: start Shiftline with `npm start` (scripts/server.mjs), or sign-in throttling trusts X-Forwarded-For",
     );
   }
   return get("x-forwarded-for")?.split(",")[0]?.trim() || "unknown";

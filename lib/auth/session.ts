@@ -4,6 +4,7 @@ import { cookies } from "next/headers";
 import { decode } from "next-auth/jwt";
 import { queryOne, sql, writeTransaction } from "@/lib/db/sql";
 import { appendEvent } from "@/lib/realtime/append";
+import { identifyRequest } from "@/lib/log";
 import { SESSION_COOKIE } from "./options";
 import { authSecret } from "./secret";
 import type { Role, SessionUser } from "./roles";
@@ -47,6 +48,7 @@ export const getCurrentSession = cache(async (): Promise<CurrentSession | null> 
   if (!claims) return null;
   const sessionVersion = claims.sv;
   const user = await loadSessionUser(claims.uid, sessionVersion, claims.sid);
+  if (user) identifyRequest(user); // its log lines carry who asked (ids only)
   return user ? { user, sessionVersion, sessionId: claims.sid, expiresAt: new Date(claims.exp * 1000) } : null;
 });
 

@@ -12,5 +12,5 @@ export const CHANNEL_NOTIFY = jobKind("channel.notify", z.object({ conversationI
 });
 
 export async function notifyChannelOpened(tx: SqlExec, organizationId: string, conversationId: string): Promise<void> {
-  await enqueueIn(tx, CHANNEL_NOTIFY, { conversationId }, { onlyIf: anyDevice(organizationId) });
+  await enqueueIn(tx, CHANNEL_NOTIFY, { conversationId }, { organizationId, onlyIf: anyDevice(organizationId) });
 }

@@ -16,5 +16,5 @@ export const anyDevice = (organizationId: string) =>
   sql`EXISTS (SELECT 1 FROM "PushSubscription" WHERE "organizationId" = ${organizationId})`;
 
 export async function notifyReaders(tx: SqlExec, organizationId: string, messageId: string): Promise<void> {
-  await enqueueIn(tx, MESSAGE_NOTIFY, { messageId }, { onlyIf: anyDevice(organizationId) });
+  await enqueueIn(tx, MESSAGE_NOTIFY, { messageId }, { organizationId, onlyIf: anyDevice(organizationId) });
 }

@@ -8,6 +8,7 @@ import { notifyReaders } from "./notify";
 import { streamAudience } from "./audience";
 import type { ConversationKind } from "./paths";
 import type { FileOriginal } from "@/lib/files/stored";
+import { metrics } from "@/lib/metrics";
 
 // The one way to add a message to any conversation: the send, system messages, shift
 // questions, grouped messages, chat, SMS replies, the seed and test factories all come
@@ -133,6 +134,7 @@ export async function postMessage(tx: SqlExec, m: NewMessage): Promise<PostedMes
     attachments,
     notice: m.notice ?? null,
   };
+  tx.afterCommit(() => metrics.messagesSent.inc({ kind: thread.kind }));
   const target = { organizationId: m.organizationId, ...streamAudience({ ...thread, id: m.conversationId }) };
   if (target.audience === "CHAT") {
     await appendEvent(tx, "chat.message", target, { conversationId: m.conversationId, message, preview }, at);

@@ -4,6 +4,7 @@
 // is written once and runs inside either. See docs/decisions/004-hot-paths-in-sql.md.
 
 import type { Dialect } from "./path";
+import { log } from "../log";
 import type { Prisma } from "./generated/client";
 
 /** Any table of the schema. */
@@ -167,7 +168,7 @@ export function commitHooks() {
         try {
           fn();
         } catch (error) {
-          console.error("[db] after-commit hook failed", error);
+          log.error({ err: error }, "an after-commit hook failed");
         }
       }
     },

@@ -1,6 +1,7 @@
 import "server-only";
 import pg from "pg";
 import { databaseUrl, dialectOf } from "./path";
+import { log } from "@/lib/log";
 
 // Cross-instance wake-up on PostgreSQL: a transaction that appends events also
 // runs pg_notify (lib/realtime/append.ts), delivered when it commits; every
@@ -51,7 +52,7 @@ export function listenForWakeups(onWake: (organizationId: string) => void, onRec
       delay = 250;
       if (wasDown) onReconnect();
     } catch (error) {
-      console.error("[realtime] PostgreSQL listener:", (error as Error).message);
+      log.error({ err: error }, "PostgreSQL notification listener failed");
       lost();
     }
   };

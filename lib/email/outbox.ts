@@ -9,6 +9,7 @@ import { jobKind } from "@/lib/jobs/kind";
 import { config } from "@/lib/config";
 import { authSecret } from "@/lib/auth/secret";
 import { LINK_MARK, openSecret, sealSecret, withLink } from "./secrets";
+import { metrics } from "@/lib/metrics";
 
 // Every e-mail Shiftline writes goes into EmailOutbox with its job, in the transaction of
 // what it is about (a password link, a finished export), then leaves through the background
@@ -29,7 +30,7 @@ export async function queueEmailIn(tx: SqlExec, email: NewEmail): Promise<string
   const secret = email.link ? sealSecret(email.link, authSecret()) : null;
   await tx.run(sql`INSERT INTO "EmailOutbox" ("id", "organizationId", "toEmail", "subject", "text", "secret", "provider", "createdAt")
     VALUES (${id}, ${email.organizationId}, ${email.to}, ${email.subject}, ${email.text}, ${secret}, ${provider()}, ${new Date()})`);
-  await enqueueIn(tx, EMAIL_SEND, { id });
+  await enqueueIn(tx, EMAIL_SEND, { id }, { organizationId: email.organizationId });
   return id;
 }
 
@@ -42,6 +43,7 @@ export async function deliverEmail(id: string): Promise<void> {
   const { RESEND_API_KEY: key, EMAIL_FROM: from } = config();
   if (email.provider !== "resend" || !key) {
     await db.emailOutbox.update({ where: { id }, data: { status: "SENT", provider: "outbox", sentAt: new Date() } });
+    metrics.emails.inc({ outcome: "outbox" });
     return;
   }
   const resend = new Resend(key);
@@ -60,6 +62,7 @@ export async function deliverEmail(id: string): Promise<void> {
   if (error || !data) {
     const reason = error?.message ?? "no answer";
     await db.emailOutbox.update({ where: { id }, data: { error: reason.slice(0, 500) } });
+    metrics.emails.inc({ outcome: "refused" });
     throw new Error(`Resend refused e-mail ${id}: ${reason}`);
   }
   // Sent: the link is the recipient's alone now, and leaves the database.
@@ -67,6 +70,7 @@ export async function deliverEmail(id: string): Promise<void> {
     where: { id },
     data: { status: "SENT", providerId: data.id, sentAt: new Date(), secret: null },
   });
+  metrics.emails.inc({ outcome: "sent" });
 }
 
 /** The job given up: the e-mail did not leave. */
@@ -74,6 +78,16 @@ export async function giveUpEmail(tx: SqlExec, id: string, error: string): Promi
   await tx.run(
     sql`UPDATE "EmailOutbox" SET "status" = 'FAILED', "error" = ${error.slice(0, 500)}, "secret" = NULL WHERE "id" = ${id} AND "status" = 'QUEUED'`,
   );
+}
+
+/**
+ * An admin retries it: queued again, unless its link is gone (given up, a sealed link is
+ * deleted): such an e-mail would arrive without the link it is for, so it is not sent again.
+ */
+export async function reopenEmail(tx: SqlExec, id: string): Promise<boolean> {
+  const changed = await tx.run(sql`UPDATE "EmailOutbox" SET "status" = 'QUEUED', "error" = NULL
+    WHERE "id" = ${id} AND "status" = 'FAILED' AND ("secret" IS NOT NULL OR "text" NOT LIKE ${`%${LINK_MARK}%`})`);
+  return changed === 1;
 }
 
 /** Links kept for the development outbox go once no link could still work (a week). */

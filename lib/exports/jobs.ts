@@ -15,6 +15,7 @@ import { enqueueExportIn, removeExportFiles } from "./queue";
 import { exportLinkPath } from "./link";
 import { appUrl } from "@/lib/config";
 import type { ExportSelection } from "./selection";
+import { log } from "@/lib/log";
 
 // An export's life: requested (a row and its job, together), built in the background,
 // marked done with its e-mail in one transaction, downloaded for 7 days, then deleted. A
@@ -40,7 +41,7 @@ export async function requestExport(user: SessionUser, kind: ExportKind, selecti
       },
       select: { id: true },
     });
-    await enqueueExportIn(ex, row.id);
+    await enqueueExportIn(ex, row.id, user.organizationId);
     return row;
   });
 }
@@ -107,9 +108,17 @@ export async function giveUpExport(tx: SqlExec, exportId: string, ending: Ending
   tx.afterCommit(
     () =>
       void removeExportFiles(exportId).catch((error: unknown) =>
-        console.error(`[exports] ${exportId}:`, (error as Error).message),
+        log.warn({ exportId, err: error }, "export files not removed"),
       ),
   );
+}
+
+/** An admin retries it: the export is queued again, and a new e-mail says when it is ready. */
+export async function reopenExport(tx: SqlExec, exportId: string): Promise<boolean> {
+  const changed =
+    await tx.run(sql`UPDATE "ExportJob" SET "status" = 'QUEUED', "error" = NULL, "finishedAt" = NULL, "progress" = 0
+    WHERE "id" = ${exportId} AND "status" = 'FAILED'`);
+  return changed === 1;
 }
 
 const REQUESTER = {

@@ -13,8 +13,8 @@ export const EXPORT_BUILD = jobKind("export.attachments", z.object({ exportId: z
   maxAttempts: 3,
 });
 
-export async function enqueueExportIn(tx: SqlExec, exportId: string): Promise<void> {
-  await enqueueIn(tx, EXPORT_BUILD, { exportId }, { key: `export:${exportId}` });
+export async function enqueueExportIn(tx: SqlExec, exportId: string, organizationId: string): Promise<void> {
+  await enqueueIn(tx, EXPORT_BUILD, { exportId }, { key: `export:${exportId}`, organizationId });
 }
 
 export function exportsDir(): string {

@@ -18,6 +18,8 @@ import { sniffFile } from "./sniff";
 import { scratchDir, storageFor } from "./storage";
 import { recheckInTx, refusalFor, uploadLimits, uploadUsage, type Refusal, type Usage } from "./quota";
 import type { WireAttachment } from "@/lib/realtime/event-types";
+import { log } from "@/lib/log";
+import { metrics } from "@/lib/metrics";
 
 // A multipart upload read as it arrives: each file goes to a scratch file on disk
 // (never whole in memory), is checked (size, bytes against name), cleaned (photos),
@@ -122,6 +124,9 @@ export async function receiveFiles(request: Request, target: UploadTarget): Prom
   const outcomes = await Promise.all(work);
   const files = outcomes.filter((o): o is WireAttachment => "id" in o);
   const refused = outcomes.filter((o): o is RefusedFile => !("id" in o));
+  metrics.uploads.inc({ outcome: "kept" }, files.length);
+  metrics.uploads.inc({ outcome: "refused" }, refused.length + (tooMany ? 1 : 0));
+  metrics.uploadBytes.inc(files.reduce((n, f) => n + f.size, 0));
   if (tooMany) refused.push({ name: "", error: "errors.file.tooMany", values: { max: MAX_FILES_PER_MESSAGE } });
   return { fields, files, refused };
 }
@@ -236,7 +241,7 @@ async function refuse(
 }
 
 async function failed(error: unknown, scratch: string, rawName: string): Promise<RefusedFile> {
-  console.error("[files] could not keep a file:", (error as Error).message);
+  log.error({ err: error }, "an uploaded file could not be kept");
   return refuse(scratch, rawName, "errors.file.notStored");
 }
 

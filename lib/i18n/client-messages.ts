@@ -4,7 +4,7 @@
 
 type Catalogue = Record<string, unknown>;
 
-const SERVER_ONLY = new Set(["demo", "system", "errors"]);
+const SERVER_ONLY = new Set(["demo", "system", "errors", "ops"]);
 // "file": the composer's early checks of a chosen file (size, type, how many).
 const CLIENT_ERRORS = ["correctFields", "messageRequired", "messageTooLong", "file"];
 

@@ -139,7 +139,7 @@ export async function sendGroupedMessage(
       });
       // Taken by this batch: never pruned as unsent, never sent with another message.
       await tx.attachment.updateMany({ where: mine, data: { sharedAt: new Date() } });
-      await enqueueIn(ex, BATCH_POST, { batchId }, { key: `batch:${batchId}` });
+      await enqueueIn(ex, BATCH_POST, { batchId }, { key: `batch:${batchId}`, organizationId: user.organizationId });
     });
   } catch (error) {
     if (!isUniqueViolation(error)) throw error;

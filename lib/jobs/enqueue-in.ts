@@ -9,6 +9,11 @@ import type { JobKind } from "./kind";
 
 const g = globalThis as unknown as { shiftlineJobWaker?: () => void };
 
+/** Tells this process's worker there is work now (a job added, or retried by an admin). */
+export function wakeWorker(): void {
+  g.shiftlineJobWaker?.();
+}
+
 /** The worker of this process, told when a job is added (lib/jobs/worker.ts). */
 export function onEnqueue(wake: () => void): void {
   g.shiftlineJobWaker = wake;
@@ -24,13 +29,16 @@ export async function enqueueIn<P>(
   tx: SqlExec,
   kind: JobKind<string, P>,
   payload: P,
-  opts: { key?: string; runAt?: Date; onlyIf?: Sql } = {},
+  /** `organizationId`: whose data it serves (its admins see it in Settings → System); null for none. */
+  opts: { organizationId: string | null; key?: string; runAt?: Date; onlyIf?: Sql },
 ): Promise<boolean> {
   const now = new Date();
   // Typed parameters: an INSERT … SELECT takes its parameters' types from their casts on PostgreSQL.
   const values = sql`${newId()}, ${kind.kind}, ${json(tx, kind.schema.parse(payload))}, ${typed(tx, opts.key ?? null, "text")},
-    ${typed(tx, opts.runAt ?? now, "timestamp")}, ${typed(tx, kind.maxAttempts, "int")}, ${typed(tx, now, "timestamp")}`;
-  const added = await tx.run(sql`INSERT INTO "Job" ("id", "kind", "payload", "key", "runAt", "maxAttempts", "createdAt")
+    ${typed(tx, opts.runAt ?? now, "timestamp")}, ${typed(tx, kind.maxAttempts, "int")}, ${typed(tx, opts.organizationId, "text")},
+    ${typed(tx, now, "timestamp")}`;
+  const added =
+    await tx.run(sql`INSERT INTO "Job" ("id", "kind", "payload", "key", "runAt", "maxAttempts", "organizationId", "createdAt")
     ${opts.onlyIf ? sql`SELECT ${values} WHERE ${opts.onlyIf}` : sql`VALUES (${values})`}
     ${opts.key ? sql`ON CONFLICT ("key") DO NOTHING` : EMPTY_SQL}`);
   if (added > 0 && (!opts.runAt || opts.runAt <= now)) tx.afterCommit(() => g.shiftlineJobWaker?.());

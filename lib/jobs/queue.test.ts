@@ -19,7 +19,7 @@ const kind = (policy: { maxAttempts?: number; leaseMs?: number; everyMs?: number
   });
 const add = <P>(k: JobKind<string, P>, p: P, opts?: { key?: string }) =>
   // eslint-disable-next-line shiftline/job-with-its-data -- the queue's own tests: these jobs serve no data
-  writeTransaction((tx) => enqueueIn(tx, k, p, opts));
+  writeTransaction((tx) => enqueueIn(tx, k, p, { organizationId: null, ...opts }));
 const jobsOf = (k: JobKind) =>
   db.job.findMany({
     where: { kind: k.kind },
@@ -67,7 +67,7 @@ describe("background jobs", () => {
     const k = kind();
     await expect(
       writeTransaction(async (tx) => {
-        await enqueueIn(tx, k, { i: 1 });
+        await enqueueIn(tx, k, { i: 1 }, { organizationId: null });
         throw new Error("the data it serves was refused");
       }),
     ).rejects.toThrow("refused");

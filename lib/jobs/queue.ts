@@ -155,7 +155,7 @@ export async function endInterrupted(
  */
 export async function ensureRecurring(kind: JobKind<string, Record<string, never>>): Promise<void> {
   // eslint-disable-next-line shiftline/job-with-its-data -- housekeeping: there is no data to write it with
-  await writeTransaction((tx) => enqueueIn(tx, kind, {}, { key: kind.kind }));
+  await writeTransaction((tx) => enqueueIn(tx, kind, {}, { key: kind.kind, organizationId: null }));
 }
 
 const DONE_KEPT_MS = 7 * 24 * 3600_000;

@@ -25,6 +25,11 @@ export type JobHandler<P> = {
    * for it as failed, tell the person who asked (an e-mail queued in `tx`), clean up after commit.
    */
   giveUp?(tx: SqlExec, payload: P, ending: Ending): Promise<void>;
+  /**
+   * An admin retries the given-up job (Settings → System): undo what `giveUp` marked, in the
+   * retry's transaction. False: it cannot run again (a reset link that is gone); say so.
+   */
+  reopen?(tx: SqlExec, payload: P): Promise<boolean>;
 };
 
 export type RegisteredJob<K extends string = string, P = unknown> = JobKind<K, P> & JobHandler<P>;

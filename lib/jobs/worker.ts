@@ -11,7 +11,8 @@ import {
   type ClaimedJob,
 } from "./queue";
 import type { RegisteredJob } from "./registry";
-import { logRateLimited } from "@/lib/log";
+import { log, logRateLimited } from "@/lib/log";
+import { metrics } from "@/lib/metrics";
 
 // Each instance runs one worker (started from instrumentation.ts through lib/worker): it
 // claims due jobs one at a time and runs them, renewing each one's lease while it runs,
@@ -30,9 +31,11 @@ class LeaseLost extends Error {
 async function runOne(job: ClaimedJob, def: RegisteredJob): Promise<void> {
   const parsed = def.schema.safeParse(job.payload);
   if (!parsed.success) {
-    console.error(
-      `[jobs] ${job.kind} ${job.id} has a payload its kind refuses; ended without running: ${parsed.error.issues[0]?.message}`,
+    log.error(
+      { kind: job.kind, jobId: job.id, issue: parsed.error.issues[0]?.message },
+      "job ended without running: its payload is refused",
     );
+    metrics.jobs.inc({ kind: job.kind, outcome: "given_up" });
     return discard(job, `Malformed payload: ${parsed.error.message}`);
   }
   const lost = new AbortController();
@@ -44,7 +47,7 @@ async function runOne(job: ClaimedJob, def: RegisteredJob): Promise<void> {
   const keep = setInterval(
     () =>
       void renew().catch((error: unknown) =>
-        console.error(`[jobs] ${job.kind} ${job.id}: lease not renewed:`, (error as Error).message),
+        log.warn({ kind: job.kind, jobId: job.id, err: error }, "job lease not renewed"),
       ),
     job.leaseMs / 3,
   );
@@ -58,12 +61,12 @@ async function runOne(job: ClaimedJob, def: RegisteredJob): Promise<void> {
     });
     if (lost.signal.aborted) return; // another worker has it now: it is theirs to finish
     await finish(job, undefined, def.everyMs ? new Date(Date.now() + def.everyMs) : undefined);
+    metrics.jobs.inc({ kind: job.kind, outcome: "done" });
   } catch (error) {
     if (lost.signal.aborted) return;
-    console.error(
-      `[jobs] ${job.kind} ${job.id} failed (attempt ${job.attempts}/${job.maxAttempts}):`,
-      (error as Error).message,
-    );
+    const last = job.attempts >= job.maxAttempts && !def.everyMs;
+    log.warn({ kind: job.kind, jobId: job.id, attempt: job.attempts, of: job.maxAttempts, err: error }, "job failed");
+    metrics.jobs.inc({ kind: job.kind, outcome: last ? "given_up" : "failed" });
     await fail(job, error, {
       everyMs: def.everyMs,
       giveUp: def.giveUp
@@ -83,7 +86,8 @@ export async function runDueJobs(jobs: readonly RegisteredJob[]): Promise<number
     const parsed = def?.schema.safeParse(dead.payload);
     if (def?.giveUp && parsed?.success)
       await def.giveUp(tx, parsed.data, { why: "interrupted", error: "Interrupted on its last try" });
-    console.error(`[jobs] ${dead.kind} ${dead.id} given up: its worker stopped during its last try`);
+    log.error({ kind: dead.kind, jobId: dead.id }, "job given up: its worker stopped during its last try");
+    metrics.jobs.inc({ kind: dead.kind, outcome: "given_up" });
   });
   let ran = 0;
   for (let job: ClaimedJob | null; (job = await claim(jobs)); ran++) await runOne(job, byKind.get(job.kind)!);
@@ -126,7 +130,7 @@ export function startWorker(jobs: readonly RegisteredJob[]): void {
   onEnqueue(wakeWorker);
   g.shiftlineWorker = setTimeout(() => {
     Promise.all(jobs.filter((j) => j.everyMs).map((j) => ensureRecurring(j as never)))
-      .catch((error: unknown) => console.error("[jobs] could not schedule housekeeping:", (error as Error).message))
+      .catch((error: unknown) => log.error({ err: error }, "could not schedule housekeeping"))
       .finally(() => void tick());
   }, 1000);
 }

@@ -7,6 +7,7 @@ import { enqueueIn } from "@/lib/jobs/enqueue-in";
 import { PUSH_DEVICE, type pushPayloadSchema } from "./enqueue";
 import { isAllowedEndpoint } from "./endpoint";
 import { vapidKeys } from "./vapid";
+import { metrics } from "@/lib/metrics";
 
 /** title, body; `url` opened on a tap; `tag`: one notification per conversation (a newer one replaces it); `badge`: the unread count. */
 export type PushPayload = z.infer<typeof pushPayloadSchema>;
@@ -86,16 +87,21 @@ export async function recordDelivery(
   outcome: Outcome,
   retry?: PushPayload,
 ): Promise<void> {
+  metrics.pushes.inc({ outcome });
   await writeTransaction(async (tx) => {
     await tx.run(
       sql`UPDATE "PushDelivery" SET "status" = ${outcome.toUpperCase()} WHERE "jobId" = ${jobId} AND "subscriptionId" = ${device.id}`,
     );
-    if (outcome === "failed" && retry)
+    if (outcome !== "failed" || !retry) return;
+    const owner = await tx.get(sql`SELECT "organizationId" FROM "PushSubscription" WHERE "id" = ${device.id}`, {
+      organizationId: "text",
+    });
+    if (owner)
       await enqueueIn(
         tx,
         PUSH_DEVICE,
         { subscriptionId: device.id, payload: retry },
-        { runAt: new Date(Date.now() + RETRY_AFTER_MS) },
+        { runAt: new Date(Date.now() + RETRY_AFTER_MS), organizationId: owner.organizationId },
       );
   });
 }

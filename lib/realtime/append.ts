@@ -3,6 +3,7 @@ import { insertEvent } from "@/lib/db/event-log";
 import type { EventAudience } from "@/lib/db/generated/enums";
 import { EVENT_AUDIENCES, type EventPayloads, type EventType } from "./event-types";
 import { wake } from "./signal";
+import { metrics } from "@/lib/metrics";
 
 type Target = {
   organizationId: string;
@@ -38,5 +39,8 @@ export async function appendEvent<K extends EventType>(
     at,
   });
   if (!stored) throw new Error(`No organisation ${target.organizationId}`);
-  tx.afterCommit(() => wake(target.organizationId));
+  tx.afterCommit(() => {
+    metrics.eventsAppended.inc({ type });
+    wake(target.organizationId);
+  });
 }

@@ -4,6 +4,7 @@ import { queryAll, queryOne, sql } from "@/lib/db/sql";
 import { listenForWakeups, notificationsHealthy } from "@/lib/db/notify";
 import { signal } from "./signal";
 import { canSee, follow, type LoggedEvent, type Viewer } from "./visibility";
+import { log } from "@/lib/log";
 
 // Finds events written by other server instances: every second on SQLite; on
 // PostgreSQL their notifications wake the readers, and the poll is only a safety net.
@@ -115,7 +116,7 @@ class OrgFeed {
         if (rows.length === BATCH) this.again = true;
       } while (this.again);
     } catch (error) {
-      console.error("[realtime] poll failed", error);
+      log.error({ err: error }, "event log read failed");
     } finally {
       this.running = false;
     }

@@ -10,6 +10,7 @@ import { translatorFor } from "@/lib/i18n/translator";
 import { appUrl } from "@/lib/config";
 import { smsText } from "./segments";
 import { smsSenderOf } from "./sender";
+import { metrics } from "@/lib/metrics";
 
 // SMS copies: an SmsDelivery row per (message, recipient) and its job, written in the
 // message's transaction, sent by the background queue (retries with backoff, across
@@ -32,7 +33,7 @@ export async function insertSmsCopy(
   const reply = translatorFor(c.locale)("sms.replyIn", { link: `${appUrl()}/me/messages` });
   await tx.run(sql`INSERT INTO "SmsDelivery" ("id", "organizationId", "messageId", "recipientId", "toPhone", "body", "status", "provider", "createdAt", "updatedAt")
     VALUES (${id}, ${c.organizationId}, ${c.messageId}, ${c.recipientId}, ${c.phone}, ${smsText(c.body, reply)}, 'QUEUED', 'outbox', ${now}, ${now})`);
-  await enqueueIn(tx, SMS_SEND, { deliveryId: id }, { key: `sms:${id}` });
+  await enqueueIn(tx, SMS_SEND, { deliveryId: id }, { key: `sms:${id}`, organizationId: c.organizationId });
   return id;
 }
 
@@ -47,6 +48,7 @@ export async function deliverSms(deliveryId: string): Promise<void> {
       where: { id: deliveryId, status: "QUEUED", providerId: null },
       data: { status: "SENT", provider: "outbox" },
     });
+    metrics.sms.inc({ outcome: "outbox" });
     return;
   }
   // Taken before the call, by one try only: a second worker, or a try after a crash mid-call, stops here.
@@ -59,6 +61,7 @@ export async function deliverSms(deliveryId: string): Promise<void> {
       where: { id: deliveryId, status: "QUEUED", providerId: null },
       data: { provider: "twilio", status: "FAILED", error: INTERRUPTED },
     });
+    metrics.sms.inc({ outcome: "interrupted" });
     return;
   }
   try {
@@ -67,6 +70,7 @@ export async function deliverSms(deliveryId: string): Promise<void> {
       where: { id: deliveryId },
       data: { provider: "twilio", providerId: sent.sid, status: statusOf(sent.status) ?? "QUEUED" },
     });
+    metrics.sms.inc({ outcome: "sent" });
   } catch (error) {
     const reason = (error as Error).message.slice(0, 500);
     // Without an answer from Twilio, the SMS may have left: it is not sent again.
@@ -75,12 +79,14 @@ export async function deliverSms(deliveryId: string): Promise<void> {
         where: { id: deliveryId },
         data: { provider: "twilio", status: "FAILED", error: `${INTERRUPTED} ${reason}`.slice(0, 500) },
       });
+      metrics.sms.inc({ outcome: "interrupted" });
       return;
     }
     await db.smsDelivery.update({
       where: { id: deliveryId },
       data: { provider: "twilio", error: reason, sendingAt: null },
     });
+    metrics.sms.inc({ outcome: "refused" });
     throw error;
   }
 }
@@ -91,6 +97,17 @@ const INTERRUPTED = "Sending was interrupted before Twilio answered: not sent ag
 export async function giveUpSms(tx: SqlExec, deliveryId: string, error: string): Promise<void> {
   await tx.run(sql`UPDATE "SmsDelivery" SET "status" = 'FAILED', "error" = ${error.slice(0, 500)}, "updatedAt" = ${new Date()}
     WHERE "id" = ${deliveryId} AND "status" = 'QUEUED' AND "providerId" IS NULL`);
+}
+
+/**
+ * An admin retries it: queued again. One interrupted before Twilio answered may then reach
+ * its reader twice; the System page says so beside it.
+ */
+export async function reopenSms(tx: SqlExec, deliveryId: string): Promise<boolean> {
+  const changed =
+    await tx.run(sql`UPDATE "SmsDelivery" SET "status" = 'QUEUED', "error" = NULL, "sendingAt" = NULL, "updatedAt" = ${new Date()}
+    WHERE "id" = ${deliveryId} AND "status" = 'FAILED' AND "providerId" IS NULL`);
+  return changed === 1;
 }
 
 const STATUSES = {

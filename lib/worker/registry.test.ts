@@ -23,7 +23,7 @@ describe("the job registry", () => {
     for (const bad of MALFORMED) expect(job.schema.safeParse(bad).success, JSON.stringify(bad)).toBe(false);
     await expect(
       // eslint-disable-next-line shiftline/job-with-its-data -- nothing is meant to be written here
-      writeTransaction((tx) => enqueueIn(tx, job as never, { unexpected: true } as never)),
+      writeTransaction((tx) => enqueueIn(tx, job as never, { unexpected: true } as never, { organizationId: null })),
     ).rejects.toThrow();
   });
 });

@@ -46,6 +46,7 @@ export const mainPages = (o: TestOrg, shiftId: string) => ({
     "/settings",
     "/settings/structure",
     "/settings/audit",
+    "/settings/system",
     "/people/invite",
     "/people/import",
     `/people/${o.manager.id}`,

@@ -39,6 +39,12 @@ export default async function SettingsPage() {
         >
           {t("audit.title")}
         </Link>
+        <Link
+          href="/settings/system"
+          className="inline-flex min-h-11 items-center rounded-md border border-slate-300 px-3 text-sm hover:bg-slate-100"
+        >
+          {t("settings.system")}
+        </Link>
       </nav>
       <section className="rounded-lg border border-slate-200 bg-white p-4">
         <h2 className="font-medium">{t("settings.organisation")}</h2>

@@ -6,6 +6,8 @@ import type { LoggedEvent } from "@/lib/realtime/visibility";
 import { BEAT_EVENT, HEARTBEAT_MS, RELOAD_EVENT, type EventPayloads } from "@/lib/realtime/event-types";
 import { translatorFor } from "@/lib/i18n/translator";
 import { requestLocale } from "@/lib/i18n/request-locale";
+import { log } from "@/lib/log";
+import { metrics } from "@/lib/metrics";
 
 export const dynamic = "force-dynamic";
 
@@ -52,16 +54,19 @@ export async function GET(request: Request) {
     // client that leaves at once leaks no subscriber and no timer.
     start(controller) {
       let closed = false;
+      const kind = { kind: isStaff(user.role) ? "staff" : "teammate" };
+      metrics.streams.inc(kind);
       let unsubscribe: (() => void) | undefined;
       let beats = 0;
       const heartbeat = setInterval(() => {
         write(BEAT);
         if (++beats % RECHECK_EVERY === 0)
-          recheck().catch((error: unknown) => console.error("[events] session check failed", error));
+          recheck().catch((error: unknown) => log.error({ err: error }, "event stream session check failed"));
       }, HEARTBEAT_MS);
       cleanup = () => {
         if (closed) return;
         closed = true;
+        metrics.streams.dec(kind);
         clearInterval(heartbeat);
         unsubscribe?.();
         try {
@@ -110,7 +115,7 @@ export async function GET(request: Request) {
           else unsubscribe = stop;
         },
         (error: unknown) => {
-          console.error("[events] subscribe failed", error);
+          log.error({ err: error }, "event stream subscribe failed");
           cleanup();
         },
       );

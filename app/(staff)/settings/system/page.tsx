@@ -1,0 +1,153 @@
+import type { Metadata } from "next";
+import Link from "next/link";
+import { getLocale, getTranslations } from "next-intl/server";
+import { requireAdminPage } from "@/lib/auth/pages";
+import { getOrganization } from "@/lib/org/queries";
+import { systemOverview } from "@/lib/system/queries";
+import { discardJobAction, retryJobAction } from "@/lib/system/actions";
+import { formatDateTime } from "@/lib/text/format";
+import { ActionButton } from "@/components/ui/action-button";
+
+export async function generateMetadata(): Promise<Metadata> {
+  return { title: (await getTranslations())("ops.title") };
+}
+
+const BUTTON = "min-h-11 rounded-md border border-slate-300 px-3 text-sm hover:bg-slate-100";
+
+export default async function SystemPage({ searchParams }: { searchParams: Promise<{ done?: string }> }) {
+  const user = await requireAdminPage();
+  const { done } = await searchParams;
+  const [t, locale, org, overview] = await Promise.all([
+    getTranslations(),
+    getLocale(),
+    getOrganization(user),
+    systemOverview(user),
+  ]);
+  const when = (d: Date) => formatDateTime(d, org.timeZone, locale);
+  // Each kind of background work in the admin's words (keys written out for the catalogue check).
+  const kinds: Record<string, string> = {
+    "export.attachments": t("ops.kind.export"),
+    "sms.send": t("ops.kind.sms"),
+    "email.send": t("ops.kind.email"),
+    "batch.post": t("ops.kind.batch"),
+    "message.notify": t("ops.kind.notify"),
+    "channel.notify": t("ops.kind.channel"),
+    "push.device": t("ops.kind.device"),
+    "people.invite": t("ops.kind.invite"),
+    "password.resetRequest": t("ops.kind.reset"),
+  };
+  const q = overview.queue;
+  return (
+    <div className="max-w-3xl space-y-6 p-4 sm:p-6">
+      <p className="text-sm">
+        <Link href="/settings" className="text-teal-800 underline">
+          {t("settings.title")}
+        </Link>
+      </p>
+      <h1 className="text-xl font-semibold">{t("ops.title")}</h1>
+      <p className="text-sm text-slate-600">{t("ops.intro")}</p>
+      {done === "retried" || done === "discarded" ? (
+        <p role="status" className="rounded-md bg-teal-50 p-3 text-sm text-teal-900">
+          {done === "retried" ? t("ops.retried") : t("ops.discarded")}
+        </p>
+      ) : null}
+      <section className="rounded-lg border border-slate-200 bg-white p-4" data-testid="queue-state">
+        <h2 className="font-medium">{t("ops.queue")}</h2>
+        <dl className="mt-2 grid grid-cols-2 gap-2 text-sm sm:grid-cols-4">
+          {(
+            [
+              ["waiting", t("ops.waiting"), q.waiting],
+              ["running", t("ops.running"), q.running],
+              ["failed", t("ops.failed"), q.failed],
+              ["stuck", t("ops.stuck"), q.stuck],
+            ] as const
+          ).map(([key, label, n]) => (
+            <div key={key} className="rounded-md bg-slate-50 p-2" data-state={key}>
+              <dt className="text-slate-600">{label}</dt>
+              <dd className="text-lg font-semibold">{n}</dd>
+            </div>
+          ))}
+        </dl>
+      </section>
+      <section className="rounded-lg border border-slate-200 bg-white p-4">
+        <h2 className="font-medium">{t("ops.jobs")}</h2>
+        {overview.jobs.length === 0 ? (
+          <p className="mt-2 text-sm text-slate-600">{t("ops.none")}</p>
+        ) : (
+          <ul className="mt-2 divide-y divide-slate-200">
+            {overview.jobs.map((j) => (
+              <li key={j.id} className="space-y-1 py-3" data-testid="failed-job" data-kind={j.kind}>
+                <p className="font-medium">{kinds[j.kind] ?? t("ops.kind.other")}</p>
+                <p className="text-sm text-slate-600">
+                  {j.endedAt
+                    ? t("ops.failedAt", { date: when(j.endedAt) })
+                    : t("ops.stuckSince", { date: when(j.createdAt) })}
+                  {" · "}
+                  {t("ops.tries", { attempts: j.attempts, max: j.maxAttempts })}
+                </p>
+                {j.error ? (
+                  <p className="text-sm break-words text-slate-800">
+                    <span className="text-slate-600">{t("ops.lastError")}: </span>
+                    {j.error}
+                  </p>
+                ) : null}
+                {j.kind === "sms.send" ? <p className="text-xs text-slate-600">{t("ops.smsTwice")}</p> : null}
+                <div className="flex flex-wrap gap-2 pt-1">
+                  <ActionButton
+                    action={retryJobAction}
+                    fields={{ jobId: j.id }}
+                    label={t("ops.retry")}
+                    pendingLabel={t("ops.retrying")}
+                    className="min-h-11 rounded-md bg-teal-700 px-3 text-sm font-medium text-white hover:bg-teal-800"
+                  />
+                  <ActionButton
+                    action={discardJobAction}
+                    fields={{ jobId: j.id }}
+                    label={t("ops.discard")}
+                    className={BUTTON}
+                  />
+                </div>
+              </li>
+            ))}
+          </ul>
+        )}
+      </section>
+      <section className="rounded-lg border border-slate-200 bg-white p-4">
+        <h2 className="font-medium">{t("ops.smsFailed")}</h2>
+        {overview.sms.length === 0 ? (
+          <p className="mt-2 text-sm text-slate-600">{t("ops.noSms")}</p>
+        ) : (
+          <ul className="mt-2 space-y-2 text-sm">
+            {overview.sms.map((s) => (
+              <li key={s.id}>
+                <span className="font-medium" data-user-text>
+                  {s.to}
+                </span>{" "}
+                · {when(s.at)}
+                {s.error ? <span className="block text-slate-600">{s.error}</span> : null}
+              </li>
+            ))}
+          </ul>
+        )}
+      </section>
+      <section className="rounded-lg border border-slate-200 bg-white p-4">
+        <h2 className="font-medium">{t("ops.emailsFailed")}</h2>
+        {overview.emails.length === 0 ? (
+          <p className="mt-2 text-sm text-slate-600">{t("ops.noEmails")}</p>
+        ) : (
+          <ul className="mt-2 space-y-2 text-sm">
+            {overview.emails.map((e) => (
+              <li key={e.id}>
+                <span className="font-medium" data-user-text>
+                  {e.to}
+                </span>{" "}
+                · <span data-user-text>{e.subject}</span> · {when(e.at)}
+                {e.error ? <span className="block text-slate-600">{e.error}</span> : null}
+              </li>
+            ))}
+          </ul>
+        )}
+      </section>
+    </div>
+  );
+}
