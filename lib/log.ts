@@ -48,6 +48,15 @@ const scrubError = (error: unknown) => {
   return { ...e, message: scrub(String(e.message ?? "")), stack: e.stack ? scrub(e.stack) : undefined };
 };
 
+/** LOG_LEVEL; a wrong configuration is said by the start's own check, in one line, not here. */
+function levelFromConfig() {
+  try {
+    return config().LOG_LEVEL;
+  } catch {
+    return undefined;
+  }
+}
+
 type Sink = (line: string) => void;
 let sink: Sink | null = null;
 
@@ -62,7 +71,7 @@ const forPeople: Sink = (line) => {
 
 export const log = pino(
   {
-    level: config().LOG_LEVEL ?? (process.env.NODE_ENV === "test" ? "warn" : "info"),
+    level: levelFromConfig() ?? (process.env.NODE_ENV === "test" ? "warn" : "info"),
     base: undefined,
     timestamp: pino.stdTimeFunctions.isoTime,
     formatters: { level: (label) => ({ level: label }) },

@@ -1,4 +1,5 @@
 import { beforeEach, describe, expect, it, vi } from "vitest";
+import { captureLogs } from "@/lib/log";
 import { db } from "@/lib/db";
 import type { SessionUser } from "@/lib/auth/roles";
 import { cid, makeOrg } from "@/tests/helpers/org";
@@ -114,15 +115,21 @@ describe("sendMessageAction", () => {
   it("hides unexpected errors behind a generic message", async () => {
     const { manager, teammate } = await makeOrg();
     session.user = { ...manager, id: "deleted-user" };
-    const spy = vi.spyOn(console, "error").mockImplementation(() => {});
-    const out = await sendMessageAction(null, form({ conversationId: teammate.threadId, body: "x", clientId: cid() }));
-    expect(out).toMatchObject({
-      ok: false,
-      error: expect.stringContaining("Something went wrong"),
-      values: { body: "x" },
-    });
-    expect(spy).toHaveBeenCalled();
-    spy.mockRestore();
+    const lines: string[] = [];
+    captureLogs((line) => void lines.push(line));
+    try {
+      const out = await sendMessageAction(null, form({ conversationId: teammate.threadId, body: "x", clientId: cid() }));
+      expect(out).toMatchObject({
+        ok: false,
+        error: expect.stringContaining("Something went wrong"),
+        values: { body: "x" },
+      });
+    } finally {
+      captureLogs(null);
+    }
+    // Logged once, for the operator, with the error itself.
+    const logged = lines.map((l) => JSON.parse(l) as { msg: string; err?: { message: string } });
+    expect(logged.filter((l) => l.msg === "action failed unexpectedly")).toHaveLength(1);
   });
 });
 

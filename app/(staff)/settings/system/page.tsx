@@ -112,42 +112,49 @@ export default async function SystemPage({ searchParams }: { searchParams: Promi
           </ul>
         )}
       </section>
-      <section className="rounded-lg border border-slate-200 bg-white p-4">
-        <h2 className="font-medium">{t("ops.smsFailed")}</h2>
-        {overview.sms.length === 0 ? (
-          <p className="mt-2 text-sm text-slate-600">{t("ops.noSms")}</p>
-        ) : (
-          <ul className="mt-2 space-y-2 text-sm">
-            {overview.sms.map((s) => (
-              <li key={s.id}>
-                <span className="font-medium" data-user-text>
-                  {s.to}
-                </span>{" "}
-                · {when(s.at)}
-                {s.error ? <span className="block text-slate-600">{s.error}</span> : null}
-              </li>
-            ))}
-          </ul>
-        )}
-      </section>
-      <section className="rounded-lg border border-slate-200 bg-white p-4">
-        <h2 className="font-medium">{t("ops.emailsFailed")}</h2>
-        {overview.emails.length === 0 ? (
-          <p className="mt-2 text-sm text-slate-600">{t("ops.noEmails")}</p>
-        ) : (
-          <ul className="mt-2 space-y-2 text-sm">
-            {overview.emails.map((e) => (
-              <li key={e.id}>
-                <span className="font-medium" data-user-text>
-                  {e.to}
-                </span>{" "}
-                · <span data-user-text>{e.subject}</span> · {when(e.at)}
-                {e.error ? <span className="block text-slate-600">{e.error}</span> : null}
-              </li>
-            ))}
-          </ul>
-        )}
-      </section>
+      <Unsent
+        title={t("ops.smsFailed")}
+        empty={t("ops.noSms")}
+        rows={overview.sms.map((m) => ({ id: m.id, who: m.to, what: null, at: when(m.at), error: m.error }))}
+      />
+      <Unsent
+        title={t("ops.emailsFailed")}
+        empty={t("ops.noEmails")}
+        rows={overview.emails.map((m) => ({ id: m.id, who: m.to, what: m.subject, at: when(m.at), error: m.error }))}
+      />
     </div>
+  );
+}
+
+type UnsentRow = { id: string; who: string; what: string | null; at: string; error: string | null };
+
+/** SMS or e-mails that could not be sent: to whom, about what, when, and why. */
+function Unsent({ title, empty, rows }: { title: string; empty: string; rows: UnsentRow[] }) {
+  return (
+    <section className="rounded-lg border border-slate-200 bg-white p-4">
+      <h2 className="font-medium">{title}</h2>
+      {rows.length === 0 ? (
+        <p className="mt-2 text-sm text-slate-600">{empty}</p>
+      ) : (
+        <ul className="mt-2 space-y-2 text-sm">
+          {rows.map((r) => (
+            <li key={r.id}>
+              <span className="font-medium" data-user-text>
+                {r.who}
+              </span>
+              {r.what ? (
+                <>
+                  {" · "}
+                  <span data-user-text>{r.what}</span>
+                </>
+              ) : null}
+              {" · "}
+              {r.at}
+              {r.error ? <span className="block text-slate-600">{r.error}</span> : null}
+            </li>
+          ))}
+        </ul>
+      )}
+    </section>
   );
 }
