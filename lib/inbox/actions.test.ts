@@ -118,7 +118,10 @@ describe("sendMessageAction", () => {
     const lines: string[] = [];
     captureLogs((line) => void lines.push(line));
     try {
-      const out = await sendMessageAction(null, form({ conversationId: teammate.threadId, body: "x", clientId: cid() }));
+      const out = await sendMessageAction(
+        null,
+        form({ conversationId: teammate.threadId, body: "x", clientId: cid() }),
+      );
       expect(out).toMatchObject({
         ok: false,
         error: expect.stringContaining("Something went wrong"),
