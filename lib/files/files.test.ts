@@ -13,6 +13,14 @@ import { db } from "@/lib/db";
 import { cid, makeOrg } from "@/tests/helpers/org";
 import { docx, jpegWithExif, pdf, png, svgWithScript, uploadRequest } from "@/tests/helpers/files";
 
+/** Where the teammate's uploads go: their own thread. */
+const teammateTarget = (o: Awaited<ReturnType<typeof makeOrg>>) => ({
+  organizationId: o.org.id,
+  conversationId: o.teammate.threadId,
+  uploaderId: o.teammate.id,
+  fromStaff: false,
+});
+
 async function sniff(name: string, data: Buffer | string) {
   const dir = await mkdtemp(path.join(tmpdir(), "sniff-"));
   const file = path.join(dir, "f");
@@ -143,12 +151,7 @@ describe("upload limits: one account cannot fill the disk", () => {
   it("files never sent count against a quota per person: past it, uploads are refused with the reason, and the disk stays bounded", async () => {
     const o = await makeOrg();
     process.env.UPLOAD_WAITING_MAX_BYTES_USER = String(250_000);
-    const target = {
-      organizationId: o.org.id,
-      conversationId: o.teammate.threadId,
-      uploaderId: o.teammate.id,
-      fromStaff: false,
-    };
+    const target = teammateTarget(o);
     // The attack: upload again and again, never send.
     const outcomes = [];
     for (let i = 0; i < 8; i++)
@@ -194,12 +197,7 @@ describe("upload limits: one account cannot fill the disk", () => {
 
   it("limits the bytes of one request, of an hour per person, and what waits in the whole organisation", async () => {
     const o = await makeOrg();
-    const target = {
-      organizationId: o.org.id,
-      conversationId: o.teammate.threadId,
-      uploaderId: o.teammate.id,
-      fromStaff: false,
-    };
+    const target = teammateTarget(o);
     process.env.UPLOAD_REQUEST_MAX_BYTES = String(150_000);
     const three = await receiveFiles(
       uploadRequest([1, 2, 3].map((i) => ({ name: `r${i}.pdf`, data: chunk(60_000), type: "application/pdf" }))),
@@ -251,12 +249,7 @@ describe("upload limits: one account cannot fill the disk", () => {
   it("uploads at the same moment cannot pass the quota together", async () => {
     const o = await makeOrg();
     process.env.UPLOAD_WAITING_MAX_BYTES_USER = String(130_000);
-    const target = {
-      organizationId: o.org.id,
-      conversationId: o.teammate.threadId,
-      uploaderId: o.teammate.id,
-      fromStaff: false,
-    };
+    const target = teammateTarget(o);
     const all = await Promise.all(
       [1, 2, 3, 4].map((i) =>
         receiveFiles(uploadRequest([{ name: `c${i}.pdf`, data: chunk(60_000), type: "application/pdf" }]), target),
@@ -271,12 +264,7 @@ describe("upload limits: one account cannot fill the disk", () => {
 describe("a broken upload", () => {
   it("that is not multipart, or breaks off, is refused with a reason, not a server error", async () => {
     const o = await makeOrg();
-    const target = {
-      organizationId: o.org.id,
-      conversationId: o.teammate.threadId,
-      uploaderId: o.teammate.id,
-      fromStaff: false,
-    };
+    const target = teammateTarget(o);
     await expect(
       receiveFiles(
         new Request("http://x/", { method: "POST", body: "{}", headers: { "content-type": "application/json" } }),

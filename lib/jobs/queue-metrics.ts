@@ -2,6 +2,7 @@ import "server-only";
 import client from "prom-client";
 import { metrics } from "@/lib/metrics";
 import { queryAll, sql } from "@/lib/db/sql";
+import { jobState } from "./queue";
 
 // The queue's state, read when metrics are scraped: jobs by kind and state, and how long
 // the oldest due job has waited (a worker that stopped shows as a growing age).
@@ -19,11 +20,7 @@ export function watchQueue(): void {
     async collect() {
       const now = new Date();
       const rows = await queryAll(
-        sql`SELECT "kind", CASE
-            WHEN "failedAt" IS NOT NULL THEN 'failed'
-            WHEN "attempts" >= "maxAttempts" THEN 'stuck'
-            WHEN "lockedUntil" IS NOT NULL AND "lockedUntil" > ${now} THEN 'running'
-            ELSE 'waiting' END AS "state", COUNT(*) AS "n"
+        sql`SELECT "kind", ${jobState(now)} AS "state", COUNT(*) AS "n"
           FROM "Job" WHERE "doneAt" IS NULL OR "failedAt" IS NOT NULL GROUP BY 1, 2`,
         { kind: "text", state: "text", n: "int" },
       );

@@ -22,6 +22,13 @@ export type ClaimedJob = {
   leaseMs: number;
 };
 
+/** A job's state as the queue's watchers name it (metrics, Settings → System): failed, stuck, running or waiting. */
+export const jobState = (now: Date) => sql`CASE
+  WHEN "failedAt" IS NOT NULL THEN 'failed'
+  WHEN "attempts" >= "maxAttempts" THEN 'stuck'
+  WHEN "lockedUntil" IS NOT NULL AND "lockedUntil" > ${now} THEN 'running'
+  ELSE 'waiting' END`;
+
 const kindIn = (kinds: readonly JobKind[]) =>
   joinSql(
     kinds.map((k) => sql`${k.kind}`),

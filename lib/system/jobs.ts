@@ -1,23 +1,19 @@
 import "server-only";
 import { writeTx } from "@/lib/db";
-import { sql } from "@/lib/db/exec";
+import { sql, type SqlExec } from "@/lib/db/exec";
 import { NotFoundError, UserError } from "@/lib/errors";
 import { requireAdmin } from "@/lib/auth/authorize";
 import type { SessionUser } from "@/lib/auth/roles";
 import { audit } from "@/lib/audit/record";
 import { JOBS } from "@/lib/worker";
-import { DISCARDED } from "./queries";
+import { DISCARDED, ENDED_BADLY } from "./queries";
 import { wakeWorker } from "@/lib/jobs/enqueue-in";
 
 // Settings → System: an admin retries or discards their organisation's failed or stuck jobs.
 // A job is the admin's only if it serves their organisation's data (Job.organizationId);
 // another organisation's is "not found". Both are audited.
 
-/** Given up (failed), or out of tries without being ended (its worker died on the last). */
-const ENDED_BADLY = sql`("failedAt" IS NOT NULL AND ("lastError" IS NULL OR "lastError" <> ${DISCARDED})
-  OR ("doneAt" IS NULL AND "attempts" >= "maxAttempts"))`;
-
-async function find(tx: Parameters<Parameters<typeof writeTx>[0]>[1], admin: SessionUser, jobId: string) {
+async function find(tx: SqlExec, admin: SessionUser, jobId: string) {
   const job = await tx.get(
     sql`SELECT "id", "kind", "payload" FROM "Job" WHERE "id" = ${jobId} AND "organizationId" = ${admin.organizationId} AND ${ENDED_BADLY}`,
     { id: "text", kind: "text", payload: "json" },

@@ -4,12 +4,17 @@ import { queryAll, sql } from "@/lib/db/sql";
 import { requireAdmin } from "@/lib/auth/authorize";
 import type { SessionUser } from "@/lib/auth/roles";
 import { scrub } from "@/lib/log";
+import { jobState } from "@/lib/jobs/queue";
 
 // What Settings → System shows an admin, of their organisation only: the queue's state,
 // the jobs that failed or are stuck, and the SMS and e-mails that could not be sent.
 
 const RECENT_DAYS = 30;
 export const DISCARDED = "Discarded by an admin.";
+
+/** Work an admin may retry or discard: given up (and not discarded), or out of tries without being ended. */
+export const ENDED_BADLY = sql`("failedAt" IS NOT NULL AND ("lastError" IS NULL OR "lastError" <> ${DISCARDED})
+  OR ("doneAt" IS NULL AND "attempts" >= "maxAttempts"))`;
 
 export type SystemJob = {
   id: string;
@@ -29,19 +34,14 @@ export async function systemOverview(admin: SessionUser, now = new Date()) {
   const since = new Date(now.getTime() - RECENT_DAYS * 86_400_000);
   const [states, jobs, sms, emails] = await Promise.all([
     queryAll(
-      sql`SELECT CASE
-          WHEN "failedAt" IS NOT NULL THEN 'failed'
-          WHEN "attempts" >= "maxAttempts" THEN 'stuck'
-          WHEN "lockedUntil" IS NOT NULL AND "lockedUntil" > ${now} THEN 'running'
-          ELSE 'waiting' END AS "state", COUNT(*) AS "n"
+      sql`SELECT ${jobState(now)} AS "state", COUNT(*) AS "n"
         FROM "Job" WHERE "organizationId" = ${org} AND ("doneAt" IS NULL OR ("failedAt" IS NOT NULL AND "failedAt" > ${since}))
         GROUP BY 1`,
       { state: "text", n: "int" },
     ),
     queryAll(
       sql`SELECT "id", "kind", "createdAt", "failedAt", "attempts", "maxAttempts", "lastError" FROM "Job"
-        WHERE "organizationId" = ${org} AND ("doneAt" IS NULL AND "attempts" >= "maxAttempts"
-          OR "failedAt" IS NOT NULL AND "failedAt" > ${since} AND ("lastError" IS NULL OR "lastError" <> ${DISCARDED}))
+        WHERE "organizationId" = ${org} AND ${ENDED_BADLY} AND ("failedAt" IS NULL OR "failedAt" > ${since})
         ORDER BY COALESCE("failedAt", "createdAt") DESC LIMIT 100`,
       {
         id: "text",
