@@ -26,7 +26,11 @@ export default function ErrorPage({ error, reset }: { error: Error & { digest?: 
           {t("errorPage.reference", { reference })}
         </p>
       ) : null}
-      <button type="button" onClick={reset} className="min-h-11 rounded-md bg-teal-700 px-4 font-medium text-white">
+      <button
+        type="button"
+        onClick={reset}
+        className="min-h-11 rounded-control bg-accent px-4 font-medium text-on-accent"
+      >
         {t("errorPage.retry")}
       </button>
     </main>

@@ -35,7 +35,7 @@ export default async function RootLayout({ children }: { children: React.ReactNo
       <body>
         <a
           href="#main"
-          className="sr-only z-50 rounded-md bg-white px-4 py-3 font-medium text-teal-900 shadow focus:not-sr-only focus:fixed focus:top-2 focus:left-2"
+          className="sr-only z-50 rounded-control bg-white px-4 py-3 font-medium text-teal-900 shadow focus:not-sr-only focus:fixed focus:top-2 focus:left-2"
         >
           {t("nav.skipToContent")}
         </a>

@@ -5,6 +5,7 @@ import { useState, type KeyboardEvent } from "react";
 import type { InboxContact } from "@/lib/inbox/contacts";
 import { useLocale, useTranslations } from "next-intl";
 import { formatListTime } from "@/lib/text/format";
+import { Check } from "lucide-react";
 
 const MOVES: Record<string, (i: number, n: number) => number> = {
   ArrowDown: (i, n) => Math.min(i + 1, n - 1),
@@ -74,14 +75,16 @@ export function ContactList({
               data-contact={c.conversationId}
               tabIndex={c === stop ? 0 : -1}
               onFocus={() => setFocusId(c.conversationId)}
-              className={`flex min-w-0 flex-1 gap-3 border-l-4 px-4 py-3 hover:bg-slate-50 ${c.conversationId === activeId ? "border-teal-700 bg-teal-50" : "border-transparent"}`}
+              className={`flex min-w-0 flex-1 gap-3 border-l-4 px-4 py-3 hover:bg-slate-50 ${c.conversationId === activeId ? "border-accent bg-accent-soft" : "border-transparent"}`}
             >
               {/* Processed shows as a check; not processed is the resting state, said to screen readers only. */}
               <span
                 className="mt-0.5 w-4 shrink-0 text-sm font-bold text-green-700"
                 title={c.processed ? t("inbox.processed") : undefined}
               >
-                {c.processed && c.lastMessageAt ? <span aria-hidden="true">✓</span> : null}
+                {c.processed && c.lastMessageAt ? (
+                  <Check aria-hidden="true" data-testid="processed-mark" className="size-4" strokeWidth={2.5} />
+                ) : null}
                 <span className="sr-only">{t(c.processed ? "inbox.processed" : "inbox.notProcessed")}</span>
               </span>
               <span className="min-w-0 flex-1">
@@ -94,7 +97,11 @@ export function ContactList({
                   ) : null}
                 </span>
                 <span className="flex items-center justify-between gap-2">
-                  <span className="truncate text-sm text-slate-500" data-user-text={c.preview ? "" : undefined}>
+                  <span
+                    dir={c.preview ? "auto" : undefined}
+                    className="truncate text-sm text-muted"
+                    data-user-text={c.preview ? "" : undefined}
+                  >
                     {c.preview ?? t(c.waitingList ? "inbox.waitingCandidate" : "inbox.noMessagesYet")}
                   </span>
                   {c.unread ? (
@@ -103,7 +110,7 @@ export function ContactList({
                       data-testid="unread-badge"
                       className="flex shrink-0 items-center gap-1 text-xs font-semibold text-blue-700"
                     >
-                      <span className="h-2 w-2 rounded-full bg-blue-600" />
+                      <span className="h-2 w-2 rounded-full bg-badge" />
                       {c.unread}
                     </span>
                   ) : null}

@@ -4,11 +4,12 @@ import { useActionState } from "react";
 import { useTranslations } from "next-intl";
 import { setLocaleAction } from "@/lib/profile/actions";
 import { LOCALES, type Locale } from "@/lib/i18n/locales";
+import { buttonClass } from "@/components/ui/button";
 
 const LANGUAGE_NAMES = { en: "language.en", fr: "language.fr" } as const satisfies Record<Locale, string>;
 
 /** The profile's language: a select and a button, so it works before JavaScript loads. */
-export function LanguageForm({ current, compact = false }: { current: Locale; compact?: boolean }) {
+export function LanguageForm({ current }: { current: Locale }) {
   const t = useTranslations();
   const [state, action, pending] = useActionState(setLocaleAction, null);
   return (
@@ -18,7 +19,7 @@ export function LanguageForm({ current, compact = false }: { current: Locale; co
         <select
           name="locale"
           defaultValue={current}
-          className="mt-1 block rounded-md border border-slate-300 px-2 py-1 text-sm"
+          className="mt-1 block rounded-control border border-line bg-surface px-2 text-sm"
         >
           {LOCALES.map((l) => (
             <option key={l} value={l} lang={l}>
@@ -27,14 +28,10 @@ export function LanguageForm({ current, compact = false }: { current: Locale; co
           ))}
         </select>
       </label>
-      <button
-        type="submit"
-        disabled={pending}
-        className="rounded-md border border-slate-300 px-2.5 py-1 text-sm hover:bg-slate-100"
-      >
+      <button type="submit" disabled={pending} className={buttonClass("secondary")}>
         {t("language.save")}
       </button>
-      {!compact ? <p className="w-full text-xs text-slate-500">{t("language.help")}</p> : null}
+      <p className="w-full text-xs text-muted">{t("language.help")}</p>
       {state && !state.ok ? (
         <p role="alert" className="w-full text-xs text-red-700">
           {state.error}

@@ -3,12 +3,10 @@
 import { useTranslations } from "next-intl";
 import { signOutAction, signOutEverywhereAction } from "@/lib/account/actions";
 import { ActionButton } from "@/components/ui/action-button";
+import { buttonClass } from "@/components/ui/button";
 import { clearDrafts } from "@/components/thread/device-drafts";
 import { forgetDevice } from "@/components/pwa/app-worker";
 import { dropDeviceSubscription } from "@/components/pwa/push-device";
-
-// 44 px high: a comfortable target on a phone.
-const LOOK = "min-h-11 text-sm text-slate-700 underline underline-offset-2 hover:text-slate-900";
 
 /** Signing out also forgets what this device kept (drafts, unsent messages, saved pages) and its push subscription. */
 export function SignOutButton({ className = "", everywhere = false }: { className?: string; everywhere?: boolean }) {
@@ -18,7 +16,8 @@ export function SignOutButton({ className = "", everywhere = false }: { classNam
       action={everywhere ? signOutEverywhereAction : signOutAction}
       fields={{}}
       label={t(everywhere ? "auth.signOutEverywhere" : "auth.signOut")}
-      className={`${LOOK} ${className}`}
+      className={className || buttonClass("secondary")}
+      wide={Boolean(className)}
       onSubmit={() => {
         clearDrafts();
         void forgetDevice();

@@ -3,45 +3,101 @@
 import Link from "next/link";
 import { usePathname } from "next/navigation";
 import { useTranslations } from "next-intl";
+import { CalendarDays, Download, Inbox, Menu as MenuIcon, MessagesSquare, Settings, Users } from "lucide-react";
 import { useChatUnread } from "@/components/chat/use-chat-unread";
+import { Badge } from "@/components/ui/badge";
+import { Menu, menuItemClass } from "@/components/ui/menu";
+
+const ICONS = {
+  inbox: Inbox,
+  chat: MessagesSquare,
+  schedule: CalendarDays,
+  teammates: Users,
+  exports: Download,
+  settings: Settings,
+} as const;
 
 export type NavItem = {
   href: string;
   label: string;
+  icon: keyof typeof ICONS;
   badge?: number;
   /** The Chat entry: its badge follows chat live. */ countsChat?: boolean;
 };
 
-export function StaffNav({ items, selfId }: { items: NavItem[]; selfId: string }) {
+/** On a phone the bar shows this many sections; the rest and the account are under "More". */
+const ON_PHONE = 4;
+
+/**
+ * Staff navigation: a sidebar from 768 px, a bottom bar of icons on a phone (never
+ * scrolls sideways; a badge sits on its icon, clear of the label). `account` is the
+ * account block, shown at the foot of the sidebar and at the end of the phone's "More".
+ */
+export function StaffNav({ items, selfId, account }: { items: NavItem[]; selfId: string; account: React.ReactNode }) {
   const pathname = usePathname();
   const t = useTranslations();
   const chat = items.find((i) => i.countsChat);
   const chatUnread = useChatUnread(chat?.badge ?? 0, Boolean(chat), selfId);
+  const isAt = (href: string) => pathname === href || pathname.startsWith(`${href}/`);
+  const rest = items.slice(ON_PHONE);
   return (
-    <nav aria-label={t("nav.main")} className="flex min-w-0 gap-1 overflow-x-auto md:flex-col">
-      {items.map((item) => {
-        const active = pathname === item.href || pathname.startsWith(`${item.href}/`);
-        const badge = item.countsChat ? chatUnread : item.badge;
-        return (
-          <Link
-            key={item.href}
-            href={item.href}
-            aria-current={active ? "page" : undefined}
-            className={`flex min-h-11 shrink-0 items-center justify-between rounded-md border-l-4 px-2 text-sm md:px-3 ${active ? "border-teal-700 bg-teal-50 font-semibold text-teal-900" : "border-transparent font-medium text-slate-700 hover:bg-slate-100"}`}
-          >
-            {item.label}
-            {badge ? (
-              <span
-                aria-label={t("nav.unread", { count: badge })}
-                data-testid={item.countsChat ? "chat-badge" : undefined}
-                className="rounded-full bg-blue-600 px-2 text-xs text-white"
+    <nav aria-label={t("nav.main")} className="flex min-w-0 flex-1 md:flex-col">
+      <ul className="flex min-w-0 flex-1 md:flex-none md:flex-col md:gap-0.5">
+        {items.map((item, i) => {
+          const active = isAt(item.href);
+          const badge = item.countsChat ? chatUnread : (item.badge ?? 0);
+          const Icon = ICONS[item.icon];
+          return (
+            <li key={item.href} className={`min-w-0 flex-1 ${i >= ON_PHONE ? "hidden md:block" : ""}`}>
+              <Link
+                href={item.href}
+                aria-current={active ? "page" : undefined}
+                className={`relative flex h-14 flex-col items-center justify-center gap-0.5 rounded-control px-1 text-[0.6875rem] leading-tight md:h-10 md:flex-row md:justify-start md:gap-2.5 md:px-3 md:text-sm ${active ? "font-semibold text-accent-ink md:bg-accent-soft" : "font-medium text-muted hover:bg-slate-100 hover:text-ink"}`}
               >
-                {badge}
+                <Icon aria-hidden="true" className="size-5 shrink-0" strokeWidth={active ? 2.25 : 1.75} />
+                <span className="max-w-full truncate md:flex-1">{item.label}</span>
+                {/* On a phone on the icon's shoulder, clear of the label; in the sidebar at the row's end. */}
+                <span className="absolute top-1.5 left-1/2 ml-1 md:static md:ml-0 md:inline-flex">
+                  <Badge
+                    count={badge}
+                    label={t("nav.unread", { count: badge })}
+                    testId={item.countsChat ? "chat-badge" : undefined}
+                  />
+                </span>
+              </Link>
+            </li>
+          );
+        })}
+        <li className="min-w-0 flex-1 md:hidden">
+          <Menu
+            label={t("nav.more")}
+            trigger={
+              <span className="flex h-14 flex-col items-center justify-center gap-0.5 text-[0.6875rem] font-medium">
+                <MenuIcon aria-hidden="true" className="size-5" strokeWidth={1.75} />
+                {t("nav.more")}
               </span>
-            ) : null}
-          </Link>
-        );
-      })}
+            }
+            className="w-full"
+            testId="nav-more"
+          >
+            {rest.map((item) => {
+              const Icon = ICONS[item.icon];
+              return (
+                <Link
+                  key={item.href}
+                  href={item.href}
+                  className={menuItemClass}
+                  aria-current={isAt(item.href) ? "page" : undefined}
+                >
+                  <Icon aria-hidden="true" className="size-4 text-muted" />
+                  {item.label}
+                </Link>
+              );
+            })}
+            <div className={rest.length ? "mt-1 border-t border-line pt-1" : ""}>{account}</div>
+          </Menu>
+        </li>
+      </ul>
     </nav>
   );
 }

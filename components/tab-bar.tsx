@@ -6,10 +6,15 @@ import { useTranslations } from "next-intl";
 import { useState } from "react";
 import { useLiveEvent } from "@/components/live/live-events";
 import { useChatUnread } from "@/components/chat/use-chat-unread";
+import { CalendarDays, MessageCircle, MessagesSquare, UserRound } from "lucide-react";
+import { Badge } from "@/components/ui/badge";
+
+const ICONS = { messages: MessageCircle, chat: MessagesSquare, schedule: CalendarDays, profile: UserRound } as const;
 
 export type Tab = {
   href: string;
   label: string;
+  icon: keyof typeof ICONS;
   badge?: number;
   countsInbox?: boolean;
   /** The Chat tab: its badge follows chat live. */
@@ -39,29 +44,31 @@ export function TabBar({ tabs, selfId }: { tabs: Tab[]; selfId: string }) {
   return (
     <nav
       aria-label={t("nav.main")}
-      className="fixed inset-x-0 bottom-0 border-t border-slate-200 bg-white pb-[env(safe-area-inset-bottom)]"
+      className="fixed inset-x-0 bottom-0 border-t border-line bg-surface pb-[env(safe-area-inset-bottom)]"
     >
       <ul className="mx-auto flex max-w-lg">
         {tabs.map((tab) => {
           const active = isAt(tab);
-          const badge = tab.countsInbox ? unread : tab.countsChat ? chatUnread : tab.badge;
+          const badge = tab.countsInbox ? unread : tab.countsChat ? chatUnread : (tab.badge ?? 0);
+          const Icon = ICONS[tab.icon];
           return (
             <li key={tab.href} className="flex-1">
               <Link
                 href={tab.href}
                 aria-current={active ? "page" : undefined}
-                // 4rem high: the thread's composer sits right on top of it. The open tab is marked by a bar and weight, not colour alone.
-                className={`relative flex h-16 flex-col items-center justify-center border-t-4 text-sm ${active ? "border-teal-700 font-semibold text-teal-800" : "border-transparent font-medium text-slate-600"}`}
+                // 4rem high: the thread's composer sits right on top of it. The open tab is marked by weight and a filled icon stroke, not colour alone.
+                className={`relative flex h-16 flex-col items-center justify-center gap-0.5 text-xs ${active ? "font-semibold text-accent-ink" : "font-medium text-muted"}`}
               >
+                <Icon aria-hidden="true" className="size-6" strokeWidth={active ? 2.25 : 1.75} />
                 {tab.label}
                 {/* The open tab's own badge is hidden: its screen shows what is new. */}
-                {badge && !active ? (
-                  <span
-                    aria-label={t("nav.unread", { count: badge })}
-                    data-testid={tab.countsChat ? "chat-badge" : "tab-badge"}
-                    className="absolute top-1 right-[22%] rounded-full bg-blue-600 px-1.5 text-xs text-white"
-                  >
-                    {badge}
+                {!active ? (
+                  <span className="absolute top-1.5 left-1/2 ml-1.5">
+                    <Badge
+                      count={badge}
+                      label={t("nav.unread", { count: badge })}
+                      testId={tab.countsChat ? "chat-badge" : "tab-badge"}
+                    />
                   </span>
                 ) : null}
               </Link>

@@ -1,5 +1,5 @@
 import type { Metadata } from "next";
-import Link from "next/link";
+import { OfflineRetry } from "./retry";
 import { getTranslations } from "next-intl/server";
 
 export async function generateMetadata(): Promise<Metadata> {
@@ -12,10 +12,8 @@ export default async function OfflinePage() {
   return (
     <main id="main" className="mx-auto max-w-md space-y-4 p-6 text-center">
       <h1 className="text-xl font-semibold">{t("pwa.offlinePage.title")}</h1>
-      <p className="text-slate-700">{t("pwa.offlinePage.body")}</p>
-      <Link href="/me" className="inline-flex min-h-11 items-center rounded-md bg-teal-700 px-4 font-medium text-white">
-        {t("pwa.offlinePage.retry")}
-      </Link>
+      <p className="text-muted">{t("pwa.offlinePage.body")}</p>
+      <OfflineRetry />
     </main>
   );
 }

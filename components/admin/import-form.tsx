@@ -18,7 +18,7 @@ export function ImportForm() {
   const failed = preview && !preview.ok ? preview : null;
   if (done?.ok)
     return (
-      <p role="status" className="rounded-md border border-teal-200 bg-teal-50 px-3 py-2 text-sm text-teal-900">
+      <p role="status" className="rounded-control border border-teal-200 bg-teal-50 px-3 py-2 text-sm text-teal-900">
         {t("import.done", { count: done.imported })}
       </p>
     );

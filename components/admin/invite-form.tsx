@@ -51,7 +51,7 @@ export function InviteForm({
       data-testid="invite-form"
     >
       {state?.ok ? (
-        <p role="status" className="rounded-md border border-teal-200 bg-teal-50 px-3 py-2 text-sm text-teal-900">
+        <p role="status" className="rounded-control border border-teal-200 bg-teal-50 px-3 py-2 text-sm text-teal-900">
           {t("people.invited", { email: state.email })}
         </p>
       ) : null}

@@ -39,12 +39,12 @@ export function NameForm<T extends object>({
         defaultValue={failed?.values?.name ?? defaultValue}
         maxLength={80}
         required
-        className="min-h-11 min-w-0 flex-1 rounded-md border border-slate-300 px-3 text-sm"
+        className="min-h-11 min-w-0 flex-1 rounded-control border border-line px-3 text-sm"
       />
       <button
         type="submit"
         aria-disabled={pending || undefined}
-        className="min-h-11 rounded-md border border-slate-300 px-3 text-sm hover:bg-slate-100"
+        className="min-h-11 rounded-control border border-line px-3 text-sm hover:bg-slate-100"
       >
         {submitLabel}
       </button>

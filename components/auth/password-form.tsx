@@ -51,7 +51,7 @@ export function PasswordForm<T extends object>({
       ))}
       <FormError message={failed && !failed.fieldErrors ? failed.error : undefined} />
       {state?.ok && doneMessage ? (
-        <p role="status" className="rounded-md border border-teal-200 bg-teal-50 px-3 py-2 text-sm text-teal-900">
+        <p role="status" className="rounded-control border border-teal-200 bg-teal-50 px-3 py-2 text-sm text-teal-900">
           {doneMessage}
         </p>
       ) : null}

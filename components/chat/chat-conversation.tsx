@@ -1,5 +1,4 @@
 import { randomUUID } from "node:crypto";
-import Link from "next/link";
 import { getTranslations } from "next-intl/server";
 import type { SessionUser } from "@/lib/auth/roles";
 import { isStaff } from "@/lib/auth/roles";
@@ -14,6 +13,7 @@ import { ChatKindMark } from "./chat-kind-mark";
 import { PeopleForm } from "./people-form";
 import { ChatFollow } from "./chat-follow";
 import { MuteButton } from "@/components/pwa/mute-button";
+import { BackLink } from "@/components/ui/back-link";
 
 const button = "min-h-11 rounded-md border border-slate-300 px-3 text-sm hover:bg-slate-100";
 
@@ -43,9 +43,7 @@ export async function ChatConversation({
     <>
       <ChatFollow conversationId={c.ref.id} />
       <header className="border-b border-slate-200 bg-white px-3 py-3 sm:px-5">
-        <Link href={base} className="text-sm text-teal-800 underline-offset-2 hover:underline">
-          ← {t("chat.backToList")}
-        </Link>
+        <BackLink href={base}>{t("chat.backToList")}</BackLink>
         <div className="flex items-center gap-3">
           <ChatKindMark kind={c.ref.kind} />
           <div className="min-w-0">
@@ -70,7 +68,7 @@ export async function ChatConversation({
               {t("chat.participants", { count: c.participants.length })}
             </summary>
             <ul
-              className="mt-2 max-h-60 overflow-y-auto rounded-md border border-slate-200 p-2 text-sm"
+              className="mt-2 max-h-60 overflow-y-auto rounded-control border border-slate-200 p-2 text-sm"
               data-testid="participants"
             >
               {c.participants.map((p) => (
@@ -116,13 +114,13 @@ export async function ChatConversation({
               <summary className={`${button} inline-flex cursor-pointer list-none items-center text-red-800`}>
                 {t("chat.delete")}
               </summary>
-              <div className="mt-2 space-y-2 rounded-md border border-red-200 bg-red-50 p-3 text-sm">
+              <div className="mt-2 space-y-2 rounded-control border border-red-200 bg-red-50 p-3 text-sm">
                 <p>{t("chat.deleteConfirm")}</p>
                 <ActionButton
                   action={deleteChatAction}
                   fields={{ conversationId: c.ref.id }}
                   label={t("chat.deleteForEveryone")}
-                  className="min-h-11 rounded-md bg-red-700 px-3 text-sm font-medium text-white hover:bg-red-800"
+                  className="min-h-11 rounded-control bg-danger px-3 text-sm font-medium text-on-accent hover:opacity-90"
                 />
               </div>
             </details>

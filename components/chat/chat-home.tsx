@@ -31,7 +31,7 @@ export async function ChatHome({
       <div className="space-y-3 border-b border-slate-200 p-3">
         {compact ? null : <h1 className="text-xl font-semibold">{t("nav.chat")}</h1>}
         <div className="flex flex-wrap gap-2">
-          <Link href={`${base}/new`} className={`${link} bg-teal-700 text-white hover:bg-teal-800`}>
+          <Link href={`${base}/new`} className={`${link} bg-accent text-on-accent hover:bg-accent-strong`}>
             {t("chat.newPrivate")}
           </Link>
           {isStaff(user.role) ? (
@@ -48,9 +48,12 @@ export async function ChatHome({
             maxLength={100}
             placeholder={t("chat.search")}
             aria-label={t("chat.search")}
-            className="min-h-11 min-w-0 flex-1 rounded-md border border-slate-300 px-3 text-sm"
+            className="min-h-11 min-w-0 flex-1 rounded-control border border-line px-3 text-sm"
           />
-          <button type="submit" className="min-h-11 rounded-md bg-slate-800 px-3 text-sm text-white">
+          <button
+            type="submit"
+            className="min-h-11 rounded-control border border-line bg-surface px-3 text-sm font-medium text-ink hover:bg-slate-100"
+          >
             {t("chat.searchButton")}
           </button>
         </form>

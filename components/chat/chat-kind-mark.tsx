@@ -7,7 +7,7 @@ export function ChatKindMark({ kind }: { kind: "CHANNEL" | "GROUP" }) {
     <span
       role="img"
       aria-label={t("chat.public")}
-      className="flex size-9 shrink-0 items-center justify-center rounded-md bg-teal-700 text-lg font-bold text-white"
+      className="flex size-9 shrink-0 items-center justify-center rounded-control bg-accent text-lg font-bold text-on-accent"
     >
       #
     </span>

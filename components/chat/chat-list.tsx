@@ -94,7 +94,7 @@ export function ChatList({
                   ) : null}
                 </span>
                 <span className="flex items-center justify-between gap-2 text-sm text-slate-600">
-                  <span className="truncate">
+                  <span className="truncate" dir="auto">
                     {r.departmentName ? `${r.departmentName} · ` : ""}
                     {!r.joined ? t("chat.notJoined") : (r.preview ?? t("chat.noMessages"))}
                   </span>
@@ -102,7 +102,7 @@ export function ChatList({
                     <span
                       aria-label={t("nav.unread", { count: r.unread })}
                       data-testid="chat-unread"
-                      className="shrink-0 rounded-full bg-blue-600 px-2 text-xs text-white"
+                      className="shrink-0 rounded-full bg-badge px-2 text-xs text-on-accent"
                     >
                       {r.unread > 99 ? "99+" : r.unread}
                     </span>

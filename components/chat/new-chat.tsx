@@ -1,5 +1,4 @@
 import { randomUUID } from "node:crypto";
-import Link from "next/link";
 import { getTranslations } from "next-intl/server";
 import { isStaff, type SessionUser } from "@/lib/auth/roles";
 import { requireChatOn } from "@/lib/chat/access";
@@ -8,6 +7,7 @@ import { chatDepartments, departmentPeople } from "@/lib/chat/people";
 import { createChannelAction, createPrivateAction } from "@/lib/chat/actions";
 import { AutoSubmit } from "@/components/ui/auto-submit";
 import { PeopleForm } from "./people-form";
+import { BackLink } from "@/components/ui/back-link";
 
 const select = "mt-1 min-h-11 w-full rounded-md border border-slate-300 bg-white px-2 text-sm";
 
@@ -44,9 +44,7 @@ export async function NewChat({
   return (
     <div className="mx-auto w-full max-w-xl space-y-5 p-4 sm:p-6">
       <div>
-        <Link href={base} className="text-sm text-teal-800 underline-offset-2 hover:underline">
-          ← {t("chat.backToList")}
-        </Link>
+        <BackLink href={base}>{t("chat.backToList")}</BackLink>
         <h1 className="mt-2 text-xl font-semibold">{title}</h1>
         <p className="text-sm text-slate-600">{pub ? t("chat.publicHelp") : t("chat.privateHelp")}</p>
       </div>
@@ -81,7 +79,7 @@ export async function NewChat({
             ) : null}
             <button
               type="submit"
-              className="min-h-11 rounded-md border border-slate-300 px-3 text-sm sm:col-span-2 sm:justify-self-start"
+              className="min-h-11 rounded-control border border-line px-3 text-sm sm:col-span-2 sm:justify-self-start"
             >
               {t("chat.showPeople")}
             </button>

@@ -53,12 +53,12 @@ export function PeopleForm<T extends object>({
               onChange={(e) => setFilter(e.target.value)}
               placeholder={t("chat.findPerson")}
               aria-label={t("chat.findPerson")}
-              className="mt-2 min-h-11 w-full rounded-md border border-slate-300 px-3 text-sm"
+              className="mt-2 min-h-11 w-full rounded-control border border-line px-3 text-sm"
             />
           ) : null}
           {people.length === 0 ? <p className="mt-2 text-sm text-slate-600">{t("chat.nobodyHere")}</p> : null}
           <ul
-            className="mt-2 max-h-80 divide-y divide-slate-100 overflow-y-auto rounded-md border border-slate-200"
+            className="mt-2 max-h-80 divide-y divide-slate-100 overflow-y-auto rounded-control border border-slate-200"
             aria-describedby="memberIds-error"
           >
             {people.map((p) => (
@@ -94,7 +94,7 @@ export function PeopleForm<T extends object>({
             required={nameField.required}
             aria-invalid={Boolean(failed?.fieldErrors?.name) || undefined}
             aria-describedby="name-error"
-            className="mt-1 min-h-11 w-full rounded-md border border-slate-300 px-3"
+            className="mt-1 min-h-11 w-full rounded-control border border-line px-3"
           />
           <FieldError id="name-error" messages={failed?.fieldErrors?.name} />
         </div>

@@ -27,11 +27,13 @@ export async function SharedDocuments({
   const t = await getTranslations();
   const locale = await getLocale();
   const filter = (k?: SharedKind) => `${href}${k ? `?kind=${k}` : ""}`;
+  const Heading = compact ? "h2" : "h1";
   return (
     <section aria-labelledby="shared-heading" className="flex flex-col gap-2 p-3" data-testid="shared-documents">
-      <h2 id="shared-heading" className="text-base font-semibold">
+      {/* A page of its own (not the panel beside a thread): its title is the page's h1. */}
+      <Heading id="shared-heading" className={compact ? "text-base font-semibold" : "text-lg font-semibold"}>
         {t("files.shared")}
-      </h2>
+      </Heading>
       {compact ? null : (
         <nav aria-label={t("files.shared")} className="flex gap-2 text-sm">
           {([undefined, "image", "document"] as const).map((k) => (
@@ -39,7 +41,7 @@ export async function SharedDocuments({
               key={k ?? "all"}
               href={filter(k)}
               aria-current={kind === k ? "page" : undefined}
-              className="inline-flex min-h-11 items-center rounded-full border border-slate-300 px-3 aria-[current=page]:border-teal-800 aria-[current=page]:bg-teal-50 aria-[current=page]:font-semibold"
+              className="inline-flex min-h-11 items-center rounded-full border border-line px-3 aria-[current=page]:border-accent aria-[current=page]:bg-accent-soft aria-[current=page]:font-semibold"
             >
               {k === "image" ? t("files.images") : k === "document" ? t("files.documents") : t("files.all")}
             </Link>
@@ -53,7 +55,7 @@ export async function SharedDocuments({
             <a
               href={fileUrl(f.id)}
               {...(f.mimeType.startsWith("image/") ? { target: "_blank", rel: "noopener" } : { download: f.name })}
-              className="flex min-h-11 items-center gap-2 rounded-md px-1 py-1 hover:bg-slate-100"
+              className="flex min-h-11 items-center gap-2 rounded-control px-1 py-1 hover:bg-slate-100"
               data-testid="shared-file"
             >
               {f.mimeType.startsWith("image/") ? (

@@ -34,7 +34,7 @@ export function UploadTray({ uploads, onRemove }: { uploads: Upload[]; onRemove:
             aria-label={
               u.status === "uploading" ? t("files.cancel", { name: u.name }) : t("files.remove", { name: u.name })
             }
-            className="inline-flex min-h-11 min-w-11 items-center justify-center rounded-md text-slate-700 hover:bg-slate-200 sm:min-h-8 sm:min-w-8"
+            className="inline-flex min-h-11 min-w-11 items-center justify-center rounded-control text-slate-700 hover:bg-slate-200 sm:min-h-8 sm:min-w-8"
           >
             <span aria-hidden="true">×</span>
           </button>

@@ -1,6 +1,7 @@
 "use client";
 
 import Link from "next/link";
+import { buttonClass } from "@/components/ui/button";
 import { ActionButton } from "@/components/ui/action-button";
 import { requestExportAction } from "@/lib/exports/actions";
 import { useEffect, useRef, useState } from "react";
@@ -193,42 +194,45 @@ export function LiveContactList({
           selection={selecting ? { selected, toggle } : undefined}
         />
       </div>
-      {/* Picking some contacts needs the page's script; everyone in the view can be reached without it (below the list). */}
-      <div
-        className={`${hydrated ? "flex" : "hidden"} flex-wrap items-center gap-2 border-t border-slate-200 px-4 py-2 text-sm`}
-      >
-        <button
-          type="button"
-          onClick={() => {
-            setSelecting((v) => !v);
-            setSelected(new Set());
-          }}
-          aria-pressed={selecting}
-          className="min-h-11 rounded-md border border-slate-300 px-3 hover:bg-slate-100"
+      {/* Bulk actions once something is picked (picking needs the page's script; the header's menu reaches everyone without it). */}
+      {selecting ? (
+        <div
+          className="flex flex-wrap items-center gap-2 border-t border-line bg-accent-soft px-3 py-2 text-sm"
+          data-testid="bulk-bar"
         >
-          {selecting ? t("grouped.stopSelecting") : t("grouped.select")}
-        </button>
-        {selecting && selected.size ? (
-          <Link
-            href={`/inbox/compose?pick=${[...selected].join(",")}`}
-            className="inline-flex min-h-11 items-center rounded-md bg-teal-700 px-3 font-medium text-white hover:bg-teal-800"
-          >
-            {t("grouped.messageSelected", { count: selected.size })}
-          </Link>
-        ) : null}
-        {selecting && selected.size ? (
-          <ActionButton
-            action={requestExportAction}
-            fields={{ pick: [...selected].join(",") }}
-            label={t("exports.exportSelected", { count: selected.size })}
-            className="min-h-11 rounded-md border border-slate-300 px-3 hover:bg-slate-100"
-          />
-        ) : null}
-      </div>
-      <footer className="flex items-center justify-between border-t border-slate-200 px-4 py-2 text-xs text-slate-600">
-        <span data-testid="contact-count">
+          <span className="mr-auto font-medium">{t("grouped.selectedCount", { count: selected.size })}</span>
+          {selected.size ? (
+            <Link href={`/inbox/compose?pick=${[...selected].join(",")}`} className={buttonClass("primary", "sm")}>
+              {t("grouped.messageSelected", { count: selected.size })}
+            </Link>
+          ) : null}
+          {selected.size ? (
+            <ActionButton
+              action={requestExportAction}
+              fields={{ pick: [...selected].join(",") }}
+              label={t("exports.exportSelected", { count: selected.size })}
+              className={buttonClass("secondary", "sm")}
+            />
+          ) : null}
+        </div>
+      ) : null}
+      <footer className="flex items-center gap-2 border-t border-line px-3 py-1 text-xs text-muted">
+        <span data-testid="contact-count" className="mr-auto">
           {t("inbox.count", { first, last: first ? first + shown.length - 1 : 0, total: view.total })}
         </span>
+        {hydrated ? (
+          <button
+            type="button"
+            onClick={() => {
+              setSelecting((v) => !v);
+              setSelected(new Set());
+            }}
+            aria-pressed={selecting}
+            className={buttonClass("ghost", "sm")}
+          >
+            {selecting ? t("grouped.stopSelecting") : t("grouped.select")}
+          </button>
+        ) : null}
         {pager}
       </footer>
     </>

@@ -29,10 +29,9 @@ const SAVED_COPY = 'meta[name="shiftline-saved-copy"]';
 /** When a kept copy was saved, in the phone's own time: the time alone today, else the day too. */
 function savedTime(at: Date, locale: string): string {
   const today = at.toDateString() === new Date().toDateString();
-  return new Intl.DateTimeFormat(
-    locale,
-    today ? { timeStyle: "short" } : { dateStyle: "medium", timeStyle: "short" },
-  ).format(at);
+  // 24-hour times, as everywhere else in Shiftline.
+  const time = { hour: "2-digit", minute: "2-digit", hourCycle: "h23" } as const;
+  return new Intl.DateTimeFormat(locale, today ? time : { ...time, day: "numeric", month: "short" }).format(at);
 }
 
 /** Silence after which an open stream is taken for dead (a connection lost without closing). */
@@ -178,24 +177,27 @@ export function LiveEvents({ after, children }: { after: number; children: React
 
   return (
     <LiveContext.Provider value={registry}>
-      {reach !== "online" || savedAt ? (
-        <div
-          role="status"
-          className="fixed inset-x-0 top-0 z-40 bg-slate-800 px-4 py-2 pt-[max(0.5rem,env(safe-area-inset-top))] text-center text-sm text-white"
-        >
-          {reach !== "online" ? (
-            <p data-testid="offline">{reach === "down" ? t("live.down") : t("live.offline")}</p>
-          ) : null}
-          {savedAt ? (
-            <p data-testid="saved-copy" className={reach !== "online" ? "text-xs text-slate-300" : undefined}>
-              {savedAt.getTime()
-                ? t("live.savedCopy", { time: savedTime(savedAt, locale) })
-                : t("live.savedCopyUndated")}
-            </p>
-          ) : null}
-        </div>
-      ) : null}
-      {children}
+      {/* In the page's flow above the screen, never over its header. */}
+      <div className="flex h-full min-h-full flex-col">
+        {reach !== "online" || savedAt ? (
+          <div
+            role="status"
+            className="shrink-0 bg-[oklch(27.9%_0.041_260)] px-4 py-2 pt-[max(0.5rem,env(safe-area-inset-top))] text-center text-sm text-[#fff]"
+          >
+            {reach !== "online" ? (
+              <p data-testid="offline">{reach === "down" ? t("live.down") : t("live.offline")}</p>
+            ) : null}
+            {savedAt ? (
+              <p data-testid="saved-copy" className={reach !== "online" ? "text-xs text-slate-300" : undefined}>
+                {savedAt.getTime()
+                  ? t("live.savedCopy", { time: savedTime(savedAt, locale) })
+                  : t("live.savedCopyUndated")}
+              </p>
+            ) : null}
+          </div>
+        ) : null}
+        <div className="flex min-h-0 flex-1 flex-col">{children}</div>
+      </div>
     </LiveContext.Provider>
   );
 }

@@ -1,7 +1,8 @@
 "use client";
 
-import { useEffect, useRef } from "react";
+import { useEffect, useRef, useState } from "react";
 import { usePathname } from "next/navigation";
+import { useLiveEvent } from "@/components/live/live-events";
 import { syncPushSubscription } from "./push-device";
 
 /** Posts to the service worker once it runs (it may still be installing on the first visit). */
@@ -42,14 +43,31 @@ export function AppWorker({ userId, role, unread }: { userId: string; role: stri
     void tellWorker({ type: "visited", path: pathname }).catch(() => undefined);
   }, [role, pathname]);
 
+  // The app's badge follows what arrives live, not only what the page counted when it loaded:
+  // one more for each message from others that the reader is not looking at.
+  const [arrived, setArrived] = useState({ base: unread, count: 0 });
+  if (arrived.base !== unread) setArrived({ base: unread, count: 0 });
+  const looking = (conversationId: string) =>
+    !document.hidden &&
+    (pathname.includes(conversationId) || (role === "TEAMMATE" && (pathname === "/me" || pathname === "/me/messages")));
+  useLiveEvent("message.created", (p) => {
+    const fromOthers = role === "TEAMMATE" ? p.message.fromStaff : p.inbound;
+    if (fromOthers && !looking(p.conversationId)) setArrived((a) => ({ ...a, count: a.count + 1 }));
+  });
+  useLiveEvent("chat.message", (p) => {
+    if (p.message.authorId !== userId && p.message.kind !== "SYSTEM" && !looking(p.conversationId))
+      setArrived((a) => ({ ...a, count: a.count + 1 }));
+  });
+  const badge = unread + arrived.count;
+
   useEffect(() => {
     const nav = navigator as Navigator & {
       setAppBadge?: (n: number) => Promise<void>;
       clearAppBadge?: () => Promise<void>;
     };
     if (!nav.setAppBadge) return;
-    void (unread > 0 ? nav.setAppBadge(unread) : nav.clearAppBadge?.())?.catch(() => undefined);
-  }, [unread]);
+    void (badge > 0 ? nav.setAppBadge(badge) : nav.clearAppBadge?.())?.catch(() => undefined);
+  }, [badge]);
   return null;
 }
 

@@ -9,18 +9,21 @@ export async function MuteButton({
   user,
   conversationId,
   className,
+  wide,
 }: {
   user: SessionUser;
   conversationId: string;
   className: string;
+  wide?: boolean;
 }) {
   const [t, muted] = await Promise.all([getTranslations(), isMuted(user, conversationId)]);
   return (
     <ActionButton
       action={setMutedAction}
       fields={{ conversationId, muted: muted ? "false" : "true" }}
-      label={muted ? `🔕 ${t("push.unmute")}` : t("push.mute")}
+      label={t(muted ? "push.unmute" : "push.mute")}
       className={className}
+      wide={wide}
     />
   );
 }

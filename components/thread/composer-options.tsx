@@ -1,10 +1,19 @@
 "use client";
 
 import { useTranslations } from "next-intl";
+import { SlidersHorizontal } from "lucide-react";
+import { Menu } from "@/components/ui/menu";
 
 type Toggle = { checked: boolean; set: (on: boolean) => void };
 
-/** Staff's choices for one message: urgent (it notifies in quiet hours), and a copy by SMS when it can go. */
+const row = "flex min-h-11 items-center gap-3 rounded-control px-3 hover:bg-slate-100";
+
+/**
+ * Staff's choices for one message, behind one control: urgent (it notifies in quiet hours),
+ * and a copy by SMS when it can go. What is on shows beside the control, so it is never a
+ * surprise. The checkboxes stay in the form (a popover is still inside it): they post
+ * without JavaScript too.
+ */
 export function ComposerOptions({
   urgent,
   sms,
@@ -13,37 +22,52 @@ export function ComposerOptions({
   sms?: Toggle & { allowed: boolean; why?: string };
 }) {
   const t = useTranslations();
+  if (!urgent && !sms) return null;
+  const on = [urgent?.checked ? t("thread.urgent") : null, sms?.checked ? t("grouped.smsCopy") : null].filter(Boolean);
   return (
     <>
-      {urgent ? (
-        <label className="mt-1 flex min-h-11 items-center gap-2 text-sm text-slate-800 sm:min-h-8">
-          <input
-            type="checkbox"
-            name="urgent"
-            value="on"
-            checked={urgent.checked}
-            onChange={(e) => urgent.set(e.target.checked)}
-            className="h-5 w-5"
-          />
-          {t("thread.urgent")}
-        </label>
-      ) : null}
-      {sms ? (
-        <label
-          className={`mt-1 flex min-h-11 items-center gap-2 text-sm sm:min-h-8 ${sms.allowed ? "text-slate-800" : "text-slate-500"}`}
+      <Menu
+        label={t("thread.options")}
+        align="start"
+        trigger={<SlidersHorizontal aria-hidden="true" className="size-5" />}
+        testId="composer-options"
+      >
+        {urgent ? (
+          <label className={row}>
+            <input
+              type="checkbox"
+              name="urgent"
+              value="on"
+              checked={urgent.checked}
+              onChange={(e) => urgent.set(e.target.checked)}
+            />
+            {t("thread.urgent")}
+          </label>
+        ) : null}
+        {sms ? (
+          <label className={`${row} ${sms.allowed ? "" : "text-muted"}`}>
+            <input
+              type="checkbox"
+              name="smsCopy"
+              value="on"
+              checked={sms.checked}
+              disabled={!sms.allowed}
+              onChange={(e) => sms.set(e.target.checked)}
+            />
+            <span>
+              {t("grouped.smsCopy")}
+              {sms.why ? <span className="block text-xs">{sms.why}</span> : null}
+            </span>
+          </label>
+        ) : null}
+      </Menu>
+      {on.length ? (
+        <span
+          className="truncate rounded-full bg-accent-soft px-2 py-0.5 text-xs font-medium text-accent-ink"
+          data-testid="composer-options-on"
         >
-          <input
-            type="checkbox"
-            name="smsCopy"
-            value="on"
-            checked={sms.checked}
-            disabled={!sms.allowed}
-            onChange={(e) => sms.set(e.target.checked)}
-            className="h-5 w-5"
-          />
-          {t("grouped.smsCopy")}
-          {sms.why ? <span className="text-xs">({sms.why})</span> : null}
-        </label>
+          {on.join(" · ")}
+        </span>
       ) : null}
     </>
   );

@@ -7,7 +7,8 @@ import { sendMessageAction } from "@/lib/dispatch/actions";
 import { MESSAGE_MAX_LENGTH } from "@/lib/conversations/limits";
 import { fromWire, type ThreadMessage } from "@/lib/conversations/wire";
 import type { ActionFailure } from "@/lib/api/result";
-import { Button } from "@/components/ui/button";
+import { buttonClass } from "@/components/ui/button";
+import { Paperclip, SendHorizontal, StickyNote } from "lucide-react";
 import { FieldError, FormError } from "@/components/ui/field-error";
 import { PendingMessages } from "./pending-messages";
 import { useOutbox } from "./use-outbox";
@@ -142,7 +143,7 @@ export function Composer({
     <form
       action={formAction}
       onSubmit={onSubmit}
-      className={`border-t border-slate-200 bg-white p-3 ${dragging ? "outline-2 outline-dashed outline-teal-700" : ""}`}
+      className={`border-t border-line bg-canvas px-2 pt-2 pb-2 sm:px-4 ${dragging ? "outline-2 outline-accent outline-dashed" : ""}`}
       noValidate
       onDragOver={(e) => {
         if (!e.dataTransfer.types.includes("Files")) return;
@@ -176,39 +177,31 @@ export function Composer({
       {notice?.refused ? (
         <FormError message={t("files.notAttached", { names: notice.refused.split("|").join(", ") })} />
       ) : null}
-      {dragging ? <p className="mb-2 text-sm font-medium text-teal-800">{t("files.dropHere")}</p> : null}
+      {dragging ? <p className="mb-2 text-sm font-medium text-accent-ink">{t("files.dropHere")}</p> : null}
       <UploadTray uploads={files.uploads} onRemove={files.remove} />
-      <div className="flex items-end gap-2">
-        {/* A label, so the picker opens without JavaScript too; on phones it offers the camera and the gallery. */}
-        <input
-          id="message-files"
-          type="file"
-          name="files"
-          multiple
-          accept={ACCEPT}
-          className="peer sr-only"
-          aria-describedby="message-files-hint"
-          onChange={(e) => {
-            if (!hydrated || !e.currentTarget.files?.length) return;
-            files.add(e.currentTarget.files);
-            e.currentTarget.value = ""; // uploaded already: the form must not post them again
-          }}
-        />
-        <label
-          htmlFor="message-files"
-          title={t("files.attach")}
-          className="inline-flex min-h-11 min-w-11 cursor-pointer items-center justify-center rounded-md border border-slate-300 text-slate-700 peer-focus-visible:ring-2 peer-focus-visible:ring-teal-600 hover:bg-slate-100"
-        >
-          <span aria-hidden="true">📎</span>
-          <span className="sr-only">{t("files.attach")}</span>
-        </label>
+      {/* A label, so the picker opens without JavaScript too; on phones it offers the camera and the gallery. */}
+      <input
+        id="message-files"
+        type="file"
+        name="files"
+        multiple
+        accept={ACCEPT}
+        className="peer sr-only"
+        aria-describedby="message-files-hint"
+        onChange={(e) => {
+          if (!hydrated || !e.currentTarget.files?.length) return;
+          files.add(e.currentTarget.files);
+          e.currentTarget.value = ""; // uploaded already: the form must not post them again
+        }}
+      />
+      <div className="rounded-card border border-line bg-surface focus-within:border-accent peer-focus-visible:border-accent">
         <label className="sr-only" htmlFor="message-body">
           {t("thread.message")}
         </label>
         <textarea
           id="message-body"
           name="body"
-          rows={2}
+          rows={1}
           value={draft}
           onChange={(e) => setDraft(e.target.value)}
           onPaste={(e) => {
@@ -222,10 +215,22 @@ export function Composer({
           placeholder={placeholder ?? t("thread.placeholder")}
           aria-invalid={Boolean(failed?.fieldErrors?.body)}
           aria-describedby={failed?.fieldErrors?.body ? "message-body-error message-body-hint" : "message-body-hint"}
-          className="min-h-11 flex-1 resize-y rounded-md border border-slate-300 px-3 py-2 text-base outline-none focus:border-teal-600 focus:ring-2 focus:ring-teal-600/20 aria-[invalid=true]:border-red-500"
+          className="block max-h-48 min-h-11 w-full resize-none field-sizing-content rounded-t-card bg-transparent px-3 py-2.5 text-base outline-none aria-[invalid=true]:ring-2 aria-[invalid=true]:ring-danger"
         />
-        <div className="flex flex-col gap-1">
-          <Button type="submit">{t("thread.send")}</Button>
+        <div className="flex flex-wrap items-center gap-1 px-1 pb-1">
+          <label
+            htmlFor="message-files"
+            title={t("files.attach")}
+            className="inline-flex size-11 cursor-pointer items-center justify-center rounded-control text-muted hover:bg-slate-100 hover:text-ink"
+          >
+            <Paperclip aria-hidden="true" className="size-5" />
+            <span className="sr-only">{t("files.attach")}</span>
+          </label>
+          <ComposerOptions
+            urgent={allowUrgent ? { checked: urgent, set: setUrgent } : undefined}
+            sms={sms ? { ...sms, checked: smsCopy, set: setSmsCopy } : undefined}
+          />
+          <span className="flex-1" />
           {hydrated ? null : (
             // Without JavaScript, files travel with the text in one post to the upload route.
             <button
@@ -233,7 +238,7 @@ export function Composer({
               formAction={`/api/conversations/${encodeURIComponent(conversationId)}/attachments?send=1`}
               formEncType="multipart/form-data"
               formMethod="post"
-              className="min-h-11 rounded-md border border-slate-300 px-3 text-sm font-medium text-slate-800 hover:bg-slate-100"
+              className={buttonClass("secondary", "sm")}
             >
               {t("files.sendWithFiles")}
             </button>
@@ -249,26 +254,27 @@ export function Composer({
                 noteBody.current = draft;
               }}
               title={t("thread.noteHint")}
-              className="min-h-11 rounded-md border border-yellow-300 bg-yellow-100 px-3 text-sm font-medium text-yellow-900 hover:bg-yellow-200"
+              className={`${buttonClass("secondary", "sm")} border-note-line bg-note text-note-ink hover:bg-note`}
             >
+              <StickyNote aria-hidden="true" className="size-4" />
               {noting ? t("thread.savingNote") : t("thread.addNote")}
             </button>
           ) : null}
+          <button type="submit" className={buttonClass("primary", "sm")}>
+            <SendHorizontal aria-hidden="true" className="size-4" />
+            {t("thread.send")}
+          </button>
         </div>
       </div>
       <FieldError id="message-body-error" messages={failed?.fieldErrors?.body} />
-      <p id="message-body-hint" className="mt-1 hidden text-xs text-slate-600 sm:block">
+      <p id="message-body-hint" className="mt-1 hidden text-xs text-muted sm:block">
         {t("thread.sendHint")}
       </p>
-      <ComposerOptions
-        urgent={allowUrgent ? { checked: urgent, set: setUrgent } : undefined}
-        sms={sms ? { ...sms, checked: smsCopy, set: setSmsCopy } : undefined}
-      />
       <p id="message-files-hint" className="sr-only">
         {t("files.attachHint", { size: maxMb })}
       </p>
       {draft.length > MESSAGE_MAX_LENGTH * 0.9 ? (
-        <p className="mt-1 text-xs text-slate-500">
+        <p className="mt-1 text-xs text-muted">
           {t("thread.characters", { count: draft.length, max: MESSAGE_MAX_LENGTH })}
         </p>
       ) : null}

@@ -24,7 +24,7 @@ export function DeleteAssignmentForm({ messageId }: { messageId: string }) {
       <button
         type="submit"
         disabled={pending}
-        className="min-h-11 rounded-md border border-red-300 bg-white px-3 text-sm font-medium text-red-800 hover:bg-red-50"
+        className="min-h-11 rounded-control border border-red-300 bg-white px-3 text-sm font-medium text-red-800 hover:bg-red-50"
       >
         {pending ? t("thread.deleting") : t("thread.deleteAssignment")}
       </button>

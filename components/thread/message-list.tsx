@@ -1,14 +1,15 @@
 "use client";
 
+import { useRef, useState } from "react";
 import { useLocale, useTranslations } from "next-intl";
+import { Ellipsis } from "lucide-react";
 import type { ThreadMessage, ThreadNote } from "@/lib/conversations/wire";
-import { markUnreadAction } from "@/lib/inbox/actions";
 import { dayKey, formatDay, formatTime } from "@/lib/text/format";
-import { ActionButton } from "@/components/ui/action-button";
 import { MessageText } from "./message-text";
 import { ShiftCard } from "./shift-card";
 import { AttachmentList } from "@/components/files/attachment-list";
 import { noticeText } from "@/components/chat/notice-text";
+import { MessageMenu, type MessageMenuTarget } from "./message-menu";
 
 export type Side = "staff" | { userId: string };
 
@@ -17,16 +18,28 @@ export const isOwn = (m: ThreadMessage, side: Side) => (side === "staff" ? m.fro
 
 type Entry = { kind: "message"; at: Date; m: ThreadMessage } | { kind: "note"; at: Date; n: ThreadNote };
 
+/** Messages closer than this from one author read as one group: one name, one time. */
+const GROUP_MS = 5 * 60_000;
+const authorOf = (e: Entry) =>
+  e.kind === "note" ? `n:${e.n.authorName}` : e.m.kind === "SYSTEM" ? null : `m:${e.m.authorId ?? e.m.fromStaff}`;
+
 /**
- * A thread in order with day separators. `side` decides which side a message
- * sits on: the organisation's messages on staff pages, the reader's own on a
- * teammate's. `notes` and `staffConversationId` are given on staff pages only.
+ * A thread in order, read like a conversation: day separators, consecutive messages from
+ * one author grouped under one name and time (each message's time on hover or focus), the
+ * reader's own messages unnamed. `side` decides which side a message sits on: the
+ * organisation's messages on staff pages, the reader's own on a teammate's. `notes` and
+ * `staffConversationId` are given on staff pages only.
+ *
+ * The list is one keyboard stop: arrows move between messages, and Enter (or the context
+ * menu key, or a long press) opens a message's actions. So the way to the reply box does
+ * not grow with the thread.
  */
 export function MessageList({
   messages,
   notes = [],
   timeZone,
   side,
+  selfId,
   staffConversationId,
   listQuery = "",
   goneShiftIds,
@@ -35,6 +48,8 @@ export function MessageList({
   notes?: ThreadNote[];
   timeZone: string;
   side: Side;
+  /** The reader: their own messages and notes carry no name. */
+  selfId?: string;
   staffConversationId?: string;
   listQuery?: string;
   /** Shifts the teammate is no longer on: their cards say so. */
@@ -42,90 +57,189 @@ export function MessageList({
 }) {
   const t = useTranslations();
   const locale = useLocale();
+  const list = useRef<HTMLOListElement>(null);
+  const [menu, setMenu] = useState<MessageMenuTarget | null>(null);
+  const [current, setCurrent] = useState<string | null>(null);
   const mine = (m: ThreadMessage) => isOwn(m, side);
   const entries: Entry[] = [
     ...messages.map((m) => ({ kind: "message" as const, at: m.createdAt, m })),
     ...notes.map((n) => ({ kind: "note" as const, at: n.createdAt, n })),
   ].sort((a, b) => a.at.getTime() - b.at.getTime());
-  if (entries.length === 0) return <p className="py-8 text-center text-sm text-slate-500">{t("thread.empty")}</p>;
+  if (entries.length === 0) return <p className="py-8 text-center text-sm text-muted">{t("thread.empty")}</p>;
   const days = entries.map((e) => dayKey(e.at, timeZone));
+  const keyOf = (e: Entry) => (e.kind === "note" ? `n-${e.n.id}` : e.m.id);
+  // The one message the Tab key lands on: the one last moved to, or the newest.
+  const tabStop = current && entries.some((e) => keyOf(e) === current) ? current : keyOf(entries.at(-1)!);
+  const withActions = (m: ThreadMessage) => Boolean(staffConversationId && !m.fromStaff && m.kind !== "SYSTEM");
+  const open = (m: ThreadMessage, anchor: HTMLElement) => {
+    if (withActions(m)) setMenu({ seq: m.seq, anchor });
+  };
+
+  function onKeyDown(e: React.KeyboardEvent<HTMLOListElement>) {
+    const items = [...(list.current?.querySelectorAll<HTMLElement>(":scope > li[data-key]") ?? [])];
+    const at = items.indexOf(document.activeElement as HTMLElement);
+    if (at < 0) return;
+    const to =
+      e.key === "ArrowDown"
+        ? at + 1
+        : e.key === "ArrowUp"
+          ? at - 1
+          : e.key === "Home"
+            ? 0
+            : e.key === "End"
+              ? items.length - 1
+              : null;
+    if (to !== null) {
+      e.preventDefault();
+      const next = items[Math.max(0, Math.min(items.length - 1, to))]!;
+      setCurrent(next.dataset.key!);
+      next.focus();
+      return;
+    }
+    if (e.key === "Enter" || e.key === "ContextMenu" || (e.key === "F10" && e.shiftKey)) {
+      const entry = entries.find((x) => keyOf(x) === items[at]!.dataset.key);
+      if (entry?.kind === "message" && withActions(entry.m)) {
+        e.preventDefault();
+        open(entry.m, items[at]!);
+      }
+    }
+  }
+
   return (
-    <ol aria-label={t("thread.history")} className="flex flex-col gap-2">
-      {entries.map((e, i) => {
-        const separator =
-          days[i] !== days[i - 1] ? (
+    <>
+      <ol ref={list} aria-label={t("thread.history")} className="flex flex-col" onKeyDown={onKeyDown}>
+        {entries.map((e, i) => {
+          const newDay = days[i] !== days[i - 1];
+          const prev = entries[i - 1];
+          const startsGroup =
+            newDay ||
+            !prev ||
+            authorOf(e) === null ||
+            authorOf(prev) !== authorOf(e) ||
+            e.at.getTime() - prev.at.getTime() > GROUP_MS;
+          const key = keyOf(e);
+          const separator = newDay ? (
             <div
               role="separator"
-              className="my-3 self-center rounded-full bg-slate-200 px-3 py-0.5 text-xs text-slate-600"
+              className="my-3 self-center rounded-full bg-slate-100 px-3 py-0.5 text-xs font-medium text-muted"
             >
               {formatDay(e.at, timeZone, locale)}
             </div>
           ) : null;
-        if (e.kind === "note") {
-          return (
-            <li key={`n-${e.n.id}`} className="flex flex-col" data-testid="private-note">
+          const time = <time dateTime={e.at.toISOString()}>{formatTime(e.at, timeZone, locale)}</time>;
+          const li = (testId: string, body: React.ReactNode, extra: Record<string, string | number> = {}) => (
+            <li
+              key={key}
+              data-key={key}
+              tabIndex={key === tabStop ? 0 : -1}
+              onFocus={() => setCurrent(key)}
+              className={`group/message flex flex-col rounded-control outline-offset-0 ${startsGroup ? "mt-3 first:mt-0" : "mt-0.5"}`}
+              data-testid={testId}
+              {...extra}
+            >
               {separator}
-              <div className="max-w-[80%] self-end rounded-lg border border-yellow-300 bg-yellow-100 px-3 py-2 text-sm text-yellow-950">
-                <p className="mb-0.5 text-xs font-semibold uppercase tracking-wide text-yellow-800">
-                  {t("thread.privateNote")}
-                </p>
-                <MessageText text={e.n.body} />
-              </div>
-              <p className="mt-0.5 self-end text-xs text-slate-500">
-                {e.n.authorName} ·{" "}
-                <time dateTime={e.n.createdAt.toISOString()}>{formatTime(e.n.createdAt, timeZone, locale)}</time>
-              </p>
+              {body}
             </li>
           );
-        }
-        const m = e.m;
-        const own = mine(m);
-        return (
-          <li key={m.id} className="group flex flex-col" data-testid="message" data-seq={m.seq}>
-            {separator}
-            {m.kind === "SYSTEM" ? (
-              <div className="self-center text-xs text-slate-500" data-testid={m.notice ? "chat-notice" : undefined}>
-                {m.notice ? noticeText(m.notice, t, locale) : <MessageText text={m.body} />}
-              </div>
-            ) : (
-              <div className={`max-w-[80%] ${own ? "self-end" : "self-start"}`}>
-                {m.kind === "SHIFT_QUESTION" || m.kind === "UNAVAILABILITY_REPORT" ? (
-                  <ShiftCard
-                    message={m}
-                    timeZone={timeZone}
-                    staff={Boolean(staffConversationId)}
-                    gone={Boolean(m.shift && goneShiftIds?.has(m.shift.id))}
-                  />
-                ) : m.body ? (
-                  <div
-                    className={`rounded-2xl px-3 py-2 text-sm ${own ? "bg-teal-700 text-white" : "border border-slate-200 bg-white"}`}
-                  >
-                    <MessageText text={m.body} />
-                  </div>
+          if (e.kind === "note") {
+            const self = Boolean(selfId && e.n.authorId === selfId);
+            return li(
+              "private-note",
+              <>
+                {startsGroup ? (
+                  <p className="mb-0.5 self-end text-xs text-muted">
+                    {self ? null : <span className="font-medium text-ink">{e.n.authorName} · </span>}
+                    {time}
+                  </p>
                 ) : null}
-                <AttachmentList files={m.attachments} own={own} />
-                <div className={`mt-0.5 flex items-center gap-2 text-xs text-slate-500 ${own ? "justify-end" : ""}`}>
-                  <span>
-                    {m.authorName ?? t("thread.systemAuthor")} ·{" "}
-                    <time dateTime={m.createdAt.toISOString()}>{formatTime(m.createdAt, timeZone, locale)}</time>
-                  </span>
-                  {/* Per message from 640 px; on a phone the thread's own "Mark as unread" (a full-size target) does it. */}
-                  {staffConversationId && !m.fromStaff ? (
-                    <span className="hidden sm:inline-flex">
-                      <ActionButton
-                        action={markUnreadAction}
-                        fields={{ conversationId: staffConversationId, fromSeq: String(m.seq), list: listQuery }}
-                        label={t("inbox.markUnread")}
-                        className="text-slate-600 underline-offset-2 hover:underline"
-                      />
-                    </span>
-                  ) : null}
+                <div className="max-w-[85%] self-end rounded-card border border-note-line bg-note px-3 py-2 text-sm text-note-ink sm:max-w-[75%]">
+                  <p className="mb-0.5 text-[0.6875rem] font-semibold tracking-wide text-note-label uppercase">
+                    {t("thread.privateNote")}
+                  </p>
+                  <MessageText text={e.n.body} />
                 </div>
+              </>,
+            );
+          }
+          const m = e.m;
+          const own = mine(m);
+          if (m.kind === "SYSTEM") {
+            return li(
+              "message",
+              <div className="self-center py-1 text-xs text-muted" data-testid={m.notice ? "chat-notice" : undefined}>
+                {m.notice ? noticeText(m.notice, t, locale) : <MessageText text={m.body} />}
+              </div>,
+              { "data-seq": m.seq },
+            );
+          }
+          const self = Boolean(selfId && m.authorId === selfId);
+          const actions = withActions(m);
+          return li(
+            "message",
+            <>
+              {startsGroup ? (
+                <p className={`mb-0.5 text-xs text-muted ${own ? "self-end" : "self-start"}`}>
+                  {self ? null : (
+                    <span className="font-medium text-ink">{m.authorName ?? t("thread.systemAuthor")} · </span>
+                  )}
+                  {time}
+                </p>
+              ) : null}
+              <div
+                className={`flex max-w-[85%] items-end gap-1.5 sm:max-w-[75%] ${own ? "flex-row-reverse self-end" : "self-start"}`}
+                onContextMenu={(ev) => {
+                  if (!actions) return;
+                  ev.preventDefault(); // a long press on a phone, a right click with a mouse
+                  open(m, ev.currentTarget);
+                }}
+              >
+                <div className={`flex min-w-0 flex-col ${own ? "items-end" : "items-start"}`}>
+                  {m.kind === "SHIFT_QUESTION" || m.kind === "UNAVAILABILITY_REPORT" ? (
+                    <ShiftCard
+                      message={m}
+                      timeZone={timeZone}
+                      staff={Boolean(staffConversationId)}
+                      gone={Boolean(m.shift && goneShiftIds?.has(m.shift.id))}
+                    />
+                  ) : m.body ? (
+                    <div
+                      className={`rounded-bubble px-3 py-2 text-sm ${own ? "bg-own text-on-own" : "border border-line bg-surface"}`}
+                    >
+                      <MessageText text={m.body} />
+                    </div>
+                  ) : null}
+                  <AttachmentList files={m.attachments} own={own} />
+                </div>
+                {/* Each message's own time and actions: on hover or focus, never a keyboard stop of their own. */}
+                <span className="flex shrink-0 items-center gap-0.5 opacity-0 group-focus-within/message:opacity-100 group-hover/message:opacity-100">
+                  {startsGroup ? null : <span className="text-[0.6875rem] text-muted">{time}</span>}
+                  {actions ? (
+                    <button
+                      type="button"
+                      tabIndex={-1}
+                      aria-label={t("thread.messageActions")}
+                      onClick={(ev) => open(m, ev.currentTarget)}
+                      className="inline-flex size-8 items-center justify-center rounded-control text-muted hover:bg-slate-100 hover:text-ink pointer-coarse:hidden"
+                      data-testid="message-actions"
+                    >
+                      <Ellipsis aria-hidden="true" className="size-4" />
+                    </button>
+                  ) : null}
+                </span>
               </div>
-            )}
-          </li>
-        );
-      })}
-    </ol>
+            </>,
+            { "data-seq": m.seq },
+          );
+        })}
+      </ol>
+      {staffConversationId ? (
+        <MessageMenu
+          target={menu}
+          onClose={() => setMenu(null)}
+          conversationId={staffConversationId}
+          listQuery={listQuery}
+        />
+      ) : null}
+    </>
   );
 }

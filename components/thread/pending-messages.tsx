@@ -4,6 +4,7 @@ import { useTranslations } from "next-intl";
 
 import type { WireAttachment } from "@/lib/realtime/event-types";
 import { useReach } from "@/components/live/connectivity";
+import { Paperclip } from "lucide-react";
 
 export type PendingMessage = {
   clientId: string;
@@ -42,7 +43,9 @@ export function PendingMessages({
           >
             {m.body}
             {m.attachments?.length ? (
-              <span className="block text-xs">📎 {m.attachments.map((a) => a.name).join(", ")}</span>
+              <span className="flex items-center gap-1 text-xs">
+                <Paperclip aria-hidden="true" className="size-3" /> {m.attachments.map((a) => a.name).join(", ")}
+              </span>
             ) : null}
           </div>
           <p

@@ -38,7 +38,7 @@ export function ShiftCard({
         <MessageText text={m.body} />
       </div>
       {shift ? (
-        <div className="mt-2 rounded-md bg-white p-2">
+        <div className="mt-2 rounded-control bg-white p-2">
           <p className="font-medium">{shift.activity.name}</p>
           <p className="text-slate-600">{formatShiftTime(shift.startsAt, shift.endsAt, timeZone, locale)}</p>
           <p className="text-slate-500">{shift.place}</p>

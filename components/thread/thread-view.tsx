@@ -12,6 +12,7 @@ import type { ComposerNotice } from "./composer-notice";
 import { useReadReporter } from "./read-reporter";
 import { useThreadScroll } from "./use-thread-scroll";
 import { connectivity } from "@/components/live/connectivity";
+import { ArrowDown } from "lucide-react";
 
 const byId = <T extends { id: string }>(items: T[]): T[] => [...new Map(items.map((x) => [x.id, x])).values()];
 
@@ -144,7 +145,11 @@ export function ThreadView({
     latest.current = latestSeq;
   }, [latestSeq]);
 
-  const append = (m: ThreadMessage) => setLive((items) => (items.some((x) => x.id === m.id) ? items : [...items, m]));
+  const append = (m: ThreadMessage) => {
+    setLive((items) => (items.some((x) => x.id === m.id) ? items : [...items, m]));
+    // Staff see a thread's files beside it (Shared documents): a message with files redraws that.
+    if (staff && !chat && m.attachments.length) refresh();
+  };
 
   const onMessage = (p: { conversationId: string; message: WireMessage }) => {
     if (p.conversationId !== conversationId) return;
@@ -189,11 +194,11 @@ export function ThreadView({
       <button
         type="button"
         onClick={scroll.toBottom}
-        className="absolute -top-12 left-1/2 z-10 min-h-11 -translate-x-1/2 rounded-full bg-teal-800 px-4 text-sm font-medium text-white shadow-lg"
+        className="absolute -top-12 left-1/2 z-10 inline-flex min-h-11 -translate-x-1/2 items-center gap-1 rounded-full bg-accent px-4 text-sm font-medium text-on-accent shadow-lg"
         data-testid="new-messages"
         data-read-up-to={readUpTo}
       >
-        {t("thread.newMessages", { count: unseen })} ↓
+        {t("thread.newMessages", { count: unseen })} <ArrowDown aria-hidden="true" className="inline size-4" />
       </button>
     ) : null;
   return (
@@ -205,7 +210,7 @@ export function ThreadView({
               type="button"
               onClick={() => void loadEarlier()}
               disabled={earlier.loading}
-              className="min-h-11 rounded-full border border-slate-300 px-4 text-sm text-slate-700 hover:bg-slate-100"
+              className="min-h-11 rounded-full border border-line bg-surface px-4 text-sm text-muted hover:bg-slate-100"
             >
               {earlier.loading ? t("thread.loadingEarlier") : t("thread.showEarlier")}
             </button>
@@ -221,6 +226,7 @@ export function ThreadView({
           notes={shownNotes}
           timeZone={timeZone}
           side={side}
+          selfId={selfId}
           staffConversationId={staff && !chat ? conversationId : undefined}
           listQuery={listQuery}
           goneShiftIds={new Set([...goneShiftIds, ...earlier.gone, ...deletedLive])}

@@ -12,6 +12,7 @@ export function ActionButton<T extends object>({
   className = "",
   onSubmit,
   doneMessage,
+  wide = false,
 }: {
   action: (prev: ActionResult<T> | null, form: FormData) => Promise<ActionResult<T>>;
   fields: Record<string, string>;
@@ -22,10 +23,16 @@ export function ActionButton<T extends object>({
   onSubmit?: () => void;
   /** Said beside the button once the action succeeded ("Sent."). */
   doneMessage?: string;
+  /** The form takes its row's width (a menu item). */
+  wide?: boolean;
 }) {
   const [state, formAction, pending] = useActionState(action, null);
   return (
-    <form action={formAction} onSubmit={onSubmit} className="inline-flex items-center gap-2">
+    <form
+      action={formAction}
+      onSubmit={onSubmit}
+      className={wide ? "flex flex-col items-stretch" : "inline-flex items-center gap-2"}
+    >
       {Object.entries(fields).map(([name, value]) => (
         <input key={name} type="hidden" name={name} value={value} />
       ))}

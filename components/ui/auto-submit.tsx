@@ -5,8 +5,8 @@ import { useRouter } from "next/navigation";
 const ARROWS = new Set(["ArrowUp", "ArrowDown", "ArrowLeft", "ArrowRight", "Home", "End", "PageUp", "PageDown"]);
 
 /**
- * Submits the GET form inside it when a select or checkbox changes, through the
- * client router (no full reload). Without JavaScript the form's button does it.
+ * Submits the GET form inside it when a select or checkbox changes, or on Enter,
+ * through the client router (no full reload), leaving empty fields out of the URL. Without JavaScript the form's button does it.
  * A select moved with the keyboard applies on Enter or when focus leaves it, not at
  * every arrow press (Chromium fires a change for each).
  */
@@ -22,6 +22,11 @@ export function AutoSubmit({ children }: { children: React.ReactNode }) {
   };
   return (
     <div
+      // Enter in a search box: the same client navigation, with only the filters that are set in the URL.
+      onSubmit={(e) => {
+        e.preventDefault();
+        submit(e.target as HTMLFormElement);
+      }}
       onKeyDown={(e) => {
         const el = e.target as HTMLElement;
         if (el.tagName !== "SELECT") return;

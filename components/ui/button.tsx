@@ -1,20 +1,43 @@
 import type { ButtonHTMLAttributes } from "react";
 
 const VARIANTS = {
-  primary: "bg-teal-700 text-white hover:bg-teal-800 disabled:bg-teal-700/60",
-  secondary: "border border-slate-300 bg-white text-slate-800 hover:bg-slate-100",
-  ghost: "text-slate-700 hover:bg-slate-100",
+  primary: "bg-accent text-on-accent hover:bg-accent-strong aria-disabled:opacity-60 disabled:opacity-60",
+  secondary: "border border-line bg-surface text-ink hover:bg-slate-100",
+  ghost: "text-ink hover:bg-slate-100",
+  danger: "bg-danger text-on-accent hover:opacity-90",
 } as const;
+const SIZES = { md: "min-h-11 px-3 py-2 text-sm", sm: "min-h-11 px-2.5 text-sm sm:min-h-9" } as const;
+
+export type ButtonVariant = keyof typeof VARIANTS;
+
+/** The button look, for links and form buttons that are not a `<Button>` (docs/design.md). */
+export const buttonClass = (variant: ButtonVariant = "primary", size: keyof typeof SIZES = "md") =>
+  `inline-flex items-center justify-center gap-2 rounded-control font-medium transition-colors disabled:cursor-not-allowed ${SIZES[size]} ${VARIANTS[variant]}`;
 
 export function Button({
   variant = "primary",
   className = "",
   ...props
-}: ButtonHTMLAttributes<HTMLButtonElement> & { variant?: keyof typeof VARIANTS }) {
+}: ButtonHTMLAttributes<HTMLButtonElement> & { variant?: ButtonVariant }) {
+  return <button {...props} className={`${buttonClass(variant)} ${className}`} />;
+}
+
+/** A square 44 px button showing one icon; `label` is what it says to a screen reader and on hover. */
+export function IconButton({
+  label,
+  className = "",
+  children,
+  ...props
+}: ButtonHTMLAttributes<HTMLButtonElement> & { label: string }) {
   return (
     <button
+      type="button"
+      aria-label={label}
+      title={label}
       {...props}
-      className={`inline-flex min-h-11 items-center justify-center gap-2 rounded-md px-3 py-2 text-sm font-medium transition-colors focus-visible:outline-2 focus-visible:outline-offset-2 focus-visible:outline-teal-600 disabled:cursor-not-allowed ${VARIANTS[variant]} ${className}`}
-    />
+      className={`inline-flex size-11 shrink-0 items-center justify-center rounded-control text-muted hover:bg-slate-100 hover:text-ink ${className}`}
+    >
+      {children}
+    </button>
   );
 }

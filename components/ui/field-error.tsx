@@ -10,7 +10,7 @@ export function FieldError({ id, messages }: { id: string; messages?: string[] }
 export function FormError({ message }: { message?: string }) {
   if (!message) return null;
   return (
-    <p role="alert" className="rounded-md border border-red-200 bg-red-50 px-3 py-2 text-sm text-red-800">
+    <p role="alert" className="rounded-control border border-red-200 bg-red-50 px-3 py-2 text-sm text-red-800">
       {message}
     </p>
   );

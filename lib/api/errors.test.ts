@@ -24,7 +24,7 @@ describe("errors in the reader's language", () => {
   });
 
   it("translates refusals, and hides unexpected errors behind one sentence", () => {
-    expect(toFailure(new NotFoundError("errors.notFound.shift"), "fr").error).toBe("Ce quart est introuvable.");
+    expect(toFailure(new NotFoundError("errors.notFound.shift"), "fr").error).toBe("Ce créneau est introuvable.");
     expect(toFailure(new ForbiddenError(), "en").error).toBe("You are not allowed to do this.");
     const original = console.error;
     console.error = () => {};

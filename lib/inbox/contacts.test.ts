@@ -94,6 +94,7 @@ describe("contact list sort and filters", () => {
     expect(await only({ city: "VÉNISSIEUX" })).toEqual(["Bob"]);
     expect(await only({ city: "yo" })).toEqual(["Ana"]);
     expect(await only({ postcode: "9200" })).toEqual(["Bob"]);
+    expect(await only({ postcode: "69 200" })).toEqual(["Bob"]);
     expect(await only({ q: "zolà" })).toEqual(["Ana"]);
     expect(await only({ waiting: true })).toEqual(["Bob"]);
     expect(await only({ processed: "yes" })).toEqual(["Tess"]);

@@ -89,7 +89,11 @@ function conditions(user: SessionUser, f: ContactFilters, window: { from: Date; 
   }
   if (f.department) where.push(sql`p."departmentId" = ${f.department}`);
   if (f.city) where.push(sql`${foldSql(sql`p."city"`)} LIKE ${containsPattern(f.city)} ESCAPE '\\'`);
-  if (f.postcode) where.push(sql`${foldSql(sql`p."postcode"`)} LIKE ${containsPattern(f.postcode)} ESCAPE '\\'`);
+  // Spaces do not count in a postcode: "69 200" finds 69200 and the other way round.
+  if (f.postcode && f.postcode.replace(/\s+/g, ""))
+    where.push(
+      sql`REPLACE(${foldSql(sql`p."postcode"`)}, ' ', '') LIKE ${containsPattern(f.postcode.replace(/\s+/g, ""))} ESCAPE '\\'`,
+    );
   if (f.waiting) where.push(sql`p."waitingList" = true`);
   if (f.processed)
     where.push(f.processed === "yes" ? sql`c."processed" = true` : sql`c."processed" = false AND c."lastSeq" > 0`);

@@ -47,6 +47,7 @@ export async function addPrivateNote(
         id: note.id,
         body: input.body,
         createdAt: note.createdAt.toISOString(),
+        authorId: user.id,
         authorName: `${user.firstName} ${user.lastName}`,
       };
       await appendEvent(
@@ -81,7 +82,13 @@ export async function listNotes(
     },
     orderBy: { createdAt: "asc" },
     take: 200,
-    select: { id: true, body: true, createdAt: true, author: { select: { firstName: true, lastName: true } } },
+    select: {
+      id: true,
+      body: true,
+      createdAt: true,
+      authorId: true,
+      author: { select: { firstName: true, lastName: true } },
+    },
   });
   return rows.map(({ author, ...n }) => ({ ...n, authorName: `${author.firstName} ${author.lastName}` }));
 }

@@ -123,3 +123,13 @@ export async function teammateUnreadCount(user: SessionUser): Promise<number> {
     where: { conversationId: member.conversationId, fromStaff: true, seq: { gt: member.lastReadSeq } },
   });
 }
+
+/** The name a staff thread's browser tab shows (its teammate's), or null when it is not theirs to open. */
+export async function staffThreadName(user: SessionUser, conversationId: string): Promise<string | null> {
+  if (!user.messagingAccess) return null;
+  const t = await db.conversation.findFirst({
+    where: { id: conversationId, organizationId: user.organizationId, kind: "INBOX", deletedAt: null },
+    select: { teammate: { select: { firstName: true, lastName: true } } },
+  });
+  return t?.teammate ? `${t.teammate.firstName} ${t.teammate.lastName}` : null;
+}

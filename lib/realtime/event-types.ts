@@ -49,7 +49,7 @@ export type WireMessage = {
 /** Who did what in a chat: "Tess One left", "Max Manager added Theo Two and Ana Roy". */
 export type ChatNotice = { key: "left" | "added" | "joined"; actor: string; names?: string[] };
 
-export type WireNote = { id: string; body: string; createdAt: string; authorName: string };
+export type WireNote = { id: string; body: string; createdAt: string; authorId: string; authorName: string };
 
 /** Who an inbox thread is with, so a contact list can show a row it did not have yet. */
 export type WireContact = { teammateId: string; firstName: string; lastName: string; waitingList: boolean };

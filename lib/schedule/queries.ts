@@ -11,6 +11,7 @@ export const shiftSelect = {
   startsAt: true,
   endsAt: true,
   place: true,
+  needed: true,
   activity: { select: { name: true } },
   department: { select: { id: true, name: true } },
 } as const;
@@ -46,7 +47,7 @@ export async function myWeek(user: SessionUser, monday: Date, timeZone: string) 
 }
 
 /** The organisation's shifts in a week, with who is assigned (staff only). */
-export async function weekShifts(user: SessionUser, monday: Date, timeZone: string, departmentId?: string) {
+async function weekShifts(user: SessionUser, monday: Date, timeZone: string, departmentId?: string) {
   requireStaff(user);
   const { from, to } = weekRange(monday, timeZone);
   return db.shift.findMany({
@@ -104,4 +105,35 @@ export async function shiftDetails(user: SessionUser, shiftId: string) {
     select: { id: true, firstName: true, lastName: true },
   });
   return { ...shift, messages: shift.messages.map((m) => ({ ...m, action: readShiftAction(m.action) })), candidates };
+}
+
+/**
+ * The week grid's data (lib/schedule/week-grid.ts): the week's shifts, the department's
+ * employed teammates (or, for every department, those of the departments with shifts),
+ * and their unavailability that week. Staff only.
+ */
+export async function weekGridData(user: SessionUser, monday: Date, timeZone: string, departmentId?: string) {
+  const shifts = await weekShifts(user, monday, timeZone, departmentId);
+  const { from, to } = weekRange(monday, timeZone);
+  const departmentIds = departmentId ? [departmentId] : [...new Set(shifts.map((s) => s.department.id))];
+  const people = await db.user.findMany({
+    where: {
+      organizationId: user.organizationId,
+      role: "TEAMMATE",
+      disabledAt: null,
+      profile: { departmentId: { in: departmentIds }, waitingList: false },
+    },
+    orderBy: [{ lastName: "asc" }, { firstName: "asc" }],
+    select: { id: true, firstName: true, lastName: true, profile: { select: { departmentId: true } } },
+  });
+  const ids = [...new Set([...people.map((p) => p.id), ...shifts.flatMap((s) => s.assignments.map((a) => a.user.id))])];
+  const away = await db.unavailability.findMany({
+    where: { organizationId: user.organizationId, userId: { in: ids }, startsAt: { lt: to }, endsAt: { gt: from } },
+    select: { userId: true, startsAt: true, endsAt: true, reason: true },
+  });
+  return {
+    shifts,
+    people: people.map(({ profile, ...p }) => ({ ...p, departmentId: profile?.departmentId ?? null })),
+    away,
+  };
 }

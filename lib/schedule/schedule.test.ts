@@ -8,6 +8,7 @@ import { getStaffThread, getTeammateThread } from "@/lib/inbox/queries";
 import { assignTeammate, deleteAssignmentFromMessage, unassignTeammate } from "./assignments";
 import { saveUnavailability } from "./unavailability";
 import { unavailabilitySchema, weekSchema } from "./schemas";
+import { weekGridData } from "./queries";
 import { zonedToUtc, utcToLocalInput } from "@/lib/text/time";
 
 // Organisations are created in Europe/Paris: 07:00 there is 06:00 UTC in November.
@@ -202,7 +203,7 @@ describe("shift questions and Delete assignment", () => {
       clientId: cid(),
     });
     expect((await db.message.findUniqueOrThrow({ where: { id: message.id } })).body).toBe(
-      "Je ne suis pas disponible pour ce quart : Malade",
+      "Je ne suis pas disponible pour ce créneau : Malade",
     );
 
     // An English manager acts: the teammate is told in French, the manager reads English.
@@ -318,5 +319,26 @@ describe("schedule changes are live", () => {
     const members = await db.event.findMany({ where: { organizationId: w.org.id, audience: "MEMBERS" } });
     expect(JSON.stringify(members.map((e) => e.payload))).not.toContain("Assignment deleted by");
     expect((await scheduleEvents(w.org.id)).map((e) => e.audience)).toEqual(["STAFF", "USER"]);
+  });
+});
+
+describe("the week grid's data", () => {
+  it("is the organisation's own week for staff, with the department's people and their absences; teammates are refused", async () => {
+    const o = await world();
+    const other = await world();
+    await saveUnavailability(o.manager, {
+      userId: o.teammate.id,
+      startsAt: "2030-11-19T08:00",
+      endsAt: "2030-11-19T12:00",
+      reason: "Dentist",
+    });
+    const monday = new Date("2030-11-18T00:00:00Z");
+    const data = await weekGridData(o.manager, monday, "Europe/Paris", o.dept.id);
+    expect(data.shifts.map((s) => [s.id, s.needed])).toEqual([[o.shift.id, 1]]);
+    expect(data.shifts.some((s) => s.id === other.shift.id)).toBe(false);
+    expect(data.people.map((p) => p.id)).toContain(o.teammate.id);
+    expect(data.people.some((p) => p.id === other.teammate.id)).toBe(false);
+    expect(data.away).toEqual([expect.objectContaining({ userId: o.teammate.id, reason: "Dentist" })]);
+    await expect(weekGridData(o.teammate, monday, "Europe/Paris")).rejects.toThrow(ForbiddenError);
   });
 });

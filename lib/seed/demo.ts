@@ -214,6 +214,8 @@ export async function seedDemo(
           startsAt: start,
           endsAt: end,
           place: t(d === 0 ? "demo.places.residence" : "demo.places.hotel"),
+          // Every fifth shift wants a fourth person: the week grid shows it understaffed.
+          needed: (day + d + k) % 5 === 2 ? 4 : 3,
           assignees: [pool[offset]!.id, pool[(offset + 1) % pool.length]!.id, pool[(offset + 2) % pool.length]!.id],
         });
       }

@@ -171,6 +171,8 @@ export async function createShift(
     startsAt: Date;
     endsAt: Date;
     place: string;
+    /** How many people it needs (1 when not said). */
+    needed?: number;
     assignees?: string[];
   },
 ) {

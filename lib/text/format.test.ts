@@ -1,5 +1,13 @@
 import { describe, expect, it } from "vitest";
-import { dayKey, formatDateTime, formatListTime, formatMoney, formatNumber, formatShiftTime } from "./format";
+import {
+  dayKey,
+  formatBytes,
+  formatDateTime,
+  formatListTime,
+  formatMoney,
+  formatNumber,
+  formatShiftTime,
+} from "./format";
 
 describe("date formatting in the organisation's time zone", () => {
   const d = new Date("2026-11-16T06:00:00Z");
@@ -35,5 +43,15 @@ describe("numbers and prices in the reader's language", () => {
     expect(formatMoney(0.25, "USD", "en")).toBe("$0.25");
     expect(formatMoney(0.25, "USD", "fr")).toMatch(/^0,25\s\$$/u);
     expect(formatMoney(12, "EUR", "fr")).toMatch(/^12,00\s€$/u);
+  });
+});
+
+describe("formatBytes", () => {
+  it("says sizes in the reader's units, never in bare bytes", () => {
+    const plain = (s: string) => s.replace(/\s/g, " ");
+    expect(plain(formatBytes(611, "en"))).toBe("0.6 kB");
+    expect(plain(formatBytes(611, "fr"))).toBe("0,6 ko");
+    expect(plain(formatBytes(820 * 1024, "en"))).toBe("820 kB");
+    expect(plain(formatBytes(1.4 * 1024 * 1024, "fr"))).toBe("1,4 Mo");
   });
 });

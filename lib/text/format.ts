@@ -80,25 +80,26 @@ export function formatMoney(amount: number, currency: string, locale?: string): 
   return numberFormat(locale ?? "en", currency).format(amount);
 }
 
-const UNITS = ["byte", "kilobyte", "megabyte", "gigabyte"] as const;
+const UNITS = ["kilobyte", "megabyte", "gigabyte"] as const;
 const byteFormats = new Map<string, Intl.NumberFormat>();
 
-/** "820 kB" / "1,4 Mo": a file's size in the reader's language. */
+/** "820 kB" / "1,4 Mo": a file's size in the reader's language. Under 1 kB in tenths of a kB ("0.6 kB", not "611 byte"). */
 export function formatBytes(bytes: number, locale = "en"): string {
   let i = 0;
-  let n = bytes;
+  let n = bytes / 1024;
   while (n >= 1000 && i < UNITS.length - 1) {
     n /= 1024;
     i++;
   }
-  const k = `${locale}|${i}`;
+  const tenths = i >= 1 || bytes < 1000;
+  const k = `${locale}|${i}|${tenths}`;
   let f = byteFormats.get(k);
   if (!f) {
     f = new Intl.NumberFormat(INTL_LOCALES[locale] ?? "en-GB", {
       style: "unit",
       unit: UNITS[i],
       unitDisplay: "short",
-      maximumFractionDigits: i >= 2 ? 1 : 0,
+      maximumFractionDigits: tenths ? 1 : 0,
     });
     byteFormats.set(k, f);
   }

@@ -30,6 +30,7 @@ test("a manager exports the attachments, gets the link by e-mail and downloads a
   ]);
 
   const page = await pageAs(browser, o.manager);
+  await page.getByRole("button", { name: "Actions for this list" }).click();
   await page.getByRole("button", { name: "Export attachments" }).click();
   await expect(page).toHaveURL(/\/exports/);
   await expect(page.getByRole("status")).toContainText("Export requested");

@@ -11,7 +11,7 @@ async function signInFrench(browser: Browser, user: TestUser, phone = false): Pr
   const page = await context.newPage();
   await page.goto("/sign-in");
   await noEnglish(page);
-  await page.getByLabel("Courriel").fill(user.email);
+  await page.getByLabel("E-mail").fill(user.email);
   await page.getByLabel("Mot de passe").fill(TEST_PASSWORD);
   await page.getByRole("button", { name: "Se connecter" }).click();
   await expect(page).not.toHaveURL(/sign-in/);
@@ -50,7 +50,7 @@ test("every role walks its main pages in French, with no English left", async ({
   await noEnglish(tess);
   await noEnglish(tess, "/me/messages");
   await expect(tess.getByTestId("message").last()).toContainText(
-    "Je ne suis pas disponible pour ce quart : Rendez-vous médical",
+    "Je ne suis pas disponible pour ce créneau : Rendez-vous médical",
   );
   await noEnglish(tess, "/me/profile");
   // Team chat: a private conversation with Theo, started from the phone.
@@ -113,7 +113,7 @@ test("every role walks its main pages in French, with no English left", async ({
   await expect(mia.getByTestId("shift-action")).toContainText(
     /^Assignment deleted by Max on .*; set as unavailable in this time slot$/,
   );
-  await expect(mia.getByTestId("shift-card")).toContainText("Je ne suis pas disponible pour ce quart");
+  await expect(mia.getByTestId("shift-card")).toContainText("Je ne suis pas disponible pour ce créneau");
   await mia.waitForLoadState("load");
   expect(await leftovers(mia, "en")).toEqual([]);
   // The check sees English where there is some: it cannot pass for want of looking.

@@ -12,6 +12,7 @@ test("a manager sends a grouped message with an SMS copy and follows each recipi
   await e2eDb().user.update({ where: { id: o.teammate2.id }, data: { phone: "+33698765432" } }); // a number, but no consent
 
   const page = await pageAs(browser, o.manager);
+  await page.getByRole("button", { name: "Actions for this list" }).click();
   await page.getByRole("link", { name: "Message these 2 teammates" }).click();
   await expect(page.getByTestId("grouped-summary")).toHaveText(
     "2 in the app, 1 by SMS, 1 without a mobile number or consent",
@@ -65,12 +66,17 @@ test("a manager sends a grouped message with an SMS copy and follows each recipi
 
   // From the thread itself, a message with an SMS copy; Theo (no number) cannot get one.
   await page.getByLabel("Message").fill("See you at 3");
+  await page.getByTestId("composer-options").click();
   await page.getByLabel("Send a copy by SMS").check();
+  // What is on shows beside the control once the menu closes.
+  await page.keyboard.press("Escape");
+  await expect(page.getByTestId("composer-options-on")).toHaveText("Send a copy by SMS");
   await page.getByRole("button", { name: "Send", exact: true }).click();
   await expect(page.getByTestId("message").filter({ hasText: "See you at 3" })).toHaveCount(1);
   await page.goto("/outbox");
   await expect(page.getByTestId("sms").filter({ hasText: "See you at 3" })).toBeVisible({ timeout: 10_000 });
   await page.goto(`/inbox/${o.teammate2.threadId}`);
+  await page.getByTestId("composer-options").click();
   await expect(page.getByLabel("Send a copy by SMS")).toBeDisabled();
   await phone.context().close();
   await page.context().close();
@@ -90,6 +96,7 @@ test("the contact list's schedule filter chooses who a grouped message goes to",
   await page.getByLabel("Schedule").selectOption("today");
   await expect(page).toHaveURL(/scheduled=today/);
   await expect(page.getByTestId("contact-count")).toHaveText("1–1 of 1");
+  await page.getByRole("button", { name: "Actions for this list" }).click();
   await page.getByRole("link", { name: "Message these 1 teammate" }).click();
   await expect(page.getByTestId("recipients").getByRole("checkbox")).toHaveCount(1);
   await expect(page.getByTestId("recipients")).toContainText("Tess One");

@@ -23,7 +23,7 @@ test("a manager writes to a teammate, who replies from the phone", async ({ brow
 
   await manager.reload();
   await expect(manager.getByTestId("message").last()).toContainText("Yes, I can");
-  await expect(manager.getByTestId("processed-banner")).toHaveText("○ Not processed");
+  await expect(manager.getByTestId("processed-banner")).toHaveText("Not processed");
   await manager.context().close();
   await teammate.context().close();
 });

@@ -305,8 +305,10 @@ test("staff turn notifications on from their account page, and mark a message ur
   });
 
   await page.goto(`/inbox/${o.teammate.threadId}`);
+  await page.getByTestId("thread-menu").click();
   await page.getByRole("button", { name: "Mute notifications" }).click();
-  await expect(page.getByRole("button", { name: /Unmute notifications/ })).toBeVisible();
+  await expect(page.getByRole("button", { name: "Unmute notifications" })).toBeVisible();
+  await page.keyboard.press("Escape");
   await page.getByLabel("Message").fill("Call Tess's doctor back");
   await page.getByRole("button", { name: "Add private note" }).click();
   await expect(page.getByTestId("private-note").filter({ hasText: "doctor" })).toBeVisible();
@@ -325,7 +327,9 @@ test("staff turn notifications on from their account page, and mark a message ur
   });
   expect(kept).toEqual([]);
   await page.getByLabel("Message").fill("Fire drill at 3 pm");
+  await page.getByTestId("composer-options").click();
   await page.getByLabel("Urgent: notify even during quiet hours").check();
+  await page.keyboard.press("Escape");
   await page.getByRole("button", { name: "Send" }).click();
   await expect(page.getByTestId("message").filter({ hasText: "Fire drill" })).toHaveCount(1);
   expect(

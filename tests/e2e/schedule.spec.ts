@@ -1,4 +1,4 @@
-import { test, expect, newOrg, pageAs, name, upcomingShift } from "./fixtures";
+import { test, expect, newOrg, pageAs, name, upcomingShift, shiftFor, e2eDb } from "./fixtures";
 
 test("a teammate asks about a shift; the manager deletes the assignment and sets them unavailable", async ({
   browser,
@@ -80,10 +80,16 @@ test("the staff schedule shows the week per department, and assigning respects u
   const o = await newOrg();
   const { id, week } = await upcomingShift(o);
   const max = await pageAs(browser, o.manager, { path: `/schedule?week=${week}` });
-  await expect(max.getByTestId("shift").filter({ hasText: "Morning care" })).toContainText(name(o.teammate));
-  await max.getByRole("navigation", { name: "Departments" }).getByRole("link", { name: "Care" }).click();
+  const grid = max.getByTestId("week-grid");
+  await expect(
+    grid
+      .getByTestId("grid-row")
+      .filter({ hasText: name(o.teammate) })
+      .getByTestId("shift"),
+  ).toContainText("Morning care");
+  await max.getByLabel("Departments").selectOption({ label: o.dept.name });
   await expect(max).toHaveURL(/department=/);
-  await max.getByTestId("shift").filter({ hasText: "Morning care" }).getByRole("link").first().click();
+  await grid.getByTestId("shift").filter({ hasText: "Morning care" }).first().click();
   await expect(max).toHaveURL(new RegExp(`/schedule/shifts/${id}`));
   const assigned = max.getByTestId("assigned").getByRole("listitem");
   await expect(assigned).toHaveCount(1);
@@ -113,4 +119,56 @@ test("the staff schedule shows the week per department, and assigning respects u
   await max.getByRole("button", { name: "Assign", exact: true }).click();
   await expect(assigned).toHaveCount(1);
   await max.context().close();
+});
+
+test("the week grid shows what still needs people, who is away, and assigns from there; a phone shows one day", async ({
+  browser,
+}) => {
+  const o = await newOrg();
+  const startsAt = new Date(Date.now() + 2 * 3600_000);
+  startsAt.setUTCMinutes(0, 0, 0);
+  const endsAt = new Date(startsAt.getTime() + 4 * 3600_000);
+  await shiftFor(o, { activity: "Night round", startsAt, endsAt, assignees: [], needed: 2 });
+  await e2eDb().unavailability.create({
+    data: {
+      organizationId: o.org.id,
+      userId: o.teammate2.id,
+      startsAt: new Date(startsAt.getTime() - 3600_000),
+      endsAt: new Date(endsAt.getTime() + 3600_000),
+      reason: "Dentist",
+      createdById: o.manager.id,
+    },
+  });
+  // The organisation's calendar day (Paris), which is what the grid's days are.
+  const week = new Intl.DateTimeFormat("sv-SE", { timeZone: "Europe/Paris" }).format(startsAt);
+  const max = await pageAs(browser, o.manager, { path: `/schedule?week=${week}` });
+  const grid = max.getByTestId("week-grid");
+  const open = grid.getByTestId("grid-open").getByTestId("open-shift").filter({ hasText: "Night round" });
+  await expect(open).toContainText("0/2");
+  await expect(open).toContainText("2 more needed");
+  await expect(grid.getByTestId("grid-row").filter({ hasText: name(o.teammate2) })).toContainText(
+    "Unavailable · Dentist",
+  );
+
+  // Only who is free then is offered: Tess, not Theo (away).
+  await open.getByRole("button", { name: /Assign someone to Night round/ }).click();
+  const menu = max.locator(":popover-open");
+  await expect(menu.getByLabel("Assign a teammate").locator("option:not([disabled])")).toHaveText([name(o.teammate)]);
+  await menu.getByLabel("Assign a teammate").selectOption({ label: name(o.teammate) });
+  await menu.getByRole("button", { name: "Assign", exact: true }).click();
+  await expect(open).toContainText("1 more needed");
+  await expect(
+    grid
+      .getByTestId("grid-row")
+      .filter({ hasText: name(o.teammate) })
+      .getByTestId("shift"),
+  ).toContainText("Night round");
+
+  // On a phone: the same day, one at a time.
+  const phone = await pageAs(browser, o.manager, { phone: true, path: `/schedule?week=${week}&day=${week}` });
+  await expect(phone.getByTestId("week-grid")).toBeHidden();
+  await expect(phone.getByTestId("open-shift").filter({ visible: true })).toContainText("1/2");
+  await expect(phone.getByTestId("grid-away").filter({ visible: true })).toContainText("Theo Two · Dentist");
+  await max.context().close();
+  await phone.context().close();
 });

@@ -84,7 +84,7 @@ export type TestOrg = Awaited<ReturnType<typeof buildOrg>>;
 export async function addShift(
   db: PrismaClient,
   o: TestOrg,
-  s: { activity: string; startsAt: Date; endsAt: Date; assignees: string[]; place?: string },
+  s: { activity: string; startsAt: Date; endsAt: Date; assignees: string[]; place?: string; needed?: number },
 ) {
   const { activity: activityName, place = "Residence", ...shift } = s;
   const activity = await db.activity.create({

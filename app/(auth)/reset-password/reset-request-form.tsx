@@ -35,7 +35,7 @@ export function ResetRequestForm() {
           defaultValue={failed?.values?.email}
           aria-invalid={Boolean(failed?.fieldErrors?.email)}
           aria-describedby={failed?.fieldErrors?.email ? "email-error" : undefined}
-          className="mt-1 block w-full rounded-md border border-slate-300 px-3 py-2 text-base"
+          className="inline-flex min-h-11 items-center justify-center mt-1 block w-full rounded-control border border-line px-3 text-base"
         />
       </label>
       <FieldError id="email-error" messages={failed?.fieldErrors?.email} />

@@ -6,6 +6,8 @@ import { PasswordForm } from "@/components/auth/password-form";
 import { SignOutButton } from "@/components/sign-out-button";
 import { NotificationSettings } from "@/components/pwa/notification-settings";
 import { InstallButton } from "@/components/pwa/install-button";
+import { LanguageForm } from "@/components/language-form";
+import { isLocale } from "@/lib/i18n/locales";
 
 export async function generateMetadata(): Promise<Metadata> {
   return { title: (await getTranslations())("account.title") };
@@ -21,7 +23,7 @@ export default async function AccountPage() {
       <p className="text-sm text-slate-700">
         {user.firstName} {user.lastName} · {user.email}
       </p>
-      <section className="rounded-lg border border-slate-200 bg-white p-4">
+      <section className="rounded-card border border-line bg-surface p-4">
         <h2 className="mb-3 font-medium">{t("account.changePassword")}</h2>
         <PasswordForm
           action={changePasswordAction}
@@ -32,7 +34,13 @@ export default async function AccountPage() {
       </section>
       <InstallButton />
       <NotificationSettings user={user} />
-      <SignOutButton everywhere />
+      <section className="rounded-card border border-line bg-surface p-4">
+        <LanguageForm current={isLocale(user.locale) ? user.locale : "en"} />
+      </section>
+      <div className="flex flex-wrap gap-2">
+        <SignOutButton />
+        <SignOutButton everywhere />
+      </div>
     </div>
   );
 }

@@ -3,11 +3,14 @@ import Link from "next/link";
 import { getLocale, getTranslations } from "next-intl/server";
 import { requireMessagingPage } from "@/lib/auth/pages";
 import { getOrganization } from "@/lib/org/queries";
+import { contactFilterOptions } from "@/lib/inbox/contacts";
 import { listMyExports, type ExportRow } from "@/lib/exports/queries";
 import { retryExportAction } from "@/lib/exports/actions";
 import { formatBytes, formatDateTime } from "@/lib/text/format";
 import { ActionButton } from "@/components/ui/action-button";
 import { RefreshWhile } from "@/components/live/refresh-while";
+import { buttonClass } from "@/components/ui/button";
+import { Banner } from "@/components/ui/banner";
 
 export async function generateMetadata(): Promise<Metadata> {
   return { title: (await getTranslations())("exports.title") };
@@ -19,13 +22,42 @@ export default async function ExportsPage({
   searchParams: Promise<Record<string, string | string[] | undefined>>;
 }) {
   const user = await requireMessagingPage();
-  const [org, t, locale, rows, params] = await Promise.all([
+  const [org, t, locale, rows, params, options] = await Promise.all([
     getOrganization(user),
     getTranslations(),
     getLocale(),
     listMyExports(user),
     searchParams,
+    contactFilterOptions(user),
   ]);
+  // A filtered export in the words of the contact list: "Department: Care, “Fran”", not raw ids.
+  const describeFilters = (f: Record<string, unknown>) => {
+    const named = (list: { id: string; name: string }[], id: unknown) => list.find((x) => x.id === id)?.name ?? "—";
+    const words: Record<string, (v: unknown) => string> = {
+      q: (v) => `“${String(v)}”`,
+      department: (v) => `${t("inbox.department")}: ${named(options.departments, v)}`,
+      skill: (v) => `${t("inbox.skill")}: ${named(options.skills, v)}`,
+      tag: (v) => `${t("inbox.tag")}: ${named(options.tags, v)}`,
+      activity: (v) => `${t("inbox.activity")}: ${named(options.activities, v)}`,
+      city: (v) => `${t("inbox.city")}: ${String(v)}`,
+      postcode: (v) => `${t("inbox.postcode")}: ${String(v)}`,
+      processed: (v) => t(v === "yes" ? "inbox.processed" : "inbox.notProcessed"),
+      scheduled: (v) =>
+        t(
+          v === "today"
+            ? "inbox.workingToday"
+            : v === "tomorrow"
+              ? "inbox.workingTomorrow"
+              : "inbox.notScheduledThisWeek",
+        ),
+      waiting: () => t("inbox.waitingList"),
+      unread: () => t("inbox.unreadOnly"),
+    };
+    return Object.entries(f)
+      .filter(([k, v]) => words[k] && v !== undefined && v !== false && v !== "")
+      .map(([k, v]) => words[k]!(v))
+      .join(", ");
+  };
   const working = rows.some((r) => r.status === "QUEUED" || r.status === "RUNNING");
   const status = (r: ExportRow) =>
     r.status === "QUEUED"
@@ -41,25 +73,25 @@ export default async function ExportsPage({
             });
   return (
     <div className="max-w-3xl space-y-4 p-4 sm:p-6">
-      <div className="flex flex-wrap items-baseline justify-between gap-2">
+      <div className="flex flex-wrap items-center justify-between gap-2">
         <h1 className="text-xl font-semibold">{t("exports.title")}</h1>
         {/* The links go out by e-mail; without an e-mail provider they wait in the outbox. */}
-        <Link href="/outbox" className="text-sm font-medium text-teal-800 underline">
+        <Link href="/outbox" className={buttonClass("ghost")}>
           {t("nav.outbox")}
         </Link>
       </div>
       <RefreshWhile active={working} />
       {params.requested ? (
-        <p role="status" className="rounded-md border border-teal-200 bg-teal-50 px-3 py-2 text-sm text-teal-900">
+        <Banner role="status" tone="success">
           {t("exports.requested")}
-        </p>
+        </Banner>
       ) : null}
       {rows.length === 0 ? <p className="text-sm text-slate-600">{t("exports.none")}</p> : null}
       <ul className="space-y-3">
         {rows.map((r) => (
           <li
             key={r.id}
-            className="rounded-lg border border-slate-200 bg-white p-4"
+            className="rounded-card border border-line bg-surface p-4"
             data-testid="export"
             data-status={r.status}
           >
@@ -126,7 +158,7 @@ export default async function ExportsPage({
                   action={retryExportAction}
                   fields={{ exportId: r.id }}
                   label={t("exports.retry")}
-                  className="min-h-11 rounded-md border border-slate-300 px-3 text-sm hover:bg-slate-100"
+                  className="min-h-11 rounded-control border border-line px-3 text-sm hover:bg-slate-100"
                 />
               </div>
             ) : null}
@@ -135,11 +167,4 @@ export default async function ExportsPage({
       </ul>
     </div>
   );
-}
-
-function describeFilters(f: Record<string, unknown>): string {
-  return Object.entries(f)
-    .filter(([, v]) => v !== undefined && v !== false && v !== "")
-    .map(([k, v]) => (v === true ? k : `${k}: ${String(v)}`))
-    .join(", ");
 }

@@ -3,6 +3,7 @@ import type { ContactFilters } from "@/lib/inbox/schemas";
 import type { contactFilterOptions } from "@/lib/inbox/contacts";
 import { getTranslations } from "next-intl/server";
 import { AutoSubmit } from "@/components/ui/auto-submit";
+import { buttonClass } from "@/components/ui/button";
 
 type Options = Awaited<ReturnType<typeof contactFilterOptions>>;
 
@@ -13,7 +14,7 @@ const SORT_KEYS = {
   unprocessed: "inbox.sort.unprocessed",
 } as const satisfies Record<ContactFilters["sort"], string>;
 
-const select = "w-full rounded-md border border-slate-300 bg-white px-2 py-1 text-sm";
+const select = "w-full rounded-control border border-line bg-surface px-2 text-sm";
 
 function Choice({
   name,
@@ -75,9 +76,9 @@ export async function ContactFiltersForm({
             defaultValue={f.q}
             placeholder={t("inbox.search")}
             aria-label={t("inbox.search")}
-            className="min-w-0 flex-1 rounded-md border border-slate-300 px-2 py-1 text-sm"
+            className="min-w-0 flex-1 rounded-control border border-line bg-surface px-3 text-sm"
           />
-          <button type="submit" className="rounded-md bg-slate-800 px-2.5 py-1 text-sm text-white">
+          <button type="submit" className={buttonClass("secondary", "sm")}>
             {t("inbox.apply")}
           </button>
         </div>
@@ -92,7 +93,7 @@ export async function ContactFiltersForm({
           </select>
         </label>
         <details open={active > 0}>
-          <summary className="cursor-pointer text-xs font-medium text-slate-700">
+          <summary className="flex min-h-11 cursor-pointer items-center text-sm font-medium text-ink sm:min-h-9">
             {active ? t("inbox.filtersActive", { count: active }) : t("inbox.filters")}
           </summary>
           <div className="mt-2 grid grid-cols-2 gap-2">
@@ -137,11 +138,11 @@ export async function ContactFiltersForm({
                 <option value="notThisWeek">{t("inbox.notScheduledThisWeek")}</option>
               </select>
             </label>
-            <div className="flex flex-col justify-end gap-1 text-xs text-slate-700">
-              <label className="flex items-center gap-1.5">
+            <div className="flex flex-col justify-end text-xs text-slate-700">
+              <label className="flex min-h-11 items-center gap-1.5 sm:min-h-8">
                 <input type="checkbox" name="waiting" value="1" defaultChecked={f.waiting} /> {t("inbox.waitingList")}
               </label>
-              <label className="flex items-center gap-1.5">
+              <label className="flex min-h-11 items-center gap-1.5 sm:min-h-8">
                 <input type="checkbox" name="unread" value="1" defaultChecked={f.unread} /> {t("inbox.unreadOnly")}
               </label>
             </div>

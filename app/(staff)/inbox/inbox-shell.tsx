@@ -7,6 +7,8 @@ import { filtersQuery, filterValues, viewFilters } from "@/lib/inbox/filters-url
 import type { SessionUser } from "@/lib/auth/roles";
 import { LiveContactList } from "@/components/inbox/live-contact-list";
 import { ContactFiltersForm } from "./contact-filters";
+import { ChevronLeft, ChevronRight, EllipsisVertical } from "lucide-react";
+import { Menu, menuItemClass } from "@/components/ui/menu";
 import { getTranslations } from "next-intl/server";
 
 export type InboxSearchParams = Promise<Record<string, string | string[] | undefined>>;
@@ -46,10 +48,27 @@ export async function InboxShell({
     <div className="flex h-full">
       <section
         aria-label={t("inbox.contactList")}
-        className={`${activeId ? "hidden md:flex" : "flex"} w-full shrink-0 flex-col border-r border-slate-200 bg-white md:w-80`}
+        className={`${activeId ? "hidden md:flex" : "flex"} w-full shrink-0 flex-col border-r border-line bg-surface md:w-80`}
       >
-        <header className="px-4 pt-3">
+        <header className="flex items-center justify-between gap-2 pt-1.5 pr-2 pl-4">
           <h1 className="text-lg font-semibold">{t("inbox.title")}</h1>
+          {/* What applies to everyone in the view: quiet, in a menu (picking some is "Select", below the list). */}
+          <Menu label={t("inbox.viewActions")} trigger={<EllipsisVertical aria-hidden="true" className="size-5" />}>
+            {total > 0 ? (
+              <Link href={`/inbox/compose${filtersQuery(filters)}`} className={menuItemClass}>
+                {t("grouped.messageThese", { count: total })}
+              </Link>
+            ) : null}
+            <ActionButton
+              action={requestExportAction}
+              fields={filterValues(viewFilters(filters))}
+              label={t("exports.exportAttachments")}
+              doneMessage={t("exports.requested")}
+              className={menuItemClass}
+              wide
+            />
+            <p className="px-3 py-1 text-xs text-muted">{t("exports.exportHint")}</p>
+          </Menu>
         </header>
         <ContactFiltersForm filters={filters} options={options} action={here} />
 
@@ -65,46 +84,32 @@ export async function InboxShell({
           activeId={activeId}
           timeZone={timeZone}
           pager={
-            <span className="flex gap-3">
+            <span className="flex">
               {page > 1 ? (
-                <Link href={`${here}${filtersQuery(filters, { page: page - 1 })}`}>{t("inbox.previous")}</Link>
+                <Link
+                  href={`${here}${filtersQuery(filters, { page: page - 1 })}`}
+                  aria-label={t("inbox.previous")}
+                  title={t("inbox.previous")}
+                  className="inline-flex size-11 items-center justify-center rounded-control hover:bg-slate-100"
+                >
+                  <ChevronLeft aria-hidden="true" className="size-5" />
+                </Link>
               ) : null}
               {page < pages ? (
-                <Link href={`${here}${filtersQuery(filters, { page: page + 1 })}`}>{t("inbox.next")}</Link>
+                <Link
+                  href={`${here}${filtersQuery(filters, { page: page + 1 })}`}
+                  aria-label={t("inbox.next")}
+                  title={t("inbox.next")}
+                  className="inline-flex size-11 items-center justify-center rounded-control hover:bg-slate-100"
+                >
+                  <ChevronRight aria-hidden="true" className="size-5" />
+                </Link>
               ) : null}
             </span>
           }
         />
-        {/* After the list: the way to the contacts stays short for the keyboard. */}
-        <div className="flex flex-wrap items-center gap-2 border-t border-slate-200 px-4 py-2">
-          {total > 0 ? (
-            <Link
-              href={`/inbox/compose${filtersQuery(filters)}`}
-              className="inline-flex min-h-11 items-center rounded-md bg-teal-700 px-3 text-sm font-medium text-white hover:bg-teal-800"
-            >
-              {t("grouped.messageThese", { count: total })}
-            </Link>
-          ) : null}
-          <ActionButton
-            action={requestExportAction}
-            fields={filterValues(viewFilters(filters))}
-            label={t("exports.exportAttachments")}
-            className="min-h-11 rounded-md border border-slate-300 px-3 text-sm hover:bg-slate-100"
-          />
-          <span className="sr-only">{t("exports.exportHint")}</span>
-        </div>
       </section>
-      <section className={`${activeId ? "flex" : "hidden md:flex"} min-w-0 flex-1 flex-col`}>
-        {activeId ? (
-          <Link
-            href={`/inbox${filtersQuery(filters)}`}
-            className="flex min-h-11 items-center gap-1 border-b border-slate-200 bg-white px-3 text-sm font-medium text-teal-800 md:hidden"
-          >
-            <span aria-hidden="true">←</span> {t("nav.backToContacts")}
-          </Link>
-        ) : null}
-        {children}
-      </section>
+      <section className={`${activeId ? "flex" : "hidden md:flex"} min-w-0 flex-1 flex-col`}>{children}</section>
     </div>
   );
 }

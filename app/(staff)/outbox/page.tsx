@@ -23,7 +23,7 @@ export default async function OutboxPage() {
       {devOutbox() ? (
         <p
           role="note"
-          className="rounded-md border border-amber-300 bg-amber-50 px-3 py-2 text-sm text-amber-950"
+          className="rounded-control border border-amber-300 bg-amber-50 px-3 py-2 text-sm text-amber-950"
           data-testid="dev-outbox"
         >
           {t("outbox.devTool")}

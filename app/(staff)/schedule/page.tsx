@@ -1,18 +1,32 @@
 import type { Metadata } from "next";
 import Link from "next/link";
+import { ChevronLeft, ChevronRight } from "lucide-react";
 import { requireStaffPage } from "@/lib/auth/pages";
 import { getOrganization, listDepartments } from "@/lib/org/queries";
-import { weekShifts } from "@/lib/schedule/queries";
+import { weekGridData } from "@/lib/schedule/queries";
 import { weekSchema } from "@/lib/schedule/schemas";
+import { buildWeekGrid } from "@/lib/schedule/week-grid";
 import { addDays, isoDay, weekStart } from "@/lib/text/time";
-import { dayKey, formatDay, formatTime } from "@/lib/text/format";
+import { dayKey, formatDay } from "@/lib/text/format";
 import { RefreshOn } from "@/components/live/live-events";
+import { AutoSubmit } from "@/components/ui/auto-submit";
+import { buttonClass } from "@/components/ui/button";
 import { getLocale, getTranslations } from "next-intl/server";
+import { WeekGrid } from "./week-grid";
+import { DayView } from "./day-view";
 
 export async function generateMetadata(): Promise<Metadata> {
   return { title: (await getTranslations())("schedule.title") };
 }
 
+const iconLink =
+  "inline-flex size-11 items-center justify-center rounded-control border border-line bg-surface text-ink hover:bg-slate-100";
+
+/**
+ * The staff schedule: a week grid of people by day for a department (from 1024 px), a day
+ * at a time on a phone. Open and understaffed shifts on top, with who could take them;
+ * unavailability shaded; clashes marked; today marked.
+ */
 export default async function SchedulePage({
   searchParams,
 }: {
@@ -26,77 +40,83 @@ export default async function SchedulePage({
   const monday = weekStart(week ?? new Date());
   const departments = await listDepartments(user);
   const department = departments.find((d) => d.id === params.department)?.id;
-  const shifts = await weekShifts(user, monday, org.timeZone, department);
-  const days = new Map<string, typeof shifts>();
-  for (const s of shifts)
-    days.set(dayKey(s.startsAt, org.timeZone), [...(days.get(dayKey(s.startsAt, org.timeZone)) ?? []), s]);
-  const link = (w: Date, d = department) => `/schedule?week=${isoDay(w)}${d ? `&department=${d}` : ""}`;
+  const grid = buildWeekGrid({
+    monday,
+    timeZone: org.timeZone,
+    ...(await weekGridData(user, monday, org.timeZone, department)),
+  });
+  const today = dayKey(new Date(), org.timeZone);
+  const day = grid.days.includes(params.day ?? "") ? params.day! : grid.days.includes(today) ? today : grid.days[0]!;
+  const link = (w: Date, extra: Record<string, string> = {}) =>
+    `/schedule?${new URLSearchParams({ week: isoDay(w), ...(department ? { department } : {}), ...extra })}`;
   return (
-    <div className="p-4 sm:p-6">
+    <div className="flex h-full flex-col">
       <RefreshOn types={["schedule.changed"]} />
-      <div className="mb-4 flex flex-wrap items-center gap-3">
-        <h1 className="text-xl font-semibold">{t("schedule.heading", { date: formatDay(monday, "UTC", locale) })}</h1>
-        <Link href={link(addDays(monday, -7))} className="rounded-md border border-slate-300 px-2 py-1 text-sm">
-          {t("schedule.previousWeek")}
-        </Link>
-        <Link href={link(weekStart())} className="rounded-md border border-slate-300 px-2 py-1 text-sm">
-          {t("schedule.thisWeek")}
-        </Link>
-        <Link href={link(addDays(monday, 7))} className="rounded-md border border-slate-300 px-2 py-1 text-sm">
-          {t("schedule.nextWeek")}
-        </Link>
-        <nav aria-label={t("schedule.departments")} className="flex gap-2 text-sm">
+      <header className="flex flex-wrap items-center gap-2 border-b border-line bg-surface px-4 py-2 sm:px-6">
+        <h1 className="mr-auto text-lg font-semibold">
+          {t("schedule.heading", { date: formatDay(monday, "UTC", locale) })}
+        </h1>
+        <nav aria-label={t("schedule.weeks")} className="flex items-center gap-1">
           <Link
-            href={link(monday, undefined)}
-            aria-current={!department ? "page" : undefined}
-            className="aria-[current=page]:font-semibold"
+            href={link(addDays(monday, -7))}
+            className={iconLink}
+            aria-label={t("schedule.previousWeek")}
+            title={t("schedule.previousWeek")}
           >
-            {t("schedule.allDepartments")}
+            <ChevronLeft aria-hidden="true" className="size-5" />
           </Link>
-          {departments.map((d) => (
-            <Link
-              key={d.id}
-              href={link(monday, d.id)}
-              aria-current={department === d.id ? "page" : undefined}
-              className="aria-[current=page]:font-semibold"
-            >
-              {d.name}
-            </Link>
-          ))}
+          <Link href={link(weekStart())} className={buttonClass("secondary")}>
+            {t("schedule.thisWeek")}
+          </Link>
+          <Link
+            href={link(addDays(monday, 7))}
+            className={iconLink}
+            aria-label={t("schedule.nextWeek")}
+            title={t("schedule.nextWeek")}
+          >
+            <ChevronRight aria-hidden="true" className="size-5" />
+          </Link>
         </nav>
-      </div>
-      {shifts.length === 0 ? <p className="text-slate-500">{t("schedule.noShifts")}</p> : null}
-      <div className="space-y-6">
-        {[...days.values()].map((list) => (
-          <section key={list[0]!.id}>
-            <h2 className="mb-2 font-medium">{formatDay(list[0]!.startsAt, org.timeZone, locale)}</h2>
-            <ul className="grid gap-2 md:grid-cols-2 xl:grid-cols-3">
-              {list.map((s) => (
-                <li key={s.id} className="rounded-lg border border-slate-200 bg-white p-3 text-sm" data-testid="shift">
-                  <Link href={`/schedule/shifts/${s.id}`} className="font-medium text-teal-800 hover:underline">
-                    {s.activity.name} · {formatTime(s.startsAt, org.timeZone, locale)}–
-                    {formatTime(s.endsAt, org.timeZone, locale)}
-                  </Link>
-                  <p className="text-slate-500">
-                    {s.department.name} · {s.place}
-                  </p>
-                  <p className="mt-1 text-slate-700">
-                    {s.assignments.length === 0
-                      ? t("schedule.nobodyAssigned")
-                      : s.assignments.map((a, i) => (
-                          <span key={a.user.id}>
-                            {i ? ", " : ""}
-                            <Link href={`/teammates/${a.user.id}`} className="hover:underline">
-                              {a.user.firstName} {a.user.lastName}
-                            </Link>
-                          </span>
-                        ))}
-                  </p>
-                </li>
+        <AutoSubmit>
+          <form method="get" action="/schedule" className="flex items-center gap-2">
+            <input type="hidden" name="week" value={isoDay(monday)} />
+            <label className="sr-only" htmlFor="schedule-department">
+              {t("schedule.departments")}
+            </label>
+            <select
+              id="schedule-department"
+              name="department"
+              defaultValue={department ?? ""}
+              className="rounded-control border border-line bg-surface px-2 text-sm"
+            >
+              <option value="">{t("schedule.allDepartments")}</option>
+              {departments.map((d) => (
+                <option key={d.id} value={d.id}>
+                  {d.name}
+                </option>
               ))}
-            </ul>
-          </section>
-        ))}
+            </select>
+            <noscript>
+              <button type="submit" className={buttonClass("secondary")}>
+                {t("inbox.apply")}
+              </button>
+            </noscript>
+          </form>
+        </AutoSubmit>
+      </header>
+      <div className="min-h-0 flex-1 overflow-auto">
+        <div className="hidden lg:block">
+          <WeekGrid grid={grid} today={today} timeZone={org.timeZone} />
+        </div>
+        <div className="lg:hidden">
+          <DayView
+            grid={grid}
+            day={day}
+            today={today}
+            timeZone={org.timeZone}
+            dayHref={(d) => link(weekStart(d), { day: d })}
+          />
+        </div>
       </div>
     </div>
   );

@@ -29,19 +29,19 @@ export default async function SettingsPage() {
       <nav aria-label={t("settings.title")} className="flex flex-wrap gap-2">
         <Link
           href="/settings/structure"
-          className="inline-flex min-h-11 items-center rounded-md border border-slate-300 px-3 text-sm hover:bg-slate-100"
+          className="inline-flex min-h-11 items-center rounded-control border border-line px-3 text-sm hover:bg-slate-100"
         >
           {t("structure.title")}
         </Link>
         <Link
           href="/settings/audit"
-          className="inline-flex min-h-11 items-center rounded-md border border-slate-300 px-3 text-sm hover:bg-slate-100"
+          className="inline-flex min-h-11 items-center rounded-control border border-line px-3 text-sm hover:bg-slate-100"
         >
           {t("audit.title")}
         </Link>
         <Link
           href="/settings/system"
-          className="inline-flex min-h-11 items-center rounded-md border border-slate-300 px-3 text-sm hover:bg-slate-100"
+          className="inline-flex min-h-11 items-center rounded-control border border-line px-3 text-sm hover:bg-slate-100"
         >
           {t("settings.system")}
         </Link>
@@ -82,7 +82,7 @@ export default async function SettingsPage() {
             className={
               chat.enabled
                 ? "min-h-11 rounded-md border border-slate-300 px-3 text-sm hover:bg-slate-100"
-                : "min-h-11 rounded-md bg-teal-700 px-3 text-sm font-medium text-white hover:bg-teal-800"
+                : "min-h-11 rounded-md bg-accent px-3 text-sm font-medium text-on-accent hover:bg-accent-strong"
             }
           />
         </div>

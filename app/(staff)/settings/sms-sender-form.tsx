@@ -23,7 +23,7 @@ export function SmsSenderForm({ sender }: { sender: string | null }) {
         defaultValue={failed?.values?.sender ?? sender ?? ""}
         placeholder="+33612345678"
         aria-describedby="sms-sender-error"
-        className="min-h-11 w-full max-w-sm rounded-md border border-slate-300 px-3 text-sm"
+        className="min-h-11 w-full max-w-sm rounded-control border border-line px-3 text-sm"
       />
       <FieldError id="sms-sender-error" messages={failed?.fieldErrors?.sender} />
       <div className="flex items-center gap-2">

@@ -1,5 +1,6 @@
 import type { Metadata } from "next";
 import Link from "next/link";
+import { buttonClass } from "@/components/ui/button";
 import { requireStaffPage } from "@/lib/auth/pages";
 import { listPeople } from "@/lib/teammates/queries";
 import { peopleFiltersSchema } from "@/lib/teammates/schemas";
@@ -37,13 +38,13 @@ export default async function TeammatesPage({
         <div className="flex flex-wrap gap-2">
           <Link
             href="/people/import"
-            className="inline-flex min-h-11 items-center rounded-md border border-slate-300 px-3 text-sm font-medium hover:bg-slate-100"
+            className="inline-flex min-h-11 items-center rounded-control border border-line px-3 text-sm font-medium hover:bg-slate-100"
           >
             {tr("import.title")}
           </Link>
           <Link
             href="/people/invite"
-            className="inline-flex min-h-11 items-center rounded-md bg-teal-700 px-3 text-sm font-medium text-white hover:bg-teal-800"
+            className="inline-flex min-h-11 items-center rounded-control bg-accent px-3 text-sm font-medium text-on-accent hover:bg-accent-strong"
           >
             {tr("people.invite")}
           </Link>
@@ -63,7 +64,7 @@ export default async function TeammatesPage({
             defaultValue={f.q}
             placeholder={tr("people.search")}
             aria-label={tr("people.search")}
-            className="min-h-11 min-w-48 flex-1 rounded-md border border-slate-300 px-3 text-sm"
+            className="min-h-11 min-w-48 flex-1 rounded-control border border-line px-3 text-sm"
           />
           {admin ? (
             <select name="role" defaultValue={f.role ?? ""} aria-label={tr("people.role")} className={select}>
@@ -91,7 +92,7 @@ export default async function TeammatesPage({
             <option value="disabled">{tr("people.disabled")}</option>
             <option value="all">{tr("people.everyone")}</option>
           </select>
-          <button type="submit" className="min-h-11 rounded-md bg-slate-800 px-3 text-sm text-white">
+          <button type="submit" className={buttonClass("secondary")}>
             {tr("inbox.apply")}
           </button>
         </form>
@@ -99,26 +100,26 @@ export default async function TeammatesPage({
       <p className="mb-2 text-sm text-slate-600" data-testid="people-count">
         {tr("people.count", { count: total })}
       </p>
-      <div className="overflow-x-auto rounded-lg border border-slate-200 bg-white">
+      <div className="overflow-x-auto rounded-card border border-line bg-surface">
         <table className="w-full text-left text-sm">
           <thead className="bg-slate-50 text-slate-600">
             <tr>
               <th className="px-3 py-2 font-medium">{tr("teammates.name")}</th>
-              {admin ? <th className="px-3 py-2 font-medium">{tr("people.role")}</th> : null}
+              {admin ? <th className="hidden px-3 py-2 font-medium md:table-cell">{tr("people.role")}</th> : null}
               <th className="px-3 py-2 font-medium">{tr("teammates.department")}</th>
-              <th className="px-3 py-2 font-medium">{tr("teammates.skills")}</th>
-              <th className="px-3 py-2 font-medium">{tr("teammates.tags")}</th>
-              <th className="px-3 py-2 font-medium">{tr("teammates.city")}</th>
-              <th className="px-3 py-2 font-medium">{tr("teammates.mobile")}</th>
-              <th className="px-3 py-2 font-medium">{tr("teammates.sms")}</th>
+              <th className="hidden px-3 py-2 font-medium md:table-cell">{tr("teammates.skills")}</th>
+              <th className="hidden px-3 py-2 font-medium md:table-cell">{tr("teammates.tags")}</th>
+              <th className="hidden px-3 py-2 font-medium md:table-cell">{tr("teammates.city")}</th>
+              <th className="hidden px-3 py-2 font-medium md:table-cell">{tr("teammates.mobile")}</th>
+              <th className="hidden px-3 py-2 font-medium md:table-cell">{tr("teammates.sms")}</th>
             </tr>
           </thead>
           <tbody className="divide-y divide-slate-100">
             {people.map((t) => (
               <tr key={t.id} data-testid="person-row">
-                <td className="px-3 py-2">
+                <td className="px-3 py-0.5">
                   <Link
-                    className="font-medium text-teal-800 hover:underline"
+                    className="inline-flex min-h-11 items-center font-medium text-accent-ink hover:underline"
                     href={t.role === "TEAMMATE" ? `/teammates/${t.id}` : `/people/${t.id}`}
                   >
                     {t.lastName} {t.firstName}
@@ -134,18 +135,25 @@ export default async function TeammatesPage({
                     </span>
                   ) : null}
                   {admin && t.role === "TEAMMATE" ? (
-                    <Link className="ml-2 text-xs text-slate-600 underline" href={`/people/${t.id}`}>
+                    <Link
+                      className="ml-1 inline-flex min-h-11 items-center px-1 text-xs text-muted underline"
+                      href={`/people/${t.id}`}
+                    >
                       {tr("people.access")}
                     </Link>
                   ) : null}
                 </td>
-                {admin ? <td className="px-3 py-2">{roleName(t.role)}</td> : null}
+                {admin ? <td className="hidden px-3 py-2 md:table-cell">{roleName(t.role)}</td> : null}
                 <td className="px-3 py-2">{t.profile?.department?.name ?? "—"}</td>
-                <td className="px-3 py-2">{t.profile?.skills.map((s) => s.name).join(", ") || "—"}</td>
-                <td className="px-3 py-2">{t.profile?.tags.map((s) => s.name).join(", ") || "—"}</td>
-                <td className="px-3 py-2">{t.profile?.city ?? "—"}</td>
-                <td className="px-3 py-2">{t.phone ?? "—"}</td>
-                <td className="px-3 py-2">
+                <td className="hidden px-3 py-2 md:table-cell">
+                  {t.profile?.skills.map((s) => s.name).join(", ") || "—"}
+                </td>
+                <td className="hidden px-3 py-2 md:table-cell">
+                  {t.profile?.tags.map((s) => s.name).join(", ") || "—"}
+                </td>
+                <td className="hidden px-3 py-2 md:table-cell">{t.profile?.city ?? "—"}</td>
+                <td className="hidden px-3 py-2 md:table-cell">{t.phone ?? "—"}</td>
+                <td className="hidden px-3 py-2 md:table-cell">
                   {t.role === "TEAMMATE"
                     ? tr(t.phone && t.profile?.smsConsent ? "teammates.yes" : "teammates.no")
                     : "—"}

@@ -18,14 +18,16 @@ export default async function TeammateLayout({ children }: { children: React.Rea
   ]);
   const chatUnread = org.chatEnabled ? await chatUnreadTotal(user) : 0;
   const tabs: Tab[] = [
-    { href: "/me/messages", also: "/me", label: t("nav.messages"), badge: unread, countsInbox: true },
-    ...(org.chatEnabled ? [{ href: "/me/chat", label: t("nav.chat"), badge: chatUnread, countsChat: true }] : []),
-    { href: "/me/schedule", label: t("nav.schedule") },
-    { href: "/me/profile", label: t("nav.profile") },
+    { href: "/me/messages", also: "/me", label: t("nav.messages"), icon: "messages", badge: unread, countsInbox: true },
+    ...(org.chatEnabled
+      ? [{ href: "/me/chat", label: t("nav.chat"), icon: "chat" as const, badge: chatUnread, countsChat: true }]
+      : []),
+    { href: "/me/schedule", label: t("nav.schedule"), icon: "schedule" },
+    { href: "/me/profile", label: t("nav.profile"), icon: "profile" },
   ];
   return (
     <LiveEvents after={after}>
-      <div className="mx-auto flex min-h-full max-w-lg flex-col bg-white pb-[calc(4rem+env(safe-area-inset-bottom))]">
+      <div className="mx-auto flex min-h-full max-w-lg flex-col bg-canvas pb-[calc(4rem+env(safe-area-inset-bottom))]">
         <main id="main" tabIndex={-1} className="flex flex-1 flex-col outline-none">
           {children}
         </main>

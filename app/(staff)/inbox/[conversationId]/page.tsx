@@ -1,14 +1,17 @@
 import { randomUUID } from "node:crypto";
 import { orNotFound, requireMessagingPage } from "@/lib/auth/pages";
 import { getOrganization } from "@/lib/org/queries";
-import { getStaffThread } from "@/lib/inbox/queries";
+import { getStaffThread, staffThreadName } from "@/lib/inbox/queries";
+import type { Metadata } from "next";
 import { listNotes } from "@/lib/inbox/notes";
 import { processedHistory } from "@/lib/inbox/processed";
 import { markUnreadAction } from "@/lib/inbox/actions";
 import { ThreadView } from "@/components/thread/thread-view";
 import { ActionButton } from "@/components/ui/action-button";
 import { InboxShell, readFilters, type InboxSearchParams } from "../inbox-shell";
-import { ProcessedBanner } from "./processed-banner";
+import { ThreadHeader } from "./thread-header";
+import { menuItemClass } from "@/components/ui/menu";
+import { requestExportAction } from "@/lib/exports/actions";
 import { getTranslations } from "next-intl/server";
 import { FocusOnOpen } from "@/components/ui/focus-on-open";
 import { filtersQuery } from "@/lib/inbox/filters-url";
@@ -18,6 +21,12 @@ import { sharedFiles } from "@/lib/inbox/shared-files";
 import { smsStateKey } from "@/components/inbox/grouped-labels";
 import { SharedDocuments } from "@/components/files/shared-documents";
 import { MuteButton } from "@/components/pwa/mute-button";
+
+/** The tab says whose thread it is: several open threads can be told apart. */
+export async function generateMetadata({ params }: { params: Promise<{ conversationId: string }> }): Promise<Metadata> {
+  const [{ conversationId }, user] = await Promise.all([params, requireMessagingPage()]);
+  return { title: (await staffThreadName(user, conversationId)) ?? (await getTranslations())("nav.messaging") };
+}
 
 export default async function ThreadPage({
   params,
@@ -40,52 +49,54 @@ export default async function ThreadPage({
   const hasInbound = thread.messages.some((m) => !m.fromStaff);
   const files = await sharedFiles(user, thread.id, { take: 8 });
   const filesHref = `/inbox/${encodeURIComponent(thread.id)}/files`;
+  const details = [thread.teammate.email, thread.teammate.phone].filter(Boolean).join(" · ");
   return (
     <InboxShell user={user} timeZone={org.timeZone} filters={filters} activeId={thread.id}>
-      <header className="flex items-start justify-between gap-4 border-b border-slate-200 bg-white px-3 py-3 sm:px-5">
-        <div className="min-w-0">
-          <FocusOnOpen id="thread-heading" key={thread.id} />
-          <h2 id="thread-heading" tabIndex={-1} className="text-lg font-semibold outline-none">
-            {name}
-          </h2>
-          <a href="#message-body" className="sr-only focus:not-sr-only focus:underline">
-            {t("thread.skipToReply")}
-          </a>
-          <p className="truncate text-sm text-slate-600">
-            {thread.teammate.email}
-            {thread.teammate.phone ? ` · ${thread.teammate.phone}` : ""}
-          </p>
-        </div>
-        <div className="flex shrink-0 flex-wrap justify-end gap-2">
-          <Link
-            href={filesHref}
-            className="inline-flex min-h-11 items-center rounded-md border border-slate-300 px-3 text-sm hover:bg-slate-100 xl:hidden"
-          >
-            {t("files.shared")}
-          </Link>
-          {hasInbound ? (
-            <ActionButton
-              action={markUnreadAction}
-              fields={{ conversationId: thread.id, list }}
-              label={t("inbox.markUnread")}
-              className="min-h-11 rounded-md border border-slate-300 px-3 text-sm hover:bg-slate-100"
-            />
-          ) : null}
-        </div>
-      </header>
-      <ProcessedBanner
+      <ThreadHeader
         conversationId={thread.id}
+        name={name}
+        heading={
+          <>
+            <FocusOnOpen id="thread-heading" key={thread.id} />
+            <h2 id="thread-heading" tabIndex={-1} title={details} className="truncate font-semibold outline-none">
+              {name}
+            </h2>
+            <a href="#message-body" className="sr-only focus:not-sr-only focus:underline">
+              {t("thread.skipToReply")}
+            </a>
+          </>
+        }
+        details={details}
+        backHref={`/inbox${list}`}
         processed={thread.processed}
         processedAt={thread.processedAt}
         processedBy={thread.processedBy}
         history={history}
         timeZone={org.timeZone}
-        after={
-          <MuteButton
-            user={user}
-            conversationId={thread.id}
-            className="min-h-11 rounded-md border border-current/30 bg-white/70 px-3 text-sm hover:bg-white"
-          />
+        menu={
+          <>
+            {hasInbound ? (
+              <ActionButton
+                action={markUnreadAction}
+                fields={{ conversationId: thread.id, list }}
+                label={t("inbox.markUnread")}
+                className={menuItemClass}
+                wide
+              />
+            ) : null}
+            <Link href={filesHref} className={menuItemClass}>
+              {t("files.shared")}
+            </Link>
+            <MuteButton user={user} conversationId={thread.id} className={menuItemClass} wide />
+            <ActionButton
+              action={requestExportAction}
+              fields={{ pick: thread.teammate.id }}
+              label={t("exports.exportAttachments")}
+              doneMessage={t("exports.requested")}
+              className={menuItemClass}
+              wide
+            />
+          </>
         }
       />
       <div className="flex min-h-0 flex-1">
@@ -98,6 +109,7 @@ export default async function ThreadPage({
             notes={notes}
             timeZone={org.timeZone}
             staff
+            selfId={user.id}
             listQuery={list}
             composer={{
               clientId: randomUUID(),
@@ -111,9 +123,12 @@ export default async function ThreadPage({
             openedAt={new Date().toISOString()}
           />
         </div>
-        <aside className="hidden w-72 shrink-0 overflow-y-auto border-l border-slate-200 bg-white xl:block">
-          <SharedDocuments page={files} timeZone={org.timeZone} href={filesHref} compact />
-        </aside>
+        {/* Opens beside the thread on a wide screen once there is something in it. */}
+        {files.files.length ? (
+          <aside className="hidden w-72 shrink-0 overflow-y-auto border-l border-line bg-surface xl:block">
+            <SharedDocuments page={files} timeZone={org.timeZone} href={filesHref} compact />
+          </aside>
+        ) : null}
       </div>
     </InboxShell>
   );

@@ -10,6 +10,7 @@ import { smsStateKey } from "@/components/inbox/grouped-labels";
 import { useUploads } from "@/components/files/use-uploads";
 import { UploadTray } from "@/components/files/upload-tray";
 import { ACCEPT } from "@/lib/files/policy";
+import { Paperclip } from "lucide-react";
 
 type Person = { id: string; name: string; sms: string };
 
@@ -122,7 +123,7 @@ export function GroupedForm({
           defaultValue={failed?.values?.body ?? ""}
           aria-invalid={Boolean(failed?.fieldErrors?.body)}
           aria-describedby={failed?.fieldErrors?.body ? "grouped-body-error" : undefined}
-          className="w-full rounded-md border border-slate-300 px-3 py-2 text-base outline-none focus:border-teal-600 focus:ring-2 focus:ring-teal-600/20"
+          className="inline-flex min-h-11 items-center justify-center w-full rounded-control border border-line px-3 text-base outline-none focus:border-accent focus:ring-2 focus:ring-teal-600/20"
         />
         <FieldError id="grouped-body-error" messages={failed?.fieldErrors?.body} />
       </div>
@@ -131,9 +132,9 @@ export function GroupedForm({
         <UploadTray uploads={files.uploads} onRemove={files.remove} />
         <label
           htmlFor="grouped-files"
-          className="inline-flex min-h-11 cursor-pointer items-center gap-2 rounded-md border border-slate-300 px-3 text-sm hover:bg-slate-100"
+          className="inline-flex min-h-11 cursor-pointer items-center gap-2 rounded-control border border-line px-3 text-sm hover:bg-slate-100"
         >
-          <span aria-hidden="true">📎</span> {t("files.attach")}
+          <Paperclip aria-hidden="true" className="size-4" /> {t("files.attach")}
         </label>
         <input
           id="grouped-files"

@@ -1,12 +1,12 @@
 import { randomUUID } from "node:crypto";
 import type { Metadata } from "next";
-import Link from "next/link";
 import { getTranslations } from "next-intl/server";
 import { requireMessagingPage } from "@/lib/auth/pages";
 import { planGroupedMessage } from "@/lib/inbox/grouped";
 import { filtersQuery, filterValues, viewFilters } from "@/lib/inbox/filters-url";
 import { readFilters, type InboxSearchParams } from "../inbox-shell";
 import { GroupedForm } from "./grouped-form";
+import { BackLink } from "@/components/ui/back-link";
 
 export async function generateMetadata(): Promise<Metadata> {
   return { title: (await getTranslations())("grouped.title") };
@@ -32,17 +32,15 @@ export default async function ComposePage({ searchParams }: { searchParams: Inbo
   const people = plan.recipients.slice(0, SHOWN).map((r) => ({ id: r.teammateId, name: r.name, sms: r.sms }));
   return (
     <div className="max-w-2xl space-y-4 overflow-y-auto p-4 sm:p-6">
-      <Link
-        href={`/inbox${filtersQuery(filters)}`}
-        className="inline-flex min-h-11 items-center gap-1 text-sm font-medium text-teal-800"
-      >
-        <span aria-hidden="true">←</span> {t("nav.backToContacts")}
-      </Link>
+      <BackLink href={`/inbox${filtersQuery(filters)}`}>{t("nav.backToContacts")}</BackLink>
       <h1 className="text-xl font-semibold">{t("grouped.title")}</h1>
       <p className="text-sm">
         {pick ? t("grouped.toPicked", { count: plan.inApp }) : t("grouped.to", { count: plan.inApp })}
       </p>
-      <p className="rounded-md border border-slate-200 bg-slate-50 px-3 py-2 text-sm" data-testid="grouped-summary">
+      <p
+        className="rounded-control border border-slate-200 bg-slate-50 px-3 py-2 text-sm"
+        data-testid="grouped-summary"
+      >
         {t("grouped.summary", { app: plan.inApp, sms: plan.bySms, without: plan.withoutSms })}
       </p>
       <GroupedForm

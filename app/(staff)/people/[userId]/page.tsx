@@ -1,5 +1,4 @@
 import type { Metadata } from "next";
-import Link from "next/link";
 import { getLocale, getTranslations } from "next-intl/server";
 import { orNotFound, requireAdminPage } from "@/lib/auth/pages";
 import { getOrganization } from "@/lib/org/queries";
@@ -13,6 +12,7 @@ import {
 } from "@/lib/admin/actions";
 import { ActionButton } from "@/components/ui/action-button";
 import { formatDateTime } from "@/lib/text/format";
+import { BackLink } from "@/components/ui/back-link";
 
 export async function generateMetadata(): Promise<Metadata> {
   return { title: (await getTranslations())("people.access") };
@@ -33,9 +33,7 @@ export default async function PersonAccessPage({ params }: { params: Promise<{ u
     p.role === "ADMIN" ? t("roles.ADMIN") : p.role === "MANAGER" ? t("roles.MANAGER") : t("roles.TEAMMATE");
   return (
     <div className="max-w-2xl space-y-4 p-4 sm:p-6">
-      <Link href="/teammates" className="text-sm text-teal-800 underline-offset-2 hover:underline">
-        ← {t("teammates.title")}
-      </Link>
+      <BackLink href="/teammates">{t("teammates.title")}</BackLink>
       <div>
         <h1 className="text-xl font-semibold" data-testid="person-name">
           {p.firstName} {p.lastName}
@@ -53,7 +51,7 @@ export default async function PersonAccessPage({ params }: { params: Promise<{ u
       {p.numberShared ? (
         <p
           role="note"
-          className="rounded-md border border-amber-300 bg-amber-50 px-3 py-2 text-sm text-amber-950"
+          className="rounded-control border border-amber-300 bg-amber-50 px-3 py-2 text-sm text-amber-950"
           data-testid="number-shared"
         >
           {t("people.numberShared")}

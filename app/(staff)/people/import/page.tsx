@@ -1,9 +1,9 @@
 import type { Metadata } from "next";
-import Link from "next/link";
 import { getTranslations } from "next-intl/server";
 import { requireStaffPage } from "@/lib/auth/pages";
 import { IMPORT_COLUMNS } from "@/lib/admin/csv-import";
 import { ImportForm } from "@/components/admin/import-form";
+import { BackLink } from "@/components/ui/back-link";
 
 export async function generateMetadata(): Promise<Metadata> {
   return { title: (await getTranslations())("import.title") };
@@ -14,9 +14,7 @@ export default async function ImportPage() {
   const t = await getTranslations();
   return (
     <div className="max-w-4xl space-y-4 p-4 sm:p-6">
-      <Link href="/teammates" className="text-sm text-teal-800 underline-offset-2 hover:underline">
-        ← {t("teammates.title")}
-      </Link>
+      <BackLink href="/teammates">{t("teammates.title")}</BackLink>
       <h1 className="text-xl font-semibold">{t("import.title")}</h1>
       <p className="text-sm text-slate-700">{t("import.help")}</p>
       <p className="text-sm text-slate-700">

@@ -1,9 +1,9 @@
 import type { Metadata } from "next";
-import Link from "next/link";
 import { getTranslations } from "next-intl/server";
 import { requireStaffPage } from "@/lib/auth/pages";
 import { listDepartments } from "@/lib/org/queries";
 import { InviteForm } from "@/components/admin/invite-form";
+import { BackLink } from "@/components/ui/back-link";
 
 export async function generateMetadata(): Promise<Metadata> {
   return { title: (await getTranslations())("people.invite") };
@@ -15,9 +15,7 @@ export default async function InvitePage() {
   const [t, departments] = await Promise.all([getTranslations(), listDepartments(user)]);
   return (
     <div className="max-w-lg space-y-4 p-4 sm:p-6">
-      <Link href="/teammates" className="text-sm text-teal-800 underline-offset-2 hover:underline">
-        ← {t("teammates.title")}
-      </Link>
+      <BackLink href="/teammates">{t("teammates.title")}</BackLink>
       <h1 className="text-xl font-semibold">{t("people.invite")}</h1>
       <p className="text-sm text-slate-600">
         {user.role === "ADMIN" ? t("people.inviteHelpAdmin") : t("people.inviteHelpManager")}

@@ -1,5 +1,4 @@
 import type { Metadata } from "next";
-import Link from "next/link";
 import { getLocale, getTranslations } from "next-intl/server";
 import { requireAdminPage } from "@/lib/auth/pages";
 import { getOrganization } from "@/lib/org/queries";
@@ -11,6 +10,7 @@ import { Pager } from "@/components/ui/pager";
 import { auditLabel } from "@/lib/admin/audit-label";
 import { exportAuditAction } from "@/lib/admin/actions";
 import { ActionButton } from "@/components/ui/action-button";
+import { BackLink } from "@/components/ui/back-link";
 
 export async function generateMetadata(): Promise<Metadata> {
   return { title: (await getTranslations())("audit.title") };
@@ -39,9 +39,7 @@ export default async function AuditPage({
   const [{ rows, total, pages }, actors] = await Promise.all([listAudit(admin, f, org.timeZone), auditActors(admin)]);
   return (
     <div className="max-w-5xl space-y-4 p-4 sm:p-6">
-      <Link href="/settings" className="text-sm text-teal-800 underline-offset-2 hover:underline">
-        ← {t("settings.title")}
-      </Link>
+      <BackLink href="/settings">{t("settings.title")}</BackLink>
       <h1 className="text-xl font-semibold">{t("audit.title")}</h1>
       <AutoSubmit>
         <form
@@ -80,7 +78,10 @@ export default async function AuditPage({
             {t("audit.to")}
             <input type="date" name="to" defaultValue={f.to} className={`${field} block`} />
           </label>
-          <button type="submit" className="min-h-11 rounded-md bg-slate-800 px-3 text-sm text-white">
+          <button
+            type="submit"
+            className="min-h-11 rounded-control border border-line bg-surface px-3 text-sm font-medium text-ink hover:bg-slate-100"
+          >
             {t("inbox.apply")}
           </button>
         </form>
@@ -96,7 +97,7 @@ export default async function AuditPage({
               ),
             )}
             label={t("audit.exportCsv")}
-            className="min-h-11 rounded-md border border-slate-300 px-3 text-sm hover:bg-slate-100"
+            className="min-h-11 rounded-control border border-line px-3 text-sm hover:bg-slate-100"
           />
         ) : null}
       </div>

@@ -1,11 +1,11 @@
 import type { Metadata } from "next";
-import Link from "next/link";
 import { getTranslations } from "next-intl/server";
 import { requireAdminPage } from "@/lib/auth/pages";
 import { listStructure, type StructureKind } from "@/lib/admin/structure";
 import { archiveItemAction, createItemAction, renameItemAction } from "@/lib/admin/actions";
 import { ActionButton } from "@/components/ui/action-button";
 import { NameForm } from "@/components/admin/name-form";
+import { BackLink } from "@/components/ui/back-link";
 
 export async function generateMetadata(): Promise<Metadata> {
   return { title: (await getTranslations())("structure.title") };
@@ -63,9 +63,7 @@ export default async function StructurePage() {
   );
   return (
     <div className="max-w-3xl space-y-4 p-4 sm:p-6">
-      <Link href="/settings" className="text-sm text-teal-800 underline-offset-2 hover:underline">
-        ← {t("settings.title")}
-      </Link>
+      <BackLink href="/settings">{t("settings.title")}</BackLink>
       <h1 className="text-xl font-semibold">{t("structure.title")}</h1>
       <p className="text-sm text-slate-600">{t("structure.help")}</p>
       {section("department", t("structure.departments"), s.departments, (d) => {

@@ -47,7 +47,7 @@ export default async function SystemPage({ searchParams }: { searchParams: Promi
       <h1 className="text-xl font-semibold">{t("ops.title")}</h1>
       <p className="text-sm text-slate-600">{t("ops.intro")}</p>
       {done === "retried" || done === "discarded" ? (
-        <p role="status" className="rounded-md bg-teal-50 p-3 text-sm text-teal-900">
+        <p role="status" className="rounded-control bg-teal-50 p-3 text-sm text-teal-900">
           {done === "retried" ? t("ops.retried") : t("ops.discarded")}
         </p>
       ) : null}
@@ -62,7 +62,7 @@ export default async function SystemPage({ searchParams }: { searchParams: Promi
               ["stuck", t("ops.stuck"), q.stuck],
             ] as const
           ).map(([key, label, n]) => (
-            <div key={key} className="rounded-md bg-slate-50 p-2" data-state={key}>
+            <div key={key} className="rounded-control bg-slate-50 p-2" data-state={key}>
               <dt className="text-slate-600">{label}</dt>
               <dd className="text-lg font-semibold">{n}</dd>
             </div>
@@ -98,7 +98,7 @@ export default async function SystemPage({ searchParams }: { searchParams: Promi
                     fields={{ jobId: j.id }}
                     label={t("ops.retry")}
                     pendingLabel={t("ops.retrying")}
-                    className="min-h-11 rounded-md bg-teal-700 px-3 text-sm font-medium text-white hover:bg-teal-800"
+                    className="min-h-11 rounded-control bg-accent px-3 text-sm font-medium text-on-accent hover:bg-accent-strong"
                   />
                   <ActionButton
                     action={discardJobAction}

@@ -1,5 +1,7 @@
 import type { Metadata } from "next";
 import Link from "next/link";
+import { buttonClass } from "@/components/ui/button";
+import { Avatar } from "@/components/ui/avatar";
 import { orNotFound, requireStaffPage } from "@/lib/auth/pages";
 import { getOrganization } from "@/lib/org/queries";
 import { teammateDetails } from "@/lib/teammates/queries";
@@ -24,43 +26,37 @@ export default async function TeammatePage({ params }: { params: Promise<{ teamm
   return (
     <div className="max-w-4xl space-y-6 p-4 sm:p-6">
       <RefreshOn types={["schedule.changed"]} />
-      <div className="flex items-start justify-between gap-4">
-        <div>
-          <h1 className="text-xl font-semibold">
-            {t.firstName} {t.lastName}
-          </h1>
-          <p className="text-slate-600">
-            {t.email}
-            {t.phone ? ` · ${t.phone}` : ""}
-            {p?.smsConsent && t.phone ? ` · ${tr("teammates.smsConsent")}` : ""}
-          </p>
+      <div className="flex flex-wrap items-start justify-between gap-4">
+        <div className="flex min-w-0 items-center gap-3">
+          <Avatar name={`${t.firstName} ${t.lastName}`} />
+          <div className="min-w-0">
+            <h1 className="text-xl font-semibold">
+              {t.firstName} {t.lastName}
+            </h1>
+            <p className="text-sm break-words text-muted">
+              {t.email}
+              {t.phone ? ` · ${t.phone}` : ""}
+              {p?.smsConsent && t.phone ? ` · ${tr("teammates.smsConsent")}` : ""}
+            </p>
+          </div>
         </div>
-        <div className="flex shrink-0 flex-wrap justify-end gap-2">
-          <Link
-            href={`/teammates/${t.id}/edit`}
-            className="rounded-md border border-slate-300 px-3 py-1.5 text-sm font-medium hover:bg-slate-100"
-          >
+        <div className="flex flex-wrap gap-2">
+          <Link href={`/teammates/${t.id}/edit`} className={buttonClass("secondary")}>
             {tr("people.editProfile")}
           </Link>
           {user.role === "ADMIN" ? (
-            <Link
-              href={`/people/${t.id}`}
-              className="rounded-md border border-slate-300 px-3 py-1.5 text-sm font-medium hover:bg-slate-100"
-            >
+            <Link href={`/people/${t.id}`} className={buttonClass("secondary")}>
               {tr("people.access")}
             </Link>
           ) : null}
           {t.inboxThread && user.messagingAccess ? (
-            <Link
-              href={`/inbox/${t.inboxThread.id}`}
-              className="rounded-md bg-teal-700 px-3 py-1.5 text-sm font-medium text-white"
-            >
+            <Link href={`/inbox/${t.inboxThread.id}`} className={buttonClass("primary")}>
               {tr("teammates.message")}
             </Link>
           ) : null}
         </div>
       </div>
-      <section className="grid gap-2 rounded-lg border border-slate-200 bg-white p-4 text-sm sm:grid-cols-2">
+      <section className="grid gap-2 rounded-card border border-line bg-surface p-4 text-sm sm:grid-cols-2">
         <p>
           <span className="text-slate-500">{tr("teammates.departmentLabel")}</span>{" "}
           {p?.department?.name ?? (p?.waitingList ? tr("teammates.waitingList") : "—")}
@@ -82,13 +78,13 @@ export default async function TeammatePage({ params }: { params: Promise<{ teamm
           {[p?.street, p?.postcode, p?.city].filter(Boolean).join(", ") || "—"}
         </p>
       </section>
-      <section className="rounded-lg border border-slate-200 bg-white p-4">
+      <section className="rounded-card border border-line bg-surface p-4">
         <h2 className="mb-2 font-medium">{tr("teammates.upcoming")}</h2>
         {t.assignments.length === 0 ? <p className="text-sm text-slate-500">{tr("teammates.none")}</p> : null}
         <ul className="space-y-1 text-sm" data-testid="upcoming-assignments">
           {t.assignments.map(({ shift: s }) => (
             <li key={s.id}>
-              <Link href={`/schedule/shifts/${s.id}`} className="hover:underline">
+              <Link href={`/schedule/shifts/${s.id}`} className="inline-flex min-h-11 items-center hover:underline">
                 {formatShiftTime(s.startsAt, s.endsAt, tz, locale)} · {s.activity.name}
               </Link>{" "}
               <span className="text-slate-500">· {s.place}</span>
@@ -96,7 +92,7 @@ export default async function TeammatePage({ params }: { params: Promise<{ teamm
           ))}
         </ul>
       </section>
-      <section className="space-y-3 rounded-lg border border-slate-200 bg-white p-4">
+      <section className="space-y-3 rounded-card border border-line bg-surface p-4">
         <h2 className="font-medium">{tr("teammates.unavailability")}</h2>
         {t.unavailability.length === 0 ? <p className="text-sm text-slate-500">{tr("teammates.none")}</p> : null}
         <ul className="space-y-3" data-testid="unavailability">
@@ -107,7 +103,9 @@ export default async function TeammatePage({ params }: { params: Promise<{ teamm
                 {u.reason ? ` · ${u.reason}` : ""} <RemoveUnavailabilityButton id={u.id} />
               </p>
               <details>
-                <summary className="cursor-pointer text-xs text-teal-800">{tr("teammates.edit")}</summary>
+                <summary className="flex min-h-11 cursor-pointer items-center text-sm text-accent-ink">
+                  {tr("teammates.edit")}
+                </summary>
                 <UnavailabilityForm
                   userId={t.id}
                   period={{

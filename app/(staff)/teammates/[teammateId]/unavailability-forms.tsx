@@ -55,7 +55,7 @@ export function UnavailabilityForm({
       <button
         type="submit"
         disabled={pending}
-        className="rounded-md bg-teal-700 px-3 py-1.5 text-sm font-medium text-white"
+        className="inline-flex min-h-11 items-center justify-center rounded-control bg-accent px-3 text-sm font-medium text-on-accent"
       >
         {t(period ? "teammates.save" : "teammates.addUnavailability")}
       </button>

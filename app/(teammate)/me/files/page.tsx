@@ -1,4 +1,3 @@
-import Link from "next/link";
 import type { Metadata } from "next";
 import { notFound } from "next/navigation";
 import { getTranslations } from "next-intl/server";
@@ -8,6 +7,7 @@ import { teammateThreadId } from "@/lib/inbox/queries";
 import { sharedFiles } from "@/lib/inbox/shared-files";
 import { SharedDocuments } from "@/components/files/shared-documents";
 import { readSharedParams } from "@/components/files/shared-params";
+import { BackLink } from "@/components/ui/back-link";
 
 export async function generateMetadata(): Promise<Metadata> {
   return { title: (await getTranslations())("files.shared") };
@@ -26,9 +26,7 @@ export default async function MySharedFiles({
   const page = await orNotFound(sharedFiles(user, threadId, filter));
   return (
     <div className="pb-20">
-      <Link href="/me/messages" className="flex min-h-11 items-center gap-1 px-3 text-sm font-medium text-teal-800">
-        <span aria-hidden="true">←</span> {t("files.backToThread")}
-      </Link>
+      <BackLink href="/me/messages">{t("files.backToThread")}</BackLink>
       <SharedDocuments page={page} kind={filter.kind} timeZone={org.timeZone} href="/me/files" />
     </div>
   );

@@ -8,6 +8,8 @@ import { ThreadView } from "@/components/thread/thread-view";
 import { getTranslations } from "next-intl/server";
 import type { ComposerNotice } from "@/components/thread/composer-notice";
 import { MuteButton } from "@/components/pwa/mute-button";
+import { EllipsisVertical, FolderOpen } from "lucide-react";
+import { Menu, menuItemClass } from "@/components/ui/menu";
 
 /** The teammate's thread with their organisation: at /me, /me/messages and /me/messages/[id], with no redirect between. */
 export async function MyThread({ conversationId, notice }: { conversationId: string | null; notice?: ComposerNotice }) {
@@ -17,24 +19,22 @@ export async function MyThread({ conversationId, notice }: { conversationId: str
   const thread = await orNotFound(getTeammateThread(user, conversationId));
   return (
     <>
-      <header className="sticky top-0 z-10 flex flex-wrap items-center justify-between gap-2 border-b border-slate-200 bg-white px-4 py-3">
-        <div className="min-w-40 flex-1">
-          <h1 className="text-lg font-semibold">{org.name}</h1>
-          <p className="text-xs text-slate-600">{t("me.threadSubtitle")}</p>
+      <header className="sticky top-0 z-10 flex items-center gap-2 border-b border-line bg-surface py-1.5 pr-1.5 pl-4">
+        <div className="min-w-0 flex-1">
+          <h1 className="truncate font-semibold">{org.name}</h1>
+          <p className="truncate text-xs text-muted">{t("me.threadSubtitle")}</p>
         </div>
-        <div className="flex shrink-0 flex-wrap justify-end gap-2">
-          <MuteButton
-            user={user}
-            conversationId={thread.id}
-            className="min-h-11 rounded-md border border-slate-300 px-3 text-sm"
-          />
-          <Link
-            href="/me/files"
-            className="inline-flex min-h-11 items-center rounded-md border border-slate-300 px-3 text-sm"
-          >
-            {t("files.shared")}
-          </Link>
-        </div>
+        <Link
+          href="/me/files"
+          aria-label={t("files.shared")}
+          title={t("files.shared")}
+          className="inline-flex size-11 shrink-0 items-center justify-center rounded-control text-muted hover:bg-slate-100"
+        >
+          <FolderOpen aria-hidden="true" className="size-5" />
+        </Link>
+        <Menu label={t("thread.actions")} trigger={<EllipsisVertical aria-hidden="true" className="size-5" />}>
+          <MuteButton user={user} conversationId={thread.id} className={menuItemClass} wide />
+        </Menu>
       </header>
       <ThreadView
         conversationId={thread.id}

@@ -2,6 +2,7 @@ import type { Metadata } from "next";
 import { requireTeammatePage } from "@/lib/auth/pages";
 import { getTranslations } from "next-intl/server";
 import { SignOutButton } from "@/components/sign-out-button";
+import { ChevronDown } from "lucide-react";
 import { LanguageForm } from "@/components/language-form";
 import { isLocale } from "@/lib/i18n/locales";
 import { PasswordForm } from "@/components/auth/password-form";
@@ -31,11 +32,12 @@ export default async function ProfilePage() {
         <InstallButton />
         <NotificationSettings user={user} />
         <LanguageForm current={isLocale(user.locale) ? user.locale : "en"} />
-        <details className="rounded-lg border border-slate-200 p-3">
-          <summary className="flex min-h-11 cursor-pointer items-center font-medium">
+        <details className="group rounded-card border border-line bg-surface px-3">
+          <summary className="flex min-h-12 cursor-pointer list-none items-center justify-between font-medium text-accent-ink">
             {t("account.changePassword")}
+            <ChevronDown aria-hidden="true" className="size-5 transition-transform group-open:rotate-180" />
           </summary>
-          <div className="mt-2">
+          <div className="pb-3">
             <PasswordForm
               action={changePasswordAction}
               withCurrent
@@ -44,8 +46,10 @@ export default async function ProfilePage() {
             />
           </div>
         </details>
-        <SignOutButton />
-        <SignOutButton everywhere />
+        <div className="flex flex-wrap gap-2">
+          <SignOutButton />
+          <SignOutButton everywhere />
+        </div>
       </div>
     </>
   );

@@ -41,7 +41,7 @@ function AskForm({
           name="body"
           rows={2}
           defaultValue={failed?.values?.body}
-          className="mt-1 block w-full rounded-md border border-slate-300 px-2 py-1 text-base"
+          className="mt-1 block w-full rounded-control border border-line px-2 py-1 text-base"
         />
       </label>
       {failed ? (
@@ -52,7 +52,7 @@ function AskForm({
       <button
         type="submit"
         disabled={pending}
-        className="rounded-md bg-teal-700 px-3 py-1.5 text-sm font-medium text-white"
+        className="inline-flex min-h-11 items-center justify-center rounded-control bg-accent px-3 text-sm font-medium text-on-accent"
       >
         {pending ? t("mySchedule.sending") : submit}
       </button>

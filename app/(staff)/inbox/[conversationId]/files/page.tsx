@@ -1,4 +1,3 @@
-import Link from "next/link";
 import type { Metadata } from "next";
 import { getTranslations } from "next-intl/server";
 import { orNotFound, requireMessagingPage } from "@/lib/auth/pages";
@@ -6,6 +5,7 @@ import { getOrganization } from "@/lib/org/queries";
 import { sharedFiles } from "@/lib/inbox/shared-files";
 import { SharedDocuments } from "@/components/files/shared-documents";
 import { readSharedParams } from "@/components/files/shared-params";
+import { BackLink } from "@/components/ui/back-link";
 
 export async function generateMetadata(): Promise<Metadata> {
   return { title: (await getTranslations())("files.shared") };
@@ -26,9 +26,7 @@ export default async function SharedFilesPage({
   const thread = `/inbox/${encodeURIComponent(conversationId)}`;
   return (
     <div className="mx-auto w-full max-w-2xl overflow-y-auto">
-      <Link href={thread} className="flex min-h-11 items-center gap-1 px-3 text-sm font-medium text-teal-800">
-        <span aria-hidden="true">←</span> {t("files.backToThread")}
-      </Link>
+      <BackLink href={thread}>{t("files.backToThread")}</BackLink>
       <SharedDocuments page={page} kind={filter.kind} timeZone={org.timeZone} href={`${thread}/files`} />
     </div>
   );

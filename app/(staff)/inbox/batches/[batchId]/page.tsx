@@ -8,6 +8,7 @@ import { formatDateTime } from "@/lib/text/format";
 import { RefreshWhile } from "@/components/live/refresh-while";
 import { MessageText } from "@/components/thread/message-text";
 import { RECIPIENT_STATE, smsStateKey } from "@/components/inbox/grouped-labels";
+import { BackLink } from "@/components/ui/back-link";
 
 export async function generateMetadata(): Promise<Metadata> {
   return { title: (await getTranslations())("grouped.title") };
@@ -27,9 +28,7 @@ export default async function BatchPage({ params }: { params: Promise<{ batchId:
   return (
     <div className="max-w-3xl space-y-4 overflow-y-auto p-4 sm:p-6">
       <RefreshWhile active={moving} everyMs={3000} />
-      <Link href="/inbox" className="inline-flex min-h-11 items-center gap-1 text-sm font-medium text-teal-800">
-        <span aria-hidden="true">←</span> {t("nav.backToContacts")}
-      </Link>
+      <BackLink href="/inbox">{t("nav.backToContacts")}</BackLink>
       <h1 className="text-xl font-semibold">
         {t("grouped.batch", { date: formatDateTime(batch.createdAt, org.timeZone, locale) })}
       </h1>

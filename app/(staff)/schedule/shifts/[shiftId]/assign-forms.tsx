@@ -14,7 +14,7 @@ export function AssignForm({ shiftId, candidates }: { shiftId: string; candidate
         {t("schedule.assignLabel")}
         <select
           name="userId"
-          className="mt-1 block rounded-md border border-slate-300 px-2 py-1 text-sm"
+          className="mt-1 block rounded-control border border-line bg-surface px-2 text-sm"
           defaultValue=""
         >
           <option value="" disabled>
@@ -30,7 +30,7 @@ export function AssignForm({ shiftId, candidates }: { shiftId: string; candidate
       <button
         type="submit"
         disabled={pending}
-        className="rounded-md bg-teal-700 px-3 py-1.5 text-sm font-medium text-white"
+        className="inline-flex min-h-11 items-center justify-center rounded-control bg-accent px-3 text-sm font-medium text-on-accent"
       >
         {t("schedule.assign")}
       </button>
@@ -54,7 +54,7 @@ export function UnassignButton({ shiftId, userId, name }: { shiftId: string; use
         type="submit"
         disabled={pending}
         aria-label={t("schedule.unassignName", { name })}
-        className="text-sm text-red-700 underline"
+        className="inline-flex min-h-11 items-center rounded-control px-2 text-sm text-red-700 underline hover:bg-slate-100"
       >
         {t("schedule.unassign")}
       </button>

@@ -9,6 +9,7 @@ import { shiftActionText } from "@/lib/conversations/shift-action";
 import { AssignForm, UnassignButton } from "./assign-forms";
 import { RefreshOn } from "@/components/live/live-events";
 import { getLocale, getTranslations } from "next-intl/server";
+import { BackLink } from "@/components/ui/back-link";
 
 export async function generateMetadata(): Promise<Metadata> {
   return { title: (await getTranslations())("schedule.shift") };
@@ -25,16 +26,15 @@ export default async function ShiftPage({ params }: { params: Promise<{ shiftId:
     <div className="max-w-3xl space-y-6 p-4 sm:p-6">
       <RefreshOn types={["schedule.changed"]} />
       <div>
-        <Link href={`/schedule?week=${isoDay(weekStart(shift.startsAt))}`} className="text-sm text-teal-800 underline">
-          {t("schedule.back")}
-        </Link>
+        <BackLink href={`/schedule?week=${isoDay(weekStart(shift.startsAt))}`}>{t("schedule.back")}</BackLink>
         <h1 className="mt-2 text-xl font-semibold">{shift.activity.name}</h1>
-        <p className="text-slate-600">{formatShiftTime(shift.startsAt, shift.endsAt, org.timeZone, locale)}</p>
-        <p className="text-slate-500">
-          {shift.place} · {shift.department.name}
+        <p className="text-muted">{formatShiftTime(shift.startsAt, shift.endsAt, org.timeZone, locale)}</p>
+        <p className="text-muted">
+          {shift.place} · {shift.department.name} ·{" "}
+          {t("schedule.staffing", { assigned: shift.assignments.length, needed: shift.needed })}
         </p>
       </div>
-      <section className="rounded-lg border border-slate-200 bg-white p-4">
+      <section className="rounded-card border border-line bg-surface p-4">
         <h2 className="mb-2 font-medium">{t("schedule.assigned")}</h2>
         {shift.assignments.length === 0 ? (
           <p className="text-sm text-slate-500">{t("schedule.nobodyIsAssigned")}</p>
@@ -42,7 +42,7 @@ export default async function ShiftPage({ params }: { params: Promise<{ shiftId:
         <ul className="mb-3 space-y-1" data-testid="assigned">
           {shift.assignments.map((a) => (
             <li key={a.user.id} className="flex items-center justify-between text-sm">
-              <Link href={`/teammates/${a.user.id}`} className="hover:underline">
+              <Link href={`/teammates/${a.user.id}`} className="inline-flex min-h-11 items-center hover:underline">
                 {a.user.firstName} {a.user.lastName}
               </Link>
               <UnassignButton shiftId={shift.id} userId={a.user.id} name={`${a.user.firstName} ${a.user.lastName}`} />
@@ -56,7 +56,7 @@ export default async function ShiftPage({ params }: { params: Promise<{ shiftId:
             .map((c) => ({ id: c.id, name: `${c.lastName} ${c.firstName}` }))}
         />
       </section>
-      <section className="rounded-lg border border-slate-200 bg-white p-4">
+      <section className="rounded-card border border-line bg-surface p-4">
         <h2 className="mb-2 font-medium">{t("schedule.questions")}</h2>
         {shift.messages.length === 0 ? <p className="text-sm text-slate-500">{t("schedule.noQuestions")}</p> : null}
         <ul className="space-y-2">

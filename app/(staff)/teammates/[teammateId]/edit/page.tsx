@@ -1,9 +1,9 @@
 import type { Metadata } from "next";
-import Link from "next/link";
 import { getTranslations } from "next-intl/server";
 import { orNotFound, requireStaffPage } from "@/lib/auth/pages";
 import { profileForm } from "@/lib/admin/profile";
 import { ProfileForm } from "@/components/admin/profile-form";
+import { BackLink } from "@/components/ui/back-link";
 
 export async function generateMetadata(): Promise<Metadata> {
   return { title: (await getTranslations())("people.editProfile") };
@@ -15,9 +15,9 @@ export default async function EditTeammatePage({ params }: { params: Promise<{ t
   const p = teammate.profile;
   return (
     <div className="max-w-3xl space-y-4 p-4 sm:p-6">
-      <Link href={`/teammates/${teammate.id}`} className="text-sm text-teal-800 underline-offset-2 hover:underline">
-        ← {teammate.firstName} {teammate.lastName}
-      </Link>
+      <BackLink href={`/teammates/${teammate.id}`}>
+        {teammate.firstName} {teammate.lastName}
+      </BackLink>
       <h1 className="text-xl font-semibold">{t("people.editProfile")}</h1>
       <p className="text-sm text-slate-600">{teammate.email}</p>
       <ProfileForm

@@ -1,0 +1,3 @@
+-- AlterTable
+ALTER TABLE "Shift" ADD COLUMN     "needed" INTEGER NOT NULL DEFAULT 1;
+
