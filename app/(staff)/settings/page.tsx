@@ -9,6 +9,8 @@ import { setChatOptionAction } from "@/lib/chat/actions";
 import { ActionButton } from "@/components/ui/action-button";
 import { smsSenderOf } from "@/lib/sms/sender";
 import { SmsSenderForm } from "./sms-sender-form";
+import { Activity, Building2, ScrollText } from "lucide-react";
+import { buttonClass } from "@/components/ui/button";
 
 export async function generateMetadata(): Promise<Metadata> {
   return { title: (await getTranslations())("settings.title") };
@@ -24,29 +26,34 @@ export default async function SettingsPage() {
   ]);
   const locale = await getLocale();
   return (
-    <div className="max-w-2xl space-y-6 p-4 sm:p-6">
+    <div className="max-w-3xl space-y-6 p-4 sm:p-6">
       <h1 className="text-xl font-semibold">{t("settings.title")}</h1>
-      <nav aria-label={t("settings.title")} className="flex flex-wrap gap-2">
-        <Link
-          href="/settings/structure"
-          className="inline-flex min-h-11 items-center rounded-control border border-line px-3 text-sm hover:bg-slate-100"
-        >
-          {t("structure.title")}
-        </Link>
-        <Link
-          href="/settings/audit"
-          className="inline-flex min-h-11 items-center rounded-control border border-line px-3 text-sm hover:bg-slate-100"
-        >
-          {t("audit.title")}
-        </Link>
-        <Link
-          href="/settings/system"
-          className="inline-flex min-h-11 items-center rounded-control border border-line px-3 text-sm hover:bg-slate-100"
-        >
-          {t("settings.system")}
-        </Link>
+      {/* The other settings pages, each with what it is for. */}
+      <nav aria-label={t("settings.title")}>
+        <ul className="grid gap-2 sm:grid-cols-3">
+          {(
+            [
+              ["/settings/structure", Building2, "structure.title", "settings.structureHelp"],
+              ["/settings/audit", ScrollText, "audit.title", "settings.auditHelp"],
+              ["/settings/system", Activity, "settings.system", "settings.systemHelp"],
+            ] as const
+          ).map(([href, Icon, title, help]) => (
+            <li key={href}>
+              <Link
+                href={href}
+                className="flex h-full min-h-11 items-start gap-3 rounded-card border border-line bg-surface p-3 hover:bg-slate-100"
+              >
+                <Icon aria-hidden="true" className="mt-0.5 size-5 shrink-0 text-accent-ink" />
+                <span>
+                  <span className="block text-sm font-medium">{t(title)}</span>
+                  <span className="block text-xs text-muted">{t(help)}</span>
+                </span>
+              </Link>
+            </li>
+          ))}
+        </ul>
       </nav>
-      <section className="rounded-lg border border-slate-200 bg-white p-4">
+      <section className="rounded-card border border-line bg-surface p-4">
         <h2 className="font-medium">{t("settings.organisation")}</h2>
         <dl className="mt-2 grid grid-cols-[10rem_1fr] gap-y-1 text-sm">
           <dt className="text-slate-500">{t("settings.name")}</dt>
@@ -55,12 +62,12 @@ export default async function SettingsPage() {
           <dd>{org.timeZone}</dd>
         </dl>
       </section>
-      <section className="rounded-lg border border-slate-200 bg-white p-4" data-testid="sms-sender">
+      <section className="rounded-card border border-line bg-surface p-4" data-testid="sms-sender">
         <h2 className="font-medium">{t("settings.smsSender")}</h2>
         <p className="mt-1 text-sm text-slate-600">{t("settings.smsSenderHelp")}</p>
         <SmsSenderForm sender={sender} />
       </section>
-      <section className="rounded-lg border border-slate-200 bg-white p-4" data-testid="chat-option">
+      <section className="rounded-card border border-line bg-surface p-4" data-testid="chat-option">
         <h2 className="font-medium">{t("settings.chatOption")}</h2>
         <p className="mt-1 text-sm text-slate-600">
           {t("settings.chatPrice", { price: chat.pricePerSeatCents / 100 })}
@@ -79,11 +86,7 @@ export default async function SettingsPage() {
             action={setChatOptionAction}
             fields={{ enabled: chat.enabled ? "false" : "true" }}
             label={chat.enabled ? t("settings.chatTurnOff") : t("settings.chatTurnOn")}
-            className={
-              chat.enabled
-                ? "min-h-11 rounded-md border border-slate-300 px-3 text-sm hover:bg-slate-100"
-                : "min-h-11 rounded-md bg-accent px-3 text-sm font-medium text-on-accent hover:bg-accent-strong"
-            }
+            className={chat.enabled ? buttonClass("secondary") : buttonClass("primary")}
           />
         </div>
       </section>
