@@ -5,7 +5,7 @@ import { useState, type KeyboardEvent } from "react";
 import type { InboxContact } from "@/lib/inbox/contacts";
 import { useLocale, useTranslations } from "next-intl";
 import { formatListTime } from "@/lib/text/format";
-import { Check } from "lucide-react";
+import { Check } from "@/components/ui/icons";
 
 const MOVES: Record<string, (i: number, n: number) => number> = {
   ArrowDown: (i, n) => Math.min(i + 1, n - 1),

@@ -3,24 +3,15 @@
 import Link from "next/link";
 import { usePathname } from "next/navigation";
 import { useTranslations } from "next-intl";
-import { CalendarDays, Download, Inbox, Menu as MenuIcon, MessagesSquare, Settings, Users } from "lucide-react";
 import { useChatUnread } from "@/components/chat/use-chat-unread";
 import { Badge } from "@/components/ui/badge";
 import { Menu, menuItemClass } from "@/components/ui/menu";
 
-const ICONS = {
-  inbox: Inbox,
-  chat: MessagesSquare,
-  schedule: CalendarDays,
-  teammates: Users,
-  exports: Download,
-  settings: Settings,
-} as const;
-
 export type NavItem = {
   href: string;
   label: string;
-  icon: keyof typeof ICONS;
+  /** Drawn on the server (no icon code in the browser); the open entry thickens its stroke by CSS. */
+  icon: React.ReactNode;
   badge?: number;
   /** The Chat entry: its badge follows chat live. */ countsChat?: boolean;
 };
@@ -33,7 +24,17 @@ const ON_PHONE = 4;
  * scrolls sideways; a badge sits on its icon, clear of the label). `account` is the
  * account block, shown at the foot of the sidebar and at the end of the phone's "More".
  */
-export function StaffNav({ items, selfId, account }: { items: NavItem[]; selfId: string; account: React.ReactNode }) {
+export function StaffNav({
+  items,
+  selfId,
+  account,
+  moreIcon,
+}: {
+  items: NavItem[];
+  selfId: string;
+  account: React.ReactNode;
+  moreIcon: React.ReactNode;
+}) {
   const pathname = usePathname();
   const t = useTranslations();
   const chat = items.find((i) => i.countsChat);
@@ -46,15 +47,14 @@ export function StaffNav({ items, selfId, account }: { items: NavItem[]; selfId:
         {items.map((item, i) => {
           const active = isAt(item.href);
           const badge = item.countsChat ? chatUnread : (item.badge ?? 0);
-          const Icon = ICONS[item.icon];
           return (
             <li key={item.href} className={`min-w-0 flex-1 ${i >= ON_PHONE ? "hidden md:block" : ""}`}>
               <Link
                 href={item.href}
                 aria-current={active ? "page" : undefined}
-                className={`relative flex h-14 flex-col items-center justify-center gap-0.5 rounded-control px-1 text-[0.6875rem] leading-tight md:h-10 md:flex-row md:justify-start md:gap-2.5 md:px-3 md:text-sm ${active ? "font-semibold text-accent-ink md:bg-accent-soft" : "font-medium text-muted hover:bg-slate-100 hover:text-ink"}`}
+                className={`relative flex h-14 flex-col items-center [&>svg]:size-5 [&>svg]:shrink-0 [&>svg]:stroke-[1.75] aria-[current=page]:[&>svg]:stroke-[2.25] justify-center gap-0.5 rounded-control px-1 text-[0.6875rem] leading-tight md:h-10 md:flex-row md:justify-start md:gap-2.5 md:px-3 md:text-sm ${active ? "font-semibold text-accent-ink md:bg-accent-soft" : "font-medium text-muted hover:bg-slate-100 hover:text-ink"}`}
               >
-                <Icon aria-hidden="true" className="size-5 shrink-0" strokeWidth={active ? 2.25 : 1.75} />
+                {item.icon}
                 <span className="max-w-full truncate md:flex-1">{item.label}</span>
                 {/* On a phone on the icon's shoulder, clear of the label; in the sidebar at the row's end. */}
                 <span className="absolute top-1.5 left-1/2 ml-1 md:static md:ml-0 md:inline-flex">
@@ -72,8 +72,8 @@ export function StaffNav({ items, selfId, account }: { items: NavItem[]; selfId:
           <Menu
             label={t("nav.more")}
             trigger={
-              <span className="flex h-14 flex-col items-center justify-center gap-0.5 text-[0.6875rem] font-medium">
-                <MenuIcon aria-hidden="true" className="size-5" strokeWidth={1.75} />
+              <span className="flex h-14 flex-col items-center justify-center gap-0.5 text-[0.6875rem] font-medium [&>svg]:size-5 [&>svg]:stroke-[1.75]">
+                {moreIcon}
                 {t("nav.more")}
               </span>
             }
@@ -81,7 +81,6 @@ export function StaffNav({ items, selfId, account }: { items: NavItem[]; selfId:
             testId="nav-more"
           >
             {rest.map((item) => {
-              const Icon = ICONS[item.icon];
               return (
                 <Link
                   key={item.href}
@@ -89,7 +88,7 @@ export function StaffNav({ items, selfId, account }: { items: NavItem[]; selfId:
                   className={menuItemClass}
                   aria-current={isAt(item.href) ? "page" : undefined}
                 >
-                  <Icon aria-hidden="true" className="size-4 text-muted" />
+                  <span className="text-muted [&>svg]:size-4">{item.icon}</span>
                   {item.label}
                 </Link>
               );

@@ -6,15 +6,13 @@ import { useTranslations } from "next-intl";
 import { useState } from "react";
 import { useLiveEvent } from "@/components/live/live-events";
 import { useChatUnread } from "@/components/chat/use-chat-unread";
-import { CalendarDays, MessageCircle, MessagesSquare, UserRound } from "lucide-react";
 import { Badge } from "@/components/ui/badge";
-
-const ICONS = { messages: MessageCircle, chat: MessagesSquare, schedule: CalendarDays, profile: UserRound } as const;
 
 export type Tab = {
   href: string;
   label: string;
-  icon: keyof typeof ICONS;
+  /** Drawn on the server (no icon code in the browser); the open tab thickens its stroke by CSS. */
+  icon: React.ReactNode;
   badge?: number;
   countsInbox?: boolean;
   /** The Chat tab: its badge follows chat live. */
@@ -50,16 +48,15 @@ export function TabBar({ tabs, selfId }: { tabs: Tab[]; selfId: string }) {
         {tabs.map((tab) => {
           const active = isAt(tab);
           const badge = tab.countsInbox ? unread : tab.countsChat ? chatUnread : (tab.badge ?? 0);
-          const Icon = ICONS[tab.icon];
           return (
             <li key={tab.href} className="flex-1">
               <Link
                 href={tab.href}
                 aria-current={active ? "page" : undefined}
                 // 4rem high: the thread's composer sits right on top of it. The open tab is marked by weight and a filled icon stroke, not colour alone.
-                className={`relative flex h-16 flex-col items-center justify-center gap-0.5 text-xs ${active ? "font-semibold text-accent-ink" : "font-medium text-muted"}`}
+                className={`relative flex h-16 flex-col items-center justify-center gap-0.5 text-xs [&>svg]:size-6 [&>svg]:stroke-[1.75] aria-[current=page]:[&>svg]:stroke-[2.25] ${active ? "font-semibold text-accent-ink" : "font-medium text-muted"}`}
               >
-                <Icon aria-hidden="true" className="size-6" strokeWidth={active ? 2.25 : 1.75} />
+                {tab.icon}
                 {tab.label}
                 {/* The open tab's own badge is hidden: its screen shows what is new. */}
                 {!active ? (

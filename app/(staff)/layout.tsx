@@ -6,7 +6,16 @@ import { SignOutButton } from "@/components/sign-out-button";
 import { LiveEvents } from "@/components/live/live-events";
 import { latestEventId } from "@/lib/realtime/hub";
 import { getTranslations } from "next-intl/server";
-import { UserRound } from "lucide-react";
+import {
+  CalendarDays,
+  Download,
+  Inbox,
+  Menu as MenuIcon,
+  MessagesSquare,
+  Settings,
+  UserRound,
+  Users,
+} from "@/components/ui/icons";
 import { Avatar } from "@/components/ui/avatar";
 import { menuItemClass } from "@/components/ui/menu";
 import { chatUnreadTotal } from "@/lib/chat/queries";
@@ -26,15 +35,29 @@ export default async function StaffLayout({ children }: { children: React.ReactN
   ]);
   const items: NavItem[] = [
     // Without messaging rights a manager has no inbox and none of what hangs off it.
-    ...(user.messagingAccess ? [{ href: "/inbox", label: t("nav.messaging"), icon: "inbox" as const }] : []),
+    ...(user.messagingAccess
+      ? [{ href: "/inbox", label: t("nav.messaging"), icon: <Inbox aria-hidden="true" /> }]
+      : []),
     // The Chat option is paid: when it is off the menu entry is gone (its data is kept).
     ...(org.chatEnabled
-      ? [{ href: "/chat", label: t("nav.chat"), icon: "chat" as const, badge: chatUnread, countsChat: true }]
+      ? [
+          {
+            href: "/chat",
+            label: t("nav.chat"),
+            icon: <MessagesSquare aria-hidden="true" />,
+            badge: chatUnread,
+            countsChat: true,
+          },
+        ]
       : []),
-    { href: "/schedule", label: t("nav.schedule"), icon: "schedule" },
-    { href: "/teammates", label: t("nav.teammates"), icon: "teammates" },
-    ...(user.messagingAccess ? [{ href: "/exports", label: t("nav.exports"), icon: "exports" as const }] : []),
-    ...(user.role === "ADMIN" ? [{ href: "/settings", label: t("nav.settings"), icon: "settings" as const }] : []),
+    { href: "/schedule", label: t("nav.schedule"), icon: <CalendarDays aria-hidden="true" /> },
+    { href: "/teammates", label: t("nav.teammates"), icon: <Users aria-hidden="true" /> },
+    ...(user.messagingAccess
+      ? [{ href: "/exports", label: t("nav.exports"), icon: <Download aria-hidden="true" /> }]
+      : []),
+    ...(user.role === "ADMIN"
+      ? [{ href: "/settings", label: t("nav.settings"), icon: <Settings aria-hidden="true" /> }]
+      : []),
   ];
   const name = `${user.firstName} ${user.lastName}`;
   // Twice in the page (the sidebar's foot, the phone's "More"): only the sidebar's carries the test id.
@@ -65,7 +88,7 @@ export default async function StaffLayout({ children }: { children: React.ReactN
             <p className="text-lg font-semibold text-accent-ink">Shiftline</p>
             <p className="truncate text-xs text-muted">{org.name}</p>
           </div>
-          <StaffNav items={items} selfId={user.id} account={account()} />
+          <StaffNav items={items} selfId={user.id} account={account()} moreIcon={<MenuIcon aria-hidden="true" />} />
           <div className="hidden border-t border-line pt-2 md:mt-auto md:block">{account("current-user")}</div>
         </aside>
         <main id="main" tabIndex={-1} className="min-h-0 min-w-0 flex-1 outline-none">

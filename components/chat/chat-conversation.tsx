@@ -6,6 +6,7 @@ import { getChatThread } from "@/lib/chat/queries";
 import { departmentPeople } from "@/lib/chat/people";
 import { addMembersAction, deleteChatAction, joinAgainAction, leaveChatAction } from "@/lib/chat/actions";
 import { ThreadView } from "@/components/thread/thread-view";
+import { ComposerOptions } from "@/components/thread/composer-options";
 import { ActionButton } from "@/components/ui/action-button";
 import { FocusOnOpen } from "@/components/ui/focus-on-open";
 import type { ComposerNotice } from "@/components/thread/composer-notice";
@@ -147,7 +148,13 @@ export async function ChatConversation({
           staff={web}
           chat
           joinOnOpen={c.ref.standing === "open"}
-          composer={{ clientId: randomUUID(), placeholder: t("chat.writeIn", { name: c.title }), notice }}
+          composer={{
+            clientId: randomUUID(),
+            placeholder: t("chat.writeIn", { name: c.title }),
+            notice,
+            // Staff may mark a chat message urgent (it notifies during quiet hours).
+            options: web ? <ComposerOptions urgent /> : undefined,
+          }}
           openedAt={new Date().toISOString()}
         />
       )}

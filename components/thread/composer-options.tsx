@@ -1,31 +1,40 @@
 "use client";
 
+import { useEffect, useRef, useState } from "react";
 import { useTranslations } from "next-intl";
-import { SlidersHorizontal } from "lucide-react";
+import { SlidersHorizontal } from "@/components/ui/icons";
 import { Menu } from "@/components/ui/menu";
-
-type Toggle = { checked: boolean; set: (on: boolean) => void };
+import { COMPOSER_SENT_EVENT } from "./composer-sent";
 
 const row = "flex min-h-11 items-center gap-3 rounded-control px-3 hover:bg-slate-100";
 
 /**
  * Staff's choices for one message, behind one control: urgent (it notifies in quiet hours),
- * and a copy by SMS when it can go. What is on shows beside the control, so it is never a
- * surprise. The checkboxes stay in the form (a popover is still inside it): they post
- * without JavaScript too.
+ * and a copy by SMS when it can go (`sms`). What is on shows beside the control, so it is
+ * never a surprise. The checkboxes are fields of the composer's form (a popover is still
+ * inside it), read when it sends, and post without JavaScript too. Staff pages hand this to
+ * the composer, so a teammate's page carries none of it.
  */
 export function ComposerOptions({
-  urgent,
+  urgent = false,
   sms,
 }: {
-  urgent?: Toggle;
-  sms?: Toggle & { allowed: boolean; why?: string };
+  urgent?: boolean;
+  sms?: { allowed: boolean; why?: string };
 }) {
   const t = useTranslations();
+  const [on, setOn] = useState({ urgent: false, sms: false });
+  const box = useRef<HTMLSpanElement>(null);
+  useEffect(() => {
+    const form = box.current?.closest("form");
+    const reset = () => setOn({ urgent: false, sms: false });
+    form?.addEventListener(COMPOSER_SENT_EVENT, reset);
+    return () => form?.removeEventListener(COMPOSER_SENT_EVENT, reset);
+  }, []);
   if (!urgent && !sms) return null;
-  const on = [urgent?.checked ? t("thread.urgent") : null, sms?.checked ? t("grouped.smsCopy") : null].filter(Boolean);
+  const chosen = [on.urgent ? t("thread.urgent") : null, on.sms ? t("grouped.smsCopy") : null].filter(Boolean);
   return (
-    <>
+    <span ref={box} className="contents">
       <Menu
         label={t("thread.options")}
         align="start"
@@ -38,8 +47,8 @@ export function ComposerOptions({
               type="checkbox"
               name="urgent"
               value="on"
-              checked={urgent.checked}
-              onChange={(e) => urgent.set(e.target.checked)}
+              checked={on.urgent}
+              onChange={(e) => setOn((o) => ({ ...o, urgent: e.target.checked }))}
             />
             {t("thread.urgent")}
           </label>
@@ -50,9 +59,9 @@ export function ComposerOptions({
               type="checkbox"
               name="smsCopy"
               value="on"
-              checked={sms.checked}
+              checked={on.sms}
               disabled={!sms.allowed}
-              onChange={(e) => sms.set(e.target.checked)}
+              onChange={(e) => setOn((o) => ({ ...o, sms: e.target.checked }))}
             />
             <span>
               {t("grouped.smsCopy")}
@@ -61,14 +70,14 @@ export function ComposerOptions({
           </label>
         ) : null}
       </Menu>
-      {on.length ? (
+      {chosen.length ? (
         <span
           className="truncate rounded-full bg-accent-soft px-2 py-0.5 text-xs font-medium text-accent-ink"
           data-testid="composer-options-on"
         >
-          {on.join(" · ")}
+          {chosen.join(" · ")}
         </span>
       ) : null}
-    </>
+    </span>
   );
 }

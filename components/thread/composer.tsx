@@ -8,11 +8,11 @@ import { MESSAGE_MAX_LENGTH } from "@/lib/conversations/limits";
 import { fromWire, type ThreadMessage } from "@/lib/conversations/wire";
 import type { ActionFailure } from "@/lib/api/result";
 import { buttonClass } from "@/components/ui/button";
-import { Paperclip, SendHorizontal, StickyNote } from "lucide-react";
+import { Paperclip, SendHorizontal, StickyNote } from "@/components/ui/icons";
 import { FieldError, FormError } from "@/components/ui/field-error";
 import { PendingMessages } from "./pending-messages";
 import { useOutbox } from "./use-outbox";
-import { ComposerOptions } from "./composer-options";
+import { COMPOSER_SENT_EVENT } from "./composer-sent";
 import { loadDraft, saveDraft } from "./device-drafts";
 import type { ComposerNotice } from "./composer-notice";
 import { useUploads } from "@/components/files/use-uploads";
@@ -31,10 +31,9 @@ export function Composer({
   latestSeq,
   placeholder,
   allowNotes = false,
-  allowUrgent = false,
   onSent,
   notice,
-  sms,
+  options,
 }: {
   conversationId: string;
   clientId: string;
@@ -42,14 +41,12 @@ export function Composer({
   latestSeq: number;
   placeholder?: string;
   allowNotes?: boolean;
-  /** Staff: a message can be marked urgent (it notifies during quiet hours). */
-  allowUrgent?: boolean;
   /** The stored message, to show before its live event arrives. */
   onSent?: (message: ThreadMessage) => void;
   /** What the form without JavaScript came back with (lib: the attachments route): its error, the text, the refused files. */
   notice?: ComposerNotice;
-  /** Staff: whether an SMS copy can go to this teammate, and if not, why (in the reader's words). */
-  sms?: { allowed: boolean; why?: string };
+  /** Staff: the message's options (urgent, SMS copy: `ComposerOptions`), fields of this form. */
+  options?: React.ReactNode;
 }) {
   const t = useTranslations();
   const [sent, formAction] = useActionState(sendMessageAction, null);
@@ -62,8 +59,6 @@ export function Composer({
   const maxMb = DEFAULT_MAX_FILE_BYTES / (1024 * 1024);
   const files = useUploads(`/api/conversations/${encodeURIComponent(conversationId)}/attachments`);
   const [dragging, setDragging] = useState(false);
-  const [smsCopy, setSmsCopy] = useState(false);
-  const [urgent, setUrgent] = useState(false);
   const [clientId, setClientId] = useState(serverFailure?.values?.clientId ?? initialClientId);
   const { outbox, items } = useOutbox(conversationId, {
     sent: (message) => onSent?.(fromWire(message)),
@@ -126,8 +121,11 @@ export function Composer({
         fieldErrors: { body: [problem] },
         values: { body: draft },
       });
-    setSmsCopy(false);
-    setUrgent(false);
+    // The options are the form's own fields (staff pages): read now, then back to off.
+    const form = new FormData(e.currentTarget);
+    const smsCopy = form.get("smsCopy") === "on";
+    const urgent = form.get("urgent") === "on";
+    e.currentTarget.dispatchEvent(new Event(COMPOSER_SENT_EVENT));
     files.clear();
     setClientError(null);
     lastSend.current = Date.now();
@@ -226,10 +224,7 @@ export function Composer({
             <Paperclip aria-hidden="true" className="size-5" />
             <span className="sr-only">{t("files.attach")}</span>
           </label>
-          <ComposerOptions
-            urgent={allowUrgent ? { checked: urgent, set: setUrgent } : undefined}
-            sms={sms ? { ...sms, checked: smsCopy, set: setSmsCopy } : undefined}
-          />
+          {options}
           <span className="flex-1" />
           {hydrated ? null : (
             // Without JavaScript, files travel with the text in one post to the upload route.

@@ -2,14 +2,13 @@
 
 import { useRef, useState } from "react";
 import { useLocale, useTranslations } from "next-intl";
-import { Ellipsis } from "lucide-react";
 import type { ThreadMessage, ThreadNote } from "@/lib/conversations/wire";
 import { dayKey, formatDay, formatTime } from "@/lib/text/format";
 import { MessageText } from "./message-text";
 import { ShiftCard } from "./shift-card";
 import { AttachmentList } from "@/components/files/attachment-list";
 import { noticeText } from "@/components/chat/notice-text";
-import { MessageMenu, type MessageMenuTarget } from "./message-menu";
+import { openMessageMenu } from "./message-menu-event";
 
 export type Side = "staff" | { userId: string };
 
@@ -41,7 +40,6 @@ export function MessageList({
   side,
   selfId,
   staffConversationId,
-  listQuery = "",
   goneShiftIds,
 }: {
   messages: ThreadMessage[];
@@ -51,14 +49,12 @@ export function MessageList({
   /** The reader: their own messages and notes carry no name. */
   selfId?: string;
   staffConversationId?: string;
-  listQuery?: string;
   /** Shifts the teammate is no longer on: their cards say so. */
   goneShiftIds?: Set<string>;
 }) {
   const t = useTranslations();
   const locale = useLocale();
   const list = useRef<HTMLOListElement>(null);
-  const [menu, setMenu] = useState<MessageMenuTarget | null>(null);
   const [current, setCurrent] = useState<string | null>(null);
   const mine = (m: ThreadMessage) => isOwn(m, side);
   const entries: Entry[] = [
@@ -72,7 +68,7 @@ export function MessageList({
   const tabStop = current && entries.some((e) => keyOf(e) === current) ? current : keyOf(entries.at(-1)!);
   const withActions = (m: ThreadMessage) => Boolean(staffConversationId && !m.fromStaff && m.kind !== "SYSTEM");
   const open = (m: ThreadMessage, anchor: HTMLElement) => {
-    if (withActions(m)) setMenu({ seq: m.seq, anchor });
+    if (withActions(m)) openMessageMenu({ seq: m.seq, anchor });
   };
 
   function onKeyDown(e: React.KeyboardEvent<HTMLOListElement>) {
@@ -222,7 +218,11 @@ export function MessageList({
                       className="inline-flex size-8 items-center justify-center rounded-control text-muted hover:bg-slate-100 hover:text-ink pointer-coarse:hidden"
                       data-testid="message-actions"
                     >
-                      <Ellipsis aria-hidden="true" className="size-4" />
+                      <svg aria-hidden="true" viewBox="0 0 24 24" className="size-4" fill="currentColor">
+                        <circle cx="5" cy="12" r="1.75" />
+                        <circle cx="12" cy="12" r="1.75" />
+                        <circle cx="19" cy="12" r="1.75" />
+                      </svg>
                     </button>
                   ) : null}
                 </span>
@@ -232,14 +232,6 @@ export function MessageList({
           );
         })}
       </ol>
-      {staffConversationId ? (
-        <MessageMenu
-          target={menu}
-          onClose={() => setMenu(null)}
-          conversationId={staffConversationId}
-          listQuery={listQuery}
-        />
-      ) : null}
     </>
   );
 }

@@ -1,31 +1,28 @@
 "use client";
 
-import { useEffect, useRef } from "react";
+import { useEffect, useRef, useState } from "react";
 import { useTranslations } from "next-intl";
 import { markUnreadAction } from "@/lib/inbox/actions";
 import { ActionButton } from "@/components/ui/action-button";
 import { menuItemClass } from "@/components/ui/menu";
 
-export type MessageMenuTarget = { seq: number; anchor: HTMLElement };
+import { MESSAGE_MENU_EVENT, type MessageMenuTarget } from "./message-menu-event";
 
 /**
  * One message's actions on a staff thread, in one popover the whole list shares: opened
- * by a message's ⋯ (hover), Enter on a focused message, a right click or a long press.
- * Focus goes back to the message when it closes.
+ * by a message's ⋯ (hover), Enter on a focused message, a right click or a long press
+ * (`openMessageMenu`). Focus goes back to the message when it closes. Drawn by the staff
+ * thread page only.
  */
-export function MessageMenu({
-  target,
-  onClose,
-  conversationId,
-  listQuery,
-}: {
-  target: MessageMenuTarget | null;
-  onClose: () => void;
-  conversationId: string;
-  listQuery: string;
-}) {
+export function MessageMenu({ conversationId, listQuery }: { conversationId: string; listQuery: string }) {
   const t = useTranslations();
   const panel = useRef<HTMLDivElement>(null);
+  const [target, setTarget] = useState<MessageMenuTarget | null>(null);
+  useEffect(() => {
+    const open = (e: Event) => setTarget((e as CustomEvent<MessageMenuTarget>).detail);
+    window.addEventListener(MESSAGE_MENU_EVENT, open);
+    return () => window.removeEventListener(MESSAGE_MENU_EVENT, open);
+  }, []);
   useEffect(() => {
     const el = panel.current;
     if (!el || !target) return;
@@ -43,7 +40,7 @@ export function MessageMenu({
       onToggle={(e) => {
         if ((e as unknown as ToggleEvent).newState !== "closed") return;
         const li = target?.anchor.closest<HTMLElement>("li[data-key]");
-        onClose();
+        setTarget(null);
         li?.focus();
       }}
       style={{ positionAnchor: "--message-menu" } as React.CSSProperties}

@@ -4,7 +4,7 @@ import { useTranslations } from "next-intl";
 
 import type { WireAttachment } from "@/lib/realtime/event-types";
 import { useReach } from "@/components/live/connectivity";
-import { Paperclip } from "lucide-react";
+import { Paperclip } from "@/components/ui/icons";
 
 export type PendingMessage = {
   clientId: string;

@@ -4,10 +4,10 @@ import Link from "next/link";
 import { useLocale, useTranslations } from "next-intl";
 import type { ThreadMessage } from "@/lib/inbox/queries";
 import { formatShiftTime } from "@/lib/text/format";
-import { shiftActionText } from "@/lib/conversations/shift-action";
 import { isoDay, weekStart } from "@/lib/text/time";
 import { MessageText } from "./message-text";
-import { DeleteAssignmentForm } from "./delete-assignment-form";
+import { useContext } from "react";
+import { ShiftStaffSlot } from "./shift-staff-slot";
 
 const LABELS = {
   SHIFT_QUESTION: "thread.shiftQuestion",
@@ -29,6 +29,7 @@ export function ShiftCard({
   const shift = m.shift;
   const t = useTranslations();
   const locale = useLocale();
+  const staffPart = useContext(ShiftStaffSlot);
   return (
     <div data-testid="shift-card" className="w-80 max-w-full rounded-xl border border-sky-200 bg-sky-50 p-3 text-sm">
       <p className="text-xs font-semibold uppercase tracking-wide text-sky-800">
@@ -38,7 +39,7 @@ export function ShiftCard({
         <MessageText text={m.body} />
       </div>
       {shift ? (
-        <div className="mt-2 rounded-control bg-white p-2">
+        <div className="mt-2 rounded-control bg-surface p-2">
           <p className="font-medium">{shift.activity.name}</p>
           <p className="text-slate-600">{formatShiftTime(shift.startsAt, shift.endsAt, timeZone, locale)}</p>
           <p className="text-slate-500">{shift.place}</p>
@@ -48,7 +49,7 @@ export function ShiftCard({
           ) : (
             <Link
               href={staff ? `/schedule/shifts/${shift.id}` : `/me/schedule?week=${isoDay(weekStart(shift.startsAt))}`}
-              className="inline-flex min-h-11 items-center text-teal-800 underline"
+              className="inline-flex min-h-11 items-center text-accent-ink underline"
             >
               {t(gone ? "thread.findReplacement" : "thread.openShift")}
             </Link>
@@ -57,15 +58,7 @@ export function ShiftCard({
       ) : (
         <p className="mt-2 text-slate-500">{t("thread.shiftGone")}</p>
       )}
-      {staff && shift ? (
-        m.action ? (
-          <p className="mt-2 font-medium text-green-800" data-testid="shift-action">
-            {shiftActionText(m.action, t, timeZone, locale)}
-          </p>
-        ) : (
-          <DeleteAssignmentForm messageId={m.id} />
-        )
-      ) : null}
+      {staff && staffPart ? staffPart(m, timeZone) : null}
     </div>
   );
 }

@@ -12,7 +12,6 @@ import type { ComposerNotice } from "./composer-notice";
 import { useReadReporter } from "./read-reporter";
 import { useThreadScroll } from "./use-thread-scroll";
 import { connectivity } from "@/components/live/connectivity";
-import { ArrowDown } from "lucide-react";
 
 const byId = <T extends { id: string }>(items: T[]): T[] => [...new Map(items.map((x) => [x.id, x])).values()];
 
@@ -32,7 +31,6 @@ export function ThreadView({
   timeZone,
   selfId,
   staff,
-  listQuery = "",
   composer,
   openedAt,
   chat = false,
@@ -49,13 +47,12 @@ export function ThreadView({
   /** A teammate's own id: their messages sit on their side. Staff pages put the organisation's messages on theirs. */
   selfId?: string;
   staff: boolean;
-  /** Staff: the contact list's search, sort and filters, kept by "Mark as unread". */
-  listQuery?: string;
   composer: {
     clientId: string;
     placeholder?: string;
     notice?: ComposerNotice;
-    sms?: { allowed: boolean; why?: string };
+    /** Staff: the message's options (`ComposerOptions`: urgent, SMS copy). */
+    options?: React.ReactNode;
   };
   /** When the server rendered this page (ISO). */
   openedAt: string;
@@ -183,9 +180,8 @@ export function ThreadView({
       latestSeq={latestSeq}
       placeholder={composer.placeholder}
       notice={composer.notice}
-      sms={chat ? undefined : composer.sms}
+      options={composer.options}
       allowNotes={staff && !chat}
-      allowUrgent={staff}
       onSent={append}
     />
   );
@@ -198,7 +194,17 @@ export function ThreadView({
         data-testid="new-messages"
         data-read-up-to={readUpTo}
       >
-        {t("thread.newMessages", { count: unseen })} <ArrowDown aria-hidden="true" className="inline size-4" />
+        {t("thread.newMessages", { count: unseen })}{" "}
+        <svg
+          aria-hidden="true"
+          viewBox="0 0 16 16"
+          className="size-4"
+          fill="none"
+          stroke="currentColor"
+          strokeWidth="1.75"
+        >
+          <path d="M8 3v10M3.5 8.5 8 13l4.5-4.5" />
+        </svg>
       </button>
     ) : null;
   return (
@@ -228,7 +234,6 @@ export function ThreadView({
           side={side}
           selfId={selfId}
           staffConversationId={staff && !chat ? conversationId : undefined}
-          listQuery={listQuery}
           goneShiftIds={new Set([...goneShiftIds, ...earlier.gone, ...deletedLive])}
         />
       </div>

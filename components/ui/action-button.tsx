@@ -13,6 +13,7 @@ export function ActionButton<T extends object>({
   onSubmit,
   doneMessage,
   wide = false,
+  icon,
 }: {
   action: (prev: ActionResult<T> | null, form: FormData) => Promise<ActionResult<T>>;
   fields: Record<string, string>;
@@ -25,6 +26,8 @@ export function ActionButton<T extends object>({
   doneMessage?: string;
   /** The form takes its row's width (a menu item). */
   wide?: boolean;
+  /** Shown instead of the label, which becomes the button's name and tooltip. */
+  icon?: React.ReactNode;
 }) {
   const [state, formAction, pending] = useActionState(action, null);
   return (
@@ -44,8 +47,10 @@ export function ActionButton<T extends object>({
           if (pending) e.preventDefault();
         }}
         className={className}
+        aria-label={icon ? label : undefined}
+        title={icon ? label : undefined}
       >
-        {pending && pendingLabel ? pendingLabel : label}
+        {icon ?? (pending && pendingLabel ? pendingLabel : label)}
       </button>
       {state && !state.ok ? (
         <span role="alert" className="text-xs text-red-700">

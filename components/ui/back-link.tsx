@@ -1,5 +1,5 @@
 import Link from "next/link";
-import { ArrowLeft } from "lucide-react";
+import { ArrowLeft } from "@/components/ui/icons";
 
 /** The way up from a page: an arrow and where it leads, a full 44 px target. */
 export function BackLink({ href, children }: { href: string; children: React.ReactNode }) {

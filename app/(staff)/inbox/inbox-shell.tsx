@@ -7,7 +7,7 @@ import { filtersQuery, filterValues, viewFilters } from "@/lib/inbox/filters-url
 import type { SessionUser } from "@/lib/auth/roles";
 import { LiveContactList } from "@/components/inbox/live-contact-list";
 import { ContactFiltersForm } from "./contact-filters";
-import { ChevronLeft, ChevronRight, EllipsisVertical } from "lucide-react";
+import { ChevronLeft, ChevronRight, EllipsisVertical } from "@/components/ui/icons";
 import { Menu, menuItemClass } from "@/components/ui/menu";
 import { getTranslations } from "next-intl/server";
 

@@ -1,5 +1,5 @@
 import Link from "next/link";
-import { ChevronLeft, ChevronRight } from "lucide-react";
+import { ChevronLeft, ChevronRight } from "@/components/ui/icons";
 import { getLocale, getTranslations } from "next-intl/server";
 import type { buildWeekGrid } from "@/lib/schedule/week-grid";
 import { addDays, isoDay } from "@/lib/text/time";

@@ -1,6 +1,6 @@
 import type { Metadata } from "next";
 import Link from "next/link";
-import { ChevronLeft, ChevronRight } from "lucide-react";
+import { ChevronLeft, ChevronRight } from "@/components/ui/icons";
 import { requireStaffPage } from "@/lib/auth/pages";
 import { getOrganization, listDepartments } from "@/lib/org/queries";
 import { weekGridData } from "@/lib/schedule/queries";

@@ -1,5 +1,5 @@
 import Link from "next/link";
-import { TriangleAlert, UserPlus } from "lucide-react";
+import { TriangleAlert, UserPlus } from "@/components/ui/icons";
 import { getLocale, getTranslations } from "next-intl/server";
 import type { GridCell, OpenShift } from "@/lib/schedule/week-grid";
 import { formatTime } from "@/lib/text/format";

@@ -9,7 +9,7 @@ import { setChatOptionAction } from "@/lib/chat/actions";
 import { ActionButton } from "@/components/ui/action-button";
 import { smsSenderOf } from "@/lib/sms/sender";
 import { SmsSenderForm } from "./sms-sender-form";
-import { Activity, Building2, ScrollText } from "lucide-react";
+import { Activity, Building2, ScrollText } from "@/components/ui/icons";
 import { buttonClass } from "@/components/ui/button";
 
 export async function generateMetadata(): Promise<Metadata> {

@@ -7,6 +7,7 @@ import { latestEventId } from "@/lib/realtime/hub";
 import { getTranslations } from "next-intl/server";
 import { chatUnreadTotal } from "@/lib/chat/queries";
 import { AppWorker } from "@/components/pwa/app-worker";
+import { CalendarDays, MessageCircle, MessagesSquare, UserRound } from "@/components/ui/icons";
 
 export default async function TeammateLayout({ children }: { children: React.ReactNode }) {
   const user = await requireTeammatePage();
@@ -18,12 +19,27 @@ export default async function TeammateLayout({ children }: { children: React.Rea
   ]);
   const chatUnread = org.chatEnabled ? await chatUnreadTotal(user) : 0;
   const tabs: Tab[] = [
-    { href: "/me/messages", also: "/me", label: t("nav.messages"), icon: "messages", badge: unread, countsInbox: true },
+    {
+      href: "/me/messages",
+      also: "/me",
+      label: t("nav.messages"),
+      icon: <MessageCircle aria-hidden="true" />,
+      badge: unread,
+      countsInbox: true,
+    },
     ...(org.chatEnabled
-      ? [{ href: "/me/chat", label: t("nav.chat"), icon: "chat" as const, badge: chatUnread, countsChat: true }]
+      ? [
+          {
+            href: "/me/chat",
+            label: t("nav.chat"),
+            icon: <MessagesSquare aria-hidden="true" />,
+            badge: chatUnread,
+            countsChat: true,
+          },
+        ]
       : []),
-    { href: "/me/schedule", label: t("nav.schedule"), icon: "schedule" },
-    { href: "/me/profile", label: t("nav.profile"), icon: "profile" },
+    { href: "/me/schedule", label: t("nav.schedule"), icon: <CalendarDays aria-hidden="true" /> },
+    { href: "/me/profile", label: t("nav.profile"), icon: <UserRound aria-hidden="true" /> },
   ];
   return (
     <LiveEvents after={after}>

@@ -7,6 +7,9 @@ import { listNotes } from "@/lib/inbox/notes";
 import { processedHistory } from "@/lib/inbox/processed";
 import { markUnreadAction } from "@/lib/inbox/actions";
 import { ThreadView } from "@/components/thread/thread-view";
+import { MessageMenu } from "@/components/thread/message-menu";
+import { ComposerOptions } from "@/components/thread/composer-options";
+import { ShiftStaffProvider } from "@/components/thread/shift-staff";
 import { ActionButton } from "@/components/ui/action-button";
 import { InboxShell, readFilters, type InboxSearchParams } from "../inbox-shell";
 import { ThreadHeader } from "./thread-header";
@@ -101,27 +104,34 @@ export default async function ThreadPage({
       />
       <div className="flex min-h-0 flex-1">
         <div className="flex min-w-0 flex-1 flex-col">
-          <ThreadView
-            conversationId={thread.id}
-            messages={thread.messages}
-            hasEarlier={thread.hasEarlier}
-            goneShiftIds={thread.goneShiftIds}
-            notes={notes}
-            timeZone={org.timeZone}
-            staff
-            selfId={user.id}
-            listQuery={list}
-            composer={{
-              clientId: randomUUID(),
-              placeholder: t("inbox.writeTo", { name: thread.teammate.firstName }),
-              notice: readComposerNotice(await searchParams, t as never),
-              sms: {
-                allowed: thread.sms === "eligible",
-                why: thread.sms === "eligible" ? undefined : t(smsStateKey(thread.sms)),
-              },
-            }}
-            openedAt={new Date().toISOString()}
-          />
+          <ShiftStaffProvider>
+            <ThreadView
+              conversationId={thread.id}
+              messages={thread.messages}
+              hasEarlier={thread.hasEarlier}
+              goneShiftIds={thread.goneShiftIds}
+              notes={notes}
+              timeZone={org.timeZone}
+              staff
+              selfId={user.id}
+              composer={{
+                clientId: randomUUID(),
+                placeholder: t("inbox.writeTo", { name: thread.teammate.firstName }),
+                notice: readComposerNotice(await searchParams, t as never),
+                options: (
+                  <ComposerOptions
+                    urgent
+                    sms={{
+                      allowed: thread.sms === "eligible",
+                      why: thread.sms === "eligible" ? undefined : t(smsStateKey(thread.sms)),
+                    }}
+                  />
+                ),
+              }}
+              openedAt={new Date().toISOString()}
+            />
+          </ShiftStaffProvider>
+          <MessageMenu conversationId={thread.id} listQuery={list} />
         </div>
         {/* Opens beside the thread on a wide screen once there is something in it. */}
         {files.files.length ? (

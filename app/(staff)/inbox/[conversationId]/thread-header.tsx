@@ -1,7 +1,7 @@
 "use client";
 
 import { useState } from "react";
-import { ArrowLeft, CircleCheck, Circle, EllipsisVertical } from "lucide-react";
+import { ArrowLeft, CircleCheck, Circle, EllipsisVertical } from "@/components/ui/icons";
 import Link from "next/link";
 import { markProcessedAction } from "@/lib/inbox/actions";
 import { useLiveEvent } from "@/components/live/live-events";

@@ -10,7 +10,7 @@ import { smsStateKey } from "@/components/inbox/grouped-labels";
 import { useUploads } from "@/components/files/use-uploads";
 import { UploadTray } from "@/components/files/upload-tray";
 import { ACCEPT } from "@/lib/files/policy";
-import { Paperclip } from "lucide-react";
+import { Paperclip } from "@/components/ui/icons";
 
 type Person = { id: string; name: string; sms: string };
 

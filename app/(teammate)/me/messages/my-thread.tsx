@@ -8,8 +8,7 @@ import { ThreadView } from "@/components/thread/thread-view";
 import { getTranslations } from "next-intl/server";
 import type { ComposerNotice } from "@/components/thread/composer-notice";
 import { MuteButton } from "@/components/pwa/mute-button";
-import { EllipsisVertical, FolderOpen } from "lucide-react";
-import { Menu, menuItemClass } from "@/components/ui/menu";
+import { FolderOpen } from "@/components/ui/icons";
 
 /** The teammate's thread with their organisation: at /me, /me/messages and /me/messages/[id], with no redirect between. */
 export async function MyThread({ conversationId, notice }: { conversationId: string | null; notice?: ComposerNotice }) {
@@ -32,9 +31,12 @@ export async function MyThread({ conversationId, notice }: { conversationId: str
         >
           <FolderOpen aria-hidden="true" className="size-5" />
         </Link>
-        <Menu label={t("thread.actions")} trigger={<EllipsisVertical aria-hidden="true" className="size-5" />}>
-          <MuteButton user={user} conversationId={thread.id} className={menuItemClass} wide />
-        </Menu>
+        <MuteButton
+          user={user}
+          conversationId={thread.id}
+          iconOnly
+          className="inline-flex size-11 items-center justify-center rounded-control text-muted hover:bg-slate-100"
+        />
       </header>
       <ThreadView
         conversationId={thread.id}
