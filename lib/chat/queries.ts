@@ -1,4 +1,5 @@
 import "server-only";
+import { cache } from "react";
 import { db } from "@/lib/db";
 import { joinSql, queryAll, sql } from "@/lib/db/sql";
 import { isStaff, type SessionUser } from "@/lib/auth/roles";
@@ -170,8 +171,11 @@ export type ChatThread = MessagePage & {
   canAdd: boolean;
 };
 
-/** An open conversation: its newest messages and who is in it. A public one the user left offers "Join again" only. */
-export async function getChatThread(user: SessionUser, conversationId: string): Promise<ChatThread> {
+/**
+ * An open conversation: its newest messages and who is in it. A public one the user left
+ * offers "Join again" only. Read once per request (the page and its tab title share it).
+ */
+export const getChatThread = cache(async (user: SessionUser, conversationId: string): Promise<ChatThread> => {
   const ref = await requireChat(user, conversationId, { allowLeft: true });
   const [page, members, department] = await Promise.all([
     ref.standing === "left" ? { messages: [], hasEarlier: false, goneShiftIds: [] } : messagePage(ref.id, ""),
@@ -193,6 +197,15 @@ export async function getChatThread(user: SessionUser, conversationId: string): 
     canDelete: ref.createdById === user.id || isStaff(user.role),
     canAdd: ref.kind === "GROUP" && ref.standing === "member",
   };
+});
+
+/** A chat's name for its browser tab, or null when the reader may not open it. */
+export async function chatTitle(user: SessionUser, conversationId: string): Promise<string | null> {
+  try {
+    return (await getChatThread(user, conversationId)).title;
+  } catch {
+    return null; // not found or not allowed: the page itself says so
+  }
 }
 
 /** The page before message `beforeSeq`, for a reader scrolling back. */

@@ -1,4 +1,4 @@
-import { test, expect, newOrg, pageAs, seedMessage, live, e2eDb } from "./fixtures";
+import { test, expect, newOrg, pageAs, seedMessage, live, e2eDb, chatPages } from "./fixtures";
 import { pdf } from "../helpers/files";
 
 // The small corners of the design issue: each one as a user meets it.
@@ -83,5 +83,18 @@ test("Shared documents opens beside a staff thread once a file arrives, without 
   await expect(max.getByTestId("shared-documents").getByTestId("shared-file")).toContainText("rota.pdf");
   expect(await max.evaluate(() => (window as unknown as { samePage?: boolean }).samePage)).toBe(true);
   await max.context().close();
+  await tess.context().close();
+});
+
+test("each open conversation's tab says whose or which it is", async ({ browser }) => {
+  const o = await newOrg("Northwind", { chatEnabled: true });
+  const chat = await chatPages(o);
+  const ada = await pageAs(browser, o.admin, { path: `/inbox/${o.teammate.threadId}` });
+  await expect(ada).toHaveTitle("Tess One · Shiftline");
+  await ada.goto(chat.admin[3]!);
+  await expect(ada).toHaveTitle("Care team · Shiftline");
+  const tess = await pageAs(browser, o.teammate, { path: chat.teammate[2]! });
+  await expect(tess).toHaveTitle("Care team · Shiftline");
+  await ada.context().close();
   await tess.context().close();
 });

@@ -1,12 +1,15 @@
 import type { Metadata } from "next";
 import { getTranslations } from "next-intl/server";
+import { chatTitle } from "@/lib/chat/queries";
 import { orNotFound, requireTeammatePage } from "@/lib/auth/pages";
 import { getOrganization } from "@/lib/org/queries";
 import { ChatConversation } from "@/components/chat/chat-conversation";
 import { readComposerNotice } from "@/components/thread/composer-notice";
 
-export async function generateMetadata(): Promise<Metadata> {
-  return { title: (await getTranslations())("nav.chat") };
+/** The tab says which conversation it is. */
+export async function generateMetadata({ params }: { params: Promise<{ conversationId: string }> }): Promise<Metadata> {
+  const [{ conversationId }, user] = await Promise.all([params, requireTeammatePage()]);
+  return { title: (await chatTitle(user, conversationId)) ?? (await getTranslations())("nav.chat") };
 }
 
 export default async function MyChatConversationPage({
