@@ -9,6 +9,7 @@ import { ShiftCard } from "./shift-card";
 import { AttachmentList } from "@/components/files/attachment-list";
 import { noticeText } from "@/components/chat/notice-text";
 import { openMessageMenu } from "./message-menu-event";
+import { arrowTarget } from "@/components/ui/arrow-keys";
 
 export type Side = "staff" | { userId: string };
 
@@ -75,16 +76,7 @@ export function MessageList({
     const items = [...(list.current?.querySelectorAll<HTMLElement>(":scope > li[data-key]") ?? [])];
     const at = items.indexOf(document.activeElement as HTMLElement);
     if (at < 0) return;
-    const to =
-      e.key === "ArrowDown"
-        ? at + 1
-        : e.key === "ArrowUp"
-          ? at - 1
-          : e.key === "Home"
-            ? 0
-            : e.key === "End"
-              ? items.length - 1
-              : null;
+    const to = arrowTarget(e.key, at, items.length);
     if (to !== null) {
       e.preventDefault();
       const next = items[Math.max(0, Math.min(items.length - 1, to))]!;

@@ -1,6 +1,7 @@
 "use client";
 
 import { useId, useRef } from "react";
+import { arrowTarget } from "./arrow-keys";
 
 /**
  * A button that opens a small panel of actions (docs/design.md): the platform's `popover`
@@ -53,16 +54,7 @@ export function Menu({
         onKeyDown={(e) => {
           const all = items();
           const at = all.indexOf(document.activeElement as HTMLElement);
-          const to =
-            e.key === "ArrowDown"
-              ? at + 1
-              : e.key === "ArrowUp"
-                ? at - 1
-                : e.key === "Home"
-                  ? 0
-                  : e.key === "End"
-                    ? -1
-                    : null;
+          const to = arrowTarget(e.key, at, all.length);
           if (to === null || !all.length) return;
           e.preventDefault();
           all.at(to % all.length)?.focus();

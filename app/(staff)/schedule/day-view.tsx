@@ -78,21 +78,15 @@ export async function DayView({
           ) : null}
         </h2>
         {open.length ? (
-          <section aria-labelledby="day-open">
-            <h3 id="day-open" className="mb-2 text-xs font-semibold tracking-wide text-muted uppercase">
-              {t("schedule.openShifts")}
-            </h3>
+          <DaySection id="day-open" title={t("schedule.openShifts")}>
             <div className="flex flex-col gap-2">
               {open.map((o) => (
                 <OpenShiftChip key={o.shift.id} open={o} timeZone={timeZone} />
               ))}
             </div>
-          </section>
+          </DaySection>
         ) : null}
-        <section aria-labelledby="day-working">
-          <h3 id="day-working" className="mb-2 text-xs font-semibold tracking-wide text-muted uppercase">
-            {t("schedule.working")}
-          </h3>
+        <DaySection id="day-working" title={t("schedule.working")}>
           {working.length === 0 ? <EmptyState title={t("schedule.nobodyWorking")} /> : null}
           <ul className="divide-y divide-line rounded-card border border-line bg-surface">
             {working.map((r) => (
@@ -111,12 +105,9 @@ export async function DayView({
               </li>
             ))}
           </ul>
-        </section>
+        </DaySection>
         {away.length ? (
-          <section aria-labelledby="day-away">
-            <h3 id="day-away" className="mb-2 text-xs font-semibold tracking-wide text-muted uppercase">
-              {t("schedule.away")}
-            </h3>
+          <DaySection id="day-away" title={t("schedule.away")}>
             <ul className="away-shade divide-y divide-line rounded-card border border-line">
               {away.map((r) => (
                 <li key={r.person.id} className="px-3 py-2 text-sm" data-testid="grid-away">
@@ -127,9 +118,21 @@ export async function DayView({
                 </li>
               ))}
             </ul>
-          </section>
+          </DaySection>
         ) : null}
       </div>
     </div>
+  );
+}
+
+/** One part of the day (open shifts, who works, who is away), under a small heading. */
+function DaySection({ id, title, children }: { id: string; title: string; children: React.ReactNode }) {
+  return (
+    <section aria-labelledby={id}>
+      <h3 id={id} className="mb-2 text-xs font-semibold tracking-wide text-muted uppercase">
+        {title}
+      </h3>
+      {children}
+    </section>
   );
 }
