@@ -80,19 +80,17 @@ export function StaffNav({
             className="w-full"
             testId="nav-more"
           >
-            {rest.map((item) => {
-              return (
-                <Link
-                  key={item.href}
-                  href={item.href}
-                  className={menuItemClass}
-                  aria-current={isAt(item.href) ? "page" : undefined}
-                >
-                  <span className="text-muted [&>svg]:size-4">{item.icon}</span>
-                  {item.label}
-                </Link>
-              );
-            })}
+            {rest.map((item) => (
+              <Link
+                key={item.href}
+                href={item.href}
+                className={menuItemClass}
+                aria-current={isAt(item.href) ? "page" : undefined}
+              >
+                <span className="text-muted [&>svg]:size-4">{item.icon}</span>
+                {item.label}
+              </Link>
+            ))}
             <div className={rest.length ? "mt-1 border-t border-line pt-1" : ""}>{account}</div>
           </Menu>
         </li>

@@ -7,6 +7,7 @@ import { createRequire } from "node:module";
 
 const ICONS = [
   "Activity",
+  "ArrowDown",
   "ArrowLeft",
   "Bell",
   "BellOff",
@@ -19,6 +20,7 @@ const ICONS = [
   "Circle",
   "CircleCheck",
   "Download",
+  "Ellipsis",
   "EllipsisVertical",
   "FolderOpen",
   "Inbox",

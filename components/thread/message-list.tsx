@@ -10,6 +10,7 @@ import { AttachmentList } from "@/components/files/attachment-list";
 import { noticeText } from "@/components/chat/notice-text";
 import { openMessageMenu } from "./message-menu-event";
 import { arrowTarget } from "@/components/ui/arrow-keys";
+import { Ellipsis } from "@/components/ui/icons";
 
 export type Side = "staff" | { userId: string };
 
@@ -68,9 +69,6 @@ export function MessageList({
   // The one message the Tab key lands on: the one last moved to, or the newest.
   const tabStop = current && entries.some((e) => keyOf(e) === current) ? current : keyOf(entries.at(-1)!);
   const withActions = (m: ThreadMessage) => Boolean(staffConversationId && !m.fromStaff && m.kind !== "SYSTEM");
-  const open = (m: ThreadMessage, anchor: HTMLElement) => {
-    if (withActions(m)) openMessageMenu({ seq: m.seq, anchor });
-  };
 
   function onKeyDown(e: React.KeyboardEvent<HTMLOListElement>) {
     const items = [...(list.current?.querySelectorAll<HTMLElement>(":scope > li[data-key]") ?? [])];
@@ -79,151 +77,143 @@ export function MessageList({
     const to = arrowTarget(e.key, at, items.length);
     if (to !== null) {
       e.preventDefault();
-      const next = items[Math.max(0, Math.min(items.length - 1, to))]!;
-      setCurrent(next.dataset.key!);
-      next.focus();
+      items[Math.max(0, Math.min(items.length - 1, to))]!.focus(); // its onFocus makes it the tab stop
       return;
     }
     if (e.key === "Enter" || e.key === "ContextMenu" || (e.key === "F10" && e.shiftKey)) {
       const entry = entries.find((x) => keyOf(x) === items[at]!.dataset.key);
       if (entry?.kind === "message" && withActions(entry.m)) {
         e.preventDefault();
-        open(entry.m, items[at]!);
+        openMessageMenu({ seq: entry.m.seq, anchor: items[at]! });
       }
     }
   }
 
   return (
-    <>
-      <ol ref={list} aria-label={t("thread.history")} className="flex flex-col" onKeyDown={onKeyDown}>
-        {entries.map((e, i) => {
-          const newDay = days[i] !== days[i - 1];
-          const prev = entries[i - 1];
-          const startsGroup =
-            newDay ||
-            !prev ||
-            authorOf(e) === null ||
-            authorOf(prev) !== authorOf(e) ||
-            e.at.getTime() - prev.at.getTime() > GROUP_MS;
-          const key = keyOf(e);
-          const separator = newDay ? (
-            <div
-              role="separator"
-              className="my-3 self-center rounded-full bg-slate-100 px-3 py-0.5 text-xs font-medium text-muted"
-            >
-              {formatDay(e.at, timeZone, locale)}
-            </div>
-          ) : null;
-          const time = <time dateTime={e.at.toISOString()}>{formatTime(e.at, timeZone, locale)}</time>;
-          const li = (testId: string, body: React.ReactNode, extra: Record<string, string | number> = {}) => (
-            <li
-              key={key}
-              data-key={key}
-              tabIndex={key === tabStop ? 0 : -1}
-              onFocus={() => setCurrent(key)}
-              className={`group/message flex flex-col rounded-control outline-offset-0 ${startsGroup ? "mt-3 first:mt-0" : "mt-0.5"}`}
-              data-testid={testId}
-              {...extra}
-            >
-              {separator}
-              {body}
-            </li>
-          );
-          if (e.kind === "note") {
-            const self = Boolean(selfId && e.n.authorId === selfId);
-            return li(
-              "private-note",
-              <>
-                {startsGroup ? (
-                  <p className="mb-0.5 self-end text-xs text-muted">
-                    {self ? null : <span className="font-medium text-ink">{e.n.authorName} · </span>}
-                    {time}
-                  </p>
-                ) : null}
-                <div className="max-w-[85%] self-end rounded-card border border-note-line bg-note px-3 py-2 text-sm text-note-ink sm:max-w-[75%]">
-                  <p className="mb-0.5 text-[0.6875rem] font-semibold tracking-wide text-note-label uppercase">
-                    {t("thread.privateNote")}
-                  </p>
-                  <MessageText text={e.n.body} />
-                </div>
-              </>,
-            );
-          }
-          const m = e.m;
-          const own = mine(m);
-          if (m.kind === "SYSTEM") {
-            return li(
-              "message",
-              <div className="self-center py-1 text-xs text-muted" data-testid={m.notice ? "chat-notice" : undefined}>
-                {m.notice ? noticeText(m.notice, t, locale) : <MessageText text={m.body} />}
-              </div>,
-              { "data-seq": m.seq },
-            );
-          }
-          const self = Boolean(selfId && m.authorId === selfId);
-          const actions = withActions(m);
+    <ol ref={list} aria-label={t("thread.history")} className="flex flex-col" onKeyDown={onKeyDown}>
+      {entries.map((e, i) => {
+        const newDay = days[i] !== days[i - 1];
+        const prev = entries[i - 1];
+        const startsGroup =
+          newDay ||
+          !prev ||
+          authorOf(e) === null ||
+          authorOf(prev) !== authorOf(e) ||
+          e.at.getTime() - prev.at.getTime() > GROUP_MS;
+        const key = keyOf(e);
+        const separator = newDay ? (
+          <div
+            role="separator"
+            className="my-3 self-center rounded-full bg-slate-100 px-3 py-0.5 text-xs font-medium text-muted"
+          >
+            {formatDay(e.at, timeZone, locale)}
+          </div>
+        ) : null;
+        const time = <time dateTime={e.at.toISOString()}>{formatTime(e.at, timeZone, locale)}</time>;
+        const li = (testId: string, body: React.ReactNode, extra: Record<string, string | number> = {}) => (
+          <li
+            key={key}
+            data-key={key}
+            tabIndex={key === tabStop ? 0 : -1}
+            onFocus={() => setCurrent(key)}
+            className={`group/message flex flex-col rounded-control outline-offset-0 ${startsGroup ? "mt-3 first:mt-0" : "mt-0.5"}`}
+            data-testid={testId}
+            {...extra}
+          >
+            {separator}
+            {body}
+          </li>
+        );
+        if (e.kind === "note") {
+          const self = Boolean(selfId && e.n.authorId === selfId);
           return li(
-            "message",
+            "private-note",
             <>
-              {startsGroup ? (
-                <p className={`mb-0.5 text-xs text-muted ${own ? "self-end" : "self-start"}`}>
-                  {self ? null : (
-                    <span className="font-medium text-ink">{m.authorName ?? t("thread.systemAuthor")} · </span>
-                  )}
-                  {time}
+              {startsGroup ? <GroupHead name={self ? null : e.n.authorName} time={time} own /> : null}
+              <div className="max-w-[85%] self-end rounded-card border border-note-line bg-note px-3 py-2 text-sm text-note-ink sm:max-w-[75%]">
+                <p className="mb-0.5 text-[0.6875rem] font-semibold tracking-wide text-note-label uppercase">
+                  {t("thread.privateNote")}
                 </p>
-              ) : null}
-              <div
-                className={`flex max-w-[85%] items-end gap-1.5 sm:max-w-[75%] ${own ? "flex-row-reverse self-end" : "self-start"}`}
-                onContextMenu={(ev) => {
-                  if (!actions) return;
-                  ev.preventDefault(); // a long press on a phone, a right click with a mouse
-                  open(m, ev.currentTarget);
-                }}
-              >
-                <div className={`flex min-w-0 flex-col ${own ? "items-end" : "items-start"}`}>
-                  {m.kind === "SHIFT_QUESTION" || m.kind === "UNAVAILABILITY_REPORT" ? (
-                    <ShiftCard
-                      message={m}
-                      timeZone={timeZone}
-                      staff={Boolean(staffConversationId)}
-                      gone={Boolean(m.shift && goneShiftIds?.has(m.shift.id))}
-                    />
-                  ) : m.body ? (
-                    <div
-                      className={`rounded-bubble px-3 py-2 text-sm ${own ? "bg-own text-on-own" : "border border-line bg-surface"}`}
-                    >
-                      <MessageText text={m.body} />
-                    </div>
-                  ) : null}
-                  <AttachmentList files={m.attachments} own={own} />
-                </div>
-                {/* Each message's own time and actions: on hover or focus, never a keyboard stop of their own. */}
-                <span className="flex shrink-0 items-center gap-0.5 opacity-0 group-focus-within/message:opacity-100 group-hover/message:opacity-100">
-                  {startsGroup ? null : <span className="text-[0.6875rem] text-muted">{time}</span>}
-                  {actions ? (
-                    <button
-                      type="button"
-                      tabIndex={-1}
-                      aria-label={t("thread.messageActions")}
-                      onClick={(ev) => open(m, ev.currentTarget)}
-                      className="inline-flex size-8 items-center justify-center rounded-control text-muted hover:bg-slate-100 hover:text-ink pointer-coarse:hidden"
-                      data-testid="message-actions"
-                    >
-                      <svg aria-hidden="true" viewBox="0 0 24 24" className="size-4" fill="currentColor">
-                        <circle cx="5" cy="12" r="1.75" />
-                        <circle cx="12" cy="12" r="1.75" />
-                        <circle cx="19" cy="12" r="1.75" />
-                      </svg>
-                    </button>
-                  ) : null}
-                </span>
+                <MessageText text={e.n.body} />
               </div>
             </>,
+          );
+        }
+        const m = e.m;
+        const own = mine(m);
+        if (m.kind === "SYSTEM") {
+          return li(
+            "message",
+            <div className="self-center py-1 text-xs text-muted" data-testid={m.notice ? "chat-notice" : undefined}>
+              {m.notice ? noticeText(m.notice, t, locale) : <MessageText text={m.body} />}
+            </div>,
             { "data-seq": m.seq },
           );
-        })}
-      </ol>
-    </>
+        }
+        const self = Boolean(selfId && m.authorId === selfId);
+        const actions = withActions(m);
+        return li(
+          "message",
+          <>
+            {startsGroup ? (
+              <GroupHead name={self ? null : (m.authorName ?? t("thread.systemAuthor"))} time={time} own={own} />
+            ) : null}
+            <div
+              className={`flex max-w-[85%] items-end gap-1.5 sm:max-w-[75%] ${own ? "flex-row-reverse self-end" : "self-start"}`}
+              onContextMenu={(ev) => {
+                if (!actions) return;
+                ev.preventDefault(); // a long press on a phone, a right click with a mouse
+                openMessageMenu({ seq: m.seq, anchor: ev.currentTarget });
+              }}
+            >
+              <div className={`flex min-w-0 flex-col ${own ? "items-end" : "items-start"}`}>
+                {m.kind === "SHIFT_QUESTION" || m.kind === "UNAVAILABILITY_REPORT" ? (
+                  <ShiftCard
+                    message={m}
+                    timeZone={timeZone}
+                    staff={Boolean(staffConversationId)}
+                    gone={Boolean(m.shift && goneShiftIds?.has(m.shift.id))}
+                  />
+                ) : m.body ? (
+                  <div
+                    className={`rounded-bubble px-3 py-2 text-sm ${own ? "bg-own text-on-own" : "border border-line bg-surface"}`}
+                  >
+                    <MessageText text={m.body} />
+                  </div>
+                ) : null}
+                <AttachmentList files={m.attachments} own={own} />
+              </div>
+              {/* Each message's own time and actions: on hover or focus, never a keyboard stop of their own. */}
+              <span className="flex shrink-0 items-center gap-0.5 opacity-0 group-focus-within/message:opacity-100 group-hover/message:opacity-100">
+                {startsGroup ? null : <span className="text-[0.6875rem] text-muted">{time}</span>}
+                {actions ? (
+                  <button
+                    type="button"
+                    tabIndex={-1}
+                    aria-label={t("thread.messageActions")}
+                    onClick={(ev) => openMessageMenu({ seq: m.seq, anchor: ev.currentTarget })}
+                    className="inline-flex size-8 items-center justify-center rounded-control text-muted hover:bg-slate-100 hover:text-ink pointer-coarse:hidden"
+                    data-testid="message-actions"
+                  >
+                    <Ellipsis aria-hidden="true" className="size-4" />
+                  </button>
+                ) : null}
+              </span>
+            </div>
+          </>,
+          { "data-seq": m.seq },
+        );
+      })}
+    </ol>
+  );
+}
+
+/** A group's first line: who (none for the reader's own) and when. */
+function GroupHead({ name, time, own }: { name: string | null; time: React.ReactNode; own: boolean }) {
+  return (
+    <p className={`mb-0.5 text-xs text-muted ${own ? "self-end" : "self-start"}`}>
+      {name ? <span className="font-medium text-ink">{name} · </span> : null}
+      {time}
+    </p>
   );
 }

@@ -4,7 +4,7 @@ import { useEffect, useRef, useState } from "react";
 import { useTranslations } from "next-intl";
 import { markUnreadAction } from "@/lib/inbox/actions";
 import { ActionButton } from "@/components/ui/action-button";
-import { menuItemClass } from "@/components/ui/menu";
+import { menuItemClass, menuPanelClass } from "@/components/ui/menu";
 
 import { MESSAGE_MENU_EVENT, type MessageMenuTarget } from "./message-menu-event";
 
@@ -44,7 +44,7 @@ export function MessageMenu({ conversationId, listQuery }: { conversationId: str
         li?.focus();
       }}
       style={{ positionAnchor: "--message-menu" } as React.CSSProperties}
-      className="menu-panel menu-start m-0 min-w-56 rounded-card border border-line bg-raised p-1 text-sm text-ink shadow-lg"
+      className={`${menuPanelClass} menu-start`}
       data-testid="message-menu"
     >
       {target ? (

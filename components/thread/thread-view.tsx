@@ -12,6 +12,7 @@ import type { ComposerNotice } from "./composer-notice";
 import { useReadReporter } from "./read-reporter";
 import { useThreadScroll } from "./use-thread-scroll";
 import { connectivity } from "@/components/live/connectivity";
+import { ArrowDown } from "@/components/ui/icons";
 
 const byId = <T extends { id: string }>(items: T[]): T[] => [...new Map(items.map((x) => [x.id, x])).values()];
 
@@ -143,8 +144,10 @@ export function ThreadView({
   }, [latestSeq]);
 
   const append = (m: ThreadMessage) => {
+    // A message arrives twice when it is the reader's own (the send's answer, then its event): handled once.
+    if (shown.some((x) => x.id === m.id)) return;
     setLive((items) => (items.some((x) => x.id === m.id) ? items : [...items, m]));
-    // Staff see a thread's files beside it (Shared documents): a message with files redraws that.
+    // Staff see a thread's files beside it (Shared documents): a new message with files redraws that.
     if (staff && !chat && m.attachments.length) refresh();
   };
 
@@ -194,17 +197,7 @@ export function ThreadView({
         data-testid="new-messages"
         data-read-up-to={readUpTo}
       >
-        {t("thread.newMessages", { count: unseen })}{" "}
-        <svg
-          aria-hidden="true"
-          viewBox="0 0 16 16"
-          className="size-4"
-          fill="none"
-          stroke="currentColor"
-          strokeWidth="1.75"
-        >
-          <path d="M8 3v10M3.5 8.5 8 13l4.5-4.5" />
-        </svg>
+        {t("thread.newMessages", { count: unseen })} <ArrowDown aria-hidden="true" className="size-4" />
       </button>
     ) : null;
   return (

@@ -22,6 +22,10 @@ export function Button({
   return <button {...props} className={`${buttonClass(variant)} ${className}`} />;
 }
 
+/** The look of a square 44 px control showing one icon, for links and form buttons too. */
+export const iconButtonClass =
+  "inline-flex size-11 shrink-0 items-center justify-center rounded-control text-muted hover:bg-slate-100 hover:text-ink";
+
 /** A square 44 px button showing one icon; `label` is what it says to a screen reader and on hover. */
 export function IconButton({
   label,
@@ -30,13 +34,7 @@ export function IconButton({
   ...props
 }: ButtonHTMLAttributes<HTMLButtonElement> & { label: string }) {
   return (
-    <button
-      type="button"
-      aria-label={label}
-      title={label}
-      {...props}
-      className={`inline-flex size-11 shrink-0 items-center justify-center rounded-control text-muted hover:bg-slate-100 hover:text-ink ${className}`}
-    >
+    <button type="button" aria-label={label} title={label} {...props} className={`${iconButtonClass} ${className}`}>
       {children}
     </button>
   );

@@ -6,6 +6,12 @@ export const Activity = (p: P) => (
     <path d="M22 12h-2.48a2 2 0 0 0-1.93 1.46l-2.35 8.36a.25.25 0 0 1-.48 0L9.24 2.18a.25.25 0 0 0-.48 0l-2.35 8.36A2 2 0 0 1 4.49 12H2" />
   </Svg>
 );
+export const ArrowDown = (p: P) => (
+  <Svg {...p}>
+    <path d="M12 5v14" />
+    <path d="m19 12-7 7-7-7" />
+  </Svg>
+);
 export const ArrowLeft = (p: P) => (
   <Svg {...p}>
     <path d="m12 19-7-7 7-7" />
@@ -85,6 +91,13 @@ export const Download = (p: P) => (
     <path d="M12 15V3" />
     <path d="M21 15v4a2 2 0 0 1-2 2H5a2 2 0 0 1-2-2v-4" />
     <path d="m7 10 5 5 5-5" />
+  </Svg>
+);
+export const Ellipsis = (p: P) => (
+  <Svg {...p}>
+    <circle cx="12" cy="12" r="1" />
+    <circle cx="19" cy="12" r="1" />
+    <circle cx="5" cy="12" r="1" />
   </Svg>
 );
 export const EllipsisVertical = (p: P) => (

@@ -65,13 +65,17 @@ export function Menu({
           if (target.closest("a[href], [data-closes]")) panel.current?.hidePopover();
         }}
         style={{ positionAnchor: anchor } as React.CSSProperties}
-        className={`menu-panel m-0 min-w-56 rounded-card border border-line bg-raised p-1 text-sm text-ink shadow-lg ${align === "end" ? "menu-end" : "menu-start"}`}
+        className={`${menuPanelClass} ${align === "end" ? "menu-end" : "menu-start"}`}
       >
         {children}
       </div>
     </>
   );
 }
+
+/** The panel's look, for a menu that opens from more than one place (a message's actions). */
+export const menuPanelClass =
+  "menu-panel m-0 min-w-56 rounded-card border border-line bg-raised p-1 text-sm text-ink shadow-lg";
 
 /** One row of a menu: give it a link or a button; it takes the row's full width and 44 px. */
 export const menuItemClass =

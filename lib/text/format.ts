@@ -53,7 +53,12 @@ export function formatListTime(d: Date, timeZone: string, locale?: string, now =
 
 /** "Monday, 16 November 2026, 07:00–15:00": a shift's day and hours. */
 export function formatShiftTime(startsAt: Date, endsAt: Date, timeZone: string, locale?: string): string {
-  return `${formatDay(startsAt, timeZone, locale)}, ${formatTime(startsAt, timeZone, locale)}–${formatTime(endsAt, timeZone, locale)}`;
+  return `${formatDay(startsAt, timeZone, locale)}, ${formatTimeRange(startsAt, endsAt, timeZone, locale)}`;
+}
+
+/** "08:00–14:00": a shift's hours, where its day is said elsewhere (the week grid's column). */
+export function formatTimeRange(startsAt: Date, endsAt: Date, timeZone: string, locale?: string): string {
+  return `${formatTime(startsAt, timeZone, locale)}–${formatTime(endsAt, timeZone, locale)}`;
 }
 
 const numberFormats = new Map<string, Intl.NumberFormat>();

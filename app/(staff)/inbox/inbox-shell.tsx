@@ -10,6 +10,7 @@ import { ContactFiltersForm } from "./contact-filters";
 import { ChevronLeft, ChevronRight, EllipsisVertical } from "@/components/ui/icons";
 import { Menu, menuItemClass } from "@/components/ui/menu";
 import { getTranslations } from "next-intl/server";
+import { iconButtonClass } from "@/components/ui/button";
 
 export type InboxSearchParams = Promise<Record<string, string | string[] | undefined>>;
 
@@ -90,7 +91,7 @@ export async function InboxShell({
                   href={`${here}${filtersQuery(filters, { page: page - 1 })}`}
                   aria-label={t("inbox.previous")}
                   title={t("inbox.previous")}
-                  className="inline-flex size-11 items-center justify-center rounded-control hover:bg-slate-100"
+                  className={iconButtonClass}
                 >
                   <ChevronLeft aria-hidden="true" className="size-5" />
                 </Link>
@@ -100,7 +101,7 @@ export async function InboxShell({
                   href={`${here}${filtersQuery(filters, { page: page + 1 })}`}
                   aria-label={t("inbox.next")}
                   title={t("inbox.next")}
-                  className="inline-flex size-11 items-center justify-center rounded-control hover:bg-slate-100"
+                  className={iconButtonClass}
                 >
                   <ChevronRight aria-hidden="true" className="size-5" />
                 </Link>

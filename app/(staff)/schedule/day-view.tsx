@@ -6,10 +6,9 @@ import { addDays, isoDay } from "@/lib/text/time";
 import { Avatar } from "@/components/ui/avatar";
 import { EmptyState } from "@/components/ui/empty-state";
 import { OpenShiftChip, ShiftChip } from "./shift-chip";
+import { iconButtonClass } from "@/components/ui/button";
 
 type Grid = ReturnType<typeof buildWeekGrid>;
-
-const arrow = "inline-flex size-11 shrink-0 items-center justify-center rounded-control text-ink hover:bg-slate-100";
 
 /** The schedule on a phone: one day of the week grid, the week's days as a strip, the day before and after a tap away. */
 export async function DayView({
@@ -38,7 +37,7 @@ export async function DayView({
       <nav aria-label={t("schedule.days")} className="flex items-center border-b border-line bg-surface px-1">
         <Link
           href={dayHref(step(-1))}
-          className={arrow}
+          className={iconButtonClass}
           aria-label={t("schedule.previousDay")}
           title={t("schedule.previousDay")}
         >
@@ -63,7 +62,7 @@ export async function DayView({
         </ol>
         <Link
           href={dayHref(step(1))}
-          className={arrow}
+          className={iconButtonClass}
           aria-label={t("schedule.nextDay")}
           title={t("schedule.nextDay")}
         >

@@ -10,7 +10,7 @@ import { addDays, isoDay, weekStart } from "@/lib/text/time";
 import { dayKey, formatDay } from "@/lib/text/format";
 import { RefreshOn } from "@/components/live/live-events";
 import { AutoSubmit } from "@/components/ui/auto-submit";
-import { buttonClass } from "@/components/ui/button";
+import { buttonClass, iconButtonClass } from "@/components/ui/button";
 import { getLocale, getTranslations } from "next-intl/server";
 import { WeekGrid } from "./week-grid";
 import { DayView } from "./day-view";
@@ -19,8 +19,7 @@ export async function generateMetadata(): Promise<Metadata> {
   return { title: (await getTranslations())("schedule.title") };
 }
 
-const iconLink =
-  "inline-flex size-11 items-center justify-center rounded-control border border-line bg-surface text-ink hover:bg-slate-100";
+const iconLink = `${iconButtonClass} border border-line bg-surface`;
 
 /**
  * The staff schedule: a week grid of people by day for a department (from 1024 px), a day

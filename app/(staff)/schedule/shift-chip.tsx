@@ -2,14 +2,14 @@ import Link from "next/link";
 import { TriangleAlert, UserPlus } from "@/components/ui/icons";
 import { getLocale, getTranslations } from "next-intl/server";
 import type { GridCell, OpenShift } from "@/lib/schedule/week-grid";
-import { formatTime } from "@/lib/text/format";
+import { formatTimeRange } from "@/lib/text/format";
 import { Menu } from "@/components/ui/menu";
 import { AssignForm } from "./shifts/[shiftId]/assign-forms";
 
 type Shift = GridCell["shifts"][number];
 
 const hours = (s: { startsAt: Date; endsAt: Date }, timeZone: string, locale: string) =>
-  `${formatTime(s.startsAt, timeZone, locale)}–${formatTime(s.endsAt, timeZone, locale)}`;
+  formatTimeRange(s.startsAt, s.endsAt, timeZone, locale);
 
 /** A person's shift in the grid: activity and hours, and a warning when it clashes. */
 export async function ShiftChip({ shift, timeZone }: { shift: Shift; timeZone: string }) {

@@ -9,7 +9,7 @@ import type { ProcessedHistoryEntry } from "@/lib/inbox/processed";
 import { formatDateTime } from "@/lib/text/format";
 import { ActionButton } from "@/components/ui/action-button";
 import { Avatar } from "@/components/ui/avatar";
-import { buttonClass } from "@/components/ui/button";
+import { buttonClass, iconButtonClass } from "@/components/ui/button";
 import { Dialog } from "@/components/ui/dialog";
 import { Menu, menuItemClass } from "@/components/ui/menu";
 import { useLocale, useTranslations } from "next-intl";
@@ -73,7 +73,7 @@ export function ThreadHeader({
         href={backHref}
         aria-label={t("nav.backToContacts")}
         title={t("nav.backToContacts")}
-        className="inline-flex size-11 shrink-0 items-center justify-center rounded-control text-muted hover:bg-slate-100 md:hidden"
+        className={`${iconButtonClass} md:hidden`}
       >
         <ArrowLeft aria-hidden="true" className="size-5" />
       </Link>

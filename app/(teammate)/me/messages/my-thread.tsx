@@ -9,6 +9,7 @@ import { getTranslations } from "next-intl/server";
 import type { ComposerNotice } from "@/components/thread/composer-notice";
 import { MuteButton } from "@/components/pwa/mute-button";
 import { FolderOpen } from "@/components/ui/icons";
+import { iconButtonClass } from "@/components/ui/button";
 
 /** The teammate's thread with their organisation: at /me, /me/messages and /me/messages/[id], with no redirect between. */
 export async function MyThread({ conversationId, notice }: { conversationId: string | null; notice?: ComposerNotice }) {
@@ -23,20 +24,10 @@ export async function MyThread({ conversationId, notice }: { conversationId: str
           <h1 className="truncate font-semibold">{org.name}</h1>
           <p className="truncate text-xs text-muted">{t("me.threadSubtitle")}</p>
         </div>
-        <Link
-          href="/me/files"
-          aria-label={t("files.shared")}
-          title={t("files.shared")}
-          className="inline-flex size-11 shrink-0 items-center justify-center rounded-control text-muted hover:bg-slate-100"
-        >
+        <Link href="/me/files" aria-label={t("files.shared")} title={t("files.shared")} className={iconButtonClass}>
           <FolderOpen aria-hidden="true" className="size-5" />
         </Link>
-        <MuteButton
-          user={user}
-          conversationId={thread.id}
-          iconOnly
-          className="inline-flex size-11 items-center justify-center rounded-control text-muted hover:bg-slate-100"
-        />
+        <MuteButton user={user} conversationId={thread.id} iconOnly className={iconButtonClass} />
       </header>
       <ThreadView
         conversationId={thread.id}
