@@ -1,7 +1,7 @@
 "use client";
 
 import { useEffect, useState } from "react";
-import { useTranslations } from "next-intl";
+import { useTranslations } from "@/lib/i18n/client";
 
 // A server error while drawing a page: said in words, with the reference an operator finds
 // in the log (the request's id, and the error's digest, which the log line carries too).

@@ -1,7 +1,7 @@
 import type { Metadata, Viewport } from "next";
-import { NextIntlClientProvider } from "next-intl";
 import { headers } from "next/headers";
 import { getLocale, getMessages, getTranslations } from "next-intl/server";
+import { I18nProvider } from "@/lib/i18n/client";
 import { clientMessages } from "@/lib/i18n/client-messages";
 import "./globals.css";
 
@@ -39,7 +39,9 @@ export default async function RootLayout({ children }: { children: React.ReactNo
         >
           {t("nav.skipToContent")}
         </a>
-        <NextIntlClientProvider messages={clientMessages(messages)}>{children}</NextIntlClientProvider>
+        <I18nProvider locale={locale} messages={clientMessages(messages)}>
+          {children}
+        </I18nProvider>
       </body>
     </html>
   );

@@ -3,7 +3,7 @@
 import Link from "next/link";
 import { useState, type KeyboardEvent } from "react";
 import type { InboxContact } from "@/lib/inbox/contacts";
-import { useLocale, useTranslations } from "next-intl";
+import { useLocale, useTranslations } from "@/lib/i18n/client";
 import { formatListTime } from "@/lib/text/format";
 import { Check } from "@/components/ui/icons";
 

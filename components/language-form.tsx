@@ -1,7 +1,7 @@
 "use client";
 
 import { useActionState } from "react";
-import { useTranslations } from "next-intl";
+import { useTranslations } from "@/lib/i18n/client";
 import { setLocaleAction } from "@/lib/profile/actions";
 import { LOCALES, type Locale } from "@/lib/i18n/locales";
 import { buttonClass } from "@/components/ui/button";

@@ -2,7 +2,7 @@
 
 import Link from "next/link";
 import { usePathname } from "next/navigation";
-import { useTranslations } from "next-intl";
+import { useTranslations } from "@/lib/i18n/client";
 import { useChatUnread } from "@/components/chat/use-chat-unread";
 import { Badge } from "@/components/ui/badge";
 import { Menu, menuItemClass } from "@/components/ui/menu";

@@ -1,7 +1,7 @@
 "use client";
 
 import { useActionState, useState } from "react";
-import { useTranslations } from "next-intl";
+import { useTranslations } from "@/lib/i18n/client";
 import { updateProfileAction } from "@/lib/admin/actions";
 import type { ActionFailure } from "@/lib/api/result";
 import { Button } from "@/components/ui/button";

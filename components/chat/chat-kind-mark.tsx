@@ -1,4 +1,6 @@
-import { useTranslations } from "next-intl";
+"use client";
+
+import { useTranslations } from "@/lib/i18n/client";
 
 /** Public and private conversations at a glance: a teal square with #, or a slate circle with a lock. */
 export function ChatKindMark({ kind }: { kind: "CHANNEL" | "GROUP" }) {

@@ -3,7 +3,7 @@
 import Link from "next/link";
 import { usePathname } from "next/navigation";
 import { useState } from "react";
-import { useLocale, useTranslations } from "next-intl";
+import { useLocale, useTranslations } from "@/lib/i18n/client";
 import type { ChatRow } from "@/lib/chat/queries";
 import { formatListTime } from "@/lib/text/format";
 import { useLiveEvent, useSafeRefresh } from "@/components/live/live-events";

@@ -1,7 +1,7 @@
 "use client";
 
 import { useActionState, useState } from "react";
-import { useTranslations } from "next-intl";
+import { useTranslations } from "@/lib/i18n/client";
 import type { ActionResult } from "@/lib/api/result";
 import type { Person } from "@/lib/chat/people";
 import { Button } from "@/components/ui/button";

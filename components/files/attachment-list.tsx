@@ -1,6 +1,6 @@
 "use client";
 
-import { useLocale, useTranslations } from "next-intl";
+import { useLocale, useTranslations } from "@/lib/i18n/client";
 import type { WireAttachment } from "@/lib/realtime/event-types";
 import { formatBytes } from "@/lib/text/format";
 import { FileIcon } from "./file-icon";

@@ -1,6 +1,6 @@
 "use client";
 
-import { useLocale, useTranslations } from "next-intl";
+import { useLocale, useTranslations } from "@/lib/i18n/client";
 import { formatBytes } from "@/lib/text/format";
 import type { Upload } from "./use-uploads";
 

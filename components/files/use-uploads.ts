@@ -1,7 +1,7 @@
 "use client";
 
 import { useCallback, useEffect, useRef, useState } from "react";
-import { useTranslations } from "next-intl";
+import { useTranslations } from "@/lib/i18n/client";
 import type { WireAttachment } from "@/lib/realtime/event-types";
 import { ALLOWED_TYPES, DEFAULT_MAX_FILE_BYTES, extensionOf, MAX_FILES_PER_MESSAGE } from "@/lib/files/policy";
 

@@ -11,7 +11,7 @@ import type { ContactSort } from "@/lib/inbox/schemas";
 import type { EventPayloads } from "@/lib/realtime/event-types";
 import { useLiveEvent } from "@/components/live/live-events";
 import { ContactList } from "@/components/contact-list";
-import { useTranslations } from "next-intl";
+import { useTranslations } from "@/lib/i18n/client";
 import { connectivity } from "@/components/live/connectivity";
 
 /**

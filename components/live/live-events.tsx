@@ -1,7 +1,7 @@
 "use client";
 
 import { useRouter } from "next/navigation";
-import { useLocale, useTranslations } from "next-intl";
+import { useLocale, useTranslations } from "@/lib/i18n/client";
 import { createContext, useCallback, useContext, useEffect, useRef, useState } from "react";
 import {
   BEAT_EVENT,

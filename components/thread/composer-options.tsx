@@ -1,7 +1,7 @@
 "use client";
 
 import { useEffect, useRef, useState } from "react";
-import { useTranslations } from "next-intl";
+import { useTranslations } from "@/lib/i18n/client";
 import { SlidersHorizontal } from "@/components/ui/icons";
 import { Menu } from "@/components/ui/menu";
 import { COMPOSER_SENT_EVENT } from "./composer-sent";

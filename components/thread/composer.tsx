@@ -1,7 +1,7 @@
 "use client";
 
 import { useActionState, useEffect, useRef, useState, type FormEvent } from "react";
-import { useTranslations } from "next-intl";
+import { useTranslations } from "@/lib/i18n/client";
 import { addNoteAction } from "@/lib/inbox/actions";
 import { sendMessageAction } from "@/lib/dispatch/actions";
 import { MESSAGE_MAX_LENGTH } from "@/lib/conversations/limits";

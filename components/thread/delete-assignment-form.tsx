@@ -1,7 +1,7 @@
 "use client";
 
 import { useActionState } from "react";
-import { useTranslations } from "next-intl";
+import { useTranslations } from "@/lib/i18n/client";
 import { deleteAssignmentAction } from "@/lib/schedule/actions";
 
 /** "Delete assignment", after confirmation, with "Set the teammate as unavailable in this time slot". */

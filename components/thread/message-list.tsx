@@ -1,7 +1,7 @@
 "use client";
 
 import { useRef, useState } from "react";
-import { useLocale, useTranslations } from "next-intl";
+import { useLocale, useTranslations } from "@/lib/i18n/client";
 import type { ThreadMessage, ThreadNote } from "@/lib/conversations/wire";
 import { dayKey, formatDay, formatTime } from "@/lib/text/format";
 import { MessageText } from "./message-text";

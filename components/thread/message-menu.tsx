@@ -1,7 +1,7 @@
 "use client";
 
 import { useEffect, useRef, useState } from "react";
-import { useTranslations } from "next-intl";
+import { useTranslations } from "@/lib/i18n/client";
 import { markUnreadAction } from "@/lib/inbox/actions";
 import { ActionButton } from "@/components/ui/action-button";
 import { menuItemClass, menuPanelClass } from "@/components/ui/menu";

@@ -1,6 +1,6 @@
 "use client";
 
-import { useTranslations } from "next-intl";
+import { useTranslations } from "@/lib/i18n/client";
 
 import type { WireAttachment } from "@/lib/realtime/event-types";
 import { useReach } from "@/components/live/connectivity";

@@ -1,7 +1,7 @@
 "use client";
 
 import Link from "next/link";
-import { useLocale, useTranslations } from "next-intl";
+import { useLocale, useTranslations } from "@/lib/i18n/client";
 import type { ThreadMessage } from "@/lib/inbox/queries";
 import { formatShiftTime } from "@/lib/text/format";
 import { isoDay, weekStart } from "@/lib/text/time";

@@ -1,6 +1,6 @@
 "use client";
 
-import { useLocale, useTranslations } from "next-intl";
+import { useLocale, useTranslations } from "@/lib/i18n/client";
 import type { ThreadMessage } from "@/lib/conversations/wire";
 import { shiftActionText } from "@/lib/conversations/shift-action";
 import { DeleteAssignmentForm } from "./delete-assignment-form";

@@ -1,7 +1,7 @@
 "use client";
 
 import { useEffect, useRef, useState } from "react";
-import { useTranslations } from "next-intl";
+import { useTranslations } from "@/lib/i18n/client";
 import { fromWire, noteFromWire, type ThreadMessage, type ThreadNote } from "@/lib/conversations/wire";
 import type { ShiftAction } from "@/lib/conversations/shift-action";
 import type { WireMessage, WireNote } from "@/lib/realtime/event-types";

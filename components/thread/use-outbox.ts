@@ -1,7 +1,7 @@
 "use client";
 
 import { useEffect, useMemo, useSyncExternalStore } from "react";
-import { useTranslations } from "next-intl";
+import { useTranslations } from "@/lib/i18n/client";
 import { connectivity } from "@/components/live/connectivity";
 import { Outbox, type OutboxEvents } from "./outbox";
 

@@ -1,17 +1,17 @@
-// What of the catalogue the browser gets (root layout's NextIntlClientProvider): not the
+// What of the catalogue the browser gets (root layout's I18nProvider): not the
 // texts only the server writes (the demo's data, system messages, the errors it words
 // itself), which are a third of it. Client components that need an error text name it here.
 
-type Catalogue = Record<string, unknown>;
+export type Catalogue = { [key: string]: string | Catalogue };
 
 const SERVER_ONLY = new Set(["demo", "system", "errors", "ops"]);
 // "file": the composer's early checks of a chosen file (size, type, how many).
 const CLIENT_ERRORS = ["correctFields", "messageRequired", "messageTooLong", "file"];
 
 export function clientMessages(all: Catalogue): Catalogue {
-  const errors = (all.errors ?? {}) as Record<string, unknown>;
+  const errors = (all.errors ?? {}) as Catalogue;
   return {
     ...Object.fromEntries(Object.entries(all).filter(([k]) => !SERVER_ONLY.has(k))),
-    errors: Object.fromEntries(CLIENT_ERRORS.map((k) => [k, errors[k]])),
+    errors: Object.fromEntries(CLIENT_ERRORS.map((k) => [k, errors[k]!])),
   };
 }

@@ -12,7 +12,7 @@ import { Avatar } from "@/components/ui/avatar";
 import { buttonClass, iconButtonClass } from "@/components/ui/button";
 import { Dialog } from "@/components/ui/dialog";
 import { Menu, menuItemClass } from "@/components/ui/menu";
-import { useLocale, useTranslations } from "next-intl";
+import { useLocale, useTranslations } from "@/lib/i18n/client";
 
 type State = {
   processed: boolean;

@@ -1,7 +1,7 @@
 "use client";
 
 import { useActionState, useState } from "react";
-import { useTranslations } from "next-intl";
+import { useTranslations } from "@/lib/i18n/client";
 import { sendGroupedAction } from "@/lib/inbox/actions";
 import { MESSAGE_MAX_LENGTH } from "@/lib/conversations/limits";
 import { Button } from "@/components/ui/button";

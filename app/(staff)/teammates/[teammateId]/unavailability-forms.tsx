@@ -1,7 +1,7 @@
 "use client";
 
 import { useActionState } from "react";
-import { useTranslations } from "next-intl";
+import { useTranslations } from "@/lib/i18n/client";
 import { removeUnavailabilityAction, saveUnavailabilityAction } from "@/lib/schedule/actions";
 
 const input = "mt-1 block rounded-md border border-slate-300 px-2 py-1 text-sm aria-[invalid=true]:border-red-500";

@@ -1,7 +1,7 @@
 "use client";
 
 import { useActionState } from "react";
-import { useTranslations } from "next-intl";
+import { useTranslations } from "@/lib/i18n/client";
 import Link from "next/link";
 import { askAboutShiftAction } from "@/lib/schedule/actions";
 

@@ -1,7 +1,7 @@
 "use client";
 
 import { useActionState } from "react";
-import { useTranslations } from "next-intl";
+import { useTranslations } from "@/lib/i18n/client";
 import { assignAction, unassignAction } from "@/lib/schedule/actions";
 
 export function AssignForm({ shiftId, candidates }: { shiftId: string; candidates: { id: string; name: string }[] }) {

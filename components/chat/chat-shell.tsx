@@ -1,0 +1,45 @@
+import { getTranslations } from "next-intl/server";
+import type { SessionUser } from "@/lib/auth/roles";
+import { EmptyState } from "@/components/ui/empty-state";
+import { MessagesSquare } from "@/components/ui/icons";
+import { ChatHome } from "./chat-home";
+
+/**
+ * Chat as the inbox is laid out: the conversations on the left, the open one (or a new
+ * one being started) on the right. Below 768 px they are two screens: the list, or the
+ * conversation with its way back.
+ */
+export async function ChatShell({
+  user,
+  base,
+  timeZone,
+  q,
+  children,
+}: {
+  user: SessionUser;
+  base: string;
+  timeZone: string;
+  q?: string;
+  /** What the right pane shows; without it, the list is the page on a phone. */
+  children?: React.ReactNode;
+}) {
+  const t = await getTranslations();
+  const open = children !== undefined;
+  return (
+    <div className="flex h-full">
+      <section
+        aria-label={t("chat.conversations")}
+        className={`${open ? "hidden md:block" : "block"} w-full shrink-0 overflow-y-auto border-r border-line bg-surface md:w-80`}
+      >
+        <ChatHome user={user} base={base} timeZone={timeZone} q={q} />
+      </section>
+      <div className={`${open ? "flex" : "hidden md:flex"} min-w-0 flex-1 flex-col`}>
+        {children ?? (
+          <div className="flex flex-1 items-center justify-center">
+            <EmptyState icon={<MessagesSquare aria-hidden="true" />} title={t("chat.pickOne")} />
+          </div>
+        )}
+      </div>
+    </div>
+  );
+}
