@@ -44,7 +44,9 @@ export async function ChatConversation({
     <>
       <ChatFollow conversationId={c.ref.id} />
       <header className="border-b border-slate-200 bg-white px-3 py-3 sm:px-5">
-        <BackLink href={base}>{t("chat.backToList")}</BackLink>
+        <BackLink href={base} className={web ? "md:hidden" : ""}>
+          {t("chat.backToList")}
+        </BackLink>
         <div className="flex items-center gap-3">
           <ChatKindMark kind={c.ref.kind} />
           <div className="min-w-0">

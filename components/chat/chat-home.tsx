@@ -15,13 +15,11 @@ export async function ChatHome({
   base,
   timeZone,
   q,
-  compact = false,
 }: {
   user: SessionUser;
   base: string;
   timeZone: string;
   q?: string;
-  compact?: boolean;
 }) {
   const [t, locale, { rows, others, left }] = await Promise.all([getTranslations(), getLocale(), listChats(user)]);
   const hits = q ? await searchChats(user, q) : null;
@@ -29,7 +27,7 @@ export async function ChatHome({
   return (
     <div className="flex flex-col">
       <div className="space-y-3 border-b border-slate-200 p-3">
-        {compact ? null : <h1 className="text-xl font-semibold">{t("nav.chat")}</h1>}
+        <h1 className="text-xl font-semibold">{t("nav.chat")}</h1>
         <div className="flex flex-wrap gap-2">
           <Link href={`${base}/new`} className={`${link} bg-accent text-on-accent hover:bg-accent-strong`}>
             {t("chat.newPrivate")}
@@ -67,7 +65,7 @@ export async function ChatHome({
             {hits.map((h) => (
               <li key={h.messageId}>
                 <Link
-                  href={`${base}/${encodeURIComponent(h.conversationId)}`}
+                  href={`${base}/${encodeURIComponent(h.conversationId)}?${new URLSearchParams({ q: q ?? "" })}`}
                   className="block px-3 py-2 hover:bg-slate-50"
                   data-testid="chat-hit"
                 >

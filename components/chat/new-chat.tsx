@@ -44,7 +44,9 @@ export async function NewChat({
   return (
     <div className="mx-auto w-full max-w-xl space-y-5 p-4 sm:p-6">
       <div>
-        <BackLink href={base}>{t("chat.backToList")}</BackLink>
+        <BackLink href={base} className={staff ? "md:hidden" : ""}>
+          {t("chat.backToList")}
+        </BackLink>
         <h1 className="mt-2 text-xl font-semibold">{title}</h1>
         <p className="text-sm text-slate-600">{pub ? t("chat.publicHelp") : t("chat.privateHelp")}</p>
       </div>

@@ -16,7 +16,7 @@ test("a manager opens a public conversation; a teammate joins by opening it and 
   await expect(page).toHaveURL(/\/chat\/[^/]+$/);
   await expect(page.getByTestId("chat-title")).toHaveText("Care team");
   await live(page);
-  await page.getByLabel("Message").fill("Welcome to the team chat");
+  await page.getByLabel("Message", { exact: true }).fill("Welcome to the team chat");
   await page.getByRole("button", { name: "Send", exact: true }).click();
   await expect(page.getByTestId("message").filter({ hasText: "Welcome to the team chat" })).toHaveCount(1);
 
@@ -28,7 +28,7 @@ test("a manager opens a public conversation; a teammate joins by opening it and 
   await expect(row).toHaveAttribute("data-kind", "CHANNEL");
   await row.click();
   await expect(tess.getByTestId("message").filter({ hasText: "Welcome to the team chat" })).toBeVisible();
-  await tess.getByLabel("Message").fill("Thanks, happy to be here");
+  await tess.getByLabel("Message", { exact: true }).fill("Thanks, happy to be here");
   await tess.getByRole("button", { name: "Send", exact: true }).click();
   await expect(page.getByTestId("message").filter({ hasText: "Thanks, happy to be here" })).toHaveCount(1);
   await page.reload();
@@ -38,7 +38,7 @@ test("a manager opens a public conversation; a teammate joins by opening it and 
   // The manager elsewhere: a new reply raises the Chat menu's badge live.
   await page.goto("/inbox");
   await live(page);
-  await tess.getByLabel("Message").fill("One more thing");
+  await tess.getByLabel("Message", { exact: true }).fill("One more thing");
   await tess.getByRole("button", { name: "Send", exact: true }).click();
   await expect(page.getByTestId("chat-badge")).toHaveText("1");
 
@@ -70,7 +70,7 @@ test("a teammate makes a group of three on the phone, adds someone, and another 
   await tess.getByRole("button", { name: "Create" }).click();
   await expect(tess.getByTestId("chat-title")).toHaveText("Night shift");
   await live(tess);
-  await tess.getByLabel("Message").fill("Who swaps Friday?");
+  await tess.getByLabel("Message", { exact: true }).fill("Who swaps Friday?");
   await tess.getByRole("button", { name: "Send", exact: true }).click();
 
   await tess.getByText("Add participants").click();
@@ -151,7 +151,7 @@ test("without JavaScript, a teammate replies in a public conversation and joins 
   await expect(admin.getByTestId("chat-title")).toHaveText("Night notes");
   const path = new URL(admin.url()).pathname.replace("/chat/", "/me/chat/");
   const tess = await pageAs(browser, o.teammate, { javaScriptEnabled: false, path });
-  await tess.getByLabel("Message").fill("Quiet night, all well");
+  await tess.getByLabel("Message", { exact: true }).fill("Quiet night, all well");
   await tess.getByRole("button", { name: "Send", exact: true }).click();
   await expect(tess.getByTestId("message").filter({ hasText: "Quiet night, all well" })).toHaveCount(1);
   await admin.reload();

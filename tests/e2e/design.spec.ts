@@ -109,6 +109,35 @@ test("a staff thread on a 390x844 phone shows at least 8 messages under one head
   await max.context().close();
 });
 
+test("chat is two panes like the inbox on a desktop, and two screens on a phone", async ({ browser }) => {
+  const o = await newOrg("Panes", { chatEnabled: true });
+  const { admin } = await chatPages(o);
+  const conversation = admin.at(-1)!;
+  const max = await pageAs(browser, o.manager, { path: conversation });
+  const list = max.getByRole("region", { name: "Conversations" });
+  await expect(max.getByTestId("chat-title")).toHaveText("Care team");
+  await expect(list.getByRole("link", { name: /Care team/ })).toHaveAttribute("aria-current", "page");
+  // Side by side: the list ends where the conversation begins, and no way back is needed.
+  const [listBox, titleBox] = [await list.boundingBox(), await max.getByTestId("chat-title").boundingBox()];
+  expect(listBox!.x + listBox!.width).toBeLessThanOrEqual(titleBox!.x);
+  await expect(max.getByRole("link", { name: "All conversations" })).toBeHidden();
+  // Starting one opens beside the list too.
+  await list.getByRole("link", { name: "New private conversation" }).click();
+  await expect(max.getByRole("heading", { name: "New private conversation" })).toBeVisible();
+  await expect(list).toBeVisible();
+  await max.goto("/chat");
+  await expect(max.getByText("Pick a conversation, or start one.")).toBeVisible();
+  await max.context().close();
+
+  const phone = await pageAs(browser, o.manager, { phone: true, path: conversation });
+  await expect(phone.getByTestId("chat-title")).toBeVisible();
+  await expect(phone.getByRole("region", { name: "Conversations" })).toBeHidden();
+  await phone.getByRole("link", { name: "All conversations" }).click();
+  await expect(phone.getByRole("region", { name: "Conversations" }).getByTestId("chat-row").first()).toBeVisible();
+  await expect(phone.getByText("Pick a conversation, or start one.")).toBeHidden();
+  await phone.context().close();
+});
+
 test("the keyboard's way to the reply box is the same for a thread of 3 messages and of 30", async ({ browser }) => {
   const stops = async (count: number) => {
     const o = await newOrg();

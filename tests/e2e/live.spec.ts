@@ -9,11 +9,11 @@ test("manager and teammate see each other's messages live", async ({ browser }) 
   await live(tess);
   await live(manager);
 
-  await manager.getByLabel("Message").fill("Live from the office");
+  await manager.getByLabel("Message", { exact: true }).fill("Live from the office");
   await manager.getByRole("button", { name: "Send" }).click();
   await expect(tess.getByTestId("message").last()).toContainText("Live from the office");
 
-  await tess.getByLabel("Message").fill("Live from the phone");
+  await tess.getByLabel("Message", { exact: true }).fill("Live from the phone");
   await tess.getByRole("button", { name: "Send" }).click();
   await expect(manager.getByTestId("message").last()).toContainText("Live from the phone");
   // Read where it was shown: the open thread carries no unread badge, and the banner went back to not processed.
@@ -40,7 +40,7 @@ test("two managers see processed changes and notes live", async ({ browser }) =>
   const row = mia.getByTestId("contact").filter({ hasText: name(o.teammate) });
   await expect(row.getByTestId("processed-mark")).toBeVisible();
   await expect(row.getByText("Processed", { exact: true })).toHaveCount(1);
-  await max.getByLabel("Message").fill("Shared note");
+  await max.getByLabel("Message", { exact: true }).fill("Shared note");
   await max.getByRole("button", { name: "Add private note" }).click();
   await expect(mia.getByTestId("private-note").last()).toContainText("Shared note");
   await max.context().close();
@@ -60,12 +60,12 @@ test("the contact list patches the row a new message concerns, and a new thread 
   const theoThread = max.getByTestId("message");
   const zoe = await pageAs(browser, extra);
   await live(zoe);
-  await zoe.getByLabel("Message").fill("Zoe needs a day off");
+  await zoe.getByLabel("Message", { exact: true }).fill("Zoe needs a day off");
   await zoe.getByRole("button", { name: "Send" }).click();
   const row = max.getByTestId("contact").first();
   await expect(row).toContainText("Zoe needs a day off");
   await expect(row.getByTestId("unread-badge")).toHaveText("1");
-  await zoe.getByLabel("Message").fill("and Friday too");
+  await zoe.getByLabel("Message", { exact: true }).fill("and Friday too");
   await zoe.getByRole("button", { name: "Send" }).click();
   await expect(row.getByTestId("unread-badge")).toHaveText("2");
   // The open thread (Theo's) did not change.

@@ -4,7 +4,7 @@ import { orNotFound, requireStaffPage } from "@/lib/auth/pages";
 import { getOrganization } from "@/lib/org/queries";
 import { requireChatOn } from "@/lib/chat/access";
 import { chatSearchSchema } from "@/lib/chat/schemas";
-import { ChatHome } from "@/components/chat/chat-home";
+import { ChatShell } from "@/components/chat/chat-shell";
 
 export async function generateMetadata(): Promise<Metadata> {
   return { title: (await getTranslations())("nav.chat") };
@@ -21,9 +21,5 @@ export default async function StaffChatPage({
     getOrganization(user),
     searchParams.then((p) => chatSearchSchema.parse({ q: p.q })),
   ]);
-  return (
-    <div className="mx-auto h-full max-w-2xl overflow-y-auto bg-white">
-      <ChatHome user={user} base="/chat" timeZone={org.timeZone} q={q} />
-    </div>
-  );
+  return <ChatShell user={user} base="/chat" timeZone={org.timeZone} q={q} />;
 }

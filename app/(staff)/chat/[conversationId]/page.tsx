@@ -5,6 +5,8 @@ import { orNotFound, requireStaffPage } from "@/lib/auth/pages";
 import { getOrganization } from "@/lib/org/queries";
 import { ChatConversation } from "@/components/chat/chat-conversation";
 import { readComposerNotice } from "@/components/thread/composer-notice";
+import { ChatShell } from "@/components/chat/chat-shell";
+import { chatSearchSchema } from "@/lib/chat/schemas";
 
 /** The tab says which conversation it is. */
 export async function generateMetadata({ params }: { params: Promise<{ conversationId: string }> }): Promise<Metadata> {
@@ -19,7 +21,12 @@ export default async function StaffChatConversationPage({
   params: Promise<{ conversationId: string }>;
   searchParams: Promise<Record<string, string | string[] | undefined>>;
 }) {
-  const [{ conversationId }, user, t] = await Promise.all([params, requireStaffPage(), getTranslations()]);
+  const [{ conversationId }, user, t, query] = await Promise.all([
+    params,
+    requireStaffPage(),
+    getTranslations(),
+    searchParams,
+  ]);
   const org = await getOrganization(user);
   const view = await orNotFound(
     ChatConversation({
@@ -27,8 +34,14 @@ export default async function StaffChatConversationPage({
       conversationId,
       base: "/chat",
       timeZone: org.timeZone,
-      notice: readComposerNotice(await searchParams, t as never),
+      notice: readComposerNotice(query, t as never),
     }),
   );
-  return <div className="flex h-full flex-col">{view}</div>;
+  // A search's results stay in the list while one of them is open (the hits carry ?q=).
+  const { q } = chatSearchSchema.parse({ q: typeof query.q === "string" ? query.q : undefined });
+  return (
+    <ChatShell user={user} base="/chat" timeZone={org.timeZone} q={q}>
+      {view}
+    </ChatShell>
+  );
 }

@@ -3,6 +3,8 @@ import { getTranslations } from "next-intl/server";
 import { orNotFound, requireStaffPage } from "@/lib/auth/pages";
 import { NewChat } from "@/components/chat/new-chat";
 import { newChatParams } from "@/lib/chat/schemas";
+import { getOrganization } from "@/lib/org/queries";
+import { ChatShell } from "@/components/chat/chat-shell";
 
 export async function generateMetadata(): Promise<Metadata> {
   return { title: (await getTranslations())("chat.newConversation") };
@@ -14,10 +16,13 @@ export default async function StaffNewChatPage({
   searchParams: Promise<Record<string, string | string[] | undefined>>;
 }) {
   const user = await requireStaffPage();
-  const p = newChatParams.parse(await searchParams);
+  const [p, org] = await Promise.all([searchParams.then((s) => newChatParams.parse(s)), getOrganization(user)]);
+  const form = await orNotFound(
+    NewChat({ user, base: "/chat", kind: p.kind, departmentId: p.department, groupId: p.group }),
+  );
   return (
-    <div className="h-full overflow-y-auto">
-      {await orNotFound(NewChat({ user, base: "/chat", kind: p.kind, departmentId: p.department, groupId: p.group }))}
-    </div>
+    <ChatShell user={user} base="/chat" timeZone={org.timeZone}>
+      <div className="h-full overflow-y-auto">{form}</div>
+    </ChatShell>
   );
 }
