@@ -1,4 +1,3 @@
-import Link from "next/link";
 import { getTranslations } from "next-intl/server";
 
 export default async function NotFound() {
@@ -11,9 +10,12 @@ export default async function NotFound() {
     >
       <h1 className="text-2xl font-semibold">{t("notFound.title")}</h1>
       <p className="text-slate-600">{t("notFound.text")}</p>
-      <Link href="/" className="text-teal-700 underline">
+      {/* A plain link: the root not-found boundary's code loads with every page, and next/link there
+          shipped a second copy of the router's link code to pages whose own chunks carry it. */}
+      {/* eslint-disable-next-line @next/next/no-html-link-for-pages */}
+      <a href="/" className="text-teal-700 underline">
         {t("notFound.back")}
-      </Link>
+      </a>
     </main>
   );
 }

@@ -5,7 +5,11 @@ import { gzipSync } from "node:zlib";
  * names (src and preload), fetched from the server and compressed as a CDN would.
  * `nomodule` scripts (polyfills for old browsers) are left out: modern browsers skip them.
  */
-export async function firstLoadJs(base: string, path: string, cookie: string): Promise<{ kb: number; files: number }> {
+export async function firstLoadJs(
+  base: string,
+  path: string,
+  cookie: string,
+): Promise<{ kb: number; files: number; each: { url: string; kb: number }[] }> {
   const html = await (await fetch(`${base}${path}`, { headers: { cookie }, redirect: "manual" })).text();
   const urls = new Set<string>();
   for (const m of html.matchAll(/<script([^>]+)src="([^"]+\.js[^"]*)"([^>]*)>/g))
@@ -14,10 +18,10 @@ export async function firstLoadJs(base: string, path: string, cookie: string): P
     urls.add(m[1]!);
   for (const m of html.matchAll(/<link[^>]+href="([^"]+\.js[^"]*)"[^>]+rel="(?:modulepreload|preload)"/g))
     urls.add(m[1]!);
-  let bytes = 0;
+  const each: { url: string; kb: number }[] = [];
   for (const url of urls) {
     const body = Buffer.from(await (await fetch(new URL(url.replace(/&amp;/g, "&"), base))).arrayBuffer());
-    bytes += gzipSync(body, { level: 9 }).length;
+    each.push({ url, kb: gzipSync(body, { level: 9 }).length / 1024 });
   }
-  return { kb: bytes / 1024, files: urls.size };
+  return { kb: each.reduce((sum, f) => sum + f.kb, 0), files: urls.size, each };
 }

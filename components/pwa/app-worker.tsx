@@ -3,7 +3,6 @@
 import { useEffect, useRef, useState } from "react";
 import { usePathname } from "next/navigation";
 import { useLiveEvent } from "@/components/live/live-events";
-import { syncPushSubscription } from "./push-device";
 
 /** Posts to the service worker once it runs (it may still be installing on the first visit). */
 async function tellWorker(message: object) {
@@ -30,7 +29,8 @@ export function AppWorker({ userId, role, unread }: { userId: string; role: stri
           .filter((p) => p.startsWith("/_next/static/"));
         return tellWorker({ type: "user", id: userId, role, assets });
       })
-      .then(() => syncPushSubscription())
+      // Loaded once the worker runs: push code is not part of any page's first load.
+      .then(() => import("./push-device").then((m) => m.syncPushSubscription()))
       .catch(() => undefined);
   }, [userId, role]);
 

@@ -34,7 +34,7 @@ export function ComposerOptions({
   if (!urgent && !sms) return null;
   const chosen = [on.urgent ? t("thread.urgent") : null, on.sms ? t("grouped.smsCopy") : null].filter(Boolean);
   return (
-    <span ref={box} className="contents">
+    <span ref={box} className="contents" data-staff-only>
       <Menu
         label={t("thread.options")}
         align="start"

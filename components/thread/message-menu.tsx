@@ -36,6 +36,7 @@ export function MessageMenu({ conversationId, listQuery }: { conversationId: str
   return (
     <div
       ref={panel}
+      data-staff-only
       popover="auto"
       onToggle={(e) => {
         if ((e as unknown as ToggleEvent).newState !== "closed") return;

@@ -12,7 +12,7 @@ function ShiftStaffPart({ message: m, timeZone }: { message: ThreadMessage; time
   const locale = useLocale();
   if (!m.shift) return null;
   return m.action ? (
-    <p className="mt-2 font-medium text-green-800" data-testid="shift-action">
+    <p className="mt-2 font-medium text-green-800" data-testid="shift-action" data-staff-only>
       {shiftActionText(m.action, t, timeZone, locale)}
     </p>
   ) : (

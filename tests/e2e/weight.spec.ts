@@ -1,0 +1,49 @@
+import type { Page } from "@playwright/test";
+import { test, expect, newOrg, pageAs, seedMessage } from "./fixtures";
+
+// Staff-only code (the message menu, the composer's delivery options, the shift card's
+// staff part) carries a `data-staff-only` marker: no script a teammate's page loads may
+// contain it (issue 28: a teammate's first load holds only what a teammate uses).
+
+/** The text of every script the page has loaded so far, by URL. */
+async function scripts(page: Page): Promise<Map<string, string>> {
+  const urls = await page.evaluate(() =>
+    performance
+      .getEntriesByType("resource")
+      .map((e) => e.name)
+      .filter((u) => u.includes("/_next/static/") && u.endsWith(".js")),
+  );
+  const out = new Map<string, string>();
+  for (const url of urls) out.set(url, await (await page.request.get(url)).text());
+  return out;
+}
+
+const marked = (all: Map<string, string>) => [...all].filter(([, text]) => text.includes("data-staff-only"));
+
+test("a teammate's pages load none of the staff's code", async ({ browser }) => {
+  const o = await newOrg();
+  await seedMessage(o, o.teammate.threadId, o.teammate, "Can I swap Tuesday?");
+  await seedMessage(o, o.teammate.threadId, o.manager, "Let me check");
+
+  // The positive control: a staff thread loads the marked code.
+  const max = await pageAs(browser, o.manager, { path: `/inbox/${o.teammate.threadId}` });
+  await expect(max.getByTestId("message").filter({ hasText: "Let me check" })).toBeVisible();
+  await max.waitForLoadState("load");
+  expect(marked(await scripts(max)).length).toBeGreaterThan(0);
+  await max.context().close();
+
+  const tess = await pageAs(browser, o.teammate);
+  await expect(tess.getByTestId("message").filter({ hasText: "Let me check" })).toBeVisible();
+  await tess.waitForLoadState("load");
+  const loaded = await scripts(tess);
+  for (const path of ["/me/schedule", "/me/profile", "/me/files"]) {
+    await tess.goto(path);
+    await expect(tess.locator("h1").first()).toBeVisible();
+    await tess.waitForLoadState("load");
+    for (const [url, text] of await scripts(tess)) loaded.set(url, text);
+  }
+  expect(loaded.size).toBeGreaterThan(3);
+  expect(marked(loaded).map(([url]) => url)).toEqual([]);
+  await expect(tess.locator("[data-staff-only]")).toHaveCount(0);
+  await tess.context().close();
+});
