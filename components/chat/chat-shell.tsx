@@ -1,6 +1,7 @@
 import { getTranslations } from "next-intl/server";
 import type { SessionUser } from "@/lib/auth/roles";
 import { EmptyState } from "@/components/ui/empty-state";
+import { TwoPanes } from "@/components/ui/two-panes";
 import { MessagesSquare } from "@/components/ui/icons";
 import { ChatHome } from "./chat-home";
 
@@ -26,20 +27,17 @@ export async function ChatShell({
   const t = await getTranslations();
   const open = children !== undefined;
   return (
-    <div className="flex h-full">
-      <section
-        aria-label={t("chat.conversations")}
-        className={`${open ? "hidden md:block" : "block"} w-full shrink-0 overflow-y-auto border-r border-line bg-surface md:w-80`}
-      >
-        <ChatHome user={user} base={base} timeZone={timeZone} q={q} />
-      </section>
-      <div className={`${open ? "flex" : "hidden md:flex"} min-w-0 flex-1 flex-col`}>
-        {children ?? (
-          <div className="flex flex-1 items-center justify-center">
-            <EmptyState icon={<MessagesSquare aria-hidden="true" />} title={t("chat.pickOne")} />
-          </div>
-        )}
-      </div>
-    </div>
+    <TwoPanes
+      label={t("chat.conversations")}
+      open={open}
+      listClassName="overflow-y-auto"
+      list={<ChatHome user={user} base={base} timeZone={timeZone} q={q} />}
+    >
+      {children ?? (
+        <div className="flex flex-1 items-center justify-center">
+          <EmptyState icon={<MessagesSquare aria-hidden="true" />} title={t("chat.pickOne")} />
+        </div>
+      )}
+    </TwoPanes>
   );
 }

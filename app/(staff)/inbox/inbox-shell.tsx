@@ -11,6 +11,7 @@ import { ChevronLeft, ChevronRight, EllipsisVertical } from "@/components/ui/ico
 import { Menu, menuItemClass } from "@/components/ui/menu";
 import { getTranslations } from "next-intl/server";
 import { iconButtonClass } from "@/components/ui/button";
+import { TwoPanes } from "@/components/ui/two-panes";
 
 export type InboxSearchParams = Promise<Record<string, string | string[] | undefined>>;
 
@@ -46,71 +47,73 @@ export async function InboxShell({
   const here = activeId ? `/inbox/${activeId}` : "/inbox";
   const first = total === 0 ? 0 : (page - 1) * CONTACTS_PAGE_SIZE + 1;
   return (
-    <div className="flex h-full">
-      <section
-        aria-label={t("inbox.contactList")}
-        className={`${activeId ? "hidden md:flex" : "flex"} w-full shrink-0 flex-col border-r border-line bg-surface md:w-80`}
-      >
-        <header className="flex items-center justify-between gap-2 pt-1.5 pr-2 pl-4">
-          <h1 className="text-lg font-semibold">{t("inbox.title")}</h1>
-          {/* What applies to everyone in the view: quiet, in a menu (picking some is "Select", below the list). */}
-          <Menu label={t("inbox.viewActions")} trigger={<EllipsisVertical aria-hidden="true" className="size-5" />}>
-            {total > 0 ? (
-              <Link href={`/inbox/compose${filtersQuery(filters)}`} className={menuItemClass}>
-                {t("grouped.messageThese", { count: total })}
-              </Link>
-            ) : null}
-            <ActionButton
-              action={requestExportAction}
-              fields={filterValues(viewFilters(filters))}
-              label={t("exports.exportAttachments")}
-              doneMessage={t("exports.requested")}
-              className={menuItemClass}
-              wide
-            />
-            <p className="px-3 py-1 text-xs text-muted">{t("exports.exportHint")}</p>
-          </Menu>
-        </header>
-        <ContactFiltersForm filters={filters} options={options} action={here} />
+    <TwoPanes
+      label={t("inbox.contactList")}
+      open={Boolean(activeId)}
+      list={
+        <>
+          <header className="flex items-center justify-between gap-2 pt-1.5 pr-2 pl-4">
+            <h1 className="text-lg font-semibold">{t("inbox.title")}</h1>
+            {/* What applies to everyone in the view: quiet, in a menu (picking some is "Select", below the list). */}
+            <Menu label={t("inbox.viewActions")} trigger={<EllipsisVertical aria-hidden="true" className="size-5" />}>
+              {total > 0 ? (
+                <Link href={`/inbox/compose${filtersQuery(filters)}`} className={menuItemClass}>
+                  {t("grouped.messageThese", { count: total })}
+                </Link>
+              ) : null}
+              <ActionButton
+                action={requestExportAction}
+                fields={filterValues(viewFilters(filters))}
+                label={t("exports.exportAttachments")}
+                doneMessage={t("exports.requested")}
+                className={menuItemClass}
+                wide
+              />
+              <p className="px-3 py-1 text-xs text-muted">{t("exports.exportHint")}</p>
+            </Menu>
+          </header>
+          <ContactFiltersForm filters={filters} options={options} action={here} />
 
-        <LiveContactList
-          contacts={contacts}
-          total={total}
-          first={first}
-          sort={filters.sort}
-          page={page}
-          pageSize={CONTACTS_PAGE_SIZE}
-          query={filtersQuery(filters)}
-          stateFiltered={Boolean(filters.unread || filters.processed)}
-          activeId={activeId}
-          timeZone={timeZone}
-          pager={
-            <span className="flex">
-              {page > 1 ? (
-                <Link
-                  href={`${here}${filtersQuery(filters, { page: page - 1 })}`}
-                  aria-label={t("inbox.previous")}
-                  title={t("inbox.previous")}
-                  className={iconButtonClass}
-                >
-                  <ChevronLeft aria-hidden="true" className="size-5" />
-                </Link>
-              ) : null}
-              {page < pages ? (
-                <Link
-                  href={`${here}${filtersQuery(filters, { page: page + 1 })}`}
-                  aria-label={t("inbox.next")}
-                  title={t("inbox.next")}
-                  className={iconButtonClass}
-                >
-                  <ChevronRight aria-hidden="true" className="size-5" />
-                </Link>
-              ) : null}
-            </span>
-          }
-        />
-      </section>
-      <section className={`${activeId ? "flex" : "hidden md:flex"} min-w-0 flex-1 flex-col`}>{children}</section>
-    </div>
+          <LiveContactList
+            contacts={contacts}
+            total={total}
+            first={first}
+            sort={filters.sort}
+            page={page}
+            pageSize={CONTACTS_PAGE_SIZE}
+            query={filtersQuery(filters)}
+            stateFiltered={Boolean(filters.unread || filters.processed)}
+            activeId={activeId}
+            timeZone={timeZone}
+            pager={
+              <span className="flex">
+                {page > 1 ? (
+                  <Link
+                    href={`${here}${filtersQuery(filters, { page: page - 1 })}`}
+                    aria-label={t("inbox.previous")}
+                    title={t("inbox.previous")}
+                    className={iconButtonClass}
+                  >
+                    <ChevronLeft aria-hidden="true" className="size-5" />
+                  </Link>
+                ) : null}
+                {page < pages ? (
+                  <Link
+                    href={`${here}${filtersQuery(filters, { page: page + 1 })}`}
+                    aria-label={t("inbox.next")}
+                    title={t("inbox.next")}
+                    className={iconButtonClass}
+                  >
+                    <ChevronRight aria-hidden="true" className="size-5" />
+                  </Link>
+                ) : null}
+              </span>
+            }
+          />
+        </>
+      }
+    >
+      {children}
+    </TwoPanes>
   );
 }
