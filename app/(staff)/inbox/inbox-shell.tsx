@@ -10,7 +10,7 @@ import { ContactFiltersForm } from "./contact-filters";
 import { ChevronLeft, ChevronRight, EllipsisVertical } from "@/components/ui/icons";
 import { Menu, menuItemClass } from "@/components/ui/menu";
 import { getTranslations } from "next-intl/server";
-import { iconButtonClass } from "@/components/ui/button";
+import { IconLink } from "@/components/ui/icon-link";
 import { TwoPanes } from "@/components/ui/two-panes";
 
 export type InboxSearchParams = Promise<Record<string, string | string[] | undefined>>;
@@ -88,24 +88,14 @@ export async function InboxShell({
             pager={
               <span className="flex">
                 {page > 1 ? (
-                  <Link
-                    href={`${here}${filtersQuery(filters, { page: page - 1 })}`}
-                    aria-label={t("inbox.previous")}
-                    title={t("inbox.previous")}
-                    className={iconButtonClass}
-                  >
+                  <IconLink href={`${here}${filtersQuery(filters, { page: page - 1 })}`} label={t("inbox.previous")}>
                     <ChevronLeft aria-hidden="true" className="size-5" />
-                  </Link>
+                  </IconLink>
                 ) : null}
                 {page < pages ? (
-                  <Link
-                    href={`${here}${filtersQuery(filters, { page: page + 1 })}`}
-                    aria-label={t("inbox.next")}
-                    title={t("inbox.next")}
-                    className={iconButtonClass}
-                  >
+                  <IconLink href={`${here}${filtersQuery(filters, { page: page + 1 })}`} label={t("inbox.next")}>
                     <ChevronRight aria-hidden="true" className="size-5" />
-                  </Link>
+                  </IconLink>
                 ) : null}
               </span>
             }

@@ -6,7 +6,7 @@ import { addDays, isoDay } from "@/lib/text/time";
 import { Avatar } from "@/components/ui/avatar";
 import { EmptyState } from "@/components/ui/empty-state";
 import { OpenShiftChip, ShiftChip } from "./shift-chip";
-import { iconButtonClass } from "@/components/ui/button";
+import { IconLink } from "@/components/ui/icon-link";
 
 type Grid = ReturnType<typeof buildWeekGrid>;
 
@@ -35,14 +35,9 @@ export async function DayView({
   return (
     <div className="pb-4">
       <nav aria-label={t("schedule.days")} className="flex items-center border-b border-line bg-surface px-1">
-        <Link
-          href={dayHref(step(-1))}
-          className={iconButtonClass}
-          aria-label={t("schedule.previousDay")}
-          title={t("schedule.previousDay")}
-        >
+        <IconLink href={dayHref(step(-1))} label={t("schedule.previousDay")}>
           <ChevronLeft aria-hidden="true" className="size-5" />
-        </Link>
+        </IconLink>
         <ol className="grid flex-1 grid-cols-7">
           {grid.days.map((d) => (
             <li key={d}>
@@ -60,14 +55,9 @@ export async function DayView({
             </li>
           ))}
         </ol>
-        <Link
-          href={dayHref(step(1))}
-          className={iconButtonClass}
-          aria-label={t("schedule.nextDay")}
-          title={t("schedule.nextDay")}
-        >
+        <IconLink href={dayHref(step(1))} label={t("schedule.nextDay")}>
           <ChevronRight aria-hidden="true" className="size-5" />
-        </Link>
+        </IconLink>
       </nav>
       <div className="space-y-5 px-4 pt-3">
         <h2 className="font-semibold">

@@ -10,7 +10,8 @@ import { addDays, isoDay, weekStart } from "@/lib/text/time";
 import { dayKey, formatDay } from "@/lib/text/format";
 import { RefreshOn } from "@/components/live/live-events";
 import { AutoSubmit } from "@/components/ui/auto-submit";
-import { buttonClass, iconButtonClass } from "@/components/ui/button";
+import { buttonClass } from "@/components/ui/button";
+import { IconLink } from "@/components/ui/icon-link";
 import { getLocale, getTranslations } from "next-intl/server";
 import { WeekGrid } from "./week-grid";
 import { DayView } from "./day-view";
@@ -18,8 +19,6 @@ import { DayView } from "./day-view";
 export async function generateMetadata(): Promise<Metadata> {
   return { title: (await getTranslations())("schedule.title") };
 }
-
-const iconLink = `${iconButtonClass} border border-line bg-surface`;
 
 /**
  * The staff schedule: a week grid of people by day for a department (from 1024 px), a day
@@ -56,25 +55,23 @@ export default async function SchedulePage({
           {t("schedule.heading", { date: formatDay(monday, "UTC", locale) })}
         </h1>
         <nav aria-label={t("schedule.weeks")} className="flex items-center gap-1">
-          <Link
+          <IconLink
             href={link(addDays(monday, -7))}
-            className={iconLink}
-            aria-label={t("schedule.previousWeek")}
-            title={t("schedule.previousWeek")}
+            label={t("schedule.previousWeek")}
+            className="border border-line bg-surface"
           >
             <ChevronLeft aria-hidden="true" className="size-5" />
-          </Link>
+          </IconLink>
           <Link href={link(weekStart())} className={buttonClass("secondary")}>
             {t("schedule.thisWeek")}
           </Link>
-          <Link
+          <IconLink
             href={link(addDays(monday, 7))}
-            className={iconLink}
-            aria-label={t("schedule.nextWeek")}
-            title={t("schedule.nextWeek")}
+            label={t("schedule.nextWeek")}
+            className="border border-line bg-surface"
           >
             <ChevronRight aria-hidden="true" className="size-5" />
-          </Link>
+          </IconLink>
         </nav>
         <AutoSubmit>
           <form method="get" action="/schedule" className="flex items-center gap-2">

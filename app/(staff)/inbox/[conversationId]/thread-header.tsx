@@ -2,14 +2,14 @@
 
 import { useState } from "react";
 import { ArrowLeft, CircleCheck, Circle, EllipsisVertical } from "@/components/ui/icons";
-import Link from "next/link";
 import { markProcessedAction } from "@/lib/inbox/actions";
 import { useLiveEvent } from "@/components/live/live-events";
 import type { ProcessedHistoryEntry } from "@/lib/inbox/processed";
 import { formatDateTime } from "@/lib/text/format";
 import { ActionButton } from "@/components/ui/action-button";
 import { Avatar } from "@/components/ui/avatar";
-import { buttonClass, iconButtonClass } from "@/components/ui/button";
+import { buttonClass } from "@/components/ui/button";
+import { IconLink } from "@/components/ui/icon-link";
 import { Dialog } from "@/components/ui/dialog";
 import { Menu, menuItemClass } from "@/components/ui/menu";
 import { useLocale, useTranslations } from "@/lib/i18n/client";
@@ -69,14 +69,9 @@ export function ThreadHeader({
       data-thread-open
       className="flex items-center gap-1.5 border-b border-line bg-surface py-1.5 pr-1.5 pl-1 sm:gap-3 sm:pr-3 sm:pl-4"
     >
-      <Link
-        href={backHref}
-        aria-label={t("nav.backToContacts")}
-        title={t("nav.backToContacts")}
-        className={`${iconButtonClass} md:hidden`}
-      >
+      <IconLink href={backHref} label={t("nav.backToContacts")} className="md:hidden">
         <ArrowLeft aria-hidden="true" className="size-5" />
-      </Link>
+      </IconLink>
       <span className="hidden sm:inline-flex">
         <Avatar name={name} />
       </span>

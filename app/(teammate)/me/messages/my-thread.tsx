@@ -1,5 +1,4 @@
 import { randomUUID } from "node:crypto";
-import Link from "next/link";
 import { notFound } from "next/navigation";
 import { orNotFound, requireTeammatePage } from "@/lib/auth/pages";
 import { getOrganization } from "@/lib/org/queries";
@@ -10,6 +9,7 @@ import type { ComposerNotice } from "@/components/thread/composer-notice";
 import { MuteButton } from "@/components/pwa/mute-button";
 import { FolderOpen } from "@/components/ui/icons";
 import { iconButtonClass } from "@/components/ui/button";
+import { IconLink } from "@/components/ui/icon-link";
 
 /** The teammate's thread with their organisation: at /me, /me/messages and /me/messages/[id], with no redirect between. */
 export async function MyThread({ conversationId, notice }: { conversationId: string | null; notice?: ComposerNotice }) {
@@ -24,9 +24,9 @@ export async function MyThread({ conversationId, notice }: { conversationId: str
           <h1 className="truncate font-semibold">{org.name}</h1>
           <p className="truncate text-xs text-muted">{t("me.threadSubtitle")}</p>
         </div>
-        <Link href="/me/files" aria-label={t("files.shared")} title={t("files.shared")} className={iconButtonClass}>
+        <IconLink href="/me/files" label={t("files.shared")}>
           <FolderOpen aria-hidden="true" className="size-5" />
-        </Link>
+        </IconLink>
         <MuteButton user={user} conversationId={thread.id} iconOnly className={iconButtonClass} />
       </header>
       <ThreadView
