@@ -1,6 +1,6 @@
 "use client";
 
-import { useCallback, useEffect, useRef, useState } from "react";
+import { useCallback, useEffect, useRef, useState, type RefObject } from "react";
 import { useTranslations } from "@/lib/i18n/client";
 import type { WireAttachment } from "@/lib/realtime/event-types";
 import { ALLOWED_TYPES, DEFAULT_MAX_FILE_BYTES, extensionOf, MAX_FILES_PER_MESSAGE } from "@/lib/files/policy";
@@ -21,8 +21,15 @@ export type Upload = {
 
 const EXTENSIONS = new Set(Object.values(ALLOWED_TYPES).flatMap((t) => t.ext));
 
-/** `uploadUrl`: the conversation's (or a grouped message's) attachments route. */
-export function useUploads(uploadUrl: string, maxBytes = DEFAULT_MAX_FILE_BYTES) {
+/**
+ * `uploadUrl`: the conversation's (or a grouped message's) attachments route; `picker`: the
+ * form's file input, whose files chosen before hydration are taken in.
+ */
+export function useUploads(
+  uploadUrl: string,
+  picker?: RefObject<HTMLInputElement | null>,
+  maxBytes = DEFAULT_MAX_FILE_BYTES,
+) {
   const t = useTranslations();
   // Built once: the callbacks below keep them, and the reader's language does not change on a page.
   const [messages] = useState(() => ({
@@ -108,6 +115,17 @@ export function useUploads(uploadUrl: string, maxBytes = DEFAULT_MAX_FILE_BYTES)
     },
     [maxBytes, messages, start],
   );
+
+  // Files picked before the page's script ran are in the input with no change event to
+  // come: they upload once it runs, or a send by script would leave them behind.
+  useEffect(() => {
+    const input = picker?.current;
+    if (!input?.files?.length) return;
+    add(input.files);
+    // The input is the DOM's, not a value of React's: emptied so the form does not post them again.
+    // eslint-disable-next-line react-hooks/immutability
+    input.value = "";
+  }, [picker, add]);
 
   const remove = useCallback((localId: string) => {
     requests.current.get(localId)?.abort();

@@ -57,7 +57,8 @@ export function Composer({
   const [draft, setDraft] = useState(serverFailure?.values?.body ?? notice?.draft ?? "");
   const [hydrated, setHydrated] = useState(false);
   const maxMb = DEFAULT_MAX_FILE_BYTES / (1024 * 1024);
-  const files = useUploads(`/api/conversations/${encodeURIComponent(conversationId)}/attachments`);
+  const picker = useRef<HTMLInputElement>(null);
+  const files = useUploads(`/api/conversations/${encodeURIComponent(conversationId)}/attachments`, picker);
   const [dragging, setDragging] = useState(false);
   const [clientId, setClientId] = useState(serverFailure?.values?.clientId ?? initialClientId);
   const { outbox, items } = useOutbox(conversationId, {
@@ -70,6 +71,7 @@ export function Composer({
   });
   const lastSend = useRef(0);
   const noteBody = useRef("");
+  const box = useRef<HTMLTextAreaElement>(null);
 
   // What was typed and not sent on this device comes back after a reload; unsent messages
   // are sent again with their own client ids (stored once even if they had arrived).
@@ -80,6 +82,9 @@ export function Composer({
     // eslint-disable-next-line react-hooks/set-state-in-effect
     setRestored(true);
     setHydrated(true);
+    // Text typed before the page's script ran is in the box but not in the state: it comes first.
+    const typed = box.current?.value;
+    if (typed) setDraft((d) => d || typed);
     if (!saved) return;
     if (saved.draft) setDraft((d) => d || saved.draft);
     if (saved.outbox.length) void outbox.restore(saved.outbox);
@@ -179,6 +184,7 @@ export function Composer({
       <UploadTray uploads={files.uploads} onRemove={files.remove} />
       {/* A label, so the picker opens without JavaScript too; on phones it offers the camera and the gallery. */}
       <input
+        ref={picker}
         id="message-files"
         type="file"
         name="files"
@@ -197,6 +203,7 @@ export function Composer({
           {t("thread.message")}
         </label>
         <textarea
+          ref={box}
           id="message-body"
           name="body"
           rows={1}

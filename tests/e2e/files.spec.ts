@@ -122,3 +122,33 @@ test("without JavaScript the form still sends its text with the chosen files", a
   await expect(page.getByText("Not attached: fake.pdf")).toBeVisible();
   await page.context().close();
 });
+
+test("files chosen and text typed while the page is still loading its script go with the message once it runs", async ({
+  browser,
+}) => {
+  const o = await newOrg();
+  const phone = await pageAs(browser, o.teammate, { path: "/me/profile" });
+  // A slow phone: the thread's page shows, and its script arrives only after the files are chosen.
+  let release!: () => void;
+  const scriptArrives = new Promise<void>((resolve) => (release = resolve));
+  await phone.route(/\/_next\/static\/chunks\/.*\.js/, async (route) => {
+    await scriptArrives;
+    await route.continue();
+  });
+  await phone.goto("/me", { waitUntil: "commit" });
+  await phone
+    .locator("#message-files")
+    .setInputFiles([
+      file("certificate.pdf", "application/pdf", pdf()),
+      file("badge.png", "image/png", await png(300, 200)),
+    ]);
+  await phone.getByLabel("Message").fill("My certificate and badge");
+  release();
+  const tray = phone.getByTestId("upload-tray");
+  await expect(tray.locator("li[data-status=ready]")).toHaveCount(2);
+  await phone.getByRole("button", { name: "Send", exact: true }).click();
+  const message = phone.getByTestId("message").filter({ hasText: "My certificate and badge" });
+  await expect(message.getByRole("link", { name: /Open certificate\.pdf/ })).toBeVisible();
+  await expect(message.getByRole("img", { name: "Picture: badge.png" })).toBeVisible();
+  await phone.context().close();
+});

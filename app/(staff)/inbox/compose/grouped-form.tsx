@@ -1,6 +1,6 @@
 "use client";
 
-import { useActionState, useState } from "react";
+import { useActionState, useRef, useState } from "react";
 import { useTranslations } from "@/lib/i18n/client";
 import { sendGroupedAction } from "@/lib/inbox/actions";
 import { MESSAGE_MAX_LENGTH } from "@/lib/conversations/limits";
@@ -40,7 +40,8 @@ export function GroupedForm({
   const [ticked, setTicked] = useState(() => new Set(people.map((p) => p.id)));
   const count = mode === "pick" ? ticked.size : total;
   // Files need the page's script here: they upload as they are chosen, then go with the message.
-  const files = useUploads("/api/batches/attachments");
+  const picker = useRef<HTMLInputElement>(null);
+  const files = useUploads("/api/batches/attachments", picker);
   return (
     <form action={action} className="space-y-4">
       {Object.entries(filters).map(([k, v]) => (
@@ -137,6 +138,7 @@ export function GroupedForm({
           <Paperclip aria-hidden="true" className="size-4" /> {t("files.attach")}
         </label>
         <input
+          ref={picker}
           id="grouped-files"
           type="file"
           multiple
