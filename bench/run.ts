@@ -3,7 +3,8 @@
 // BENCH_CONTACTS (5000), BENCH_MESSAGES (500000), BENCH_LISTENERS (2000), BENCH_SECONDS (10),
 // BENCH_STAFF_MODES ("patch"; "refresh,patch" to compare with the page re-render of before issue 7; "none"),
 // BENCH_ONLY ("staff": only the browser-like staff rows; "weight": only the pages' JavaScript; "files", "grouped" or
-// "chat", "people" or "observe": only bench/files.ts, bench/grouped.ts, bench/chat.ts, bench/people.ts or bench/observe.ts,
+// "chat", "streams", "people" or "observe": only bench/files.ts, bench/grouped.ts, bench/chat.ts, bench/streams.ts,
+// bench/people.ts or bench/observe.ts,
 // which a full run ends with), BENCH_DB ("postgres": the same on a
 // throwaway PostgreSQL, plus two instances and an idle instance's queries; BENCH_POSTGRES_URL
 // to use a server of your own instead).
@@ -16,6 +17,7 @@ const OWN_TABLES = {
   chat: "./chat",
   people: "./people",
   observe: "./observe",
+  streams: "./streams",
 } as const;
 const own = OWN_TABLES[process.env.BENCH_ONLY as keyof typeof OWN_TABLES];
 if (own) {
@@ -311,6 +313,7 @@ if (!process.env.BENCH_ONLY) {
   await import("./files");
   await import("./grouped");
   await import("./chat");
+  await import("./streams");
   await import("./people");
   await import("./observe");
 }

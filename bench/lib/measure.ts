@@ -1,3 +1,4 @@
+import { readFileSync, readdirSync } from "node:fs";
 import { encode } from "next-auth/jwt";
 
 export type Stats = { n: number; p50: number; p95: number; p99: number; max: number };
@@ -85,4 +86,34 @@ export async function maxRate(
     }),
   );
   return { rate: done / seconds, errors };
+}
+
+/** User plus system CPU seconds of a process and its descendants (Linux /proc). */
+export function cpuSeconds(pid: number): number {
+  const ticks = 100;
+  let total = 0;
+  const children = new Map<number, number[]>();
+  for (const d of readdirSync("/proc")) {
+    if (!/^\d+$/.test(d)) continue;
+    try {
+      const f = readFileSync(`/proc/${d}/stat`, "utf8");
+      const rest = f.slice(f.lastIndexOf(")") + 2).split(" ");
+      const ppid = Number(rest[1]);
+      children.set(ppid, [...(children.get(ppid) ?? []), Number(d)]);
+    } catch {
+      // gone
+    }
+  }
+  const walk = (p: number) => {
+    try {
+      const f = readFileSync(`/proc/${p}/stat`, "utf8");
+      const rest = f.slice(f.lastIndexOf(")") + 2).split(" ");
+      total += (Number(rest[11]) + Number(rest[12])) / ticks;
+    } catch {
+      return;
+    }
+    for (const c of children.get(p) ?? []) walk(c);
+  };
+  walk(pid);
+  return total;
 }

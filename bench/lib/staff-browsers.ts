@@ -1,6 +1,5 @@
-import { readFileSync, readdirSync } from "node:fs";
 import { setMaxListeners } from "node:events";
-import { stats, type Stats } from "./measure";
+import { cpuSeconds, stats, type Stats } from "./measure";
 import { readEvents } from "./sse";
 
 // Staff listeners that behave like browsers: each has the inbox open on one thread
@@ -176,34 +175,4 @@ export async function runStaffBrowsers(opts: {
     cpuPerMessage: (cpu1 - cpu0) / total,
     pageFetches,
   };
-}
-
-/** User plus system CPU seconds of a process and its descendants (Linux /proc). */
-function cpuSeconds(pid: number): number {
-  const ticks = 100;
-  let total = 0;
-  const children = new Map<number, number[]>();
-  for (const d of readdirSync("/proc")) {
-    if (!/^\d+$/.test(d)) continue;
-    try {
-      const f = readFileSync(`/proc/${d}/stat`, "utf8");
-      const rest = f.slice(f.lastIndexOf(")") + 2).split(" ");
-      const ppid = Number(rest[1]);
-      children.set(ppid, [...(children.get(ppid) ?? []), Number(d)]);
-    } catch {
-      // gone
-    }
-  }
-  const walk = (p: number) => {
-    try {
-      const f = readFileSync(`/proc/${p}/stat`, "utf8");
-      const rest = f.slice(f.lastIndexOf(")") + 2).split(" ");
-      total += (Number(rest[11]) + Number(rest[12])) / ticks;
-    } catch {
-      return;
-    }
-    for (const c of children.get(p) ?? []) walk(c);
-  };
-  walk(pid);
-  return total;
 }

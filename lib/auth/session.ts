@@ -18,8 +18,7 @@ type Claims = { uid: string; sv: number; sid: string; exp: number };
 const claimsCache = new Map<string, Claims>();
 const CLAIMS_CACHE_MAX = 20_000;
 
-async function readSessionCookie(): Promise<Claims | null> {
-  const raw = (await cookies()).get(SESSION_COOKIE)?.value;
+async function claimsOf(raw: string | undefined): Promise<Claims | null> {
   if (!raw) return null;
   let claims = claimsCache.get(raw);
   if (!claims) {
@@ -43,14 +42,22 @@ async function readSessionCookie(): Promise<Claims | null> {
  */
 export type CurrentSession = { user: SessionUser; sessionVersion: number; sessionId: string; expiresAt: Date };
 
-export const getCurrentSession = cache(async (): Promise<CurrentSession | null> => {
-  const claims = await readSessionCookie();
+export const getCurrentSession = cache(async (): Promise<CurrentSession | null> =>
+  sessionOf((await cookies()).get(SESSION_COOKIE)?.value),
+);
+
+/**
+ * The session a session cookie's value holds, checked as above: for the one request that
+ * Next.js does not handle (the event stream, lib/api/node-events.ts).
+ */
+export async function sessionOf(cookie: string | undefined): Promise<CurrentSession | null> {
+  const claims = await claimsOf(cookie);
   if (!claims) return null;
   const sessionVersion = claims.sv;
   const user = await loadSessionUser(claims.uid, sessionVersion, claims.sid);
   if (user) identifyRequest(user); // its log lines carry who asked (ids only)
   return user ? { user, sessionVersion, sessionId: claims.sid, expiresAt: new Date(claims.exp * 1000) } : null;
-});
+}
 
 export async function getCurrentUser(): Promise<SessionUser | null> {
   return (await getCurrentSession())?.user ?? null;

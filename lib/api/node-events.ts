@@ -1,0 +1,87 @@
+import "server-only";
+import type { IncomingMessage, ServerResponse } from "node:http";
+import { sessionOf } from "@/lib/auth/session";
+import { SESSION_COOKIE } from "@/lib/auth/options";
+import { resumeSchema } from "@/lib/realtime/schemas";
+import { EVENT_STREAM_HEADERS, startEventStream } from "@/lib/realtime/event-stream";
+import { feedFor } from "./event-feed";
+import { translatorFor } from "@/lib/i18n/translator";
+import { negotiate } from "@/lib/i18n/locales";
+import { securityHeaders } from "@/lib/security-headers";
+import { log } from "@/lib/log";
+
+// GET /api/events as `npm start` serves it: scripts/server.mjs hands the request here, and
+// the feed (lib/realtime/event-stream.ts, lib/api/event-feed.ts) writes to the Node response. Through Next.js, each
+// write of each screen went through a web stream and its pipe to the response: with a
+// thousand screens open that cost more than the message itself (bench/streams.ts).
+// The checks are app/api/events/route.ts's: a session that holds, a valid resume position.
+
+// A client this far behind (the socket's buffer) is cut: it reconnects and resumes from its
+// last event, rather than the server keeping what it does not read.
+const MAX_BUFFERED = 1024 * 1024;
+
+function cookie(header: string | undefined, name: string): string | undefined {
+  for (const part of header?.split(";") ?? []) {
+    const eq = part.indexOf("=");
+    if (eq > 0 && part.slice(0, eq).trim() === name) {
+      try {
+        return decodeURIComponent(part.slice(eq + 1).trim());
+      } catch {
+        return undefined;
+      }
+    }
+  }
+  return undefined;
+}
+
+export async function serveEvents(req: IncomingMessage, res: ServerResponse): Promise<void> {
+  const https = req.headers["x-forwarded-proto"] === "https";
+  const answer = (status: number, body: object) => {
+    res.writeHead(status, {
+      ...securityHeaders({ https }),
+      "Content-Type": "application/json",
+      "Cache-Control": "no-store",
+    });
+    res.end(JSON.stringify(body));
+  };
+  try {
+    const session = await sessionOf(cookie(req.headers.cookie, SESSION_COOKIE));
+    if (!session)
+      return answer(401, {
+        ok: false,
+        error: translatorFor(negotiate(req.headers["accept-language"]))("errors.sessionEnded"),
+      });
+    const { user } = session;
+    const lastEventId = req.headers["last-event-id"];
+    const parsed = resumeSchema.safeParse({
+      after:
+        (typeof lastEventId === "string" && lastEventId) ||
+        new URL(req.url ?? "/", "http://localhost").searchParams.get("after") ||
+        undefined,
+    });
+    if (!parsed.success) return answer(400, { ok: false, error: translatorFor(user.locale)("errors.staleRequest") });
+    const feed = await feedFor(session);
+    if (res.destroyed) return; // gone while it was checked
+    res.writeHead(200, { ...securityHeaders({ https }), ...EVENT_STREAM_HEADERS });
+    const stop = startEventStream(feed, parsed.data.after, {
+      write: (chunk) => {
+        if (res.destroyed || res.writableLength > MAX_BUFFERED) return false;
+        res.write(chunk);
+        return true;
+      },
+      // A client too far behind is cut at once; otherwise what was written still goes out first.
+      close: () => (res.writableLength > MAX_BUFFERED ? res.destroy() : res.end()),
+    });
+    res.on("close", stop);
+  } catch (error) {
+    log.error({ err: error }, "event stream failed to open");
+    if (!res.headersSent)
+      answer(500, { ok: false, error: translatorFor(negotiate(req.headers["accept-language"]))("errors.unexpected") });
+    else res.destroy();
+  }
+}
+
+/** Lets scripts/server.mjs hand GET /api/events here (instrumentation.ts, once per server process). */
+export function serveEventsFromServer(): void {
+  (globalThis as unknown as { shiftlineEvents?: typeof serveEvents }).shiftlineEvents = serveEvents;
+}
