@@ -2,7 +2,8 @@
 // server, and printed as a table next to the goals of issue 3.
 // BENCH_CONTACTS (5000), BENCH_MESSAGES (500000), BENCH_LISTENERS (2000), BENCH_SECONDS (10),
 // BENCH_STAFF_MODES ("patch"; "refresh,patch" to compare with the page re-render of before issue 7; "none"),
-// BENCH_ONLY ("staff": only the browser-like staff rows; "weight": only the pages' JavaScript; "files", "grouped" or
+// BENCH_ONLY ("staff": only the browser-like staff rows; "weight": only the pages' JavaScript; "core": only the
+// inbox's pages, sends and listeners (with BENCH_CONTACTS=10000 BENCH_MESSAGES=2000000: issue 28's organisation); "files", "grouped" or
 // "chat", "streams", "people" or "observe": only bench/files.ts, bench/grouped.ts, bench/chat.ts, bench/streams.ts,
 // bench/people.ts or bench/observe.ts,
 // which a full run ends with), BENCH_DB ("postgres": the same on a
@@ -44,6 +45,7 @@ const SECONDS = Number(process.env.BENCH_SECONDS ?? 10);
 const STAFF_MODES = (process.env.BENCH_STAFF_MODES ?? "patch").split(",").filter((m) => m && m !== "none") as Mode[];
 const ONLY_STAFF = process.env.BENCH_ONLY === "staff";
 const ONLY_WEIGHT = process.env.BENCH_ONLY === "weight";
+const ONLY_CORE = process.env.BENCH_ONLY === "core";
 const PORT = Number(process.env.BENCH_PORT ?? 3300);
 const SECRET = "bench-only-secret";
 const BASE = `http://127.0.0.1:${PORT}`;
@@ -118,9 +120,9 @@ try {
     });
 
   await sequential(10, () => get("/inbox")); // warm up
-  await pageWeight();
+  if (!ONLY_CORE) await pageWeight();
   if (!ONLY_STAFF && !ONLY_WEIGHT) await corePaths();
-  if (!ONLY_WEIGHT) for (const mode of STAFF_MODES) await staffBrowsers(mode);
+  if (!ONLY_WEIGHT && !ONLY_CORE) for (const mode of STAFF_MODES) await staffBrowsers(mode);
   if (POSTGRES && !ONLY_STAFF && !ONLY_WEIGHT) {
     console.log(`Starting a second instance; ${LISTENERS} listeners split between the two…`);
     second = startServer(PORT + 1);
