@@ -14,8 +14,6 @@ const chromium = process.env.CHROMIUM_PATH ?? "/usr/bin/chromium";
 
 export default defineConfig({
   testDir: "tests/e2e",
-  // npm test runs the SQLite and PostgreSQL halves at once, each into its own folder.
-  outputDir: process.env.E2E_OUTPUT || "test-results",
   fullyParallel: false,
   workers: 2,
   // Never retried, in CI either: a test that fails once is a failure someone must see.

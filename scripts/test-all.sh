@@ -2,9 +2,9 @@
 # npm test: type check, lint, then every Vitest and Playwright test on SQLite and,
 # where Debian's postgresql package is installed, again on a throwaway PostgreSQL
 # server that this script starts and stops (scripts/pg-cluster.mjs).
-# What waits on other things runs beside what uses the processor: the unit tests run while
-# the production build does, and the browser tests on both databases at once (each with its
-# own server, port, files and results folder). The end prints how long each step took.
+# The unit tests run while the production build does; the browser tests run on one database
+# after the other, from that one build (both at once, four browsers on two cores, timed out).
+# The end prints how long each step took.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 export NEXT_TELEMETRY_DISABLED=1
@@ -78,14 +78,17 @@ if $postgres; then
 fi
 finish "production build"
 
-# The browser tests on both databases at once, from the one build.
-run_bg "browser tests, SQLite" env E2E_PORT=3100 E2E_OUTPUT=test-results/sqlite npx playwright test
+# The browser tests on each database in turn, from the one build.
+t=$SECONDS
+echo "== Browser tests, SQLite"
+npx playwright test
+step "browser tests, SQLite" $((SECONDS - t))
 if $postgres; then
-  run_bg "browser tests, PostgreSQL" env E2E_PORT=3101 E2E_OUTPUT=test-results/postgres \
-    E2E_DATABASE_URL="${server%/postgres}/shiftline_e2e" E2E_FILES_DIR=.tmp/e2e-files-pg npx playwright test
+  t=$SECONDS
+  echo "== Browser tests, PostgreSQL"
+  E2E_DATABASE_URL="${server%/postgres}/shiftline_e2e" npx playwright test
+  step "browser tests, PostgreSQL" $((SECONDS - t))
 fi
-finish "browser tests, SQLite"
-if $postgres; then finish "browser tests, PostgreSQL"; fi
 
 t=$SECONDS
 echo "== Faults: background jobs on SQLite"
