@@ -6,6 +6,8 @@ import { db } from "@/lib/db";
 import { authSecret } from "@/lib/auth/secret";
 import { revokeSession } from "@/lib/auth/session";
 import { cid, makeOrg } from "@/tests/helpers/org";
+import { until } from "@/tests/helpers/until";
+import { readEvents } from "@/bench/lib/sse";
 import { sendInboxMessage } from "@/lib/inbox/send";
 import { addPrivateNote } from "@/lib/inbox/notes";
 import { latestEventId } from "@/lib/realtime/hub";
@@ -40,35 +42,9 @@ async function open(cookie: string, organizationId: string) {
   expect(res.status).toBe(200);
   const got: { type: string; data: string }[] = [];
   let ended = false;
-  void (async () => {
-    const decoder = new TextDecoder();
-    let buffer = "";
-    try {
-      for await (const chunk of res.body as unknown as AsyncIterable<Uint8Array>) {
-        buffer += decoder.decode(chunk, { stream: true });
-        let end: number;
-        while ((end = buffer.indexOf("\n\n")) >= 0) {
-          const lines = buffer.slice(0, end).split("\n");
-          buffer = buffer.slice(end + 2);
-          const type = lines.find((l) => l.startsWith("event: "))?.slice(7);
-          if (type) got.push({ type, data: lines.find((l) => l.startsWith("data: "))?.slice(6) ?? "" });
-        }
-      }
-      ended = true;
-    } catch {
-      // aborted by the test
-    }
-  })();
+  void readEvents(res, (type, data) => got.push({ type, data: JSON.stringify(data) })).then(() => (ended = true));
   return { res, got, types: () => got.map((e) => e.type), ended: () => ended, close: () => controller.abort() };
 }
-
-const until = async (check: () => boolean, ms = 5000) => {
-  const end = Date.now() + ms;
-  while (!check()) {
-    if (Date.now() > end) throw new Error("timed out");
-    await new Promise((r) => setTimeout(r, 10));
-  }
-};
 
 describe("the event stream served on the Node response", () => {
   it("refuses a visitor without a session, in their language, and a resume position that is not one", async () => {

@@ -2,6 +2,7 @@ import { describe, expect, it } from "vitest";
 import { db } from "@/lib/db";
 import { isStaff, type SessionUser } from "@/lib/auth/roles";
 import { ForbiddenError, NotFoundError, UserError } from "@/lib/errors";
+import { until } from "@/tests/helpers/until";
 import { cid, makeOrg } from "@/tests/helpers/org";
 import { createDepartment } from "@/lib/seed/factories";
 import { subscribe, viewerFor } from "@/lib/realtime/hub";
@@ -30,13 +31,6 @@ async function listen(user: SessionUser) {
       .map((e) => (JSON.parse(e.payload) as { message: { body: string } }).message.body);
   return { got, stop, bodies };
 }
-const until = async (check: () => boolean, ms = 3000) => {
-  const end = Date.now() + ms;
-  while (!check()) {
-    if (Date.now() > end) throw new Error("timed out waiting for events");
-    await new Promise((r) => setTimeout(r, 10));
-  }
-};
 /**
  * The positive control of a negative test: an inbox message this listener must receive,
  * written after what it must not receive. An organisation's events reach a stream in their

@@ -2,6 +2,7 @@ import { describe, expect, it } from "vitest";
 import { db } from "@/lib/db";
 import { onServer, testPostgres } from "@/tests/setup/postgres";
 import { isStaff, type SessionUser } from "@/lib/auth/roles";
+import { until } from "@/tests/helpers/until";
 import { cid, makeOrg } from "@/tests/helpers/org";
 import { sendInboxMessage } from "@/lib/inbox/send";
 import { addPrivateNote } from "@/lib/inbox/notes";
@@ -21,14 +22,6 @@ async function listen(user: SessionUser, after?: number) {
   );
   return { got, stop, types: () => got.map((e) => e.type), reloads: () => reloads };
 }
-
-const until = async (check: () => boolean, ms = 3000) => {
-  const end = Date.now() + ms;
-  while (!check()) {
-    if (Date.now() > end) throw new Error("timed out waiting for events");
-    await new Promise((r) => setTimeout(r, 10));
-  }
-};
 
 describe("realtime hub", () => {
   it("delivers new events at once, filtered per recipient", async () => {
