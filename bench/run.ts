@@ -242,7 +242,7 @@ try {
     );
     row("inbox list, sorted and filtered", sorted, "p95 < 100 ms", sorted.p95 < 100);
     const thread = await sequential(100, (i) => get(`/inbox/${threadId(i * 37)}`));
-    row("open a thread (GET /inbox/:id)", thread, "-");
+    row("open a thread (GET /inbox/:id)", thread, "p95 < 100 ms", thread.p95 < 100);
 
     await sequential(20, (i) => send(i));
     await maxRate(16, 1, () => floor()); // warm up

@@ -40,6 +40,8 @@ export async function ChatConversation({
       : [];
   const web = isStaff(user.role);
   const kindLabel = c.ref.kind === "CHANNEL" ? t("chat.public") : t("chat.private");
+  // Staff see it beside the list, whose heading is the page's h1 (as in the inbox); a teammate's screen is its own page.
+  const Heading = web ? "h2" : "h1";
   return (
     <>
       <ChatFollow conversationId={c.ref.id} />
@@ -51,14 +53,14 @@ export async function ChatConversation({
           <ChatKindMark kind={c.ref.kind} />
           <div className="min-w-0">
             <FocusOnOpen id="chat-heading" key={c.ref.id} />
-            <h1
+            <Heading
               id="chat-heading"
               tabIndex={-1}
               className="truncate text-lg font-semibold outline-none"
               data-testid="chat-title"
             >
               {c.title}
-            </h1>
+            </Heading>
             <p className="text-xs text-slate-600">
               {kindLabel}
               {c.departmentName ? ` · ${c.departmentName}` : ""}

@@ -32,6 +32,7 @@ export async function NewChat({
   await requireChatOn(user);
   const t = await getTranslations();
   const staff = isStaff(user.role);
+  const Heading = staff ? "h2" : "h1";
   const own = await departmentOf(user);
   const departments = await chatDepartments(user, own);
   const pub = kind === "public" && staff;
@@ -47,7 +48,8 @@ export async function NewChat({
         <BackLink href={base} className={staff ? "md:hidden" : ""}>
           {t("chat.backToList")}
         </BackLink>
-        <h1 className="mt-2 text-xl font-semibold">{title}</h1>
+        {/* Staff see it beside the list, whose heading is the page's h1. */}
+        <Heading className="mt-2 text-xl font-semibold">{title}</Heading>
         <p className="text-sm text-slate-600">{pub ? t("chat.publicHelp") : t("chat.privateHelp")}</p>
       </div>
       {departments.length === 0 ? <p className="text-sm text-slate-700">{t("chat.noDepartment")}</p> : null}

@@ -121,9 +121,13 @@ test("chat is two panes like the inbox on a desktop, and two screens on a phone"
   const [listBox, titleBox] = [await list.boundingBox(), await max.getByTestId("chat-title").boundingBox()];
   expect(listBox!.x + listBox!.width).toBeLessThanOrEqual(titleBox!.x);
   await expect(max.getByRole("link", { name: "All conversations" })).toBeHidden();
+  // One page, one h1 (the list's), as in the inbox; the conversation's title is the h2 beside it.
+  await expect(max.getByRole("heading", { level: 2, name: "Care team" })).toBeVisible();
+  await expect(max.getByRole("heading", { level: 1 })).toHaveCount(1);
   // Starting one opens beside the list too.
   await list.getByRole("link", { name: "New private conversation" }).click();
-  await expect(max.getByRole("heading", { name: "New private conversation" })).toBeVisible();
+  await expect(max.getByRole("heading", { level: 2, name: "New private conversation" })).toBeVisible();
+  await expect(max.getByRole("heading", { level: 1 })).toHaveCount(1);
   await expect(list).toBeVisible();
   await max.goto("/chat");
   await expect(max.getByText("Pick a conversation, or start one.")).toBeVisible();
