@@ -6,7 +6,7 @@ import { log } from "@/lib/log";
 import { metrics } from "@/lib/metrics";
 
 // One live feed (Server-Sent Events) of what a signed-in user may see, written to a sink:
-// the Node response itself (lib/realtime/node-events.ts, what `npm start` serves) or a
+// the Node response itself (lib/api/node-events.ts, what `npm start` serves) or a
 // web stream (app/api/events/route.ts, under `next dev`). Who reads it, and how to know that
 // their session still holds, come from lib/api/event-feed.ts.
 
