@@ -131,31 +131,38 @@ export async function listInboxContacts(
   requireMessaging(user);
   const f: ContactFilters = { ...contactFiltersSchema.parse({}), ...filters };
   const from = await viewFrom(user, f);
-  const counted = !only || only.count;
-  const total = counted ? ((await queryOne(sql`SELECT count(*) AS "n" ${from}`, { n: "int" }))?.n ?? 0) : -1;
-  const pages = Math.max(1, Math.ceil(total / pageSize));
-  const page = Math.min(f.page, pages);
   // `only`: just these threads, where they still match the view (a live update of some rows).
-  const window = only
-    ? sql`AND c."id" IN (${
-        only.ids.length
-          ? joinSql(
-              only.ids.map((id) => sql`${id}`),
-              ", ",
-            )
-          : sql`NULL`
-      })`
-    : sql`ORDER BY ${ORDER[f.sort]} LIMIT ${pageSize} OFFSET ${(page - 1) * pageSize}`;
-  // The page first, then its read positions and unread counts: computed for the rows shown,
-  // not for every row a sort must look at.
-  const rows = await queryAll(
-    sql`
+  const window = (page: number) =>
+    only
+      ? sql`AND c."id" IN (${
+          only.ids.length
+            ? joinSql(
+                only.ids.map((id) => sql`${id}`),
+                ", ",
+              )
+            : sql`NULL`
+        })`
+      : sql`ORDER BY ${ORDER[f.sort]} LIMIT ${pageSize} OFFSET ${(page - 1) * pageSize}`;
+  const counted = !only || only.count;
+  const countRows = counted ? queryOne(sql`SELECT count(*) AS "n" ${from}`, { n: "int" }) : null;
+  // The page asked for is read beside the count (one round trip on PostgreSQL, not two); only
+  // a page past the end, known once counted, is read again as the last one.
+  const pageRows = (page: number) =>
+    queryAll(
+      sql`
     SELECT c."id" AS "conversationId", u."id" AS "teammateId", u."firstName", u."lastName", p."waitingList",
       c."lastMessagePreview" AS "preview", c."lastMessageAt", c."lastInboundAt", c."processed", c."lastInboundSeq"
     ${from}
-    ${window}`,
-    ROW,
-  );
+    ${window(page)}`,
+      ROW,
+    );
+  const [first, total] = await Promise.all([
+    pageRows(f.page),
+    countRows ? countRows.then((r) => r?.n ?? 0) : Promise.resolve(-1),
+  ]);
+  const pages = Math.max(1, Math.ceil(total / pageSize));
+  const page = Math.min(f.page, pages);
+  const rows = page === f.page || only ? first : await pageRows(page);
   const counts = new Map(
     (
       await unreadCounts(
