@@ -2,9 +2,8 @@ import "server-only";
 import type { IncomingMessage, ServerResponse } from "node:http";
 import { sessionOf } from "@/lib/auth/session";
 import { SESSION_COOKIE } from "@/lib/auth/options";
-import { resumeSchema } from "@/lib/realtime/schemas";
 import { EVENT_STREAM_HEADERS, startEventStream } from "@/lib/realtime/event-stream";
-import { feedFor } from "./event-feed";
+import { openFeed } from "./event-feed";
 import { translatorFor } from "@/lib/i18n/translator";
 import { negotiate } from "@/lib/i18n/locales";
 import { securityHeaders } from "@/lib/security-headers";
@@ -14,7 +13,7 @@ import { log } from "@/lib/log";
 // the feed (lib/realtime/event-stream.ts, lib/api/event-feed.ts) writes to the Node response. Through Next.js, each
 // write of each screen went through a web stream and its pipe to the response: with a
 // thousand screens open that cost more than the message itself (bench/streams.ts).
-// The checks are app/api/events/route.ts's: a session that holds, a valid resume position.
+// The checks are app/api/events/route.ts's, in one place (openFeed).
 
 // A client this far behind (the socket's buffer) is cut: it reconnects and resumes from its
 // last event, rather than the server keeping what it does not read.
@@ -45,25 +44,17 @@ export async function serveEvents(req: IncomingMessage, res: ServerResponse): Pr
     res.end(JSON.stringify(body));
   };
   try {
-    const session = await sessionOf(cookie(req.headers.cookie, SESSION_COOKIE));
-    if (!session)
-      return answer(401, {
-        ok: false,
-        error: translatorFor(negotiate(req.headers["accept-language"]))("errors.sessionEnded"),
-      });
-    const { user } = session;
     const lastEventId = req.headers["last-event-id"];
-    const parsed = resumeSchema.safeParse({
-      after:
-        (typeof lastEventId === "string" && lastEventId) ||
-        new URL(req.url ?? "/", "http://localhost").searchParams.get("after") ||
-        undefined,
+    const opened = await openFeed(await sessionOf(cookie(req.headers.cookie, SESSION_COOKIE)), {
+      lastEventId: typeof lastEventId === "string" ? lastEventId : null,
+      after: new URL(req.url ?? "/", "http://localhost").searchParams.get("after"),
+      acceptLanguage: req.headers["accept-language"],
     });
-    if (!parsed.success) return answer(400, { ok: false, error: translatorFor(user.locale)("errors.staleRequest") });
-    const feed = await feedFor(session);
+    if ("status" in opened) return answer(opened.status, opened.body);
+    const { feed, after } = opened;
     if (res.destroyed) return; // gone while it was checked
     res.writeHead(200, { ...securityHeaders({ https }), ...EVENT_STREAM_HEADERS });
-    const stop = startEventStream(feed, parsed.data.after, {
+    const stop = startEventStream(feed, after, {
       write: (chunk) => {
         if (res.destroyed || res.writableLength > MAX_BUFFERED) return false;
         res.write(chunk);

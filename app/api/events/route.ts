@@ -1,9 +1,6 @@
 import { getCurrentSession } from "@/lib/auth/session";
-import { resumeSchema } from "@/lib/realtime/schemas";
 import { EVENT_STREAM_HEADERS, startEventStream } from "@/lib/realtime/event-stream";
-import { translatorFor } from "@/lib/i18n/translator";
-import { requestLocale } from "@/lib/i18n/request-locale";
-import { feedFor } from "@/lib/api/event-feed";
+import { openFeed } from "@/lib/api/event-feed";
 
 export const dynamic = "force-dynamic";
 
@@ -15,26 +12,19 @@ export const dynamic = "force-dynamic";
  * handler serves it under `next dev`.
  */
 export async function GET(request: Request) {
-  const session = await getCurrentSession();
-  if (!session)
-    return Response.json(
-      { ok: false, error: translatorFor(await requestLocale())("errors.sessionEnded") },
-      { status: 401 },
-    );
-  const { user } = session;
-  const url = new URL(request.url);
-  const parsed = resumeSchema.safeParse({
-    after: request.headers.get("last-event-id") || url.searchParams.get("after") || undefined,
+  const opened = await openFeed(await getCurrentSession(), {
+    lastEventId: request.headers.get("last-event-id"),
+    after: new URL(request.url).searchParams.get("after"),
+    acceptLanguage: request.headers.get("accept-language"),
   });
-  if (!parsed.success)
-    return Response.json({ ok: false, error: translatorFor(user.locale)("errors.staleRequest") }, { status: 400 });
-  const feed = await feedFor(session);
+  if ("status" in opened) return Response.json(opened.body, { status: opened.status });
+  const { feed, after } = opened;
 
   let stop = () => {};
   const stream = new ReadableStream<Uint8Array>({
     start(controller) {
       let open = true;
-      stop = startEventStream(feed, parsed.data.after, {
+      stop = startEventStream(feed, after, {
         write: (chunk) => {
           try {
             controller.enqueue(chunk);
