@@ -5,7 +5,8 @@ import { useState, type KeyboardEvent } from "react";
 import type { InboxContact } from "@/lib/inbox/contacts";
 import { useLocale, useTranslations } from "@/lib/i18n/client";
 import { formatListTime } from "@/lib/text/format";
-import { Check } from "@/components/ui/icons";
+import { Check, Eye } from "@/components/ui/icons";
+import { useThreadsWithOthers } from "@/components/presence/presence";
 
 const MOVES: Record<string, (i: number, n: number) => number> = {
   ArrowDown: (i, n) => Math.min(i + 1, n - 1),
@@ -36,6 +37,7 @@ export function ContactList({
   const t = useTranslations();
   const locale = useLocale();
   const [focusId, setFocusId] = useState<string | null>(null);
+  const withOthers = useThreadsWithOthers();
   if (contacts.length === 0) return <p className="p-4 text-sm text-slate-600">{t("inbox.noContacts")}</p>;
   const stop =
     contacts.find((c) => c.conversationId === focusId) ??
@@ -54,6 +56,7 @@ export function ContactList({
     <ul aria-label={t("inbox.contacts")} className="divide-y divide-slate-100" onKeyDown={onKeyDown}>
       {contacts.map((c) => {
         const name = `${c.firstName} ${c.lastName}`;
+        const others = withOthers.get(c.conversationId);
         return (
           <li key={c.conversationId} className={selection ? "flex items-stretch" : undefined}>
             {selection ? (
@@ -89,7 +92,19 @@ export function ContactList({
               </span>
               <span className="min-w-0 flex-1">
                 <span className="flex items-baseline justify-between gap-2">
-                  <span className={`truncate text-sm ${c.unread ? "font-semibold" : "font-medium"}`}>{name}</span>
+                  <span className="flex min-w-0 items-center gap-1.5">
+                    <span className={`truncate text-sm ${c.unread ? "font-semibold" : "font-medium"}`}>{name}</span>
+                    {others ? (
+                      <span
+                        data-testid="row-presence"
+                        title={t("presence.inThread", { names: others.join(", ") })}
+                        className="inline-flex shrink-0 items-center text-accent-ink"
+                      >
+                        <Eye aria-hidden="true" className="size-3.5" />
+                        <span className="sr-only">{t("presence.inThread", { names: others.join(", ") })}</span>
+                      </span>
+                    ) : null}
+                  </span>
                   {c.lastMessageAt ? (
                     <span className="shrink-0 text-xs text-slate-500">
                       {formatListTime(c.lastMessageAt, timeZone, locale)}

@@ -22,6 +22,7 @@ const ICONS = [
   "Download",
   "Ellipsis",
   "EllipsisVertical",
+  "Eye",
   "FolderOpen",
   "Inbox",
   "Menu",

@@ -21,6 +21,7 @@ import { menuItemClass } from "@/components/ui/menu";
 import { chatUnreadTotal } from "@/lib/chat/queries";
 import { AppWorker } from "@/components/pwa/app-worker";
 import { unreadBadge } from "@/lib/push/badge";
+import { PresenceProvider } from "@/components/presence/presence";
 
 export default async function StaffLayout({ children }: { children: React.ReactNode }) {
   const user = await requireStaffPage();
@@ -92,7 +93,7 @@ export default async function StaffLayout({ children }: { children: React.ReactN
           <div className="hidden border-t border-line pt-2 md:mt-auto md:block">{account("current-user")}</div>
         </aside>
         <main id="main" tabIndex={-1} className="min-h-0 min-w-0 flex-1 outline-none">
-          {children}
+          {user.messagingAccess ? <PresenceProvider selfId={user.id}>{children}</PresenceProvider> : children}
         </main>
         <AppWorker userId={user.id} role={user.role} unread={badge} />
       </div>

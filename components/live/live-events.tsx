@@ -11,12 +11,15 @@ import {
   type EventPayloads,
   type EventType,
 } from "@/lib/realtime/event-types";
+import { PRESENCE_EVENT, type PresenceWire } from "@/lib/realtime/presence-types";
 import { connectivity, useReach } from "./connectivity";
 import { forgetSavedPages } from "@/components/pwa/app-worker";
 
 type Handler<K extends EventType> = (payload: EventPayloads[K], id: number) => void;
 type Registry = {
   on<K extends EventType>(type: K, handler: Handler<K>): () => void;
+  /** Who of the staff is in which thread (staff streams only; not logged, so never replayed: each stream starts with the whole picture). */
+  onPresence(handler: (wire: PresenceWire) => void): () => void;
   /** Re-renders the page from the server, once Shiftline answers (never while offline). */
   refresh(): void;
 };
@@ -54,6 +57,7 @@ export function LiveEvents({ after, children }: { after: number; children: React
   const t = useTranslations();
   const start = useRef(after);
   const handlers = useRef(new Map<EventType, Set<Handler<EventType>>>());
+  const presenceHandlers = useRef(new Set<(wire: PresenceWire) => void>());
   const locale = useLocale();
   const reach = useReach();
   // Set when the service worker answered with its kept copy of the page (public/sw.js): when it was saved.
@@ -80,6 +84,10 @@ export function LiveEvents({ after, children }: { after: number; children: React
       handlers.current.set(type, set);
       set.add(handler as Handler<EventType>);
       return () => void set.delete(handler as Handler<EventType>);
+    },
+    onPresence(handler) {
+      presenceHandlers.current.add(handler);
+      return () => void presenceHandlers.current.delete(handler);
     },
     refresh: () => void refreshRef.current(),
   }));
@@ -124,6 +132,11 @@ export function LiveEvents({ after, children }: { after: number; children: React
           for (const h of handlers.current.get(type) ?? []) h(payload, id);
         });
       }
+      s.addEventListener(PRESENCE_EVENT, (e) => {
+        heard = Date.now();
+        const wire = JSON.parse((e as MessageEvent<string>).data) as PresenceWire;
+        for (const h of presenceHandlers.current) h(wire);
+      });
       s.addEventListener(BEAT_EVENT, () => (heard = Date.now()));
       s.addEventListener(RELOAD_EVENT, () => void refresh());
       s.onopen = () => {
@@ -207,6 +220,16 @@ export function useSafeRefresh(): () => void {
   const registry = useContext(LiveContext);
   const router = useRouter();
   return registry ? registry.refresh : router.refresh;
+}
+
+/** Calls `handler` with each presence message of the stream (staff). */
+export function usePresenceEvents(handler: (wire: PresenceWire) => void) {
+  const registry = useContext(LiveContext);
+  const latest = useRef(handler);
+  useEffect(() => {
+    latest.current = handler;
+  });
+  useEffect(() => registry?.onPresence((w) => latest.current(w)), [registry]);
 }
 
 /** Calls `handler` for each live event of `type`. The latest handler is used; it need not be memoised. */

@@ -1,6 +1,6 @@
 "use client";
 
-import { useActionState, useEffect, useRef, useState, type FormEvent } from "react";
+import { useActionState, useContext, useEffect, useRef, useState, type FormEvent } from "react";
 import { useTranslations } from "@/lib/i18n/client";
 import { addNoteAction } from "@/lib/inbox/actions";
 import { sendMessageAction } from "@/lib/dispatch/actions";
@@ -18,12 +18,14 @@ import type { ComposerNotice } from "./composer-notice";
 import { useUploads } from "@/components/files/use-uploads";
 import { UploadTray } from "@/components/files/upload-tray";
 import { ACCEPT, DEFAULT_MAX_FILE_BYTES } from "@/lib/files/policy";
+import { ComposerTypingContext } from "./composer-typing";
 
 /**
  * Message form. Without JavaScript it posts and the server renders the result.
  * With JavaScript a message shows at once, is retried with the same client id
  * (stored once), and its text is never lost: a failed send keeps it with Retry.
- * With `allowNotes` (staff), a second button saves the text as a private note.
+ * With `allowNotes` (staff), a toggle makes the box a private note's (yellow, "Add private
+ * note" its one button): what is typed is then said to other managers as a note, not a reply.
  */
 export function Composer({
   conversationId,
@@ -34,6 +36,7 @@ export function Composer({
   onSent,
   notice,
   options,
+  status,
 }: {
   conversationId: string;
   clientId: string;
@@ -47,6 +50,8 @@ export function Composer({
   notice?: ComposerNotice;
   /** Staff: the message's options (urgent, SMS copy: `ComposerOptions`), fields of this form. */
   options?: React.ReactNode;
+  /** Above the box: who else is typing here (staff). */
+  status?: React.ReactNode;
 }) {
   const t = useTranslations();
   const [sent, formAction] = useActionState(sendMessageAction, null);
@@ -72,6 +77,8 @@ export function Composer({
   const lastSend = useRef(0);
   const noteBody = useRef("");
   const box = useRef<HTMLTextAreaElement>(null);
+  const [noteMode, setNoteMode] = useState(false);
+  const typing = useContext(ComposerTypingContext);
 
   // What was typed and not sent on this device comes back after a reload; unsent messages
   // are sent again with their own client ids (stored once even if they had arrived).
@@ -106,7 +113,7 @@ export function Composer({
 
   function onSubmit(e: FormEvent<HTMLFormElement>) {
     const submitter = (e.nativeEvent as SubmitEvent).submitter as HTMLElement | null;
-    if (submitter?.dataset.note) return; // the private-note button posts through its own action
+    if (submitter?.dataset.note) return void typing?.(null); // the private-note button posts through its own action
     e.preventDefault();
     // A second click of a double-click finds the box already emptied: nothing to say.
     const attachments = files.ready;
@@ -131,6 +138,7 @@ export function Composer({
     const smsCopy = form.get("smsCopy") === "on";
     const urgent = form.get("urgent") === "on";
     e.currentTarget.dispatchEvent(new Event(COMPOSER_SENT_EVENT));
+    typing?.(null);
     files.clear();
     setClientError(null);
     lastSend.current = Date.now();
@@ -180,6 +188,7 @@ export function Composer({
       {notice?.refused ? (
         <FormError message={t("files.notAttached", { names: notice.refused.split("|").join(", ") })} />
       ) : null}
+      {status}
       {dragging ? <p className="mb-2 text-sm font-medium text-accent-ink">{t("files.dropHere")}</p> : null}
       <UploadTray uploads={files.uploads} onRemove={files.remove} />
       {/* A label, so the picker opens without JavaScript too; on phones it offers the camera and the gallery. */}
@@ -198,7 +207,9 @@ export function Composer({
           e.currentTarget.value = ""; // uploaded already: the form must not post them again
         }}
       />
-      <div className="rounded-card border border-line bg-surface focus-within:border-accent peer-focus-visible:border-accent">
+      <div
+        className={`rounded-card border focus-within:border-accent peer-focus-visible:border-accent ${noteMode ? "border-note-line bg-note" : "border-line bg-surface"}`}
+      >
         <label className="sr-only" htmlFor="message-body">
           {t("thread.message")}
         </label>
@@ -208,16 +219,22 @@ export function Composer({
           name="body"
           rows={1}
           value={draft}
-          onChange={(e) => setDraft(e.target.value)}
+          onChange={(e) => {
+            setDraft(e.target.value);
+            typing?.(e.target.value.trim() ? (noteMode ? "note" : "reply") : null);
+          }}
           onPaste={(e) => {
             if (!e.clipboardData.files.length) return;
             e.preventDefault();
             files.add(e.clipboardData.files);
           }}
           onKeyDown={(e) => {
-            if (e.key === "Enter" && (e.metaKey || e.ctrlKey)) e.currentTarget.form?.requestSubmit();
+            if (e.key === "Enter" && (e.metaKey || e.ctrlKey))
+              e.currentTarget.form?.requestSubmit(
+                noteMode ? e.currentTarget.form.querySelector<HTMLElement>("[data-note]") : undefined,
+              );
           }}
-          placeholder={placeholder ?? t("thread.placeholder")}
+          placeholder={noteMode ? t("thread.noteHint") : (placeholder ?? t("thread.placeholder"))}
           aria-invalid={Boolean(failed?.fieldErrors?.body)}
           aria-describedby={failed?.fieldErrors?.body ? "message-body-error message-body-hint" : "message-body-hint"}
           className="block max-h-48 min-h-11 w-full resize-none field-sizing-content rounded-t-card bg-transparent px-3 py-2.5 text-base outline-none aria-[invalid=true]:ring-2 aria-[invalid=true]:ring-danger"
@@ -231,7 +248,23 @@ export function Composer({
             <Paperclip aria-hidden="true" className="size-5" />
             <span className="sr-only">{t("files.attach")}</span>
           </label>
-          {options}
+          {noteMode ? null : options}
+          {allowNotes && hydrated ? (
+            <button
+              type="button"
+              aria-pressed={noteMode}
+              title={t("thread.noteHint")}
+              onClick={() => {
+                setNoteMode(!noteMode);
+                if (draft.trim()) typing?.(noteMode ? "reply" : "note");
+                box.current?.focus();
+              }}
+              className={`inline-flex min-h-11 items-center gap-1.5 rounded-control px-2.5 text-sm ${noteMode ? "bg-note text-note-ink ring-1 ring-note-line" : "text-muted hover:bg-slate-100 hover:text-ink"}`}
+            >
+              <StickyNote aria-hidden="true" className="size-4" />
+              {t("thread.noteMode")}
+            </button>
+          ) : null}
           <span className="flex-1" />
           {hydrated ? null : (
             // Without JavaScript, files travel with the text in one post to the upload route.
@@ -245,7 +278,8 @@ export function Composer({
               {t("files.sendWithFiles")}
             </button>
           )}
-          {allowNotes ? (
+          {/* Without JavaScript the toggle cannot work: both buttons are there. */}
+          {allowNotes && (noteMode || !hydrated) ? (
             <button
               type="submit"
               data-note="1"
@@ -256,16 +290,18 @@ export function Composer({
                 noteBody.current = draft;
               }}
               title={t("thread.noteHint")}
-              className={`${buttonClass("secondary", "sm")} border-note-line bg-note text-note-ink hover:bg-note`}
+              className={`${buttonClass(noteMode ? "primary" : "secondary", "sm")} ${noteMode ? "" : "border-note-line bg-note text-note-ink hover:bg-note"}`}
             >
               <StickyNote aria-hidden="true" className="size-4" />
               {noting ? t("thread.savingNote") : t("thread.addNote")}
             </button>
           ) : null}
-          <button type="submit" className={buttonClass("primary", "sm")}>
-            <SendHorizontal aria-hidden="true" className="size-4" />
-            {t("thread.send")}
-          </button>
+          {noteMode ? null : (
+            <button type="submit" className={buttonClass("primary", "sm")}>
+              <SendHorizontal aria-hidden="true" className="size-4" />
+              {t("thread.send")}
+            </button>
+          )}
         </div>
       </div>
       <FieldError id="message-body-error" messages={failed?.fieldErrors?.body} />

@@ -54,6 +54,8 @@ export function ThreadView({
     notice?: ComposerNotice;
     /** Staff: the message's options (`ComposerOptions`: urgent, SMS copy). */
     options?: React.ReactNode;
+    /** Staff: who else is typing here (`TypingLine`). */
+    status?: React.ReactNode;
   };
   /** When the server rendered this page (ISO). */
   openedAt: string;
@@ -184,6 +186,7 @@ export function ThreadView({
       placeholder={composer.placeholder}
       notice={composer.notice}
       options={composer.options}
+      status={composer.status}
       allowNotes={staff && !chat}
       onSent={append}
     />

@@ -41,6 +41,7 @@ async function feedFor(session: CurrentSession): Promise<Feed> {
     }),
     sessionId,
     staff: isStaff(user.role),
+    presence: hasMessaging(user),
     // The session still holds, with the role and access the stream was opened with (a new
     // role needs a new stream: what it may see changed).
     stillHolds: async () => {

@@ -11,6 +11,7 @@ import { readEvents } from "@/bench/lib/sse";
 import { sendInboxMessage } from "@/lib/inbox/send";
 import { addPrivateNote } from "@/lib/inbox/notes";
 import { latestEventId } from "@/lib/realtime/hub";
+import { reportPresence } from "@/lib/realtime/presence";
 import { serveEvents } from "./node-events";
 
 // GET /api/events as `npm start` serves it (scripts/server.mjs hands it to serveEvents).
@@ -33,7 +34,7 @@ async function signedIn(user: { id: string }) {
 }
 const cookieFor = async (user: { id: string }) => (await signedIn(user)).cookie;
 
-/** An open stream: the events it received (type and raw data), and whether it ended. */
+/** An open stream: the logged events it received (type and raw data), apart from presence (staff), and whether it ended. */
 async function open(cookie: string, organizationId: string) {
   const controller = new AbortController();
   // From the organisation's newest event, as a page opens it: nothing after is missed, however soon it comes.
@@ -41,9 +42,19 @@ async function open(cookie: string, organizationId: string) {
   const res = await fetch(`${base}?after=${after}`, { headers: { cookie }, signal: controller.signal });
   expect(res.status).toBe(200);
   const got: { type: string; data: string }[] = [];
+  const presence: unknown[] = [];
   let ended = false;
-  void readEvents(res, (type, data) => got.push({ type, data: JSON.stringify(data) })).then(() => (ended = true));
-  return { res, got, types: () => got.map((e) => e.type), ended: () => ended, close: () => controller.abort() };
+  void readEvents(res, (type, data) =>
+    type === "presence" ? presence.push(data) : got.push({ type, data: JSON.stringify(data) }),
+  ).then(() => (ended = true));
+  return {
+    res,
+    got,
+    presence,
+    types: () => got.map((e) => e.type),
+    ended: () => ended,
+    close: () => controller.abort(),
+  };
 }
 
 describe("the event stream served on the Node response", () => {
@@ -100,5 +111,30 @@ describe("the event stream served on the Node response", () => {
     await revokeSession({ sessionId, expiresAt: new Date(Date.now() + 3600_000), user });
     await until(() => stream.ended());
     expect(stream.types()).toEqual(["message.created"]); // "session.ended" is for the stream itself, never forwarded
+  });
+
+  it("tells staff who else is in a thread, with the whole picture first; a teammate never hears it", async () => {
+    const { manager, manager2, teammate } = await makeOrg();
+    const org = manager.organizationId;
+    const early = { userId: manager2.id, name: "Nina Early", tab: "tab-early1", conversationId: teammate.threadId };
+    reportPresence(org, { ...early, typing: null });
+    const staff = await open(await cookieFor(manager), org);
+    const phone = await open(await cookieFor(teammate), org);
+    await until(() => staff.presence.length === 1);
+    expect(staff.presence[0]).toEqual({ all: [expect.objectContaining({ name: "Nina Early" })] });
+
+    reportPresence(org, { ...early, typing: "note" });
+    await sendInboxMessage(teammate, { conversationId: teammate.threadId, body: "after", clientId: cid() });
+    await until(() => staff.presence.length === 2 && staff.types().length === 1 && phone.types().length === 1);
+    expect(staff.presence[1]).toEqual({ set: expect.objectContaining({ typing: "note" }) });
+    // The teammate's message came after both presence messages: neither reached the phone.
+    expect(phone.types()).toEqual(["message.created"]);
+    expect(phone.presence).toEqual([]);
+    expect(phone.got.map((e) => e.data).join("")).not.toContain("Nina");
+    reportPresence(org, { ...early, conversationId: null, typing: null });
+    await until(() => staff.presence.length === 3);
+    expect(staff.presence[2]).toEqual({ gone: `${manager2.id}:tab-early1` });
+    staff.close();
+    phone.close();
   });
 });

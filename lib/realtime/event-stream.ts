@@ -2,6 +2,8 @@ import "server-only";
 import { subscribe } from "./hub";
 import type { LoggedEvent, Viewer } from "./visibility";
 import { BEAT_EVENT, HEARTBEAT_MS, RELOAD_EVENT, type EventPayloads } from "./event-types";
+import { presenceNow, watchPresence } from "./presence";
+import { PRESENCE_EVENT, type PresenceWire } from "./presence-types";
 import { log } from "@/lib/log";
 import { metrics } from "@/lib/metrics";
 
@@ -15,6 +17,8 @@ export type Feed = {
   /** This session's id: its own "session.ended" event makes the stream check `stillHolds`. */
   sessionId: string;
   staff: boolean;
+  /** Staff with messaging: who else has which thread open comes too (never to a teammate). */
+  presence: boolean;
   /** Whether the session still holds with what the stream was opened with (asked every minute). */
   stillHolds: () => Promise<boolean>;
 };
@@ -38,6 +42,14 @@ function frame(e: LoggedEvent): Uint8Array {
   if (!bytes) framed.set(e, (bytes = encoder.encode(`id: ${e.id}\nevent: ${e.type}\ndata: ${e.payload}\n\n`)));
   return bytes;
 }
+// One presence change is one object handed to every watcher: framed once, shared.
+const framedPresence = new WeakMap<PresenceWire, Uint8Array>();
+function presenceFrame(m: PresenceWire): Uint8Array {
+  let bytes = framedPresence.get(m);
+  if (!bytes)
+    framedPresence.set(m, (bytes = encoder.encode(`event: ${PRESENCE_EVENT}\ndata: ${JSON.stringify(m)}\n\n`)));
+  return bytes;
+}
 const RETRY = encoder.encode("retry: 2000\n\n");
 // An event the page can see (a comment cannot be), with data: an event without data is never dispatched.
 const BEAT = encoder.encode(`event: ${BEAT_EVENT}\ndata: {}\n\n`);
@@ -56,6 +68,7 @@ export function startEventStream(feed: Feed, after: number | undefined, sink: St
   const kind = { kind: feed.staff ? "staff" : "teammate" };
   metrics.streams.inc(kind);
   let unsubscribe: (() => void) | undefined;
+  let unwatch: (() => void) | undefined;
   let beats = 0;
   const heartbeat = setInterval(() => {
     write(BEAT);
@@ -68,6 +81,7 @@ export function startEventStream(feed: Feed, after: number | undefined, sink: St
     metrics.streams.dec(kind);
     clearInterval(heartbeat);
     unsubscribe?.();
+    unwatch?.();
     sink.close();
   };
   const write = (chunk: Uint8Array) => {
@@ -95,8 +109,12 @@ export function startEventStream(feed: Feed, after: number | undefined, sink: St
   };
   subscribe(viewer, after, send, () => write(RELOAD), flush).then(
     (stop) => {
-      if (closed) stop();
-      else unsubscribe = stop;
+      if (closed) return stop();
+      unsubscribe = stop;
+      if (feed.presence) {
+        write(presenceFrame({ all: presenceNow(viewer.organizationId) }));
+        unwatch = watchPresence(viewer.organizationId, (m) => write(presenceFrame(m)));
+      }
     },
     (error: unknown) => {
       log.error({ err: error }, "event stream subscribe failed");

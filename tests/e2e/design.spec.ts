@@ -177,6 +177,7 @@ test("a private note is yellow in the dark theme too", async ({ browser }) => {
     beforeOpen: (p) => p.emulateMedia({ colorScheme: "dark" }),
   });
   await max.getByLabel("Message").fill("Check her contract");
+  await max.getByRole("button", { name: "Note", exact: true }).click();
   await max.getByRole("button", { name: "Add private note" }).click();
   const bubble = max.getByTestId("private-note").last().locator("div").filter({ hasText: "Check her contract" }).last();
   await expect(bubble).toBeVisible();

@@ -21,13 +21,20 @@ export const newOrg = (name = "Northwind", opts: { chatEnabled?: boolean } = {})
 
 export const shiftFor = (o: TestOrg, s: Parameters<typeof addShift>[2]) => addShift(e2eDb(), o, s);
 
+/**
+ * The day a time falls on in the organisations' time zone (Europe/Paris, the default): the
+ * week to open for it. Its UTC day is another one for two hours each night (a Sunday evening's
+ * shift three hours ahead is in Monday's week).
+ */
+export const dayOf = (at: Date) => new Intl.DateTimeFormat("en-CA", { timeZone: "Europe/Paris" }).format(at);
+
 /** A shift later today or tomorrow with the teammate on it, and the week to open. */
 export async function upcomingShift(o: TestOrg, activity = "Morning care") {
   const startsAt = new Date(Date.now() + 3 * 3600_000);
   startsAt.setUTCMinutes(0, 0, 0);
   const endsAt = new Date(startsAt.getTime() + 6 * 3600_000);
   const shift = await shiftFor(o, { activity, startsAt, endsAt, assignees: [o.teammate.id] });
-  return { ...shift, week: startsAt.toISOString().slice(0, 10) };
+  return { ...shift, week: dayOf(startsAt) };
 }
 
 /** The main pages of each role in this organisation: what whole-site checks walk. */

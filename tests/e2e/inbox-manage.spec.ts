@@ -28,6 +28,7 @@ test("a private note shows in yellow for staff and never for the teammate", asyn
   await seedMessage(o, o.teammate.threadId, o.teammate, "Hello");
   const max = await pageAs(browser, o.manager, { path: `/inbox/${o.teammate.threadId}` });
   await max.getByLabel("Message").fill("Staff only: check her contract");
+  await max.getByRole("button", { name: "Note", exact: true }).click();
   await max.getByRole("button", { name: "Add private note" }).click();
   const note = max.getByTestId("private-note").last();
   await expect(note).toContainText("Staff only: check her contract");

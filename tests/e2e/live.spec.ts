@@ -1,4 +1,4 @@
-import { test, expect, newOrg, pageAs, seedMessage, shiftFor, live, name } from "./fixtures";
+import { test, expect, newOrg, pageAs, seedMessage, shiftFor, live, name, dayOf } from "./fixtures";
 
 // Live updates arrive through Server-Sent Events: no reload anywhere in these tests.
 
@@ -41,6 +41,7 @@ test("two managers see processed changes and notes live", async ({ browser }) =>
   await expect(row.getByTestId("processed-mark")).toBeVisible();
   await expect(row.getByText("Processed", { exact: true })).toHaveCount(1);
   await max.getByLabel("Message", { exact: true }).fill("Shared note");
+  await max.getByRole("button", { name: "Note", exact: true }).click();
   await max.getByRole("button", { name: "Add private note" }).click();
   await expect(mia.getByTestId("private-note").last()).toContainText("Shared note");
   await max.context().close();
@@ -79,7 +80,7 @@ test("schedule changes show without a reload, for the teammate and on the staff 
   const startsAt = new Date(Date.now() + 3 * 3600_000);
   const endsAt = new Date(startsAt.getTime() + 4 * 3600_000);
   const shift = await shiftFor(o, { activity: "Night round", startsAt, endsAt, assignees: [] });
-  const week = startsAt.toISOString().slice(0, 10);
+  const week = dayOf(startsAt);
   const tess = await pageAs(browser, o.teammate, { path: `/me/schedule?week=${week}` });
   const mia = await pageAs(browser, o.manager2, { path: `/schedule?week=${week}` });
   await live(tess);

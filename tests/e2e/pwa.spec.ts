@@ -212,8 +212,11 @@ test("turning notifications on stores the device; a manager's message reaches it
 
     const manager = await pageAs(browser, o.manager, { path: `/inbox/${o.teammate.threadId}` });
     await manager.getByLabel("Message").fill("Tess is on leave next week");
+    await manager.getByRole("button", { name: "Note", exact: true }).click();
     await manager.getByRole("button", { name: "Add private note" }).click();
     await expect(manager.getByTestId("private-note").filter({ hasText: "Tess is on leave" })).toBeVisible();
+    // The box stays a note's until the manager turns that off: a second note never goes out as a reply by mistake.
+    await manager.getByRole("button", { name: "Note", exact: true }).click();
     await manager.getByLabel("Message").fill("Can you take the Saturday shift?");
     await manager.getByRole("button", { name: "Send" }).click();
     await expect(manager.getByTestId("message").filter({ hasText: "Saturday shift" })).toHaveCount(1);
@@ -310,6 +313,7 @@ test("staff turn notifications on from their account page, and mark a message ur
   await expect(page.getByRole("button", { name: "Unmute notifications" })).toBeVisible();
   await page.keyboard.press("Escape");
   await page.getByLabel("Message").fill("Call Tess's doctor back");
+  await page.getByRole("button", { name: "Note", exact: true }).click();
   await page.getByRole("button", { name: "Add private note" }).click();
   await expect(page.getByTestId("private-note").filter({ hasText: "doctor" })).toBeVisible();
   await expect(page.getByLabel("Message")).toHaveValue("");

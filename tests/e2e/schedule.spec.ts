@@ -1,4 +1,4 @@
-import { test, expect, newOrg, pageAs, name, upcomingShift, shiftFor, e2eDb } from "./fixtures";
+import { test, expect, newOrg, pageAs, name, upcomingShift, shiftFor, e2eDb, dayOf } from "./fixtures";
 
 test("a teammate asks about a shift; the manager deletes the assignment and sets them unavailable", async ({
   browser,
@@ -140,7 +140,7 @@ test("the week grid shows what still needs people, who is away, and assigns from
     },
   });
   // The organisation's calendar day (Paris), which is what the grid's days are.
-  const week = new Intl.DateTimeFormat("sv-SE", { timeZone: "Europe/Paris" }).format(startsAt);
+  const week = dayOf(startsAt);
   const max = await pageAs(browser, o.manager, { path: `/schedule?week=${week}` });
   const grid = max.getByTestId("week-grid");
   const open = grid.getByTestId("grid-open").getByTestId("open-shift").filter({ hasText: "Night round" });

@@ -6,6 +6,8 @@
 //    order; a listener of A that reconnects to B with its Last-Event-ID misses nothing.
 // 2. PostgreSQL restarts during a send loop: sends fail with a clear error while it is
 //    down, then succeed again, without restarting the app.
+// 3. Presence crosses instances: a manager's tab on A is seen by a colleague's stream on B,
+//    never by the teammate's.
 // Prints "N passed, M failed" and exits non-zero on a failure.
 import { execFile, type ChildProcess } from "node:child_process";
 import { randomUUID } from "node:crypto";
@@ -34,7 +36,7 @@ const start = (port: number) =>
 const cookie = async (id: string) =>
   `shiftline.session=${await encode({ token: { sub: id, sv: 0 }, secret: SECRET, maxAge: 3600 })}`;
 
-type Heard = { seqs: number[]; lastId: number; close: () => void };
+type Heard = { seqs: number[]; lastId: number; presence: unknown[]; close: () => void };
 async function listen(base: string, who: string, conversationId: string, after?: number): Promise<Heard> {
   const controller = new AbortController();
   const res = await fetch(`${base}/api/events`, {
@@ -42,13 +44,20 @@ async function listen(base: string, who: string, conversationId: string, after?:
     signal: controller.signal,
   });
   if (!res.ok) throw new Error(`listen ${base}: HTTP ${res.status}`);
-  const heard: Heard = { seqs: [], lastId: after ?? 0, close: () => controller.abort() };
+  const heard: Heard = { seqs: [], lastId: after ?? 0, presence: [], close: () => controller.abort() };
   // readEvents gives type and data; the id comes with the payload's sequence below.
   void readEvents(res, (type, data) => {
     const p = data as { conversationId?: string; message?: { seq: number } };
+    if (type === "presence") heard.presence.push(data);
     if (type === "message.created" && p.conversationId === conversationId && p.message) heard.seqs.push(p.message.seq);
   });
   return heard;
+}
+
+async function waitFor(ok: () => boolean, ms: number): Promise<boolean> {
+  for (const end = Date.now() + ms; Date.now() < end; await new Promise((r) => setTimeout(r, 50)))
+    if (ok()) return true;
+  return ok();
 }
 
 const inOrderOnce = (seqs: number[], n: number) => seqs.length === n && seqs.every((s, i) => s === i + 1);
@@ -85,6 +94,23 @@ try {
   ]);
   const onA = await listen(A, manager, thread);
   await new Promise((r) => setTimeout(r, 300));
+
+  // The manager's tab, on A, is in the thread and typing: the colleague's stream on B hears it.
+  const told = await fetch(`${A}/api/presence`, {
+    method: "POST",
+    headers: { cookie: manager, "content-type": "application/json", origin: A },
+    body: JSON.stringify({ tab: "faultstab1", conversationId: thread, typing: "reply" }),
+  });
+  const typingSeen = (h: Heard) =>
+    h.presence.some((p) => {
+      const set = (p as { set?: { conversationId: string; typing: string | null } }).set;
+      return set?.conversationId === thread && set.typing === "reply";
+    });
+  check(
+    "a manager's presence on one instance reaches a colleague's stream on the other",
+    told.status === 204 && (await waitFor(() => typingSeen(onB[1]!), 5000)),
+    `HTTP ${told.status}, ${onB[1]!.presence.length} presence messages on B`,
+  );
 
   // 1,000 sends alternating between the instances; a failure is retried on the other one with the same client id.
   let acknowledged = 0;
@@ -148,6 +174,12 @@ try {
     "a listener of the killed instance that reconnects to the other with its Last-Event-ID misses nothing",
     inOrderOnce(all, N),
     `${onA.seqs.length} before, ${resumed.seqs.length} after`,
+  );
+  // Every message of the run reached the teammate's stream after the presence above: none of it did.
+  check(
+    "the teammate's stream never hears presence",
+    onB[2]!.seqs.length === N && onB[2]!.presence.length === 0,
+    `${onB[2]!.presence.length} presence messages`,
   );
   for (const l of [...onB, onA, resumed]) l.close();
 

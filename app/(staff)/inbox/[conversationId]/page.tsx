@@ -24,6 +24,7 @@ import { sharedFiles } from "@/lib/inbox/shared-files";
 import { smsStateKey } from "@/components/inbox/grouped-labels";
 import { SharedDocuments } from "@/components/files/shared-documents";
 import { MuteButton } from "@/components/pwa/mute-button";
+import { ThreadPresence, TypingLine } from "@/components/presence/thread-presence";
 
 /** The tab says whose thread it is: several open threads can be told apart. */
 export async function generateMetadata({ params }: { params: Promise<{ conversationId: string }> }): Promise<Metadata> {
@@ -105,31 +106,34 @@ export default async function ThreadPage({
       <div className="flex min-h-0 flex-1">
         <div className="flex min-w-0 flex-1 flex-col">
           <ShiftStaffProvider>
-            <ThreadView
-              conversationId={thread.id}
-              messages={thread.messages}
-              hasEarlier={thread.hasEarlier}
-              goneShiftIds={thread.goneShiftIds}
-              notes={notes}
-              timeZone={org.timeZone}
-              staff
-              selfId={user.id}
-              composer={{
-                clientId: randomUUID(),
-                placeholder: t("inbox.writeTo", { name: thread.teammate.firstName }),
-                notice: readComposerNotice(await searchParams, t as never),
-                options: (
-                  <ComposerOptions
-                    urgent
-                    sms={{
-                      allowed: thread.sms === "eligible",
-                      why: thread.sms === "eligible" ? undefined : t(smsStateKey(thread.sms)),
-                    }}
-                  />
-                ),
-              }}
-              openedAt={new Date().toISOString()}
-            />
+            <ThreadPresence conversationId={thread.id}>
+              <ThreadView
+                conversationId={thread.id}
+                messages={thread.messages}
+                hasEarlier={thread.hasEarlier}
+                goneShiftIds={thread.goneShiftIds}
+                notes={notes}
+                timeZone={org.timeZone}
+                staff
+                selfId={user.id}
+                composer={{
+                  clientId: randomUUID(),
+                  placeholder: t("inbox.writeTo", { name: thread.teammate.firstName }),
+                  notice: readComposerNotice(await searchParams, t as never),
+                  status: <TypingLine conversationId={thread.id} />,
+                  options: (
+                    <ComposerOptions
+                      urgent
+                      sms={{
+                        allowed: thread.sms === "eligible",
+                        why: thread.sms === "eligible" ? undefined : t(smsStateKey(thread.sms)),
+                      }}
+                    />
+                  ),
+                }}
+                openedAt={new Date().toISOString()}
+              />
+            </ThreadPresence>
           </ShiftStaffProvider>
           <MessageMenu conversationId={thread.id} listQuery={list} />
         </div>

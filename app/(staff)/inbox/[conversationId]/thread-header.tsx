@@ -13,6 +13,7 @@ import { IconLink } from "@/components/ui/icon-link";
 import { Dialog } from "@/components/ui/dialog";
 import { Menu, menuItemClass } from "@/components/ui/menu";
 import { useLocale, useTranslations } from "@/lib/i18n/client";
+import { PresenceAvatars } from "@/components/presence/thread-presence";
 
 type State = {
   processed: boolean;
@@ -92,6 +93,7 @@ export function ThreadHeader({
           </span>
         </p>
       </div>
+      <PresenceAvatars conversationId={conversationId} />
       <ActionButton
         action={markProcessedAction}
         fields={{ conversationId, processed: String(!processed) }}
