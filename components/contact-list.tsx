@@ -5,7 +5,7 @@ import { useState, type KeyboardEvent } from "react";
 import type { InboxContact } from "@/lib/inbox/contacts";
 import { useLocale, useTranslations } from "@/lib/i18n/client";
 import { formatListTime } from "@/lib/text/format";
-import { Check, Eye } from "@/components/ui/icons";
+import { Check, Eye, UserRound } from "@/components/ui/icons";
 import { useThreadsWithOthers } from "@/components/presence/presence";
 
 const MOVES: Record<string, (i: number, n: number) => number> = {
@@ -26,8 +26,11 @@ export function ContactList({
   timeZone,
   query = "",
   selection,
+  selfId,
 }: {
   contacts: InboxContact[];
+  /** The reader: a thread they own says "you". */
+  selfId?: string;
   activeId?: string;
   timeZone: string;
   query?: string;
@@ -105,6 +108,19 @@ export function ContactList({
                       </span>
                     ) : null}
                   </span>
+                  {c.assigneeName ? (
+                    <span
+                      data-testid="row-assignee"
+                      title={t("assign.rowOwner", { name: c.assigneeName })}
+                      className="ml-auto inline-flex min-w-0 items-center gap-0.5 text-xs text-muted"
+                    >
+                      <UserRound aria-hidden="true" className="size-3 shrink-0" />
+                      <span className="sr-only">{t("assign.rowOwner", { name: c.assigneeName })}</span>
+                      <span aria-hidden="true" className="truncate">
+                        {c.assigneeId === selfId ? t("assign.you") : c.assigneeName}
+                      </span>
+                    </span>
+                  ) : null}
                   {c.lastMessageAt ? (
                     <span className="shrink-0 text-xs text-slate-500">
                       {formatListTime(c.lastMessageAt, timeZone, locale)}

@@ -22,6 +22,7 @@ import { chatUnreadTotal } from "@/lib/chat/queries";
 import { AppWorker } from "@/components/pwa/app-worker";
 import { unreadBadge } from "@/lib/push/badge";
 import { PresenceProvider } from "@/components/presence/presence";
+import { AssignedNotice } from "@/components/inbox/assigned-notice";
 
 export default async function StaffLayout({ children }: { children: React.ReactNode }) {
   const user = await requireStaffPage();
@@ -96,6 +97,7 @@ export default async function StaffLayout({ children }: { children: React.ReactN
           {user.messagingAccess ? <PresenceProvider selfId={user.id}>{children}</PresenceProvider> : children}
         </main>
         <AppWorker userId={user.id} role={user.role} unread={badge} />
+        {user.messagingAccess ? <AssignedNotice selfId={user.id} /> : null}
       </div>
     </LiveEvents>
   );

@@ -51,6 +51,7 @@ export function LiveContactList({
   query,
   stateFiltered,
   activeId,
+  selfId,
   timeZone,
   pager,
 }: {
@@ -61,9 +62,10 @@ export function LiveContactList({
   page: number;
   pageSize: number;
   query: string;
-  /** The view filters on read or processed state: an event can add or drop rows and change the count. */
+  /** The view filters on read, processed or owner state: an event can add or drop rows and change the count. */
   stateFiltered: boolean;
   activeId?: string;
+  selfId: string;
   timeZone: string;
   /** Previous / Next links, drawn by the server. */
   pager: React.ReactNode;
@@ -146,6 +148,8 @@ export function LiveContactList({
         lastInboundAt: p.inbound ? at : null,
         processed: false,
         unread,
+        assigneeId: null,
+        assigneeName: null,
       };
       return { ...v, contacts: place([...v.contacts, joining]) };
     });
@@ -159,6 +163,17 @@ export function LiveContactList({
       ...v,
       contacts: place(
         v.contacts.map((c) => (c.conversationId === p.conversationId ? { ...c, processed: p.processed } : c)),
+      ),
+    }));
+    if (stateFiltered) ask(p.conversationId);
+  });
+  useLiveEvent("thread.assigned", (p) => {
+    setView((v) => ({
+      ...v,
+      contacts: v.contacts.map((c) =>
+        c.conversationId === p.conversationId
+          ? { ...c, assigneeId: p.assignee?.id ?? null, assigneeName: p.assignee?.name ?? null }
+          : c,
       ),
     }));
     if (stateFiltered) ask(p.conversationId);
@@ -189,6 +204,7 @@ export function LiveContactList({
         <ContactList
           contacts={shown}
           activeId={activeId}
+          selfId={selfId}
           timeZone={timeZone}
           query={query}
           selection={selecting ? { selected, toggle } : undefined}

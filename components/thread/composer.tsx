@@ -19,6 +19,7 @@ import { useUploads } from "@/components/files/use-uploads";
 import { UploadTray } from "@/components/files/upload-tray";
 import { ACCEPT, DEFAULT_MAX_FILE_BYTES } from "@/lib/files/policy";
 import { ComposerTypingContext } from "./composer-typing";
+import { ComposerGuardContext } from "./composer-guard";
 
 /**
  * Message form. Without JavaScript it posts and the server renders the result.
@@ -79,6 +80,10 @@ export function Composer({
   const box = useRef<HTMLTextAreaElement>(null);
   const [noteMode, setNoteMode] = useState(false);
   const typing = useContext(ComposerTypingContext);
+  // A colleague owns the thread: the first reply asks once (per owner) whether to answer anyway.
+  const owner = useContext(ComposerGuardContext);
+  const [asking, setAsking] = useState(false);
+  const answerAnyway = useRef<string | null>(null);
 
   // What was typed and not sent on this device comes back after a reload; unsent messages
   // are sent again with their own client ids (stored once even if they had arrived).
@@ -133,6 +138,8 @@ export function Composer({
         fieldErrors: { body: [problem] },
         values: { body: draft },
       });
+    if (owner && answerAnyway.current !== owner) return setAsking(true);
+    setAsking(false);
     // The options are the form's own fields (staff pages): read now, then back to off.
     const form = new FormData(e.currentTarget);
     const smsCopy = form.get("smsCopy") === "on";
@@ -189,6 +196,28 @@ export function Composer({
         <FormError message={t("files.notAttached", { names: notice.refused.split("|").join(", ") })} />
       ) : null}
       {status}
+      {asking && owner ? (
+        <div
+          role="alert"
+          data-testid="owner-confirm"
+          className="mb-2 flex flex-wrap items-center gap-2 rounded-card border border-line bg-surface px-3 py-2 text-sm"
+        >
+          <span className="mr-auto">{t("assign.confirm", { name: owner })}</span>
+          <button type="button" className={buttonClass("ghost", "sm")} onClick={() => setAsking(false)}>
+            {t("common.cancel")}
+          </button>
+          <button
+            type="button"
+            className={buttonClass("primary", "sm")}
+            onClick={(e) => {
+              answerAnyway.current = owner;
+              e.currentTarget.form?.requestSubmit();
+            }}
+          >
+            {t("assign.replyAnyway")}
+          </button>
+        </div>
+      ) : null}
       {dragging ? <p className="mb-2 text-sm font-medium text-accent-ink">{t("files.dropHere")}</p> : null}
       <UploadTray uploads={files.uploads} onRemove={files.remove} />
       {/* A label, so the picker opens without JavaScript too; on phones it offers the camera and the gallery. */}

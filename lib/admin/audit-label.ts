@@ -32,6 +32,8 @@ const LABELS: Record<PlainAuditAction, string> = {
   "people.imported": "audit.action.peopleImported",
   "job.retried": "audit.action.jobRetried",
   "job.discarded": "audit.action.jobDiscarded",
+  "thread.assigned": "audit.action.threadAssigned",
+  "thread.unassigned": "audit.action.threadUnassigned",
 };
 const KINDS: Record<StructureKind, string> = {
   department: "audit.kind.department",
@@ -59,5 +61,6 @@ export function auditLabel(action: string, data: Record<string, unknown>, t: T):
       r === "ADMIN" ? t("roles.ADMIN") : r === "MANAGER" ? t("roles.MANAGER") : t("roles.TEAMMATE");
     return t(key, { from: role(data.from), to: role(data.to) });
   }
+  if (action === "thread.assigned") return t(key, { to: typeof data.assignee === "string" ? data.assignee : "?" });
   return t(key);
 }

@@ -17,6 +17,7 @@ const CATEGORIES: Record<NonNullable<AuditFilters["category"]>, string[]> = {
   chat: ["chat."],
   structure: ["structure.", "organization."],
   schedule: ["assignment.", "unavailability."],
+  messaging: ["thread."],
 };
 
 /** The entries these filters select, as a Prisma `where` (shared by the screen and its CSV export). */

@@ -116,7 +116,10 @@ const day = z
   .catch(undefined);
 /** The audit screen's filters from the URL; bad values are ignored. */
 export const auditFiltersSchema = z.object({
-  category: z.enum(["access", "consent", "profiles", "chat", "structure", "schedule"]).optional().catch(undefined),
+  category: z
+    .enum(["access", "consent", "profiles", "chat", "structure", "schedule", "messaging"])
+    .optional()
+    .catch(undefined),
   actor: z
     .string()
     .trim()

@@ -32,7 +32,9 @@ export type PlainAuditAction =
   | "organization.smsSender"
   | "people.imported"
   | "job.retried"
-  | "job.discarded";
+  | "job.discarded"
+  | "thread.assigned"
+  | "thread.unassigned";
 
 export type AuditAction = PlainAuditAction | StructureAction;
 

@@ -1,4 +1,6 @@
 import type { Tx } from "@/lib/db";
+import { json, sql, type SqlExec } from "@/lib/db/exec";
+import { newId } from "@/lib/db/ids";
 import type { SessionUser } from "@/lib/auth/roles";
 import type { AuditAction, AuditData, AuditTargetType } from "./actions";
 
@@ -35,4 +37,11 @@ export function audit(
     data: auditRow({ organizationId: user.organizationId, actorId: user.id, action, target, data }),
     select: { id: true },
   });
+}
+
+/** One line of the audit history in a transaction of the SQL executor (lib/db/exec.ts). */
+export async function auditIn(tx: SqlExec, line: AuditLine, at = new Date()): Promise<void> {
+  const row = auditRow(line);
+  await tx.run(sql`INSERT INTO "AuditEntry" ("id", "organizationId", "actorId", "action", "targetType", "targetId", "data", "createdAt")
+    VALUES (${newId()}, ${row.organizationId}, ${row.actorId}, ${row.action}, ${row.targetType}, ${row.targetId}, ${json(tx, row.data)}, ${at})`);
 }

@@ -3,7 +3,8 @@
 import { revalidatePath } from "next/cache";
 import { redirect } from "next/navigation";
 import { createAction } from "@/lib/api/action";
-import { addNoteSchema, markUnreadSchema, sendGroupedSchema, setProcessedSchema } from "./schemas";
+import { addNoteSchema, assignThreadSchema, markUnreadSchema, sendGroupedSchema, setProcessedSchema } from "./schemas";
+import { assignThread } from "./assign";
 import { sendGroupedMessage } from "./grouped";
 import { viewFilters } from "./filters-url";
 import { setProcessed } from "./processed";
@@ -15,6 +16,15 @@ export const markProcessedAction = createAction(
   { schema: setProcessedSchema, roles: STAFF_ROLES },
   async (input, { user }) => {
     const result = await setProcessed(user, input.conversationId, input.processed);
+    revalidatePath("/inbox", "layout");
+    return result;
+  },
+);
+
+export const assignThreadAction = createAction(
+  { schema: assignThreadSchema, roles: STAFF_ROLES },
+  async (input, { user }) => {
+    const result = await assignThread(user, input.conversationId, input.assigneeId);
     revalidatePath("/inbox", "layout");
     return result;
   },

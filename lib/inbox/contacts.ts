@@ -18,6 +18,9 @@ export type InboxContact = {
   lastInboundAt: Date | null;
   processed: boolean;
   unread: number;
+  /** The manager who owns the thread, if any. */
+  assigneeId: string | null;
+  assigneeName: string | null;
 };
 
 export const CONTACTS_PAGE_SIZE = 50;
@@ -33,6 +36,9 @@ const ROW = {
   lastInboundAt: "date?",
   processed: "bool",
   lastInboundSeq: "int",
+  assigneeId: "text?",
+  assigneeFirstName: "text?",
+  assigneeLastName: "text?",
 } as const;
 
 const ORDER: Record<ContactFilters["sort"], Sql> = {
@@ -95,6 +101,7 @@ function conditions(user: SessionUser, f: ContactFilters, window: { from: Date; 
       sql`REPLACE(${foldSql(sql`p."postcode"`)}, ' ', '') LIKE ${containsPattern(f.postcode.replace(/\s+/g, ""))} ESCAPE '\\'`,
     );
   if (f.waiting) where.push(sql`p."waitingList" = true`);
+  if (f.owner) where.push(f.owner === "mine" ? sql`c."assigneeId" = ${user.id}` : sql`c."assigneeId" IS NULL`);
   if (f.processed)
     where.push(f.processed === "yes" ? sql`c."processed" = true` : sql`c."processed" = false AND c."lastSeq" > 0`);
   if (f.skill)
@@ -151,7 +158,9 @@ export async function listInboxContacts(
     queryAll(
       sql`
     SELECT c."id" AS "conversationId", u."id" AS "teammateId", u."firstName", u."lastName", p."waitingList",
-      c."lastMessagePreview" AS "preview", c."lastMessageAt", c."lastInboundAt", c."processed", c."lastInboundSeq"
+      c."lastMessagePreview" AS "preview", c."lastMessageAt", c."lastInboundAt", c."processed", c."lastInboundSeq",
+      c."assigneeId", (SELECT a."firstName" FROM "User" a WHERE a."id" = c."assigneeId") AS "assigneeFirstName",
+      (SELECT a."lastName" FROM "User" a WHERE a."id" = c."assigneeId") AS "assigneeLastName"
     ${from}
     ${window(page)}`,
       ROW,
@@ -186,6 +195,8 @@ export async function listInboxContacts(
       lastInboundAt: r.lastInboundAt,
       processed: r.processed,
       unread: counts.get(r.conversationId) ?? 0,
+      assigneeId: r.assigneeId,
+      assigneeName: r.assigneeId ? `${r.assigneeFirstName ?? ""} ${r.assigneeLastName ?? ""}`.trim() : null,
     })),
   };
 }

@@ -25,6 +25,17 @@ export const markUnreadSchema = z.object({
     .catch(undefined),
 });
 
+/** Give a thread to a manager (their id), or to no one (empty). */
+export const assignThreadSchema = z.object({
+  conversationId: id,
+  assigneeId: z
+    .string("errors.assigneeNotStaff")
+    .trim()
+    .max(64, "errors.assigneeNotStaff")
+    .regex(/^[A-Za-z0-9_-]*$/, "errors.assigneeNotStaff")
+    .transform((v) => v || null),
+});
+
 // Private notes are text only: a file in a note would be one more way for staff-only words to travel.
 export const addNoteSchema = z.object({ conversationId: id, body: body.min(1, "errors.messageRequired"), clientId });
 export type AddNoteInput = z.infer<typeof addNoteSchema>;
@@ -68,6 +79,8 @@ export const contactFiltersSchema = z.object({
   waiting: flag,
   unread: flag,
   processed: z.enum(["yes", "no"]).optional().catch(undefined),
+  /** Whose threads: this manager's own, or no one's. */
+  owner: z.enum(["mine", "unassigned"]).optional().catch(undefined),
   /** From the schedule, in the organisation's time zone: on a shift today, tomorrow, or on none this week. */
   scheduled: z.enum(["today", "tomorrow", "notThisWeek"]).optional().catch(undefined),
   page: z.coerce.number().int().min(1).max(10_000).catch(1).default(1),

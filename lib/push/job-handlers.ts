@@ -2,8 +2,9 @@ import "server-only";
 import { registerJob } from "@/lib/jobs/registry";
 import { MESSAGE_NOTIFY } from "@/lib/conversations/notify";
 import { CHANNEL_NOTIFY } from "@/lib/chat/notify";
+import { THREAD_ASSIGNED_NOTIFY } from "@/lib/inbox/assign-notify";
 import { PUSH_DEVICE } from "./enqueue";
-import { pushForChannel, pushForMessage, pushRetry } from "./notify";
+import { pushForAssignment, pushForChannel, pushForMessage, pushRetry } from "./notify";
 
 // Push runs the notification jobs other areas queue with their data. Each device is pushed
 // at most once per job (lib/push/deliver.ts takeDelivery), whatever retries or second claims
@@ -11,5 +12,6 @@ import { pushForChannel, pushForMessage, pushRetry } from "./notify";
 export const pushJobs = [
   registerJob(MESSAGE_NOTIFY, { run: ({ messageId }, job) => pushForMessage(messageId, job) }),
   registerJob(CHANNEL_NOTIFY, { run: ({ conversationId }, job) => pushForChannel(conversationId, job) }),
+  registerJob(THREAD_ASSIGNED_NOTIFY, { run: (payload, job) => pushForAssignment(payload, job) }),
   registerJob(PUSH_DEVICE, { run: (payload, job) => pushRetry(job, payload) }),
 ];

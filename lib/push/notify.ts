@@ -10,6 +10,7 @@ import { pushTo, recordDelivery, takeDelivery, type Device, type PushPayload } f
 import { isQuiet } from "./quiet";
 import { unreadBadge } from "./badge";
 import type { PUSH_DEVICE } from "./enqueue";
+import type { THREAD_ASSIGNED_NOTIFY } from "@/lib/inbox/assign-notify";
 
 // The push jobs (queued with the message, lib/conversations/notify.ts): who is told, in their
 // language, with what. Only messages are read here: private notes live in another table
@@ -60,6 +61,7 @@ export async function pushForMessage(messageId: string, job: JobRef, now = new D
           name: true,
           teammateId: true,
           deletedAt: true,
+          assignee: { select: { id: true, messagingAccess: true, disabledAt: true } },
           organization: { select: { id: true, timeZone: true, chatEnabled: true } },
         },
       },
@@ -72,6 +74,11 @@ export async function pushForMessage(messageId: string, job: JobRef, now = new D
   if (!inbox && !org.chatEnabled) return;
   const base = reachable(org.id, m.authorId);
   const notified = notifiedOf({ ...c, departmentId: null }, m.fromStaff);
+  // An owner who lost messaging or was disabled owns nothing: everyone is told again.
+  const owner =
+    c.assignee && c.assignee.messagingAccess && !c.assignee.disabledAt && c.assignee.id !== m.authorId
+      ? c.assignee.id
+      : null;
   const where =
     notified.to === "teammate"
       ? { ...base, id: notified.userId, memberships: { none: { conversationId: c.id, muted: true } } }
@@ -81,6 +88,8 @@ export async function pushForMessage(messageId: string, job: JobRef, now = new D
             role: { in: [...STAFF_ROLES] as Role[] },
             messagingAccess: true,
             staffReads: { none: { conversationId: c.id, muted: true } },
+            // An assigned thread's new message is its owner's first: only they are told.
+            ...(owner ? { id: owner } : {}),
           }
         : { ...base, memberships: { some: { conversationId: notified.conversationId, leftAt: null, muted: false } } };
   const people: Recipient[] = await db.user.findMany({ where, select: RECIPIENT, take: 5000 });
@@ -101,6 +110,47 @@ export async function pushForMessage(messageId: string, job: JobRef, now = new D
       urgent: m.urgent,
     });
   }
+}
+
+/** A manager was given a thread by a colleague: they are told, in their language, unless in their quiet hours. */
+export async function pushForAssignment(
+  { conversationId, assigneeId, byId }: PayloadOf<typeof THREAD_ASSIGNED_NOTIFY>,
+  job: JobRef,
+  now = new Date(),
+): Promise<void> {
+  const c = await db.conversation.findUnique({
+    where: { id: conversationId },
+    select: {
+      id: true,
+      assigneeId: true,
+      deletedAt: true,
+      organizationId: true,
+      teammate: { select: { firstName: true, lastName: true } },
+      organization: { select: { timeZone: true, chatEnabled: true } },
+    },
+  });
+  // Given to someone else (or taken back) before the job ran: nothing to tell.
+  if (!c || c.deletedAt || c.assigneeId !== assigneeId || !c.teammate) return;
+  const [person, by] = await Promise.all([
+    db.user.findFirst({
+      where: { ...reachable(c.organizationId, null), id: assigneeId, messagingAccess: true },
+      select: RECIPIENT,
+    }),
+    db.user.findFirst({
+      where: { id: byId, organizationId: c.organizationId },
+      select: { firstName: true, lastName: true },
+    }),
+  ]);
+  if (!person || !isStaff(person.role) || isQuiet(now, c.organization.timeZone, person.quietFrom, person.quietTo))
+    return;
+  const t = translatorFor(person.locale);
+  await pushToAll(job, person.pushSubscriptions, {
+    title: t("push.assignedTitle", { by: by ? `${by.firstName} ${by.lastName}` : "Shiftline" }),
+    body: t("push.assignedBody", { name: `${c.teammate.firstName} ${c.teammate.lastName}` }),
+    url: conversationUrl("INBOX", c.id, true),
+    tag: `assigned-${c.id}`,
+    badge: await unreadBadge(person, c.organization.chatEnabled),
+  });
 }
 
 /** A new public conversation: its department's teammates hear of it (they join by opening it). */

@@ -17,6 +17,7 @@ import { pushPreferencesSchema } from "./schemas";
 import { isQuiet } from "./quiet";
 import type { PushPayload } from "./deliver";
 import { pushForMessage } from "./notify";
+import { assignThread } from "@/lib/inbox/assign";
 
 const keys = webpush.generateVAPIDKeys();
 process.env.VAPID_PUBLIC_KEY = keys.publicKey;
@@ -85,6 +86,30 @@ describe("push for inbox messages", () => {
     ]);
     expect(b.payloads()).toEqual([]);
     expect(own.payloads()).toEqual([]);
+  });
+
+  it("tells the manager a colleague gave a thread to, never the one who took it themselves; its replies then reach its owner only", async () => {
+    const { manager, manager2, teammate } = await makeOrg("Push assigned");
+    const max = await deviceOf(manager);
+    const mia = await deviceOf(manager2);
+    await assignThread(manager, teammate.threadId, manager.id); // took it: nothing to tell
+    await assignThread(manager, teammate.threadId, manager2.id);
+    await say(teammate, teammate.threadId, "Who has my Friday?");
+    await drain();
+    expect(mia.payloads()).toMatchObject([
+      {
+        title: `${manager.firstName} ${manager.lastName} assigned you a thread`,
+        body: `The thread with ${teammate.firstName} ${teammate.lastName} is yours now.`,
+        url: `/inbox/${teammate.threadId}`,
+      },
+      { title: `${teammate.firstName} ${teammate.lastName}`, body: "Who has my Friday?" },
+    ]);
+    // Max hears nothing while Mia owns the thread; once no one does, he hears the next message (the positive control).
+    expect(max.payloads()).toEqual([]);
+    await assignThread(manager2, teammate.threadId, null);
+    await say(teammate, teammate.threadId, "Anyone?");
+    await drain();
+    expect(max.payloads()).toMatchObject([{ body: "Anyone?" }]);
   });
 
   it("holds back pushes in quiet hours, except urgent ones (only staff may mark a message urgent)", async () => {

@@ -77,6 +77,14 @@ export type EventPayloads = {
     byName: string | null;
     at: string;
   };
+  /** The thread's owner changed (`assignee` null: unassigned). `teammateName` says whose thread, for the assignee's notice. */
+  "thread.assigned": {
+    conversationId: string;
+    assignee: { id: string; name: string; firstName: string } | null;
+    by: { id: string; name: string };
+    at: string;
+    teammateName: string;
+  };
   /** This user's read position moved (their other tabs update their counts). */
   "thread.read": { conversationId: string; lastReadSeq: number };
   /** Assignments or unavailability of these teammates changed. */
@@ -107,6 +115,7 @@ export const EVENT_AUDIENCES: { [K in EventType]: readonly EventAudience[] } = {
   "message.action": ["STAFF"],
   "note.created": ["STAFF"],
   "thread.processed": ["STAFF"],
+  "thread.assigned": ["STAFF"],
   "thread.read": ["USER"],
   "schedule.changed": ["STAFF", "USER"],
   "session.ended": ["USER"],

@@ -4,6 +4,7 @@ import type { contactFilterOptions } from "@/lib/inbox/contacts";
 import { getTranslations } from "next-intl/server";
 import { AutoSubmit } from "@/components/ui/auto-submit";
 import { buttonClass } from "@/components/ui/button";
+import { filtersQuery } from "@/lib/inbox/filters-url";
 
 type Options = Awaited<ReturnType<typeof contactFilterOptions>>;
 
@@ -82,6 +83,27 @@ export async function ContactFiltersForm({
             {t("inbox.apply")}
           </button>
         </div>
+        {/* Whose threads: the views a shared inbox is worked from, one tap away. */}
+        {f.owner ? <input type="hidden" name="owner" value={f.owner} /> : null}
+        <nav
+          aria-label={t("inbox.owner.label")}
+          className="flex rounded-control border border-line bg-canvas p-0.5 text-sm"
+        >
+          {([undefined, "mine", "unassigned"] as const).map((owner) => (
+            <Link
+              key={owner ?? "all"}
+              href={`${action}${filtersQuery(f, { owner, page: 1 })}`}
+              aria-current={f.owner === owner ? "page" : undefined}
+              className="flex min-h-9 flex-1 items-center justify-center rounded-[calc(var(--radius-control)-2px)] px-2 text-muted aria-[current=page]:bg-surface aria-[current=page]:font-medium aria-[current=page]:text-ink aria-[current=page]:shadow-sm"
+            >
+              {owner === "mine"
+                ? t("inbox.owner.mine")
+                : owner === "unassigned"
+                  ? t("inbox.owner.unassigned")
+                  : t("inbox.owner.all")}
+            </Link>
+          ))}
+        </nav>
         <label className="flex items-center gap-2 text-xs text-slate-600">
           {t("inbox.sortBy")}
           <select name="sort" defaultValue={f.sort} className={`${select} flex-1`} aria-label={t("inbox.sortBy")}>

@@ -82,8 +82,9 @@ export async function InboxShell({
             page={page}
             pageSize={CONTACTS_PAGE_SIZE}
             query={filtersQuery(filters)}
-            stateFiltered={Boolean(filters.unread || filters.processed)}
+            stateFiltered={Boolean(filters.unread || filters.processed || filters.owner)}
             activeId={activeId}
+            selfId={user.id}
             timeZone={timeZone}
             pager={
               <span className="flex">

@@ -25,6 +25,8 @@ import { smsStateKey } from "@/components/inbox/grouped-labels";
 import { SharedDocuments } from "@/components/files/shared-documents";
 import { MuteButton } from "@/components/pwa/mute-button";
 import { ThreadPresence, TypingLine } from "@/components/presence/thread-presence";
+import { AssignmentProvider } from "@/components/inbox/assignment";
+import { assignableStaff, threadOwner } from "@/lib/inbox/assign";
 
 /** The tab says whose thread it is: several open threads can be told apart. */
 export async function generateMetadata({ params }: { params: Promise<{ conversationId: string }> }): Promise<Metadata> {
@@ -43,9 +45,11 @@ export default async function ThreadPage({
   const user = await requireMessagingPage();
   const [org, t] = await Promise.all([getOrganization(user), getTranslations()]);
   const thread = await orNotFound(getStaffThread(user, conversationId));
-  const [notes, history] = await Promise.all([
+  const [notes, history, owner, staff] = await Promise.all([
     listNotes(user, thread.id, thread.hasEarlier ? thread.messages[0]?.createdAt : undefined),
     processedHistory(user, thread.id),
+    threadOwner(user, thread.id),
+    assignableStaff(user),
   ]);
   const name = `${thread.teammate.firstName} ${thread.teammate.lastName}`;
   const filters = await readFilters(searchParams);
@@ -56,94 +60,102 @@ export default async function ThreadPage({
   const details = [thread.teammate.email, thread.teammate.phone].filter(Boolean).join(" · ");
   return (
     <InboxShell user={user} timeZone={org.timeZone} filters={filters} activeId={thread.id}>
-      <ThreadHeader
+      <AssignmentProvider
         conversationId={thread.id}
-        name={name}
-        heading={
-          <>
-            <FocusOnOpen id="thread-heading" key={thread.id} />
-            <h2 id="thread-heading" tabIndex={-1} title={details} className="truncate font-semibold outline-none">
-              {name}
-            </h2>
-            <a href="#message-body" className="sr-only focus:not-sr-only focus:underline">
-              {t("thread.skipToReply")}
-            </a>
-          </>
-        }
-        details={details}
-        backHref={`/inbox${list}`}
-        processed={thread.processed}
-        processedAt={thread.processedAt}
-        processedBy={thread.processedBy}
-        history={history}
+        selfId={user.id}
+        initial={owner}
+        staff={staff}
         timeZone={org.timeZone}
-        menu={
-          <>
-            {hasInbound ? (
+      >
+        <ThreadHeader
+          conversationId={thread.id}
+          name={name}
+          heading={
+            <>
+              <FocusOnOpen id="thread-heading" key={thread.id} />
+              <h2 id="thread-heading" tabIndex={-1} title={details} className="truncate font-semibold outline-none">
+                {name}
+              </h2>
+              <a href="#message-body" className="sr-only focus:not-sr-only focus:underline">
+                {t("thread.skipToReply")}
+              </a>
+            </>
+          }
+          details={details}
+          backHref={`/inbox${list}`}
+          processed={thread.processed}
+          processedAt={thread.processedAt}
+          processedBy={thread.processedBy}
+          history={history}
+          timeZone={org.timeZone}
+          menu={
+            <>
+              {hasInbound ? (
+                <ActionButton
+                  action={markUnreadAction}
+                  fields={{ conversationId: thread.id, list }}
+                  label={t("inbox.markUnread")}
+                  className={menuItemClass}
+                  wide
+                />
+              ) : null}
+              <Link href={filesHref} className={menuItemClass}>
+                {t("files.shared")}
+              </Link>
+              <MuteButton user={user} conversationId={thread.id} className={menuItemClass} wide />
               <ActionButton
-                action={markUnreadAction}
-                fields={{ conversationId: thread.id, list }}
-                label={t("inbox.markUnread")}
+                action={requestExportAction}
+                fields={{ pick: thread.teammate.id }}
+                label={t("exports.exportAttachments")}
+                doneMessage={t("exports.requested")}
                 className={menuItemClass}
                 wide
               />
-            ) : null}
-            <Link href={filesHref} className={menuItemClass}>
-              {t("files.shared")}
-            </Link>
-            <MuteButton user={user} conversationId={thread.id} className={menuItemClass} wide />
-            <ActionButton
-              action={requestExportAction}
-              fields={{ pick: thread.teammate.id }}
-              label={t("exports.exportAttachments")}
-              doneMessage={t("exports.requested")}
-              className={menuItemClass}
-              wide
-            />
-          </>
-        }
-      />
-      <div className="flex min-h-0 flex-1">
-        <div className="flex min-w-0 flex-1 flex-col">
-          <ShiftStaffProvider>
-            <ThreadPresence conversationId={thread.id}>
-              <ThreadView
-                conversationId={thread.id}
-                messages={thread.messages}
-                hasEarlier={thread.hasEarlier}
-                goneShiftIds={thread.goneShiftIds}
-                notes={notes}
-                timeZone={org.timeZone}
-                staff
-                selfId={user.id}
-                composer={{
-                  clientId: randomUUID(),
-                  placeholder: t("inbox.writeTo", { name: thread.teammate.firstName }),
-                  notice: readComposerNotice(await searchParams, t as never),
-                  status: <TypingLine conversationId={thread.id} />,
-                  options: (
-                    <ComposerOptions
-                      urgent
-                      sms={{
-                        allowed: thread.sms === "eligible",
-                        why: thread.sms === "eligible" ? undefined : t(smsStateKey(thread.sms)),
-                      }}
-                    />
-                  ),
-                }}
-                openedAt={new Date().toISOString()}
-              />
-            </ThreadPresence>
-          </ShiftStaffProvider>
-          <MessageMenu conversationId={thread.id} listQuery={list} />
+            </>
+          }
+        />
+        <div className="flex min-h-0 flex-1">
+          <div className="flex min-w-0 flex-1 flex-col">
+            <ShiftStaffProvider>
+              <ThreadPresence conversationId={thread.id}>
+                <ThreadView
+                  conversationId={thread.id}
+                  messages={thread.messages}
+                  hasEarlier={thread.hasEarlier}
+                  goneShiftIds={thread.goneShiftIds}
+                  notes={notes}
+                  timeZone={org.timeZone}
+                  staff
+                  selfId={user.id}
+                  composer={{
+                    clientId: randomUUID(),
+                    placeholder: t("inbox.writeTo", { name: thread.teammate.firstName }),
+                    notice: readComposerNotice(await searchParams, t as never),
+                    status: <TypingLine conversationId={thread.id} />,
+                    options: (
+                      <ComposerOptions
+                        urgent
+                        sms={{
+                          allowed: thread.sms === "eligible",
+                          why: thread.sms === "eligible" ? undefined : t(smsStateKey(thread.sms)),
+                        }}
+                      />
+                    ),
+                  }}
+                  openedAt={new Date().toISOString()}
+                />
+              </ThreadPresence>
+            </ShiftStaffProvider>
+            <MessageMenu conversationId={thread.id} listQuery={list} />
+          </div>
+          {/* Opens beside the thread on a wide screen once there is something in it. */}
+          {files.files.length ? (
+            <aside className="hidden w-72 shrink-0 overflow-y-auto border-l border-line bg-surface xl:block">
+              <SharedDocuments page={files} timeZone={org.timeZone} href={filesHref} compact />
+            </aside>
+          ) : null}
         </div>
-        {/* Opens beside the thread on a wide screen once there is something in it. */}
-        {files.files.length ? (
-          <aside className="hidden w-72 shrink-0 overflow-y-auto border-l border-line bg-surface xl:block">
-            <SharedDocuments page={files} timeZone={org.timeZone} href={filesHref} compact />
-          </aside>
-        ) : null}
-      </div>
+      </AssignmentProvider>
     </InboxShell>
   );
 }

@@ -14,6 +14,7 @@ import { Dialog } from "@/components/ui/dialog";
 import { Menu, menuItemClass } from "@/components/ui/menu";
 import { useLocale, useTranslations } from "@/lib/i18n/client";
 import { PresenceAvatars } from "@/components/presence/thread-presence";
+import { AssignMenuItems, OwnerLine } from "@/components/inbox/assignment";
 
 type State = {
   processed: boolean;
@@ -92,6 +93,7 @@ export function ThreadHeader({
               : t("inbox.notProcessed")}
           </span>
         </p>
+        <OwnerLine />
       </div>
       <PresenceAvatars conversationId={conversationId} />
       <ActionButton
@@ -107,6 +109,7 @@ export function ThreadHeader({
       >
         <p className="px-3 py-2 text-xs break-words text-muted">{details}</p>
         {menu}
+        <AssignMenuItems />
         {history.length ? (
           <Dialog
             title={t("inbox.history")}

@@ -23,6 +23,7 @@ const CATEGORY_KEYS = {
   chat: "audit.category.chat",
   structure: "audit.category.structure",
   schedule: "audit.category.schedule",
+  messaging: "audit.category.messaging",
 } as const satisfies Record<NonNullable<AuditFilters["category"]>, string>;
 
 const field = "min-h-11 rounded-md border border-slate-300 bg-white px-2 text-sm";
