@@ -49,6 +49,7 @@ export const AREA_ORDER = [
   "sms",
   "chat",
   "inbox",
+  "replies",
   "schedule",
   "teammates",
   "push",

@@ -39,6 +39,7 @@ const ICONS = [
   "UserRound",
   "Users",
   "X",
+  "Zap",
 ];
 const kebab = (name) =>
   name

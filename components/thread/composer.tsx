@@ -20,6 +20,8 @@ import { UploadTray } from "@/components/files/upload-tray";
 import { ACCEPT, DEFAULT_MAX_FILE_BYTES } from "@/lib/files/policy";
 import { ComposerTypingContext } from "./composer-typing";
 import { ComposerGuardContext } from "./composer-guard";
+import { ComposerToolsContext, type ComposerTools } from "./composer-context";
+import { unfilledVariable } from "@/lib/conversations/reply-variables";
 
 /**
  * Message form. Without JavaScript it posts and the server renders the result.
@@ -84,6 +86,41 @@ export function Composer({
   const owner = useContext(ComposerGuardContext);
   const [asking, setAsking] = useState(false);
   const answerAnyway = useRef<string | null>(null);
+  // A "/" typed at the start of a word opens the toolbar's saved replies (staff).
+  const [slashAt, setSlashAt] = useState<number | null>(null);
+  const draftRef = useRef(draft);
+  useEffect(() => {
+    draftRef.current = draft;
+  });
+  const [tools] = useState<ComposerTools>(() => ({
+    insert(text) {
+      const el = box.current;
+      const current = draftRef.current;
+      // In place of the "/" that opened the picker, else at the cursor (several may be combined).
+      const slash = el?.dataset.slashAt ? Number(el.dataset.slashAt) : null;
+      const from = slash ?? el?.selectionStart ?? current.length;
+      const to = slash !== null ? slash + 1 : (el?.selectionEnd ?? current.length);
+      const next = current.slice(0, from) + text + current.slice(to);
+      setDraft(next);
+      setSlashAt(null);
+      requestAnimationFrame(() => {
+        el?.focus();
+        el?.setSelectionRange(from + text.length, from + text.length);
+      });
+    },
+    slashAt: null,
+    dismissSlash() {
+      const el = box.current;
+      const slash = el?.dataset.slashAt ? Number(el.dataset.slashAt) : null;
+      setSlashAt(null);
+      requestAnimationFrame(() => {
+        el?.focus();
+        if (slash !== null) el?.setSelectionRange(slash + 1, slash + 1);
+      });
+    },
+  }));
+  const toolsNow = { ...tools, slashAt };
+  const unfilled = allowNotes && !noteMode ? unfilledVariable(draft) : null;
 
   // What was typed and not sent on this device comes back after a reload; unsent messages
   // are sent again with their own client ids (stored once even if they had arrived).
@@ -131,6 +168,14 @@ export function Composer({
         : draft.trim().length > MESSAGE_MAX_LENGTH
           ? t("errors.messageTooLong", { max: MESSAGE_MAX_LENGTH })
           : null;
+    const variable = unfilledVariable(draft);
+    if (!problem && variable && allowNotes)
+      return setClientError({
+        ok: false,
+        error: t("errors.correctFields"),
+        fieldErrors: { body: [t("errors.unfilledVariable", { name: `{{${variable}}}` })] },
+        values: { body: draft },
+      });
     if (problem)
       return setClientError({
         ok: false,
@@ -248,8 +293,20 @@ export function Composer({
           name="body"
           rows={1}
           value={draft}
+          data-slash-at={slashAt ?? undefined}
           onChange={(e) => {
-            setDraft(e.target.value);
+            const value = e.target.value;
+            const caret = e.target.selectionStart;
+            // One "/" just typed at the start of a word (not a date, not a path): the saved replies open.
+            if (
+              allowNotes &&
+              !noteMode &&
+              value.length === draft.length + 1 &&
+              value[caret - 1] === "/" &&
+              (caret === 1 || /\s/.test(value[caret - 2] ?? ""))
+            )
+              setSlashAt(caret - 1);
+            setDraft(value);
             typing?.(e.target.value.trim() ? (noteMode ? "note" : "reply") : null);
           }}
           onPaste={(e) => {
@@ -277,7 +334,7 @@ export function Composer({
             <Paperclip aria-hidden="true" className="size-5" />
             <span className="sr-only">{t("files.attach")}</span>
           </label>
-          {noteMode ? null : options}
+          <ComposerToolsContext value={toolsNow}>{noteMode ? null : options}</ComposerToolsContext>
           {allowNotes && hydrated ? (
             <button
               type="button"
@@ -334,6 +391,11 @@ export function Composer({
         </div>
       </div>
       <FieldError id="message-body-error" messages={failed?.fieldErrors?.body} />
+      {unfilled && !failed?.fieldErrors?.body ? (
+        <p role="status" data-testid="unfilled-variable" className="mt-1 text-xs text-danger">
+          {t("errors.unfilledVariable", { name: `{{${unfilled}}}` })}
+        </p>
+      ) : null}
       <p id="message-body-hint" className="mt-1 hidden text-xs text-muted sm:block">
         {t("thread.sendHint")}
       </p>

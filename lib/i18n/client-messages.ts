@@ -5,8 +5,9 @@
 export type Catalogue = { [key: string]: string | Catalogue };
 
 const SERVER_ONLY = new Set(["demo", "system", "errors", "ops"]);
-// "file": the composer's early checks of a chosen file (size, type, how many).
-const CLIENT_ERRORS = ["correctFields", "messageRequired", "messageTooLong", "file"];
+// "file": the composer's early checks of a chosen file (size, type, how many); "unfilledVariable": of a
+// saved reply's variable left in the text.
+const CLIENT_ERRORS = ["correctFields", "messageRequired", "messageTooLong", "file", "unfilledVariable"];
 
 export function clientMessages(all: Catalogue): Catalogue {
   const errors = (all.errors ?? {}) as Catalogue;

@@ -34,7 +34,7 @@ export async function upcomingShift(o: TestOrg, activity = "Morning care") {
   startsAt.setUTCMinutes(0, 0, 0);
   const endsAt = new Date(startsAt.getTime() + 6 * 3600_000);
   const shift = await shiftFor(o, { activity, startsAt, endsAt, assignees: [o.teammate.id] });
-  return { ...shift, week: dayOf(startsAt) };
+  return { ...shift, startsAt, endsAt, week: dayOf(startsAt) };
 }
 
 /** The main pages of each role in this organisation: what whole-site checks walk. */

@@ -27,6 +27,8 @@ import { MuteButton } from "@/components/pwa/mute-button";
 import { ThreadPresence, TypingLine } from "@/components/presence/thread-presence";
 import { AssignmentProvider } from "@/components/inbox/assignment";
 import { assignableStaff, threadOwner } from "@/lib/inbox/assign";
+import { listSavedReplies, replyValues } from "@/lib/replies/queries";
+import { SavedReplyPicker } from "@/components/replies/saved-reply-picker";
 
 /** The tab says whose thread it is: several open threads can be told apart. */
 export async function generateMetadata({ params }: { params: Promise<{ conversationId: string }> }): Promise<Metadata> {
@@ -45,11 +47,13 @@ export default async function ThreadPage({
   const user = await requireMessagingPage();
   const [org, t] = await Promise.all([getOrganization(user), getTranslations()]);
   const thread = await orNotFound(getStaffThread(user, conversationId));
-  const [notes, history, owner, staff] = await Promise.all([
+  const [notes, history, owner, staff, replies, fill] = await Promise.all([
     listNotes(user, thread.id, thread.hasEarlier ? thread.messages[0]?.createdAt : undefined),
     processedHistory(user, thread.id),
     threadOwner(user, thread.id),
     assignableStaff(user),
+    listSavedReplies(user),
+    replyValues(user, thread.id),
   ]);
   const name = `${thread.teammate.firstName} ${thread.teammate.lastName}`;
   const filters = await readFilters(searchParams);
@@ -133,13 +137,26 @@ export default async function ThreadPage({
                     notice: readComposerNotice(await searchParams, t as never),
                     status: <TypingLine conversationId={thread.id} />,
                     options: (
-                      <ComposerOptions
-                        urgent
-                        sms={{
-                          allowed: thread.sms === "eligible",
-                          why: thread.sms === "eligible" ? undefined : t(smsStateKey(thread.sms)),
-                        }}
-                      />
+                      <>
+                        <SavedReplyPicker
+                          replies={replies.map(({ id, title, bodyEn, bodyFr, shared }) => ({
+                            id,
+                            title,
+                            bodyEn,
+                            bodyFr,
+                            shared,
+                          }))}
+                          values={fill.values}
+                          locale={fill.locale}
+                        />
+                        <ComposerOptions
+                          urgent
+                          sms={{
+                            allowed: thread.sms === "eligible",
+                            why: thread.sms === "eligible" ? undefined : t(smsStateKey(thread.sms)),
+                          }}
+                        />
+                      </>
                     ),
                   }}
                   openedAt={new Date().toISOString()}
