@@ -6,6 +6,8 @@ import { useTranslations } from "@/lib/i18n/client";
 import { useChatUnread } from "@/components/chat/use-chat-unread";
 import { Badge } from "@/components/ui/badge";
 import { Menu, menuItemClass } from "@/components/ui/menu";
+import { useLiveEvent } from "@/components/live/live-events";
+import { useState } from "react";
 
 export type NavItem = {
   href: string;
@@ -14,6 +16,7 @@ export type NavItem = {
   icon: React.ReactNode;
   badge?: number;
   /** The Chat entry: its badge follows chat live. */ countsChat?: boolean;
+  /** The Messaging entry: its badge counts notes naming this manager, live. */ countsMentions?: boolean;
 };
 
 /** On a phone the bar shows this many sections; the rest and the account are under "More". */
@@ -39,6 +42,7 @@ export function StaffNav({
   const t = useTranslations();
   const chat = items.find((i) => i.countsChat);
   const chatUnread = useChatUnread(chat?.badge ?? 0, Boolean(chat), selfId);
+  const mentions = useMentions(items.find((i) => i.countsMentions)?.badge ?? 0);
   const isAt = (href: string) => pathname === href || pathname.startsWith(`${href}/`);
   const rest = items.slice(ON_PHONE);
   return (
@@ -46,7 +50,7 @@ export function StaffNav({
       <ul className="flex min-w-0 flex-1 md:flex-none md:flex-col md:gap-0.5">
         {items.map((item, i) => {
           const active = isAt(item.href);
-          const badge = item.countsChat ? chatUnread : (item.badge ?? 0);
+          const badge = item.countsChat ? chatUnread : item.countsMentions ? mentions : (item.badge ?? 0);
           return (
             <li key={item.href} className={`min-w-0 flex-1 ${i >= ON_PHONE ? "hidden md:block" : ""}`}>
               <Link
@@ -60,8 +64,10 @@ export function StaffNav({
                 <span className="absolute top-1.5 left-1/2 ml-1 md:static md:ml-0 md:inline-flex">
                   <Badge
                     count={badge}
-                    label={t("nav.unread", { count: badge })}
-                    testId={item.countsChat ? "chat-badge" : undefined}
+                    label={
+                      item.countsMentions ? t("mention.badge", { count: badge }) : t("nav.unread", { count: badge })
+                    }
+                    testId={item.countsChat ? "chat-badge" : item.countsMentions ? "mention-badge" : undefined}
                   />
                 </span>
               </Link>
@@ -97,4 +103,17 @@ export function StaffNav({
       </ul>
     </nav>
   );
+}
+
+/** Notes naming this manager not read yet: one more as each arrives, the server's count once they read a thread. */
+function useMentions(initial: number): number {
+  const [count, setCount] = useState(initial);
+  const [seen, setSeen] = useState(initial);
+  if (seen !== initial) {
+    setSeen(initial);
+    setCount(initial);
+  }
+  useLiveEvent("note.mentioned", () => setCount((c) => c + 1));
+  useLiveEvent("mentions.seen", (p) => setCount(p.unseen));
+  return count;
 }

@@ -9,6 +9,7 @@ const ICONS = [
   "Activity",
   "ArrowDown",
   "ArrowLeft",
+  "AtSign",
   "Bell",
   "BellOff",
   "Building2",

@@ -22,7 +22,8 @@ import { chatUnreadTotal } from "@/lib/chat/queries";
 import { AppWorker } from "@/components/pwa/app-worker";
 import { unreadBadge } from "@/lib/push/badge";
 import { PresenceProvider } from "@/components/presence/presence";
-import { AssignedNotice } from "@/components/inbox/assigned-notice";
+import { StaffNotices } from "@/components/inbox/staff-notices";
+import { unseenMentions } from "@/lib/inbox/mentions";
 
 export default async function StaffLayout({ children }: { children: React.ReactNode }) {
   const user = await requireStaffPage();
@@ -31,14 +32,23 @@ export default async function StaffLayout({ children }: { children: React.ReactN
     latestEventId(user.organizationId),
     getTranslations(),
   ]);
-  const [chatUnread, badge] = await Promise.all([
+  const [chatUnread, badge, mentions] = await Promise.all([
     org.chatEnabled ? chatUnreadTotal(user) : 0,
     unreadBadge(user, org.chatEnabled),
+    user.messagingAccess ? unseenMentions(user) : 0,
   ]);
   const items: NavItem[] = [
     // Without messaging rights a manager has no inbox and none of what hangs off it.
     ...(user.messagingAccess
-      ? [{ href: "/inbox", label: t("nav.messaging"), icon: <Inbox aria-hidden="true" /> }]
+      ? [
+          {
+            href: "/inbox",
+            label: t("nav.messaging"),
+            icon: <Inbox aria-hidden="true" />,
+            badge: mentions,
+            countsMentions: true,
+          },
+        ]
       : []),
     // The Chat option is paid: when it is off the menu entry is gone (its data is kept).
     ...(org.chatEnabled
@@ -97,7 +107,7 @@ export default async function StaffLayout({ children }: { children: React.ReactN
           {user.messagingAccess ? <PresenceProvider selfId={user.id}>{children}</PresenceProvider> : children}
         </main>
         <AppWorker userId={user.id} role={user.role} unread={badge} />
-        {user.messagingAccess ? <AssignedNotice selfId={user.id} /> : null}
+        {user.messagingAccess ? <StaffNotices selfId={user.id} /> : null}
       </div>
     </LiveEvents>
   );

@@ -39,6 +39,7 @@ export function Composer({
   onSent,
   notice,
   options,
+  noteTools,
   status,
 }: {
   conversationId: string;
@@ -53,6 +54,8 @@ export function Composer({
   notice?: ComposerNotice;
   /** Staff: the message's options (urgent, SMS copy: `ComposerOptions`), fields of this form. */
   options?: React.ReactNode;
+  /** Staff, in a note's box: its tools (`MentionPicker`). */
+  noteTools?: React.ReactNode;
   /** Above the box: who else is typing here (staff). */
   status?: React.ReactNode;
 }) {
@@ -297,12 +300,12 @@ export function Composer({
           onChange={(e) => {
             const value = e.target.value;
             const caret = e.target.selectionStart;
-            // One "/" just typed at the start of a word (not a date, not a path): the saved replies open.
+            // One "/" (a reply) or "@" (a note) just typed at the start of a word, not inside a date or an
+            // address: the toolbar's saved replies or people open.
             if (
               allowNotes &&
-              !noteMode &&
               value.length === draft.length + 1 &&
-              value[caret - 1] === "/" &&
+              value[caret - 1] === (noteMode ? "@" : "/") &&
               (caret === 1 || /\s/.test(value[caret - 2] ?? ""))
             )
               setSlashAt(caret - 1);
@@ -334,7 +337,7 @@ export function Composer({
             <Paperclip aria-hidden="true" className="size-5" />
             <span className="sr-only">{t("files.attach")}</span>
           </label>
-          <ComposerToolsContext value={toolsNow}>{noteMode ? null : options}</ComposerToolsContext>
+          <ComposerToolsContext value={toolsNow}>{noteMode ? noteTools : options}</ComposerToolsContext>
           {allowNotes && hydrated ? (
             <button
               type="button"
@@ -342,6 +345,7 @@ export function Composer({
               title={t("thread.noteHint")}
               onClick={() => {
                 setNoteMode(!noteMode);
+                setSlashAt(null);
                 if (draft.trim()) typing?.(noteMode ? "reply" : "note");
                 box.current?.focus();
               }}

@@ -134,7 +134,7 @@ export function MessageList({
                 <p className="mb-0.5 text-[0.6875rem] font-semibold tracking-wide text-note-label uppercase">
                   {t("thread.privateNote")}
                 </p>
-                <MessageText text={e.n.body} />
+                <MessageText text={e.n.body} mentions={e.n.mentions.map((m) => m.name)} />
               </div>
             </>,
           );

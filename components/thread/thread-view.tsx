@@ -54,6 +54,8 @@ export function ThreadView({
     notice?: ComposerNotice;
     /** Staff: the message's options (`ComposerOptions`: urgent, SMS copy). */
     options?: React.ReactNode;
+    /** Staff: a note's tools (`MentionPicker`). */
+    noteTools?: React.ReactNode;
     /** Staff: who else is typing here (`TypingLine`). */
     status?: React.ReactNode;
   };
@@ -186,6 +188,7 @@ export function ThreadView({
       placeholder={composer.placeholder}
       notice={composer.notice}
       options={composer.options}
+      noteTools={composer.noteTools}
       status={composer.status}
       allowNotes={staff && !chat}
       onSent={append}

@@ -18,6 +18,12 @@ export const ArrowLeft = (p: P) => (
     <path d="M19 12H5" />
   </Svg>
 );
+export const AtSign = (p: P) => (
+  <Svg {...p}>
+    <circle cx="12" cy="12" r="4" />
+    <path d="M16 8v5a3 3 0 0 0 6 0v-1a10 10 0 1 0-4 8" />
+  </Svg>
+);
 export const Bell = (p: P) => (
   <Svg {...p}>
     <path d="M10.268 21a2 2 0 0 0 3.464 0" />

@@ -83,7 +83,14 @@ describe("postMessage, the one way to add a message", () => {
 describe("the event log", () => {
   it("refuses staff-only event types for any audience but staff", async () => {
     const { org, teammate } = await makeOrg();
-    const note = { id: "n", body: "private", createdAt: new Date().toISOString(), authorId: "max", authorName: "Max" };
+    const note = {
+      id: "n",
+      body: "private",
+      createdAt: new Date().toISOString(),
+      authorId: "max",
+      authorName: "Max",
+      mentions: [],
+    };
     await expect(
       writeTx((_tx, ex) =>
         appendEvent(

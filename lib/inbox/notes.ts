@@ -7,6 +7,8 @@ import type { SessionUser } from "@/lib/auth/roles";
 import { appendEvent } from "@/lib/realtime/append";
 import type { ThreadNote } from "@/lib/conversations/wire";
 import { requireInboxThread } from "./access";
+import { mentionedIn, staffNames } from "./mentions";
+import { notifyMentioned } from "./mention-notify";
 import type { AddNoteInput } from "./schemas";
 
 export type { ThreadNote };
@@ -31,6 +33,10 @@ export async function addPrivateNote(
   };
   const earlier = await stored();
   if (earlier) return earlier;
+  const [named, teammate] = await Promise.all([
+    mentionedIn(user, input.body),
+    db.user.findUnique({ where: { id: thread.teammateId }, select: { firstName: true, lastName: true } }),
+  ]);
   try {
     return await writeTx(async (tx, ex) => {
       const note = await tx.privateNote.create({
@@ -43,13 +49,40 @@ export async function addPrivateNote(
         },
         select: { id: true, createdAt: true },
       });
+      const authorName = `${user.firstName} ${user.lastName}`;
       const wire = {
         id: note.id,
         body: input.body,
         createdAt: note.createdAt.toISOString(),
         authorId: user.id,
-        authorName: `${user.firstName} ${user.lastName}`,
+        authorName,
+        mentions: named,
       };
+      // Each manager it names: a row (their badge), an event for them alone, a push job.
+      for (const person of named) {
+        await tx.noteMention.create({
+          data: {
+            noteId: note.id,
+            userId: person.id,
+            organizationId: thread.organizationId,
+            conversationId: thread.id,
+            createdAt: note.createdAt,
+          },
+          select: { noteId: true },
+        });
+        await appendEvent(
+          ex,
+          "note.mentioned",
+          { organizationId: thread.organizationId, audience: "USER", userId: person.id, conversationId: thread.id },
+          {
+            conversationId: thread.id,
+            noteId: note.id,
+            by: { id: user.id, name: authorName },
+            teammateName: teammate ? `${teammate.firstName} ${teammate.lastName}` : "",
+          },
+        );
+        await notifyMentioned(ex, { organizationId: thread.organizationId, noteId: note.id, userId: person.id });
+      }
       await appendEvent(
         ex,
         "note.created",
@@ -88,7 +121,16 @@ export async function listNotes(
       createdAt: true,
       authorId: true,
       author: { select: { firstName: true, lastName: true } },
+      mentions: { select: { userId: true } },
     },
   });
-  return rows.map(({ author, ...n }) => ({ ...n, authorName: `${author.firstName} ${author.lastName}` }));
+  const names = await staffNames(
+    user,
+    rows.flatMap((r) => r.mentions.map((m) => m.userId)),
+  );
+  return rows.map(({ author, mentions, ...n }) => ({
+    ...n,
+    authorName: `${author.firstName} ${author.lastName}`,
+    mentions: mentions.map((m) => ({ id: m.userId, name: names.get(m.userId) ?? "" })),
+  }));
 }

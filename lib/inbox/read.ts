@@ -60,11 +60,32 @@ export async function markThreadRead(
 ): Promise<number> {
   const thread = await requireInboxThread(user, conversationId);
   const upTo = Math.min(seq, thread.lastSeq);
-  if (isStaff(user.role)) await setStaffReadPosition(user, thread.id, upTo, { forward: true, openedAt });
-  else
+  if (isStaff(user.role)) {
+    await setStaffReadPosition(user, thread.id, upTo, { forward: true, openedAt });
+    await markMentionsSeen(user, thread.id);
+  } else
     await db.conversationMember.updateMany({
       where: { conversationId: thread.id, userId: user.id, lastReadSeq: { lt: upTo } },
       data: { lastReadSeq: upTo },
     });
   return upTo;
+}
+
+/** Reading a thread reads the notes naming this manager there: their badge and other tabs are told. */
+async function markMentionsSeen(user: SessionUser, conversationId: string): Promise<void> {
+  await writeTransaction(async (ex) => {
+    const seen = await ex.run(sql`UPDATE "NoteMention" SET "seenAt" = ${new Date()}
+      WHERE "userId" = ${user.id} AND "conversationId" = ${conversationId} AND "seenAt" IS NULL`);
+    if (!seen) return;
+    const left = await ex.get(
+      sql`SELECT COUNT(*) AS "n" FROM "NoteMention" WHERE "userId" = ${user.id} AND "organizationId" = ${user.organizationId} AND "seenAt" IS NULL`,
+      { n: "int" },
+    );
+    await appendEvent(
+      ex,
+      "mentions.seen",
+      { organizationId: user.organizationId, audience: "USER", userId: user.id },
+      { unseen: left?.n ?? 0 },
+    );
+  });
 }

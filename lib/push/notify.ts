@@ -11,6 +11,7 @@ import { isQuiet } from "./quiet";
 import { unreadBadge } from "./badge";
 import type { PUSH_DEVICE } from "./enqueue";
 import type { THREAD_ASSIGNED_NOTIFY } from "@/lib/inbox/assign-notify";
+import type { NOTE_MENTION_NOTIFY } from "@/lib/inbox/mention-notify";
 
 // The push jobs (queued with the message, lib/conversations/notify.ts): who is told, in their
 // language, with what. Only messages are read here: private notes live in another table
@@ -150,6 +151,50 @@ export async function pushForAssignment(
     url: conversationUrl("INBOX", c.id, true),
     tag: `assigned-${c.id}`,
     badge: await unreadBadge(person, c.organization.chatEnabled),
+  });
+}
+
+/** A private note names a manager: they are told (staff only: the note's text goes to their own device). */
+export async function pushForMention(
+  { noteId, userId }: PayloadOf<typeof NOTE_MENTION_NOTIFY>,
+  job: JobRef,
+  now = new Date(),
+): Promise<void> {
+  const note = await db.privateNote.findUnique({
+    where: { id: noteId },
+    select: {
+      body: true,
+      organizationId: true,
+      author: { select: { firstName: true, lastName: true } },
+      conversation: {
+        select: {
+          id: true,
+          deletedAt: true,
+          teammate: { select: { firstName: true, lastName: true } },
+          organization: { select: { timeZone: true, chatEnabled: true } },
+        },
+      },
+    },
+  });
+  if (!note || note.conversation.deletedAt) return;
+  const person = await db.user.findFirst({
+    where: { ...reachable(note.organizationId, null), id: userId, messagingAccess: true },
+    select: RECIPIENT,
+  });
+  const org = note.conversation.organization;
+  // Only staff with messaging, ever: a note never reaches a teammate's device.
+  if (!person || !isStaff(person.role) || isQuiet(now, org.timeZone, person.quietFrom, person.quietTo)) return;
+  const t = translatorFor(person.locale);
+  const teammate = note.conversation.teammate;
+  await pushToAll(job, person.pushSubscriptions, {
+    title: t("push.mentionedTitle", {
+      by: `${note.author.firstName} ${note.author.lastName}`,
+      name: teammate ? `${teammate.firstName} ${teammate.lastName}` : "",
+    }),
+    body: previewOf(note.body),
+    url: conversationUrl("INBOX", note.conversation.id, true),
+    tag: `mention-${noteId}`,
+    badge: await unreadBadge(person, org.chatEnabled),
   });
 }
 

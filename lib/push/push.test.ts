@@ -112,6 +112,28 @@ describe("push for inbox messages", () => {
     expect(max.payloads()).toMatchObject([{ body: "Anyone?" }]);
   });
 
+  it("tells a manager a note names, with its words, on their devices only: never the teammate's", async () => {
+    const { manager, manager2, teammate } = await makeOrg("Push mention");
+    const mia = await deviceOf(manager2);
+    const phone = await deviceOf(teammate);
+    await addPrivateNote(manager, {
+      conversationId: teammate.threadId,
+      body: "@Mia Manager SECRET: her contract ends",
+      clientId: cid(),
+    });
+    await say(manager, teammate.threadId, "See you Monday");
+    await drain();
+    expect(mia.payloads()).toMatchObject([
+      {
+        title: `${manager.firstName} ${manager.lastName} mentioned you about ${teammate.firstName} ${teammate.lastName}`,
+        body: "@Mia Manager SECRET: her contract ends",
+        url: `/inbox/${teammate.threadId}`,
+      },
+    ]);
+    // The teammate's phone got the message that came after the note (the positive control), and nothing of the note.
+    expect(phone.payloads().map((p) => p.body)).toEqual(["See you Monday"]);
+  });
+
   it("holds back pushes in quiet hours, except urgent ones (only staff may mark a message urgent)", async () => {
     const { manager, teammate } = await makeOrg("Push quiet");
     const phone = await deviceOf(teammate);

@@ -49,7 +49,15 @@ export type WireMessage = {
 /** Who did what in a chat: "Tess One left", "Max Manager added Theo Two and Ana Roy". */
 export type ChatNotice = { key: "left" | "added" | "joined"; actor: string; names?: string[] };
 
-export type WireNote = { id: string; body: string; createdAt: string; authorId: string; authorName: string };
+export type WireNote = {
+  id: string;
+  body: string;
+  createdAt: string;
+  authorId: string;
+  authorName: string;
+  /** The managers it names ("@Mia Manager"), told of it. */
+  mentions: { id: string; name: string }[];
+};
 
 /** Who an inbox thread is with, so a contact list can show a row it did not have yet. */
 export type WireContact = { teammateId: string; firstName: string; lastName: string; waitingList: boolean };
@@ -85,6 +93,15 @@ export type EventPayloads = {
     at: string;
     teammateName: string;
   };
+  /** A private note names this manager: their badge counts it and a notice says so until they read the thread. */
+  "note.mentioned": {
+    conversationId: string;
+    noteId: string;
+    by: { id: string; name: string };
+    teammateName: string;
+  };
+  /** This manager read a thread where they were named: how many notes naming them are left unread. */
+  "mentions.seen": { unseen: number };
   /** This user's read position moved (their other tabs update their counts). */
   "thread.read": { conversationId: string; lastReadSeq: number };
   /** Assignments or unavailability of these teammates changed. */
@@ -117,6 +134,8 @@ export const EVENT_AUDIENCES: { [K in EventType]: readonly EventAudience[] } = {
   "thread.processed": ["STAFF"],
   "thread.assigned": ["STAFF"],
   "thread.read": ["USER"],
+  "note.mentioned": ["USER"],
+  "mentions.seen": ["USER"],
   "schedule.changed": ["STAFF", "USER"],
   "session.ended": ["USER"],
   "chat.message": ["CHAT"],

@@ -24,7 +24,7 @@ test("a manager gives a thread to a colleague: she is told live, her list says s
   await expect(max.getByTestId("owner-banner")).toContainText(`Assigned to ${name(o.manager2)} since`);
 
   // Mia is told where she is, and her list shows the thread as hers.
-  const notice = mia.getByTestId("assigned-notice");
+  const notice = mia.getByTestId("staff-notice");
   await expect(notice).toContainText(`${name(o.manager)} assigned you the thread with ${name(o.teammate)}.`);
   const tessRow = mia.getByTestId("contact").filter({ hasText: name(o.teammate) });
   await expect(tessRow.getByTestId("row-assignee")).toHaveAttribute("title", `Assigned to ${name(o.manager2)}`);
@@ -40,7 +40,7 @@ test("a manager gives a thread to a colleague: she is told live, her list says s
   // The notice opens the thread; there the banner says it is hers.
   await notice.getByRole("link", { name: "Open" }).click();
   await expect(mia.getByTestId("owner-banner")).toContainText("Assigned to you since");
-  await expect(mia.getByTestId("assigned-notice")).toHaveCount(0);
+  await expect(mia.getByTestId("staff-notice")).toHaveCount(0);
 
   // Max replies in Mia's thread: asked once, then not again.
   await max.getByLabel("Message", { exact: true }).fill("I can take it after all");

@@ -29,6 +29,7 @@ import { AssignmentProvider } from "@/components/inbox/assignment";
 import { assignableStaff, threadOwner } from "@/lib/inbox/assign";
 import { listSavedReplies, replyValues } from "@/lib/replies/queries";
 import { SavedReplyPicker } from "@/components/replies/saved-reply-picker";
+import { MentionPicker } from "@/components/inbox/mention-picker";
 
 /** The tab says whose thread it is: several open threads can be told apart. */
 export async function generateMetadata({ params }: { params: Promise<{ conversationId: string }> }): Promise<Metadata> {
@@ -136,16 +137,11 @@ export default async function ThreadPage({
                     placeholder: t("inbox.writeTo", { name: thread.teammate.firstName }),
                     notice: readComposerNotice(await searchParams, t as never),
                     status: <TypingLine conversationId={thread.id} />,
+                    noteTools: <MentionPicker people={staff.filter((p) => p.id !== user.id)} />,
                     options: (
                       <>
                         <SavedReplyPicker
-                          replies={replies.map(({ id, title, bodyEn, bodyFr, shared }) => ({
-                            id,
-                            title,
-                            bodyEn,
-                            bodyFr,
-                            shared,
-                          }))}
+                          replies={replies.map(({ id, title, bodyEn, bodyFr }) => ({ id, title, bodyEn, bodyFr }))}
                           values={fill.values}
                           locale={fill.locale}
                         />
