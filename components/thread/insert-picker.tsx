@@ -52,7 +52,12 @@ export function InsertPicker({
   if (!tools) return null;
   const q = fold(query.trim());
   // What starts a word of the title first ("mi": Mia before Admin), then what holds the words anywhere.
-  const rank = (i: PickerItem) => (fold(i.title).split(/\s+/).some((w) => w.startsWith(q)) ? 0 : 1);
+  const rank = (i: PickerItem) =>
+    fold(i.title)
+      .split(/\s+/)
+      .some((w) => w.startsWith(q))
+      ? 0
+      : 1;
   const matches = items
     .filter((i) => !q || fold(i.title).includes(q) || fold(i.detail).includes(q))
     .sort((a, b) => (q ? rank(a) - rank(b) : 0));
