@@ -54,6 +54,7 @@ export const mainPages = (o: TestOrg, shiftId: string) => ({
     "/settings/structure",
     "/settings/audit",
     "/settings/system",
+    "/settings/replies",
     "/people/invite",
     "/people/import",
     `/people/${o.manager.id}`,

@@ -97,6 +97,7 @@ test("every role walks its main pages in French, with no English left", async ({
   await noEnglish(ada, "/settings");
   await noEnglish(ada, "/settings/structure");
   await noEnglish(ada, "/settings/audit");
+  await noEnglish(ada, "/settings/replies");
   await noEnglish(ada, "/people/invite");
   await noEnglish(ada, `/people/${o.manager.id}`);
   await noEnglish(ada, `/teammates/${o.teammate.id}/edit`);

@@ -8,6 +8,8 @@ import { NotificationSettings } from "@/components/pwa/notification-settings";
 import { InstallButton } from "@/components/pwa/install-button";
 import { LanguageForm } from "@/components/language-form";
 import { isLocale } from "@/lib/i18n/locales";
+import Link from "next/link";
+import { Zap } from "@/components/ui/icons";
 
 export async function generateMetadata(): Promise<Metadata> {
   return { title: (await getTranslations())("account.title") };
@@ -32,6 +34,18 @@ export default async function AccountPage() {
           doneMessage={t("account.passwordChanged")}
         />
       </section>
+      {user.messagingAccess ? (
+        <Link
+          href="/settings/replies"
+          className="flex min-h-11 items-start gap-3 rounded-card border border-line bg-surface p-3 hover:bg-slate-100"
+        >
+          <Zap aria-hidden="true" className="mt-0.5 size-5 shrink-0 text-accent-ink" />
+          <span>
+            <span className="block text-sm font-medium">{t("replies.title")}</span>
+            <span className="block text-xs text-muted">{t("settings.repliesHelp")}</span>
+          </span>
+        </Link>
+      ) : null}
       <InstallButton />
       <NotificationSettings user={user} />
       <section className="rounded-card border border-line bg-surface p-4">

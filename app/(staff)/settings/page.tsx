@@ -9,7 +9,7 @@ import { setChatOptionAction } from "@/lib/chat/actions";
 import { ActionButton } from "@/components/ui/action-button";
 import { smsSenderOf } from "@/lib/sms/sender";
 import { SmsSenderForm } from "./sms-sender-form";
-import { Activity, Building2, ScrollText } from "@/components/ui/icons";
+import { Activity, Building2, ScrollText, Zap } from "@/components/ui/icons";
 import { buttonClass } from "@/components/ui/button";
 
 export async function generateMetadata(): Promise<Metadata> {
@@ -36,6 +36,7 @@ export default async function SettingsPage() {
               ["/settings/structure", Building2, "structure.title", "settings.structureHelp"],
               ["/settings/audit", ScrollText, "audit.title", "settings.auditHelp"],
               ["/settings/system", Activity, "settings.system", "settings.systemHelp"],
+              ["/settings/replies", Zap, "replies.title", "settings.repliesHelp"],
             ] as const
           ).map(([href, Icon, title, help]) => (
             <li key={href}>
