@@ -7,6 +7,8 @@
 import { randomUUID } from "node:crypto";
 import { execFileSync } from "node:child_process";
 import path from "node:path";
+// A second connection of the bench's own, outside the server: it only reads SQLite's commit counter.
+// eslint-disable-next-line @typescript-eslint/no-restricted-imports -- not the app's data access
 import Database from "better-sqlite3";
 import { buildScratchDb, EXTRA_MANAGERS, managerId, teammateId, threadId } from "./lib/scratch-db";
 import { openLoop, sessionCookie, stats, type Stats } from "./lib/measure";
