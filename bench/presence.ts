@@ -11,7 +11,8 @@ import path from "node:path";
 // eslint-disable-next-line @typescript-eslint/no-restricted-imports -- not the app's data access
 import Database from "better-sqlite3";
 import { buildScratchDb, EXTRA_MANAGERS, managerId, teammateId, threadId } from "./lib/scratch-db";
-import { openLoop, sessionCookie, stats, type Stats } from "./lib/measure";
+import { openLoop, sessionCookie, stats } from "./lib/measure";
+import { latencyTable, loadAverage } from "./lib/latency-table";
 import { readEvents } from "./lib/sse";
 import { startNext, waitForServer } from "../tests/helpers/server";
 
@@ -30,21 +31,8 @@ buildScratchDb(file, TEAMMATES, TEAMMATES * 20);
 execFileSync("node", ["scripts/build-if-needed.mjs"], { stdio: "inherit" });
 const server = startNext(PORT, { DATABASE_URL: `file:${file}`, NEXTAUTH_SECRET: SECRET, NEXTAUTH_URL: BASE });
 process.on("exit", () => server.kill("SIGTERM"));
-const load = () => Number(execFileSync("cat", ["/proc/loadavg"]).toString().split(" ")[0]);
 
-const rows: string[][] = [];
-const ms = (v: number) => (Number.isFinite(v) ? v.toFixed(1) : "-");
-const row = (what: string, s: Partial<Stats> | null, extra: string, goal: string, ok?: boolean) =>
-  rows.push([
-    what,
-    String(s?.n ?? ""),
-    ms(s?.p50 ?? NaN),
-    ms(s?.p95 ?? NaN),
-    ms(s?.p99 ?? NaN),
-    extra,
-    goal,
-    ok === undefined ? "" : ok ? "met" : "MISSED",
-  ]);
+const { row, print } = latencyTable();
 
 const controller = new AbortController();
 try {
@@ -143,7 +131,7 @@ try {
   );
 
   // Then with the messages.
-  const loaded = load();
+  const loaded = loadAverage();
   timedFrom.at = performance.now();
   const [busy] = await Promise.all([openLoop(RATE, SECONDS, send), presenceLoop(SECONDS)]);
   clearInterval(poll);
@@ -173,11 +161,7 @@ try {
     "p95 < 1000 ms",
     got.p95 < 1000,
   );
-  console.log(
-    `\nShiftline presence with ${MANAGERS} managers, SQLite, 2 cores${loaded > 2 ? ` (busy machine: load average ${loaded.toFixed(1)} before the run, figures do not count)` : ""}\n`,
-  );
-  console.log("| measure | n | p50 ms | p95 ms | p99 ms |  | goal |  |\n|---|---|---|---|---|---|---|---|");
-  for (const r of rows) console.log(`| ${r.join(" | ")} |`);
+  print(`Shiftline presence with ${MANAGERS} managers, SQLite, 2 cores`, loaded);
 } finally {
   controller.abort();
   server.kill("SIGTERM");

@@ -11,6 +11,7 @@ import { createInterface } from "node:readline";
 import path from "node:path";
 import { buildScratchDb, EXTRA_MANAGERS, MANAGER, managerId, teammateId, threadId } from "./lib/scratch-db";
 import { cpuSeconds, openLoop, sessionCookie, type Stats } from "./lib/measure";
+import { latencyTable, loadAverage } from "./lib/latency-table";
 import { startNext, waitForServer } from "../tests/helpers/server";
 
 const STREAMS = Number(process.env.BENCH_STREAMS ?? 1000);
@@ -44,21 +45,8 @@ const rssKb = () =>
       .toString()
       .trim(),
   );
-const load = () => Number(execFileSync("cat", ["/proc/loadavg"]).toString().split(" ")[0]);
 
-const rows: string[][] = [];
-const ms = (v: number) => (Number.isFinite(v) ? v.toFixed(1) : "-");
-const row = (what: string, s: Partial<Stats> | null, extra: string, goal: string, ok?: boolean) =>
-  rows.push([
-    what,
-    String(s?.n ?? ""),
-    ms(s?.p50 ?? NaN),
-    ms(s?.p95 ?? NaN),
-    ms(s?.p99 ?? NaN),
-    extra,
-    goal,
-    ok === undefined ? "" : ok ? "met" : "MISSED",
-  ]);
+const { row, print } = latencyTable();
 
 try {
   await waitForServer(BASE);
@@ -99,7 +87,7 @@ try {
   await new Promise((r) => setTimeout(r, 2000)); // the streams' first reads settle
   const perStream = (rssKb() - before) / STREAMS;
   await ask("reset");
-  const loaded = load();
+  const loaded = loadAverage();
   const busy = await phase();
   const total = RATE * SECONDS;
   // Every stream gets every message: wait for them (10 s at most).
@@ -136,11 +124,7 @@ try {
     "≤ 70 KB",
     perStream <= 70,
   );
-  console.log(
-    `\nShiftline live events with ${STREAMS} staff streams, SQLite, 2 cores${loaded > 2 ? ` (busy machine: load average ${loaded.toFixed(1)} before the run, figures do not count)` : ""}\n`,
-  );
-  console.log("| measure | n | p50 ms | p95 ms | p99 ms |  | goal |  |\n|---|---|---|---|---|---|---|---|");
-  for (const r of rows) console.log(`| ${r.join(" | ")} |`);
+  print(`Shiftline live events with ${STREAMS} staff streams, SQLite, 2 cores`, loaded);
   readers.stdin!.write("end\n");
 } finally {
   server.kill("SIGTERM");
