@@ -1,29 +1,19 @@
 import "server-only";
 import { db } from "@/lib/db";
-import { STAFF_ROLES, type Role, type SessionUser } from "@/lib/auth/roles";
+import type { SessionUser } from "@/lib/auth/roles";
+import { assignableStaff } from "./assign";
 
 /**
  * The managers a note names: "@First Last" of a colleague with messaging in the organisation
- * (not the author), whatever the case. Read from the text itself, so a note written without
+ * (who may own a thread: `assignableStaff`; not the author), whatever the case. Read from the text itself, so a note written without
  * JavaScript names people too.
  */
 export async function mentionedIn(user: SessionUser, body: string): Promise<{ id: string; name: string }[]> {
   if (!body.includes("@")) return [];
-  const staff = await db.user.findMany({
-    where: {
-      organizationId: user.organizationId,
-      role: { in: [...STAFF_ROLES] as Role[] },
-      messagingAccess: true,
-      disabledAt: null,
-      id: { not: user.id },
-    },
-    select: { id: true, firstName: true, lastName: true },
-    take: 500,
-  });
   const text = body.toLocaleLowerCase();
-  return staff
-    .map((p) => ({ id: p.id, name: `${p.firstName} ${p.lastName}` }))
-    .filter((p) => text.includes(`@${p.name.toLocaleLowerCase()}`));
+  return (await assignableStaff(user))
+    .filter((p) => p.id !== user.id && text.includes(`@${p.name.toLocaleLowerCase()}`))
+    .map(({ id, name }) => ({ id, name }));
 }
 
 /** Names of these people of the organisation, by id. */

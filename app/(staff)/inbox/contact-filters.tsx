@@ -5,6 +5,7 @@ import { getTranslations } from "next-intl/server";
 import { AutoSubmit } from "@/components/ui/auto-submit";
 import { buttonClass } from "@/components/ui/button";
 import { filtersQuery } from "@/lib/inbox/filters-url";
+import { SegmentedLinks } from "@/components/ui/segmented-links";
 
 type Options = Awaited<ReturnType<typeof contactFilterOptions>>;
 
@@ -85,25 +86,19 @@ export async function ContactFiltersForm({
         </div>
         {/* Whose threads: the views a shared inbox is worked from, one tap away. */}
         {f.owner ? <input type="hidden" name="owner" value={f.owner} /> : null}
-        <nav
-          aria-label={t("inbox.owner.label")}
-          className="flex rounded-control border border-line bg-canvas p-0.5 text-sm"
-        >
-          {([undefined, "mine", "unassigned"] as const).map((owner) => (
-            <Link
-              key={owner ?? "all"}
-              href={`${action}${filtersQuery(f, { owner, page: 1 })}`}
-              aria-current={f.owner === owner ? "page" : undefined}
-              className="flex min-h-9 flex-1 items-center justify-center rounded-[calc(var(--radius-control)-2px)] px-2 text-muted aria-[current=page]:bg-surface aria-[current=page]:font-medium aria-[current=page]:text-ink aria-[current=page]:shadow-sm"
-            >
-              {owner === "mine"
+        <SegmentedLinks
+          label={t("inbox.owner.label")}
+          items={([undefined, "mine", "unassigned"] as const).map((owner) => ({
+            href: `${action}${filtersQuery(f, { owner, page: 1 })}`,
+            current: f.owner === owner,
+            label:
+              owner === "mine"
                 ? t("inbox.owner.mine")
                 : owner === "unassigned"
                   ? t("inbox.owner.unassigned")
-                  : t("inbox.owner.all")}
-            </Link>
-          ))}
-        </nav>
+                  : t("inbox.owner.all"),
+          }))}
+        />
         <label className="flex items-center gap-2 text-xs text-slate-600">
           {t("inbox.sortBy")}
           <select name="sort" defaultValue={f.sort} className={`${select} flex-1`} aria-label={t("inbox.sortBy")}>

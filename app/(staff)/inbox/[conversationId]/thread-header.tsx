@@ -79,21 +79,28 @@ export function ThreadHeader({
       </span>
       <div className="min-w-0 flex-1">
         {heading}
-        <p role="status" data-testid="processed-banner" className="flex min-w-0 items-center gap-1 text-xs text-muted">
-          {processed ? (
-            <CircleCheck aria-hidden="true" className="size-3.5 shrink-0 text-green-700" />
-          ) : (
-            <Circle aria-hidden="true" className="size-3.5 shrink-0" />
-          )}
-          <span className="truncate">
-            {processed && processedAt
-              ? processedBy
-                ? t("inbox.processedBy", { name: processedBy, date: formatDateTime(processedAt, timeZone, locale) })
-                : t("inbox.processedOn", { date: formatDateTime(processedAt, timeZone, locale) })
-              : t("inbox.notProcessed")}
-          </span>
-        </p>
-        <OwnerLine />
+        {/* One status line: processed or not, and whose the thread is (each shortened when space is short). */}
+        <div className="flex min-w-0 items-center gap-2">
+          <p
+            role="status"
+            data-testid="processed-banner"
+            className="flex min-w-0 items-center gap-1 text-xs text-muted"
+          >
+            {processed ? (
+              <CircleCheck aria-hidden="true" className="size-3.5 shrink-0 text-green-700" />
+            ) : (
+              <Circle aria-hidden="true" className="size-3.5 shrink-0" />
+            )}
+            <span className="truncate">
+              {processed && processedAt
+                ? processedBy
+                  ? t("inbox.processedBy", { name: processedBy, date: formatDateTime(processedAt, timeZone, locale) })
+                  : t("inbox.processedOn", { date: formatDateTime(processedAt, timeZone, locale) })
+                : t("inbox.notProcessed")}
+            </span>
+          </p>
+          <OwnerLine />
+        </div>
       </div>
       <PresenceAvatars conversationId={conversationId} />
       <ActionButton
