@@ -285,7 +285,7 @@ export function Composer({
         }}
       />
       <div
-        className={`rounded-card border focus-within:border-accent peer-focus-visible:border-accent ${noteMode ? "border-note-line bg-note" : "border-line bg-surface"}`}
+        className={`relative rounded-card border focus-within:border-accent peer-focus-visible:border-accent ${noteMode ? "border-note-line bg-note" : "border-line bg-surface"}`}
       >
         <label className="sr-only" htmlFor="message-body">
           {t("thread.message")}

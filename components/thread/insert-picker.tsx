@@ -69,7 +69,8 @@ export function InsertPicker({
     else tools.dismissSlash();
   };
   return (
-    <div className="relative">
+    // Not positioned itself: the list opens over the whole reply box (components/thread/composer.tsx), never off a phone's edge.
+    <div>
       <button
         type="button"
         aria-expanded={shown}
@@ -84,7 +85,7 @@ export function InsertPicker({
       {shown ? (
         <div
           data-testid={testId}
-          className="absolute bottom-full left-0 z-30 mb-2 w-[min(22rem,calc(100vw-2rem))] rounded-card border border-line bg-raised p-2 shadow-lg"
+          className="absolute bottom-full left-0 z-30 mb-2 w-full max-w-sm rounded-card border border-line bg-raised p-2 shadow-lg"
         >
           <input
             ref={search}
