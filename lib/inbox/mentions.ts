@@ -16,16 +16,6 @@ export async function mentionedIn(user: SessionUser, body: string): Promise<{ id
     .map(({ id, name }) => ({ id, name }));
 }
 
-/** Names of these people of the organisation, by id. */
-export async function staffNames(user: SessionUser, ids: string[]): Promise<Map<string, string>> {
-  if (ids.length === 0) return new Map();
-  const people = await db.user.findMany({
-    where: { organizationId: user.organizationId, id: { in: [...new Set(ids)] } },
-    select: { id: true, firstName: true, lastName: true },
-  });
-  return new Map(people.map((p) => [p.id, `${p.firstName} ${p.lastName}`]));
-}
-
 /** Notes naming this manager that they have not read yet (their Messaging badge). */
 export async function unseenMentions(user: SessionUser): Promise<number> {
   return db.noteMention.count({ where: { userId: user.id, organizationId: user.organizationId, seenAt: null } });

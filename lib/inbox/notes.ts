@@ -7,7 +7,8 @@ import type { SessionUser } from "@/lib/auth/roles";
 import { appendEvent } from "@/lib/realtime/append";
 import type { ThreadNote } from "@/lib/conversations/wire";
 import { requireInboxThread } from "./access";
-import { mentionedIn, staffNames } from "./mentions";
+import { mentionedIn } from "./mentions";
+import { namesById } from "./names";
 import { notifyMentioned } from "./mention-notify";
 import type { AddNoteInput } from "./schemas";
 
@@ -124,7 +125,7 @@ export async function listNotes(
       mentions: { select: { userId: true } },
     },
   });
-  const names = await staffNames(
+  const names = await namesById(
     user,
     rows.flatMap((r) => r.mentions.map((m) => m.userId)),
   );

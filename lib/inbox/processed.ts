@@ -5,6 +5,7 @@ import { requireMessaging } from "@/lib/auth/authorize";
 import type { SessionUser } from "@/lib/auth/roles";
 import { recordProcessed } from "@/lib/conversations/processed";
 import { requireInboxThread } from "./access";
+import { namesById } from "./names";
 
 /**
  * Mark as processed / not processed. Records who and when on the thread and in
@@ -40,11 +41,9 @@ export async function processedHistory(
     take,
     select: { processed: true, at: true, byId: true },
   });
-  const ids = [...new Set(rows.map((r) => r.byId).filter((v): v is string => Boolean(v)))];
-  const people = await db.user.findMany({
-    where: { id: { in: ids }, organizationId: user.organizationId },
-    select: { id: true, firstName: true, lastName: true },
-  });
-  const names = new Map(people.map((p) => [p.id, `${p.firstName} ${p.lastName}`]));
+  const names = await namesById(
+    user,
+    rows.map((r) => r.byId).filter((v): v is string => Boolean(v)),
+  );
   return rows.map((r) => ({ processed: r.processed, at: r.at, by: r.byId ? (names.get(r.byId) ?? null) : null }));
 }

@@ -73,6 +73,12 @@ export async function markThreadRead(
 
 /** Reading a thread reads the notes naming this manager there: their badge and other tabs are told. */
 async function markMentionsSeen(user: SessionUser, conversationId: string): Promise<void> {
+  // Every read report comes here: a read first, so the common case (no mention) opens no write transaction.
+  const pending = await db.noteMention.findFirst({
+    where: { userId: user.id, conversationId, seenAt: null },
+    select: { noteId: true },
+  });
+  if (!pending) return;
   await writeTransaction(async (ex) => {
     const seen = await ex.run(sql`UPDATE "NoteMention" SET "seenAt" = ${new Date()}
       WHERE "userId" = ${user.id} AND "conversationId" = ${conversationId} AND "seenAt" IS NULL`);

@@ -113,6 +113,21 @@ export async function pushForMessage(messageId: string, job: JobRef, now = new D
   }
 }
 
+/** One manager with messaging to tell what only they need (an assignment, a mention), unless in their quiet hours. */
+async function staffToTell(
+  organizationId: string,
+  userId: string,
+  timeZone: string,
+  now: Date,
+): Promise<Recipient | null> {
+  const person = await db.user.findFirst({
+    where: { ...reachable(organizationId, null), id: userId, messagingAccess: true },
+    select: RECIPIENT,
+  });
+  if (!person || !isStaff(person.role) || isQuiet(now, timeZone, person.quietFrom, person.quietTo)) return null;
+  return person;
+}
+
 /** A manager was given a thread by a colleague: they are told, in their language, unless in their quiet hours. */
 export async function pushForAssignment(
   { conversationId, assigneeId, byId }: PayloadOf<typeof THREAD_ASSIGNED_NOTIFY>,
@@ -133,17 +148,13 @@ export async function pushForAssignment(
   // Given to someone else (or taken back) before the job ran: nothing to tell.
   if (!c || c.deletedAt || c.assigneeId !== assigneeId || !c.teammate) return;
   const [person, by] = await Promise.all([
-    db.user.findFirst({
-      where: { ...reachable(c.organizationId, null), id: assigneeId, messagingAccess: true },
-      select: RECIPIENT,
-    }),
+    staffToTell(c.organizationId, assigneeId, c.organization.timeZone, now),
     db.user.findFirst({
       where: { id: byId, organizationId: c.organizationId },
       select: { firstName: true, lastName: true },
     }),
   ]);
-  if (!person || !isStaff(person.role) || isQuiet(now, c.organization.timeZone, person.quietFrom, person.quietTo))
-    return;
+  if (!person) return;
   const t = translatorFor(person.locale);
   await pushToAll(job, person.pushSubscriptions, {
     title: t("push.assignedTitle", { by: by ? `${by.firstName} ${by.lastName}` : "Shiftline" }),
@@ -177,13 +188,10 @@ export async function pushForMention(
     },
   });
   if (!note || note.conversation.deletedAt) return;
-  const person = await db.user.findFirst({
-    where: { ...reachable(note.organizationId, null), id: userId, messagingAccess: true },
-    select: RECIPIENT,
-  });
   const org = note.conversation.organization;
   // Only staff with messaging, ever: a note never reaches a teammate's device.
-  if (!person || !isStaff(person.role) || isQuiet(now, org.timeZone, person.quietFrom, person.quietTo)) return;
+  const person = await staffToTell(note.organizationId, userId, org.timeZone, now);
+  if (!person) return;
   const t = translatorFor(person.locale);
   const teammate = note.conversation.teammate;
   await pushToAll(job, person.pushSubscriptions, {

@@ -28,7 +28,7 @@ type Held = PresenceEntry & { until: number; typingUntil: number };
 type Watcher = (wire: PresenceWire) => void;
 type Org = { entries: Map<string, Held>; watchers: Set<Watcher> };
 
-type State = { orgs: Map<string, Org>; instance: string; sweeper?: NodeJS.Timeout; stopSignals?: () => void };
+type State = { orgs: Map<string, Org>; instance: string; sweeper?: NodeJS.Timeout };
 // On globalThis: Next bundles the route that takes signals and the stream that sends them apart.
 const g = globalThis as unknown as { shiftlinePresence?: State };
 const state: State = (g.shiftlinePresence ??= { orgs: new Map(), instance: randomUUID() });
@@ -134,7 +134,7 @@ function start() {
     for (const [user, a] of allowance) if (a.at < idle) allowance.delete(user);
   }, 1000);
   state.sweeper.unref?.();
-  state.stopSignals = onSignal((payload) => {
+  onSignal((payload) => {
     try {
       const m = JSON.parse(payload) as { i: string; o: string; s: PresenceSignal };
       if (m.i !== state.instance) reportPresence(m.o, m.s, true);
