@@ -91,38 +91,27 @@ export function Composer({
   const answerAnyway = useRef<string | null>(null);
   // A "/" typed at the start of a word opens the toolbar's saved replies (staff).
   const [slashAt, setSlashAt] = useState<number | null>(null);
-  const draftRef = useRef(draft);
-  useEffect(() => {
-    draftRef.current = draft;
-  });
-  const [tools] = useState<ComposerTools>(() => ({
+  // What the toolbar's pickers are handed: the choice goes in place of the "/" that opened them, else
+  // at the cursor (several may be combined); the cursor lands after it.
+  const placeCursor = (at: number | null) =>
+    requestAnimationFrame(() => {
+      box.current?.focus();
+      if (at !== null) box.current?.setSelectionRange(at, at);
+    });
+  const tools: ComposerTools = {
+    slashAt,
     insert(text) {
-      const el = box.current;
-      const current = draftRef.current;
-      // In place of the "/" that opened the picker, else at the cursor (several may be combined).
-      const slash = el?.dataset.slashAt ? Number(el.dataset.slashAt) : null;
-      const from = slash ?? el?.selectionStart ?? current.length;
-      const to = slash !== null ? slash + 1 : (el?.selectionEnd ?? current.length);
-      const next = current.slice(0, from) + text + current.slice(to);
-      setDraft(next);
+      const from = slashAt ?? box.current?.selectionStart ?? draft.length;
+      const to = slashAt !== null ? slashAt + 1 : (box.current?.selectionEnd ?? draft.length);
+      setDraft(draft.slice(0, from) + text + draft.slice(to));
       setSlashAt(null);
-      requestAnimationFrame(() => {
-        el?.focus();
-        el?.setSelectionRange(from + text.length, from + text.length);
-      });
+      placeCursor(from + text.length);
     },
-    slashAt: null,
     dismissSlash() {
-      const el = box.current;
-      const slash = el?.dataset.slashAt ? Number(el.dataset.slashAt) : null;
       setSlashAt(null);
-      requestAnimationFrame(() => {
-        el?.focus();
-        if (slash !== null) el?.setSelectionRange(slash + 1, slash + 1);
-      });
+      placeCursor(slashAt !== null ? slashAt + 1 : null); // opened by its button: the cursor stays where it was
     },
-  }));
-  const toolsNow = { ...tools, slashAt };
+  };
   const unfilled = allowNotes && !noteMode ? unfilledVariable(draft) : null;
 
   // What was typed and not sent on this device comes back after a reload; unsent messages
@@ -296,7 +285,6 @@ export function Composer({
           name="body"
           rows={1}
           value={draft}
-          data-slash-at={slashAt ?? undefined}
           onChange={(e) => {
             const value = e.target.value;
             const caret = e.target.selectionStart;
@@ -337,7 +325,7 @@ export function Composer({
             <Paperclip aria-hidden="true" className="size-5" />
             <span className="sr-only">{t("files.attach")}</span>
           </label>
-          <ComposerToolsContext value={toolsNow}>{noteMode ? noteTools : options}</ComposerToolsContext>
+          <ComposerToolsContext value={tools}>{noteMode ? noteTools : options}</ComposerToolsContext>
           {allowNotes && hydrated ? (
             <button
               type="button"
