@@ -4,8 +4,8 @@
 // BENCH_STAFF_MODES ("patch"; "refresh,patch" to compare with the page re-render of before issue 7; "none"),
 // BENCH_ONLY ("staff": only the browser-like staff rows; "weight": only the pages' JavaScript; "core": only the
 // inbox's pages, sends and listeners (with BENCH_CONTACTS=10000 BENCH_MESSAGES=2000000: issue 28's organisation); "files", "grouped" or
-// "chat", "streams", "presence", "people" or "observe": only bench/files.ts, bench/grouped.ts, bench/chat.ts,
-// bench/streams.ts, bench/presence.ts, bench/people.ts or bench/observe.ts,
+// "chat", "streams", "presence", "search", "people" or "observe": only bench/files.ts, bench/grouped.ts, bench/chat.ts,
+// bench/streams.ts, bench/presence.ts, bench/search.ts, bench/people.ts or bench/observe.ts,
 // which a full run ends with), BENCH_DB ("postgres": the same on a
 // throwaway PostgreSQL, plus two instances and an idle instance's queries; BENCH_POSTGRES_URL
 // to use a server of your own instead).
@@ -20,6 +20,7 @@ const OWN_TABLES = {
   observe: "./observe",
   streams: "./streams",
   presence: "./presence",
+  search: "./search",
 } as const;
 const own = OWN_TABLES[process.env.BENCH_ONLY as keyof typeof OWN_TABLES];
 if (own) {
@@ -323,6 +324,7 @@ if (!process.env.BENCH_ONLY) {
   await import("./chat");
   await import("./streams");
   await import("./presence");
+  await import("./search");
   await import("./people");
   await import("./observe");
 }

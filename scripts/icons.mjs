@@ -31,6 +31,7 @@ const ICONS = [
   "MessagesSquare",
   "Paperclip",
   "ScrollText",
+  "Search",
   "Settings",
   "SendHorizontal",
   "SlidersHorizontal",

@@ -25,14 +25,17 @@ export async function ChatConversation({
   base,
   timeZone,
   notice,
+  at,
 }: {
   user: SessionUser;
   conversationId: string;
   base: string;
   timeZone: string;
   notice?: ComposerNotice;
+  /** Open at this message (a search's result). */
+  at?: number;
 }) {
-  const [t, c] = await Promise.all([getTranslations(), getChatThread(user, conversationId)]);
+  const [t, c] = await Promise.all([getTranslations(), getChatThread(user, conversationId, at)]);
   const inIt = new Set(c.participants.map((p) => p.id));
   const addable =
     c.canAdd && c.ref.departmentId
@@ -160,6 +163,7 @@ export async function ChatConversation({
             options: web ? <ComposerOptions urgent /> : undefined,
           }}
           openedAt={new Date().toISOString()}
+          focus={at ? { seq: at } : undefined}
         />
       )}
     </>

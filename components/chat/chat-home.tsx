@@ -4,6 +4,7 @@ import { isStaff, type SessionUser } from "@/lib/auth/roles";
 import { listChats, searchChats } from "@/lib/chat/queries";
 import { formatDateTime } from "@/lib/text/format";
 import { ChatList } from "./chat-list";
+import { SnippetText } from "@/components/search/snippet-text";
 
 /**
  * The conversations and what starts one: "New private conversation" for everyone,
@@ -65,7 +66,7 @@ export async function ChatHome({
             {hits.map((h) => (
               <li key={h.messageId}>
                 <Link
-                  href={`${base}/${encodeURIComponent(h.conversationId)}?${new URLSearchParams({ q: q ?? "" })}`}
+                  href={`${base}/${encodeURIComponent(h.conversationId)}?${new URLSearchParams({ q: q ?? "", at: String(h.seq) })}`}
                   className="block px-3 py-2 hover:bg-slate-50"
                   data-testid="chat-hit"
                 >
@@ -73,7 +74,7 @@ export async function ChatHome({
                     {h.title} · {h.authorName ?? t("thread.systemAuthor")} ·{" "}
                     {formatDateTime(h.createdAt, timeZone, locale)}
                   </span>
-                  <span className="line-clamp-2 text-sm">{h.body}</span>
+                  <SnippetText parts={h.parts} className="line-clamp-2 text-sm" />
                 </Link>
               </li>
             ))}

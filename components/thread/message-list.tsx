@@ -43,6 +43,7 @@ export function MessageList({
   selfId,
   staffConversationId,
   goneShiftIds,
+  found,
 }: {
   messages: ThreadMessage[];
   notes?: ThreadNote[];
@@ -53,11 +54,13 @@ export function MessageList({
   staffConversationId?: string;
   /** Shifts the teammate is no longer on: their cards say so. */
   goneShiftIds?: Set<string>;
+  /** The message (its id) or note (`n-` and its id) a search opened the thread at: marked, and the Tab stop. */
+  found?: string;
 }) {
   const t = useTranslations();
   const locale = useLocale();
   const list = useRef<HTMLOListElement>(null);
-  const [current, setCurrent] = useState<string | null>(null);
+  const [current, setCurrent] = useState<string | null>(found ?? null);
   const mine = (m: ThreadMessage) => isOwn(m, side);
   const entries: Entry[] = [
     ...messages.map((m) => ({ kind: "message" as const, at: m.createdAt, m })),
@@ -116,8 +119,9 @@ export function MessageList({
             data-key={key}
             tabIndex={key === tabStop ? 0 : -1}
             onFocus={() => setCurrent(key)}
-            className={`group/message flex flex-col rounded-control outline-offset-0 ${startsGroup ? "mt-3 first:mt-0" : "mt-0.5"}`}
+            className={`group/message flex flex-col rounded-control outline-offset-0 data-found:bg-highlight/40 data-found:p-1 ${startsGroup ? "mt-3 first:mt-0" : "mt-0.5"}`}
             data-testid={testId}
+            data-found={key === found ? "" : undefined}
             {...extra}
           >
             {separator}

@@ -36,6 +36,7 @@ export function ThreadView({
   openedAt,
   chat = false,
   joinOnOpen = false,
+  focus,
 }: {
   conversationId: string;
   messages: ThreadMessage[];
@@ -65,6 +66,8 @@ export function ThreadView({
   chat?: boolean;
   /** A public conversation the reader has not joined: opening it joins (the read report does). */
   joinOnOpen?: boolean;
+  /** A search's result: open at this message (its seq) or note, marked; older pages load until it is there. */
+  focus?: { seq?: number; noteId?: string };
 }) {
   const refresh = useSafeRefresh();
   const t = useTranslations();
@@ -142,6 +145,22 @@ export function ThreadView({
       setEarlier((e) => ({ ...e, loading: false, failed: true }));
     }
   }
+  // Opened at a search's result: page back until it is shown, then bring it into view once.
+  const foundKey = focus?.noteId ? `n-${focus.noteId}` : shown.find((m) => m.seq === focus?.seq)?.id;
+  const foundShown = Boolean(
+    foundKey && (foundKey.startsWith("n-") ? shownNotes.some((n) => `n-${n.id}` === foundKey) : true),
+  );
+  const scrolledTo = useRef(false);
+  useEffect(() => {
+    if (!focus || scrolledTo.current) return;
+    if (foundShown) {
+      scrolledTo.current = true;
+      (pane.current ?? document).querySelector("[data-found]")?.scrollIntoView({ block: "center" });
+    } else if (earlier.more && !earlier.loading && !earlier.failed) {
+      const next = setTimeout(() => void loadEarlier(), 0);
+      return () => clearTimeout(next);
+    }
+  });
   const latest = useRef(latestSeq);
   useEffect(() => {
     latest.current = latestSeq;
@@ -234,6 +253,7 @@ export function ThreadView({
           selfId={selfId}
           staffConversationId={staff && !chat ? conversationId : undefined}
           goneShiftIds={new Set([...goneShiftIds, ...earlier.gone, ...deletedLive])}
+          found={foundShown ? foundKey : undefined}
         />
       </div>
       <div className={staff ? "relative" : "sticky bottom-[calc(4rem+env(safe-area-inset-bottom))]"}>

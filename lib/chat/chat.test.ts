@@ -227,7 +227,7 @@ describe("private conversations", () => {
     staffFeed.stop();
     await expect(getChatThread(manager, conversationId)).rejects.toBeInstanceOf(NotFoundError);
     expect(await searchChats(manager, "birthday")).toEqual([]);
-    expect((await searchChats(teammate2, "BIRTHDAY plan")).map((h) => h.body)).toEqual([
+    expect((await searchChats(teammate2, "BIRTHDAY plan")).map((h) => h.parts.map((p) => p.text).join(""))).toEqual([
       "secret birthday plan for Max",
     ]);
     // Direct conversations: the same two get the same one back, named after the other person.

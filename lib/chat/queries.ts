@@ -7,7 +7,9 @@ import { requireChat, requireChatOn, type ChatKind, type ChatRef } from "./acces
 import { departmentOf } from "@/lib/org/departments";
 import { fullName, type Person } from "./people";
 import { messagePage, type MessagePage } from "@/lib/conversations/pages";
-import { containsPattern, foldSql } from "@/lib/text/fold";
+import { findMessages } from "@/lib/conversations/search";
+import { parseQuery } from "@/lib/db/search-words";
+import type { SnippetPart } from "@/lib/text/snippet";
 
 export type ChatRow = {
   id: string;
@@ -175,29 +177,31 @@ export type ChatThread = MessagePage & {
  * An open conversation: its newest messages and who is in it. A public one the user left
  * offers "Join again" only. Read once per request (the page and its tab title share it).
  */
-export const getChatThread = cache(async (user: SessionUser, conversationId: string): Promise<ChatThread> => {
-  const ref = await requireChat(user, conversationId, { allowLeft: true });
-  const [page, members, department] = await Promise.all([
-    ref.standing === "left" ? { messages: [], hasEarlier: false, goneShiftIds: [] } : messagePage(ref.id, ""),
-    db.conversationMember.findMany({
-      where: { conversationId: ref.id, leftAt: null },
-      select: { user: { select: { id: true, firstName: true, lastName: true, role: true } } },
-      orderBy: [{ user: { lastName: "asc" } }, { user: { firstName: "asc" } }],
-    }),
-    ref.departmentId ? db.department.findUnique({ where: { id: ref.departmentId }, select: { name: true } }) : null,
-  ]);
-  const participants = members.map(({ user: u }) => ({ ...u, isCreator: u.id === ref.createdById }));
-  const others = participants.filter((p) => p.id !== user.id);
-  return {
-    ...page,
-    ref,
-    title: ref.name ?? (others.map(fullName).join(", ") || fullName(user)),
-    departmentName: department?.name ?? null,
-    participants,
-    canDelete: ref.createdById === user.id || isStaff(user.role),
-    canAdd: ref.kind === "GROUP" && ref.standing === "member",
-  };
-});
+export const getChatThread = cache(
+  async (user: SessionUser, conversationId: string, at?: number): Promise<ChatThread> => {
+    const ref = await requireChat(user, conversationId, { allowLeft: true });
+    const [page, members, department] = await Promise.all([
+      ref.standing === "left" ? { messages: [], hasEarlier: false, goneShiftIds: [] } : messagePage(ref.id, "", { at }),
+      db.conversationMember.findMany({
+        where: { conversationId: ref.id, leftAt: null },
+        select: { user: { select: { id: true, firstName: true, lastName: true, role: true } } },
+        orderBy: [{ user: { lastName: "asc" } }, { user: { firstName: "asc" } }],
+      }),
+      ref.departmentId ? db.department.findUnique({ where: { id: ref.departmentId }, select: { name: true } }) : null,
+    ]);
+    const participants = members.map(({ user: u }) => ({ ...u, isCreator: u.id === ref.createdById }));
+    const others = participants.filter((p) => p.id !== user.id);
+    return {
+      ...page,
+      ref,
+      title: ref.name ?? (others.map(fullName).join(", ") || fullName(user)),
+      departmentName: department?.name ?? null,
+      participants,
+      canDelete: ref.createdById === user.id || isStaff(user.role),
+      canAdd: ref.kind === "GROUP" && ref.standing === "member",
+    };
+  },
+);
 
 /** A chat's name for its browser tab, or null when the reader may not open it. */
 export async function chatTitle(user: SessionUser, conversationId: string): Promise<string | null> {
@@ -215,7 +219,7 @@ export async function earlierChatMessages(
   beforeSeq: number,
 ): Promise<MessagePage> {
   const ref = await requireChat(user, conversationId);
-  return messagePage(ref.id, "", beforeSeq);
+  return messagePage(ref.id, "", { before: beforeSeq });
 }
 
 export type SearchHit = {
@@ -223,52 +227,34 @@ export type SearchHit = {
   title: string;
   messageId: string;
   seq: number;
-  body: string;
+  /** The words around the match, matching words marked. */
+  parts: SnippetPart[];
   authorName: string | null;
   createdAt: Date;
 };
 
 /**
- * Messages containing every word of `q` (case and accents aside), in the conversations the user can
- * see: those they are in, and the public ones of their department they have not left.
+ * Messages matching `q` (word forms, accents and case aside, "phrases"; lib/db/search-index.ts),
+ * in the conversations the user can see: those they are in, and the public ones of their
+ * department they have not left. Newest first.
  */
 export async function searchChats(user: SessionUser, q: string): Promise<SearchHit[]> {
   const { rows, others } = await listChats(user);
   const visible = [...rows, ...others];
-  const words = q.toLowerCase().split(/\s+/).filter(Boolean).slice(0, 8);
-  if (visible.length === 0 || words.length === 0) return [];
+  if (visible.length === 0) return [];
   const titles = new Map(visible.map((r) => [r.id, r.title]));
-  const ids = joinSql(
-    visible.map((r) => sql`${r.id}`),
-    ", ",
+  const { found } = await findMessages(
+    parseQuery(q),
+    { organizationId: user.organizationId, conversationIds: visible.map((r) => r.id), place: "chat", notes: false },
+    { order: "newest", page: 1 },
   );
-  // Case and accents aside, as the inbox's search ("reunion" finds "Réunion").
-  const match = joinSql(
-    words.map((w) => sql`${foldSql(sql`m."body"`)} LIKE ${containsPattern(w)} ESCAPE '\\'`),
-    " AND ",
-  );
-  const hits = await queryAll(
-    sql`
-    SELECT m."id", m."conversationId", m."seq", m."body", m."createdAt", u."firstName", u."lastName" FROM "Message" m LEFT JOIN "User" u ON u."id" = m."authorId"
-    WHERE m."conversationId" IN (${ids}) AND m."deletedAt" IS NULL AND m."kind" <> 'SYSTEM' AND ${match}
-    ORDER BY m."createdAt" DESC LIMIT 50`,
-    {
-      id: "text",
-      conversationId: "text",
-      seq: "int",
-      body: "text",
-      createdAt: "date",
-      firstName: "text?",
-      lastName: "text?",
-    },
-  );
-  return hits.map((h) => ({
+  return found.map((h) => ({
     conversationId: h.conversationId,
     title: titles.get(h.conversationId) ?? "",
     messageId: h.id,
-    seq: h.seq,
-    body: h.body,
-    authorName: h.firstName ? `${h.firstName} ${h.lastName ?? ""}`.trim() : null,
+    seq: h.seq ?? 0,
+    parts: h.parts,
+    authorName: h.authorName,
     createdAt: h.createdAt,
   }));
 }

@@ -5,6 +5,8 @@ import { THREAD_MESSAGE_SELECT, threadMessage, type ThreadMessage } from "./wire
 // A page of any conversation's messages, oldest first: the inbox and chat both read them so.
 
 const THREAD_PAGE_SIZE = 100;
+// Opened at a message (a search's result): everything from just before it to the newest, up to this many.
+const OPEN_AT_MAX = 1000;
 
 export type MessagePage = {
   messages: ThreadMessage[];
@@ -14,19 +16,36 @@ export type MessagePage = {
   goneShiftIds: string[];
 };
 
-/** The newest page of a thread, or the page before message `beforeSeq`, oldest first (`teammateId`: whose shifts its cards are about). */
+/**
+ * The newest page of a thread, or the page before message `before`, oldest first (`teammateId`: whose
+ * shifts its cards are about). `at`: the newest messages down to a few before message `at`, so the
+ * page opens on it; one further back than OPEN_AT_MAX is reached by paging back.
+ */
 export async function messagePage(
   conversationId: string,
   teammateId: string,
-  beforeSeq?: number,
+  { before, at }: { before?: number; at?: number } = {},
 ): Promise<MessagePage> {
-  const rows = await db.message.findMany({
-    where: { conversationId, deletedAt: null, ...(beforeSeq ? { seq: { lt: beforeSeq } } : {}) },
+  const where = { conversationId, deletedAt: null };
+  let rows = await db.message.findMany({
+    where: { ...where, ...(before ? { seq: { lt: before } } : {}) },
     orderBy: { seq: "desc" },
     take: THREAD_PAGE_SIZE + 1,
     select: THREAD_MESSAGE_SELECT,
   });
-  const messages = rows.slice(0, THREAD_PAGE_SIZE).reverse().map(threadMessage);
+  let hasEarlier = rows.length > THREAD_PAGE_SIZE;
+  rows = rows.slice(0, THREAD_PAGE_SIZE);
+  if (at && hasEarlier && (rows.at(-1)?.seq ?? 0) > at - 3) {
+    rows = await db.message.findMany({
+      where: { ...where, seq: { gte: at - 3 } },
+      orderBy: { seq: "desc" },
+      take: OPEN_AT_MAX,
+      select: THREAD_MESSAGE_SELECT,
+    });
+    const first = rows.at(-1)?.seq ?? 0;
+    hasEarlier = Boolean(await db.message.findFirst({ where: { ...where, seq: { lt: first } }, select: { id: true } }));
+  }
+  const messages = rows.reverse().map(threadMessage);
   const shiftIds = [...new Set(messages.flatMap((m) => (m.shift ? [m.shift.id] : [])))];
   const assigned = shiftIds.length
     ? await db.assignment.findMany({
@@ -37,7 +56,7 @@ export async function messagePage(
   const still = new Set(assigned.map((a) => a.shiftId));
   return {
     messages,
-    hasEarlier: rows.length > THREAD_PAGE_SIZE,
+    hasEarlier,
     goneShiftIds: shiftIds.filter((id) => !still.has(id)),
   };
 }

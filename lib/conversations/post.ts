@@ -9,6 +9,7 @@ import { streamAudience } from "./audience";
 import type { ConversationKind } from "./paths";
 import type { FileOriginal } from "@/lib/files/stored";
 import { metrics } from "@/lib/metrics";
+import { indexForSearch } from "@/lib/db/search-index";
 
 // The one way to add a message to any conversation: the send, system messages, shift
 // questions, grouped messages, chat, SMS replies, the seed and test factories all come
@@ -103,6 +104,19 @@ export async function postMessage(tx: SqlExec, m: NewMessage): Promise<PostedMes
     preview = previewOf(`📎 ${attachments.map((a) => a.name).join(", ")}`);
     await tx.run(sql`UPDATE "Conversation" SET "lastMessagePreview" = ${preview} WHERE "id" = ${m.conversationId}`);
   }
+  // Found by its words and its files' names, from the moment it exists (a notice has no words of its own).
+  if (m.kind !== "SYSTEM")
+    await indexForSearch(tx, {
+      id,
+      kind: "message",
+      organizationId: m.organizationId,
+      conversationId: m.conversationId,
+      chat,
+      authorId: m.author?.id ?? null,
+      fromStaff: Boolean(m.author?.staff) || (!chat && !inbound),
+      at,
+      text: [m.body, ...attachments.map((a) => a.name)].join(" "),
+    });
   // A teammate's message makes the thread "not processed" again, with history.
   if (inbound)
     await recordProcessed(tx, {

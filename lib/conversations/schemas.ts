@@ -57,3 +57,13 @@ export const markReadSchema = z.object({
     .transform((v) => new Date(v))
     .optional(),
 });
+
+/** Where a conversation opens (a search's result, from its address): a message's seq, a note's id. Anything else: the newest. */
+export const openAtSchema = z.object({
+  at: z.coerce.number().int().positive().max(2_000_000_000).optional().catch(undefined),
+  note: z
+    .string()
+    .regex(/^[A-Za-z0-9_-]{1,64}$/)
+    .optional()
+    .catch(undefined),
+});

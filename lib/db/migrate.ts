@@ -2,6 +2,7 @@ import { createHash, randomUUID } from "node:crypto";
 import { readdirSync, readFileSync, existsSync } from "node:fs";
 import path from "node:path";
 import { openSqlite } from "./sqlite-file";
+import { backfillSqliteSearch } from "./search-index";
 
 // Applies prisma/migrations/*/migration.sql to a SQLite file and records them
 // in Prisma's own `_prisma_migrations` table, so `prisma migrate status` agrees.
@@ -17,6 +18,12 @@ const MIGRATIONS_TABLE = `CREATE TABLE IF NOT EXISTS "_prisma_migrations" (
   "started_at" DATETIME NOT NULL DEFAULT current_timestamp,
   "applied_steps_count" INTEGER UNSIGNED NOT NULL DEFAULT 0
 )`;
+
+// Work a migration's SQL cannot do on SQLite, run in its transaction: the search index's
+// stems are computed in JavaScript (lib/db/search-words.ts).
+const AFTER_MIGRATION: Record<string, (db: ReturnType<typeof openSqlite>) => void> = {
+  "20261206233000_message_search": (db) => void backfillSqliteSearch(db),
+};
 
 export type Migration = { name: string; sql: string; checksum: string };
 
@@ -61,6 +68,7 @@ export function migrate(file: string, migrations = readMigrations()): string[] {
           Date.now(),
         );
         db.exec(m.sql);
+        AFTER_MIGRATION[m.name]?.(db);
         db.prepare(`UPDATE _prisma_migrations SET finished_at = ?, applied_steps_count = 1 WHERE id = ?`).run(
           Date.now(),
           id,

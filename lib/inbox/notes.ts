@@ -5,6 +5,7 @@ import { UserError } from "@/lib/errors";
 import { requireMessaging } from "@/lib/auth/authorize";
 import type { SessionUser } from "@/lib/auth/roles";
 import { appendEvent } from "@/lib/realtime/append";
+import { indexForSearch } from "@/lib/db/search-index";
 import type { ThreadNote } from "@/lib/conversations/wire";
 import { requireInboxThread } from "./access";
 import { mentionedIn } from "./mentions";
@@ -84,6 +85,18 @@ export async function addPrivateNote(
         );
         await notifyMentioned(ex, { organizationId: thread.organizationId, noteId: note.id, userId: person.id });
       }
+      // Staff find it by its words; the index keeps it a note, which no teammate's search includes.
+      await indexForSearch(ex, {
+        id: note.id,
+        kind: "note",
+        organizationId: thread.organizationId,
+        conversationId: thread.id,
+        chat: false,
+        authorId: user.id,
+        fromStaff: true,
+        at: note.createdAt,
+        text: input.body,
+      });
       await appendEvent(
         ex,
         "note.created",

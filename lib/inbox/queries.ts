@@ -30,7 +30,7 @@ export async function earlierMessages(
   beforeSeq: number,
 ): Promise<EarlierPage> {
   const thread = await requireInboxThread(user, conversationId);
-  const page = await messagePage(thread.id, thread.teammateId, beforeSeq);
+  const page = await messagePage(thread.id, thread.teammateId, { before: beforeSeq });
   if (!isStaff(user.role)) return { ...forTeammate(page), notes: [] };
   const next = await db.message.findFirst({
     where: { conversationId: thread.id, seq: { gte: beforeSeq } },
@@ -51,7 +51,8 @@ export type StaffThread = MessagePage & {
   processedBy: string | null;
 };
 
-export async function getStaffThread(user: SessionUser, conversationId: string): Promise<StaffThread> {
+/** `at`: open at that message (a search's result). */
+export async function getStaffThread(user: SessionUser, conversationId: string, at?: number): Promise<StaffThread> {
   requireMessaging(user);
   const t = await db.conversation.findFirst({
     where: { id: conversationId, organizationId: user.organizationId, kind: "INBOX", deletedAt: null },
@@ -88,17 +89,21 @@ export async function getStaffThread(user: SessionUser, conversationId: string):
     processed: t.processed,
     processedAt: t.processedAt,
     processedBy: processedBy?.firstName ?? null,
-    ...(await messagePage(t.id, teammate.id)),
+    ...(await messagePage(t.id, teammate.id, { at })),
   };
 }
 
 export type TeammateThread = MessagePage & { id: string };
 
 /** The teammate's own thread. Staff-only data (private notes, processed state) is not selected. */
-export async function getTeammateThread(user: SessionUser, conversationId: string): Promise<TeammateThread> {
+export async function getTeammateThread(
+  user: SessionUser,
+  conversationId: string,
+  at?: number,
+): Promise<TeammateThread> {
   const thread = await requireInboxThread(user, conversationId);
   if (thread.teammateId !== user.id) throw new NotFoundError("errors.notFound.conversation");
-  return { id: thread.id, ...forTeammate(await messagePage(thread.id, thread.teammateId)) };
+  return { id: thread.id, ...forTeammate(await messagePage(thread.id, thread.teammateId, { at })) };
 }
 
 export async function teammateThreadId(user: SessionUser): Promise<string | null> {

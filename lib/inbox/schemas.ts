@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { isCalendarDay } from "@/lib/text/time";
 import { attachmentIdsField, bodyField, clientIdField, conversationIdField } from "@/lib/conversations/schemas";
 
 // Messages are catalogue keys, translated where the result is built (lib/api/result.ts).
@@ -125,3 +126,40 @@ export const sendGroupedSchema = contactFiltersSchema.extend({
       .default([]),
   ),
 });
+
+const searchDay = z
+  .string()
+  .trim()
+  .regex(/^\d{4}-\d{2}-\d{2}$/, "errors.search.badDay")
+  .refine(isCalendarDay, "errors.search.badDay")
+  .optional()
+  .or(z.literal("").transform(() => undefined));
+
+/**
+ * A search of messages (GET, from the search page's form): words and "phrases", where,
+ * by whom, between which days (the organisation's), which order, which page.
+ */
+export const searchSchema = z
+  .object({
+    q: z.string().trim().max(200, "errors.search.tooLong").default(""),
+    order: z.enum(["newest", "best"]).catch("newest").default("newest"),
+    /** One conversation (a thread, a chat). */
+    in: z
+      .string()
+      .trim()
+      .max(64, "errors.staleRequest")
+      .optional()
+      .or(z.literal("").transform(() => undefined)),
+    /** "me", "teammate", "staff", or a manager's id (staff's search). */
+    author: z
+      .string()
+      .trim()
+      .regex(/^[A-Za-z0-9_-]{0,64}$/, "errors.staleRequest")
+      .optional()
+      .transform((v) => v || undefined),
+    from: searchDay,
+    to: searchDay,
+    page: z.coerce.number().int().min(1).max(50).catch(1).default(1),
+  })
+  .refine((s) => !s.from || !s.to || s.from <= s.to, { message: "errors.search.toBeforeFrom", path: ["to"] });
+export type SearchInput = z.infer<typeof searchSchema>;

@@ -55,13 +55,14 @@ export const mainPages = (o: TestOrg, shiftId: string) => ({
     "/settings/audit",
     "/settings/system",
     "/settings/replies",
+    "/inbox/search?q=shift",
     "/people/invite",
     "/people/import",
     `/people/${o.manager.id}`,
     `/teammates/${o.teammate.id}/edit`,
     "/account",
   ],
-  teammate: ["/me", "/me/schedule", "/me/profile", "/me/files"],
+  teammate: ["/me", "/me/schedule", "/me/profile", "/me/files", "/me/search?q=shift"],
 });
 
 /** A public conversation of the department and a private one of the two teammates (the organisation has Chat on), and their pages. */

@@ -53,6 +53,7 @@ test("every role walks its main pages in French, with no English left", async ({
     "Je ne suis pas disponible pour ce créneau : Rendez-vous médical",
   );
   await noEnglish(tess, "/me/profile");
+  await noEnglish(tess, "/me/search?q=indisponibilit%C3%A9");
   // Team chat: a private conversation with Theo, started from the phone.
   await noEnglish(tess, "/me/chat");
   await tess.getByRole("link", { name: "Nouvelle conversation privée" }).click();
@@ -81,6 +82,7 @@ test("every role walks its main pages in French, with no English left", async ({
   await noEnglish(max, `/schedule?week=${week}`);
   await noEnglish(max, `/schedule/shifts/${shift.id}`);
   await noEnglish(max, "/teammates");
+  await noEnglish(max, "/inbox/search?q=indisponible&from=2026-02-31");
   await noEnglish(max, `/teammates/${o.teammate.id}`);
   await noEnglish(max, "/chat");
   await noEnglish(max, "/chat/new?kind=public");

@@ -7,7 +7,7 @@ import { filtersQuery, filterValues, viewFilters } from "@/lib/inbox/filters-url
 import type { SessionUser } from "@/lib/auth/roles";
 import { LiveContactList } from "@/components/inbox/live-contact-list";
 import { ContactFiltersForm } from "./contact-filters";
-import { ChevronLeft, ChevronRight, EllipsisVertical } from "@/components/ui/icons";
+import { ChevronLeft, ChevronRight, EllipsisVertical, Search } from "@/components/ui/icons";
 import { Menu, menuItemClass } from "@/components/ui/menu";
 import { getTranslations } from "next-intl/server";
 import { IconLink } from "@/components/ui/icon-link";
@@ -31,12 +31,15 @@ export async function InboxShell({
   timeZone,
   filters,
   activeId,
+  paneOpen = false,
   children,
 }: {
   user: SessionUser;
   timeZone: string;
   filters: ContactFilters;
   activeId?: string;
+  /** The right pane holds a page of its own (search): on a phone it shows instead of the list. */
+  paneOpen?: boolean;
   children: React.ReactNode;
 }) {
   const [{ contacts, total, page, pages }, options, t] = await Promise.all([
@@ -49,11 +52,14 @@ export async function InboxShell({
   return (
     <TwoPanes
       label={t("inbox.contactList")}
-      open={Boolean(activeId)}
+      open={Boolean(activeId) || paneOpen}
       list={
         <>
           <header className="flex items-center justify-between gap-2 pt-1.5 pr-2 pl-4">
-            <h1 className="text-lg font-semibold">{t("inbox.title")}</h1>
+            <h1 className="mr-auto text-lg font-semibold">{t("inbox.title")}</h1>
+            <IconLink href="/inbox/search" label={t("search.open")}>
+              <Search aria-hidden="true" className="size-5" />
+            </IconLink>
             {/* What applies to everyone in the view: quiet, in a menu (picking some is "Select", below the list). */}
             <Menu label={t("inbox.viewActions")} trigger={<EllipsisVertical aria-hidden="true" className="size-5" />}>
               {total > 0 ? (

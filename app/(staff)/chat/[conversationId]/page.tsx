@@ -1,5 +1,6 @@
 import type { Metadata } from "next";
 import { getTranslations } from "next-intl/server";
+import { openAtSchema } from "@/lib/conversations/schemas";
 import { chatTitle } from "@/lib/chat/queries";
 import { orNotFound, requireStaffPage } from "@/lib/auth/pages";
 import { getOrganization } from "@/lib/org/queries";
@@ -35,6 +36,7 @@ export default async function StaffChatConversationPage({
       base: "/chat",
       timeZone: org.timeZone,
       notice: readComposerNotice(query, t as never),
+      at: openAtSchema.parse(query).at,
     }),
   );
   // A search's results stay in the list while one of them is open (the hits carry ?q=).

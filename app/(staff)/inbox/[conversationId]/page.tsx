@@ -30,6 +30,7 @@ import { assignableStaff, threadOwner } from "@/lib/inbox/assign";
 import { listSavedReplies, replyValues } from "@/lib/replies/queries";
 import { SavedReplyPicker } from "@/components/replies/saved-reply-picker";
 import { MentionPicker } from "@/components/inbox/mention-picker";
+import { openAtSchema } from "@/lib/conversations/schemas";
 
 /** The tab says whose thread it is: several open threads can be told apart. */
 export async function generateMetadata({ params }: { params: Promise<{ conversationId: string }> }): Promise<Metadata> {
@@ -47,7 +48,8 @@ export default async function ThreadPage({
   const { conversationId } = await params;
   const user = await requireMessagingPage();
   const [org, t] = await Promise.all([getOrganization(user), getTranslations()]);
-  const thread = await orNotFound(getStaffThread(user, conversationId));
+  const open = openAtSchema.parse(await searchParams);
+  const thread = await orNotFound(getStaffThread(user, conversationId, open.at));
   const [notes, history, owner, staff, replies, fill] = await Promise.all([
     listNotes(user, thread.id, thread.hasEarlier ? thread.messages[0]?.createdAt : undefined),
     processedHistory(user, thread.id),
@@ -104,6 +106,9 @@ export default async function ThreadPage({
                   wide
                 />
               ) : null}
+              <Link href={`/inbox/search?in=${encodeURIComponent(thread.id)}`} className={menuItemClass}>
+                {t("search.inThisThread")}
+              </Link>
               <Link href={filesHref} className={menuItemClass}>
                 {t("files.shared")}
               </Link>
@@ -156,6 +161,7 @@ export default async function ThreadPage({
                     ),
                   }}
                   openedAt={new Date().toISOString()}
+                  focus={open.at || open.note ? { seq: open.at, noteId: open.note } : undefined}
                 />
               </ThreadPresence>
             </ShiftStaffProvider>

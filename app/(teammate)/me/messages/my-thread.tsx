@@ -7,23 +7,35 @@ import { ThreadView } from "@/components/thread/thread-view";
 import { getTranslations } from "next-intl/server";
 import type { ComposerNotice } from "@/components/thread/composer-notice";
 import { MuteButton } from "@/components/pwa/mute-button";
-import { FolderOpen } from "@/components/ui/icons";
+import { FolderOpen, Search } from "@/components/ui/icons";
 import { iconButtonClass } from "@/components/ui/button";
 import { IconLink } from "@/components/ui/icon-link";
 
 /** The teammate's thread with their organisation: at /me, /me/messages and /me/messages/[id], with no redirect between. */
-export async function MyThread({ conversationId, notice }: { conversationId: string | null; notice?: ComposerNotice }) {
+export async function MyThread({
+  conversationId,
+  notice,
+  at,
+}: {
+  conversationId: string | null;
+  notice?: ComposerNotice;
+  /** Open at this message (a search's result). */
+  at?: number;
+}) {
   const user = await requireTeammatePage();
   const [org, t] = await Promise.all([getOrganization(user), getTranslations()]);
   if (!conversationId) notFound();
-  const thread = await orNotFound(getTeammateThread(user, conversationId));
+  const thread = await orNotFound(getTeammateThread(user, conversationId, at));
   return (
     <>
       <header className="sticky top-0 z-10 flex items-center gap-2 border-b border-line bg-surface py-1.5 pr-1.5 pl-4">
-        <div className="min-w-0 flex-1">
+        <div className="w-0 min-w-0 flex-1">
           <h1 className="truncate font-semibold">{org.name}</h1>
           <p className="truncate text-xs text-muted">{t("me.threadSubtitle")}</p>
         </div>
+        <IconLink href="/me/search" label={t("search.open")}>
+          <Search aria-hidden="true" className="size-5" />
+        </IconLink>
         <IconLink href="/me/files" label={t("files.shared")}>
           <FolderOpen aria-hidden="true" className="size-5" />
         </IconLink>
@@ -39,6 +51,7 @@ export async function MyThread({ conversationId, notice }: { conversationId: str
         staff={false}
         composer={{ clientId: randomUUID(), notice }}
         openedAt={new Date().toISOString()}
+        focus={at ? { seq: at } : undefined}
       />
     </>
   );

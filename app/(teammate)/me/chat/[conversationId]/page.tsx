@@ -1,5 +1,6 @@
 import type { Metadata } from "next";
 import { getTranslations } from "next-intl/server";
+import { openAtSchema } from "@/lib/conversations/schemas";
 import { chatTitle } from "@/lib/chat/queries";
 import { orNotFound, requireTeammatePage } from "@/lib/auth/pages";
 import { getOrganization } from "@/lib/org/queries";
@@ -28,6 +29,7 @@ export default async function MyChatConversationPage({
       base: "/me/chat",
       timeZone: org.timeZone,
       notice: readComposerNotice(await searchParams, t as never),
+      at: openAtSchema.parse(await searchParams).at,
     }),
   );
 }
