@@ -15,6 +15,7 @@ const ICONS = [
   "Building2",
   "CalendarDays",
   "Check",
+  "Clock",
   "ChevronDown",
   "ChevronLeft",
   "ChevronRight",

@@ -1,8 +1,8 @@
 import { createContext } from "react";
 
 /**
- * What the reply box offers the tools in its toolbar (the saved-reply picker): text inserted at
- * the cursor, or in place of the "/" that opened them; and where that "/" was typed.
+ * What the reply box offers the tools in its toolbar (the saved-reply picker, send later): text
+ * inserted at the cursor, or in place of the "/" that opened them; where that "/" was typed; a fresh box.
  */
 export type ComposerTools = {
   insert(text: string): void;
@@ -10,6 +10,8 @@ export type ComposerTools = {
   slashAt: number | null;
   /** The picker closed without a choice: the "/" stays as typed, the cursor goes back after it. */
   dismissSlash(): void;
+  /** What was typed left another way (scheduled to send later): the box starts a new message. */
+  clear(): void;
 };
 
 export const ComposerToolsContext = createContext<ComposerTools | null>(null);

@@ -111,6 +111,13 @@ export function Composer({
       setSlashAt(null);
       placeCursor(slashAt !== null ? slashAt + 1 : null); // opened by its button: the cursor stays where it was
     },
+    clear() {
+      typing?.(null);
+      setDraft("");
+      setClientError(null);
+      setClientId(crypto.randomUUID());
+      box.current?.form?.dispatchEvent(new Event(COMPOSER_SENT_EVENT));
+    },
   };
   const unfilled = allowNotes && !noteMode ? unfilledVariable(draft) : null;
 
@@ -147,7 +154,8 @@ export function Composer({
 
   function onSubmit(e: FormEvent<HTMLFormElement>) {
     const submitter = (e.nativeEvent as SubmitEvent).submitter as HTMLElement | null;
-    if (submitter?.dataset.note) return void typing?.(null); // the private-note button posts through its own action
+    // The private-note and send-later buttons post through their own actions.
+    if (submitter?.dataset.note || submitter?.dataset.schedule) return void typing?.(null);
     e.preventDefault();
     // A second click of a double-click finds the box already emptied: nothing to say.
     const attachments = files.ready;

@@ -66,6 +66,12 @@ export const Check = (p: P) => (
     <path d="M20 6 9 17l-5-5" />
   </Svg>
 );
+export const Clock = (p: P) => (
+  <Svg {...p}>
+    <circle cx="12" cy="12" r="10" />
+    <path d="M12 6v6l4 2" />
+  </Svg>
+);
 export const ChevronDown = (p: P) => (
   <Svg {...p}>
     <path d="m6 9 6 6 6-6" />

@@ -3,7 +3,19 @@
 import { revalidatePath } from "next/cache";
 import { redirect } from "next/navigation";
 import { createAction } from "@/lib/api/action";
-import { addNoteSchema, assignThreadSchema, markUnreadSchema, sendGroupedSchema, setProcessedSchema } from "./schemas";
+import {
+  addNoteSchema,
+  assignThreadSchema,
+  cancelScheduledSchema,
+  editScheduledSchema,
+  markUnreadSchema,
+  scheduleMessageSchema,
+  sendGroupedSchema,
+  setProcessedSchema,
+} from "./schemas";
+import { cancelScheduled, editScheduled, scheduleGrouped, scheduleMessage } from "./scheduled";
+import { getOrganization } from "@/lib/org/queries";
+import { UserError } from "@/lib/errors";
 import { assignThread } from "./assign";
 import { sendGroupedMessage } from "./grouped";
 import { viewFilters } from "./filters-url";
@@ -49,10 +61,47 @@ export const addNoteAction = createAction({ schema: addNoteSchema, roles: STAFF_
 export const sendGroupedAction = createAction(
   { schema: sendGroupedSchema, roles: STAFF_ROLES },
   async (input, { user }) => {
-    const { body, clientId, smsCopy, urgent, mode, to, attachmentIds, ...view } = input;
+    const { body, clientId, smsCopy, urgent, mode, to, attachmentIds, sendAt, ...view } = input;
     const who = mode === "pick" ? { teammateIds: to } : { filters: viewFilters(view) };
+    if (sendAt) {
+      // Files wait for a message sent now: a scheduled one is its words only.
+      if (attachmentIds.length) throw new UserError("errors.scheduled.noFiles", {}, "sendAt");
+      const { timeZone } = await getOrganization(user);
+      await scheduleGrouped(user, { who, body, clientId, smsCopy, urgent, sendAt }, timeZone);
+      revalidatePath("/inbox", "layout");
+      redirect("/inbox/scheduled");
+    }
     const { batchId } = await sendGroupedMessage(user, { who, body, clientId, smsCopy, urgent, attachmentIds });
     revalidatePath("/inbox", "layout");
     redirect(`/inbox/batches/${encodeURIComponent(batchId)}`);
+  },
+);
+
+export const scheduleMessageAction = createAction(
+  { schema: scheduleMessageSchema, roles: STAFF_ROLES },
+  async (input, { user }) => {
+    const { timeZone } = await getOrganization(user);
+    const result = await scheduleMessage(user, input, timeZone);
+    revalidatePath(`/inbox/${input.conversationId}`);
+    return { ...result, sendAt: result.sendAt.toISOString() };
+  },
+);
+
+export const editScheduledAction = createAction(
+  { schema: editScheduledSchema, roles: STAFF_ROLES },
+  async (input, { user }) => {
+    const { timeZone } = await getOrganization(user);
+    await editScheduled(user, input, timeZone);
+    revalidatePath("/inbox", "layout");
+    return { id: input.id };
+  },
+);
+
+export const cancelScheduledAction = createAction(
+  { schema: cancelScheduledSchema, roles: STAFF_ROLES },
+  async (input, { user }) => {
+    await cancelScheduled(user, input.id);
+    revalidatePath("/inbox", "layout");
+    return { id: input.id };
   },
 );

@@ -116,6 +116,13 @@ export const sendGroupedSchema = contactFiltersSchema.extend({
     .enum(["on", "1", "true"])
     .optional()
     .transform((v) => Boolean(v)),
+  /** Send later: the organisation's wall-clock time ("2026-12-07T07:00"); empty: now. */
+  sendAt: z
+    .string()
+    .trim()
+    .max(16, "errors.scheduled.timeRequired")
+    .optional()
+    .transform((v) => v || undefined),
   /** "pick": only the ticked `to` teammates; otherwise everyone matching the filters. */
   mode: z.enum(["all", "pick"]).catch("all").default("all"),
   to: z.preprocess(
@@ -163,3 +170,30 @@ export const searchSchema = z
   })
   .refine((s) => !s.from || !s.to || s.from <= s.to, { message: "errors.search.toBeforeFrom", path: ["to"] });
 export type SearchInput = z.infer<typeof searchSchema>;
+
+const checkbox = z
+  .enum(["on", "1", "true"])
+  .optional()
+  .transform((v) => Boolean(v));
+const wallClock = z.string().trim().min(1, "errors.scheduled.timeRequired").max(16, "errors.scheduled.timeRequired");
+
+/** A thread's message to send later (the composer's form, "Send later"). */
+export const scheduleMessageSchema = z.object({
+  conversationId: conversationIdField,
+  body: bodyField.min(1, "errors.messageRequired"),
+  clientId: clientIdField,
+  /** The organisation's wall-clock time, "2026-12-07T07:00". */
+  sendAt: wallClock,
+  smsCopy: checkbox,
+  urgent: checkbox,
+});
+export type ScheduleMessageInput = z.infer<typeof scheduleMessageSchema>;
+
+export const editScheduledSchema = z.object({
+  id: conversationIdField,
+  body: bodyField.min(1, "errors.messageRequired"),
+  sendAt: wallClock,
+});
+export type EditScheduledInput = z.infer<typeof editScheduledSchema>;
+
+export const cancelScheduledSchema = z.object({ id: conversationIdField });

@@ -102,6 +102,8 @@ export type EventPayloads = {
   };
   /** This manager read a thread where they were named: how many notes naming them are left unread. */
   "mentions.seen": { unseen: number };
+  /** A message to send later was scheduled, changed, cancelled, sent or failed (`conversationId` null: a grouped one). */
+  "scheduled.changed": { conversationId: string | null };
   /** This user's read position moved (their other tabs update their counts). */
   "thread.read": { conversationId: string; lastReadSeq: number };
   /** Assignments or unavailability of these teammates changed. */
@@ -134,6 +136,7 @@ export const EVENT_AUDIENCES: { [K in EventType]: readonly EventAudience[] } = {
   "thread.processed": ["STAFF"],
   "thread.assigned": ["STAFF"],
   "thread.read": ["USER"],
+  "scheduled.changed": ["STAFF"],
   "note.mentioned": ["USER"],
   "mentions.seen": ["USER"],
   "schedule.changed": ["STAFF", "USER"],

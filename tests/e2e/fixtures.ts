@@ -56,6 +56,7 @@ export const mainPages = (o: TestOrg, shiftId: string) => ({
     "/settings/system",
     "/settings/replies",
     "/inbox/search?q=shift",
+    "/inbox/scheduled",
     "/people/invite",
     "/people/import",
     `/people/${o.manager.id}`,

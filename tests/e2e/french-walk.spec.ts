@@ -83,6 +83,7 @@ test("every role walks its main pages in French, with no English left", async ({
   await noEnglish(max, `/schedule/shifts/${shift.id}`);
   await noEnglish(max, "/teammates");
   await noEnglish(max, "/inbox/search?q=indisponible&from=2026-02-31");
+  await noEnglish(max, "/inbox/scheduled");
   await noEnglish(max, `/teammates/${o.teammate.id}`);
   await noEnglish(max, "/chat");
   await noEnglish(max, "/chat/new?kind=public");

@@ -67,6 +67,9 @@ export async function InboxShell({
                   {t("grouped.messageThese", { count: total })}
                 </Link>
               ) : null}
+              <Link href="/inbox/scheduled" className={menuItemClass}>
+                {t("scheduled.openAll")}
+              </Link>
               <ActionButton
                 action={requestExportAction}
                 fields={filterValues(viewFilters(filters))}

@@ -31,6 +31,15 @@ import { listSavedReplies, replyValues } from "@/lib/replies/queries";
 import { SavedReplyPicker } from "@/components/replies/saved-reply-picker";
 import { MentionPicker } from "@/components/inbox/mention-picker";
 import { openAtSchema } from "@/lib/conversations/schemas";
+import { SendLater } from "@/components/inbox/send-later";
+import { ScheduledBanner } from "@/components/inbox/scheduled-banner";
+import { addDays, isoDay, utcToLocalInput } from "@/lib/text/time";
+
+/** 07:00 tomorrow in the organisation's time zone, as a datetime-local value: where "Send later" starts. */
+function tomorrowAt7(timeZone: string): string {
+  const today = utcToLocalInput(new Date(), timeZone).slice(0, 10);
+  return `${isoDay(addDays(new Date(`${today}T00:00Z`), 1))}T07:00`;
+}
 
 /** The tab says whose thread it is: several open threads can be told apart. */
 export async function generateMetadata({ params }: { params: Promise<{ conversationId: string }> }): Promise<Metadata> {
@@ -126,6 +135,7 @@ export default async function ThreadPage({
         />
         <div className="flex min-h-0 flex-1">
           <div className="flex min-w-0 flex-1 flex-col">
+            <ScheduledBanner user={user} conversationId={thread.id} timeZone={org.timeZone} />
             <ShiftStaffProvider>
               <ThreadPresence conversationId={thread.id}>
                 <ThreadView
@@ -150,6 +160,7 @@ export default async function ThreadPage({
                           values={fill.values}
                           locale={fill.locale}
                         />
+                        <SendLater tomorrow={tomorrowAt7(org.timeZone)} zone={org.timeZone} timeZone={org.timeZone} />
                         <ComposerOptions
                           urgent
                           sms={{

@@ -176,6 +176,21 @@ export function GroupedForm({
         />
         <span className="font-medium">{t("thread.urgent")}</span>
       </label>
+      <label className="block text-sm">
+        <span className="font-medium">{t("scheduled.groupedWhen")}</span>
+        <input
+          type="datetime-local"
+          name="sendAt"
+          defaultValue={failed?.values?.sendAt}
+          aria-invalid={Boolean(failed?.fieldErrors?.sendAt)}
+          aria-describedby="send-later-hint"
+          className="mt-1 block min-h-11 w-full max-w-xs rounded-control border border-line bg-surface px-2 text-sm"
+        />
+      </label>
+      <p id="send-later-hint" className="-mt-2 text-xs text-muted">
+        {t("scheduled.groupedHint")}
+      </p>
+      <FieldError id="grouped-sendAt-error" messages={failed?.fieldErrors?.sendAt} />
       {files.busy ? <p className="text-sm text-slate-700">{t("files.waitForUploads")}</p> : null}
       <Button
         type="submit"
