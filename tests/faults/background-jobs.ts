@@ -9,6 +9,8 @@
 //    interrupted within a minute, with one e-mail and no file left behind.
 // 3. A push fan-out claimed by a second instance while the first still runs it: each device
 //    gets one push.
+// 4. 300 messages sent later, due at once; the server is killed while they leave: each
+//    leaves exactly once.
 // A killed worker's lease is made to run out at once (a minute's wait otherwise).
 // Prints "N passed, M failed" and exits non-zero on a failure.
 import { spawn, type ChildProcess } from "node:child_process";
@@ -312,6 +314,55 @@ try {
   } finally {
     await service.close();
   }
+
+  // 4. Messages sent later (issue 30): 300 due at once, the server killed while they leave.
+  const { scheduleMessage } = await import("../../lib/inbox/scheduled");
+  const M = 300;
+  const later = new Date(Date.now() + 3600_000);
+  const local = new Intl.DateTimeFormat("sv-SE", {
+    timeZone: "Europe/Paris",
+    year: "numeric",
+    month: "2-digit",
+    day: "2-digit",
+    hour: "2-digit",
+    minute: "2-digit",
+  })
+    .format(later)
+    .replace(" ", "T");
+  for (let i = 0; i < M; i++)
+    await scheduleMessage(
+      manager,
+      {
+        conversationId: threadId(i),
+        body: `Scheduled ${i}`,
+        clientId: randomUUID(),
+        sendAt: local,
+        smsCopy: false,
+        urgent: false,
+      },
+      "Europe/Paris",
+    );
+  await db.job.updateMany({ where: { kind: "message.scheduled", doneAt: null }, data: { runAt: new Date() } });
+  const left = () => db.scheduledMessage.count({ where: { status: "SENT" } });
+  const at = Math.floor(M * (0.2 + Math.random() * 0.5));
+  await until("scheduled messages to kill at", async () => (await left()) >= at);
+  const killedScheduled = await left();
+  await kill(server.proc);
+  await expireLeases();
+  server = start(3241);
+  await server.ready;
+  await until("every scheduled message", async () => (await left()) === M, 60_000);
+  const laterCopies = await db.message.groupBy({
+    by: ["conversationId"],
+    where: { body: { startsWith: "Scheduled " } },
+    _count: true,
+  });
+  const notSent = await db.scheduledMessage.count({ where: { status: { not: "SENT" } } });
+  check(
+    `${M} messages sent later, the server killed after ${killedScheduled}: each left exactly once`,
+    laterCopies.length === M && laterCopies.every((c) => c._count === 1) && notSent === 0,
+    `${laterCopies.length} threads, ${laterCopies.filter((c) => c._count !== 1).length} with more or less than one, ${notSent} not sent`,
+  );
 } catch (error) {
   check("the fault test ran to the end", false, String((error as Error).stack ?? error));
 } finally {
