@@ -7,6 +7,9 @@ import { addPrivateNote } from "./notes";
 import { searchInbox, searchMine } from "./search";
 import { searchSchema } from "./schemas";
 import { sendInboxMessage } from "./send";
+import { db } from "@/lib/db";
+import { createPrivate } from "@/lib/chat/conversations";
+import { sendChatMessage } from "@/lib/chat/send";
 
 const PARIS = "Europe/Paris";
 const input = (q: string, more: Record<string, string> = {}) => searchSchema.parse({ q, ...more });
@@ -125,6 +128,43 @@ describe("searching messages", () => {
     expect(JSON.stringify(await searchMine(teammate, input("contract"), PARIS))).not.toContain("zebracode");
     expect(texts(await searchMine(teammate, input("planning"), PARIS))).toEqual(["📎 Planning-décembre.pdf"]);
     await expect(searchMine(teammate, input("zebracode", { in: teammate2.threadId }), PARIS)).rejects.toBeInstanceOf(
+      NotFoundError,
+    );
+  });
+
+  it("a teammate's search covers the chats they are in, and opens a chat at the message; not a chat they are not in", async () => {
+    const { teammate, teammate2, addTeammate } = await makeOrg("Org", { chatEnabled: true });
+    const ana = await addTeammate("Ana", "Roy");
+    const dept = (await db.teammateProfile.findUniqueOrThrow({ where: { userId: teammate.id } })).departmentId!;
+    const ours = await createPrivate(teammate, {
+      departmentId: dept,
+      name: "Night crew",
+      memberIds: [teammate2.id],
+      clientId: cid(),
+    });
+    const theirs = await createPrivate(teammate2, {
+      departmentId: dept,
+      name: "Other crew",
+      memberIds: [ana.id],
+      clientId: cid(),
+    });
+    await sendChatMessage(teammate2, {
+      conversationId: ours.conversationId,
+      body: "Swapping my weekend shifts",
+      clientId: cid(),
+    });
+    await sendChatMessage(ana, {
+      conversationId: theirs.conversationId,
+      body: "Weekend shift for Ana",
+      clientId: cid(),
+    });
+    const page = await searchMine(teammate, input("weekend shift"), PARIS);
+    expect(texts(page)).toEqual(["Swapping my weekend shifts"]);
+    expect(page.results[0]!.place).toBe("Night crew");
+    expect(page.results[0]!.href).toMatch(new RegExp(`^/me/chat/${ours.conversationId}\\?at=\\d+$`));
+    // Narrowed to their own thread: nothing from the chat.
+    expect(texts(await searchMine(teammate, input("weekend", { in: teammate.threadId }), PARIS))).toEqual([]);
+    await expect(searchMine(teammate, input("weekend", { in: theirs.conversationId }), PARIS)).rejects.toBeInstanceOf(
       NotFoundError,
     );
   });
