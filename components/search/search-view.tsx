@@ -101,30 +101,8 @@ export async function SearchView({
                 ))}
               </select>
             </label>
-            <label className="block text-xs text-muted">
-              {t("search.from")}
-              <input
-                type="date"
-                name="from"
-                defaultValue={input.from}
-                className={field}
-                aria-invalid={Boolean(fieldErrors.from)}
-                aria-describedby={fieldErrors.from ? "search-from-error" : undefined}
-              />
-              <FieldError id="search-from-error" messages={fieldErrors.from ? [fieldErrors.from] : undefined} />
-            </label>
-            <label className="block text-xs text-muted">
-              {t("search.to")}
-              <input
-                type="date"
-                name="to"
-                defaultValue={input.to}
-                className={field}
-                aria-invalid={Boolean(fieldErrors.to)}
-                aria-describedby={fieldErrors.to ? "search-to-error" : undefined}
-              />
-              <FieldError id="search-to-error" messages={fieldErrors.to ? [fieldErrors.to] : undefined} />
-            </label>
+            <DayField name="from" label={t("search.from")} value={input.from} error={fieldErrors.from} />
+            <DayField name="to" label={t("search.to")} value={input.to} error={fieldErrors.to} />
             <label className="block text-xs text-muted">
               {t("search.order")}
               <select name="order" defaultValue={input.order ?? "newest"} className={field}>
@@ -182,5 +160,23 @@ export async function SearchView({
         ) : null}
       </div>
     </div>
+  );
+}
+
+/** A day of the search's range, its error next to it. */
+function DayField({ name, label, value, error }: { name: string; label: string; value?: string; error?: string }) {
+  return (
+    <label className="block text-xs text-muted">
+      {label}
+      <input
+        type="date"
+        name={name}
+        defaultValue={value}
+        className={field}
+        aria-invalid={Boolean(error)}
+        aria-describedby={error ? `search-${name}-error` : undefined}
+      />
+      <FieldError id={`search-${name}-error`} messages={error ? [error] : undefined} />
+    </label>
   );
 }

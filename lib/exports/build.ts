@@ -1,4 +1,5 @@
 import "server-only";
+import { actingUser } from "@/lib/auth/acting-user";
 import { createReadStream, createWriteStream } from "node:fs";
 import { once } from "node:events";
 import { mkdir, rename, rm, stat } from "node:fs/promises";
@@ -36,21 +37,8 @@ export async function buildAttachmentsExport(
 ): Promise<Built | null> {
   const job = await db.exportJob.findUnique({ where: { id: exportId } });
   if (!job || job.status === "DONE" || job.status === "FAILED") return null;
-  const requester = await db.user.findFirst({
-    where: { id: job.requestedById, organizationId: job.organizationId },
-    select: {
-      id: true,
-      organizationId: true,
-      role: true,
-      email: true,
-      firstName: true,
-      lastName: true,
-      locale: true,
-      messagingAccess: true,
-    },
-  });
-  if (!requester) throw new Error(`Export ${exportId}: its requester is gone`);
-  const user: SessionUser = { ...requester, locale: requester.locale };
+  const user: SessionUser | null = await actingUser(job.requestedById, job.organizationId);
+  if (!user) throw new Error(`Export ${exportId}: its requester is gone`);
   const t = translatorFor(user.locale);
   await db.exportJob.update({
     where: { id: exportId },

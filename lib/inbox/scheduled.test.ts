@@ -26,38 +26,19 @@ const bodies = (conversationId: string) =>
 describe("send later", () => {
   it("a thread's message leaves once at its time, in the organisation's time zone", async () => {
     const { manager, teammate } = await makeOrg();
-    const clientId = cid();
     const local = inParis(2 * HOUR);
-    const { id, sendAt } = await scheduleMessage(
-      manager,
-      {
-        conversationId: teammate.threadId,
-        body: "Reminder: badge",
-        clientId,
-        sendAt: local,
-        smsCopy: false,
-        urgent: false,
-      },
-      PARIS,
-    );
+    const form = {
+      conversationId: teammate.threadId,
+      body: "Reminder: badge",
+      clientId: cid(),
+      sendAt: local,
+      smsCopy: false,
+      urgent: false,
+    };
+    const { id, sendAt } = await scheduleMessage(manager, form, PARIS);
     expect(utcToLocalInput(sendAt, PARIS)).toBe(local);
     // The same form posted twice is one scheduled message.
-    expect(
-      (
-        await scheduleMessage(
-          manager,
-          {
-            conversationId: teammate.threadId,
-            body: "Reminder: badge",
-            clientId,
-            sendAt: local,
-            smsCopy: false,
-            urgent: false,
-          },
-          PARIS,
-        )
-      ).id,
-    ).toBe(id);
+    expect((await scheduleMessage(manager, form, PARIS)).id).toBe(id);
     expect((await listScheduled(manager, teammate.threadId)).map((r) => [r.body, r.status, r.mine])).toEqual([
       ["Reminder: badge", "SCHEDULED", true],
     ]);

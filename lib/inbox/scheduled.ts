@@ -7,7 +7,8 @@ import { enqueueIn } from "@/lib/jobs/queue";
 import { appendEvent } from "@/lib/realtime/append";
 import { NotFoundError, UserError } from "@/lib/errors";
 import { requireMessaging } from "@/lib/auth/authorize";
-import { isStaff, type Role, type SessionUser } from "@/lib/auth/roles";
+import { isStaff, type SessionUser } from "@/lib/auth/roles";
+import { actingUser } from "@/lib/auth/acting-user";
 import { isWallClock, zonedToUtc } from "@/lib/text/time";
 import { unfilledVariable } from "@/lib/conversations/reply-variables";
 import { requireInboxThread } from "./access";
@@ -68,22 +69,30 @@ export async function scheduleMessage(
     select: { id: true, sendAt: true },
   });
   if (existing) return existing; // the same form posted twice
+  const { body, urgent, smsCopy, clientId } = input;
+  return store(user, { conversationId: thread.id, body, urgent, smsCopy, clientId, sendAt });
+}
+
+/** The row and its job, together. */
+function store(
+  user: SessionUser,
+  data: {
+    conversationId?: string;
+    recipients?: Recipients;
+    body: string;
+    urgent: boolean;
+    smsCopy: boolean;
+    clientId: string;
+    sendAt: Date;
+  },
+): Promise<{ id: string; sendAt: Date }> {
   return writeTx(async (tx, ex) => {
     const row = await tx.scheduledMessage.create({
-      data: {
-        organizationId: user.organizationId,
-        authorId: user.id,
-        conversationId: thread.id,
-        body: input.body,
-        urgent: input.urgent,
-        smsCopy: input.smsCopy,
-        clientId: input.clientId,
-        sendAt,
-      },
+      data: { ...data, organizationId: user.organizationId, authorId: user.id },
       select: { id: true, organizationId: true, sendAt: true },
     });
     await queue(ex, row);
-    await told(ex, user.organizationId, thread.id);
+    await told(ex, user.organizationId, data.conversationId ?? null);
     return { id: row.id, sendAt: row.sendAt };
   });
 }
@@ -95,25 +104,8 @@ export async function scheduleGrouped(
   timeZone: string,
 ): Promise<{ id: string; sendAt: Date }> {
   requireMessaging(user);
-  const sendAt = sendTime(input.sendAt, timeZone);
-  return writeTx(async (tx, ex) => {
-    const row = await tx.scheduledMessage.create({
-      data: {
-        organizationId: user.organizationId,
-        authorId: user.id,
-        recipients: input.who,
-        body: input.body,
-        urgent: input.urgent,
-        smsCopy: input.smsCopy,
-        clientId: input.clientId,
-        sendAt,
-      },
-      select: { id: true, organizationId: true, sendAt: true },
-    });
-    await queue(ex, row);
-    await told(ex, user.organizationId, null);
-    return { id: row.id, sendAt: row.sendAt };
-  });
+  const { who, body, urgent, smsCopy, clientId } = input;
+  return store(user, { recipients: who, body, urgent, smsCopy, clientId, sendAt: sendTime(input.sendAt, timeZone) });
 }
 
 /** One still to leave, that this user may change: its author's, or any for an admin. */
@@ -224,25 +216,6 @@ export async function listScheduled(user: SessionUser, conversationId?: string):
   });
 }
 
-/** The author as a session sees them, if they may still send: enabled, staff, with messaging. */
-async function authorOf(id: string): Promise<SessionUser | null> {
-  const u = await db.user.findFirst({
-    where: { id, disabledAt: null },
-    select: {
-      id: true,
-      organizationId: true,
-      role: true,
-      email: true,
-      firstName: true,
-      lastName: true,
-      locale: true,
-      messagingAccess: true,
-    },
-  });
-  if (!u || !isStaff(u.role as Role) || !u.messagingAccess) return null;
-  return { ...u, role: u.role as Role };
-}
-
 /**
  * The job: sends it if it still waits for this time. `send` is the inbox's send (a thread's
  * message) or the grouped send, handed in by the job's registration.
@@ -269,8 +242,10 @@ export async function sendScheduled(
       await tx.scheduledMessage.update({ where: { id: row.id }, data: { status: "FAILED", failure } });
       await told(ex, row.organizationId, row.conversationId);
     });
-  const user = await authorOf(row.authorId);
-  if (!user || user.organizationId !== row.organizationId) return void (await fail("errors.scheduled.authorGone"));
+  // Its author may still send: enabled, staff, with messaging.
+  const user = await actingUser(row.authorId, row.organizationId);
+  if (!user || user.disabled || !isStaff(user.role) || !user.messagingAccess)
+    return void (await fail("errors.scheduled.authorGone"));
   try {
     const common = { body: row.body, clientId: row.clientId, urgent: row.urgent, smsCopy: row.smsCopy };
     if (row.conversationId) await send.thread(user, { ...common, conversationId: row.conversationId });

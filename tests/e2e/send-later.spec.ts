@@ -1,20 +1,12 @@
 import { test, expect, newOrg, pageAs, live, e2eDb, seedMessage } from "./fixtures";
+import { utcToLocalInput } from "../../lib/text/time";
 
 // Send later (issue 30): a manager schedules a reply in the organisation's time zone; it is
 // listed, changed or cancelled until it leaves; it leaves once, live, when its time comes.
 // The test moves the clock: it makes the job due now instead of waiting for the time.
 
-const paris = (msFromNow: number) =>
-  new Intl.DateTimeFormat("sv-SE", {
-    timeZone: "Europe/Paris",
-    year: "numeric",
-    month: "2-digit",
-    day: "2-digit",
-    hour: "2-digit",
-    minute: "2-digit",
-  })
-    .format(new Date(Date.now() + msFromNow))
-    .replace(" ", "T");
+/** A time `msFromNow` ahead, as the organisation (Paris) reads it in the time field. */
+const paris = (msFromNow: number) => utcToLocalInput(new Date(Date.now() + msFromNow), "Europe/Paris");
 
 test("a manager schedules a reply: listed, changed, cancelled, and it leaves once at its time", async ({ browser }) => {
   test.slow();

@@ -317,18 +317,9 @@ try {
 
   // 4. Messages sent later (issue 30): 300 due at once, the server killed while they leave.
   const { scheduleMessage } = await import("../../lib/inbox/scheduled");
+  const { utcToLocalInput } = await import("../../lib/text/time");
   const M = 300;
-  const later = new Date(Date.now() + 3600_000);
-  const local = new Intl.DateTimeFormat("sv-SE", {
-    timeZone: "Europe/Paris",
-    year: "numeric",
-    month: "2-digit",
-    day: "2-digit",
-    hour: "2-digit",
-    minute: "2-digit",
-  })
-    .format(later)
-    .replace(" ", "T");
+  const local = utcToLocalInput(new Date(Date.now() + 3600_000), "Europe/Paris");
   for (let i = 0; i < M; i++)
     await scheduleMessage(
       manager,
