@@ -32,7 +32,7 @@ const LATEST_DAYS = 366;
 function sendTime(local: string, timeZone: string, now = new Date()): Date {
   if (!isWallClock(local, timeZone)) throw new UserError("errors.scheduled.notATime", { value: local }, "sendAt");
   const at = zonedToUtc(local, timeZone);
-  if (at.getTime() < now.getTime() + 30_000) throw new UserError("errors.scheduled.past", {}, "sendAt");
+  if (at.getTime() < now.getTime() + 60_000) throw new UserError("errors.scheduled.past", {}, "sendAt");
   if (at.getTime() > now.getTime() + LATEST_DAYS * 86_400_000)
     throw new UserError("errors.scheduled.tooFar", {}, "sendAt");
   return at;
