@@ -111,12 +111,13 @@ export function Composer({
       setSlashAt(null);
       placeCursor(slashAt !== null ? slashAt + 1 : null); // opened by its button: the cursor stays where it was
     },
+    // A new message's box: what was typed left (sent, or scheduled by the send-later panel).
     clear() {
-      typing?.(null);
-      setDraft("");
-      setClientError(null);
-      setClientId(crypto.randomUUID());
       box.current?.form?.dispatchEvent(new Event(COMPOSER_SENT_EVENT));
+      typing?.(null);
+      setClientError(null);
+      setDraft("");
+      setClientId(crypto.randomUUID());
     },
   };
   const unfilled = allowNotes && !noteMode ? unfilledVariable(draft) : null;
@@ -189,13 +190,9 @@ export function Composer({
     const form = new FormData(e.currentTarget);
     const smsCopy = form.get("smsCopy") === "on";
     const urgent = form.get("urgent") === "on";
-    e.currentTarget.dispatchEvent(new Event(COMPOSER_SENT_EVENT));
-    typing?.(null);
+    tools.clear();
     files.clear();
-    setClientError(null);
     lastSend.current = Date.now();
-    setDraft("");
-    setClientId(crypto.randomUUID());
     void outbox.send(
       { clientId, body: draft, attachments, smsCopy: smsCopy || undefined, urgent: urgent || undefined },
       latestSeq,

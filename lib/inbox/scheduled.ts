@@ -10,9 +10,9 @@ import { requireMessaging } from "@/lib/auth/authorize";
 import { isStaff, type SessionUser } from "@/lib/auth/roles";
 import { actingUser } from "@/lib/auth/acting-user";
 import { isWallClock, zonedToUtc } from "@/lib/text/time";
-import { unfilledVariable } from "@/lib/conversations/reply-variables";
 import { requireInboxThread } from "./access";
 import { smsCopyFor } from "./sms-copy";
+import { refuseUnfilled } from "./send";
 import type { Recipients } from "./grouped";
 import type { EditScheduledInput, ScheduleMessageInput } from "./schemas";
 
@@ -60,8 +60,7 @@ export async function scheduleMessage(
   requireMessaging(user);
   const thread = await requireInboxThread(user, input.conversationId);
   const sendAt = sendTime(input.sendAt, timeZone);
-  const unfilled = unfilledVariable(input.body);
-  if (unfilled) throw new UserError("errors.unfilledVariable", { name: `{{${unfilled}}}` }, "body");
+  refuseUnfilled(input.body);
   // An SMS copy that cannot go now is refused now (it is checked again when the message leaves).
   if (input.smsCopy) await smsCopyFor(user, thread.id);
   const existing = await db.scheduledMessage.findUnique({
@@ -123,8 +122,7 @@ async function ownScheduled(user: SessionUser, id: string) {
 export async function editScheduled(user: SessionUser, input: EditScheduledInput, timeZone: string): Promise<void> {
   const row = await ownScheduled(user, input.id);
   const sendAt = sendTime(input.sendAt, timeZone);
-  const unfilled = unfilledVariable(input.body);
-  if (unfilled) throw new UserError("errors.unfilledVariable", { name: `{{${unfilled}}}` }, "body");
+  refuseUnfilled(input.body);
   await writeTx(async (tx, ex) => {
     // Only while it still waits: a message leaving now is not changed under it.
     const changed = await tx.scheduledMessage.updateMany({
@@ -153,14 +151,12 @@ export async function cancelScheduled(user: SessionUser, id: string): Promise<vo
 export type ScheduledRow = {
   id: string;
   conversationId: string | null;
-  /** Whose thread, or how many a grouped message goes to. */
+  /** Whose thread (null: a grouped message). */
   teammateName: string | null;
-  grouped: boolean;
   body: string;
   sendAt: Date;
   status: "SCHEDULED" | "SENDING" | "SENT" | "CANCELLED" | "FAILED";
   failure: string | null;
-  authorId: string;
   authorName: string;
   urgent: boolean;
   smsCopy: boolean;
@@ -180,6 +176,8 @@ export async function listScheduled(user: SessionUser, conversationId?: string):
     orderBy: { sendAt: "asc" },
     take: 200,
   });
+  // Most threads have none: no second query for them (this runs on every thread's page).
+  if (rows.length === 0) return [];
   const people = await db.user.findMany({
     where: {
       organizationId: user.organizationId,
@@ -202,12 +200,10 @@ export async function listScheduled(user: SessionUser, conversationId?: string):
       id: r.id,
       conversationId: r.conversationId,
       teammateName: teammate ? name(teammate) : null,
-      grouped: !r.conversationId,
       body: r.body,
       sendAt: r.sendAt,
       status: r.status,
       failure: r.failure,
-      authorId: r.authorId,
       authorName: author ? name(author) : "",
       urgent: r.urgent,
       smsCopy: r.smsCopy,

@@ -1,5 +1,6 @@
 import "server-only";
 import { db } from "@/lib/db";
+import { joinSql, queryAll, sql } from "@/lib/db/sql";
 import { NotFoundError } from "@/lib/errors";
 import { requireMessaging, requireRole } from "@/lib/auth/authorize";
 import { isStaff, type SessionUser } from "@/lib/auth/roles";
@@ -36,6 +37,21 @@ function days(input: SearchInput, timeZone: string): Pick<SearchScope, "from" | 
 const at = (seq: number | null, noteId?: string) =>
   `?${new URLSearchParams({ ...(seq ? { at: String(seq) } : {}), ...(noteId ? { note: noteId } : {}) })}`;
 
+/** For each note, the message just before it in its thread: a note opens there, so the page holds it. One query. */
+async function messageBefore(noteIds: string[]): Promise<Map<string, number | null>> {
+  if (noteIds.length === 0) return new Map();
+  const rows = await queryAll(
+    sql`SELECT n."id", (SELECT MAX(m."seq") FROM "Message" m WHERE m."conversationId" = n."conversationId"
+      AND m."createdAt" <= n."createdAt" AND m."deletedAt" IS NULL) AS "seq"
+    FROM "PrivateNote" n WHERE n."id" IN (${joinSql(
+      noteIds.map((id) => sql`${id}`),
+      ", ",
+    )})`,
+    { id: "text", seq: "int?" },
+  );
+  return new Map(rows.map((r) => [r.id, r.seq]));
+}
+
 /** Staff: every inbox thread's messages and notes. */
 export async function searchInbox(user: SessionUser, input: SearchInput, timeZone: string): Promise<SearchPage> {
   requireMessaging(user);
@@ -58,25 +74,14 @@ export async function searchInbox(user: SessionUser, input: SearchInput, timeZon
     scope.authorId = person.id;
   }
   const { found, more } = await findMessages(parseQuery(input.q), scope, input);
-  // A note opens its thread at the message before it, so the page holds it.
-  const noteSeqs = await Promise.all(
-    found.map(async (f) =>
-      f.kind === "note"
-        ? db.message.findFirst({
-            where: { conversationId: f.conversationId, createdAt: { lte: f.createdAt }, deletedAt: null },
-            orderBy: { seq: "desc" },
-            select: { seq: true },
-          })
-        : null,
-    ),
-  );
+  const before = await messageBefore(found.filter((f) => f.kind === "note").map((f) => f.id));
   return {
     more,
-    results: found.map((f, i) => ({
+    results: found.map((f) => ({
       ...f,
       place: f.teammate ? `${f.teammate.firstName} ${f.teammate.lastName}` : "",
       href: `${conversationUrl("INBOX", f.conversationId, true)}${
-        f.kind === "note" ? at(noteSeqs[i]?.seq ?? null, f.id) : at(f.seq)
+        f.kind === "note" ? at(before.get(f.id) ?? null, f.id) : at(f.seq)
       }`,
     })),
   };

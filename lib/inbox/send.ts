@@ -7,6 +7,12 @@ import { smsCopyFor } from "./sms-copy";
 import { UserError } from "@/lib/errors";
 import { unfilledVariable } from "@/lib/conversations/reply-variables";
 
+/** A saved reply's variable the thread had no value for is never sent as it is ("Hello {{firstName}}"). */
+export function refuseUnfilled(body: string): void {
+  const unfilled = unfilledVariable(body);
+  if (unfilled) throw new UserError("errors.unfilledVariable", { name: `{{${unfilled}}}` }, "body");
+}
+
 /**
  * A message in an inbox thread, from staff (any thread of their organisation) or
  * from the teammate whose thread it is. Anything else is "not found".
@@ -19,9 +25,7 @@ export async function sendInboxMessage(
   const staff = isStaff(user.role);
   // Only staff mark a message urgent (a teammate's page has no such box: a forged request).
   if (input.urgent && !staff) throw new UserError("errors.staleRequest");
-  // A saved reply's variable the thread had no value for is never sent as it is ("Hello {{firstName}}").
-  const unfilled = staff ? unfilledVariable(input.body) : null;
-  if (unfilled) throw new UserError("errors.unfilledVariable", { name: `{{${unfilled}}}` }, "body");
+  if (staff) refuseUnfilled(input.body);
   // Staff may ask for an SMS copy: checked (consent, number, limits) before anything is stored.
   const smsCopy = staff && input.smsCopy ? await smsCopyFor(user, input.conversationId) : null;
   return sendOnce(
