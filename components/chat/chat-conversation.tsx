@@ -3,6 +3,7 @@ import { getTranslations } from "next-intl/server";
 import type { SessionUser } from "@/lib/auth/roles";
 import { isStaff } from "@/lib/auth/roles";
 import { getChatThread } from "@/lib/chat/queries";
+import { reviseRights } from "@/lib/org/queries";
 import { departmentPeople } from "@/lib/chat/people";
 import { addMembersAction, deleteChatAction, joinAgainAction, leaveChatAction } from "@/lib/chat/actions";
 import { ThreadView } from "@/components/thread/thread-view";
@@ -35,7 +36,11 @@ export async function ChatConversation({
   /** Open at this message (a search's result). */
   at?: number;
 }) {
-  const [t, c] = await Promise.all([getTranslations(), getChatThread(user, conversationId, at)]);
+  const [t, c, revise] = await Promise.all([
+    getTranslations(),
+    getChatThread(user, conversationId, at),
+    reviseRights(user),
+  ]);
   const inIt = new Set(c.participants.map((p) => p.id));
   const addable =
     c.canAdd && c.ref.departmentId
@@ -152,6 +157,7 @@ export async function ChatConversation({
           hasEarlier={c.hasEarlier}
           timeZone={timeZone}
           selfId={user.id}
+          revise={revise}
           staff={web}
           chat
           joinOnOpen={c.ref.standing === "open"}

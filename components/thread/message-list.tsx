@@ -1,6 +1,7 @@
 "use client";
 
 import { useRef, useState } from "react";
+import Link from "next/link";
 import { useLocale, useTranslations } from "@/lib/i18n/client";
 import type { ThreadMessage, ThreadNote } from "@/lib/conversations/wire";
 import { dayKey, formatDay, formatTime } from "@/lib/text/format";
@@ -8,7 +9,7 @@ import { MessageText } from "./message-text";
 import { ShiftCard } from "./shift-card";
 import { AttachmentList } from "@/components/files/attachment-list";
 import { noticeText } from "@/components/chat/notice-text";
-import { openMessageMenu } from "./message-menu-event";
+import { openMessageMenu, type MessageMenuTarget, type ReviseTarget } from "./message-menu-event";
 import { arrowTarget } from "@/components/ui/arrow-keys";
 import { Ellipsis } from "@/components/ui/icons";
 
@@ -44,6 +45,7 @@ export function MessageList({
   staffConversationId,
   goneShiftIds,
   found,
+  revise,
 }: {
   messages: ThreadMessage[];
   notes?: ThreadNote[];
@@ -56,6 +58,8 @@ export function MessageList({
   goneShiftIds?: Set<string>;
   /** The message (its id) or note (`n-` and its id) a search opened the thread at: marked, and the Tab stop. */
   found?: string;
+  /** Who may change which message: the reader is an admin (deletes anyone's), and how long an author may edit. */
+  revise?: { admin: boolean; editWindowMinutes: number };
 }) {
   const t = useTranslations();
   const locale = useLocale();
@@ -71,7 +75,31 @@ export function MessageList({
   const keyOf = (e: Entry) => (e.kind === "note" ? `n-${e.n.id}` : e.m.id);
   // The one message the Tab key lands on: the one last moved to, or the newest.
   const tabStop = current && entries.some((e) => keyOf(e) === current) ? current : keyOf(entries.at(-1)!);
-  const withActions = (m: ThreadMessage) => Boolean(staffConversationId && !m.fromStaff && m.kind !== "SYSTEM");
+  const markUnread = (m: ThreadMessage) => Boolean(staffConversationId && !m.fromStaff && m.kind !== "SYSTEM");
+  const byReader = (m: ThreadMessage) => Boolean(selfId && m.authorId === selfId);
+  // An admin's menu stays on a deleted message: its history.
+  const revisable = (m: ThreadMessage) =>
+    Boolean(revise && m.kind === "TEXT" && (revise.admin || (!m.deleted && byReader(m))));
+  const withActions = (m: ThreadMessage) => markUnread(m) || revisable(m);
+  /** What the menu offers for this message, decided as it opens (the edit window closes as time passes). */
+  const menuFor = (m: ThreadMessage, anchor: HTMLElement): MessageMenuTarget => {
+    const target: ReviseTarget | null = revisable(m)
+      ? {
+          id: m.id,
+          body: m.body,
+          own: byReader(m),
+          edit:
+            byReader(m) &&
+            !m.deleted &&
+            Boolean(m.body) &&
+            Date.now() < m.createdAt.getTime() + (revise?.editWindowMinutes ?? 0) * 60_000,
+          delete: !m.deleted,
+          history: Boolean(revise?.admin && (m.edited || m.deleted)),
+          fromStaff: m.fromStaff,
+        }
+      : null;
+    return { seq: m.seq, anchor, markUnread: markUnread(m), revise: target };
+  };
 
   function onKeyDown(e: React.KeyboardEvent<HTMLOListElement>) {
     const items = [...(list.current?.querySelectorAll<HTMLElement>(":scope > li[data-key]") ?? [])];
@@ -87,7 +115,7 @@ export function MessageList({
       const entry = entries.find((x) => keyOf(x) === items[at]!.dataset.key);
       if (entry?.kind === "message" && withActions(entry.m)) {
         e.preventDefault();
-        openMessageMenu({ seq: entry.m.seq, anchor: items[at]! });
+        openMessageMenu(menuFor(entry.m, items[at]!));
       }
     }
   }
@@ -167,7 +195,7 @@ export function MessageList({
               onContextMenu={(ev) => {
                 if (!actions) return;
                 ev.preventDefault(); // a long press on a phone, a right click with a mouse
-                openMessageMenu({ seq: m.seq, anchor: ev.currentTarget });
+                openMessageMenu(menuFor(m, ev.currentTarget));
               }}
             >
               <div className={`flex min-w-0 flex-col ${own ? "items-end" : "items-start"}`}>
@@ -178,6 +206,22 @@ export function MessageList({
                     staff={Boolean(staffConversationId)}
                     gone={Boolean(m.shift && goneShiftIds?.has(m.shift.id))}
                   />
+                ) : m.deleted ? (
+                  <p
+                    className="rounded-bubble border border-dashed border-line px-3 py-2 text-sm text-muted italic"
+                    data-testid="message-deleted"
+                  >
+                    {m.deleted === "admin" ? t("revise.deletedByAdmin") : t("revise.deleted")}
+                    {revise?.admin ? (
+                      <Link
+                        tabIndex={-1}
+                        href={`/settings/audit/messages/${encodeURIComponent(m.id)}`}
+                        className="ml-2 text-accent-ink not-italic underline"
+                      >
+                        {t("revise.history")}
+                      </Link>
+                    ) : null}
+                  </p>
                 ) : m.body ? (
                   <div
                     className={`rounded-bubble px-3 py-2 text-sm ${own ? "bg-own text-on-own" : "border border-line bg-surface"}`}
@@ -186,6 +230,11 @@ export function MessageList({
                   </div>
                 ) : null}
                 <AttachmentList files={m.attachments} own={own} />
+                {m.edited && !m.deleted ? (
+                  <span className="text-[0.6875rem] text-muted" data-testid="message-edited">
+                    {t("revise.edited")}
+                  </span>
+                ) : null}
               </div>
               {/* Each message's own time and actions: on hover or focus, never a keyboard stop of their own. */}
               <span className="flex shrink-0 items-center gap-0.5 opacity-0 group-focus-within/message:opacity-100 group-hover/message:opacity-100">
@@ -195,7 +244,7 @@ export function MessageList({
                     type="button"
                     tabIndex={-1}
                     aria-label={t("thread.messageActions")}
-                    onClick={(ev) => openMessageMenu({ seq: m.seq, anchor: ev.currentTarget })}
+                    onClick={(ev) => openMessageMenu(menuFor(m, ev.currentTarget))}
                     className="inline-flex size-8 items-center justify-center rounded-control text-muted hover:bg-slate-100 hover:text-ink pointer-coarse:hidden"
                     data-testid="message-actions"
                   >

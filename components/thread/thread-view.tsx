@@ -13,6 +13,7 @@ import { useReadReporter } from "./read-reporter";
 import { useThreadScroll } from "./use-thread-scroll";
 import { connectivity } from "@/components/live/connectivity";
 import { ArrowDown } from "@/components/ui/icons";
+import { ReviseDialog, ReviseMenu } from "./revise-menu";
 
 const byId = <T extends { id: string }>(items: T[]): T[] => [...new Map(items.map((x) => [x.id, x])).values()];
 
@@ -37,6 +38,7 @@ export function ThreadView({
   chat = false,
   joinOnOpen = false,
   focus,
+  revise,
 }: {
   conversationId: string;
   messages: ThreadMessage[];
@@ -68,12 +70,16 @@ export function ThreadView({
   joinOnOpen?: boolean;
   /** A search's result: open at this message (its seq) or note, marked; older pages load until it is there. */
   focus?: { seq?: number; noteId?: string };
+  /** Editing and deleting: whether the reader is an admin (deletes anyone's message), and the organisation's edit window. */
+  revise: { admin: boolean; editWindowMinutes: number };
 }) {
   const refresh = useSafeRefresh();
   const t = useTranslations();
   const [live, setLive] = useState<ThreadMessage[]>([]);
   const [liveNotes, setLiveNotes] = useState<ThreadNote[]>([]);
   const [actions, setActions] = useState<Record<string, ShiftAction>>({});
+  // Messages edited or deleted since the page was drawn, as they now read (events arrive in order: the latest wins).
+  const [revised, setRevised] = useState<Record<string, ThreadMessage>>({});
   // Pages loaded by scrolling back, with what the page showed then (a refresh moves the newest page on).
   const [earlier, setEarlier] = useState<{
     messages: ThreadMessage[];
@@ -94,6 +100,7 @@ export function ThreadView({
   // The page's messages win over copies kept from live events or earlier pages (they are newer reads).
   const shown = byId([...earlier.messages, ...live, ...messages])
     .sort((a, b) => a.seq - b.seq)
+    .map((m) => (revised[m.id] && !m.deleted ? { ...revised[m.id]!, action: m.action } : m))
     .map((m) => (actions[m.id] ? { ...m, action: actions[m.id]! } : m));
   const shownNotes = byId([...earlier.notes, ...liveNotes, ...notes]);
   const deletedLive = shown.flatMap((m) =>
@@ -181,6 +188,10 @@ export function ThreadView({
   };
   useLiveEvent("message.created", onMessage);
   useLiveEvent("chat.message", onMessage);
+  const onRevised = (message: WireMessage) => setRevised((r) => ({ ...r, [message.id]: fromWire(message) }));
+  useLiveEvent("message.revised", (p) => {
+    if (p.conversationId === conversationId) onRevised(p.message);
+  });
   useLiveEvent("note.created", (p) => {
     if (p.conversationId !== conversationId) return;
     const note = noteFromWire(p.note);
@@ -254,7 +265,11 @@ export function ThreadView({
           staffConversationId={staff && !chat ? conversationId : undefined}
           goneShiftIds={new Set([...goneShiftIds, ...earlier.gone, ...deletedLive])}
           found={foundShown ? foundKey : undefined}
+          revise={revise}
         />
+        {/* The staff thread page draws its own menu (mark unread, then these); every other page, this one. */}
+        {staff && !chat ? null : <ReviseMenu />}
+        <ReviseDialog conversationId={conversationId} onRevised={onRevised} />
       </div>
       <div className={staff ? "relative" : "sticky bottom-[calc(4rem+env(safe-area-inset-bottom))]"}>
         {/* Announced to screen readers as it appears. */}

@@ -130,6 +130,13 @@ export const FolderOpen = (p: P) => (
     <path d="m6 14 1.5-2.9A2 2 0 0 1 9.24 10H20a2 2 0 0 1 1.94 2.5l-1.54 6a2 2 0 0 1-1.95 1.5H4a2 2 0 0 1-2-2V5a2 2 0 0 1 2-2h3.9a2 2 0 0 1 1.69.9l.81 1.2a2 2 0 0 0 1.67.9H18a2 2 0 0 1 2 2v2" />
   </Svg>
 );
+export const History = (p: P) => (
+  <Svg {...p}>
+    <path d="M3 12a9 9 0 1 0 9-9 9.75 9.75 0 0 0-6.74 2.74L3 8" />
+    <path d="M3 3v5h5" />
+    <path d="M12 7v5l4 2" />
+  </Svg>
+);
 export const Inbox = (p: P) => (
   <Svg {...p}>
     <polyline points="22 12 16 12 14 15 10 15 8 12 2 12" />
@@ -157,6 +164,12 @@ export const MessagesSquare = (p: P) => (
 export const Paperclip = (p: P) => (
   <Svg {...p}>
     <path d="m16 6-8.414 8.586a2 2 0 0 0 2.829 2.829l8.414-8.586a4 4 0 1 0-5.657-5.657l-8.379 8.551a6 6 0 1 0 8.485 8.485l8.379-8.551" />
+  </Svg>
+);
+export const Pencil = (p: P) => (
+  <Svg {...p}>
+    <path d="M21.174 6.812a1 1 0 0 0-3.986-3.987L3.842 16.174a2 2 0 0 0-.5.83l-1.321 4.352a.5.5 0 0 0 .623.622l4.353-1.32a2 2 0 0 0 .83-.497z" />
+    <path d="m15 5 4 4" />
   </Svg>
 );
 export const ScrollText = (p: P) => (
@@ -202,6 +215,15 @@ export const StickyNote = (p: P) => (
   <Svg {...p}>
     <path d="M21 9a2.4 2.4 0 0 0-.706-1.706l-3.588-3.588A2.4 2.4 0 0 0 15 3H5a2 2 0 0 0-2 2v14a2 2 0 0 0 2 2h14a2 2 0 0 0 2-2z" />
     <path d="M15 3v5a1 1 0 0 0 1 1h5" />
+  </Svg>
+);
+export const Trash2 = (p: P) => (
+  <Svg {...p}>
+    <path d="M10 11v6" />
+    <path d="M14 11v6" />
+    <path d="M19 6v14a2 2 0 0 1-2 2H7a2 2 0 0 1-2-2V6" />
+    <path d="M3 6h18" />
+    <path d="M8 6V4a2 2 0 0 1 2-2h4a2 2 0 0 1 2 2v2" />
   </Svg>
 );
 export const TriangleAlert = (p: P) => (

@@ -16,7 +16,9 @@ import {
   profileSchema,
   renameItemSchema,
   roleSchema,
+  editWindowSchema,
 } from "./schemas";
+import { setEditWindow } from "./settings";
 import { archiveItem, createItem, renameItem } from "./structure";
 import { requestAuditExport } from "./audit-export";
 import { planImport, runImport, type RowProblem } from "./csv-import";
@@ -138,3 +140,10 @@ export const exportAuditAction = createAction(
     redirect("/exports?requested=1");
   },
 );
+
+/** How long an author may edit a message after sending it. */
+export const setEditWindowAction = createAction({ schema: editWindowSchema, roles: ADMINS }, async (input, { user }) => {
+  await setEditWindow(user, input.minutes);
+  revalidatePath("/settings");
+  return {};
+});

@@ -29,11 +29,14 @@ const LABELS: Record<PlainAuditAction, string> = {
   "unavailability.removed": "audit.action.unavailabilityRemoved",
   "organization.created": "audit.action.organizationCreated",
   "organization.smsSender": "audit.action.smsSender",
+  "organization.editWindow": "audit.action.editWindow",
   "people.imported": "audit.action.peopleImported",
   "job.retried": "audit.action.jobRetried",
   "job.discarded": "audit.action.jobDiscarded",
   "thread.assigned": "audit.action.threadAssigned",
   "thread.unassigned": "audit.action.threadUnassigned",
+  "message.edited": "audit.action.messageEdited",
+  "message.deleted": "audit.action.messageDeleted",
 };
 const KINDS: Record<StructureKind, string> = {
   department: "audit.kind.department",
@@ -61,6 +64,7 @@ export function auditLabel(action: string, data: Record<string, unknown>, t: T):
       r === "ADMIN" ? t("roles.ADMIN") : r === "MANAGER" ? t("roles.MANAGER") : t("roles.TEAMMATE");
     return t(key, { from: role(data.from), to: role(data.to) });
   }
+  if (action === "organization.editWindow") return t(key, { minutes: Number(data.minutes ?? 0) });
   if (action === "thread.assigned") return t(key, { to: typeof data.assignee === "string" ? data.assignee : "?" });
   return t(key);
 }

@@ -17,7 +17,7 @@ const CATEGORIES: Record<NonNullable<AuditFilters["category"]>, string[]> = {
   chat: ["chat."],
   structure: ["structure.", "organization."],
   schedule: ["assignment.", "unavailability."],
-  messaging: ["thread."],
+  messaging: ["thread.", "message."],
 };
 
 /** The entries these filters select, as a Prisma `where` (shared by the screen and its CSV export). */
@@ -99,6 +99,8 @@ export async function auditRows(organizationId: string, entries: Entry[], known 
       target:
         e.targetType === "User" ? (known.get(e.targetId) ?? null) : typeof data.name === "string" ? data.name : null,
       data,
+      /** A message edited or deleted: its history opens from here. */
+      messageId: e.targetType === "Message" ? e.targetId : null,
     };
   });
 }

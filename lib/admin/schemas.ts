@@ -145,3 +145,12 @@ export const importRunSchema = z.object({
   csv: z.string().min(1, "errors.import.chooseFile").max(CSV_MAX_BYTES, "errors.import.tooLarge"),
   invite: checkbox,
 });
+
+/** How long an author may edit a message after sending it, in minutes (0: editing off; at most a day). */
+export const editWindowSchema = z.object({
+  minutes: z.coerce
+    .number({ message: "errors.editWindow" })
+    .int("errors.editWindow")
+    .min(0, "errors.editWindow")
+    .max(1440, "errors.editWindow"),
+});

@@ -30,15 +30,18 @@ export type PlainAuditAction =
   | "unavailability.removed"
   | "organization.created"
   | "organization.smsSender"
+  | "organization.editWindow"
   | "people.imported"
   | "job.retried"
   | "job.discarded"
   | "thread.assigned"
-  | "thread.unassigned";
+  | "thread.unassigned"
+  | "message.edited"
+  | "message.deleted";
 
 export type AuditAction = PlainAuditAction | StructureAction;
 
-export type AuditTargetType = "Organization" | "User" | "Conversation" | "Assignment" | "Shift" | "Job" | StructureKind;
+export type AuditTargetType = "Organization" | "User" | "Conversation" | "Assignment" | "Shift" | "Job" | "Message" | StructureKind;
 
 /** JSON, as the data column stores it. */
 type AuditValue = string | number | boolean | null | AuditValue[] | { [key: string]: AuditValue | undefined };

@@ -26,7 +26,8 @@ export async function messagePage(
   teammateId: string,
   { before, at }: { before?: number; at?: number } = {},
 ): Promise<MessagePage> {
-  const where = { conversationId, deletedAt: null };
+  // A deleted message stays in its place ("Message deleted"): threadMessage empties it.
+  const where = { conversationId };
   let rows = await db.message.findMany({
     where: { ...where, ...(before ? { seq: { lt: before } } : {}) },
     orderBy: { seq: "desc" },

@@ -147,6 +147,8 @@ export async function postMessage(tx: SqlExec, m: NewMessage): Promise<PostedMes
     shift: m.shift ?? null,
     attachments,
     notice: m.notice ?? null,
+    edited: false,
+    deleted: null,
   };
   tx.afterCommit(() => metrics.messagesSent.inc({ kind: thread.kind }));
   const target = { organizationId: m.organizationId, ...streamAudience({ ...thread, id: m.conversationId }) };

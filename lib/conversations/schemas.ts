@@ -42,6 +42,13 @@ export type SendMessageInput = Omit<z.infer<typeof sendMessageSchema>, "attachme
   urgent?: boolean;
 };
 
+const messageId = z.string().trim().min(1, "errors.staleRequest").max(64, "errors.staleRequest");
+
+/** An author's new words for a message they sent (empty only if it carries files: lib/conversations/revise.ts). */
+export const editMessageSchema = z.object({ conversationId: id, messageId, body });
+/** A message deleted by its author, or by an admin. */
+export const deleteMessageSchema = z.object({ conversationId: id, messageId });
+
 /** The page of a thread before a message, for a reader scrolling back. */
 export const earlierMessagesSchema = z.object({
   conversationId: id,

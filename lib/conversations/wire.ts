@@ -32,6 +32,9 @@ export const THREAD_MESSAGE_SELECT = {
   fromStaff: true,
   createdAt: true,
   authorId: true,
+  editedAt: true,
+  deletedAt: true,
+  deletedById: true,
   action: true,
   notice: true,
   shift: { select: { id: true, startsAt: true, endsAt: true, place: true, activity: { select: { name: true } } } },
@@ -47,22 +50,42 @@ type AttachmentRow = {
   width: number | null;
   height: number | null;
 };
-type Row = Omit<ThreadMessage, "authorName" | "action" | "attachments" | "notice"> & {
+type Row = Omit<ThreadMessage, "authorName" | "action" | "attachments" | "notice" | "edited" | "deleted"> & {
   author: { firstName: string; lastName: string } | null;
+  editedAt: Date | null;
+  deletedAt: Date | null;
+  deletedById: string | null;
   action: unknown;
   notice: unknown;
   attachments: AttachmentRow[];
 };
 
-export function threadMessage({ author, action, attachments, notice, ...m }: Row): ThreadMessage {
+export function threadMessage({
+  author,
+  action,
+  attachments,
+  notice,
+  editedAt,
+  deletedAt,
+  deletedById,
+  ...m
+}: Row): ThreadMessage {
+  const deleted = deletedAt ? deletedBy(m.authorId, deletedById) : null;
   return {
     ...m,
+    body: deleted ? "" : m.body,
     action: readShiftAction(action),
     notice: readNotice(notice),
     authorName: author ? `${author.firstName} ${author.lastName}` : null,
-    attachments: attachments.map(wireAttachment),
+    attachments: deleted ? [] : attachments.map(wireAttachment),
+    edited: editedAt !== null,
+    deleted,
   };
 }
+
+/** Who deleted a message, as its readers are told: its author, or an admin. */
+export const deletedBy = (authorId: string | null, byId: string | null) =>
+  byId && byId !== authorId ? ("admin" as const) : ("author" as const);
 
 export function wireAttachment({ fileName, ...a }: AttachmentRow): WireAttachment {
   return { ...a, name: fileName };

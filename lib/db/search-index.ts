@@ -91,6 +91,40 @@ export async function indexForSearch(tx: SqlExec, doc: SearchDoc): Promise<void>
   );
 }
 
+/**
+ * A message's words changed (edited): its index row follows, in the caller's transaction. It keeps
+ * its place in the index's order (SQLite's rowid), so an edited message is not made newer.
+ */
+export async function reindexForSearch(tx: SqlExec, doc: SearchDoc): Promise<void> {
+  const words = wordsOf(doc.text);
+  if (words.length === 0) return removeFromSearch(tx, doc.id);
+  if (tx.dialect === "postgres") {
+    const text = words.join(" ");
+    const changed = await tx.run(sql`UPDATE "SearchDoc"
+      SET "tsv" = to_tsvector('shiftline_en', CAST(${text} AS TEXT)) || to_tsvector('shiftline_fr', CAST(${text} AS TEXT))
+      WHERE "docId" = ${doc.id}`);
+    if (changed === 0) await indexForSearch(tx, doc);
+    return;
+  }
+  const ref = await tx.get(sql`SELECT "rowid" FROM "SearchRef" WHERE "docId" = ${doc.id}`, { rowid: "int" });
+  if (!ref) return indexForSearch(tx, doc);
+  const row = sqliteRow(doc, words);
+  await tx.run(sql`DELETE FROM "SearchDoc" WHERE "rowid" = ${ref.rowid}`);
+  await tx.run(
+    sql`INSERT INTO "SearchDoc" ("rowid", "en", "fr", "scope") VALUES (${ref.rowid}, ${row.en}, ${row.fr}, ${row.scope})`,
+  );
+}
+
+/** A deleted message leaves the index, in the caller's transaction: nothing finds it from then on. */
+export async function removeFromSearch(tx: SqlExec, id: string): Promise<void> {
+  if (tx.dialect === "postgres") {
+    await tx.run(sql`DELETE FROM "SearchDoc" WHERE "docId" = ${id}`);
+    return;
+  }
+  const ref = await tx.get(sql`DELETE FROM "SearchRef" WHERE "docId" = ${id} RETURNING "rowid"`, { rowid: "int" });
+  if (ref) await tx.run(sql`DELETE FROM "SearchDoc" WHERE "rowid" = ${ref.rowid}`);
+}
+
 const quoted = (words: string[]) => `"${words.join(" ")}"`;
 
 /** FTS5's query: the scope's tokens, then every term in English stems or every term in French stems. */
@@ -179,7 +213,7 @@ export function backfillSqliteSearch(db: Database.Database): number {
     .prepare(
       `SELECT m."id", m."organizationId", m."conversationId", c."kind" AS "conversationKind", m."authorId", m."fromStaff", m."createdAt", m."body",
         (SELECT group_concat(a."fileName", ' ') FROM "Attachment" a WHERE a."messageId" = m."id") AS "files", 'message' AS "doc"
-       FROM "Message" m JOIN "Conversation" c ON c."id" = m."conversationId" WHERE m."kind" <> 'SYSTEM'
+       FROM "Message" m JOIN "Conversation" c ON c."id" = m."conversationId" WHERE m."kind" <> 'SYSTEM' AND m."deletedAt" IS NULL
        UNION ALL
        SELECT n."id", n."organizationId", n."conversationId", 'INBOX', n."authorId", 1, n."createdAt", n."body", NULL, 'note' FROM "PrivateNote" n
        ORDER BY 7`,

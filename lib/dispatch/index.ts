@@ -15,6 +15,10 @@ import { sendInboxMessage } from "@/lib/inbox/send";
 import { markThreadRead } from "@/lib/inbox/read";
 import { earlierMessages } from "@/lib/inbox/queries";
 import { requireInboxThread } from "@/lib/inbox/access";
+import { writeTx } from "@/lib/db";
+import { reviseMessage as reviseInConversation, type Change } from "@/lib/conversations/revise";
+import type { WireMessage } from "@/lib/realtime/event-types";
+import { reviseQueuedSms } from "@/lib/sms/deliveries";
 
 // One set of conversation endpoints (send, read, scroll back, upload) for the inbox and
 // for chat: the conversation's kind decides whose rules apply. Both end in sendOnce. This
@@ -51,6 +55,32 @@ export async function earlierPage(user: SessionUser, conversationId: string, bef
 /** Where a conversation opens for this user (the form without JavaScript comes back there). */
 export async function conversationPath(user: SessionUser, conversationId: string): Promise<string> {
   return conversationUrl(await kindOf(user, conversationId), conversationId, isStaff(user.role));
+}
+
+/**
+ * Edits or deletes a message of a conversation the user may see (its rules: lib/conversations/revise.ts).
+ * SMS copies not yet sent follow in the same transaction; one already sent is not recalled.
+ */
+export async function reviseMessage(
+  user: SessionUser,
+  input: { conversationId: string; messageId: string },
+  change: Change,
+): Promise<WireMessage> {
+  const thread =
+    (await kindOf(user, input.conversationId)) === "INBOX"
+      ? await requireInboxThread(user, input.conversationId)
+      : await requireChat(user, input.conversationId);
+  return writeTx(async (_tx, ex) => {
+    const message = await reviseInConversation(ex, {
+      organizationId: thread.organizationId,
+      conversationId: thread.id,
+      messageId: input.messageId,
+      by: { id: user.id, admin: user.role === "ADMIN" },
+      change,
+    });
+    await reviseQueuedSms(ex, input.messageId, "edit" in change ? change.edit : null);
+    return message;
+  });
 }
 
 /** Someone who may write in the conversation may upload to it. */

@@ -5,7 +5,7 @@
 
 export type Catalogue = { [key: string]: string | Catalogue };
 
-const SERVER_ONLY = new Set(["demo", "system", "errors", "ops", "search"]);
+const SERVER_ONLY = new Set(["demo", "system", "errors", "ops", "search", "messageHistory"]);
 // "file": the composer's early checks of a chosen file (size, type, how many); "unfilledVariable": of a
 // saved reply's variable left in the text.
 const CLIENT_ERRORS = ["correctFields", "messageRequired", "messageTooLong", "file", "unfilledVariable"];

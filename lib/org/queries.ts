@@ -13,9 +13,16 @@ export const getOrganization = cache(async (user: SessionUser) =>
       chatEnabled: true,
       chatEnabledAt: true,
       chatPricePerSeatCents: true,
+      editWindowMinutes: true,
     },
   }),
 );
+
+/** What a conversation's reader may change (components/thread/message-list.tsx): admins delete anyone's message. */
+export async function reviseRights(user: SessionUser) {
+  const org = await getOrganization(user);
+  return { admin: user.role === "ADMIN", editWindowMinutes: org.editWindowMinutes };
+}
 
 /** The departments offered for new use (archived ones are kept for what refers to them, not offered). */
 export async function listDepartments(user: SessionUser) {

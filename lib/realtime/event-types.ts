@@ -44,6 +44,10 @@ export type WireMessage = {
   attachments: WireAttachment[];
   /** A chat SYSTEM message as data, worded in each reader's language (components/chat/notice-text.ts). */
   notice: ChatNotice | null;
+  /** Its author changed its words after sending it. */
+  edited: boolean;
+  /** Deleted, by its author or by an admin: its words and files are gone (body empty, no attachments). */
+  deleted: "author" | "admin" | null;
 };
 
 /** Who did what in a chat: "Tess One left", "Max Manager added Theo Two and Ana Roy". */
@@ -75,6 +79,11 @@ export type EventPayloads = {
     inbound: boolean;
     contact: WireContact | null;
   };
+  /**
+   * A message was edited or deleted: the message as it now reads (a deleted one carries no words
+   * or files). `preview`: the conversation's new last-message preview when this was its last message.
+   */
+  "message.revised": { conversationId: string; message: WireMessage; preview: string | null };
   /** What staff did about a shift question ("Assignment deleted by …"). */
   "message.action": { conversationId: string; messageId: string; action: ShiftAction };
   "note.created": { conversationId: string; note: WireNote };
@@ -131,6 +140,7 @@ export type EventType = keyof EventPayloads;
  */
 export const EVENT_AUDIENCES: { [K in EventType]: readonly EventAudience[] } = {
   "message.created": ["MEMBERS"],
+  "message.revised": ["MEMBERS", "CHAT"],
   "message.action": ["STAFF"],
   "note.created": ["STAFF"],
   "thread.processed": ["STAFF"],

@@ -37,6 +37,28 @@ export async function insertSmsCopy(
   return id;
 }
 
+/**
+ * Its message was edited or deleted (lib/dispatch): copies that have not left yet carry the new words,
+ * or are not sent at all. One already handed over is not recalled (the thread's menu says so).
+ */
+export async function reviseQueuedSms(tx: SqlExec, messageId: string, body: string | null): Promise<void> {
+  const waiting = sql`"messageId" = ${messageId} AND "status" = 'QUEUED' AND "providerId" IS NULL AND "sendingAt" IS NULL`;
+  if (body === null) {
+    await tx.run(sql`UPDATE "SmsDelivery" SET "status" = 'FAILED', "error" = ${DELETED_BEFORE}, "updatedAt" = ${new Date()} WHERE ${waiting}`);
+    return;
+  }
+  const rows = await tx.all(
+    sql`SELECT d."id", (SELECT u."locale" FROM "User" u WHERE u."id" = d."recipientId") AS "locale" FROM "SmsDelivery" d WHERE ${waiting}`,
+    { id: "text", locale: "text?" },
+  );
+  for (const r of rows) {
+    const reply = translatorFor(r.locale ?? "en")("sms.replyIn", { link: `${appUrl()}/me/messages` });
+    await tx.run(sql`UPDATE "SmsDelivery" SET "body" = ${smsText(body, reply)}, "updatedAt" = ${new Date()} WHERE "id" = ${r.id}`);
+  }
+}
+
+const DELETED_BEFORE = "Not sent: its message was deleted before the SMS left.";
+
 /** Twilio answered (with a refusal): the SMS did not leave, so another try may send it. */
 const twilioAnswered = (error: unknown) => typeof (error as { status?: unknown } | null)?.status === "number";
 

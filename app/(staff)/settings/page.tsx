@@ -9,6 +9,7 @@ import { setChatOptionAction } from "@/lib/chat/actions";
 import { ActionButton } from "@/components/ui/action-button";
 import { smsSenderOf } from "@/lib/sms/sender";
 import { SmsSenderForm } from "./sms-sender-form";
+import { EditWindowForm } from "./edit-window-form";
 import { Activity, Building2, ScrollText, Zap } from "@/components/ui/icons";
 import { buttonClass } from "@/components/ui/button";
 
@@ -67,6 +68,11 @@ export default async function SettingsPage() {
         <h2 className="font-medium">{t("settings.smsSender")}</h2>
         <p className="mt-1 text-sm text-slate-600">{t("settings.smsSenderHelp")}</p>
         <SmsSenderForm sender={sender} />
+      </section>
+      <section className="rounded-card border border-line bg-surface p-4" data-testid="edit-window">
+        <h2 className="font-medium">{t("settings.editWindow")}</h2>
+        <p className="mt-1 text-sm text-slate-600">{t("settings.editWindowHelp")}</p>
+        <EditWindowForm minutes={org.editWindowMinutes} />
       </section>
       <section className="rounded-card border border-line bg-surface p-4" data-testid="chat-option">
         <h2 className="font-medium">{t("settings.chatOption")}</h2>

@@ -147,6 +147,7 @@ export default async function ThreadPage({
                   timeZone={org.timeZone}
                   staff
                   selfId={user.id}
+                  revise={{ admin: user.role === "ADMIN", editWindowMinutes: org.editWindowMinutes }}
                   composer={{
                     clientId: randomUUID(),
                     placeholder: t("inbox.writeTo", { name: thread.teammate.firstName }),

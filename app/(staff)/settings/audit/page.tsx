@@ -1,4 +1,5 @@
 import type { Metadata } from "next";
+import Link from "next/link";
 import { getLocale, getTranslations } from "next-intl/server";
 import { requireAdminPage } from "@/lib/auth/pages";
 import { getOrganization } from "@/lib/org/queries";
@@ -118,7 +119,16 @@ export default async function AuditPage({
                 <td className="px-3 py-2 whitespace-nowrap">{formatDateTime(r.at, org.timeZone, locale)}</td>
                 <td className="px-3 py-2">{r.actor ?? t("audit.shiftline")}</td>
                 <td className="px-3 py-2">{auditLabel(r.action, r.data, t as never)}</td>
-                <td className="px-3 py-2">{r.target ?? "—"}</td>
+                <td className="px-3 py-2">
+                  {r.messageId ? (
+                    <Link href={`/settings/audit/messages/${encodeURIComponent(r.messageId)}`} className="underline">
+                      {r.target ? `${r.target} · ` : ""}
+                      {t("audit.messageHistory")}
+                    </Link>
+                  ) : (
+                    (r.target ?? "—")
+                  )}
+                </td>
               </tr>
             ))}
           </tbody>

@@ -48,6 +48,7 @@ export async function MyThread({
         goneShiftIds={thread.goneShiftIds}
         timeZone={org.timeZone}
         selfId={user.id}
+        revise={{ admin: false, editWindowMinutes: org.editWindowMinutes }}
         staff={false}
         composer={{ clientId: randomUUID(), notice }}
         openedAt={new Date().toISOString()}

@@ -1,0 +1,23 @@
+-- AlterTable
+ALTER TABLE "Message" ADD COLUMN "deletedById" TEXT;
+
+-- CreateTable
+CREATE TABLE "MessageVersion" (
+    "id" TEXT NOT NULL PRIMARY KEY,
+    "organizationId" TEXT NOT NULL,
+    "messageId" TEXT NOT NULL,
+    "body" TEXT NOT NULL,
+    "files" JSONB,
+    "change" TEXT NOT NULL,
+    "byId" TEXT,
+    "at" DATETIME NOT NULL DEFAULT CURRENT_TIMESTAMP,
+    CONSTRAINT "MessageVersion_organizationId_fkey" FOREIGN KEY ("organizationId") REFERENCES "Organization" ("id") ON DELETE CASCADE ON UPDATE CASCADE,
+    CONSTRAINT "MessageVersion_messageId_fkey" FOREIGN KEY ("messageId") REFERENCES "Message" ("id") ON DELETE CASCADE ON UPDATE CASCADE
+);
+
+-- AlterTable (a column with a constant default: no need to rebuild the table)
+ALTER TABLE "Organization" ADD COLUMN "editWindowMinutes" INTEGER NOT NULL DEFAULT 15;
+
+-- CreateIndex
+CREATE INDEX "MessageVersion_messageId_at_idx" ON "MessageVersion"("messageId", "at");
+
