@@ -142,8 +142,11 @@ export const exportAuditAction = createAction(
 );
 
 /** How long an author may edit a message after sending it. */
-export const setEditWindowAction = createAction({ schema: editWindowSchema, roles: ADMINS }, async (input, { user }) => {
-  await setEditWindow(user, input.minutes);
-  revalidatePath("/settings");
-  return {};
-});
+export const setEditWindowAction = createAction(
+  { schema: editWindowSchema, roles: ADMINS },
+  async (input, { user }) => {
+    await setEditWindow(user, input.minutes);
+    revalidatePath("/settings");
+    return {};
+  },
+);

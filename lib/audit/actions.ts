@@ -41,7 +41,8 @@ export type PlainAuditAction =
 
 export type AuditAction = PlainAuditAction | StructureAction;
 
-export type AuditTargetType = "Organization" | "User" | "Conversation" | "Assignment" | "Shift" | "Job" | "Message" | StructureKind;
+export type AuditTargetType =
+  "Organization" | "User" | "Conversation" | "Assignment" | "Shift" | "Job" | "Message" | StructureKind;
 
 /** JSON, as the data column stores it. */
 type AuditValue = string | number | boolean | null | AuditValue[] | { [key: string]: AuditValue | undefined };

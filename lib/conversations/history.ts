@@ -32,7 +32,10 @@ export async function messageHistory(user: SessionUser, messageId: string) {
       conversation: {
         select: { id: true, kind: true, name: true, teammate: { select: { firstName: true, lastName: true } } },
       },
-      versions: { orderBy: [{ at: "asc" }, { id: "asc" }], select: { body: true, files: true, change: true, byId: true, at: true } },
+      versions: {
+        orderBy: [{ at: "asc" }, { id: "asc" }],
+        select: { body: true, files: true, change: true, byId: true, at: true },
+      },
     },
   });
   if (!m) throw new NotFoundError("errors.notFound.message");

@@ -1,5 +1,5 @@
 import webpush from "web-push";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import { db } from "@/lib/db";
 import { ForbiddenError, NotFoundError, UserError } from "@/lib/errors";
 import { cid, makeOrg } from "@/tests/helpers/org";
@@ -13,7 +13,7 @@ import { searchInbox, searchMine } from "@/lib/inbox/search";
 import { searchSchema } from "@/lib/inbox/schemas";
 import { receiveFiles } from "@/lib/files/receive";
 import { requireOpenableFile } from "@/lib/files/access";
-import { requestAttachmentsExport } from "@/lib/exports/queue";
+import { requestAttachmentsExport } from "@/lib/exports/jobs";
 import { createPrivate } from "@/lib/chat/conversations";
 import { sendChatMessage } from "@/lib/chat/send";
 import { saveSubscription } from "@/lib/push/settings";
@@ -21,7 +21,10 @@ import type { PushPayload } from "@/lib/push/deliver";
 import { runDueJobs } from "@/lib/worker";
 import type { SessionUser } from "@/lib/auth/roles";
 import { messageHistory } from "./history";
-import { editMessageSchema } from "./schemas";
+
+const session = vi.hoisted(() => ({ user: null as SessionUser | null }));
+vi.mock("@/lib/auth/session", () => ({ getCurrentUser: async () => session.user }));
+vi.mock("next/cache", () => ({ revalidatePath: vi.fn() }));
 
 const keys = webpush.generateVAPIDKeys();
 process.env.VAPID_PUBLIC_KEY = keys.publicKey;
@@ -68,7 +71,9 @@ describe("editing a message", () => {
 
     const page = await getTeammateThread(teammate, teammate.threadId);
     expect(page.messages.find((m) => m.id === id)).toMatchObject({ body: "I can do Sunday", edited: true });
-    const events = await db.event.findMany({ where: { organizationId: teammate.organizationId, type: "message.revised" } });
+    const events = await db.event.findMany({
+      where: { organizationId: teammate.organizationId, type: "message.revised" },
+    });
     expect(events.map((e) => JSON.stringify(e.payload))).toEqual([
       expect.stringContaining("I can do Saturday"),
       expect.stringContaining("I can do Sunday"),
@@ -104,7 +109,9 @@ describe("editing a message", () => {
     const id = await say(teammate, teammate.threadId, "On my way");
     const byManager = await refusal(edit(manager, teammate.threadId, id, "Changed by Max"));
     expect(byManager.text.key).toBe("errors.revise.notYours");
-    expect((await refusal(edit(admin, teammate.threadId, id, "Changed by Ada"))).text.key).toBe("errors.revise.notYours");
+    expect((await refusal(edit(admin, teammate.threadId, id, "Changed by Ada"))).text.key).toBe(
+      "errors.revise.notYours",
+    );
     expect((await refusal(edit(teammate, teammate.threadId, id, "   "))).text.key).toBe("errors.messageRequired");
 
     await db.message.update({ where: { id }, data: { createdAt: new Date(Date.now() - 16 * 60_000) } });
@@ -142,12 +149,25 @@ describe("editing a message", () => {
     expect(await db.message.findUniqueOrThrow({ where: { id } })).toMatchObject({ body: "Mine", deletedAt: null });
   });
 
-  it("answers a bad form with a message and writes nothing", async () => {
-    const parsed = editMessageSchema.safeParse({ conversationId: "", messageId: "m", body: "x".repeat(5000) });
-    expect(parsed.success).toBe(false);
-    // Without a session the action writes nothing either (it is refused before reading the form).
-    const result = await editMessageAction(null, { conversationId: "c", messageId: "m", body: "Hi" });
-    expect(result.ok).toBe(false);
+  it("answers a bad form with a message and writes nothing; a good one through the same action edits", async () => {
+    const { teammate } = await makeOrg();
+    const id = await say(teammate, teammate.threadId, "Before");
+    session.user = teammate;
+    const long = await editMessageAction(null, {
+      conversationId: teammate.threadId,
+      messageId: id,
+      body: "x".repeat(5000),
+    });
+    expect(long).toMatchObject({ ok: false, fieldErrors: { body: ["Messages are limited to 4,000 characters."] } });
+    const stale = await editMessageAction(null, { conversationId: "", messageId: id, body: "After" });
+    expect(stale.ok).toBe(false);
+    expect((await db.message.findUniqueOrThrow({ where: { id } })).body).toBe("Before");
+    const ok = await editMessageAction(null, { conversationId: teammate.threadId, messageId: id, body: "After" });
+    expect(ok).toMatchObject({ ok: true, message: { body: "After", edited: true } });
+    session.user = null;
+    expect((await editMessageAction(null, { conversationId: teammate.threadId, messageId: id, body: "X" })).ok).toBe(
+      false,
+    );
   });
 });
 
@@ -165,7 +185,9 @@ describe("deleting a message", () => {
       ["Ignore that", null],
     ]);
     expect(JSON.stringify(page)).not.toContain("Oberkampf");
-    const event = await db.event.findFirstOrThrow({ where: { organizationId: admin.organizationId, type: "message.revised" } });
+    const event = await db.event.findFirstOrThrow({
+      where: { organizationId: admin.organizationId, type: "message.revised" },
+    });
     expect(JSON.stringify(event.payload)).not.toContain("Oberkampf");
     expect((await db.message.findUniqueOrThrow({ where: { id } })).body).toBe("");
     const history = await messageHistory(admin, id);
@@ -208,13 +230,28 @@ describe("deleting a message", () => {
       smsCopy: true,
       attachmentIds: got.files.map((f) => f.id),
     });
-    const kept = await say(manager, teammate.threadId, "Codeword kept zanzibar", { smsCopy: true });
+    const keptFile = await receiveFiles(uploadRequest([{ name: "kept-plan.pdf", data: "%PDF-1.4 kept" }]), {
+      organizationId: manager.organizationId,
+      conversationId: teammate.threadId,
+      uploaderId: manager.id,
+      fromStaff: true,
+    });
+    const kept = (
+      await sendInboxMessage(manager, {
+        conversationId: teammate.threadId,
+        body: "Codeword kept zanzibar",
+        clientId: cid(),
+        smsCopy: true,
+        attachmentIds: keptFile.files.map((f) => f.id),
+      })
+    ).message.id;
     await remove(manager, teammate.threadId, secret.message.id);
     await drain();
 
     // The message sent beside it arrives by every path (the positive control); the deleted one by none.
     const pushed = push.received.filter((r) => r.device === phone).map((r) => device.decrypt(r.body) as PushPayload);
     expect(pushed.map((p) => p.body)).toEqual(["Codeword kept zanzibar"]);
+    expect(JSON.stringify(pushed)).not.toContain("secret-plan");
     const sms = await db.smsDelivery.findMany({ where: { recipientId: teammate.id }, orderBy: { createdAt: "asc" } });
     expect(sms.map((s) => [s.messageId, s.status])).toEqual([
       [secret.message.id, "FAILED"],
@@ -222,12 +259,13 @@ describe("deleting a message", () => {
     ]);
     expect((await searchMine(teammate, search("zanzibar"), PARIS)).results.map((r) => r.id)).toEqual([kept]);
     expect((await searchInbox(manager, search("zanzibar"), PARIS)).results.map((r) => r.id)).toEqual([kept]);
+    await requireOpenableFile(teammate, keptFile.files[0]!.id);
     expect(await refusal(requireOpenableFile(teammate, got.files[0]!.id))).toBeInstanceOf(NotFoundError);
     const { id: exportId } = await requestAttachmentsExport(manager, { filters: {} });
     await drain();
     expect(await db.exportJob.findUniqueOrThrow({ where: { id: exportId } })).toMatchObject({
       status: "DONE",
-      total: 0,
+      total: 1, // the kept message's file, not the deleted one's
     });
   });
 

@@ -37,8 +37,8 @@ const MESSAGE_ROW = {
   editWindowMinutes: "int",
 } as const;
 
-/** Whether an author may still edit a message sent at `sentAt` (the organisation's window; 0 turns editing off). */
-export const mayEditUntil = (sentAt: Date, windowMinutes: number) => new Date(sentAt.getTime() + windowMinutes * 60_000);
+/** Until when an author may edit a message sent at `sentAt` (the organisation's window; 0 turns editing off). */
+const mayEditUntil = (sentAt: Date, windowMinutes: number) => new Date(sentAt.getTime() + windowMinutes * 60_000);
 
 /**
  * Edits or deletes one message of a conversation, in the caller's transaction. The author
@@ -173,7 +173,14 @@ type Row = {
 
 function wireOf(
   m: Row,
-  files: { id: string; fileName: string; size: number; mimeType: string; width: number | null; height: number | null }[],
+  files: {
+    id: string;
+    fileName: string;
+    size: number;
+    mimeType: string;
+    width: number | null;
+    height: number | null;
+  }[],
   state: Pick<WireMessage, "edited" | "deleted">,
 ): WireMessage {
   return {

@@ -44,7 +44,9 @@ export async function insertSmsCopy(
 export async function reviseQueuedSms(tx: SqlExec, messageId: string, body: string | null): Promise<void> {
   const waiting = sql`"messageId" = ${messageId} AND "status" = 'QUEUED' AND "providerId" IS NULL AND "sendingAt" IS NULL`;
   if (body === null) {
-    await tx.run(sql`UPDATE "SmsDelivery" SET "status" = 'FAILED', "error" = ${DELETED_BEFORE}, "updatedAt" = ${new Date()} WHERE ${waiting}`);
+    await tx.run(
+      sql`UPDATE "SmsDelivery" SET "status" = 'FAILED', "error" = ${DELETED_BEFORE}, "updatedAt" = ${new Date()} WHERE ${waiting}`,
+    );
     return;
   }
   const rows = await tx.all(
@@ -53,7 +55,9 @@ export async function reviseQueuedSms(tx: SqlExec, messageId: string, body: stri
   );
   for (const r of rows) {
     const reply = translatorFor(r.locale ?? "en")("sms.replyIn", { link: `${appUrl()}/me/messages` });
-    await tx.run(sql`UPDATE "SmsDelivery" SET "body" = ${smsText(body, reply)}, "updatedAt" = ${new Date()} WHERE "id" = ${r.id}`);
+    await tx.run(
+      sql`UPDATE "SmsDelivery" SET "body" = ${smsText(body, reply)}, "updatedAt" = ${new Date()} WHERE "id" = ${r.id}`,
+    );
   }
 }
 

@@ -37,7 +37,11 @@ export default async function MessageHistoryPage({ params }: { params: Promise<{
       <h1 className="text-xl font-semibold">{t("messageHistory.title")}</h1>
       <p className="text-sm text-muted">{t("messageHistory.intro")}</p>
       <div className="flex flex-wrap items-center gap-3 text-sm">
-        <span>{c.kind === "INBOX" ? t("messageHistory.inThread", { name: c.name }) : t("messageHistory.inChat", { name: c.name })}</span>
+        <span>
+          {c.kind === "INBOX"
+            ? t("messageHistory.inThread", { name: c.name })
+            : t("messageHistory.inChat", { name: c.name })}
+        </span>
         <Link href={conversationUrl(c.kind, c.id, true)} className={buttonClass("secondary", "sm")}>
           {t("messageHistory.open")}
         </Link>
@@ -55,7 +59,11 @@ export default async function MessageHistoryPage({ params }: { params: Promise<{
             </p>
             {e.body !== null ? (
               <div className="mt-1 text-sm">
-                {e.body ? <MessageText text={e.body} /> : <span className="text-muted">{t("messageHistory.noWords")}</span>}
+                {e.body ? (
+                  <MessageText text={e.body} />
+                ) : (
+                  <span className="text-muted">{t("messageHistory.noWords")}</span>
+                )}
               </div>
             ) : null}
             {e.files.length ? (
