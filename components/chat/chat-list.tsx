@@ -42,6 +42,11 @@ export function ChatList({
     setPatches({});
   }
   const openId = (id: string) => pathname === `${base}/${encodeURIComponent(id)}`;
+  useLiveEvent("message.revised", (p) => {
+    const preview = p.preview;
+    if (preview === null || !rows.some((r) => r.id === p.conversationId)) return;
+    setPatches((all) => ({ ...all, [p.conversationId]: { ...all[p.conversationId], preview } }));
+  });
   useLiveEvent("chat.message", (p) => {
     const row = rows.find((r) => r.id === p.conversationId);
     if (!row) return main ? refresh() : undefined;

@@ -158,6 +158,15 @@ export function LiveContactList({
   };
 
   useLiveEvent("message.created", onMessage);
+  // A thread's last message edited or deleted: its row reads what the thread now ends with.
+  useLiveEvent("message.revised", (p) => {
+    const preview = p.preview;
+    if (preview === null) return;
+    setView((v) => ({
+      ...v,
+      contacts: v.contacts.map((c) => (c.conversationId === p.conversationId ? { ...c, preview } : c)),
+    }));
+  });
   useLiveEvent("thread.processed", (p) => {
     setView((v) => ({
       ...v,

@@ -195,7 +195,17 @@ export function MessageList({
               onContextMenu={(ev) => {
                 if (!actions) return;
                 ev.preventDefault(); // a long press on a phone, a right click with a mouse
-                openMessageMenu(menuFor(m, ev.currentTarget));
+                const target = menuFor(m, ev.currentTarget);
+                // Still pressed (a long press; a right click on Linux): opened once released, or the
+                // release would close the menu it just opened (a popover's light dismiss).
+                if (ev.buttons === 0) return openMessageMenu(target);
+                const released = new AbortController();
+                const open = () => {
+                  released.abort();
+                  setTimeout(() => openMessageMenu(target), 0);
+                };
+                window.addEventListener("pointerup", open, { signal: released.signal });
+                window.addEventListener("pointercancel", open, { signal: released.signal });
               }}
             >
               <div className={`flex min-w-0 flex-col ${own ? "items-end" : "items-start"}`}>
