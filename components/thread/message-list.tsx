@@ -12,6 +12,7 @@ import { noticeText } from "@/components/chat/notice-text";
 import { openMessageMenu, type MessageMenuTarget, type ReviseTarget } from "./message-menu-event";
 import { arrowTarget } from "@/components/ui/arrow-keys";
 import { Ellipsis } from "@/components/ui/icons";
+import { ConfirmButton } from "./confirm-button";
 
 export type Side = "staff" | { userId: string };
 
@@ -37,6 +38,7 @@ const authorOf = (e: Entry) =>
  * not grow with the thread.
  */
 export function MessageList({
+  conversationId,
   messages,
   notes = [],
   timeZone,
@@ -47,6 +49,7 @@ export function MessageList({
   found,
   revise,
 }: {
+  conversationId: string;
   messages: ThreadMessage[];
   notes?: ThreadNote[];
   timeZone: string;
@@ -240,6 +243,22 @@ export function MessageList({
                   </div>
                 ) : null}
                 <AttachmentList files={m.attachments} own={own} />
+                {m.confirm && !m.deleted ? (
+                  staffConversationId ? (
+                    <span className="text-[0.6875rem] text-muted" data-testid="confirm-state">
+                      {m.confirm.at
+                        ? t("thread.confirmedAt", { time: formatTime(new Date(m.confirm.at), timeZone, locale) })
+                        : t("thread.confirmWaiting")}
+                    </span>
+                  ) : own ? null : (
+                    <ConfirmButton
+                      conversationId={conversationId}
+                      messageId={m.id}
+                      confirmedAt={m.confirm.at}
+                      timeZone={timeZone}
+                    />
+                  )
+                ) : null}
                 {m.edited && !m.deleted ? (
                   <span className="text-[0.6875rem] text-muted" data-testid="message-edited">
                     {t("revise.edited")}

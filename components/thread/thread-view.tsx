@@ -80,6 +80,8 @@ export function ThreadView({
   const [actions, setActions] = useState<Record<string, ShiftAction>>({});
   // Messages edited or deleted since the page was drawn, as they now read (events arrive in order: the latest wins).
   const [revised, setRevised] = useState<Record<string, ThreadMessage>>({});
+  // Grouped messages' copies confirmed since (their reader tapped Confirm, here or on another device).
+  const [confirmed, setConfirmed] = useState<Record<string, string>>({});
   // Pages loaded by scrolling back, with what the page showed then (a refresh moves the newest page on).
   const [earlier, setEarlier] = useState<{
     messages: ThreadMessage[];
@@ -101,7 +103,8 @@ export function ThreadView({
   const shown = byId([...earlier.messages, ...live, ...messages])
     .sort((a, b) => a.seq - b.seq)
     .map((m) => (revised[m.id] && !m.deleted ? { ...revised[m.id]!, action: m.action } : m))
-    .map((m) => (actions[m.id] ? { ...m, action: actions[m.id]! } : m));
+    .map((m) => (actions[m.id] ? { ...m, action: actions[m.id]! } : m))
+    .map((m) => (m.confirm && !m.confirm.at && confirmed[m.id] ? { ...m, confirm: { at: confirmed[m.id]! } } : m));
   const shownNotes = byId([...earlier.notes, ...liveNotes, ...notes]);
   const deletedLive = shown.flatMap((m) =>
     actions[m.id]?.kind === "assignmentDeleted" && m.shift ? [m.shift.id] : [],
@@ -192,6 +195,9 @@ export function ThreadView({
   useLiveEvent("message.revised", (p) => {
     if (p.conversationId === conversationId) onRevised(p.message);
   });
+  useLiveEvent("message.confirmed", (p) => {
+    if (p.conversationId === conversationId) setConfirmed((c) => ({ ...c, [p.messageId]: p.confirmedAt }));
+  });
   useLiveEvent("note.created", (p) => {
     if (p.conversationId !== conversationId) return;
     const note = noteFromWire(p.note);
@@ -257,6 +263,7 @@ export function ThreadView({
           </div>
         ) : null}
         <MessageList
+          conversationId={conversationId}
           messages={shown}
           notes={shownNotes}
           timeZone={timeZone}

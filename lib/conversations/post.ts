@@ -43,6 +43,8 @@ export type NewMessage = {
   at?: Date;
   /** Staff marked it urgent: its push goes out in quiet hours too (lib/push). */
   urgent?: boolean;
+  /** A grouped message's copy that asks its reader to confirm they read it. */
+  confirm?: boolean;
   /** A message someone wrote (not the seed, not a notice): its readers' devices get a push, from the background queue. */
   notify?: boolean;
   /** Refuse (null) unless the conversation is of this kind, and for `teammateId`, that teammate's own inbox thread. */
@@ -90,10 +92,10 @@ export async function postMessage(tx: SqlExec, m: NewMessage): Promise<PostedMes
   if (chat !== (thread.kind !== "INBOX")) throw new Error("postMessage: a chat message needs `where` with its kind");
   const seq = thread.lastSeq;
   const id = newId();
-  await tx.run(sql`INSERT INTO "Message" ("id", "organizationId", "conversationId", "seq", "authorId", "fromStaff", "kind", "body", "clientId", "shiftId", "batchId", "notice", "urgent", "createdAt")
+  await tx.run(sql`INSERT INTO "Message" ("id", "organizationId", "conversationId", "seq", "authorId", "fromStaff", "kind", "body", "clientId", "shiftId", "batchId", "notice", "urgent", "confirmAsked", "createdAt")
     VALUES (${id}, ${m.organizationId}, ${m.conversationId}, ${seq}, ${m.author?.id ?? null}, ${Boolean(m.author?.staff) || (!chat && !inbound)}, ${m.kind}, ${m.body},
       ${m.clientId ?? `${m.kind.toLowerCase()}-${id}`}, ${m.shift?.id ?? null}, ${m.batchId ?? null},
-      ${json(tx, m.notice ?? null)}, ${Boolean(m.urgent)}, ${at})`);
+      ${json(tx, m.notice ?? null)}, ${Boolean(m.urgent)}, ${Boolean(m.confirm)}, ${at})`);
   // After the insert: a retried send fails on its client id first, and answers with what was stored.
   const attachments = m.attachmentIds?.length
     ? await attach(tx, m, id, at)
@@ -149,6 +151,7 @@ export async function postMessage(tx: SqlExec, m: NewMessage): Promise<PostedMes
     notice: m.notice ?? null,
     edited: false,
     deleted: null,
+    confirm: m.confirm ? { at: null } : null,
   };
   tx.afterCommit(() => metrics.messagesSent.inc({ kind: thread.kind }));
   const target = { organizationId: m.organizationId, ...streamAudience({ ...thread, id: m.conversationId }) };

@@ -29,6 +29,8 @@ const MESSAGE_ROW = {
   createdAt: "date",
   editedAt: "date?",
   deletedAt: "date?",
+  confirmAsked: "bool",
+  confirmedAt: "date?",
   firstName: "text?",
   lastName: "text?",
   conversationKind: "text",
@@ -52,7 +54,7 @@ export async function reviseMessage(
   const now = r.now ?? new Date();
   await lockRow(tx, "Message", r.messageId);
   const m = await tx.get(
-    sql`SELECT m."id", m."seq", m."kind", m."body", m."authorId", m."fromStaff", m."createdAt", m."editedAt", m."deletedAt",
+    sql`SELECT m."id", m."seq", m."kind", m."body", m."authorId", m."fromStaff", m."createdAt", m."editedAt", m."deletedAt", m."confirmAsked", m."confirmedAt",
       u."firstName", u."lastName", c."kind" AS "conversationKind", c."teammateId", c."departmentId", o."editWindowMinutes"
     FROM "Message" m JOIN "Conversation" c ON c."id" = m."conversationId" JOIN "Organization" o ON o."id" = m."organizationId"
       LEFT JOIN "User" u ON u."id" = m."authorId"
@@ -167,6 +169,8 @@ type Row = {
   authorId: string | null;
   fromStaff: boolean;
   createdAt: Date;
+  confirmAsked: boolean;
+  confirmedAt: Date | null;
   firstName: string | null;
   lastName: string | null;
 };
@@ -195,6 +199,7 @@ function wireOf(
     shift: null,
     attachments: files.map(wireAttachment),
     notice: null,
+    confirm: m.confirmAsked ? { at: m.confirmedAt?.toISOString() ?? null } : null,
     ...state,
   };
 }

@@ -35,6 +35,8 @@ export const THREAD_MESSAGE_SELECT = {
   editedAt: true,
   deletedAt: true,
   deletedById: true,
+  confirmAsked: true,
+  confirmedAt: true,
   action: true,
   notice: true,
   shift: { select: { id: true, startsAt: true, endsAt: true, place: true, activity: { select: { name: true } } } },
@@ -50,7 +52,12 @@ type AttachmentRow = {
   width: number | null;
   height: number | null;
 };
-type Row = Omit<ThreadMessage, "authorName" | "action" | "attachments" | "notice" | "edited" | "deleted"> & {
+type Row = Omit<
+  ThreadMessage,
+  "authorName" | "action" | "attachments" | "notice" | "edited" | "deleted" | "confirm"
+> & {
+  confirmAsked: boolean;
+  confirmedAt: Date | null;
   author: { firstName: string; lastName: string } | null;
   editedAt: Date | null;
   deletedAt: Date | null;
@@ -68,6 +75,8 @@ export function threadMessage({
   editedAt,
   deletedAt,
   deletedById,
+  confirmAsked,
+  confirmedAt,
   ...m
 }: Row): ThreadMessage {
   const deleted = deletedAt ? deletedBy(m.authorId, deletedById) : null;
@@ -80,6 +89,7 @@ export function threadMessage({
     attachments: deleted ? [] : attachments.map(wireAttachment),
     edited: editedAt !== null,
     deleted,
+    confirm: confirmAsked ? { at: confirmedAt?.toISOString() ?? null } : null,
   };
 }
 

@@ -12,7 +12,10 @@ import {
   scheduleMessageSchema,
   sendGroupedSchema,
   setProcessedSchema,
+  remindBatchSchema,
+  confirmMessageSchema,
 } from "./schemas";
+import { confirmMessage, remindBatch } from "./follow-up";
 import { cancelScheduled, editScheduled, scheduleGrouped, scheduleMessage } from "./scheduled";
 import { getOrganization } from "@/lib/org/queries";
 import { UserError } from "@/lib/errors";
@@ -22,7 +25,7 @@ import { viewFilters } from "./filters-url";
 import { setProcessed } from "./processed";
 import { markUnreadByStaff } from "./unread";
 import { addPrivateNote } from "./notes";
-import { STAFF_ROLES } from "@/lib/auth/roles";
+import { STAFF_ROLES, TEAMMATES } from "@/lib/auth/roles";
 
 export const markProcessedAction = createAction(
   { schema: setProcessedSchema, roles: STAFF_ROLES },
@@ -61,17 +64,27 @@ export const addNoteAction = createAction({ schema: addNoteSchema, roles: STAFF_
 export const sendGroupedAction = createAction(
   { schema: sendGroupedSchema, roles: STAFF_ROLES },
   async (input, { user }) => {
-    const { body, clientId, smsCopy, urgent, mode, to, attachmentIds, sendAt, ...view } = input;
+    const { body, clientId, smsCopy, urgent, mode, to, attachmentIds, sendAt, askConfirm, followUpMinutes, ...view } =
+      input;
     const who = mode === "pick" ? { teammateIds: to } : { filters: viewFilters(view) };
+    const followUp = { askConfirm, followUpMinutes };
     if (sendAt) {
       // Files wait for a message sent now: a scheduled one is its words only.
       if (attachmentIds.length) throw new UserError("errors.scheduled.noFiles", {}, "sendAt");
       const { timeZone } = await getOrganization(user);
-      await scheduleGrouped(user, { who, body, clientId, smsCopy, urgent, sendAt }, timeZone);
+      await scheduleGrouped(user, { who, body, clientId, smsCopy, urgent, sendAt, followUp }, timeZone);
       revalidatePath("/inbox", "layout");
       redirect("/inbox/scheduled");
     }
-    const { batchId } = await sendGroupedMessage(user, { who, body, clientId, smsCopy, urgent, attachmentIds });
+    const { batchId } = await sendGroupedMessage(user, {
+      who,
+      body,
+      clientId,
+      smsCopy,
+      urgent,
+      attachmentIds,
+      followUp,
+    });
     revalidatePath("/inbox", "layout");
     redirect(`/inbox/batches/${encodeURIComponent(batchId)}`);
   },
@@ -103,5 +116,25 @@ export const cancelScheduledAction = createAction(
     await cancelScheduled(user, input.id);
     revalidatePath("/inbox", "layout");
     return { id: input.id };
+  },
+);
+
+/** One click on a grouped message's page: a reminder to those who have not read (or confirmed) it. */
+export const remindBatchAction = createAction(
+  { schema: remindBatchSchema, roles: STAFF_ROLES },
+  async (input, { user }) => {
+    const { count } = await remindBatch(user, input);
+    revalidatePath(`/inbox/batches/${input.batchId}`);
+    return { count };
+  },
+);
+
+/** The teammate's "Confirm" under a grouped message (the form without JavaScript; the page posts to its route). */
+export const confirmMessageAction = createAction(
+  { schema: confirmMessageSchema, roles: TEAMMATES },
+  async (input, { user }) => {
+    const { confirmedAt } = await confirmMessage(user, input);
+    revalidatePath("/me/messages");
+    return { confirmedAt: confirmedAt.toISOString() };
   },
 );

@@ -13,6 +13,10 @@ export type BatchRecipientStatus = {
   /** "none": no SMS copy asked; noNumber, noConsent, inactive: why none; else the SMS's state. */
   sms: string;
   smsError: string | null;
+  /** When they confirmed (null: not yet); undefined when the message did not ask. */
+  confirmedAt?: Date | null;
+  /** The last reminder they were sent. */
+  remindedAt: Date | null;
 };
 
 /** A grouped message as its batch page shows it: each recipient's copy, read or not, and its SMS. */
@@ -29,7 +33,10 @@ export async function batchStatus(user: SessionUser, batchId: string) {
         select: { id: true, firstName: true, lastName: true },
       }),
     ),
-    db.message.findMany({ where: { batchId }, select: { id: true, conversationId: true, seq: true } }),
+    db.message.findMany({
+      where: { batchId },
+      select: { id: true, conversationId: true, seq: true, confirmedAt: true },
+    }),
     inChunks(
       recipients.map((r) => r.conversationId),
       (slice) =>
@@ -45,6 +52,7 @@ export async function batchStatus(user: SessionUser, batchId: string) {
   ]);
   const name = new Map(people.map((p) => [p.id, `${p.firstName} ${p.lastName}`]));
   const seqOf = new Map(messages.map((m) => [m.conversationId, m.seq]));
+  const confirmedOf = new Map(messages.map((m) => [m.conversationId, m.confirmedAt]));
   // The teammate's own read position in their thread (its other members, if any, do not count).
   const teammateOf = new Map(recipients.map((r) => [r.conversationId, r.teammateId]));
   const readOf = new Map(
@@ -70,6 +78,8 @@ export async function batchStatus(user: SessionUser, batchId: string) {
         inApp,
         sms: delivery ? delivery.status : r.sms === "eligible" ? "QUEUED" : r.sms,
         smsError: delivery?.error ?? null,
+        ...(batch.askConfirm ? { confirmedAt: confirmedOf.get(r.conversationId) ?? null } : {}),
+        remindedAt: r.remindedAt,
       } as BatchRecipientStatus;
     })
     .sort((a, b) => a.name.localeCompare(b.name));
@@ -81,6 +91,11 @@ export async function batchStatus(user: SessionUser, batchId: string) {
       recipients: rows.length,
       stored: count((r) => r.inApp === "delivered" || r.inApp === "read"),
       read: count((r) => r.inApp === "read"),
+      confirmed: count((r) => Boolean(r.confirmedAt)),
+      /** Those a reminder is for: not read, or (asked) not confirmed. */
+      waiting: count(
+        (r) => (r.inApp === "delivered" || r.inApp === "read") && (r.inApp !== "read" || r.confirmedAt === null),
+      ),
       sms: batch.smsCount,
       smsDelivered: count((r) => r.sms === "DELIVERED"),
       smsFailed: count((r) => r.sms === "FAILED" || r.sms === "UNDELIVERED"),

@@ -16,6 +16,7 @@ import { requireSmsRoom } from "@/lib/sms/limits";
 import { insertSmsCopy } from "@/lib/sms/deliveries";
 import { teammateIdsMatching } from "./contacts";
 import type { ContactFilters } from "./schemas";
+import { queueFollowUp, type FollowUp } from "./follow-up";
 
 // A grouped message: one text, a copy in each recipient's own inbox thread, all tied to
 // one batch, with an SMS copy for those who can get one. The request stores the batch
@@ -81,6 +82,8 @@ export async function sendGroupedMessage(
     smsCopy: boolean;
     urgent?: boolean;
     attachmentIds?: string[];
+    /** Confirmation asked of each reader, and the automatic SMS follow-up (lib/inbox/follow-up.ts). */
+    followUp?: FollowUp | null;
   },
 ): Promise<{ batchId: string; duplicate: boolean }> {
   requireMessaging(user);
@@ -126,9 +129,16 @@ export async function sendGroupedMessage(
           attachmentIds: fileIds.length ? fileIds : undefined,
           recipientCount: plan.inApp,
           smsCount: sms.length,
+          askConfirm: Boolean(input.followUp?.askConfirm),
+          followUpMinutes: input.followUp?.followUpMinutes ?? null,
         },
         select: { id: true },
       });
+      await queueFollowUp(
+        ex,
+        { id: batchId, organizationId: user.organizationId, followUpMinutes: input.followUp?.followUpMinutes ?? null },
+        new Date(),
+      );
       await tx.batchRecipient.createMany({
         data: plan.recipients.map((r) => ({
           batchId,
@@ -216,6 +226,7 @@ export async function postBatch(batchId: string, signal?: AbortSignal): Promise<
           batchId,
           fileCopies: files,
           urgent: batch.urgent,
+          confirm: batch.askConfirm,
           notify: true,
           where: { kind: "INBOX", teammateId: r.teammateId },
         });

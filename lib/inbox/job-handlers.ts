@@ -4,8 +4,11 @@ import { registerJob } from "@/lib/jobs/registry";
 import { BATCH_POST, postBatch, sendGroupedMessage } from "./grouped";
 import { SCHEDULED_JOB, sendScheduled } from "./scheduled";
 import { sendInboxMessage } from "./send";
+import { BATCH_FOLLOW_UP, BATCH_REMIND, followUpBatch, writeReminder } from "./follow-up";
 
 export const inboxJobs = [
+  registerJob(BATCH_REMIND, { run: (payload) => writeReminder(payload) }),
+  registerJob(BATCH_FOLLOW_UP, { run: ({ batchId }) => followUpBatch(batchId) }),
   registerJob(BATCH_POST, { run: ({ batchId }, job) => postBatch(batchId, job.signal) }),
   registerJob(SCHEDULED_JOB, {
     run: (payload) =>

@@ -12,6 +12,7 @@ import { actingUser } from "@/lib/auth/acting-user";
 import { isWallClock, zonedToUtc } from "@/lib/text/time";
 import { requireInboxThread } from "./access";
 import { smsCopyFor } from "./sms-copy";
+import { readFollowUp, type FollowUp } from "./follow-up";
 import { refuseUnfilled } from "./send";
 import type { Recipients } from "./grouped";
 import type { EditScheduledInput, ScheduleMessageInput } from "./schemas";
@@ -78,6 +79,7 @@ function store(
   data: {
     conversationId?: string;
     recipients?: Recipients;
+    followUp?: FollowUp;
     body: string;
     urgent: boolean;
     smsCopy: boolean;
@@ -99,12 +101,28 @@ function store(
 /** A grouped message to leave at `sendAt`: its recipients as chosen now, the list drawn when it leaves. */
 export async function scheduleGrouped(
   user: SessionUser,
-  input: { who: Recipients; body: string; clientId: string; smsCopy: boolean; urgent: boolean; sendAt: string },
+  input: {
+    who: Recipients;
+    body: string;
+    clientId: string;
+    smsCopy: boolean;
+    urgent: boolean;
+    sendAt: string;
+    followUp?: FollowUp;
+  },
   timeZone: string,
 ): Promise<{ id: string; sendAt: Date }> {
   requireMessaging(user);
-  const { who, body, urgent, smsCopy, clientId } = input;
-  return store(user, { recipients: who, body, urgent, smsCopy, clientId, sendAt: sendTime(input.sendAt, timeZone) });
+  const { who, body, urgent, smsCopy, clientId, followUp } = input;
+  return store(user, {
+    recipients: who,
+    followUp,
+    body,
+    urgent,
+    smsCopy,
+    clientId,
+    sendAt: sendTime(input.sendAt, timeZone),
+  });
 }
 
 /** One still to leave, that this user may change: its author's, or any for an admin. */
@@ -225,7 +243,14 @@ export async function sendScheduled(
     ): Promise<void>;
     grouped(
       user: SessionUser,
-      row: { who: Recipients; body: string; clientId: string; urgent: boolean; smsCopy: boolean },
+      row: {
+        who: Recipients;
+        body: string;
+        clientId: string;
+        urgent: boolean;
+        smsCopy: boolean;
+        followUp: FollowUp | null;
+      },
     ): Promise<void>;
   },
 ): Promise<void> {
@@ -245,7 +270,12 @@ export async function sendScheduled(
   try {
     const common = { body: row.body, clientId: row.clientId, urgent: row.urgent, smsCopy: row.smsCopy };
     if (row.conversationId) await send.thread(user, { ...common, conversationId: row.conversationId });
-    else await send.grouped(user, { ...common, who: row.recipients as Recipients });
+    else
+      await send.grouped(user, {
+        ...common,
+        who: row.recipients as Recipients,
+        followUp: readFollowUp(row.followUp),
+      });
   } catch (error) {
     // What a person must change (no SMS consent any more, no recipients left): said in the list, not retried.
     if (error instanceof UserError || error instanceof NotFoundError) return void (await fail(error.text.key));

@@ -116,6 +116,21 @@ export const sendGroupedSchema = contactFiltersSchema.extend({
     .enum(["on", "1", "true"])
     .optional()
     .transform((v) => Boolean(v)),
+  /** Each copy asks its reader to confirm they read it. */
+  askConfirm: z
+    .enum(["on", "1", "true"])
+    .optional()
+    .transform((v) => Boolean(v)),
+  /** Sent again by SMS to the eligible ones still unread after this many minutes (empty: no follow-up). */
+  followUpMinutes: z.preprocess(
+    (v) => (v === "" || v === undefined || v === null ? null : v),
+    z.coerce
+      .number({ message: "errors.grouped.followUp" })
+      .int("errors.grouped.followUp")
+      .min(5, "errors.grouped.followUp")
+      .max(1440, "errors.grouped.followUp")
+      .nullable(),
+  ),
   /** Send later: the organisation's wall-clock time ("2026-12-07T07:00"); empty: now. */
   sendAt: z
     .string()
@@ -197,3 +212,18 @@ export const editScheduledSchema = z.object({
 export type EditScheduledInput = z.infer<typeof editScheduledSchema>;
 
 export const cancelScheduledSchema = z.object({ id: conversationIdField });
+
+/** Remind, in one click, those who have not read (or confirmed) a grouped message; `sms`: by SMS too where allowed. */
+export const remindBatchSchema = z.object({
+  batchId: z.string().trim().min(1, "errors.staleRequest").max(64, "errors.staleRequest"),
+  sms: z
+    .enum(["on", "1", "true"])
+    .optional()
+    .transform((v) => Boolean(v)),
+});
+
+/** The teammate confirms they read a grouped message's copy. */
+export const confirmMessageSchema = z.object({
+  conversationId: z.string().trim().min(1, "errors.staleRequest").max(64, "errors.staleRequest"),
+  messageId: z.string().trim().min(1, "errors.staleRequest").max(64, "errors.staleRequest"),
+});

@@ -48,6 +48,8 @@ export type WireMessage = {
   edited: boolean;
   /** Deleted, by its author or by an admin: its words and files are gone (body empty, no attachments). */
   deleted: "author" | "admin" | null;
+  /** A grouped message's copy that asks its reader to confirm they read it: when they did (null: not yet). */
+  confirm: { at: string | null } | null;
 };
 
 /** Who did what in a chat: "Tess One left", "Max Manager added Theo Two and Ana Roy". */
@@ -84,6 +86,8 @@ export type EventPayloads = {
    * or files). `preview`: the conversation's new last-message preview when this was its last message.
    */
   "message.revised": { conversationId: string; message: WireMessage; preview: string | null };
+  /** The teammate confirmed they read a grouped message's copy. */
+  "message.confirmed": { conversationId: string; messageId: string; confirmedAt: string };
   /** What staff did about a shift question ("Assignment deleted by …"). */
   "message.action": { conversationId: string; messageId: string; action: ShiftAction };
   "note.created": { conversationId: string; note: WireNote };
@@ -141,6 +145,7 @@ export type EventType = keyof EventPayloads;
 export const EVENT_AUDIENCES: { [K in EventType]: readonly EventAudience[] } = {
   "message.created": ["MEMBERS"],
   "message.revised": ["MEMBERS", "CHAT"],
+  "message.confirmed": ["MEMBERS"],
   "message.action": ["STAFF"],
   "note.created": ["STAFF"],
   "thread.processed": ["STAFF"],

@@ -14,10 +14,13 @@ import { Paperclip } from "@/components/ui/icons";
 
 type Person = { id: string; name: string; sms: string };
 
+/** The automatic SMS follow-up's choices, in minutes after sending. */
+const FOLLOW_UP_MINUTES = [15, 30, 60, 120, 240];
+
 /**
  * The grouped message's form: everyone matching the list's filters, or only those left
- * ticked; the text; the SMS copy. Works without JavaScript; with it, the button's count
- * follows the ticks.
+ * ticked; the text; the SMS copy; confirmation and follow-up. Works without JavaScript;
+ * with it, the button's count follows the ticks.
  */
 export function GroupedForm({
   filters,
@@ -176,6 +179,36 @@ export function GroupedForm({
         />
         <span className="font-medium">{t("thread.urgent")}</span>
       </label>
+      <label className="flex min-h-11 items-center gap-2 text-sm">
+        <input
+          type="checkbox"
+          name="askConfirm"
+          value="on"
+          defaultChecked={failed?.values?.askConfirm === "on"}
+          className="h-5 w-5"
+        />
+        <span className="font-medium">{t("grouped.askConfirm")}</span>
+      </label>
+      <label className="block text-sm">
+        <span className="font-medium">{t("grouped.followUp")}</span>
+        <select
+          name="followUpMinutes"
+          defaultValue={failed?.values?.followUpMinutes ?? ""}
+          aria-describedby="follow-up-hint"
+          className="mt-1 block min-h-11 w-full max-w-xs rounded-control border border-line bg-surface px-2 text-sm"
+        >
+          <option value="">{t("grouped.followUpNone")}</option>
+          {FOLLOW_UP_MINUTES.map((m) => (
+            <option key={m} value={m}>
+              {t("grouped.followUpAfter", { minutes: m })}
+            </option>
+          ))}
+        </select>
+      </label>
+      <p id="follow-up-hint" className="-mt-2 text-xs text-muted">
+        {t("grouped.followUpHelp")}
+      </p>
+      <FieldError id="grouped-followUp-error" messages={failed?.fieldErrors?.followUpMinutes} />
       <label className="block text-sm">
         <span className="font-medium">{t("scheduled.groupedWhen")}</span>
         <input

@@ -9,6 +9,7 @@ import { RefreshWhile } from "@/components/live/refresh-while";
 import { MessageText } from "@/components/thread/message-text";
 import { RECIPIENT_STATE, smsStateKey } from "@/components/inbox/grouped-labels";
 import { BackLink } from "@/components/ui/back-link";
+import { RemindForm } from "./remind-form";
 
 export async function generateMetadata(): Promise<Metadata> {
   return { title: (await getTranslations())("grouped.title") };
@@ -22,9 +23,10 @@ export default async function BatchPage({ params }: { params: Promise<{ batchId:
   // Read receipts keep coming for a while; after an hour the page stops polling for them.
   const recent = new Date().getTime() - batch.createdAt.getTime() < 3600_000;
   const moving =
-    !batch.postedAt ||
-    rows.some((r) => r.sms === "QUEUED" || r.sms === "SENT") ||
-    (recent && totals.read < totals.recipients);
+    !batch.postedAt || rows.some((r) => r.sms === "QUEUED" || r.sms === "SENT") || (recent && totals.waiting > 0);
+  const followUpAt = batch.followUpMinutes
+    ? new Date(batch.createdAt.getTime() + batch.followUpMinutes * 60_000)
+    : null;
   return (
     <div className="max-w-3xl space-y-4 overflow-y-auto p-4 sm:p-6">
       <RefreshWhile active={moving} everyMs={3000} />
@@ -37,18 +39,30 @@ export default async function BatchPage({ params }: { params: Promise<{ batchId:
       </div>
       <ul className="space-y-1 text-sm" data-testid="batch-totals" aria-live="polite">
         <li className="font-semibold">{t("grouped.readTotal", { read: totals.read, total: totals.recipients })}</li>
+        {batch.askConfirm ? (
+          <li className="font-semibold">
+            {t("grouped.confirmedTotal", { confirmed: totals.confirmed, total: totals.recipients })}
+          </li>
+        ) : null}
         <li>{t("grouped.storedTotal", { stored: totals.stored, total: totals.recipients })}</li>
+        {followUpAt && followUpAt > new Date() ? (
+          <li>{t("grouped.followUpPlanned", { time: formatDateTime(followUpAt, org.timeZone, locale) })}</li>
+        ) : null}
         {batch.smsCopy ? (
           <li>
             {t("grouped.smsTotal", { sms: totals.sms, delivered: totals.smsDelivered, failed: totals.smsFailed })}
           </li>
         ) : null}
       </ul>
+      {batch.postedAt && totals.waiting > 0 ? (
+        <RemindForm batchId={batch.id} waiting={totals.waiting} askConfirm={batch.askConfirm} smsCopy={batch.smsCopy} />
+      ) : null}
       <table className="w-full text-left text-sm">
         <thead>
           <tr className="border-b border-slate-200">
             <th className="py-2">{t("grouped.recipient")}</th>
             <th className="py-2">{t("grouped.inApp")}</th>
+            {batch.askConfirm ? <th className="py-2">{t("grouped.confirmColumn")}</th> : null}
             <th className="py-2">{t("grouped.sms")}</th>
           </tr>
         </thead>
@@ -60,7 +74,21 @@ export default async function BatchPage({ params }: { params: Promise<{ batchId:
                   {r.name}
                 </Link>
               </td>
-              <td className="py-2">{t(RECIPIENT_STATE[r.inApp])}</td>
+              <td className="py-2">
+                {t(RECIPIENT_STATE[r.inApp])}
+                {r.remindedAt ? (
+                  <span className="block text-xs text-muted">
+                    {t("grouped.remindedAt", { date: formatDateTime(r.remindedAt, org.timeZone, locale) })}
+                  </span>
+                ) : null}
+              </td>
+              {batch.askConfirm ? (
+                <td className="py-2" data-testid="recipient-confirmed">
+                  {r.confirmedAt
+                    ? `${t("grouped.confirmedYes")} · ${formatDateTime(r.confirmedAt, org.timeZone, locale)}`
+                    : t("grouped.confirmedNo")}
+                </td>
+              ) : null}
               <td className="py-2">
                 {t(smsStateKey(r.sms))}
                 {r.smsError ? <span className="block text-xs text-red-700">{r.smsError}</span> : null}
