@@ -67,8 +67,8 @@ export async function batchStatus(user: SessionUser, batchId: string) {
           ? "gone"
           : seq === undefined
             ? "pending"
-            : (readOf.get(r.conversationId) ?? 0) >= seq
-              ? "read"
+            : (readOf.get(r.conversationId) ?? 0) >= seq || confirmedOf.get(r.conversationId)
+              ? "read" // confirming is reading it
               : "delivered";
       const delivery = smsOf.get(r.teammateId);
       return {

@@ -82,8 +82,10 @@ async function waiting(batchId: string, askConfirm: boolean) {
   return rows.filter((r) => {
     const copy = copyOf.get(r.conversationId);
     if (!copy || copy.deletedAt) return false;
+    // Confirming is reading it (a tap offline may reach Shiftline before the read position does).
+    if (copy.confirmedAt) return false;
     const read = (readOf.get(`${r.conversationId}:${r.teammateId}`) ?? 0) >= copy.seq;
-    return !read || (askConfirm && !copy.confirmedAt);
+    return !read || askConfirm;
   });
 }
 

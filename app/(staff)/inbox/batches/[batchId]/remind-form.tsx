@@ -33,7 +33,9 @@ export function RemindForm({
       <div className="flex flex-wrap items-center gap-3">
         <Button type="submit" disabled={pending || waiting === 0}>
           <Bell aria-hidden="true" className="size-4" />
-          {t("grouped.remind", { count: waiting, confirm: askConfirm ? "yes" : "no" })}
+          {askConfirm
+            ? t("grouped.remindUnconfirmed", { count: waiting })
+            : t("grouped.remindUnread", { count: waiting })}
         </Button>
         {state?.ok ? (
           <span role="status" className="text-sm text-muted">
