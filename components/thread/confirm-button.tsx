@@ -1,6 +1,7 @@
 "use client";
 
-import { useCallback, useEffect, useState } from "react";
+import { useActionState, useCallback, useEffect, useState } from "react";
+import { confirmMessageAction } from "@/lib/inbox/actions";
 import { useLocale, useTranslations } from "@/lib/i18n/client";
 import { connectivity, isGatewayFailure } from "@/components/live/connectivity";
 import { formatTime } from "@/lib/text/format";
@@ -42,6 +43,8 @@ export function ConfirmButton({
   const [state, setState] = useState<"idle" | "sending" | "queued" | { at: string }>(
     confirmedAt ? { at: confirmedAt } : "idle",
   );
+  // Without JavaScript the form posts this action and the page comes back confirmed.
+  const [, formAction] = useActionState(confirmMessageAction, null);
   const send = useCallback(async () => {
     setState((s) => (typeof s === "object" ? s : s === "queued" ? s : "sending"));
     try {
@@ -89,17 +92,22 @@ export function ConfirmButton({
       </p>
     );
   return (
-    <div className="mt-1 flex flex-wrap items-center gap-2" data-testid="confirm-ask">
+    <form
+      action={formAction}
+      onSubmit={(e) => {
+        e.preventDefault(); // with JavaScript: sent now, or kept until Shiftline answers
+        void send();
+      }}
+      className="mt-1 flex flex-wrap items-center gap-2"
+      data-testid="confirm-ask"
+    >
+      <input type="hidden" name="conversationId" value={conversationId} />
+      <input type="hidden" name="messageId" value={messageId} />
       <span className="text-xs text-muted">{t("thread.confirmAsk")}</span>
-      <button
-        type="button"
-        onClick={() => void send()}
-        disabled={state === "sending"}
-        className={`${buttonClass("primary", "sm")} min-w-24`}
-      >
+      <button type="submit" disabled={state === "sending"} className={`${buttonClass("primary", "sm")} min-w-24`}>
         <Check aria-hidden="true" className="size-4" />
         {t("thread.confirm")}
       </button>
-    </div>
+    </form>
   );
 }
