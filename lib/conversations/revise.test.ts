@@ -113,6 +113,11 @@ describe("editing a message", () => {
       "errors.revise.notYours",
     );
     expect((await refusal(edit(teammate, teammate.threadId, id, "   "))).text.key).toBe("errors.messageRequired");
+    // Staff's new words go through the send's check: no saved reply's variable left unfilled.
+    const staffId = await say(manager, teammate.threadId, "Hello Tess");
+    expect((await refusal(edit(manager, teammate.threadId, staffId, "Hello {{firstName}}"))).text.key).toBe(
+      "errors.unfilledVariable",
+    );
 
     await db.message.update({ where: { id }, data: { createdAt: new Date(Date.now() - 16 * 60_000) } });
     const late = await refusal(edit(teammate, teammate.threadId, id, "Too late"));

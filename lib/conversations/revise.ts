@@ -8,7 +8,7 @@ import { reindexForSearch, removeFromSearch } from "@/lib/db/search-index";
 import { previewOf } from "@/lib/text/preview";
 import { streamAudience } from "./audience";
 import type { ConversationKind } from "./paths";
-import { deletedBy, wireAttachment } from "./wire";
+import { deletedBy, wireAttachment, type AttachmentRow } from "./wire";
 
 // Editing and deleting a message without losing the record: the text it replaces goes into
 // MessageVersion (who, when), the message itself then reads as edited or "Message deleted" on
@@ -175,18 +175,7 @@ type Row = {
   lastName: string | null;
 };
 
-function wireOf(
-  m: Row,
-  files: {
-    id: string;
-    fileName: string;
-    size: number;
-    mimeType: string;
-    width: number | null;
-    height: number | null;
-  }[],
-  state: Pick<WireMessage, "edited" | "deleted">,
-): WireMessage {
+function wireOf(m: Row, files: AttachmentRow[], state: Pick<WireMessage, "edited" | "deleted">): WireMessage {
   return {
     id: m.id,
     seq: m.seq,

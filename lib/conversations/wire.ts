@@ -44,7 +44,7 @@ export const THREAD_MESSAGE_SELECT = {
   attachments: { select: ATTACHMENT_SELECT, orderBy: { position: "asc" } },
 } as const;
 
-type AttachmentRow = {
+export type AttachmentRow = {
   id: string;
   fileName: string;
   size: number;

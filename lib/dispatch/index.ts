@@ -15,6 +15,7 @@ import { sendInboxMessage } from "@/lib/inbox/send";
 import { markThreadRead } from "@/lib/inbox/read";
 import { earlierMessages } from "@/lib/inbox/queries";
 import { requireInboxThread } from "@/lib/inbox/access";
+import { refuseUnfilled } from "@/lib/inbox/send";
 import { writeTx } from "@/lib/db";
 import { reviseMessage as reviseInConversation, type Change } from "@/lib/conversations/revise";
 import type { WireMessage } from "@/lib/realtime/event-types";
@@ -66,10 +67,12 @@ export async function reviseMessage(
   input: { conversationId: string; messageId: string },
   change: Change,
 ): Promise<WireMessage> {
-  const thread =
-    (await kindOf(user, input.conversationId)) === "INBOX"
-      ? await requireInboxThread(user, input.conversationId)
-      : await requireChat(user, input.conversationId);
+  const inbox = (await kindOf(user, input.conversationId)) === "INBOX";
+  const thread = inbox
+    ? await requireInboxThread(user, input.conversationId)
+    : await requireChat(user, input.conversationId);
+  // As when sending: a saved reply's variable left unfilled is never shown to the teammate.
+  if (inbox && isStaff(user.role) && "edit" in change) refuseUnfilled(change.edit);
   return writeTx(async (_tx, ex) => {
     const message = await reviseInConversation(ex, {
       organizationId: thread.organizationId,

@@ -8,8 +8,9 @@ import { chatOption } from "@/lib/chat/option";
 import { setChatOptionAction } from "@/lib/chat/actions";
 import { ActionButton } from "@/components/ui/action-button";
 import { smsSenderOf } from "@/lib/sms/sender";
-import { SmsSenderForm } from "./sms-sender-form";
-import { EditWindowForm } from "./edit-window-form";
+import { SettingForm } from "./setting-form";
+import { setSmsSenderAction } from "@/lib/sms/actions";
+import { setEditWindowAction } from "@/lib/admin/actions";
 import { Activity, Building2, ScrollText, Zap } from "@/components/ui/icons";
 import { buttonClass } from "@/components/ui/button";
 
@@ -67,12 +68,27 @@ export default async function SettingsPage() {
       <section className="rounded-card border border-line bg-surface p-4" data-testid="sms-sender">
         <h2 className="font-medium">{t("settings.smsSender")}</h2>
         <p className="mt-1 text-sm text-slate-600">{t("settings.smsSenderHelp")}</p>
-        <SmsSenderForm sender={sender} />
+        <SettingForm
+          action={setSmsSenderAction}
+          name="sender"
+          value={sender ?? ""}
+          label={t("settings.smsSenderLabel")}
+          saveLabel={t("settings.smsSenderSave")}
+          placeholder="+33612345678"
+        />
       </section>
       <section className="rounded-card border border-line bg-surface p-4" data-testid="edit-window">
         <h2 className="font-medium">{t("settings.editWindow")}</h2>
         <p className="mt-1 text-sm text-slate-600">{t("settings.editWindowHelp")}</p>
-        <EditWindowForm minutes={org.editWindowMinutes} />
+        <SettingForm
+          action={setEditWindowAction}
+          name="minutes"
+          value={String(org.editWindowMinutes)}
+          label={t("settings.editWindowLabel")}
+          saveLabel={t("settings.editWindowSave")}
+          inputMode="numeric"
+          className="w-28"
+        />
       </section>
       <section className="rounded-card border border-line bg-surface p-4" data-testid="chat-option">
         <h2 className="font-medium">{t("settings.chatOption")}</h2>
