@@ -3,7 +3,7 @@ import { getTranslations } from "next-intl/server";
 import type { SessionUser } from "@/lib/auth/roles";
 import { isStaff } from "@/lib/auth/roles";
 import { getChatThread } from "@/lib/chat/queries";
-import { reviseRights } from "@/lib/org/queries";
+import { getOrganization, reviseRights } from "@/lib/org/queries";
 import { departmentPeople } from "@/lib/chat/people";
 import { addMembersAction, deleteChatAction, joinAgainAction, leaveChatAction } from "@/lib/chat/actions";
 import { ThreadView } from "@/components/thread/thread-view";
@@ -36,10 +36,10 @@ export async function ChatConversation({
   /** Open at this message (a search's result). */
   at?: number;
 }) {
-  const [t, c, revise] = await Promise.all([
+  const [t, c, org] = await Promise.all([
     getTranslations(),
     getChatThread(user, conversationId, at),
-    reviseRights(user),
+    getOrganization(user),
   ]);
   const inIt = new Set(c.participants.map((p) => p.id));
   const addable =
@@ -157,7 +157,7 @@ export async function ChatConversation({
           hasEarlier={c.hasEarlier}
           timeZone={timeZone}
           selfId={user.id}
-          revise={revise}
+          revise={reviseRights(user, org)}
           staff={web}
           chat
           joinOnOpen={c.ref.standing === "open"}

@@ -185,7 +185,7 @@ export function MessageList({
             { "data-seq": m.seq },
           );
         }
-        const self = Boolean(selfId && m.authorId === selfId);
+        const self = byReader(m);
         const actions = withActions(m);
         return li(
           "message",

@@ -70,6 +70,10 @@ function sqliteRow(doc: SearchDoc, words: string[]) {
   };
 }
 
+/** PostgreSQL: the words' English and French stems, as one tsvector. */
+const tsvectorOf = (text: string) =>
+  sql`to_tsvector('shiftline_en', CAST(${text} AS TEXT)) || to_tsvector('shiftline_fr', CAST(${text} AS TEXT))`;
+
 /** Adds a new message or note to the index, in the caller's transaction. */
 export async function indexForSearch(tx: SqlExec, doc: SearchDoc): Promise<void> {
   const words = wordsOf(doc.text);
@@ -78,7 +82,7 @@ export async function indexForSearch(tx: SqlExec, doc: SearchDoc): Promise<void>
     const text = words.join(" ");
     await tx.run(sql`INSERT INTO "SearchDoc" ("docId", "kind", "organizationId", "conversationId", "chat", "authorId", "fromStaff", "createdAt", "tsv")
       VALUES (${doc.id}, ${doc.kind}, ${doc.organizationId}, ${doc.conversationId}, ${doc.chat}, ${doc.authorId}, ${doc.fromStaff}, ${doc.at},
-        to_tsvector('shiftline_en', CAST(${text} AS TEXT)) || to_tsvector('shiftline_fr', CAST(${text} AS TEXT)))`);
+        ${tsvectorOf(text)})`);
     return;
   }
   const row = sqliteRow(doc, words);
@@ -100,9 +104,7 @@ export async function reindexForSearch(tx: SqlExec, doc: SearchDoc): Promise<voi
   if (words.length === 0) return removeFromSearch(tx, doc.id);
   if (tx.dialect === "postgres") {
     const text = words.join(" ");
-    const changed = await tx.run(sql`UPDATE "SearchDoc"
-      SET "tsv" = to_tsvector('shiftline_en', CAST(${text} AS TEXT)) || to_tsvector('shiftline_fr', CAST(${text} AS TEXT))
-      WHERE "docId" = ${doc.id}`);
+    const changed = await tx.run(sql`UPDATE "SearchDoc" SET "tsv" = ${tsvectorOf(text)} WHERE "docId" = ${doc.id}`);
     if (changed === 0) await indexForSearch(tx, doc);
     return;
   }

@@ -19,6 +19,14 @@ export type BatchRecipientStatus = {
   remindedAt: Date | null;
 };
 
+/**
+ * Whom a reminder is for (the batch page's count, the one click, the automatic follow-up): a
+ * copy not confirmed, and unread, or read when confirmation was asked. Confirming is reading it
+ * (a tap sent from offline may reach Shiftline before the read position does).
+ */
+export const waitsForReader = (copy: { read: boolean; confirmed: boolean }, askConfirm: boolean) =>
+  !copy.confirmed && (!copy.read || askConfirm);
+
 /** A grouped message as its batch page shows it: each recipient's copy, read or not, and its SMS. */
 export async function batchStatus(user: SessionUser, batchId: string) {
   requireMessaging(user);
@@ -92,9 +100,10 @@ export async function batchStatus(user: SessionUser, batchId: string) {
       stored: count((r) => r.inApp === "delivered" || r.inApp === "read"),
       read: count((r) => r.inApp === "read"),
       confirmed: count((r) => Boolean(r.confirmedAt)),
-      /** Those a reminder is for: not read, or (asked) not confirmed. */
       waiting: count(
-        (r) => (r.inApp === "delivered" || r.inApp === "read") && (r.inApp !== "read" || r.confirmedAt === null),
+        (r) =>
+          (r.inApp === "delivered" || r.inApp === "read") &&
+          waitsForReader({ read: r.inApp === "read", confirmed: Boolean(r.confirmedAt) }, batch.askConfirm),
       ),
       sms: batch.smsCount,
       smsDelivered: count((r) => r.sms === "DELIVERED"),

@@ -15,6 +15,7 @@ import { smsEligibility } from "@/lib/sms/eligibility";
 import { requireSmsRoom } from "@/lib/sms/limits";
 import { insertSmsCopy } from "@/lib/sms/deliveries";
 import { requireInboxThread } from "./access";
+import { waitsForReader } from "./batch-status";
 
 // Following up a grouped message: each copy may ask its reader to confirm ("Tap to confirm
 // you have read this"); staff remind those who have not read (or confirmed) in one click; and
@@ -82,10 +83,8 @@ async function waiting(batchId: string, askConfirm: boolean) {
   return rows.filter((r) => {
     const copy = copyOf.get(r.conversationId);
     if (!copy || copy.deletedAt) return false;
-    // Confirming is reading it (a tap offline may reach Shiftline before the read position does).
-    if (copy.confirmedAt) return false;
     const read = (readOf.get(`${r.conversationId}:${r.teammateId}`) ?? 0) >= copy.seq;
-    return !read || askConfirm;
+    return waitsForReader({ read, confirmed: Boolean(copy.confirmedAt) }, askConfirm);
   });
 }
 

@@ -19,10 +19,10 @@ export const getOrganization = cache(async (user: SessionUser) =>
 );
 
 /** What a conversation's reader may change (components/thread/message-list.tsx): admins delete anyone's message. */
-export async function reviseRights(user: SessionUser) {
-  const org = await getOrganization(user);
-  return { admin: user.role === "ADMIN", editWindowMinutes: org.editWindowMinutes };
-}
+export const reviseRights = (user: SessionUser, org: { editWindowMinutes: number }) => ({
+  admin: user.role === "ADMIN",
+  editWindowMinutes: org.editWindowMinutes,
+});
 
 /** The departments offered for new use (archived ones are kept for what refers to them, not offered). */
 export async function listDepartments(user: SessionUser) {

@@ -18,6 +18,9 @@ import { metrics } from "@/lib/metrics";
 // SMS per row: a row that has left (providerId set, or kept in the outbox) is never sent
 // again, and one whose sending was interrupted mid-call is marked failed, not sent twice.
 
+/** What ends every SMS copy: a link to reply in Shiftline, in the recipient's language. */
+const replyLine = (locale: string) => translatorFor(locale)("sms.replyIn", { link: `${appUrl()}/me/messages` });
+
 export const SMS_SEND = jobKind("sms.send", z.object({ deliveryId: z.string().min(1) }), { maxAttempts: 6 });
 
 /**
@@ -30,9 +33,8 @@ export async function insertSmsCopy(
 ): Promise<string> {
   const id = newId();
   const now = new Date();
-  const reply = translatorFor(c.locale)("sms.replyIn", { link: `${appUrl()}/me/messages` });
   await tx.run(sql`INSERT INTO "SmsDelivery" ("id", "organizationId", "messageId", "recipientId", "toPhone", "body", "status", "provider", "createdAt", "updatedAt")
-    VALUES (${id}, ${c.organizationId}, ${c.messageId}, ${c.recipientId}, ${c.phone}, ${smsText(c.body, reply)}, 'QUEUED', 'outbox', ${now}, ${now})`);
+    VALUES (${id}, ${c.organizationId}, ${c.messageId}, ${c.recipientId}, ${c.phone}, ${smsText(c.body, replyLine(c.locale))}, 'QUEUED', 'outbox', ${now}, ${now})`);
   await enqueueIn(tx, SMS_SEND, { deliveryId: id }, { key: `sms:${id}`, organizationId: c.organizationId });
   return id;
 }
@@ -54,9 +56,8 @@ export async function reviseQueuedSms(tx: SqlExec, messageId: string, body: stri
     { id: "text", locale: "text?" },
   );
   for (const r of rows) {
-    const reply = translatorFor(r.locale ?? "en")("sms.replyIn", { link: `${appUrl()}/me/messages` });
     await tx.run(
-      sql`UPDATE "SmsDelivery" SET "body" = ${smsText(body, reply)}, "updatedAt" = ${new Date()} WHERE "id" = ${r.id}`,
+      sql`UPDATE "SmsDelivery" SET "body" = ${smsText(body, replyLine(r.locale ?? "en"))}, "updatedAt" = ${new Date()} WHERE "id" = ${r.id}`,
     );
   }
 }

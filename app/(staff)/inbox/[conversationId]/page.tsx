@@ -1,6 +1,6 @@
 import { randomUUID } from "node:crypto";
 import { orNotFound, requireMessagingPage } from "@/lib/auth/pages";
-import { getOrganization } from "@/lib/org/queries";
+import { getOrganization, reviseRights } from "@/lib/org/queries";
 import { getStaffThread, staffThreadName } from "@/lib/inbox/queries";
 import type { Metadata } from "next";
 import { listNotes } from "@/lib/inbox/notes";
@@ -147,7 +147,7 @@ export default async function ThreadPage({
                   timeZone={org.timeZone}
                   staff
                   selfId={user.id}
-                  revise={{ admin: user.role === "ADMIN", editWindowMinutes: org.editWindowMinutes }}
+                  revise={reviseRights(user, org)}
                   composer={{
                     clientId: randomUUID(),
                     placeholder: t("inbox.writeTo", { name: thread.teammate.firstName }),

@@ -1,7 +1,7 @@
 import { randomUUID } from "node:crypto";
 import { notFound } from "next/navigation";
 import { orNotFound, requireTeammatePage } from "@/lib/auth/pages";
-import { getOrganization } from "@/lib/org/queries";
+import { getOrganization, reviseRights } from "@/lib/org/queries";
 import { getTeammateThread } from "@/lib/inbox/queries";
 import { ThreadView } from "@/components/thread/thread-view";
 import { getTranslations } from "next-intl/server";
@@ -48,7 +48,7 @@ export async function MyThread({
         goneShiftIds={thread.goneShiftIds}
         timeZone={org.timeZone}
         selfId={user.id}
-        revise={{ admin: false, editWindowMinutes: org.editWindowMinutes }}
+        revise={reviseRights(user, org)}
         staff={false}
         composer={{ clientId: randomUUID(), notice }}
         openedAt={new Date().toISOString()}
