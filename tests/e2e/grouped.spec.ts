@@ -3,9 +3,7 @@ import { test, expect, newOrg, pageAs, live, e2eDb, shiftFor } from "./fixtures"
 import { E2E_PORT, E2E_TWILIO_TOKEN } from "./env";
 import { pdf } from "../helpers/files";
 
-test("a manager sends a grouped message with an SMS copy and follows each recipient; a reply by SMS shows live", async ({
-  browser,
-}) => {
+test("a manager sends a grouped message with an SMS copy and follows each recipient", async ({ browser }) => {
   const o = await newOrg();
   await e2eDb().user.update({ where: { id: o.teammate.id }, data: { phone: "+33612345678" } });
   await e2eDb().teammateProfile.update({ where: { userId: o.teammate.id }, data: { smsConsent: true } });
@@ -44,14 +42,28 @@ test("a manager sends a grouped message with an SMS copy and follows each recipi
   const theo = await pageAs(browser, o.teammate2);
   await expect(theo.getByTestId("message").filter({ hasText: "The staff meeting moves to 3 pm" })).toBeVisible();
   await theo.context().close();
+  await phone.context().close();
+  await page.context().close();
+});
+
+// In a test of its own, so that each stays well within its time on a busy machine.
+test("a reply by SMS shows live in the open thread; a message from the thread can go with an SMS copy", async ({
+  browser,
+}) => {
+  const o = await newOrg();
+  // A number of this test's own: an SMS from a number that teammates of several organisations share
+  // is not routed unless one of them was written to lately, and other tests give their Tess this one.
+  const phone = `+3361${String(Date.now()).slice(-7)}`;
+  await e2eDb().user.update({ where: { id: o.teammate.id }, data: { phone } });
+  await e2eDb().teammateProfile.update({ where: { userId: o.teammate.id }, data: { smsConsent: true } });
 
   // Tess answers by SMS: Twilio posts it, signed; the open thread shows it without a reload.
-  await page.goto(`/inbox/${o.teammate.threadId}`);
+  const page = await pageAs(browser, o.manager, { path: `/inbox/${o.teammate.threadId}` });
   await live(page);
   const url = `http://127.0.0.1:${E2E_PORT}/api/sms/inbound`;
   const form = {
     MessageSid: `SM${crypto.randomUUID().replace(/-/g, "")}`,
-    From: "+33612345678",
+    From: phone,
     To: "+15005550006",
     Body: "OK for 3 pm",
   };
@@ -78,7 +90,6 @@ test("a manager sends a grouped message with an SMS copy and follows each recipi
   await page.goto(`/inbox/${o.teammate2.threadId}`);
   await page.getByTestId("composer-options").click();
   await expect(page.getByLabel("Send a copy by SMS")).toBeDisabled();
-  await phone.context().close();
   await page.context().close();
 });
 
