@@ -1,6 +1,6 @@
 "use client";
 
-import { useRef, useState } from "react";
+import { lazy, Suspense, useRef, useState } from "react";
 import Link from "next/link";
 import { useLocale, useTranslations } from "@/lib/i18n/client";
 import type { ThreadMessage, ThreadNote } from "@/lib/conversations/wire";
@@ -12,7 +12,10 @@ import { noticeText } from "@/components/chat/notice-text";
 import { openMessageMenu, type MessageMenuTarget, type ReviseTarget } from "./message-menu-event";
 import { arrowTarget } from "@/components/ui/arrow-keys";
 import { Ellipsis } from "@/components/ui/icons";
-import { ConfirmButton } from "./confirm-button";
+
+// Only under a grouped message that asks for it: its code loads with the first page that shows one
+// (React's own lazy: next/dynamic would add more code than it keeps out).
+const ConfirmButton = lazy(() => import("./confirm-button").then((m) => ({ default: m.ConfirmButton })));
 
 export type Side = "staff" | { userId: string };
 
@@ -251,12 +254,14 @@ export function MessageList({
                         : t("thread.confirmWaiting")}
                     </span>
                   ) : own ? null : (
-                    <ConfirmButton
-                      conversationId={conversationId}
-                      messageId={m.id}
-                      confirmedAt={m.confirm.at}
-                      timeZone={timeZone}
-                    />
+                    <Suspense>
+                      <ConfirmButton
+                        conversationId={conversationId}
+                        messageId={m.id}
+                        confirmedAt={m.confirm.at}
+                        timeZone={timeZone}
+                      />
+                    </Suspense>
                   )
                 ) : null}
                 {m.edited && !m.deleted ? (

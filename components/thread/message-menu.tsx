@@ -5,17 +5,27 @@ import { markUnreadAction } from "@/lib/inbox/actions";
 import { ActionButton } from "@/components/ui/action-button";
 import { menuItemClass } from "@/components/ui/menu";
 import { MessagePopover } from "./message-popover";
+import type { MessageMenuTarget } from "./message-menu-event";
 import { ReviseItems } from "./revise-menu";
 
 /**
  * One message's actions on a staff thread: "Mark unread from here" on a teammate's message,
  * and edit, delete and history where they apply (`ReviseItems`). Drawn by the staff thread
- * page only.
+ * page only, once a menu is first asked for (`StaffMessageMenu`).
  */
-export function MessageMenu({ conversationId, listQuery }: { conversationId: string; listQuery: string }) {
+export function MessageMenu({
+  conversationId,
+  listQuery,
+  first,
+}: {
+  conversationId: string;
+  listQuery: string;
+  first: MessageMenuTarget;
+}) {
   const t = useTranslations();
   return (
     <MessagePopover
+      first={first}
       data-staff-only
       testId="message-menu"
       items={(target) => (

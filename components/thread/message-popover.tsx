@@ -12,15 +12,18 @@ import { MESSAGE_MENU_EVENT, type MessageMenuTarget } from "./message-menu-event
 export function MessagePopover({
   items,
   testId,
+  first = null,
   ...marker
 }: {
   items: (target: MessageMenuTarget) => React.ReactNode;
   testId: string;
+  /** The request that had this menu loaded (`OnFirstMenu`): shown as it mounts. */
+  first?: MessageMenuTarget | null;
   /** The staff page's menu carries `data-staff-only`: a test tells a teammate's page never loads it. */
   "data-staff-only"?: boolean;
 }) {
   const panel = useRef<HTMLDivElement>(null);
-  const [target, setTarget] = useState<MessageMenuTarget | null>(null);
+  const [target, setTarget] = useState<MessageMenuTarget | null>(first);
   useEffect(() => {
     const open = (e: Event) => setTarget((e as CustomEvent<MessageMenuTarget>).detail);
     window.addEventListener(MESSAGE_MENU_EVENT, open);

@@ -11,7 +11,13 @@ import { Button } from "@/components/ui/button";
 import { FieldError, FormError } from "@/components/ui/field-error";
 import { History, Pencil, Trash2 } from "@/components/ui/icons";
 import { MessagePopover } from "./message-popover";
-import { askRevise, REVISE_EVENT, type ReviseRequest, type ReviseTarget } from "./message-menu-event";
+import {
+  askRevise,
+  REVISE_EVENT,
+  type MessageMenuTarget,
+  type ReviseRequest,
+  type ReviseTarget,
+} from "./message-menu-event";
 
 // Editing and deleting a message, on every page that shows a conversation: the menu's items
 // (inside the staff page's menu, or in `ReviseMenu` elsewhere) and the dialogs they open.
@@ -47,9 +53,10 @@ export function ReviseItems({ target, anchor }: { target: ReviseTarget; anchor: 
 }
 
 /** The message menu of a teammate's thread and of chat: only what the reader may change. */
-export function ReviseMenu() {
+export function ReviseMenu({ first }: { first: MessageMenuTarget }) {
   return (
     <MessagePopover
+      first={first}
       testId="message-menu"
       items={(target) => (target.revise ? <ReviseItems target={target.revise} anchor={target.anchor} /> : null)}
     />

@@ -13,7 +13,9 @@ import { useReadReporter } from "./read-reporter";
 import { useThreadScroll } from "./use-thread-scroll";
 import { connectivity } from "@/components/live/connectivity";
 import { ArrowDown } from "@/components/ui/icons";
-import { ReviseDialog, ReviseMenu } from "./revise-menu";
+import { OnFirstMenu } from "./on-first-menu";
+
+const reviseMenu = () => import("./revise-menu");
 
 const byId = <T extends { id: string }>(items: T[]): T[] => [...new Map(items.map((x) => [x.id, x])).values()];
 
@@ -274,9 +276,16 @@ export function ThreadView({
           found={foundShown ? foundKey : undefined}
           revise={revise}
         />
-        {/* The staff thread page draws its own menu (mark unread, then these); every other page, this one. */}
-        {staff && !chat ? null : <ReviseMenu />}
-        <ReviseDialog conversationId={conversationId} onRevised={onRevised} />
+        {/* Loaded when a message's menu is first asked for. The staff thread page draws its own menu
+            (mark unread, then these); every other page, this one. */}
+        <OnFirstMenu load={reviseMenu}>
+          {(m, first) => (
+            <>
+              {staff && !chat ? null : <m.ReviseMenu first={first} />}
+              <m.ReviseDialog conversationId={conversationId} onRevised={onRevised} />
+            </>
+          )}
+        </OnFirstMenu>
       </div>
       <div className={staff ? "relative" : "sticky bottom-[calc(4rem+env(safe-area-inset-bottom))]"}>
         {/* Announced to screen readers as it appears. */}

@@ -7,7 +7,7 @@ import { listNotes } from "@/lib/inbox/notes";
 import { processedHistory } from "@/lib/inbox/processed";
 import { markUnreadAction } from "@/lib/inbox/actions";
 import { ThreadView } from "@/components/thread/thread-view";
-import { MessageMenu } from "@/components/thread/message-menu";
+import { StaffMessageMenu } from "@/components/thread/on-first-menu";
 import { ComposerOptions } from "@/components/thread/composer-options";
 import { ShiftStaffProvider } from "@/components/thread/shift-staff";
 import { ActionButton } from "@/components/ui/action-button";
@@ -177,7 +177,7 @@ export default async function ThreadPage({
                 />
               </ThreadPresence>
             </ShiftStaffProvider>
-            <MessageMenu conversationId={thread.id} listQuery={list} />
+            <StaffMessageMenu conversationId={thread.id} listQuery={list} />
           </div>
           {/* Opens beside the thread on a wide screen once there is something in it. */}
           {files.files.length ? (
