@@ -147,7 +147,7 @@ try {
   ]);
   const burst = stats(burstLatency);
   rows.push([
-    `${RATE} messages/s for ${SECONDS} s: send-to-receive (a burst is read in 100 ms windows)`,
+    `${RATE} messages/s for ${SECONDS} s: send-to-receive (a burst is read in 250 ms windows)`,
     `${burst.n}/${total * MEMBERS}`,
     ms(burst.p50),
     ms(burst.p95),

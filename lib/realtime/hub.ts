@@ -16,7 +16,7 @@ const BACKLOG_LIMIT = 2000;
 // wake-up within COALESCE_MS wait for the rest of that window: a burst then reaches each
 // stream as one chunk per window rather than one per message. Quiet feeds read at once.
 const WIDE_FANOUT = 500;
-const COALESCE_MS = 100;
+const COALESCE_MS = 250;
 
 type Client = {
   viewer: Viewer;
