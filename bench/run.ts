@@ -39,6 +39,7 @@ import { startNext, waitForServer } from "../tests/helpers/server";
 import { firstLoadJs } from "./lib/page-weight";
 import { floorWeight } from "./lib/floor-app";
 import { lighthouseScore } from "./lib/lighthouse";
+import { loadAverage } from "./lib/latency-table";
 
 const CONTACTS = Number(process.env.BENCH_CONTACTS ?? 5000);
 const MESSAGES = Number(process.env.BENCH_MESSAGES ?? 500_000);
@@ -172,13 +173,25 @@ try {
         over <= budget,
       );
     }
-    console.log("Lighthouse, mobile, on /me (performance, accessibility, PWA)…");
-    const lh = await lighthouseScore(`${BASE}/me`, teammate);
+    // The median of 3 runs, on an idle machine: a run that starts with the load average above the
+    // cores is marked as not counting. /me is the teammate's thread (served there directly).
+    console.log("Lighthouse, mobile, on /me (performance, accessibility, PWA), 3 runs…");
+    const runs: (Awaited<ReturnType<typeof lighthouseScore>> & { load: number })[] = [];
+    for (let k = 0; k < 3; k++) {
+      const load = loadAverage();
+      runs.push({ ...(await lighthouseScore(`${BASE}/me`, teammate)), load });
+    }
+    const median = (pick: (r: (typeof runs)[number]) => number) => runs.map(pick).sort((a, b) => a - b)[1]!;
+    const lh = runs.toSorted((a, b) => a.score - b.score)[1]!;
+    const busy = Math.max(...runs.map((r) => r.load));
+    const tbt = median((r) => r.tbtMs);
     row(
-      "Lighthouse mobile performance of /me",
-      { extra: `${lh.score} (LCP ${lh.lcpMs.toFixed(0)} ms, TBT ${lh.tbtMs.toFixed(0)} ms)` },
-      "≥ 95",
-      lh.score >= 95,
+      "Lighthouse mobile performance of /me (the teammate's thread), median of 3",
+      {
+        extra: `${lh.score} (runs ${runs.map((r) => r.score).join(", ")}; LCP ${median((r) => r.lcpMs).toFixed(0)} ms, TBT ${tbt.toFixed(0)} ms, CLS ${median((r) => r.cls).toFixed(3)})${busy > 2 ? `; busy machine (load average up to ${busy.toFixed(1)}), does not count` : ""}`,
+      },
+      "≥ 95, TBT < 200 ms",
+      lh.score >= 95 && tbt < 200,
     );
     row("Lighthouse mobile accessibility of /me", { extra: String(lh.accessibility) }, "100", lh.accessibility === 100);
     row(

@@ -5,7 +5,9 @@ import Link from "next/link";
 import { SignOutButton } from "@/components/sign-out-button";
 import { LiveEvents } from "@/components/live/live-events";
 import { latestEventId } from "@/lib/realtime/hub";
-import { getTranslations } from "next-intl/server";
+import { getMessages, getTranslations } from "next-intl/server";
+import { MoreMessages } from "@/lib/i18n/client";
+import { staffClientMessages } from "@/lib/i18n/client-messages";
 import {
   CalendarDays,
   Download,
@@ -94,21 +96,23 @@ export default async function StaffLayout({ children }: { children: React.ReactN
   // From 768 px a sidebar; on a phone a bottom bar (hidden inside an open thread, which has its own way back).
   return (
     <LiveEvents after={after}>
-      <div className="flex h-full flex-col md:flex-row">
-        <aside className="staff-bar order-last flex shrink-0 border-t border-line bg-surface pb-[env(safe-area-inset-bottom)] md:order-first md:w-56 md:flex-col md:border-t-0 md:border-r md:p-3">
-          <div className="hidden px-3 md:mb-4 md:block">
-            <p className="text-lg font-semibold text-accent-ink">Shiftline</p>
-            <p className="truncate text-xs text-muted">{org.name}</p>
-          </div>
-          <StaffNav items={items} selfId={user.id} account={account()} moreIcon={<MenuIcon aria-hidden="true" />} />
-          <div className="hidden border-t border-line pt-2 md:mt-auto md:block">{account("current-user")}</div>
-        </aside>
-        <main id="main" tabIndex={-1} className="min-h-0 min-w-0 flex-1 outline-none">
-          {user.messagingAccess ? <PresenceProvider selfId={user.id}>{children}</PresenceProvider> : children}
-        </main>
-        <AppWorker userId={user.id} role={user.role} unread={badge} />
-        {user.messagingAccess ? <StaffNotices selfId={user.id} /> : null}
-      </div>
+      <MoreMessages messages={staffClientMessages(await getMessages())}>
+        <div className="flex h-full flex-col md:flex-row">
+          <aside className="staff-bar order-last flex shrink-0 border-t border-line bg-surface pb-[env(safe-area-inset-bottom)] md:order-first md:w-56 md:flex-col md:border-t-0 md:border-r md:p-3">
+            <div className="hidden px-3 md:mb-4 md:block">
+              <p className="text-lg font-semibold text-accent-ink">Shiftline</p>
+              <p className="truncate text-xs text-muted">{org.name}</p>
+            </div>
+            <StaffNav items={items} selfId={user.id} account={account()} moreIcon={<MenuIcon aria-hidden="true" />} />
+            <div className="hidden border-t border-line pt-2 md:mt-auto md:block">{account("current-user")}</div>
+          </aside>
+          <main id="main" tabIndex={-1} className="min-h-0 min-w-0 flex-1 outline-none">
+            {user.messagingAccess ? <PresenceProvider selfId={user.id}>{children}</PresenceProvider> : children}
+          </main>
+          <AppWorker userId={user.id} role={user.role} unread={badge} />
+          {user.messagingAccess ? <StaffNotices selfId={user.id} /> : null}
+        </div>
+      </MoreMessages>
     </LiveEvents>
   );
 }

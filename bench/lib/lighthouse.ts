@@ -1,5 +1,5 @@
 import { execFile } from "node:child_process";
-import { mkdtempSync, readFileSync, rmSync } from "node:fs";
+import { copyFileSync, mkdtempSync, readFileSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { promisify } from "node:util";
@@ -11,6 +11,7 @@ export type LighthouseResult = {
   pwa: { passed: number; total: number; failed: string[]; ids: string[] };
   lcpMs: number;
   tbtMs: number;
+  cls: number;
 };
 
 /**
@@ -36,6 +37,8 @@ export async function lighthouseScore(url: string, cookie: string): Promise<Ligh
       ],
       { timeout: 180_000 },
     );
+    // BENCH_LIGHTHOUSE_REPORT=file.json: the whole report, to see what made the score.
+    if (process.env.BENCH_LIGHTHOUSE_REPORT) copyFileSync(out, process.env.BENCH_LIGHTHOUSE_REPORT);
     const lhr = JSON.parse(readFileSync(out, "utf8")) as {
       finalDisplayedUrl: string;
       categories: Record<
@@ -61,6 +64,7 @@ export async function lighthouseScore(url: string, cookie: string): Promise<Ligh
       },
       lcpMs: lhr.audits["largest-contentful-paint"]?.numericValue ?? NaN,
       tbtMs: lhr.audits["total-blocking-time"]?.numericValue ?? NaN,
+      cls: lhr.audits["cumulative-layout-shift"]?.numericValue ?? NaN,
     };
   } finally {
     rmSync(dir, { recursive: true, force: true });

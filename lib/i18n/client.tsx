@@ -18,6 +18,13 @@ export function I18nProvider({ locale, messages, children }: I18n & { children: 
   return <I18nContext value={value}>{children}</I18nContext>;
 }
 
+/** More namespaces for what it wraps (staff pages: `staffClientMessages`), beside the root layout's. */
+export function MoreMessages({ messages, children }: { messages: Catalogue; children: React.ReactNode }) {
+  const parent = useI18n();
+  const value = useMemo(() => ({ ...parent, messages: { ...parent.messages, ...messages } }), [parent, messages]);
+  return <I18nContext value={value}>{children}</I18nContext>;
+}
+
 function useI18n(): I18n {
   const i18n = useContext(I18nContext);
   if (!i18n) throw new Error("I18nProvider is missing");

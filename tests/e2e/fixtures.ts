@@ -1,4 +1,4 @@
-import { expect, type Browser, type Page } from "@playwright/test";
+import { test as base, expect, type Browser, type Page } from "@playwright/test";
 import { encode } from "next-auth/jwt";
 import { createPrismaClient } from "../../lib/db/create-client";
 import { addMessage, createChatConversation } from "../../lib/seed/factories";
@@ -138,6 +138,7 @@ export async function pageAs(
   });
   await context.addCookies([await sessionCookie(user)]);
   const page = await context.newPage();
+  watchTexts(page);
   await opts.beforeOpen?.(page);
   await page.goto(opts.path ?? (user.role === "TEAMMATE" ? "/me" : "/inbox"));
   await expect(page).not.toHaveURL(/sign-in/);
@@ -159,5 +160,29 @@ export async function signIn(page: Page, email: string, password = TEST_PASSWORD
 
 export const name = (u: TestUser) => `${u.firstName} ${u.lastName}`;
 
-export { test, expect } from "@playwright/test";
+// A text the browser's catalogue lacks (lib/i18n/client-messages.ts: a staff text on a teammate's
+// page, say) shows as its key and is logged: any test that meets one fails.
+const untranslated: string[] = [];
+function watchTexts(page: Page) {
+  page.on("console", (m) => {
+    if (m.type() === "error" && /^(Missing message|Cannot format) /.test(m.text()))
+      untranslated.push(`${page.url()}: ${m.text()}`);
+  });
+}
+
+export const test = base.extend<{ everyTextTranslated: void }>({
+  page: async ({ page }, provide) => {
+    watchTexts(page);
+    await provide(page);
+  },
+  everyTextTranslated: [
+    async ({}, provide) => {
+      untranslated.length = 0;
+      await provide();
+      expect(untranslated).toEqual([]);
+    },
+    { auto: true },
+  ],
+});
+export { expect };
 export type { Page } from "@playwright/test";

@@ -104,6 +104,11 @@ test("on the teammate's phone the composer sits on the tab bar, and unsent text 
   expect(
     Math.abs((await composer.boundingBox())!.y + (await composer.boundingBox())!.height - (await bar.boundingBox())!.y),
   ).toBeLessThanOrEqual(1);
+  // Once the page's script runs (the live stream opens), the thread still spans the phone's width:
+  // it once shrank to its widest message, a layout shift that cost the page its Lighthouse score.
+  await live(tess);
+  await expect(tess.getByRole("button", { name: "Send with the chosen files" })).toHaveCount(0);
+  expect((await tess.locator("main").boundingBox())!.width).toBe(PHONE.viewport.width);
 
   // The network is down: the message waits in the outbox, a new draft is being typed, the page reloads.
   await tess.route("**/api/conversations/*/messages", (route) =>

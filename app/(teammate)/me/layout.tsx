@@ -43,7 +43,7 @@ export default async function TeammateLayout({ children }: { children: React.Rea
   ];
   return (
     <LiveEvents after={after}>
-      <div className="mx-auto flex min-h-full max-w-lg flex-col bg-canvas pb-[calc(4rem+env(safe-area-inset-bottom))]">
+      <div className="mx-auto flex min-h-full w-full max-w-lg flex-col bg-canvas pb-[calc(4rem+env(safe-area-inset-bottom))]">
         <main id="main" tabIndex={-1} className="flex flex-1 flex-col outline-none">
           {children}
         </main>
