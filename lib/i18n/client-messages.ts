@@ -25,7 +25,7 @@ const SERVER_ONLY = new Set([
   "sms",
 ]);
 /** Used by client components of staff pages only. */
-export const STAFF_ONLY = new Set([
+const STAFF_ONLY = new Set([
   "grouped",
   "people",
   "inbox",
