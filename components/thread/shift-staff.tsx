@@ -1,17 +1,27 @@
 "use client";
 
-import { lazy, Suspense } from "react";
+import { useLocale, useTranslations } from "@/lib/i18n/client";
 import type { ThreadMessage } from "@/lib/conversations/wire";
+import { shiftActionText } from "@/lib/conversations/shift-action";
+import { DeleteAssignmentForm } from "./delete-assignment-form";
 import { ShiftStaffSlot } from "./shift-staff-slot";
 
-// Its code loads with the first shift card a staff page shows (drawn on the server too, so its
-// form works before the script runs).
-const ShiftStaffPart = lazy(() => import("./shift-staff-part"));
+/** Under a shift card, for staff: what was done about it, or the way to delete the assignment. */
+function ShiftStaffPart({ message: m, timeZone }: { message: ThreadMessage; timeZone: string }) {
+  const t = useTranslations();
+  const locale = useLocale();
+  if (!m.shift) return null;
+  return m.action ? (
+    <p className="mt-2 font-medium text-green-800" data-testid="shift-action" data-staff-only>
+      {shiftActionText(m.action, t, timeZone, locale)}
+    </p>
+  ) : (
+    <DeleteAssignmentForm messageId={m.id} />
+  );
+}
 
 const staffPart = (message: ThreadMessage, timeZone: string) => (
-  <Suspense>
-    <ShiftStaffPart message={message} timeZone={timeZone} />
-  </Suspense>
+  <ShiftStaffPart message={message} timeZone={timeZone} />
 );
 
 /** Wraps a staff thread: its shift cards get the staff part. */
