@@ -12,13 +12,13 @@ import { MESSAGE_MENU_EVENT, type MessageMenuTarget } from "./message-menu-event
 export function MessagePopover({
   items,
   testId,
-  first = null,
+  first,
   ...marker
 }: {
   items: (target: MessageMenuTarget) => React.ReactNode;
   testId: string;
   /** The request that had this menu loaded (`OnFirstMenu`): shown as it mounts. */
-  first?: MessageMenuTarget | null;
+  first: MessageMenuTarget;
   /** The staff page's menu carries `data-staff-only`: a test tells a teammate's page never loads it. */
   "data-staff-only"?: boolean;
 }) {

@@ -14,30 +14,26 @@ export function OnFirstMenu<M>({
   load,
   children,
 }: {
+  /** A module-level function (a new one each render would listen anew each render). */
   load: () => Promise<M>;
   children: (loaded: M, first: MessageMenuTarget) => React.ReactNode;
 }) {
   const [state, setState] = useState<{ loaded: M; first: MessageMenuTarget } | null>(null);
   const loading = useRef(false);
-  const latest = useRef(load);
-  useEffect(() => {
-    latest.current = load;
-  });
   useEffect(() => {
     if (state) return;
     const open = (e: Event) => {
       const first = (e as CustomEvent<MessageMenuTarget>).detail;
       if (loading.current) return;
       loading.current = true;
-      latest
-        .current()
+      load()
         .then((loaded) => setState({ loaded, first }))
         .catch(() => void 0)
         .finally(() => (loading.current = false));
     };
     window.addEventListener(MESSAGE_MENU_EVENT, open);
     return () => window.removeEventListener(MESSAGE_MENU_EVENT, open);
-  }, [state]);
+  }, [state, load]);
   return state ? children(state.loaded, state.first) : null;
 }
 
