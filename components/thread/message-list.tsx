@@ -1,6 +1,6 @@
 "use client";
 
-import { lazy, Suspense, useRef, useState } from "react";
+import { useRef, useState } from "react";
 import Link from "next/link";
 import { useLocale, useTranslations } from "@/lib/i18n/client";
 import type { ThreadMessage, ThreadNote } from "@/lib/conversations/wire";
@@ -12,10 +12,9 @@ import { noticeText } from "@/components/chat/notice-text";
 import { openMessageMenu, type MessageMenuTarget, type ReviseTarget } from "./message-menu-event";
 import { arrowTarget } from "@/components/ui/arrow-keys";
 import { Ellipsis } from "@/components/ui/icons";
-
-// Only under a grouped message that asks for it: its code loads with the first page that shows one
-// (React's own lazy: next/dynamic would add more code than it keeps out).
-const ConfirmButton = lazy(() => import("./confirm-button").then((m) => ({ default: m.ConfirmButton })));
+// Loaded with the thread, not on demand: a teammate confirms offline too (the tap is queued), and a
+// chunk asked for once the phone is offline would never come (decision 017).
+import { ConfirmButton } from "./confirm-button";
 
 export type Side = "staff" | { userId: string };
 
@@ -254,14 +253,12 @@ export function MessageList({
                         : t("thread.confirmWaiting")}
                     </span>
                   ) : own ? null : (
-                    <Suspense>
-                      <ConfirmButton
-                        conversationId={conversationId}
-                        messageId={m.id}
-                        confirmedAt={m.confirm.at}
-                        timeZone={timeZone}
-                      />
-                    </Suspense>
+                    <ConfirmButton
+                      conversationId={conversationId}
+                      messageId={m.id}
+                      confirmedAt={m.confirm.at}
+                      timeZone={timeZone}
+                    />
                   )
                 ) : null}
                 {m.edited && !m.deleted ? (
