@@ -75,13 +75,16 @@ export async function getStaffThread(user: SessionUser, conversationId: string, 
     },
   });
   if (!t?.teammate) throw new NotFoundError("errors.notFound.conversation");
-  const processedBy = t.processedById
-    ? await db.user.findFirst({
-        where: { id: t.processedById, organizationId: user.organizationId },
-        select: { firstName: true },
-      })
-    : null;
   const { disabledAt, profile, ...teammate } = t.teammate;
+  const [processedBy, page] = await Promise.all([
+    t.processedById
+      ? db.user.findFirst({
+          where: { id: t.processedById, organizationId: user.organizationId },
+          select: { firstName: true },
+        })
+      : null,
+    messagePage(t.id, teammate.id, { at }),
+  ]);
   return {
     id: t.id,
     teammate,
@@ -89,7 +92,7 @@ export async function getStaffThread(user: SessionUser, conversationId: string, 
     processed: t.processed,
     processedAt: t.processedAt,
     processedBy: processedBy?.firstName ?? null,
-    ...(await messagePage(t.id, teammate.id, { at })),
+    ...page,
   };
 }
 

@@ -56,22 +56,25 @@ export default async function ThreadPage({
 }) {
   const { conversationId } = await params;
   const user = await requireMessagingPage();
-  const [org, t] = await Promise.all([getOrganization(user), getTranslations()]);
   const open = openAtSchema.parse(await searchParams);
-  const thread = await orNotFound(getStaffThread(user, conversationId, open.at));
-  const [notes, history, owner, staff, replies, fill] = await Promise.all([
+  const [org, t, thread] = await Promise.all([
+    getOrganization(user),
+    getTranslations(),
+    orNotFound(getStaffThread(user, conversationId, open.at)),
+  ]);
+  const [notes, history, owner, staff, replies, fill, files] = await Promise.all([
     listNotes(user, thread.id, thread.hasEarlier ? thread.messages[0]?.createdAt : undefined),
     processedHistory(user, thread.id),
     threadOwner(user, thread.id),
     assignableStaff(user),
     listSavedReplies(user),
     replyValues(user, thread.id),
+    sharedFiles(user, thread.id, { take: 8 }),
   ]);
   const name = `${thread.teammate.firstName} ${thread.teammate.lastName}`;
   const filters = await readFilters(searchParams);
   const list = filtersQuery(filters);
   const hasInbound = thread.messages.some((m) => !m.fromStaff);
-  const files = await sharedFiles(user, thread.id, { take: 8 });
   const filesHref = `/inbox/${encodeURIComponent(thread.id)}/files`;
   const details = [thread.teammate.email, thread.teammate.phone].filter(Boolean).join(" · ");
   return (
