@@ -1,6 +1,6 @@
 "use client";
 
-import Link from "next/link";
+import { Link } from "@/components/ui/link";
 import { usePathname } from "next/navigation";
 import { useTranslations } from "@/lib/i18n/client";
 import { useChatUnread } from "@/components/chat/use-chat-unread";

@@ -1,7 +1,7 @@
 import { requireStaffPage } from "@/lib/auth/pages";
 import { getOrganization } from "@/lib/org/queries";
 import { StaffNav, type NavItem } from "@/components/staff-nav";
-import Link from "next/link";
+import { Link } from "@/components/ui/link";
 import { SignOutButton } from "@/components/sign-out-button";
 import { LiveEvents } from "@/components/live/live-events";
 import { latestEventId } from "@/lib/realtime/hub";

@@ -1,4 +1,4 @@
-import Link from "next/link";
+import { Link } from "@/components/ui/link";
 import { getTranslations } from "next-intl/server";
 import { peekToken, type TokenPurpose } from "@/lib/admin/tokens";
 import { setPasswordAction } from "@/lib/account/password-actions";

@@ -1,4 +1,4 @@
-import Link from "next/link";
+import { Link } from "@/components/ui/link";
 import { getLocale, getTranslations } from "next-intl/server";
 import type { SharedKind, SharedPage } from "@/lib/inbox/shared-files";
 import { formatBytes, formatDateTime } from "@/lib/text/format";

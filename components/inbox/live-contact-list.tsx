@@ -1,6 +1,6 @@
 "use client";
 
-import Link from "next/link";
+import { Link } from "@/components/ui/link";
 import { buttonClass } from "@/components/ui/button";
 import { ActionButton } from "@/components/ui/action-button";
 import { requestExportAction } from "@/lib/exports/actions";

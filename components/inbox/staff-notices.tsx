@@ -1,6 +1,6 @@
 "use client";
 
-import Link from "next/link";
+import { Link } from "@/components/ui/link";
 import { useState } from "react";
 import { useLiveEvent } from "@/components/live/live-events";
 import { IconButton, buttonClass } from "@/components/ui/button";

@@ -1,4 +1,4 @@
-import Link from "next/link";
+import { Link } from "@/components/ui/link";
 import { getLocale, getTranslations } from "next-intl/server";
 import type { SearchInput } from "@/lib/inbox/schemas";
 import type { SearchPage } from "@/lib/inbox/search";

@@ -1,6 +1,6 @@
 "use client";
 
-import Link from "next/link";
+import { Link } from "@/components/ui/link";
 import { useContext, useEffect, useId, useRef, useState } from "react";
 import { ComposerToolsContext } from "./composer-context";
 

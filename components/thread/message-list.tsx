@@ -1,7 +1,7 @@
 "use client";
 
 import { useRef, useState } from "react";
-import Link from "next/link";
+import { Link } from "@/components/ui/link";
 import { useLocale, useTranslations } from "@/lib/i18n/client";
 import type { ThreadMessage, ThreadNote } from "@/lib/conversations/wire";
 import { dayKey, formatDay, formatTime } from "@/lib/text/format";

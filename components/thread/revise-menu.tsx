@@ -1,7 +1,7 @@
 "use client";
 
 import { useActionState, useEffect, useRef, useState } from "react";
-import Link from "next/link";
+import { Link } from "@/components/ui/link";
 import { useTranslations } from "@/lib/i18n/client";
 import { deleteMessageAction, editMessageAction } from "@/lib/dispatch/actions";
 import type { WireMessage } from "@/lib/realtime/event-types";

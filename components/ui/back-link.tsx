@@ -1,4 +1,4 @@
-import Link from "next/link";
+import { Link } from "@/components/ui/link";
 import { ArrowLeft } from "@/components/ui/icons";
 
 /** The way up from a page: an arrow and where it leads, a full 44 px target. */

@@ -1,4 +1,4 @@
-import Link from "next/link";
+import { Link } from "@/components/ui/link";
 import { iconButtonClass } from "./button";
 
 // Its own file: next/link would otherwise come along into every bundle that uses a Button.

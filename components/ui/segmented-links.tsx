@@ -1,6 +1,6 @@
 "use client";
 
-import Link from "next/link";
+import { Link } from "@/components/ui/link";
 import { useEffect, useState, type KeyboardEvent } from "react";
 import { arrowTarget } from "./arrow-keys";
 

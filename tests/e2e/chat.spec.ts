@@ -31,9 +31,12 @@ test("a manager opens a public conversation; a teammate joins by opening it and 
   await tess.getByLabel("Message", { exact: true }).fill("Thanks, happy to be here");
   await tess.getByRole("button", { name: "Send", exact: true }).click();
   await expect(page.getByTestId("message").filter({ hasText: "Thanks, happy to be here" })).toHaveCount(1);
+  // Reopened, the conversation records that the manager read Tess's reply (300 ms after it shows).
+  const read = page.waitForResponse((r) => r.url().endsWith("/read") && r.ok());
   await page.reload();
   await page.getByText("2 participants").click();
   await expect(page.getByTestId("participants")).toContainText("Tess One");
+  await read;
 
   // The manager elsewhere: a new reply raises the Chat menu's badge live.
   await page.goto("/inbox");

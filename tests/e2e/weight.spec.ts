@@ -47,3 +47,25 @@ test("a teammate's pages load none of the staff's code", async ({ browser }) => 
   await expect(tess.locator("[data-staff-only]")).toHaveCount(0);
   await tess.context().close();
 });
+
+// Shiftline's own light link (components/ui/link.tsx, in place of next/link): the app router
+// follows it without reloading the page; a click with Ctrl stays the browser's (a new tab).
+test("the tab bar opens a teammate's screens without reloading the page; Ctrl+click opens a new tab", async ({
+  browser,
+}) => {
+  const o = await newOrg();
+  const tess = await pageAs(browser, o.teammate);
+  await tess.waitForLoadState("load");
+  await tess.evaluate(() => ((window as unknown as { samePage: boolean }).samePage = true));
+  const tabs = tess.getByRole("navigation", { name: "Main" });
+  await tabs.getByRole("link", { name: "Schedule" }).click();
+  await expect(tess).toHaveURL(/\/me\/schedule$/);
+  await expect(tess.locator("h1").first()).toBeVisible();
+  expect(await tess.evaluate(() => (window as unknown as { samePage?: boolean }).samePage)).toBe(true);
+
+  const opened = tess.context().waitForEvent("page");
+  await tabs.getByRole("link", { name: "Profile" }).click({ modifiers: ["Control"] });
+  await expect(await opened).toHaveURL(/\/me\/profile$/);
+  await expect(tess).toHaveURL(/\/me\/schedule$/);
+  await tess.context().close();
+});

@@ -1,6 +1,6 @@
 "use client";
 
-import Link from "next/link";
+import { Link } from "@/components/ui/link";
 import { useActionState } from "react";
 import { useTranslations } from "@/lib/i18n/client";
 import { requestResetAction } from "@/lib/account/password-actions";

@@ -8,7 +8,7 @@ import { NotificationSettings } from "@/components/pwa/notification-settings";
 import { InstallButton } from "@/components/pwa/install-button";
 import { LanguageForm } from "@/components/language-form";
 import { isLocale } from "@/lib/i18n/locales";
-import Link from "next/link";
+import { Link } from "@/components/ui/link";
 import { Zap } from "@/components/ui/icons";
 
 export async function generateMetadata(): Promise<Metadata> {

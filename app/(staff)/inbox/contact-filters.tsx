@@ -1,4 +1,4 @@
-import Link from "next/link";
+import { Link } from "@/components/ui/link";
 import type { ContactFilters } from "@/lib/inbox/schemas";
 import type { contactFilterOptions } from "@/lib/inbox/contacts";
 import { getTranslations } from "next-intl/server";

@@ -1,5 +1,5 @@
 import type { Metadata } from "next";
-import Link from "next/link";
+import { Link } from "@/components/ui/link";
 import { ChevronLeft, ChevronRight } from "@/components/ui/icons";
 import { requireStaffPage } from "@/lib/auth/pages";
 import { getOrganization, listDepartments } from "@/lib/org/queries";

@@ -1,4 +1,4 @@
-import Link from "next/link";
+import { Link } from "@/components/ui/link";
 import { TriangleAlert, UserPlus } from "@/components/ui/icons";
 import { getLocale, getTranslations } from "next-intl/server";
 import type { GridCell, OpenShift } from "@/lib/schedule/week-grid";

@@ -19,7 +19,7 @@ import { getTranslations } from "next-intl/server";
 import { FocusOnOpen } from "@/components/ui/focus-on-open";
 import { filtersQuery } from "@/lib/inbox/filters-url";
 import { readComposerNotice } from "@/components/thread/composer-notice";
-import Link from "next/link";
+import { Link } from "@/components/ui/link";
 import { sharedFiles } from "@/lib/inbox/shared-files";
 import { smsStateKey } from "@/components/inbox/grouped-labels";
 import { SharedDocuments } from "@/components/files/shared-documents";

@@ -2,7 +2,7 @@
 
 import { useActionState } from "react";
 import { useTranslations } from "@/lib/i18n/client";
-import Link from "next/link";
+import { Link } from "@/components/ui/link";
 import { askAboutShiftAction } from "@/lib/schedule/actions";
 
 function AskForm({
