@@ -1,16 +1,17 @@
 // Next.js calls register() once per server process: the configuration is checked first
 // (a wrong value stops the server with one line naming it), then each instance runs one
 // background worker (lib/worker: every kind of job, run by lib/jobs/worker.ts), and
-// requests are measured and logged (lib/observe), and the event stream is served on the
-// Node response (lib/api/node-events.ts).
+// requests are measured and logged (lib/observe), and the event stream and sends are served on
+// the Node response (lib/api/node-routes.ts).
 export async function register() {
   if (process.env.NEXT_RUNTIME !== "nodejs") return;
   const { startServerProcess } = await import("./lib/worker/start");
   startServerProcess();
   const { observeHttp } = await import("./lib/observe/http");
   observeHttp();
-  const { serveEventsFromServer } = await import("./lib/api/node-events");
-  serveEventsFromServer();
+  const { serveFromNodeServer } = await import("./lib/api/node-routes");
+  const { nodeSendRoute } = await import("./lib/dispatch/send-route");
+  serveFromNodeServer([nodeSendRoute]);
 }
 
 type RequestErrorContext = { routePath: string; routeType: string };

@@ -53,11 +53,12 @@ createServer((req, res) => {
     const pathname = (req.url ?? "/").split("?")[0];
     globalThis.shiftlineHttp?.done(context, req.method ?? "GET", res.statusCode, seconds, pathname);
   });
-  // The live event stream is written straight to this response (lib/api/node-events.ts,
-  // registered by instrumentation.ts): one web stream per open screen cost more than the events.
-  const events = req.method === "GET" && (req.url === "/api/events" || req.url?.startsWith("/api/events?"));
-  const serveEvents = events ? globalThis.shiftlineEvents : undefined;
-  requests.run(context, () => void (serveEvents ? serveEvents(req, res) : handle(req, res)));
+  // The live event stream and sending a message are served straight on this response
+  // (lib/api/node-routes.ts, registered by instrumentation.ts): through Next.js, each request's
+  // web streams cost more than the work itself. Everything else goes to Next.js.
+  requests.run(context, () => {
+    if (!globalThis.shiftlineNode?.(req, res)) void handle(req, res);
+  });
 }).listen(port, hostname, () =>
   console.log(`Shiftline on http://${hostname === "0.0.0.0" ? "localhost" : hostname}:${port}`),
 );

@@ -9,7 +9,7 @@ import { negotiate } from "@/lib/i18n/locales";
 import { securityHeaders } from "@/lib/security-headers";
 import { log } from "@/lib/log";
 
-// GET /api/events as `npm start` serves it: scripts/server.mjs hands the request here, and
+// GET /api/events as `npm start` serves it: scripts/server.mjs hands the request here (lib/api/node-routes.ts), and
 // the feed (lib/realtime/event-stream.ts, lib/api/event-feed.ts) writes to the Node response. Through Next.js, each
 // write of each screen went through a web stream and its pipe to the response: with a
 // thousand screens open that cost more than the message itself (bench/streams.ts).
@@ -19,7 +19,8 @@ import { log } from "@/lib/log";
 // last event, rather than the server keeping what it does not read.
 const MAX_BUFFERED = 1024 * 1024;
 
-function cookie(header: string | undefined, name: string): string | undefined {
+/** One cookie's value from a Cookie header. */
+export function cookie(header: string | undefined, name: string): string | undefined {
   for (const part of header?.split(";") ?? []) {
     const eq = part.indexOf("=");
     if (eq > 0 && part.slice(0, eq).trim() === name) {
@@ -70,9 +71,4 @@ export async function serveEvents(req: IncomingMessage, res: ServerResponse): Pr
       answer(500, { ok: false, error: translatorFor(negotiate(req.headers["accept-language"]))("errors.unexpected") });
     else res.destroy();
   }
-}
-
-/** Lets scripts/server.mjs hand GET /api/events here (instrumentation.ts, once per server process). */
-export function serveEventsFromServer(): void {
-  (globalThis as unknown as { shiftlineEvents?: typeof serveEvents }).shiftlineEvents = serveEvents;
 }

@@ -1,15 +1,12 @@
 import { createRoute } from "@/lib/api/route";
-import { earlierMessagesSchema, sendMessageSchema } from "@/lib/conversations/schemas";
-import { earlierPage, sendMessage } from "@/lib/dispatch";
+import { earlierMessagesSchema } from "@/lib/conversations/schemas";
+import { earlierPage } from "@/lib/dispatch";
 import { noteToWire, toWire } from "@/lib/conversations/wire";
 import { EVERYONE } from "@/lib/auth/roles";
+import { SEND_ROUTE, sendFromRoute } from "@/lib/dispatch/send-route";
 
-// The send endpoint (inbox and chat alike) the message form uses when JavaScript runs (the form's
-// server action is the fallback without it). Retries carry the same clientId.
-export const POST = createRoute({ schema: sendMessageSchema, roles: EVERYONE }, async (input, { user }) => {
-  const { message, duplicate } = await sendMessage(user, input);
-  return { messageId: message.id, seq: message.seq, duplicate, message: message.message };
-});
+// The send endpoint (lib/dispatch/send-route.ts; `npm start` serves it from the Node server, lib/api/node-routes.ts).
+export const POST = createRoute(SEND_ROUTE, sendFromRoute);
 
 // GET ?before=SEQ: the page before that message, when a reader scrolls back (notes for staff only).
 export const GET = createRoute({ schema: earlierMessagesSchema, roles: EVERYONE }, async (input, { user }) => {
