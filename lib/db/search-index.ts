@@ -138,11 +138,16 @@ function ftsQuery(terms: SearchTerm[], scope: SearchScope): string {
   if (!scope.notes) parts.push(`scope : "km"`);
   if (scope.authorId) parts.push(`scope : "${token("a", scope.authorId)}"`);
   if (scope.fromStaff !== undefined) parts.push(`scope : "${scope.fromStaff ? "fs" : "ft"}"`);
+  parts.push(wordsMatch(terms));
+  return parts.join(" AND ");
+}
+
+/** The words alone: every term in English, or every term in French. */
+function wordsMatch(terms: SearchTerm[]): string {
   const stemmed = terms.map((t) => t.words.map(stemsOf));
   const inColumn = (lang: "en" | "fr") =>
     `${lang} : (${stemmed.map((t) => quoted(t.map((s) => s[lang]))).join(" AND ")})`;
-  parts.push(`(${inColumn("en")} OR ${inColumn("fr")})`);
-  return parts.join(" AND ");
+  return `(${inColumn("en")} OR ${inColumn("fr")})`;
 }
 
 /** PostgreSQL's query: each term a phrase query, all of them in English or all in French. */
@@ -194,13 +199,20 @@ export function searchQuery(
     scope.to ? sql` AND r."at" < ${scope.to.getTime()}` : EMPTY_SQL,
   ];
   // rowid is the order of writing, which is the order of sending: FTS5 hands rows back in it, unsorted.
-  const matches = sql`SELECT r."docId", r."kind", s.rowid AS "n", bm25("SearchDoc", 1.0, 1.0, 0.0) AS "rank"
+  const matches = sql`SELECT r."docId", r."kind", s.rowid AS "n"
     FROM "SearchDoc" s JOIN "SearchRef" r ON r."rowid" = s.rowid
     WHERE "SearchDoc" MATCH ${ftsQuery(terms, scope)}${dates[0]!}${dates[1]!} ORDER BY s.rowid DESC`;
   if (page.order === "newest")
     return sql`SELECT m."docId" AS "id", m."kind" FROM (${matches} LIMIT ${page.limit} OFFSET ${page.offset}) m`;
-  return sql`SELECT m."docId" AS "id", m."kind" FROM (${matches} LIMIT ${RANKED}) m
-    ORDER BY m."rank", m."n" DESC LIMIT ${page.limit} OFFSET ${page.offset}`;
+  // Ranked by the words alone, from the oldest of those matches on: bm25 counts, for each phrase
+  // of its query, the rows that hold it, and the organisation's scope token is in all of them
+  // (2,000,000 messages: 105 ms a search for the count alone). Its weight was 0: same order.
+  return sql`WITH m AS MATERIALIZED (${matches} LIMIT ${RANKED})
+    SELECT m."docId" AS "id", m."kind" FROM m JOIN (
+      SELECT s.rowid AS "n", bm25("SearchDoc", 1.0, 1.0, 0.0) AS "rank" FROM "SearchDoc" s
+      WHERE "SearchDoc" MATCH ${wordsMatch(terms)} AND s.rowid >= (SELECT min("n") FROM m)
+    ) w ON w."n" = m."n"
+    ORDER BY w."rank", m."n" DESC LIMIT ${page.limit} OFFSET ${page.offset}`;
 }
 
 /**

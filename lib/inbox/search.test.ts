@@ -57,6 +57,27 @@ describe("searching messages", () => {
     expect(texts(await searchInbox(manager, input("nothing-like-this"), PARIS))).toEqual([]);
   });
 
+  it("puts the best match first when asked, within the organisation only", async () => {
+    const { manager, teammate, teammate2 } = await makeOrg();
+    const other = await makeOrg("Other");
+    const send = (u: typeof teammate, body: string) =>
+      sendInboxMessage(u, { conversationId: u.threadId, body, clientId: cid() });
+    await send(teammate, "Locker locker locker: my locker code changed, locker 12");
+    await send(teammate2, "Lost my badge and I cannot open the locker room");
+    await send(teammate, "Badge returned");
+    // Another organisation's messages hold the words more often still, and are newer.
+    await send(other.teammate, "locker locker locker locker locker locker locker");
+    const q = (order: string) => searchInbox(manager, input("locker", { order }), PARIS).then(texts);
+    expect(await q("newest")).toEqual([
+      "Lost my badge and I cannot open the locker room",
+      "Locker locker locker: my locker code changed, locker 12",
+    ]);
+    expect(await q("best")).toEqual([
+      "Locker locker locker: my locker code changed, locker 12",
+      "Lost my badge and I cannot open the locker room",
+    ]);
+  });
+
   it("filters by thread, author and the organisation's days", async () => {
     const { manager, manager2, teammate, teammate2 } = await makeOrg();
     await sendInboxMessage(teammate, { conversationId: teammate.threadId, body: "badge lost", clientId: cid() });
