@@ -9,9 +9,10 @@ export async function register() {
   startServerProcess();
   const { observeHttp } = await import("./lib/observe/http");
   observeHttp();
-  const { serveFromNodeServer } = await import("./lib/api/node-routes");
+  const { serveFromNodeServer, benchFloorRoute } = await import("./lib/api/node-routes");
   const { nodeSendRoute } = await import("./lib/dispatch/send-route");
-  serveFromNodeServer([nodeSendRoute]);
+  const { config } = await import("./lib/config");
+  serveFromNodeServer([nodeSendRoute, ...(config().SHIFTLINE_BENCH_FLOOR === "1" ? [benchFloorRoute] : [])]);
 }
 
 type RequestErrorContext = { routePath: string; routeType: string };

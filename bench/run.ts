@@ -263,6 +263,7 @@ try {
     await maxRate(16, 1, () => floor()); // warm up
     const floorRate = await maxRate(16, 5, () => floor());
     // 200/s, or half the bare floor on a machine where that is less (machines differ threefold).
+    // The floor is served as the send is, by the Node server (lib/api/node-routes.ts, decision 018).
     const pace = Math.min(200, Math.floor(floorRate.rate / 2));
     const steady = await openLoop(pace, SECONDS, (i) => send(i));
     row(

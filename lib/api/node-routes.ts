@@ -8,6 +8,8 @@ import { answerRoute, type RouteAnswer } from "./route";
 import type { ActionContext } from "./action";
 import type { Role } from "@/lib/auth/roles";
 import { cookie, serveEvents } from "./node-events";
+import { log } from "@/lib/log";
+import { floorBodySchema, insertFloorMessage } from "@/lib/db/bench-floor";
 
 // The requests `npm start` serves straight from its Node server (scripts/server.mjs asks
 // serveFromNode first): the live event stream, and the routes registered here (sending a
@@ -55,7 +57,11 @@ export function serveFromNode(routes: readonly NodeRoute[]) {
         if (value === null) return false;
         values[name] = value;
       }
-      void route.serve(req, res, values);
+      route.serve(req, res, values).catch((error: unknown) => {
+        log.error({ err: error }, "request failed unexpectedly");
+        if (res.headersSent) res.destroy();
+        else res.writeHead(500, { "Content-Type": "application/json" }).end(JSON.stringify({ ok: false }));
+      });
       return true;
     }
     return false;
@@ -131,6 +137,34 @@ function decoded(segment: string): string | null {
     return null;
   }
 }
+
+/**
+ * The bench's floor (lib/db/bench-floor.ts) served as the send is: the same server, the body
+ * read the same way, then one insert, with no session and no checks. The bench paces sends
+ * against it (`npm run bench`); instrumentation.ts registers it only when the bench starts
+ * the server with SHIFTLINE_BENCH_FLOOR=1.
+ */
+export const benchFloorRoute: NodeRoute = {
+  method: "POST",
+  path: /^\/api\/bench\/floor$/,
+  params: [],
+  serve: async (req, res) => {
+    const text = await readLimited(req, 64 * 1024);
+    let body: unknown;
+    try {
+      body = JSON.parse(text ?? "");
+    } catch {
+      body = null;
+    }
+    const parsed = floorBodySchema.safeParse(body);
+    if (!parsed.success) {
+      res.writeHead(400, { "Content-Type": "application/json" }).end(JSON.stringify({ ok: false }));
+      return;
+    }
+    const id = await insertFloorMessage(parsed.data.body);
+    res.writeHead(200, { "Content-Type": "application/json" }).end(JSON.stringify({ ok: true, id }));
+  },
+};
 
 /** Lets scripts/server.mjs hand these requests here (instrumentation.ts, once per server process). */
 export function serveFromNodeServer(routes: readonly NodeRoute[]): void {

@@ -2,10 +2,14 @@ import "server-only";
 import { randomUUID } from "node:crypto";
 import Database from "better-sqlite3";
 import pg from "pg";
+import { z } from "zod";
 import { databaseFile, databaseUrl, dialectOf } from "./path";
 
 // The framework's floor for `npm run bench`: the same message insert as a send,
 // straight through better-sqlite3, with no session, Prisma or domain logic.
+
+/** What the floor takes: a message's text, as a send does. */
+export const floorBodySchema = z.object({ body: z.string().min(1).max(4000) });
 
 let insert: Database.Statement | undefined;
 let pool: pg.Pool | undefined;
