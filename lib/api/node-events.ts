@@ -34,16 +34,26 @@ export function cookie(header: string | undefined, name: string): string | undef
   return undefined;
 }
 
+/** A JSON answer on the Node response, with the security headers the proxy gives Next.js's answers. */
+export function answerJson(
+  req: IncomingMessage,
+  res: ServerResponse,
+  status: number,
+  body: object,
+  headers: Record<string, string> = {},
+): void {
+  res.writeHead(status, {
+    ...securityHeaders({ https: req.headers["x-forwarded-proto"] === "https" }),
+    "Content-Type": "application/json",
+    "Cache-Control": "no-store",
+    ...headers,
+  });
+  res.end(JSON.stringify(body));
+}
+
 export async function serveEvents(req: IncomingMessage, res: ServerResponse): Promise<void> {
   const https = req.headers["x-forwarded-proto"] === "https";
-  const answer = (status: number, body: object) => {
-    res.writeHead(status, {
-      ...securityHeaders({ https }),
-      "Content-Type": "application/json",
-      "Cache-Control": "no-store",
-    });
-    res.end(JSON.stringify(body));
-  };
+  const answer = (status: number, body: object) => answerJson(req, res, status, body);
   try {
     const lastEventId = req.headers["last-event-id"];
     const opened = await openFeed(await sessionOf(cookie(req.headers.cookie, SESSION_COOKIE)), {

@@ -3,12 +3,13 @@ import type { IncomingMessage, ServerResponse } from "node:http";
 import type { z } from "zod";
 import { sessionOf } from "@/lib/auth/session";
 import { SESSION_COOKIE } from "@/lib/auth/options";
-import { securityHeaders } from "@/lib/security-headers";
 import { answerRoute, type RouteAnswer } from "./route";
 import type { ActionContext } from "./action";
 import type { Role } from "@/lib/auth/roles";
-import { cookie, serveEvents } from "./node-events";
+import { answerJson, cookie, serveEvents } from "./node-events";
 import { log } from "@/lib/log";
+import { translatorFor } from "@/lib/i18n/translator";
+import { negotiate } from "@/lib/i18n/locales";
 import { floorBodySchema, insertFloorMessage } from "@/lib/db/bench-floor";
 
 // The requests `npm start` serves straight from its Node server (scripts/server.mjs asks
@@ -60,7 +61,11 @@ export function serveFromNode(routes: readonly NodeRoute[]) {
       route.serve(req, res, values).catch((error: unknown) => {
         log.error({ err: error }, "request failed unexpectedly");
         if (res.headersSent) res.destroy();
-        else res.writeHead(500, { "Content-Type": "application/json" }).end(JSON.stringify({ ok: false }));
+        else
+          answerJson(req, res, 500, {
+            ok: false,
+            error: translatorFor(negotiate(req.headers["accept-language"]))("errors.unexpected"),
+          });
       });
       return true;
     }
@@ -99,14 +104,13 @@ async function serveRoute<S extends z.ZodType>(
   );
   if (res.destroyed) return;
   // A handler here answers JSON (a Response of its own is for routes Next.js serves).
-  const json = "json" in answer ? answer.json : { ok: false };
-  res.writeHead("json" in answer ? answer.status : 500, {
-    ...securityHeaders({ https: header("x-forwarded-proto") === "https" }),
-    "Content-Type": "application/json",
-    "Cache-Control": "no-store",
-    ...(unread ? { Connection: "close" } : {}),
-  });
-  res.end(JSON.stringify(json));
+  answerJson(
+    req,
+    res,
+    "json" in answer ? answer.status : 500,
+    "json" in answer ? answer.json : { ok: false },
+    unread ? { Connection: "close" } : {},
+  );
 }
 
 /** The body as text, or null once it passes `limit` bytes (what follows is not read). */
@@ -157,12 +161,8 @@ export const benchFloorRoute: NodeRoute = {
       body = null;
     }
     const parsed = floorBodySchema.safeParse(body);
-    if (!parsed.success) {
-      res.writeHead(400, { "Content-Type": "application/json" }).end(JSON.stringify({ ok: false }));
-      return;
-    }
-    const id = await insertFloorMessage(parsed.data.body);
-    res.writeHead(200, { "Content-Type": "application/json" }).end(JSON.stringify({ ok: true, id }));
+    if (!parsed.success) return answerJson(req, res, 400, { ok: false });
+    answerJson(req, res, 200, { ok: true, id: await insertFloorMessage(parsed.data.body) });
   },
 };
 
