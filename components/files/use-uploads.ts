@@ -3,11 +3,14 @@
 import { useCallback, useEffect, useRef, useState, type RefObject } from "react";
 import { useTranslations } from "@/lib/i18n/client";
 import type { WireAttachment } from "@/lib/realtime/event-types";
-import { ALLOWED_TYPES, DEFAULT_MAX_FILE_BYTES, extensionOf, MAX_FILES_PER_MESSAGE } from "@/lib/files/policy";
+import { DEFAULT_MAX_FILE_BYTES, MAX_FILES_PER_MESSAGE } from "@/lib/files/limits";
 
 // The composer's files: each one uploads on its own request as soon as it is chosen
 // (so each has its progress and can be cancelled), then waits on the server for the
 // message that carries it. The server decides; the checks here only spare a wait.
+// Their code (./upload-engine) loads when the first files are chosen (decision 017).
+
+const engine = () => import("./upload-engine");
 
 export type Upload = {
   localId: string;
@@ -18,8 +21,6 @@ export type Upload = {
   attachment?: WireAttachment;
   error?: string;
 };
-
-const EXTENSIONS = new Set(Object.values(ALLOWED_TYPES).flatMap((t) => t.ext));
 
 /**
  * `uploadUrl`: the conversation's (or a grouped message's) attachments route; `picker`: the
@@ -39,6 +40,8 @@ export function useUploads(
     failed: (name: string) => t("files.uploadFailed", { name }),
   }));
   const [uploads, setUploads] = useState<Upload[]>([]);
+  // Files that could not even be taken (offline before the upload code came): why, until the next choice.
+  const [problem, setProblem] = useState<string | null>(null);
   const requests = useRef(new Map<string, XMLHttpRequest>());
   // The list as of the last change, for counting without a state updater (those must not start uploads).
   const current = useRef<Upload[]>([]);
@@ -48,72 +51,51 @@ export function useUploads(
   const patch = (id: string, change: Partial<Upload>) =>
     setUploads((list) => list.map((u) => (u.localId === id ? { ...u, ...change } : u)));
 
-  const start = useCallback(
-    (file: File, localId: string) => {
-      const xhr = new XMLHttpRequest();
-      requests.current.set(localId, xhr);
-      xhr.open("POST", uploadUrl);
-      xhr.responseType = "json";
-      xhr.upload.onprogress = (e) => e.lengthComputable && patch(localId, { progress: e.loaded / e.total });
-      xhr.onload = () => {
-        requests.current.delete(localId);
-        const body = xhr.response as {
-          ok?: boolean;
-          files?: WireAttachment[];
-          refused?: { error: string }[];
-          error?: string;
-        } | null;
-        const file = body?.files?.[0];
-        if (file) patch(localId, { status: "ready", progress: 1, attachment: file });
-        else if (body?.refused?.[0] || body?.error)
-          patch(localId, { status: "refused", error: body.refused?.[0]?.error ?? body.error });
-        else
-          setUploads((list) =>
-            list.map((u) => (u.localId === localId ? { ...u, status: "failed", error: messages.failed(u.name) } : u)),
-          );
-      };
-      xhr.onerror = () => {
-        requests.current.delete(localId);
-        setUploads((list) =>
-          list.map((u) => (u.localId === localId ? { ...u, status: "failed", error: messages.failed(u.name) } : u)),
-        );
-      };
-      const form = new FormData();
-      form.append("files", file);
-      xhr.send(form);
-    },
-    [uploadUrl, messages],
-  );
-
   const add = useCallback(
     (files: Iterable<File>) => {
-      const room =
-        MAX_FILES_PER_MESSAGE - current.current.filter((u) => u.status === "uploading" || u.status === "ready").length;
-      const next = [...files].map((file, i): Upload & { file: File } => {
-        const error =
-          i >= room
-            ? messages.tooMany
-            : file.size > maxBytes
-              ? messages.tooLarge
-              : extensionOf(file.name) && !EXTENSIONS.has(extensionOf(file.name))
-                ? messages.type
-                : undefined;
-        const status = error ? "refused" : "uploading";
-        return {
-          file,
-          localId: crypto.randomUUID(),
-          name: file.name || "file",
-          size: file.size,
-          progress: 0,
-          status,
-          error,
-        };
-      });
-      current.current = [...current.current, ...next];
-      setUploads((list) => [...list, ...next.map(({ file: _file, ...u }) => u)]);
-      for (const u of next) if (u.status === "uploading") start(u.file, u.localId);
+      // Taken now: the picker is emptied as soon as this returns.
+      const chosen = [...files];
+      if (!chosen.length) return;
+      engine().then(
+        ({ refusal, upload }) => {
+          setProblem(null);
+          const room =
+            MAX_FILES_PER_MESSAGE -
+            current.current.filter((u) => u.status === "uploading" || u.status === "ready").length;
+          const next = chosen.map((file, i): Upload => {
+            const error = refusal(file, i < room, maxBytes, messages);
+            return {
+              localId: crypto.randomUUID(),
+              name: file.name || "file",
+              size: file.size,
+              progress: 0,
+              status: error ? "refused" : "uploading",
+              error,
+            };
+          });
+          current.current = [...current.current, ...next];
+          setUploads((list) => [...list, ...next]);
+          next.forEach((u, i) => {
+            if (u.status !== "uploading") return;
+            const xhr = upload(
+              uploadUrl,
+              chosen[i]!,
+              (progress) => patch(u.localId, { progress }),
+              (answer) => {
+                requests.current.delete(u.localId);
+                if (answer?.file) patch(u.localId, { status: "ready", progress: 1, attachment: answer.file });
+                else if (answer?.refused) patch(u.localId, { status: "refused", error: answer.refused });
+                else patch(u.localId, { status: "failed", error: messages.failed(u.name) });
+              },
+            );
+            requests.current.set(u.localId, xhr);
+          });
+        },
+        // Offline before this code ever came: uploading needs the network anyway.
+        () => setProblem(messages.failed(chosen.map((file) => file.name || "file").join(", "))),
+      );
     },
-    [maxBytes, messages, start],
+    [uploadUrl, maxBytes, messages],
   );
 
   // Files picked before the page's script ran are in the input with no change event to
@@ -151,6 +133,7 @@ export function useUploads(
 
   return {
     uploads,
+    problem,
     add,
     remove,
     restore,

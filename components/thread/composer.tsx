@@ -16,8 +16,8 @@ import { COMPOSER_SENT_EVENT } from "./composer-sent";
 import { loadDraft, saveDraft } from "./device-drafts";
 import type { ComposerNotice } from "./composer-notice";
 import { useUploads } from "@/components/files/use-uploads";
-import { UploadTray } from "@/components/files/upload-tray";
-import { ACCEPT, DEFAULT_MAX_FILE_BYTES } from "@/lib/files/policy";
+import { UploadTraySlot } from "@/components/files/upload-tray-slot";
+import { ACCEPT, DEFAULT_MAX_FILE_BYTES } from "@/lib/files/limits";
 import { ComposerTypingContext } from "./composer-typing";
 import { ComposerGuardContext } from "./composer-guard";
 import { ComposerToolsContext, type ComposerTools } from "./composer-context";
@@ -261,7 +261,8 @@ export function Composer({
         </div>
       ) : null}
       {dragging ? <p className="mb-2 text-sm font-medium text-accent-ink">{t("files.dropHere")}</p> : null}
-      <UploadTray uploads={files.uploads} onRemove={files.remove} />
+      {files.problem ? <FormError message={files.problem} /> : null}
+      <UploadTraySlot uploads={files.uploads} onRemove={files.remove} />
       {/* A label, so the picker opens without JavaScript too; on phones it offers the camera and the gallery. */}
       <input
         ref={picker}

@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { MAX_FILES_PER_MESSAGE } from "@/lib/files/policy";
+import { MAX_FILES_PER_MESSAGE } from "@/lib/files/limits";
 import { MESSAGE_MAX_LENGTH } from "./limits";
 
 // What every conversation takes (inbox and chat alike): a message, a read position, a page

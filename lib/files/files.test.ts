@@ -4,7 +4,8 @@ import { tmpdir } from "node:os";
 import path from "node:path";
 import { afterEach, describe, expect, it } from "vitest";
 import sharp from "sharp";
-import { sanitizeFileName } from "./policy";
+import { ACCEPT } from "./limits";
+import { ALLOWED_TYPES, sanitizeFileName } from "./policy";
 import { sniffFile } from "./sniff";
 import { receiveFiles } from "./receive";
 import { localStorage, filesRoot, scratchDir } from "./storage";
@@ -29,6 +30,11 @@ async function sniff(name: string, data: Buffer | string) {
 }
 
 describe("file names", () => {
+  it("offers the picker exactly the extensions the server keeps", () => {
+    const kept = Object.values(ALLOWED_TYPES).flatMap((t) => t.ext.map((e) => `.${e}`));
+    expect(ACCEPT.split(",").toSorted()).toEqual(kept.toSorted());
+  });
+
   it("keep no folder, no control or reserved character, and stay short with their extension", () => {
     expect(sanitizeFileName("../../etc/passwd")).toBe("passwd");
     expect(sanitizeFileName("..\\..\\Windows\\evil.pdf")).toBe("evil.pdf");

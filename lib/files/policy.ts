@@ -23,15 +23,6 @@ export const ALLOWED_TYPES: Record<string, { ext: string[]; kind: FileKind }> = 
   "text/csv": { ext: ["csv"], kind: "document" },
 };
 
-/** For the file picker's `accept`: the extensions above. */
-export const ACCEPT = Object.values(ALLOWED_TYPES)
-  .flatMap((t) => t.ext.map((e) => `.${e}`))
-  .join(",");
-
-export const DEFAULT_MAX_FILE_BYTES = 25 * 1024 * 1024;
-/** Files one message may carry. */
-export const MAX_FILES_PER_MESSAGE = 10;
-
 /**
  * Pictures open in the browser (sandboxed); everything else is downloaded and opens in
  * the device's own viewer. Never SVG or HTML; not PDF either, which Chromium refuses to

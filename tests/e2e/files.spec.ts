@@ -152,3 +152,25 @@ test("files chosen and text typed while the page is still loading its script go 
   await expect(message.getByRole("img", { name: "Picture: badge.png" })).toBeVisible();
   await phone.context().close();
 });
+
+test("a file chosen offline, before the upload code ever came, says so; back online the same choice uploads", async ({
+  browser,
+}) => {
+  const o = await newOrg();
+  const phone = await pageAs(browser, o.teammate);
+  // The page's script runs: the button of the form without JavaScript is gone.
+  await expect(phone.getByRole("button", { name: "Send with the chosen files" })).toBeHidden();
+  await phone.context().setOffline(true);
+  await phone.locator("#message-files").setInputFiles([file("rota.pdf", "application/pdf", pdf())]);
+  const problem = phone.getByRole("alert").filter({ hasText: "rota.pdf could not be uploaded" });
+  await expect(problem).toBeVisible();
+  await expect(phone.getByTestId("upload-tray")).toHaveCount(0);
+
+  await phone.context().setOffline(false);
+  await phone.locator("#message-files").setInputFiles([file("rota.pdf", "application/pdf", pdf())]);
+  await expect(phone.getByTestId("upload-tray").locator("li[data-status=ready]")).toHaveCount(1);
+  await expect(problem).toHaveCount(0);
+  await phone.getByRole("button", { name: "Send", exact: true }).click();
+  await expect(phone.getByTestId("message").getByRole("link", { name: /Open rota\.pdf/ })).toBeVisible();
+  await phone.context().close();
+});

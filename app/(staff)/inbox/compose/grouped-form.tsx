@@ -8,8 +8,8 @@ import { Button } from "@/components/ui/button";
 import { FieldError, FormError } from "@/components/ui/field-error";
 import { smsStateKey } from "@/components/inbox/grouped-labels";
 import { useUploads } from "@/components/files/use-uploads";
-import { UploadTray } from "@/components/files/upload-tray";
-import { ACCEPT } from "@/lib/files/policy";
+import { UploadTraySlot } from "@/components/files/upload-tray-slot";
+import { ACCEPT } from "@/lib/files/limits";
 import { Paperclip } from "@/components/ui/icons";
 
 type Person = { id: string; name: string; sms: string };
@@ -133,7 +133,8 @@ export function GroupedForm({
       </div>
       <div>
         <input type="hidden" name="attachmentIds" value={files.ready.map((f) => f.id).join(",")} />
-        <UploadTray uploads={files.uploads} onRemove={files.remove} />
+        {files.problem ? <FormError message={files.problem} /> : null}
+        <UploadTraySlot uploads={files.uploads} onRemove={files.remove} />
         <label
           htmlFor="grouped-files"
           className="inline-flex min-h-11 cursor-pointer items-center gap-2 rounded-control border border-line px-3 text-sm hover:bg-slate-100"
