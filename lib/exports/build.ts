@@ -11,6 +11,7 @@ import { inChunks } from "@/lib/db/chunks";
 import { storageFor } from "@/lib/files/storage";
 import { sanitizeFileName, sanitizeFolderName, extensionOf } from "@/lib/files/policy";
 import { translatorFor } from "@/lib/i18n/translator";
+import { dayKey } from "@/lib/text/format";
 import type { SessionUser } from "@/lib/auth/roles";
 import { teammateIdsMatching } from "@/lib/inbox/contacts";
 import { csvLine } from "./csv";
@@ -40,6 +41,11 @@ export async function buildAttachmentsExport(
   const user: SessionUser | null = await actingUser(job.requestedById, job.organizationId);
   if (!user) throw new Error(`Export ${exportId}: its requester is gone`);
   const t = translatorFor(user.locale);
+  // Files are named by the day they were shared in the organisation's time zone, as its people count days.
+  const { timeZone } = await db.organization.findUniqueOrThrow({
+    where: { id: job.organizationId },
+    select: { timeZone: true },
+  });
   await db.exportJob.update({
     where: { id: exportId },
     data: { status: "RUNNING", startedAt: new Date(), progress: 0, error: null },
@@ -125,7 +131,7 @@ export async function buildAttachmentsExport(
         for (const f of slice) {
           const teammateId = f.conversation!.teammateId!;
           const entry = uniqueName(
-            `${folders.get(teammateId)!}/${(f.sharedAt ?? new Date()).toISOString().slice(0, 10)} ${sanitizeFileName(f.fileName)}`,
+            `${folders.get(teammateId)!}/${dayKey(f.sharedAt ?? new Date(), timeZone)} ${sanitizeFileName(f.fileName)}`,
             taken,
           );
           const storage = storageFor(f);

@@ -19,6 +19,7 @@ import { exportsDir } from "./queue";
 import { openExportDownload } from "./download";
 import { checkExportLink, exportLinkPath } from "./link";
 import { csvCell } from "./csv";
+import { dayKey } from "@/lib/text/format";
 
 async function share(
   user: SessionUser,
@@ -81,7 +82,8 @@ describe("the attachments export", () => {
     const names = Object.keys(zip.files)
       .filter((n) => !zip.files[n]!.dir)
       .sort();
-    const day = new Date().toISOString().slice(0, 10);
+    const { timeZone } = await db.organization.findUniqueOrThrow({ where: { id: o.org.id } });
+    const day = dayKey(new Date(), timeZone);
     expect(names).toEqual(
       [
         `One Tess/${day} photo.png`,
@@ -112,6 +114,23 @@ describe("the attachments export", () => {
     const link = email.text.match(/https?:\/\/\S+/)![0];
     expect(link).toContain(exportLinkPath({ ...done, expiresAt: done.expiresAt! }));
     await expect(openExportDownload(o.manager, linkParams(link))).resolves.toMatchObject({ size: done.fileSize });
+  });
+
+  it("names each file by the day it was shared in the organisation's time zone, not in UTC", async () => {
+    const o = await makeOrg();
+    await db.organization.update({ where: { id: o.org.id }, data: { timeZone: "Pacific/Auckland" } });
+    const [early] = await share(o.teammate, o.teammate.threadId, [{ name: "early.pdf", data: pdf() }]);
+    const [late] = await share(o.teammate, o.teammate.threadId, [{ name: "late.pdf", data: pdf() }]);
+    // 08:00 on 3 March in Auckland is still 2 March in UTC; 23:30 on 3 March is 4 March in Auckland.
+    await db.attachment.update({ where: { id: early!.id }, data: { sharedAt: new Date("2026-03-02T19:00:00Z") } });
+    await db.attachment.update({ where: { id: late!.id }, data: { sharedAt: new Date("2026-03-03T23:30:00Z") } });
+    const done = await exportAll(o.manager);
+    expect(done).toMatchObject({ status: "DONE", fileCount: 2 });
+    const zip = await JSZip.loadAsync(await readFile(done.filePath!));
+    expect(Object.keys(zip.files).filter((n) => n.endsWith(".pdf"))).toEqual([
+      "One Tess/2026-03-03 early.pdf",
+      "One Tess/2026-03-04 late.pdf",
+    ]);
   });
 
   it("the link works for its requester only, untampered and before it expires; then the zip is deleted", async () => {
