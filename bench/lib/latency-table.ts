@@ -1,4 +1,5 @@
 import { execFileSync } from "node:child_process";
+import { availableParallelism } from "node:os";
 import type { Stats } from "./measure";
 
 // A latency table of the live-event benches (bench/streams.ts, bench/presence.ts): one row per
@@ -8,6 +9,17 @@ import type { Stats } from "./measure";
 const ms = (v: number) => (Number.isFinite(v) ? v.toFixed(1) : "-");
 
 export const loadAverage = () => Number(execFileSync("cat", ["/proc/loadavg"]).toString().split(" ")[0]);
+
+/**
+ * Waits, at most `seconds`, for the load average to come down to the core count (after a build,
+ * say), so that a figure taken next counts. Returns the load average then.
+ */
+export async function settle(seconds = 180): Promise<number> {
+  const until = Date.now() + seconds * 1000;
+  while (loadAverage() > availableParallelism() && Date.now() < until)
+    await new Promise((resolve) => setTimeout(resolve, 5000));
+  return loadAverage();
+}
 
 export function latencyTable() {
   const rows: string[][] = [];
