@@ -22,7 +22,7 @@ import { Avatar } from "@/components/ui/avatar";
 import { menuItemClass } from "@/components/ui/menu";
 import { chatUnreadTotal } from "@/lib/chat/queries";
 import { AppWorker } from "@/components/pwa/app-worker";
-import { unreadBadge } from "@/lib/push/badge";
+import { inboxUnread } from "@/lib/push/badge";
 import { PresenceProvider } from "@/components/presence/presence";
 import { StaffNotices } from "@/components/inbox/staff-notices";
 import { unseenMentions } from "@/lib/inbox/mentions";
@@ -34,9 +34,9 @@ export default async function StaffLayout({ children }: { children: React.ReactN
     latestEventId(user.organizationId),
     getTranslations(),
   ]);
-  const [chatUnread, badge, mentions] = await Promise.all([
+  const [chatUnread, inbox, mentions] = await Promise.all([
     org.chatEnabled ? chatUnreadTotal(user) : 0,
-    unreadBadge(user, org.chatEnabled),
+    inboxUnread(user),
     user.messagingAccess ? unseenMentions(user) : 0,
   ]);
   const items: NavItem[] = [
@@ -109,7 +109,7 @@ export default async function StaffLayout({ children }: { children: React.ReactN
           <main id="main" tabIndex={-1} className="min-h-0 min-w-0 flex-1 outline-none">
             {user.messagingAccess ? <PresenceProvider selfId={user.id}>{children}</PresenceProvider> : children}
           </main>
-          <AppWorker userId={user.id} role={user.role} unread={badge} />
+          <AppWorker userId={user.id} role={user.role} unread={inbox + chatUnread} />
           {user.messagingAccess ? <StaffNotices selfId={user.id} /> : null}
         </div>
       </MoreMessages>

@@ -10,9 +10,14 @@ import { chatUnreadTotal } from "@/lib/chat/queries";
  * message they have not read (a thread another manager owns is theirs to count), and unread chat.
  */
 export async function unreadBadge(user: SessionUser, chatEnabled: boolean): Promise<number> {
-  const chat = chatEnabled ? await chatUnreadTotal(user) : 0;
-  if (!isStaff(user.role)) return (await teammateUnreadCount(user)) + chat;
-  if (!user.messagingAccess) return chat;
+  const [inbox, chat] = await Promise.all([inboxUnread(user), chatEnabled ? chatUnreadTotal(user) : 0]);
+  return inbox + chat;
+}
+
+/** The badge's count without chat: for a page that counts chat for its menu already (the staff layout). */
+export async function inboxUnread(user: SessionUser): Promise<number> {
+  if (!isStaff(user.role)) return teammateUnreadCount(user);
+  if (!user.messagingAccess) return 0;
   const row = await queryOne(
     sql`
     SELECT COUNT(*) AS "n" FROM "Conversation" c
@@ -22,5 +27,5 @@ export async function unreadBadge(user: SessionUser, chatEnabled: boolean): Prom
       AND (c."assigneeId" IS NULL OR c."assigneeId" = ${user.id})`,
     { n: "int" },
   );
-  return (row?.n ?? 0) + chat;
+  return row?.n ?? 0;
 }
