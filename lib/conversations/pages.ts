@@ -4,9 +4,10 @@ import { THREAD_MESSAGE_SELECT, threadMessage, type ThreadMessage } from "./wire
 
 // A page of any conversation's messages, oldest first: the inbox and chat both read them so.
 
-// Several screens of a phone or a desktop pane; older pages come on demand. 100 cost an
-// organisation of 10,000 (200 messages a thread) p95 123 ms per thread opened (issue 28).
-const THREAD_PAGE_SIZE = 50;
+// Three screens of a phone, two of a desktop pane; older pages come on demand. 100 cost an
+// organisation of 10,000 (200 messages a thread) p95 123 ms per thread opened (issue 28); 50 kept
+// a phone's main thread blocked 810 ms as the page started (Lighthouse, CPU slowed 4×), 25 380 ms.
+const THREAD_PAGE_SIZE = 25;
 // Opened at a message (a search's result): everything from just before it to the newest, up to this many.
 const OPEN_AT_MAX = 1000;
 

@@ -54,7 +54,7 @@ describe("inbox queries", () => {
     const b = await makeOrg("B");
     const base = Date.parse("2026-11-01T08:00:00Z");
     const author = { id: teammate.id, name: "Tess One", staff: false };
-    for (let i = 1; i <= 130; i++) {
+    for (let i = 1; i <= 65; i++) {
       await addMessage(db, {
         organizationId: org.id,
         conversationId: teammate.threadId,
@@ -62,8 +62,8 @@ describe("inbox queries", () => {
         body: `m${i}`,
         createdAt: new Date(base + i * 60_000),
       });
-      // A note after messages 20 and 100: one in the oldest page, one in the newest.
-      if (i === 20 || i === 100)
+      // A note after messages 10 and 50: one in the oldest page, one in the newest.
+      if (i === 10 || i === 50)
         await db.privateNote.create({
           data: {
             organizationId: org.id,
@@ -76,18 +76,18 @@ describe("inbox queries", () => {
         });
     }
     const newest = await getStaffThread(manager, teammate.threadId);
-    expect(newest.messages.map((m) => m.body).slice(0, 1)).toEqual(["m81"]);
+    expect(newest.messages.map((m) => m.body).slice(0, 1)).toEqual(["m41"]);
     expect(newest).toMatchObject({ hasEarlier: true });
     const middle = await earlierMessages(manager, teammate.threadId, newest.messages[0]!.seq);
-    expect([middle.messages[0]!.body, middle.messages.at(-1)!.body, middle.hasEarlier]).toEqual(["m31", "m80", true]);
+    expect([middle.messages[0]!.body, middle.messages.at(-1)!.body, middle.hasEarlier]).toEqual(["m16", "m40", true]);
     expect(middle.notes).toEqual([]);
     const oldest = await earlierMessages(manager, teammate.threadId, middle.messages[0]!.seq);
-    expect([oldest.messages.length, oldest.messages[0]!.body, oldest.hasEarlier]).toEqual([30, "m1", false]);
-    expect(oldest.notes.map((n) => n.body)).toEqual(["note after m20"]);
+    expect([oldest.messages.length, oldest.messages[0]!.body, oldest.hasEarlier]).toEqual([15, "m1", false]);
+    expect(oldest.notes.map((n) => n.body)).toEqual(["note after m10"]);
 
     // The teammate pages back through their own thread, without notes; nobody else can.
     const own = await earlierMessages(teammate, teammate.threadId, newest.messages[0]!.seq);
-    expect([own.messages.length, own.notes]).toEqual([50, []]);
+    expect([own.messages.length, own.notes]).toEqual([25, []]);
     expect(own.messages.every((m) => m.action === null)).toBe(true);
     await expect(earlierMessages(teammate2, teammate.threadId, 200)).rejects.toBeInstanceOf(NotFoundError);
     await expect(earlierMessages(b.manager, teammate.threadId, 200)).rejects.toBeInstanceOf(NotFoundError);

@@ -10,23 +10,23 @@ test("a long thread opens at its newest message, pages back in place, and marks 
 }) => {
   test.slow();
   const o = await newOrg();
-  for (let i = 1; i <= 75; i++) await seedMessage(o, o.teammate.threadId, o.teammate, `Line ${i}.`);
+  for (let i = 1; i <= 38; i++) await seedMessage(o, o.teammate.threadId, o.teammate, `Line ${i}.`);
   const max = await pageAs(browser, o.manager, { path: `/inbox/${o.teammate.threadId}` });
   await live(max);
-  await expect(line(max, "Line 75.")).toBeInViewport();
-  await expect(line(max, "Line 25.")).toHaveCount(0);
+  await expect(line(max, "Line 38.")).toBeInViewport();
+  await expect(line(max, "Line 13.")).toHaveCount(0);
 
   // Earlier messages come in front, and what the reader was looking at stays in view.
   await max.getByRole("button", { name: "Show earlier messages" }).click();
   await expect(line(max, "Line 1.")).toHaveCount(1);
-  await expect(line(max, "Line 26.")).toBeInViewport();
+  await expect(line(max, "Line 14.")).toBeInViewport();
   await expect(max.getByRole("button", { name: "Show earlier messages" })).toHaveCount(0);
 
   // Scrolled up, a new message does not move the page: a marker says it is there.
   await seedMessage(o, o.teammate.threadId, o.teammate, "Are you there?");
   const marker = max.getByTestId("new-messages");
   await expect(marker).toHaveText("1 new message");
-  await expect(line(max, "Line 26.")).toBeInViewport();
+  await expect(line(max, "Line 14.")).toBeInViewport();
   // Not read yet: the reader has not had it in view.
   const readSeq = async () =>
     (
@@ -34,13 +34,13 @@ test("a long thread opens at its newest message, pages back in place, and marks 
         where: { conversationId_userId: { conversationId: o.teammate.threadId, userId: o.manager.id } },
       })
     )?.lastReadSeq ?? 0;
-  // The page reports what the reader has had in view: still 75 while the marker shows.
-  await expect(marker).toHaveAttribute("data-read-up-to", "75");
-  expect(await readSeq()).toBe(75);
+  // The page reports what the reader has had in view: still 38 while the marker shows.
+  await expect(marker).toHaveAttribute("data-read-up-to", "38");
+  expect(await readSeq()).toBe(38);
   await marker.click();
   await expect(line(max, "Are you there?")).toBeInViewport();
   await expect(marker).toHaveCount(0);
-  await expect.poll(readSeq).toBe(76);
+  await expect.poll(readSeq).toBe(39);
 
   // At the bottom, what arrives and what the reader sends stay in view.
   await seedMessage(o, o.teammate.threadId, o.teammate, "Hello again");
