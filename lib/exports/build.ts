@@ -12,6 +12,7 @@ import { storageFor } from "@/lib/files/storage";
 import { sanitizeFileName, sanitizeFolderName, extensionOf } from "@/lib/files/policy";
 import { translatorFor } from "@/lib/i18n/translator";
 import { dayKey } from "@/lib/text/format";
+import { getOrganization } from "@/lib/org/queries";
 import type { SessionUser } from "@/lib/auth/roles";
 import { teammateIdsMatching } from "@/lib/inbox/contacts";
 import { csvLine } from "./csv";
@@ -42,10 +43,7 @@ export async function buildAttachmentsExport(
   if (!user) throw new Error(`Export ${exportId}: its requester is gone`);
   const t = translatorFor(user.locale);
   // Files are named by the day they were shared in the organisation's time zone, as its people count days.
-  const { timeZone } = await db.organization.findUniqueOrThrow({
-    where: { id: job.organizationId },
-    select: { timeZone: true },
-  });
+  const { timeZone } = await getOrganization(user);
   await db.exportJob.update({
     where: { id: exportId },
     data: { status: "RUNNING", startedAt: new Date(), progress: 0, error: null },
