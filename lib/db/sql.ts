@@ -3,6 +3,7 @@ import { createHash } from "node:crypto";
 import type Database from "better-sqlite3";
 import pg from "pg";
 import { openSqlite } from "./sqlite-file";
+import { checkpointElsewhere } from "./checkpointer";
 import { databaseFile, databaseUrl, dialectOf, type Dialect } from "./path";
 import { bindFor, commitHooks, decodeRow, textOf, type Columns, type RowOf, type Sql, type SqlExec } from "./exec";
 import { logRateLimited } from "@/lib/log";
@@ -89,6 +90,7 @@ function sqliteExecutor(file: string): Executor {
   const db: Database.Database = openSqlite(file);
   // Never wait inside a synchronous call: a busy database is retried asynchronously (below).
   db.pragma("busy_timeout = 0");
+  const released = checkpointElsewhere(file, (pages) => db.open && db.pragma(`wal_autocheckpoint = ${pages}`));
   const cache = new Map<string, Database.Statement>();
   const bind = bindFor("sqlite");
   const statement = (q: Sql) => {
@@ -156,6 +158,9 @@ function sqliteExecutor(file: string): Executor {
       }
     },
     async close() {
+      await (
+        await released
+      )();
       db.close();
     },
   };
