@@ -64,3 +64,31 @@ test("confirm (offline, then sent), remind in one click, and the SMS follow-up, 
   await expect(max.getByTestId("sms").filter({ hasText: "+33612345678" })).toHaveCount(0);
   for (const page of [max, tess, theo]) await page.context().close();
 });
+
+test("without JavaScript, Confirm posts the form and the page comes back confirmed, counted once", async ({
+  browser,
+}) => {
+  const o = await newOrg();
+  const max = await pageAs(browser, o.manager);
+  await max.getByRole("button", { name: "Actions for this list" }).click();
+  await max.getByRole("link", { name: "Message these 2 teammates" }).click();
+  await max.getByLabel("Message").fill("Badge check Friday");
+  await max.getByLabel("Ask each one to confirm they have read it").check();
+  await max.getByRole("button", { name: "Send to 2 teammates" }).click();
+  await expect(max).toHaveURL(/\/inbox\/batches\//);
+  const totals = max.getByTestId("batch-totals");
+  await expect(totals).toContainText("0 of 2 confirmed", { timeout: 20_000 });
+
+  const tess = await pageAs(browser, o.teammate, { javaScriptEnabled: false, path: "/me/messages" });
+  const copy = tess.getByTestId("message").filter({ hasText: "Badge check Friday" });
+  await expect(copy.getByTestId("confirm-ask")).toContainText("Tap to confirm you have read this");
+  await copy.getByRole("button", { name: "Confirm" }).click();
+  await expect(copy.getByTestId("confirmed")).toContainText("Confirmed");
+  await expect(copy.getByRole("button", { name: "Confirm" })).toHaveCount(0);
+  // The same post again (the browser's back and resend) changes nothing.
+  await tess.reload();
+  await expect(copy.getByTestId("confirmed")).toContainText("Confirmed");
+  await expect(totals).toContainText("1 of 2 confirmed", { timeout: 20_000 });
+  await expect(max.getByTestId("batch-recipient").filter({ hasText: "Tess One" })).toContainText("Confirmed");
+  for (const page of [max, tess]) await page.context().close();
+});
