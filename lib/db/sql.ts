@@ -158,9 +158,8 @@ function sqliteExecutor(file: string): Executor {
       }
     },
     async close() {
-      await (
-        await released
-      )();
+      const release = await released;
+      await release();
       db.close();
     },
   };
