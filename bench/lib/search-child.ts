@@ -72,11 +72,11 @@ if (pgServer) {
     await c.query(migration.slice(migration.indexOf("INSERT INTO")));
     await c.query(`VACUUM ANALYZE`);
   });
+  indexMs = performance.now() - t0;
+  sizeAfter = await size();
   // The build wrote gigabytes of log: the server writes them out now, not during the sends
   // (a checkpoint of the build, 10-30 s, otherwise lands in the sends' turns).
   await onServer(databaseUrl, (c) => c.query(`CHECKPOINT`));
-  indexMs = performance.now() - t0;
-  sizeAfter = await size();
 } else {
   buildScratchDb(file, CONTACTS, CONTACTS);
   databaseUrl = `file:${file}`;
