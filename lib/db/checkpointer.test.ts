@@ -3,6 +3,7 @@ import { tmpdir } from "node:os";
 import path from "node:path";
 import Database from "better-sqlite3";
 import { describe, expect, it } from "vitest";
+import { until } from "@/tests/helpers/until";
 import { openSqlite } from "./sqlite-file";
 import { checkpointElsewhere, checkpointerThreads } from "./checkpointer";
 
@@ -28,24 +29,16 @@ function inFileAlone(dir: string, file: string): string[] {
   }
 }
 
-async function until(check: () => boolean, what: string) {
-  const end = Date.now() + 10_000;
-  while (!check()) {
-    if (Date.now() > end) throw new Error(`Waited 10 s for ${what}`);
-    await new Promise((r) => setTimeout(r, 25));
-  }
-}
-
 describe("the checkpointing thread", () => {
   it("copies a commit into the database file while the connection that wrote it waits for 10,000 pages", async () => {
     const { dir, file, db } = scratch();
     const release = await checkpointElsewhere(file, (pages) => db.pragma(`wal_autocheckpoint = ${pages}`));
     expect(db.pragma("wal_autocheckpoint", { simple: true })).toBe(10_000);
     db.prepare("INSERT INTO probe VALUES (?)").run("first");
-    await until(() => inFileAlone(dir, file).includes("first"), "the first row in the file");
+    await until(() => inFileAlone(dir, file).includes("first"), 10_000);
     // Its log starts over: a later commit reaches the file too.
     db.prepare("INSERT INTO probe VALUES (?)").run("second");
-    await until(() => inFileAlone(dir, file).includes("second"), "the second row in the file");
+    await until(() => inFileAlone(dir, file).includes("second"), 10_000);
     await release();
     db.close();
   });
