@@ -5,7 +5,7 @@ import { db } from "@/lib/db";
 import { databaseFile, dialectOf } from "@/lib/db/path";
 import { openSqlite } from "@/lib/db/sqlite-file";
 import { backfillSqliteSearch } from "@/lib/db/search-index";
-import { parseQuery } from "@/lib/db/search-words";
+import { parseQuery, stemsOf } from "@/lib/db/search-words";
 import { snippetOf } from "@/lib/text/snippet";
 import { searchInbox } from "@/lib/inbox/search";
 import { searchSchema } from "@/lib/inbox/schemas";
@@ -58,5 +58,15 @@ describe("the search index", () => {
     expect(parts[0]!.text).toBe("…");
     expect(parts.at(-1)!.text).toBe("…");
     expect(parts.map((p) => p.text).join("").length).toBeLessThan(200);
+  });
+
+  it("stems a word the same every time, kept or not", () => {
+    expect(stemsOf("Remplacé")).toEqual({ en: "remplac", fr: "remplac" });
+    expect(stemsOf("shifts")).toEqual({ en: "shift", fr: "shift" });
+    // More words than are kept: the store starts again, and what it held is stemmed anew.
+    for (let i = 0; i < 25_000; i++) stemsOf(`mot${i}s`);
+    expect(stemsOf("Remplacé")).toEqual({ en: "remplac", fr: "remplac" });
+    expect(stemsOf("remplacer")).toEqual({ en: "remplac", fr: "remplac" });
+    expect(stemsOf("mot24999s")).toEqual(stemsOf("mot24999s"));
   });
 });

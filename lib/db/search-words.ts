@@ -23,9 +23,19 @@ function foldWord(word: string): string {
 
 export type Stems = { en: string; fr: string };
 
+// Words recur (a grouped message's text is indexed once per recipient, and a team's words are
+// few): each word's stems are kept, up to STEMS_KEPT words; past that the store starts again.
+const STEMS_KEPT = 20_000;
+const stemsKept = new Map<string, Stems>();
+
 export function stemsOf(word: string): Stems {
+  let stems = stemsKept.get(word);
+  if (stems) return stems;
   const folded = foldWord(word);
-  return { en: englishStem(folded), fr: frenchStem(folded) };
+  stems = { en: englishStem(folded), fr: frenchStem(folded) };
+  if (stemsKept.size >= STEMS_KEPT) stemsKept.clear();
+  stemsKept.set(word, stems);
+  return stems;
 }
 
 /** A query's parts: a word, or a phrase in quotes (its words in this order, side by side). Every part must match. */
