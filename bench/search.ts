@@ -16,8 +16,10 @@ type Result = {
   best: Stats & { found: number };
   withIndex: Stats;
   withoutIndex: Stats;
-  /** Each side's p95 as the median of its four turns' (bench/lib/search-child.ts). */
+  /** Each side's p95 as the median of its turns' (bench/lib/search-child.ts). */
   turnsP95: { with: number; without: number };
+  /** Turns a side. */
+  turns: number;
   rate: number;
 };
 
@@ -70,7 +72,7 @@ for (const r of results) {
   const pct = (a: number, b: number) => `${a >= b ? "+" : ""}${((a / b - 1) * 100).toFixed(0)} %`;
   const overhead = r.turnsP95.with / r.turnsP95.without - 1;
   line(
-    `send at ${r.rate}/s, with the index / with a plain table instead, in turns (p95: median of 4 turns each; all sends)`,
+    `send at ${r.rate}/s, with the index / with a plain table instead, in turns (p95: median of ${r.turns} turns each; all sends)`,
     `p95 ${ms(r.turnsP95.with)} / ${ms(r.turnsP95.without)} ms: ${pct(r.turnsP95.with, r.turnsP95.without)}; all sends ${ms(r.withIndex.p95)} / ${ms(r.withoutIndex.p95)} ms: ${pct(r.withIndex.p95, r.withoutIndex.p95)}`,
     "< +20 %",
     overhead < 0.2,

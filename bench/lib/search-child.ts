@@ -16,7 +16,9 @@ import { stats } from "./measure";
 const MESSAGES = Number(process.env.BENCH_SEARCH_MESSAGES ?? 500_000);
 const CONTACTS = 5000;
 const RATE = 200;
-const SECONDS = Number(process.env.BENCH_SEARCH_SECONDS ?? 20);
+// Sends' turns: ROUNDS of with, without, without, with; SECONDS of counted sends a side in all.
+const SECONDS = Number(process.env.BENCH_SEARCH_SECONDS ?? 40);
+const ROUNDS = Number(process.env.BENCH_SEARCH_ROUNDS ?? 4);
 const pgServer = process.env.SEARCH_PG_SERVER;
 const file = path.resolve(".tmp/bench/search.db");
 
@@ -162,9 +164,10 @@ async function sends(seconds: number, samples: number[] = []) {
 
 // The same sends with the index swapped for a plain table of the same columns: the words are
 // still computed and written, the full-text index is not kept up. The two take turns (with,
-// without, without, with, twice): whichever ran second would otherwise run warmer, and a stall
-// of the machine or the database server (a second of sends at 60-150 ms, seen on either side)
-// lands in one turn. Each side's p95 is the median of its four turns' (and all its sends' too).
+// without, without, with, ROUNDS times): whichever ran second would otherwise run warmer, and a
+// stall of the machine or the database server (a second of sends at 60-150 ms, seen on either
+// side, on PostgreSQL in two or three turns of sixteen) lands in one turn. Each side's p95 is the
+// median of its turns' (and all its sends' too).
 const swap = (from: string, to: string) =>
   pgServer
     ? onServer(databaseUrl, async (c) => {
@@ -192,12 +195,12 @@ await sends(2);
 const withSamples: number[] = [];
 const withoutSamples: number[] = [];
 const turns = { with: [] as number[], without: [] as number[] };
-for (const indexed of [true, false, false, true, true, false, false, true]) {
+for (const indexed of Array.from({ length: ROUNDS }, () => [true, false, false, true]).flat()) {
   if (!indexed) await swap("SearchIndex", "SearchPlain");
   // A second of sends first, not counted: on PostgreSQL the first sends into the other table
   // stalled (40-90 ms p95 over the turn) until its plans and pages were back in the server's caches.
   await sends(1);
-  const block = await sends(SECONDS / 4);
+  const block = await sends(SECONDS / (2 * ROUNDS));
   (indexed ? withSamples : withoutSamples).push(...block);
   turns[indexed ? "with" : "without"].push(stats(block).p95);
   if (!indexed) await swap("SearchPlain", "SearchIndex");
@@ -223,6 +226,7 @@ console.log(
     withoutIndex,
     turnsP95: { with: median(turns.with), without: median(turns.without), each: turns },
     rate: RATE,
+    turns: 2 * ROUNDS,
   }),
 );
 process.exit(0);
