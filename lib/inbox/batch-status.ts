@@ -4,6 +4,7 @@ import { requireMessaging } from "@/lib/auth/authorize";
 import type { SessionUser } from "@/lib/auth/roles";
 import { NotFoundError } from "@/lib/errors";
 import { inChunks } from "@/lib/db/chunks";
+import { z } from "zod";
 
 export type BatchRecipientStatus = {
   teammateId: string;
@@ -110,4 +111,50 @@ export async function batchStatus(user: SessionUser, batchId: string) {
       smsFailed: count((r) => r.sms === "FAILED" || r.sms === "UNDELIVERED"),
     },
   };
+}
+
+const FOLLOW_UP_PROBLEM = z.object({
+  key: z.string().min(1),
+  values: z.record(z.string(), z.union([z.string(), z.number()])).default({}),
+});
+
+/** Why the automatic follow-up could not go yet, as stored (a catalogue key and its values), or null. */
+function readFollowUpProblem(value: unknown): { key: string; values: Record<string, string | number> } | null {
+  let v = value;
+  try {
+    if (typeof v === "string") v = JSON.parse(v);
+  } catch {
+    return null;
+  }
+  const parsed = FOLLOW_UP_PROBLEM.safeParse(v);
+  return parsed.success ? parsed.data : null;
+}
+
+/** Where a batch's automatic SMS follow-up stands, for its page (null: it has none). */
+export type FollowUpState =
+  | { state: "planned" | "due"; at: Date }
+  | { state: "sent"; at: Date; count: number }
+  | { state: "problem"; problem: { key: string; values: Record<string, string | number> }; retrying: boolean };
+
+export async function followUpState(
+  batch: {
+    id: string;
+    createdAt: Date;
+    followUpMinutes: number | null;
+    followedUpAt: Date | null;
+    followedUpCount: number | null;
+    followUpProblem: unknown;
+  },
+  now = new Date(),
+): Promise<FollowUpState | null> {
+  if (!batch.followUpMinutes) return null;
+  if (batch.followedUpAt) return { state: "sent", at: batch.followedUpAt, count: batch.followedUpCount ?? 0 };
+  const problem = readFollowUpProblem(batch.followUpProblem);
+  if (problem) {
+    // Still queued: tried again (lib/inbox/follow-up.ts, BATCH_FOLLOW_UP); ended or gone: given up.
+    const job = await db.job.findUnique({ where: { key: `batch-follow-up:${batch.id}` }, select: { doneAt: true } });
+    return { state: "problem", problem, retrying: Boolean(job && !job.doneAt) };
+  }
+  const at = new Date(batch.createdAt.getTime() + batch.followUpMinutes * 60_000);
+  return { state: at > now ? "planned" : "due", at };
 }

@@ -5,7 +5,7 @@ import { NotFoundError, UserError } from "@/lib/errors";
 import { makeOrg, cid } from "@/tests/helpers/org";
 import type { SessionUser } from "@/lib/auth/roles";
 import { sendGroupedMessage } from "./grouped";
-import { batchStatus } from "./batch-status";
+import { batchStatus, followUpState } from "./batch-status";
 import { confirmMessage, remindBatch } from "./follow-up";
 import { markThreadRead } from "./read";
 import { getTeammateThread } from "./queries";
@@ -139,6 +139,74 @@ describe("following up a grouped message", () => {
     expect(sms.map((s) => [s.status, s.body.startsWith("Rappel : Parking closed tomorrow")])).toEqual([["SENT", true]]);
     expect(await bodies(teammate2.threadId)).toEqual(["Parking closed tomorrow"]);
     expect(await bodies(ana.threadId)).toEqual(["Parking closed tomorrow"]);
+  });
+
+  it("says on the batch page how the follow-up went: planned, refused by the SMS limit (tried again), then sent", async () => {
+    const { manager, teammate, teammate2 } = await makeOrg();
+    await db.user.update({ where: { id: teammate.id }, data: { phone: "+33612345678" } });
+    await db.teammateProfile.update({ where: { userId: teammate.id }, data: { smsConsent: true } });
+    const { batchId } = await sendGroupedMessage(manager, {
+      who: { teammateIds: [teammate.id, teammate2.id] },
+      body: "Lockers emptied on Friday",
+      clientId: cid(),
+      smsCopy: false,
+      followUp: { askConfirm: false, followUpMinutes: 20 },
+    });
+    await drain();
+    const state = async () => followUpState(await db.messageBatch.findUniqueOrThrow({ where: { id: batchId } }));
+    expect(await state()).toMatchObject({ state: "planned" });
+    const due = () => db.job.updateMany({ where: { key: `batch-follow-up:${batchId}` }, data: { runAt: new Date() } });
+
+    // Tess's number has had its 10 SMS of the hour: nothing is sent, the page says why, the queue tries again.
+    const copy = await copyOf(teammate, batchId);
+    const earlier = { organizationId: manager.organizationId, messageId: copy.id, toPhone: "+33612345678" };
+    await db.smsDelivery.createMany({
+      data: Array.from({ length: 10 }, (_, i) => ({ ...earlier, recipientId: `earlier-${i}`, body: "Earlier" })),
+    });
+    await due();
+    await drain();
+    expect(await state()).toEqual({
+      state: "problem",
+      problem: { key: "errors.sms.numberLimit", values: { limit: 10, count: 1 } },
+      retrying: true,
+    });
+    expect(await bodies(teammate.threadId)).toEqual(["Lockers emptied on Friday"]);
+    const job = await db.job.findFirstOrThrow({ where: { key: `batch-follow-up:${batchId}` } });
+    expect(job).toMatchObject({ doneAt: null, failedAt: null, maxAttempts: 14 });
+    expect(job.attempts).toBeGreaterThanOrEqual(1);
+
+    // An hour later, its next try finds room: Tess (a number and consent) gets it; Theo (no consent) does not.
+    await db.smsDelivery.updateMany({
+      where: { messageId: copy.id },
+      data: { createdAt: new Date(Date.now() - 2 * 3600_000) },
+    });
+    await due();
+    await drain();
+    const sent = await state();
+    expect(sent).toMatchObject({ state: "sent", count: 1 });
+    expect(await bodies(teammate.threadId)).toEqual([
+      "Lockers emptied on Friday",
+      "Reminder: Lockers emptied on Friday",
+    ]);
+    expect(await bodies(teammate2.threadId)).toEqual(["Lockers emptied on Friday"]);
+    expect((await db.messageBatch.findUniqueOrThrow({ where: { id: batchId } })).followUpProblem).toBeNull();
+  });
+
+  it("says the follow-up went to nobody when no one who can get an SMS is still waiting", async () => {
+    const { manager, teammate } = await makeOrg();
+    const { batchId } = await sendGroupedMessage(manager, {
+      who: { teammateIds: [teammate.id] },
+      body: "No phone here",
+      clientId: cid(),
+      smsCopy: false,
+      followUp: { askConfirm: false, followUpMinutes: 5 },
+    });
+    await drain();
+    await db.job.updateMany({ where: { key: `batch-follow-up:${batchId}` }, data: { runAt: new Date() } });
+    await drain();
+    const batch = await db.messageBatch.findUniqueOrThrow({ where: { id: batchId } });
+    expect(await followUpState(batch)).toMatchObject({ state: "sent", count: 0 });
+    expect(await bodies(teammate.threadId)).toEqual(["No phone here"]);
   });
 
   it("a grouped message sent later keeps its confirmation and follow-up", async () => {

@@ -1,7 +1,7 @@
 import "server-only";
 import { z } from "zod";
 import { db, writeTx } from "@/lib/db";
-import { sql, type SqlExec } from "@/lib/db/exec";
+import { json, sql, type SqlExec } from "@/lib/db/exec";
 import { writeTransaction } from "@/lib/db/sql";
 import { requireMessaging } from "@/lib/auth/authorize";
 import type { SessionUser } from "@/lib/auth/roles";
@@ -93,7 +93,9 @@ export const BATCH_REMIND = jobKind(
   z.object({ batchId: z.string().min(1), n: z.number().int().min(1), sms: z.boolean(), byId: z.string().min(1) }),
   { maxAttempts: 20 },
 );
-export const BATCH_FOLLOW_UP = jobKind("batch.followUp", z.object({ batchId: z.string().min(1) }), { maxAttempts: 10 });
+// Tried again for over an hour (delays double up to 15 minutes: lib/jobs/queue.ts), longer than the
+// SMS limits' hour, before it is given up.
+export const BATCH_FOLLOW_UP = jobKind("batch.followUp", z.object({ batchId: z.string().min(1) }), { maxAttempts: 14 });
 
 /** In the batch's creating transaction: its automatic SMS follow-up, due N minutes after it. */
 export async function queueFollowUp(
@@ -122,7 +124,7 @@ export async function queueFollowUp(
 async function startReminder(
   batch: { id: string; organizationId: string },
   targets: { teammateId: string; phone: string | null }[],
-  opts: { sms: boolean; byId: string },
+  opts: { sms: boolean; byId: string; followUp?: Date },
 ): Promise<number> {
   return writeTx(async (tx, ex) => {
     if (opts.sms)
@@ -136,6 +138,7 @@ async function startReminder(
       data: { reminders: { increment: 1 } },
       select: { reminders: true },
     });
+    if (opts.followUp) await followedUp(ex, batch.id, opts.followUp, targets.length);
     await tx.batchRecipient.updateMany({
       where: { batchId: batch.id, teammateId: { in: targets.map((t) => t.teammateId) } },
       data: { remindPending: n },
@@ -194,9 +197,10 @@ export async function remindBatch(
 export async function followUpBatch(batchId: string): Promise<void> {
   const batch = await db.messageBatch.findUnique({
     where: { id: batchId },
-    select: { id: true, organizationId: true, authorId: true, askConfirm: true, postedAt: true },
+    select: { id: true, organizationId: true, authorId: true, askConfirm: true, postedAt: true, followedUpAt: true },
   });
-  if (!batch) return;
+  // Gone, or already followed up (a try whose end was not recorded, run again): nothing more to send.
+  if (!batch || batch.followedUpAt) return;
   // Still writing its copies (a large batch): tried again later by the queue.
   if (!batch.postedAt) throw new Error(`batch ${batchId}: copies still being written`);
   const targets = await waiting(batch.id, batch.askConfirm);
@@ -205,8 +209,29 @@ export async function followUpBatch(batchId: string): Promise<void> {
     const phone = phones.get(t.teammateId);
     return phone ? [{ teammateId: t.teammateId, phone }] : [];
   });
-  if (eligible.length) await startReminder(batch, eligible, { sms: true, byId: batch.authorId });
+  const now = new Date();
+  try {
+    if (eligible.length) await startReminder(batch, eligible, { sms: true, byId: batch.authorId, followUp: now });
+    else await writeTx((_tx, ex) => followedUp(ex, batch.id, now, 0));
+  } catch (error) {
+    // What staff can act on (an SMS limit reached): said on the batch page, and tried again by the queue.
+    if (error instanceof UserError) {
+      const values = Object.fromEntries(
+        Object.entries(error.text.values ?? {}).filter(([, v]) => typeof v !== "function"),
+      );
+      await writeTx((_tx, ex) =>
+        ex.run(sql`UPDATE "MessageBatch" SET "followUpProblem" = ${json(ex, { key: error.text.key, values })}
+          WHERE "id" = ${batch.id} AND "followedUpAt" IS NULL`),
+      );
+    }
+    throw error;
+  }
 }
+
+/** The automatic follow-up went (to `count` people, 0 when nobody eligible still waited). */
+const followedUp = (ex: SqlExec, batchId: string, at: Date, count: number) =>
+  ex.run(sql`UPDATE "MessageBatch" SET "followedUpAt" = ${at}, "followedUpCount" = ${count}, "followUpProblem" = NULL
+    WHERE "id" = ${batchId}`);
 
 /** The reminder job: writes "Reminder: …" in each marked thread (resumable, a hundred per transaction). */
 export async function writeReminder(payload: z.infer<typeof BATCH_REMIND.schema>): Promise<void> {

@@ -52,8 +52,37 @@ test("confirm (offline, then sent), remind in one click, and the SMS follow-up, 
   await tess.reload();
   await expect(tess.getByTestId("message").filter({ hasText: "Fire drill Monday at 10" })).toHaveCount(1);
 
-  // The follow-up's time comes (the test moves the clock): an SMS to Theo, who still has not confirmed; none to Tess.
-  await e2eDb().job.updateMany({ where: { key: `batch-follow-up:${batchId}` }, data: { runAt: new Date() } });
+  // The follow-up's time comes (the test moves the clock), while Theo's number has had its 10 SMS
+  // of the hour: nothing goes, and the batch page says why and that it will be tried again.
+  const reminder = await e2eDb().message.findFirstOrThrow({
+    where: { batchId: null, body: "Reminder: Fire drill Monday at 10", conversation: { teammateId: o.teammate2.id } },
+  });
+  const earlier = Array.from({ length: 10 }, (_, i) => ({
+    organizationId: o.org.id,
+    messageId: reminder.id,
+    recipientId: `earlier-${i}`,
+    toPhone: "+33698765432",
+    body: "An earlier SMS",
+    status: "DELIVERED" as const,
+  }));
+  await e2eDb().smsDelivery.createMany({ data: earlier });
+  const due = () =>
+    e2eDb().job.updateMany({ where: { key: `batch-follow-up:${batchId}` }, data: { runAt: new Date() } });
+  await due();
+  await expect(max.getByTestId("follow-up-problem")).toHaveText(
+    "The automatic SMS follow-up was not sent: 1 number has already had 10 SMS this hour. Send without the SMS copy, or later. Shiftline tries again for an hour. You can also remind them below.",
+    { timeout: 30_000 },
+  );
+  await expect(max.getByTestId("follow-up-sent")).toHaveCount(0);
+
+  // An hour later there is room again: its next try sends it to Theo, who still has not confirmed; none to Tess.
+  await e2eDb().smsDelivery.updateMany({
+    where: { recipientId: { startsWith: "earlier-" }, messageId: reminder.id },
+    data: { createdAt: new Date(Date.now() - 2 * 3600_000) },
+  });
+  await due();
+  await expect(max.getByTestId("follow-up-sent")).toContainText("to 1 person.", { timeout: 30_000 });
+  await expect(max.getByTestId("follow-up-problem")).toHaveCount(0);
   // The outbox page is drawn once: read again until the worker has written the SMS.
   await expect(async () => {
     await max.goto("/outbox");

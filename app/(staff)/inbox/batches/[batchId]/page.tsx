@@ -3,7 +3,7 @@ import { Link } from "@/components/ui/link";
 import { getLocale, getTranslations } from "next-intl/server";
 import { orNotFound, requireMessagingPage } from "@/lib/auth/pages";
 import { getOrganization } from "@/lib/org/queries";
-import { batchStatus } from "@/lib/inbox/batch-status";
+import { batchStatus, followUpState } from "@/lib/inbox/batch-status";
 import { formatDateTime } from "@/lib/text/format";
 import { RefreshWhile } from "@/components/live/refresh-while";
 import { MessageText } from "@/components/thread/message-text";
@@ -20,13 +20,17 @@ export default async function BatchPage({ params }: { params: Promise<{ batchId:
   const user = await requireMessagingPage();
   const [org, t, locale] = await Promise.all([getOrganization(user), getTranslations(), getLocale()]);
   const { batch, rows, totals } = await orNotFound(batchStatus(user, (await params).batchId));
+  const now = new Date();
+  const followUp = await followUpState(batch, now);
   // Read receipts keep coming for a while; after an hour the page stops polling for them.
-  const recent = new Date().getTime() - batch.createdAt.getTime() < 3600_000;
+  const recent = now.getTime() - batch.createdAt.getTime() < 3600_000;
   const moving =
-    !batch.postedAt || rows.some((r) => r.sms === "QUEUED" || r.sms === "SENT") || (recent && totals.waiting > 0);
-  const followUpAt = batch.followUpMinutes
-    ? new Date(batch.createdAt.getTime() + batch.followUpMinutes * 60_000)
-    : null;
+    !batch.postedAt ||
+    rows.some((r) => r.sms === "QUEUED" || r.sms === "SENT") ||
+    (recent && totals.waiting > 0) ||
+    followUp?.state === "due" ||
+    (followUp?.state === "problem" && followUp.retrying);
+  const time = (at: Date) => formatDateTime(at, org.timeZone, locale);
   return (
     <div className="max-w-3xl space-y-4 overflow-y-auto p-4 sm:p-6">
       <RefreshWhile active={moving} everyMs={3000} />
@@ -45,8 +49,20 @@ export default async function BatchPage({ params }: { params: Promise<{ batchId:
           </li>
         ) : null}
         <li>{t("grouped.storedTotal", { stored: totals.stored, total: totals.recipients })}</li>
-        {followUpAt && followUpAt > new Date() ? (
-          <li>{t("grouped.followUpPlanned", { time: formatDateTime(followUpAt, org.timeZone, locale) })}</li>
+        {followUp?.state === "planned" ? <li>{t("grouped.followUpPlanned", { time: time(followUp.at) })}</li> : null}
+        {followUp?.state === "due" ? <li>{t("grouped.followUpDue", { time: time(followUp.at) })}</li> : null}
+        {followUp?.state === "sent" ? (
+          <li data-testid="follow-up-sent">
+            {t("grouped.followedUp", { time: time(followUp.at), count: followUp.count })}
+          </li>
+        ) : null}
+        {followUp?.state === "problem" ? (
+          <li className="text-red-700" data-testid="follow-up-problem">
+            {t("grouped.followUpProblem", {
+              reason: t(followUp.problem.key as never, followUp.problem.values as never),
+            })}
+            {followUp.retrying ? ` ${t("grouped.followUpRetrying")}` : null}
+          </li>
         ) : null}
         {batch.smsCopy ? (
           <li>
