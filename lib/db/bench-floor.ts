@@ -4,6 +4,7 @@ import Database from "better-sqlite3";
 import pg from "pg";
 import { z } from "zod";
 import { databaseFile, databaseUrl, dialectOf } from "./path";
+import { pgPoolOptions } from "./pg-pool";
 
 // The framework's floor for `npm run bench`: the same message insert as a send,
 // straight through better-sqlite3, with no session, Prisma or domain logic.
@@ -17,7 +18,7 @@ let seq = 0;
 
 export async function insertFloorMessage(body: string): Promise<string> {
   if (dialectOf() === "postgres") {
-    pool ??= new pg.Pool({ connectionString: databaseUrl(), max: 10 });
+    pool ??= new pg.Pool(pgPoolOptions(databaseUrl()));
     const id = randomUUID();
     await pool.query({
       name: "bench-floor",

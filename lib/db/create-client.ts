@@ -5,7 +5,7 @@ import { sqliteAdapter } from "./adapter";
 import { registerDialect } from "./exec";
 import { databaseFile, databaseUrl, dialectOf } from "./path";
 import { logRateLimited } from "../log";
-import { config } from "../config";
+import { pgPoolOptions } from "./pg-pool";
 
 /**
  * A Prisma client on DATABASE_URL's database (or `url`): SQLite through
@@ -19,7 +19,7 @@ export function createPrismaClient(url = databaseUrl()): PrismaClient {
     dialect === "postgres"
       ? (new PgPrismaClient({
           adapter: new PrismaPg(
-            { connectionString: url, max: config().DATABASE_POOL_SIZE ?? 10 },
+            pgPoolOptions(url),
             // A dropped connection (the server restarting) is said once a minute, never thrown out of the process.
             { onPoolError: lost, onConnectionError: lost },
           ),

@@ -7,7 +7,7 @@ import { checkpointElsewhere } from "./checkpointer";
 import { databaseFile, databaseUrl, dialectOf, type Dialect } from "./path";
 import { bindFor, commitHooks, decodeRow, textOf, type Columns, type RowOf, type Sql, type SqlExec } from "./exec";
 import { logRateLimited } from "@/lib/log";
-import { config } from "@/lib/config";
+import { pgPoolOptions } from "./pg-pool";
 
 // The hot-path executor: SqlExec on a connection of its own, beside Prisma's. On
 // SQLite a better-sqlite3 connection (a prepared statement costs ~0.02 ms against
@@ -176,7 +176,7 @@ const PG_TYPES = {
 } as pg.CustomTypesConfig;
 
 function postgresExecutor(url: string): Executor {
-  const pool = new pg.Pool({ connectionString: url, max: config().DATABASE_POOL_SIZE ?? 10, types: PG_TYPES });
+  const pool = new pg.Pool({ ...pgPoolOptions(url), types: PG_TYPES });
   // An idle connection dropped by the server (a restart) must not end the process; the next query reconnects.
   pool.on("error", (error) =>
     logRateLimited("db.connection", `[db] idle PostgreSQL connection lost: ${error.message}`),
