@@ -145,7 +145,16 @@ try {
   async function pageWeight() {
     const teammate = await sessionCookie(teammateId(0), SECRET);
     console.log("Building the framework's floor app (a scratch Next.js app on the same node_modules)…");
-    const floorApp = await floorWeight(PORT + 50);
+    // Lighthouse on the floor too (issue 28's goal 2 is ≥ 95 on /me): what the framework alone scores here.
+    const lighthouseRuns = async (url: string, cookie: string) => {
+      const runs: (Awaited<ReturnType<typeof lighthouseScore>> & { load: number })[] = [];
+      for (let k = 0; k < 3; k++) {
+        const load = await settle();
+        runs.push({ ...(await lighthouseScore(url, cookie)), load });
+      }
+      return runs;
+    };
+    const floorApp = await floorWeight(PORT + 50, (url) => lighthouseRuns(url, ""));
     row(
       "first-load JavaScript of the framework floor (one client component), gzipped",
       { extra: `${floorApp.kb.toFixed(1)} KB in ${floorApp.files} files` },
@@ -178,15 +187,22 @@ try {
     // and a run that still starts with the load average above the cores is marked as not counting.
     // /me is the teammate's thread (served there directly).
     console.log("Lighthouse, mobile, on /me (performance, accessibility, PWA), 3 runs…");
-    const runs: (Awaited<ReturnType<typeof lighthouseScore>> & { load: number })[] = [];
-    for (let k = 0; k < 3; k++) {
-      const load = await settle();
-      runs.push({ ...(await lighthouseScore(`${BASE}/me`, teammate)), load });
-    }
-    const median = (pick: (r: (typeof runs)[number]) => number) => runs.map(pick).sort((a, b) => a - b)[1]!;
+    const runs = await lighthouseRuns(`${BASE}/me`, teammate);
+    type Runs = typeof runs;
+    const medianOf = (of: Runs, pick: (r: Runs[number]) => number) => of.map(pick).sort((a, b) => a - b)[1]!;
+    const median = (pick: (r: Runs[number]) => number) => medianOf(runs, pick);
     const lh = runs.toSorted((a, b) => a.score - b.score)[1]!;
     const busy = Math.max(...runs.map((r) => r.load));
     const tbt = median((r) => r.tbtMs);
+    const floorRuns = floorApp.also!;
+    const floorBusy = Math.max(...floorRuns.map((r) => r.load));
+    row(
+      "Lighthouse mobile performance of the framework floor, median of 3 (the reference for /me's)",
+      {
+        extra: `${medianOf(floorRuns, (r) => r.score)} (runs ${floorRuns.map((r) => r.score).join(", ")}; TBT ${medianOf(floorRuns, (r) => r.tbtMs).toFixed(0)} ms)${floorBusy > availableParallelism() ? `; busy machine (load average up to ${floorBusy.toFixed(1)}), does not count` : ""}`,
+      },
+      "",
+    );
     row(
       "Lighthouse mobile performance of /me (the teammate's thread), median of 3",
       {

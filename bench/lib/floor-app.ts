@@ -17,10 +17,14 @@ const FILES: Record<string, string> = {
   "app/counter.jsx": `"use client";\nimport { useState } from "react";\nexport function Counter() {\n  const [n, setN] = useState(0);\n  return <button onClick={() => setN(n + 1)}>{n}</button>;\n}\n`,
 };
 
-/** Builds the floor app, serves it on `port` long enough to weigh its page, and returns that weight. */
-export async function floorWeight(
+/**
+ * Builds the floor app, serves it on `port` long enough to weigh its page (and to run `also`
+ * on its address: Lighthouse, for the same reference), and returns that weight.
+ */
+export async function floorWeight<T = undefined>(
   port: number,
-): Promise<{ kb: number; files: number; each: { url: string; kb: number }[] }> {
+  also?: (url: string) => Promise<T>,
+): Promise<{ kb: number; files: number; each: { url: string; kb: number }[]; also?: T }> {
   rmSync(DIR, { recursive: true, force: true });
   for (const [name, text] of Object.entries(FILES)) {
     mkdirSync(path.dirname(path.join(DIR, name)), { recursive: true });
@@ -43,7 +47,8 @@ export async function floorWeight(
       if (i > 300) throw new Error("the floor app did not start");
       await new Promise((r) => setTimeout(r, 100));
     }
-    return await firstLoadJs(base, "/", "");
+    const weight = await firstLoadJs(base, "/", "");
+    return { ...weight, also: also ? await also(`${base}/`) : undefined };
   } finally {
     server.kill("SIGTERM");
   }
