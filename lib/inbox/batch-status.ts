@@ -118,15 +118,11 @@ const FOLLOW_UP_PROBLEM = z.object({
   values: z.record(z.string(), z.union([z.string(), z.number()])).default({}),
 });
 
+type FollowUpProblem = z.infer<typeof FOLLOW_UP_PROBLEM>;
+
 /** Why the automatic follow-up could not go yet, as stored (a catalogue key and its values), or null. */
-function readFollowUpProblem(value: unknown): { key: string; values: Record<string, string | number> } | null {
-  let v = value;
-  try {
-    if (typeof v === "string") v = JSON.parse(v);
-  } catch {
-    return null;
-  }
-  const parsed = FOLLOW_UP_PROBLEM.safeParse(v);
+function readFollowUpProblem(value: unknown): FollowUpProblem | null {
+  const parsed = FOLLOW_UP_PROBLEM.safeParse(typeof value === "string" ? JSON.parse(value) : value);
   return parsed.success ? parsed.data : null;
 }
 
@@ -134,7 +130,7 @@ function readFollowUpProblem(value: unknown): { key: string; values: Record<stri
 export type FollowUpState =
   | { state: "planned" | "due"; at: Date }
   | { state: "sent"; at: Date; count: number }
-  | { state: "problem"; problem: { key: string; values: Record<string, string | number> }; retrying: boolean };
+  | { state: "problem"; problem: FollowUpProblem; retrying: boolean };
 
 export async function followUpState(
   batch: {

@@ -1,7 +1,7 @@
 import "server-only";
 import { z } from "zod";
 import { db, writeTx } from "@/lib/db";
-import { json, sql, type SqlExec } from "@/lib/db/exec";
+import { sql, type SqlExec } from "@/lib/db/exec";
 import { writeTransaction } from "@/lib/db/sql";
 import { requireMessaging } from "@/lib/auth/authorize";
 import type { SessionUser } from "@/lib/auth/roles";
@@ -216,13 +216,12 @@ export async function followUpBatch(batchId: string): Promise<void> {
   } catch (error) {
     // What staff can act on (an SMS limit reached): said on the batch page, and tried again by the queue.
     if (error instanceof UserError) {
-      const values = Object.fromEntries(
-        Object.entries(error.text.values ?? {}).filter(([, v]) => typeof v !== "function"),
-      );
-      await writeTx((_tx, ex) =>
-        ex.run(sql`UPDATE "MessageBatch" SET "followUpProblem" = ${json(ex, { key: error.text.key, values })}
-          WHERE "id" = ${batch.id} AND "followedUpAt" IS NULL`),
-      );
+      const values: Record<string, string | number> = {};
+      for (const [k, v] of Object.entries(error.text.values ?? {})) if (typeof v !== "function") values[k] = v;
+      await db.messageBatch.updateMany({
+        where: { id: batch.id, followedUpAt: null },
+        data: { followUpProblem: { key: error.text.key, values } },
+      });
     }
     throw error;
   }
