@@ -5,6 +5,10 @@ import { json, sql, type Sql, type SqlExec } from "./exec";
 // until the transaction commits, so an organisation's events become visible in sequence
 // order. On PostgreSQL one statement also notifies the other instances (delivered with the
 // commit); SQLite has one process, woken by lib/realtime/signal.ts.
+// On PostgreSQL's hot path the event is written with the COMMIT, in one round trip: the
+// sequence's row is then locked only while the server commits. Written earlier, it stayed
+// locked until the app sent COMMIT, so a send that waited on a busy Node process (streams
+// being written to) held up every other write of its organisation.
 
 export type EventRow = {
   organizationId: string;
@@ -19,10 +23,22 @@ export type EventRow = {
 
 const COLUMNS = sql`"organizationId", "seq", "type", "audience", "conversationId", "userId", "departmentId", "payload", "createdAt"`;
 
-/** Appends one event in the caller's transaction; false when its organisation does not exist. */
+/**
+ * Appends one event in the caller's transaction; false when its organisation does not exist
+ * (written with the commit, the commit fails instead).
+ */
 export async function insertEvent(tx: SqlExec, e: EventRow): Promise<boolean> {
   const values = (seq: Sql) =>
     sql`${e.organizationId}, ${seq}, ${e.type}, ${e.audience}, ${e.conversationId}, ${e.userId}, ${e.departmentId}, ${json(tx, e.payload)}, ${e.at}`;
+  if (tx.dialect === "postgres" && tx.withCommit) {
+    // No organisation: no sequence number, and the NOT NULL "seq" fails the commit.
+    tx.withCommit(
+      sql`WITH s AS (UPDATE "Organization" SET "eventSeq" = "eventSeq" + 1 WHERE "id" = ${e.organizationId} RETURNING "eventSeq")
+      INSERT INTO "Event" (${COLUMNS}) VALUES (${values(sql`(SELECT "eventSeq" FROM s)`)})`,
+    );
+    tx.withCommit(sql`SELECT pg_notify('shiftline_events', ${e.organizationId})`);
+    return true;
+  }
   if (tx.dialect === "postgres") {
     const stored = await tx.get(
       sql`WITH s AS (UPDATE "Organization" SET "eventSeq" = "eventSeq" + 1 WHERE "id" = ${e.organizationId} RETURNING "eventSeq")

@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { decodeRow, json, skipLocked, sql, textOf, typed } from "./exec";
+import { escapeLiteral } from "pg";
+import { decodeRow, inlineText, json, skipLocked, sql, textOf, typed } from "./exec";
 
 // The executors hand domain code decoded rows whatever the driver gave: these are the forms
 // better-sqlite3 and pg return for the same columns.
@@ -44,5 +45,20 @@ describe("dialect-specific parameters", () => {
   });
   it("keeps a null JSON value NULL", () => {
     expect(json(postgres, null).values).toEqual([null]);
+  });
+});
+
+describe("statements with their values written in (PostgreSQL's one-round-trip commit)", () => {
+  const quote = (text: string) => escapeLiteral(text);
+  it("writes each kind of value as a literal, text through the driver's escaping", () => {
+    const at = new Date("2026-12-07T10:00:00.123Z");
+    const q = sql`INSERT INTO "T" VALUES (${"it's"}, ${"C:\\new"}, ${3}, ${null}, ${undefined}, ${true}, ${at}, ${json({ dialect: "postgres" }, { a: "b'c" })})`;
+    expect(inlineText(q, quote)).toBe(
+      `INSERT INTO "T" VALUES ('it''s',  E'C:\\\\new', 3, NULL, NULL, TRUE, '2026-12-07T10:00:00.123Z', CAST('{"a":"b''c"}' AS JSONB))`,
+    );
+  });
+  it("refuses a value it cannot write safely", () => {
+    expect(() => inlineText(sql`SELECT ${Number.NaN}`, quote)).toThrow();
+    expect(() => inlineText(sql`SELECT ${{ a: 1 }}`, quote)).toThrow();
   });
 });

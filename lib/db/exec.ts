@@ -58,6 +58,26 @@ function isSql(v: unknown): v is Sql {
   return typeof v === "object" && v !== null && "parts" in v && "values" in v && Array.isArray((v as Sql).values);
 }
 
+/**
+ * The statement's PostgreSQL text with its values written in as literals, for a multi-statement
+ * query, which cannot have parameters. `quote` is the driver's own escaping (pg's escapeLiteral).
+ */
+export function inlineText(q: Sql, quote: (text: string) => string): string {
+  const bind = bindFor("postgres");
+  const literal = (raw: unknown): string => {
+    const v = bind(raw);
+    if (v === null) return "NULL";
+    if (typeof v === "number" && Number.isFinite(v)) return String(v);
+    if (typeof v === "bigint") return String(v);
+    if (typeof v === "boolean") return v ? "TRUE" : "FALSE";
+    if (typeof v === "string") return quote(v);
+    throw new Error(`A ${typeof v} cannot be written into a statement`);
+  };
+  let text = q.parts[0] ?? "";
+  for (let i = 1; i < q.parts.length; i++) text += literal(q.values[i - 1]) + q.parts[i];
+  return text;
+}
+
 /** The statement's text for a dialect: "?" placeholders for SQLite, "$1…" for PostgreSQL. */
 export function textOf(q: Sql, dialect: Dialect): string {
   let text = q.parts[0] ?? "";
@@ -155,6 +175,12 @@ export type SqlExec = {
   run(q: Sql): Promise<number>;
   /** Runs `fn` once the transaction has committed (never after a rollback). */
   afterCommit(fn: () => void): void;
+  /**
+   * PostgreSQL's hot path only: runs a statement with the COMMIT, in the same round trip (its
+   * result is not read; an error rolls the whole transaction back). For what must hold a lock
+   * no longer than the commit itself (lib/db/event-log.ts).
+   */
+  readonly withCommit?: (q: Sql) => void;
   readonly dialect: Dialect;
 };
 

@@ -5,7 +5,17 @@ import pg from "pg";
 import { openSqlite } from "./sqlite-file";
 import { checkpointElsewhere } from "./checkpointer";
 import { databaseFile, databaseUrl, dialectOf, type Dialect } from "./path";
-import { bindFor, commitHooks, decodeRow, textOf, type Columns, type RowOf, type Sql, type SqlExec } from "./exec";
+import {
+  bindFor,
+  commitHooks,
+  decodeRow,
+  inlineText,
+  textOf,
+  type Columns,
+  type RowOf,
+  type Sql,
+  type SqlExec,
+} from "./exec";
 import { logRateLimited } from "@/lib/log";
 import { pgPoolOptions } from "./pg-pool";
 
@@ -19,6 +29,8 @@ type Executor = {
   dialect: Dialect;
   queryAll(q: Sql): Promise<Record<string, unknown>[]>;
   writeTransaction<R>(work: (tx: SqlExec) => Promise<R>): Promise<R>;
+  /** PostgreSQL: opens the pool's every connection now (SQLite has its one). */
+  openConnections?(): Promise<void>;
   close(): Promise<void>;
 };
 
@@ -80,6 +92,21 @@ export function isUniqueViolation(error: unknown): boolean {
 const isRetryable = (error: unknown) => ["40001", "40P01"].includes((error as { code?: string } | null)?.code ?? "");
 
 /** Closes the connection (tests, scripts). */
+/**
+ * A server's start (lib/worker/start.ts): PostgreSQL's hot-path connections are opened at once,
+ * in the background. Opened on demand, a burst soon after a start (a shift change) waited while
+ * the pool opened them one by one under load, and what queued meanwhile took seconds to drain
+ * (`BENCH_DB=postgres npm run bench`: 200 sends/s from a pool of one, p95 over the first two
+ * seconds 220-290 ms, then 17-27 ms).
+ */
+export function openSqlConnections(): void {
+  void executor()
+    .openConnections?.()
+    .catch((error: Error) =>
+      logRateLimited("db.connection", `[db] PostgreSQL connections not opened: ${error.message}`),
+    );
+}
+
 export async function closeSql(): Promise<void> {
   const current = g.shiftlineSql;
   g.shiftlineSql = undefined;
@@ -207,6 +234,7 @@ function postgresExecutor(url: string): Executor {
           logRateLimited("db.connection", `[db] PostgreSQL connection lost during a transaction: ${error.message}`);
         client.on("error", dropped);
         const hooks = commitHooks();
+        const withCommit: Sql[] = [];
         const tx: SqlExec = {
           get: async <C extends Columns>(q: Sql, columns: C) => {
             const row = (await query(client, q)).rows[0] as Record<string, unknown> | undefined;
@@ -216,12 +244,16 @@ function postgresExecutor(url: string): Executor {
             ((await query(client, q)).rows as Record<string, unknown>[]).map((r) => decodeRow(r, columns)),
           run: async (q: Sql) => (await query(client, q)).rowCount ?? 0,
           afterCommit: hooks.add,
+          withCommit: (q: Sql) => void withCommit.push(q),
           dialect: "postgres",
         };
         try {
           await client.query("BEGIN");
           const result = await work(tx);
-          await client.query("COMMIT");
+          // One round trip: what must be written last, then COMMIT. The server skips the rest of
+          // the query after an error, and the transaction is rolled back below.
+          const quote = (text: string) => client.escapeLiteral(text);
+          await client.query([...withCommit.map((q) => inlineText(q, quote)), "COMMIT"].join(";\n"));
           client.removeListener("error", dropped);
           client.release();
           hooks.flush();
@@ -237,6 +269,10 @@ function postgresExecutor(url: string): Executor {
           throw error;
         }
       }
+    },
+    async openConnections() {
+      const opened = await Promise.allSettled(Array.from({ length: pool.options.max }, () => pool.connect()));
+      for (const r of opened) if (r.status === "fulfilled") r.value.release();
     },
     async close() {
       await pool.end();
