@@ -30,18 +30,16 @@ const COLUMNS = sql`"organizationId", "seq", "type", "audience", "conversationId
 export async function insertEvent(tx: SqlExec, e: EventRow): Promise<boolean> {
   const values = (seq: Sql) =>
     sql`${e.organizationId}, ${seq}, ${e.type}, ${e.audience}, ${e.conversationId}, ${e.userId}, ${e.departmentId}, ${json(tx, e.payload)}, ${e.at}`;
+  const nextSeq = sql`WITH s AS (UPDATE "Organization" SET "eventSeq" = "eventSeq" + 1 WHERE "id" = ${e.organizationId} RETURNING "eventSeq")`;
   if (tx.dialect === "postgres" && tx.withCommit) {
     // No organisation: no sequence number, and the NOT NULL "seq" fails the commit.
-    tx.withCommit(
-      sql`WITH s AS (UPDATE "Organization" SET "eventSeq" = "eventSeq" + 1 WHERE "id" = ${e.organizationId} RETURNING "eventSeq")
-      INSERT INTO "Event" (${COLUMNS}) VALUES (${values(sql`(SELECT "eventSeq" FROM s)`)})`,
-    );
+    tx.withCommit(sql`${nextSeq} INSERT INTO "Event" (${COLUMNS}) VALUES (${values(sql`(SELECT "eventSeq" FROM s)`)})`);
     tx.withCommit(sql`SELECT pg_notify('shiftline_events', ${e.organizationId})`);
     return true;
   }
   if (tx.dialect === "postgres") {
     const stored = await tx.get(
-      sql`WITH s AS (UPDATE "Organization" SET "eventSeq" = "eventSeq" + 1 WHERE "id" = ${e.organizationId} RETURNING "eventSeq")
+      sql`${nextSeq}
       INSERT INTO "Event" (${COLUMNS}) SELECT ${values(sql`s."eventSeq"`)} FROM s, (SELECT pg_notify('shiftline_events', ${e.organizationId})) n RETURNING "seq"`,
       { seq: "int" },
     );
