@@ -60,8 +60,9 @@ export async function idleQueries(
     () => undefined,
   );
   // The server's own autovacuum, which tidies the tables the phases before wrote, counts in
-  // pg_stat_database too (it made the figure 1.07-1.53/s, the instance's own part about 0.5/s):
-  // on the bench's own server, it is paused for the window, and its workers let finish first.
+  // pg_stat_database too (the figure was 1.07-1.53/s; the instance's own transactions, read with
+  // log_statement, are its worker's looks and the hub's safety polls, 0.90/s): on the bench's own
+  // server it is paused for the window, once its running workers are done.
   if (pauseAutovacuum) await autovacuum(databaseUrl, false);
   // PostgreSQL's statistics of idle connections reach pg_stat_database up to 10 s late:
   // wait that out, so the busy phases before do not count as idle.

@@ -25,6 +25,8 @@ describe("the event log on the hot path", () => {
 
   it("an event for an organisation that does not exist rolls back the whole transaction", async () => {
     const { org, teammate } = await makeOrg();
+    const events = () => db.event.count({ where: { organizationId: org.id } });
+    const first = await events();
     // A positive control: the same transaction with a real organisation writes both.
     await writeTransaction(async (tx) => {
       await tx.run(sql`UPDATE "Organization" SET "name" = ${"Renamed"} WHERE "id" = ${org.id}`);
@@ -38,7 +40,7 @@ describe("the event log on the hot path", () => {
       );
     });
     expect((await db.organization.findUniqueOrThrow({ where: { id: org.id } })).name).toBe("Renamed");
-    const before = await db.event.count({ where: { organizationId: org.id } });
+    expect(await events()).toBe(first + 1);
 
     await expect(
       writeTransaction(async (tx) => {
@@ -54,6 +56,6 @@ describe("the event log on the hot path", () => {
       }),
     ).rejects.toThrow();
     expect((await db.organization.findUniqueOrThrow({ where: { id: org.id } })).name).toBe("Renamed");
-    expect(await db.event.count({ where: { organizationId: org.id } })).toBe(before);
+    expect(await events()).toBe(first + 1);
   });
 });
