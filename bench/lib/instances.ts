@@ -89,15 +89,12 @@ async function autovacuum(databaseUrl: string, on: boolean): Promise<void> {
   await onServer(databaseUrl, async (c) => {
     await c.query(on ? "ALTER SYSTEM RESET autovacuum" : "ALTER SYSTEM SET autovacuum = off");
     await c.query("SELECT pg_reload_conf()");
-  });
-  for (let i = 0; !on && i < 600; i++) {
-    const busy = await onServer(databaseUrl, async (c) => {
+    for (let i = 0; !on && i < 600; i++) {
       const { rows } = await c.query<{ n: string }>(
         "SELECT count(*) AS n FROM pg_stat_activity WHERE backend_type = 'autovacuum worker'",
       );
-      return Number(rows[0]!.n);
-    });
-    if (!busy) return;
-    await new Promise((r) => setTimeout(r, 100));
-  }
+      if (Number(rows[0]!.n) === 0) return;
+      await new Promise((r) => setTimeout(r, 100));
+    }
+  });
 }
