@@ -5,7 +5,9 @@ import { useState, type KeyboardEvent } from "react";
 import type { InboxContact } from "@/lib/inbox/contacts";
 import { useLocale, useTranslations } from "@/lib/i18n/client";
 import { formatListTime } from "@/lib/text/format";
-import { Check, Eye, UserRound } from "@/components/ui/icons";
+import { Check } from "@/components/ui/icons/check";
+import { Eye } from "@/components/ui/icons/eye";
+import { UserRound } from "@/components/ui/icons/user-round";
 import { useThreadsWithOthers } from "@/components/presence/presence";
 
 const MOVES: Record<string, (i: number, n: number) => number> = {

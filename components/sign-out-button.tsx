@@ -6,7 +6,7 @@ import { ActionButton } from "@/components/ui/action-button";
 import { buttonClass } from "@/components/ui/button";
 import { clearDrafts } from "@/components/thread/device-drafts";
 import { forgetDevice } from "@/components/pwa/app-worker";
-import { dropDeviceSubscription } from "@/components/pwa/push-device";
+import { dropDeviceSubscription } from "@/components/pwa/push-registration";
 
 /** Signing out also forgets what this device kept (drafts, unsent messages, saved pages) and its push subscription. */
 export function SignOutButton({ className = "", everywhere = false }: { className?: string; everywhere?: boolean }) {

@@ -8,16 +8,14 @@ import { latestEventId } from "@/lib/realtime/hub";
 import { getMessages, getTranslations } from "next-intl/server";
 import { MoreMessages } from "@/lib/i18n/client";
 import { staffClientMessages } from "@/lib/i18n/client-messages";
-import {
-  CalendarDays,
-  Download,
-  Inbox,
-  Menu as MenuIcon,
-  MessagesSquare,
-  Settings,
-  UserRound,
-  Users,
-} from "@/components/ui/icons";
+import { CalendarDays } from "@/components/ui/icons/calendar-days";
+import { Download } from "@/components/ui/icons/download";
+import { Inbox } from "@/components/ui/icons/inbox";
+import { Menu as MenuIcon } from "@/components/ui/icons/menu";
+import { MessagesSquare } from "@/components/ui/icons/messages-square";
+import { Settings } from "@/components/ui/icons/settings";
+import { UserRound } from "@/components/ui/icons/user-round";
+import { Users } from "@/components/ui/icons/users";
 import { Avatar } from "@/components/ui/avatar";
 import { menuItemClass } from "@/components/ui/menu";
 import { chatUnreadTotal } from "@/lib/chat/queries";

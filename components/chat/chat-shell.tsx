@@ -2,7 +2,7 @@ import { getTranslations } from "next-intl/server";
 import type { SessionUser } from "@/lib/auth/roles";
 import { EmptyState } from "@/components/ui/empty-state";
 import { TwoPanes } from "@/components/ui/two-panes";
-import { MessagesSquare } from "@/components/ui/icons";
+import { MessagesSquare } from "@/components/ui/icons/messages-square";
 import { ChatHome } from "./chat-home";
 
 /**

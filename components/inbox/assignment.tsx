@@ -6,7 +6,7 @@ import { useLiveEvent } from "@/components/live/live-events";
 import { ActionButton } from "@/components/ui/action-button";
 import { menuItemClass } from "@/components/ui/menu";
 import { buttonClass } from "@/components/ui/button";
-import { UserRound } from "@/components/ui/icons";
+import { UserRound } from "@/components/ui/icons/user-round";
 import { ComposerGuardContext } from "@/components/thread/composer-guard";
 import { formatDateTime } from "@/lib/text/format";
 import { useLocale, useTranslations } from "@/lib/i18n/client";

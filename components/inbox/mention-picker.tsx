@@ -1,7 +1,7 @@
 "use client";
 
 import { InsertPicker } from "@/components/thread/insert-picker";
-import { AtSign } from "@/components/ui/icons";
+import { AtSign } from "@/components/ui/icons/at-sign";
 import { useTranslations } from "@/lib/i18n/client";
 
 /** In a private note, "@" or the button names a colleague: they are told once the note is saved. */

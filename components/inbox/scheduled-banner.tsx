@@ -4,7 +4,7 @@ import type { SessionUser } from "@/lib/auth/roles";
 import { listScheduled } from "@/lib/inbox/scheduled";
 import { formatDateTime } from "@/lib/text/format";
 import { RefreshOn } from "@/components/live/live-events";
-import { Clock } from "@/components/ui/icons";
+import { Clock } from "@/components/ui/icons/clock";
 
 /** Above a thread: how many messages wait to be sent in it, the next one's time, and the way to them. */
 export async function ScheduledBanner({

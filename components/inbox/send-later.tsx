@@ -6,7 +6,7 @@ import { scheduleMessageAction } from "@/lib/inbox/actions";
 import { formatDateTime } from "@/lib/text/format";
 import { buttonClass } from "@/components/ui/button";
 import { Menu } from "@/components/ui/menu";
-import { Clock } from "@/components/ui/icons";
+import { Clock } from "@/components/ui/icons/clock";
 import { ComposerToolsContext } from "@/components/thread/composer-context";
 
 /**

@@ -4,7 +4,7 @@ import { Link } from "@/components/ui/link";
 import { useState } from "react";
 import { useLiveEvent } from "@/components/live/live-events";
 import { IconButton, buttonClass } from "@/components/ui/button";
-import { X } from "@/components/ui/icons";
+import { X } from "@/components/ui/icons/x";
 import { useTranslations } from "@/lib/i18n/client";
 
 type Notice = { key: string; conversationId: string; text: string };

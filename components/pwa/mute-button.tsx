@@ -3,7 +3,8 @@ import type { SessionUser } from "@/lib/auth/roles";
 import { setMutedAction } from "@/lib/push/actions";
 import { isMuted } from "@/lib/push/settings";
 import { ActionButton } from "@/components/ui/action-button";
-import { Bell, BellOff } from "@/components/ui/icons";
+import { Bell } from "@/components/ui/icons/bell";
+import { BellOff } from "@/components/ui/icons/bell-off";
 
 /** Mute or unmute one conversation's notifications for this user (it still counts as unread). */
 export async function MuteButton({

@@ -4,18 +4,9 @@
 
 export type DevicePush = "unsupported" | "needs-install" | "denied" | "off" | "on";
 
+import { registration, supported } from "./push-registration";
+
 const ROUTE = "/api/push/subscription";
-
-function supported(): boolean {
-  return (
-    typeof window !== "undefined" && "serviceWorker" in navigator && "PushManager" in window && "Notification" in window
-  );
-}
-
-async function registration(): Promise<ServiceWorkerRegistration | null> {
-  if (!supported()) return null;
-  return (await navigator.serviceWorker.getRegistration("/")) ?? null;
-}
 
 export async function devicePushState(): Promise<DevicePush> {
   if (!supported()) {
@@ -64,12 +55,6 @@ export async function syncPushSubscription(): Promise<void> {
   if (!supported() || Notification.permission !== "granted") return;
   const sub = await (await registration())?.pushManager.getSubscription();
   if (sub) await send("POST", { ...sub.toJSON(), resync: true });
-}
-
-/** Signing out: the push service forgets this device (the server drops it with the session). */
-export async function dropDeviceSubscription(): Promise<void> {
-  const sub = await (await registration())?.pushManager.getSubscription();
-  await sub?.unsubscribe().catch(() => undefined);
 }
 
 function fromBase64Url(value: string): Uint8Array<ArrayBuffer> {

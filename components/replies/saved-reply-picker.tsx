@@ -3,7 +3,7 @@
 import { InsertPicker } from "@/components/thread/insert-picker";
 import { fillReply, replyBodyFor, type ReplyValues } from "@/lib/conversations/reply-variables";
 import type { SavedReplyRow } from "@/lib/replies/queries";
-import { Zap } from "@/components/ui/icons";
+import { Zap } from "@/components/ui/icons/zap";
 import { useTranslations } from "@/lib/i18n/client";
 
 /**

@@ -6,7 +6,8 @@ import { formatDateTime } from "@/lib/text/format";
 import { buttonClass } from "@/components/ui/button";
 import { EmptyState } from "@/components/ui/empty-state";
 import { FieldError, FormError } from "@/components/ui/field-error";
-import { Search, StickyNote } from "@/components/ui/icons";
+import { Search } from "@/components/ui/icons/search";
+import { StickyNote } from "@/components/ui/icons/sticky-note";
 import { SnippetText } from "./snippet-text";
 
 type Option = { value: string; label: string };

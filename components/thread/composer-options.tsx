@@ -2,7 +2,7 @@
 
 import { useEffect, useRef, useState } from "react";
 import { useTranslations } from "@/lib/i18n/client";
-import { SlidersHorizontal } from "@/components/ui/icons";
+import { SlidersHorizontal } from "@/components/ui/icons/sliders-horizontal";
 import { Menu } from "@/components/ui/menu";
 import { COMPOSER_SENT_EVENT } from "./composer-sent";
 

@@ -6,7 +6,7 @@ import { useLocale, useTranslations } from "@/lib/i18n/client";
 import { connectivity, isGatewayFailure } from "@/components/live/connectivity";
 import { formatTime } from "@/lib/text/format";
 import { buttonClass } from "@/components/ui/button";
-import { Check } from "@/components/ui/icons";
+import { Check } from "@/components/ui/icons/check";
 
 // "Tap to confirm you have read this" under a grouped message's copy. Offline, the tap is
 // kept on the device (it survives a reload) and sent when Shiftline answers again; the

@@ -11,7 +11,7 @@ import { AttachmentList } from "@/components/files/attachment-list";
 import { noticeText } from "@/components/chat/notice-text";
 import { openMessageMenu, type MessageMenuTarget, type ReviseTarget } from "./message-menu-event";
 import { arrowTarget } from "@/components/ui/arrow-keys";
-import { Ellipsis } from "@/components/ui/icons";
+import { Ellipsis } from "@/components/ui/icons/ellipsis";
 // Loaded with the thread, not on demand: a teammate confirms offline too (the tap is queued), and a
 // chunk asked for once the phone is offline would never come (decision 017).
 import { ConfirmButton } from "./confirm-button";

@@ -4,7 +4,7 @@ import { useTranslations } from "@/lib/i18n/client";
 
 import type { WireAttachment } from "@/lib/realtime/event-types";
 import { useReach } from "@/components/live/connectivity";
-import { Paperclip } from "@/components/ui/icons";
+import { Paperclip } from "@/components/ui/icons/paperclip";
 
 export type PendingMessage = {
   clientId: string;

@@ -9,7 +9,9 @@ import { menuItemClass } from "@/components/ui/menu";
 import { ModalDialog } from "@/components/ui/dialog";
 import { Button } from "@/components/ui/button";
 import { FieldError, FormError } from "@/components/ui/field-error";
-import { History, Pencil, Trash2 } from "@/components/ui/icons";
+import { History } from "@/components/ui/icons/history";
+import { Pencil } from "@/components/ui/icons/pencil";
+import { Trash2 } from "@/components/ui/icons/trash-2";
 import { MessagePopover } from "./message-popover";
 import {
   askRevise,

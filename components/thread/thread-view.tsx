@@ -12,7 +12,7 @@ import type { ComposerNotice } from "./composer-notice";
 import { useReadReporter } from "./read-reporter";
 import { useThreadScroll } from "./use-thread-scroll";
 import { connectivity } from "@/components/live/connectivity";
-import { ArrowDown } from "@/components/ui/icons";
+import { ArrowDown } from "@/components/ui/icons/arrow-down";
 import { OnFirstMenu } from "./on-first-menu";
 
 const reviseMenu = () => import("./revise-menu");

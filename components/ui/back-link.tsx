@@ -1,5 +1,5 @@
 import { Link } from "@/components/ui/link";
-import { ArrowLeft } from "@/components/ui/icons";
+import { ArrowLeft } from "@/components/ui/icons/arrow-left";
 
 /** The way up from a page: an arrow and where it leads, a full 44 px target. */
 export function BackLink({

@@ -2,7 +2,7 @@
 
 import { useEffect, useRef, useState } from "react";
 import { createPortal } from "react-dom";
-import { X } from "@/components/ui/icons";
+import { X } from "@/components/ui/icons/x";
 import { IconButton } from "./button";
 
 /**

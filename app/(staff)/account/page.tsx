@@ -9,7 +9,7 @@ import { InstallButton } from "@/components/pwa/install-button";
 import { LanguageForm } from "@/components/language-form";
 import { isLocale } from "@/lib/i18n/locales";
 import { Link } from "@/components/ui/link";
-import { Zap } from "@/components/ui/icons";
+import { Zap } from "@/components/ui/icons/zap";
 
 export async function generateMetadata(): Promise<Metadata> {
   return { title: (await getTranslations())("account.title") };

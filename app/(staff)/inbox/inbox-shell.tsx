@@ -7,7 +7,10 @@ import { filtersQuery, filterValues, viewFilters } from "@/lib/inbox/filters-url
 import type { SessionUser } from "@/lib/auth/roles";
 import { LiveContactList } from "@/components/inbox/live-contact-list";
 import { ContactFiltersForm } from "./contact-filters";
-import { ChevronLeft, ChevronRight, EllipsisVertical, Search } from "@/components/ui/icons";
+import { ChevronLeft } from "@/components/ui/icons/chevron-left";
+import { ChevronRight } from "@/components/ui/icons/chevron-right";
+import { EllipsisVertical } from "@/components/ui/icons/ellipsis-vertical";
+import { Search } from "@/components/ui/icons/search";
 import { Menu, menuItemClass } from "@/components/ui/menu";
 import { getTranslations } from "next-intl/server";
 import { IconLink } from "@/components/ui/icon-link";

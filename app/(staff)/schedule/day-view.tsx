@@ -1,5 +1,6 @@
 import { Link } from "@/components/ui/link";
-import { ChevronLeft, ChevronRight } from "@/components/ui/icons";
+import { ChevronLeft } from "@/components/ui/icons/chevron-left";
+import { ChevronRight } from "@/components/ui/icons/chevron-right";
 import { getLocale, getTranslations } from "next-intl/server";
 import type { buildWeekGrid } from "@/lib/schedule/week-grid";
 import { addDays, isoDay } from "@/lib/text/time";

@@ -1,6 +1,7 @@
 import type { Metadata } from "next";
 import { Link } from "@/components/ui/link";
-import { ChevronLeft, ChevronRight } from "@/components/ui/icons";
+import { ChevronLeft } from "@/components/ui/icons/chevron-left";
+import { ChevronRight } from "@/components/ui/icons/chevron-right";
 import { requireStaffPage } from "@/lib/auth/pages";
 import { getOrganization, listDepartments } from "@/lib/org/queries";
 import { weekGridData } from "@/lib/schedule/queries";

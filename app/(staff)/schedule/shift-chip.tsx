@@ -1,5 +1,6 @@
 import { Link } from "@/components/ui/link";
-import { TriangleAlert, UserPlus } from "@/components/ui/icons";
+import { TriangleAlert } from "@/components/ui/icons/triangle-alert";
+import { UserPlus } from "@/components/ui/icons/user-plus";
 import { getLocale, getTranslations } from "next-intl/server";
 import type { GridCell, OpenShift } from "@/lib/schedule/week-grid";
 import { formatTimeRange } from "@/lib/text/format";

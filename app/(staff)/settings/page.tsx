@@ -11,7 +11,10 @@ import { smsSenderOf } from "@/lib/sms/sender";
 import { SettingForm } from "./setting-form";
 import { setSmsSenderAction } from "@/lib/sms/actions";
 import { setEditWindowAction } from "@/lib/admin/actions";
-import { Activity, Building2, ScrollText, Zap } from "@/components/ui/icons";
+import { Activity } from "@/components/ui/icons/activity";
+import { Building2 } from "@/components/ui/icons/building-2";
+import { ScrollText } from "@/components/ui/icons/scroll-text";
+import { Zap } from "@/components/ui/icons/zap";
 import { buttonClass } from "@/components/ui/button";
 
 export async function generateMetadata(): Promise<Metadata> {

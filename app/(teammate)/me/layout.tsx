@@ -7,7 +7,10 @@ import { latestEventId } from "@/lib/realtime/hub";
 import { getTranslations } from "next-intl/server";
 import { chatUnreadTotal } from "@/lib/chat/queries";
 import { AppWorker } from "@/components/pwa/app-worker";
-import { CalendarDays, MessageCircle, MessagesSquare, UserRound } from "@/components/ui/icons";
+import { CalendarDays } from "@/components/ui/icons/calendar-days";
+import { MessageCircle } from "@/components/ui/icons/message-circle";
+import { MessagesSquare } from "@/components/ui/icons/messages-square";
+import { UserRound } from "@/components/ui/icons/user-round";
 
 export default async function TeammateLayout({ children }: { children: React.ReactNode }) {
   const user = await requireTeammatePage();

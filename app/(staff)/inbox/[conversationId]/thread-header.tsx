@@ -1,7 +1,10 @@
 "use client";
 
 import { useState } from "react";
-import { ArrowLeft, CircleCheck, Circle, EllipsisVertical } from "@/components/ui/icons";
+import { ArrowLeft } from "@/components/ui/icons/arrow-left";
+import { CircleCheck } from "@/components/ui/icons/circle-check";
+import { Circle } from "@/components/ui/icons/circle";
+import { EllipsisVertical } from "@/components/ui/icons/ellipsis-vertical";
 import { markProcessedAction } from "@/lib/inbox/actions";
 import { useLiveEvent } from "@/components/live/live-events";
 import type { ProcessedHistoryEntry } from "@/lib/inbox/processed";

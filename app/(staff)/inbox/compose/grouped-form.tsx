@@ -10,7 +10,7 @@ import { smsStateKey } from "@/components/inbox/grouped-labels";
 import { useUploads } from "@/components/files/use-uploads";
 import { UploadTraySlot } from "@/components/files/upload-tray-slot";
 import { ACCEPT } from "@/lib/files/limits";
-import { Paperclip } from "@/components/ui/icons";
+import { Paperclip } from "@/components/ui/icons/paperclip";
 
 type Person = { id: string; name: string; sms: string };
 

@@ -13,7 +13,7 @@ import { ActionButton } from "@/components/ui/action-button";
 import { BackLink } from "@/components/ui/back-link";
 import { buttonClass } from "@/components/ui/button";
 import { EmptyState } from "@/components/ui/empty-state";
-import { Clock } from "@/components/ui/icons";
+import { Clock } from "@/components/ui/icons/clock";
 import { ScheduledEditForm } from "@/components/inbox/scheduled-edit-form";
 import { InboxShell } from "../inbox-shell";
 

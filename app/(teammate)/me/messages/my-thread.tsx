@@ -7,7 +7,8 @@ import { ThreadView } from "@/components/thread/thread-view";
 import { getTranslations } from "next-intl/server";
 import type { ComposerNotice } from "@/components/thread/composer-notice";
 import { MuteButton } from "@/components/pwa/mute-button";
-import { FolderOpen, Search } from "@/components/ui/icons";
+import { FolderOpen } from "@/components/ui/icons/folder-open";
+import { Search } from "@/components/ui/icons/search";
 import { iconButtonClass } from "@/components/ui/button";
 import { IconLink } from "@/components/ui/icon-link";
 

@@ -2,7 +2,7 @@ import type { Metadata } from "next";
 import { requireTeammatePage } from "@/lib/auth/pages";
 import { getTranslations } from "next-intl/server";
 import { SignOutButton } from "@/components/sign-out-button";
-import { ChevronDown } from "@/components/ui/icons";
+import { ChevronDown } from "@/components/ui/icons/chevron-down";
 import { LanguageForm } from "@/components/language-form";
 import { isLocale } from "@/lib/i18n/locales";
 import { PasswordForm } from "@/components/auth/password-form";

@@ -5,7 +5,7 @@ import { useTranslations } from "@/lib/i18n/client";
 import { remindBatchAction } from "@/lib/inbox/actions";
 import { Button } from "@/components/ui/button";
 import { FormError } from "@/components/ui/field-error";
-import { Bell } from "@/components/ui/icons";
+import { Bell } from "@/components/ui/icons/bell";
 
 /** One click: a reminder to each recipient who has not read (or confirmed) the grouped message. */
 export function RemindForm({
