@@ -7,6 +7,7 @@ import { getOrganization, reviseRights } from "@/lib/org/queries";
 import { departmentPeople } from "@/lib/chat/people";
 import { addMembersAction, deleteChatAction, joinAgainAction, leaveChatAction } from "@/lib/chat/actions";
 import { ThreadView } from "@/components/thread/thread-view";
+import { threadDateLabels } from "@/lib/conversations/date-labels";
 import { ComposerOptions } from "@/components/thread/composer-options";
 import { ActionButton } from "@/components/ui/action-button";
 import { FocusOnOpen } from "@/components/ui/focus-on-open";
@@ -170,6 +171,7 @@ export async function ChatConversation({
           }}
           openedAt={new Date().toISOString()}
           focus={at ? { seq: at } : undefined}
+          dates={await threadDateLabels(c.messages, [], timeZone)}
         />
       )}
     </>

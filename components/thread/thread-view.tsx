@@ -14,6 +14,7 @@ import { useThreadScroll } from "./use-thread-scroll";
 import { connectivity } from "@/components/live/connectivity";
 import { ArrowDown } from "@/components/ui/icons/arrow-down";
 import { OnFirstMenu } from "./on-first-menu";
+import { seedDateLabels, type DateLabels } from "@/lib/text/format";
 
 const reviseMenu = () => import("./revise-menu");
 
@@ -41,6 +42,7 @@ export function ThreadView({
   joinOnOpen = false,
   focus,
   revise,
+  dates,
 }: {
   conversationId: string;
   messages: ThreadMessage[];
@@ -74,7 +76,11 @@ export function ThreadView({
   focus?: { seq?: number; noteId?: string };
   /** Editing and deleting: whether the reader is an admin (deletes anyone's message), and the organisation's edit window. */
   revise: { admin: boolean; editWindowMinutes: number };
+  /** The page's dates as the server wrote them (`threadDateLabels`): drawn without building Intl objects in the browser. */
+  dates?: DateLabels;
 }) {
+  // Before the list draws (a child of this): kept for the page's life, for its first messages' dates.
+  seedDateLabels(dates);
   const refresh = useSafeRefresh();
   const t = useTranslations();
   const [live, setLive] = useState<ThreadMessage[]>([]);

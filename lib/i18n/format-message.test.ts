@@ -1,6 +1,6 @@
 import { createTranslator } from "use-intl/core";
 import { describe, expect, it } from "vitest";
-import { formatMessage, parseMessage } from "./format-message";
+import { formatMessage, parseMessage, plainNumber, pluralCategory } from "./format-message";
 import en from "./messages/en.json";
 import fr from "./messages/fr.json";
 
@@ -57,5 +57,44 @@ describe("formatMessage", () => {
 
   it("refuses a missing value rather than printing the placeholder", () => {
     expect(() => formatMessage("Hello {name}", {}, "en")).toThrow(/name/);
+  });
+});
+
+describe("numbers and plural categories without Intl (a browser page's first Intl object is slow to build)", () => {
+  const samples = [
+    ...Array.from({ length: 2100 }, (_, i) => i),
+    999_999,
+    1_000_000,
+    1_000_001,
+    2_000_000,
+    3_500_000,
+    10_000_000,
+    1.5,
+    0.5,
+    -1,
+    -2,
+  ];
+  for (const locale of ["en", "fr"]) {
+    it(`says what Intl says, in ${locale}`, () => {
+      const plural = new Intl.PluralRules(locale);
+      const number = new Intl.NumberFormat(locale);
+      let plain = 0;
+      for (const n of samples) {
+        expect(pluralCategory(locale, n), `${n}`).toBe(plural.select(n));
+        const fast = plainNumber(locale, n);
+        if (fast === null) continue;
+        plain++;
+        expect(fast, `${n}`).toBe(number.format(n));
+      }
+      // The positive control: the fast path did answer (0 to 999), and not beyond.
+      expect(plain).toBe(1000);
+    });
+  }
+
+  it("leaves styled numbers and other languages to Intl", () => {
+    expect(plainNumber("en", 5, "::.00")).toBeNull();
+    expect(plainNumber("de", 5)).toBeNull();
+    expect(formatMessage("{p, number, ::.00}", { p: 5 }, "en")).toBe("5.00");
+    expect(formatMessage("{n, plural, one {# file} other {# files}}", { n: 1 }, "fr")).toBe("1 file");
   });
 });

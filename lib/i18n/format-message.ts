@@ -111,6 +111,22 @@ export function parseMessage(message: string): Node[] {
   return nodes;
 }
 
+// Whole numbers from 0 to 999, and the plural category of a whole number, as Intl gives them in
+// Shiftline's two languages, without building an Intl object: the first one a browser page
+// builds costs 50-130 ms (its ICU data loads), and a page's counts and sizes are mostly these.
+// format-message.test.ts checks both against Intl.
+export function plainNumber(locale: string, n: number, style?: string): string | null {
+  return !style && (locale === "en" || locale === "fr") && Number.isInteger(n) && n >= 0 && n < 1000 ? String(n) : null;
+}
+
+export function pluralCategory(locale: string, n: number): string {
+  if (Number.isInteger(n) && n >= 0) {
+    if (locale === "en") return n === 1 ? "one" : "other";
+    if (locale === "fr") return n <= 1 ? "one" : n % 1_000_000 === 0 ? "many" : "other";
+  }
+  return new Intl.PluralRules(locale).select(n);
+}
+
 function numberFormat(locale: string, style?: string): Intl.NumberFormat {
   // "::.00": exactly two decimals, the only skeleton the catalogues use.
   const fraction = style?.startsWith("::.") ? style.length - 3 : undefined;
@@ -128,16 +144,17 @@ function render(nodes: Node[], values: MessageValues, locale: string, count?: nu
       continue;
     }
     if (node.name === "#") {
-      out += numberFormat(locale).format(count ?? 0);
+      out += plainNumber(locale, count ?? 0) ?? numberFormat(locale).format(count ?? 0);
       continue;
     }
     const value = values[node.name];
     if (value === undefined || value === null) throw new Error(`Missing value "${node.name}"`);
-    if (node.type === "number") out += numberFormat(locale, node.style).format(Number(value));
+    if (node.type === "number")
+      out += plainNumber(locale, Number(value), node.style) ?? numberFormat(locale, node.style).format(Number(value));
     else if (node.type === "plural") {
       const n = Number(value);
       const options = node.options!;
-      const branch = options[`=${n}`] ?? options[new Intl.PluralRules(locale).select(n)] ?? options.other ?? [];
+      const branch = options[`=${n}`] ?? options[pluralCategory(locale, n)] ?? options.other ?? [];
       out += render(branch, values, locale, n);
     } else out += String(value);
   }

@@ -1,6 +1,10 @@
-import { describe, expect, it } from "vitest";
+import { afterEach, describe, expect, it, vi } from "vitest";
 import {
+  dateLabels,
   dayKey,
+  formatDay,
+  formatTime,
+  seedDateLabels,
   formatBytes,
   formatDateTime,
   formatListTime,
@@ -53,5 +57,44 @@ describe("formatBytes", () => {
     expect(plain(formatBytes(611, "fr"))).toBe("0,6 ko");
     expect(plain(formatBytes(820 * 1024, "en"))).toBe("820 kB");
     expect(plain(formatBytes(1.4 * 1024 * 1024, "fr"))).toBe("1,4 Mo");
+  });
+});
+
+describe("a page's dates written by its server (dateLabels, seedDateLabels)", () => {
+  afterEach(() => vi.unstubAllGlobals());
+  const zone = "Europe/Paris";
+
+  it("are what the formatters write, in the reader's language", () => {
+    const at = new Date("2026-11-16T22:30:00Z");
+    const labels = dateLabels([at], zone, "fr");
+    expect(labels.at[at.getTime()]).toEqual(["23:30", "lundi 16 novembre 2026", "2026-11-16"]);
+    expect(labels.at[at.getTime()]).toEqual([formatTime(at, zone, "fr"), formatDay(at, zone, "fr"), dayKey(at, zone)]);
+  });
+
+  it("answer the formatters in a browser, for their dates, zone and language only", () => {
+    vi.stubGlobal("window", {});
+    const at = new Date("2026-11-17T08:15:00Z");
+    // Labels that Intl would never write: what comes back is the seed, not a new format.
+    seedDateLabels({
+      timeZone: zone,
+      locale: "en",
+      at: { [at.getTime()]: ["seeded time", "seeded day", "seeded key"] },
+    });
+    expect(formatTime(at, zone, "en")).toBe("seeded time");
+    expect(formatDay(at, zone, "en")).toBe("seeded day");
+    expect(dayKey(at, zone)).toBe("seeded key");
+    expect(formatTime(at, zone, "fr")).toBe("09:15");
+    expect(formatTime(at, "America/New_York", "en")).toBe("03:15");
+    expect(formatTime(new Date(at.getTime() + 60_000), zone, "en")).toBe("09:16");
+  });
+
+  it("are not kept on a server, which formats for every reader", () => {
+    const at = new Date("2026-11-18T08:15:00Z");
+    seedDateLabels({
+      timeZone: zone,
+      locale: "en",
+      at: { [at.getTime()]: ["seeded time", "seeded day", "seeded key"] },
+    });
+    expect(formatTime(at, zone, "en")).toBe("09:15");
   });
 });

@@ -27,12 +27,55 @@ function formatter(style: keyof typeof STYLES | "key", timeZone: string, locale 
   return f;
 }
 
+// What a page's server already wrote for its dates (`dateLabels`, handed to `seedDateLabels` in
+// the browser): the first Intl object a browser page builds costs 50-130 ms here (its ICU data
+// loads), so a page drawn from these starts without it; what arrives later is formatted then.
+type Seeded = "time" | "day" | "key";
+const seeded = new Map<string, string>();
+const seededFrom = new WeakSet<DateLabels>(); // a page's labels are read once, not at each render
+const seedKey = (style: Seeded, locale: string, timeZone: string, d: Date) =>
+  `${style}|${locale}|${timeZone}|${d.getTime()}`;
+
+function format(style: Seeded, d: Date, timeZone: string, locale = "en"): string {
+  return seeded.get(seedKey(style, locale, timeZone, d)) ?? formatter(style, timeZone, locale).format(d);
+}
+
+/** A page's dates as `formatTime`, `formatDay` and `dayKey` write them: worked out on the server, for the browser. */
+export type DateLabels = {
+  timeZone: string;
+  locale: string;
+  at: Record<number, [time: string, day: string, key: string]>;
+};
+
+export function dateLabels(dates: Date[], timeZone: string, locale: string): DateLabels {
+  const at: DateLabels["at"] = {};
+  for (const d of dates)
+    at[d.getTime()] = [formatTime(d, timeZone, locale), formatDay(d, timeZone, locale), dayKey(d, timeZone)];
+  return { timeZone, locale, at };
+}
+
+/**
+ * In the browser, before the first render that needs them: `labels` answer `formatTime`,
+ * `formatDay` and `dayKey` for their dates. A server keeps nothing (it formats for every reader).
+ */
+export function seedDateLabels(labels: DateLabels | undefined): void {
+  if (!labels || typeof window === "undefined" || seededFrom.has(labels)) return;
+  seededFrom.add(labels);
+  const { timeZone, locale } = labels;
+  for (const [ms, [time, day, key]] of Object.entries(labels.at)) {
+    const d = new Date(Number(ms));
+    seeded.set(seedKey("time", locale, timeZone, d), time);
+    seeded.set(seedKey("day", locale, timeZone, d), day);
+    seeded.set(seedKey("key", "en", timeZone, d), key);
+  }
+}
+
 export function formatTime(d: Date, timeZone: string, locale?: string): string {
-  return formatter("time", timeZone, locale).format(d);
+  return format("time", d, timeZone, locale);
 }
 
 export function formatDay(d: Date, timeZone: string, locale?: string): string {
-  return formatter("day", timeZone, locale).format(d);
+  return format("day", d, timeZone, locale);
 }
 
 export function formatDateTime(d: Date, timeZone: string, locale?: string): string {
@@ -41,7 +84,7 @@ export function formatDateTime(d: Date, timeZone: string, locale?: string): stri
 
 /** "YYYY-MM-DD" of the day that holds `d` in the time zone. */
 export function dayKey(d: Date, timeZone: string): string {
-  return formatter("key", timeZone).format(d);
+  return format("key", d, timeZone);
 }
 
 /** "14:05" today, "Mon 3 Mar" ("lun. 3 mars") otherwise: the contact list's compact time. */

@@ -1,5 +1,5 @@
 import type { Page } from "@playwright/test";
-import { test, expect, newOrg, pageAs, seedMessage } from "./fixtures";
+import { test, expect, live, newOrg, pageAs, seedMessage } from "./fixtures";
 
 // Staff-only code (the message menu, the composer's delivery options, the shift card's
 // staff part) carries a `data-staff-only` marker: no script a teammate's page loads may
@@ -67,5 +67,52 @@ test("the tab bar opens a teammate's screens without reloading the page; Ctrl+cl
   await tabs.getByRole("link", { name: "Profile" }).click({ modifiers: ["Control"] });
   await expect(await opened).toHaveURL(/\/me\/profile$/);
   await expect(tess).toHaveURL(/\/me\/schedule$/);
+  await tess.context().close();
+});
+
+// The first Intl object a browser page builds costs 50-130 ms on these machines (its ICU data
+// loads), on the main thread as the page starts. A teammate's thread is drawn from the dates its
+// server wrote (lib/conversations/date-labels.ts) and counts without Intl (lib/i18n/format-message.ts).
+test("a teammate's thread starts without building an Intl object; what arrives later is formatted then", async ({
+  browser,
+}) => {
+  const o = await newOrg();
+  await seedMessage(o, o.teammate.threadId, o.manager, "Your shift on Tuesday is confirmed");
+  await seedMessage(o, o.teammate.threadId, o.teammate, "Thanks!");
+  const tess = await pageAs(browser, o.teammate, {
+    beforeOpen: (page) =>
+      page.addInitScript(() => {
+        const built: string[] = ((window as unknown as { intlBuilt: string[] }).intlBuilt = []);
+        for (const name of [
+          "DateTimeFormat",
+          "NumberFormat",
+          "PluralRules",
+          "ListFormat",
+          "RelativeTimeFormat",
+        ] as const) {
+          const Original = Intl[name] as unknown as new (...args: unknown[]) => object;
+          const Counted = function (...args: unknown[]) {
+            built.push(name);
+            return new Original(...args);
+          };
+          Counted.prototype = Original.prototype;
+          Object.assign(Counted, {
+            supportedLocalesOf: (Original as unknown as typeof Intl.NumberFormat).supportedLocalesOf,
+          });
+          (Intl as unknown as Record<string, unknown>)[name] = Counted;
+        }
+      }),
+  });
+  const intlBuilt = () => tess.evaluate(() => (window as unknown as { intlBuilt: string[] }).intlBuilt);
+  await expect(tess.getByTestId("message").filter({ hasText: "Thanks!" })).toBeVisible();
+  await live(tess); // hydrated, and its stream open
+  await tess.waitForLoadState("load");
+  expect(await intlBuilt()).toEqual([]);
+
+  // The positive control: a message sent now has a time the server did not write, formatted here.
+  await tess.getByLabel("Message", { exact: true }).fill("On my way");
+  await tess.getByRole("button", { name: "Send", exact: true }).click();
+  await expect(tess.getByTestId("message").filter({ hasText: "On my way" })).toBeVisible();
+  expect(await intlBuilt()).toContain("DateTimeFormat");
   await tess.context().close();
 });

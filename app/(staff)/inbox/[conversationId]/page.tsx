@@ -32,6 +32,7 @@ import { SavedReplyPicker } from "@/components/replies/saved-reply-picker";
 import { MentionPicker } from "@/components/inbox/mention-picker";
 import { openAtSchema } from "@/lib/conversations/schemas";
 import { SendLater } from "@/components/inbox/send-later";
+import { threadDateLabels } from "@/lib/conversations/date-labels";
 import { ScheduledBanner } from "@/components/inbox/scheduled-banner";
 import { addDays, isoDay, utcToLocalInput } from "@/lib/text/time";
 
@@ -151,6 +152,7 @@ export default async function ThreadPage({
                   staff
                   selfId={user.id}
                   revise={reviseRights(user, org)}
+                  dates={await threadDateLabels(thread.messages, notes, org.timeZone)}
                   composer={{
                     clientId: randomUUID(),
                     placeholder: t("inbox.writeTo", { name: thread.teammate.firstName }),

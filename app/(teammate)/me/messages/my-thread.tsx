@@ -11,6 +11,7 @@ import { FolderOpen } from "@/components/ui/icons/folder-open";
 import { Search } from "@/components/ui/icons/search";
 import { iconButtonClass } from "@/components/ui/button";
 import { IconLink } from "@/components/ui/icon-link";
+import { threadDateLabels } from "@/lib/conversations/date-labels";
 
 /** The teammate's thread with their organisation: at /me, /me/messages and /me/messages/[id], with no redirect between. */
 export async function MyThread({
@@ -27,6 +28,7 @@ export async function MyThread({
   const [org, t] = await Promise.all([getOrganization(user), getTranslations()]);
   if (!conversationId) notFound();
   const thread = await orNotFound(getTeammateThread(user, conversationId, at));
+  const dates = await threadDateLabels(thread.messages, [], org.timeZone);
   return (
     <>
       <header className="sticky top-0 z-10 flex items-center gap-2 border-b border-line bg-surface py-1.5 pr-1.5 pl-4">
@@ -54,6 +56,7 @@ export async function MyThread({
         composer={{ clientId: randomUUID(), notice }}
         openedAt={new Date().toISOString()}
         focus={at ? { seq: at } : undefined}
+        dates={dates}
       />
     </>
   );
