@@ -116,3 +116,18 @@ test("a teammate's thread starts without building an Intl object; what arrives l
   expect(await intlBuilt()).toContain("DateTimeFormat");
   await tess.context().close();
 });
+
+test("a teammate's thread opens at the newest message before its script runs", async ({ browser }) => {
+  const o = await newOrg();
+  for (let i = 1; i <= 20; i++)
+    await seedMessage(o, o.teammate.threadId, i % 2 ? o.manager : o.teammate, `Message number ${i}`);
+  const tess = await pageAs(browser, o.teammate, {
+    // The app's scripts never come: what shows is the server's page and its inline script.
+    beforeOpen: (page) => page.route("**/_next/static/chunks/**/*.js", (route) => route.abort()),
+  });
+  await expect(tess.getByText("Message number 20", { exact: true })).toBeInViewport();
+  await expect(tess.getByText("Message number 1", { exact: true })).not.toBeInViewport();
+  // Next.js's bootstrap never ran: the page was not hydrated.
+  expect(await tess.evaluate(() => "next" in window)).toBe(false);
+  await tess.context().close();
+});

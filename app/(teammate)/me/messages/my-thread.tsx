@@ -1,5 +1,6 @@
 import { randomUUID } from "node:crypto";
 import { notFound } from "next/navigation";
+import { headers } from "next/headers";
 import { orNotFound, requireTeammatePage } from "@/lib/auth/pages";
 import { getOrganization, reviseRights } from "@/lib/org/queries";
 import { getTeammateThread } from "@/lib/inbox/queries";
@@ -28,7 +29,10 @@ export async function MyThread({
   const [org, t] = await Promise.all([getOrganization(user), getTranslations()]);
   if (!conversationId) notFound();
   const thread = await orNotFound(getTeammateThread(user, conversationId, at));
-  const dates = await threadDateLabels(thread.messages, [], org.timeZone);
+  const [dates, nonce] = await Promise.all([
+    threadDateLabels(thread.messages, [], org.timeZone),
+    headers().then((h) => h.get("x-nonce") ?? undefined),
+  ]);
   return (
     <>
       <header className="sticky top-0 z-10 flex items-center gap-2 border-b border-line bg-surface py-1.5 pr-1.5 pl-4">
@@ -58,6 +62,15 @@ export async function MyThread({
         focus={at ? { seq: at } : undefined}
         dates={dates}
       />
+      {/* The phone page opens at the newest message from its first paint, not once its script has
+          run (a jump on a slow phone); the thread's own scroll keeps it there after. A search's
+          result is brought into view by the thread instead. */}
+      {at ? null : (
+        <script
+          nonce={nonce}
+          dangerouslySetInnerHTML={{ __html: "scrollTo(0,document.documentElement.scrollHeight)" }}
+        />
+      )}
     </>
   );
 }
