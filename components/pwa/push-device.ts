@@ -2,9 +2,9 @@
 
 // This device's push subscription, in the browser: asked for, sent to the server, removed.
 
-export type DevicePush = "unsupported" | "needs-install" | "denied" | "off" | "on";
-
 import { registration, supported } from "./push-registration";
+
+export type DevicePush = "unsupported" | "needs-install" | "denied" | "off" | "on";
 
 const ROUTE = "/api/push/subscription";
 

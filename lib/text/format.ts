@@ -37,7 +37,9 @@ const seedKey = (style: Seeded, locale: string, timeZone: string, d: Date) =>
   `${style}|${locale}|${timeZone}|${d.getTime()}`;
 
 function format(style: Seeded, d: Date, timeZone: string, locale = "en"): string {
-  return seeded.get(seedKey(style, locale, timeZone, d)) ?? formatter(style, timeZone, locale).format(d);
+  // A server never seeds: it formats straight away, with no key to build.
+  const label = seeded.size ? seeded.get(seedKey(style, locale, timeZone, d)) : undefined;
+  return label ?? formatter(style, timeZone, locale).format(d);
 }
 
 /** A page's dates as `formatTime`, `formatDay` and `dayKey` write them: worked out on the server, for the browser. */
