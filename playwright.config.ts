@@ -1,3 +1,4 @@
+import { existsSync } from "node:fs";
 import { defineConfig, devices } from "@playwright/test";
 import webpush from "web-push";
 
@@ -10,7 +11,23 @@ import { E2E_DATABASE_URL, E2E_FILES_DIR, E2E_PORT as PORT, E2E_SECRET, E2E_TWIL
 
 const vapid = process.env.VAPID_PUBLIC_KEY ? null : webpush.generateVAPIDKeys();
 
+// Decision 021: the tests run in Debian's Chromium headless shell (`chromium-headless-shell`, the
+// same build without the browser's window and tab code, as Playwright's own headless runs use),
+// and the few that need what only the full browser has (notifications: tagged @full-browser)
+// in Debian's full Chromium. Without the shell installed, every test runs in the full browser.
 const chromium = process.env.CHROMIUM_PATH ?? "/usr/bin/chromium";
+const shell =
+  process.env.CHROMIUM_HEADLESS_SHELL_PATH ??
+  (existsSync("/usr/bin/chromium-headless-shell") ? "/usr/bin/chromium-headless-shell" : chromium);
+const browserArgs = [
+  "--no-sandbox",
+  "--disable-gpu",
+  "--disable-background-networking",
+  "--disable-component-update",
+  "--disable-sync",
+  "--no-first-run",
+  "--disable-quic",
+];
 
 export default defineConfig({
   testDir: "tests/e2e",
@@ -23,21 +40,32 @@ export default defineConfig({
   expect: { timeout: 5_000 },
   use: {
     baseURL: `http://127.0.0.1:${PORT}`,
-    trace: "retain-on-failure",
-    launchOptions: {
-      executablePath: chromium,
-      args: [
-        "--no-sandbox",
-        "--disable-gpu",
-        "--disable-background-networking",
-        "--disable-component-update",
-        "--disable-sync",
-        "--no-first-run",
-        "--disable-quic",
-      ],
-    },
+    // A failed test leaves its screenshot and the page's accessibility tree (error-context.md).
+    // A trace of every step (DOM snapshots at each action) doubled the browser runs' time, so it is
+    // recorded on demand: E2E_TRACE=1 npx playwright test <spec>.
+    trace: process.env.E2E_TRACE === "1" ? "retain-on-failure" : "off",
+    screenshot: "only-on-failure",
   },
-  projects: [{ name: "chromium", use: { ...devices["Desktop Chrome"], channel: undefined } }],
+  projects: [
+    {
+      name: "chromium",
+      grepInvert: /@full-browser/,
+      use: {
+        ...devices["Desktop Chrome"],
+        channel: undefined,
+        launchOptions: { executablePath: shell, args: browserArgs },
+      },
+    },
+    {
+      name: "chromium-full",
+      grep: /@full-browser/,
+      use: {
+        ...devices["Desktop Chrome"],
+        channel: undefined,
+        launchOptions: { executablePath: chromium, args: browserArgs },
+      },
+    },
+  ],
   webServer: {
     command: `tsx scripts/setup-db.ts --reset && node scripts/server.mjs -p ${PORT} -H 127.0.0.1`,
     url: `http://127.0.0.1:${PORT}/sign-in`,

@@ -176,117 +176,126 @@ test("after 'Sign out on every device' from another device, the phone drops its 
   await phone.context().close();
 });
 
-test("turning notifications on stores the device; a manager's message reaches it through the push service, with no private note", async ({
-  browser,
-}) => {
-  const service = await fakePushService();
-  try {
+// @full-browser: the headless shell denies notifications whatever the permission says.
+test(
+  "turning notifications on stores the device; a manager's message reaches it through the push service, with no private note",
+  {
+    tag: "@full-browser",
+  },
+  async ({ browser }) => {
+    const service = await fakePushService();
+    try {
+      const o = await newOrg();
+      const device = service.device(`phone-${o.teammate.id}`);
+      const page = await pageAs(browser, o.teammate, {
+        serviceWorker: true,
+        path: "/me/profile",
+        beforeOpen: async (p) => {
+          await p.context().grantPermissions(["notifications"]);
+          // Chromium's own push service is out of reach here: the browser's subscription is the test's device.
+          await p.addInitScript((sub) => {
+            let current: PushSubscription | null = null;
+            const make = () =>
+              ({
+                endpoint: sub.endpoint,
+                options: { userVisibleOnly: true },
+                toJSON: () => ({ endpoint: sub.endpoint, keys: sub.keys }),
+                unsubscribe: async () => ((current = null), true),
+              }) as unknown as PushSubscription;
+            PushManager.prototype.subscribe = async () => (current = make());
+            PushManager.prototype.getSubscription = async () => current;
+          }, device.subscription);
+        },
+      });
+      await expect(page.getByTestId("push-device-state")).toHaveAttribute("data-state", "off");
+      await page.getByRole("button", { name: "Turn on for this device" }).click();
+      await expect(page.getByTestId("push-device-state")).toHaveAttribute("data-state", "on");
+      expect(
+        await e2eDb().pushSubscription.findMany({ where: { userId: o.teammate.id }, select: { endpoint: true } }),
+      ).toEqual([{ endpoint: device.subscription.endpoint }]);
+
+      const manager = await pageAs(browser, o.manager, { path: `/inbox/${o.teammate.threadId}` });
+      await manager.getByLabel("Message").fill("Tess is on leave next week");
+      await manager.getByRole("button", { name: "Note", exact: true }).click();
+      await manager.getByRole("button", { name: "Add private note" }).click();
+      await expect(manager.getByTestId("private-note").filter({ hasText: "Tess is on leave" })).toBeVisible();
+      // The box stays a note's until the manager turns that off: a second note never goes out as a reply by mistake.
+      await manager.getByRole("button", { name: "Note", exact: true }).click();
+      await manager.getByLabel("Message").fill("Can you take the Saturday shift?");
+      await manager.getByRole("button", { name: "Send" }).click();
+      await expect(manager.getByTestId("message").filter({ hasText: "Saturday shift" })).toHaveCount(1);
+
+      await expect
+        .poll(() => service.received.filter((r) => r.device === `phone-${o.teammate.id}`).length, { timeout: 15_000 })
+        .toBe(1);
+      const payload = device.decrypt(service.received.find((r) => r.device === `phone-${o.teammate.id}`)!.body);
+      expect(payload).toMatchObject({
+        title: name(o.manager),
+        body: "Can you take the Saturday shift?",
+        url: "/me/messages",
+        badge: 1,
+      });
+      expect(JSON.stringify(payload)).not.toContain("leave");
+
+      // Off for this device: the server forgets it.
+      await page.getByRole("button", { name: "Turn off for this device" }).click();
+      await expect(page.getByTestId("push-device-state")).toHaveAttribute("data-state", "off");
+      await expect.poll(() => e2eDb().pushSubscription.count({ where: { userId: o.teammate.id } })).toBe(0);
+      await manager.context().close();
+      await page.context().close();
+    } finally {
+      await service.close();
+    }
+  },
+);
+
+test(
+  "a push shows a notification with the sender, the preview and the address of the conversation it opens",
+  {
+    tag: "@full-browser",
+  },
+  async ({ browser }) => {
     const o = await newOrg();
-    const device = service.device(`phone-${o.teammate.id}`);
     const page = await pageAs(browser, o.teammate, {
       serviceWorker: true,
       path: "/me/profile",
-      beforeOpen: async (p) => {
-        await p.context().grantPermissions(["notifications"]);
-        // Chromium's own push service is out of reach here: the browser's subscription is the test's device.
-        await p.addInitScript((sub) => {
-          let current: PushSubscription | null = null;
-          const make = () =>
-            ({
-              endpoint: sub.endpoint,
-              options: { userVisibleOnly: true },
-              toJSON: () => ({ endpoint: sub.endpoint, keys: sub.keys }),
-              unsubscribe: async () => ((current = null), true),
-            }) as unknown as PushSubscription;
-          PushManager.prototype.subscribe = async () => (current = make());
-          PushManager.prototype.getSubscription = async () => current;
-        }, device.subscription);
-      },
+      beforeOpen: (p) => p.context().grantPermissions(["notifications"]),
     });
-    await expect(page.getByTestId("push-device-state")).toHaveAttribute("data-state", "off");
-    await page.getByRole("button", { name: "Turn on for this device" }).click();
-    await expect(page.getByTestId("push-device-state")).toHaveAttribute("data-state", "on");
-    expect(
-      await e2eDb().pushSubscription.findMany({ where: { userId: o.teammate.id }, select: { endpoint: true } }),
-    ).toEqual([{ endpoint: device.subscription.endpoint }]);
-
-    const manager = await pageAs(browser, o.manager, { path: `/inbox/${o.teammate.threadId}` });
-    await manager.getByLabel("Message").fill("Tess is on leave next week");
-    await manager.getByRole("button", { name: "Note", exact: true }).click();
-    await manager.getByRole("button", { name: "Add private note" }).click();
-    await expect(manager.getByTestId("private-note").filter({ hasText: "Tess is on leave" })).toBeVisible();
-    // The box stays a note's until the manager turns that off: a second note never goes out as a reply by mistake.
-    await manager.getByRole("button", { name: "Note", exact: true }).click();
-    await manager.getByLabel("Message").fill("Can you take the Saturday shift?");
-    await manager.getByRole("button", { name: "Send" }).click();
-    await expect(manager.getByTestId("message").filter({ hasText: "Saturday shift" })).toHaveCount(1);
-
-    await expect
-      .poll(() => service.received.filter((r) => r.device === `phone-${o.teammate.id}`).length, { timeout: 15_000 })
-      .toBe(1);
-    const payload = device.decrypt(service.received.find((r) => r.device === `phone-${o.teammate.id}`)!.body);
-    expect(payload).toMatchObject({
-      title: name(o.manager),
-      body: "Can you take the Saturday shift?",
-      url: "/me/messages",
-      badge: 1,
+    await savedForOffline(page, "/me/profile");
+    const worker = page.context().serviceWorkers()[0] ?? (await page.context().waitForEvent("serviceworker"));
+    // What the service worker does with a push (the payload the server sends, as in lib/push/notify.ts).
+    await worker.evaluate(async () => {
+      const sw = self as unknown as EventTarget;
+      const data = {
+        title: "Max Manager",
+        body: "Can you cover Saturday?",
+        url: "/me/messages",
+        tag: "t1",
+        badge: 2,
+        urgent: false,
+      };
+      const event = new Event("push") as Event & {
+        data: { json: () => unknown };
+        waitUntil: (p: Promise<unknown>) => void;
+      };
+      const work: Promise<unknown>[] = [];
+      Object.assign(event, {
+        data: { json: () => data, text: () => JSON.stringify(data) },
+        waitUntil: (p: Promise<unknown>) => work.push(p),
+      });
+      sw.dispatchEvent(event);
+      await Promise.all(work);
     });
-    expect(JSON.stringify(payload)).not.toContain("leave");
-
-    // Off for this device: the server forgets it.
-    await page.getByRole("button", { name: "Turn off for this device" }).click();
-    await expect(page.getByTestId("push-device-state")).toHaveAttribute("data-state", "off");
-    await expect.poll(() => e2eDb().pushSubscription.count({ where: { userId: o.teammate.id } })).toBe(0);
-    await manager.context().close();
+    const shown = await worker.evaluate(async () => {
+      const list: Notification[] = await (
+        self as unknown as { registration: ServiceWorkerRegistration }
+      ).registration.getNotifications();
+      return list.map((n) => ({ title: n.title, body: n.body, url: (n.data as { url: string }).url }));
+    });
+    expect(shown).toEqual([{ title: "Max Manager", body: "Can you cover Saturday?", url: "/me/messages" }]);
     await page.context().close();
-  } finally {
-    await service.close();
-  }
-});
-
-test("a push shows a notification with the sender, the preview and the address of the conversation it opens", async ({
-  browser,
-}) => {
-  const o = await newOrg();
-  const page = await pageAs(browser, o.teammate, {
-    serviceWorker: true,
-    path: "/me/profile",
-    beforeOpen: (p) => p.context().grantPermissions(["notifications"]),
-  });
-  await savedForOffline(page, "/me/profile");
-  const worker = page.context().serviceWorkers()[0] ?? (await page.context().waitForEvent("serviceworker"));
-  // What the service worker does with a push (the payload the server sends, as in lib/push/notify.ts).
-  await worker.evaluate(async () => {
-    const sw = self as unknown as EventTarget;
-    const data = {
-      title: "Max Manager",
-      body: "Can you cover Saturday?",
-      url: "/me/messages",
-      tag: "t1",
-      badge: 2,
-      urgent: false,
-    };
-    const event = new Event("push") as Event & {
-      data: { json: () => unknown };
-      waitUntil: (p: Promise<unknown>) => void;
-    };
-    const work: Promise<unknown>[] = [];
-    Object.assign(event, {
-      data: { json: () => data, text: () => JSON.stringify(data) },
-      waitUntil: (p: Promise<unknown>) => work.push(p),
-    });
-    sw.dispatchEvent(event);
-    await Promise.all(work);
-  });
-  const shown = await worker.evaluate(async () => {
-    const list: Notification[] = await (
-      self as unknown as { registration: ServiceWorkerRegistration }
-    ).registration.getNotifications();
-    return list.map((n) => ({ title: n.title, body: n.body, url: (n.data as { url: string }).url }));
-  });
-  expect(shown).toEqual([{ title: "Max Manager", body: "Can you cover Saturday?", url: "/me/messages" }]);
-  await page.context().close();
-});
+  },
+);
 
 test("staff turn notifications on from their account page, and mark a message urgent", async ({ browser }) => {
   const o = await newOrg();
