@@ -276,7 +276,9 @@ export function Composer({
         className="peer sr-only"
         aria-describedby="message-files-hint"
         onChange={(e) => {
-          if (!hydrated || !e.currentTarget.files?.length) return;
+          // From the first moment React handles it: files chosen just as the page hydrated (after
+          // useUploads took what was there already) must not wait for this component's next render.
+          if (!e.currentTarget.files?.length) return;
           files.add(e.currentTarget.files);
           e.currentTarget.value = ""; // uploaded already: the form must not post them again
         }}
