@@ -41,8 +41,8 @@ export default defineConfig({
   use: {
     baseURL: `http://127.0.0.1:${PORT}`,
     // A failed test leaves its screenshot and the page's accessibility tree (error-context.md).
-    // A trace of every step (DOM snapshots at each action) doubled the browser runs' time, so it is
-    // recorded on demand: E2E_TRACE=1 npx playwright test <spec>.
+    // A trace of every step (DOM snapshots at each action) made the browser runs half as long
+    // again, so it is recorded on demand: E2E_TRACE=1 npx playwright test <spec>.
     trace: process.env.E2E_TRACE === "1" ? "retain-on-failure" : "off",
     screenshot: "only-on-failure",
   },
