@@ -28,6 +28,11 @@ const browserArgs = [
   "--no-first-run",
   "--disable-quic",
 ];
+const inChromium = (executablePath: string) => ({
+  ...devices["Desktop Chrome"],
+  channel: undefined,
+  launchOptions: { executablePath, args: browserArgs },
+});
 
 export default defineConfig({
   testDir: "tests/e2e",
@@ -47,24 +52,8 @@ export default defineConfig({
     screenshot: "only-on-failure",
   },
   projects: [
-    {
-      name: "chromium",
-      grepInvert: /@full-browser/,
-      use: {
-        ...devices["Desktop Chrome"],
-        channel: undefined,
-        launchOptions: { executablePath: shell, args: browserArgs },
-      },
-    },
-    {
-      name: "chromium-full",
-      grep: /@full-browser/,
-      use: {
-        ...devices["Desktop Chrome"],
-        channel: undefined,
-        launchOptions: { executablePath: chromium, args: browserArgs },
-      },
-    },
+    { name: "chromium", grepInvert: /@full-browser/, use: inChromium(shell) },
+    { name: "chromium-full", grep: /@full-browser/, use: inChromium(chromium) },
   ],
   webServer: {
     command: `tsx scripts/setup-db.ts --reset && node scripts/server.mjs -p ${PORT} -H 127.0.0.1`,

@@ -249,6 +249,7 @@ test(
   },
 );
 
+// @full-browser: the shell's service worker cannot show a notification (permission "denied").
 test(
   "a push shows a notification with the sender, the preview and the address of the conversation it opens",
   {
